@@ -1,0 +1,93 @@
+-- Version 1: the plan (strategies > tactics > activities > indicator rows),
+-- budget lines, responsible agencies with aliases, and the document's warnings.
+CREATE TABLE agencies (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE,
+    short_name TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE agency_aliases (
+    alias TEXT PRIMARY KEY,
+    agency_id INTEGER NOT NULL REFERENCES agencies(id) ON DELETE CASCADE
+);
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY,
+    fiscal_year INTEGER NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    source_name TEXT NOT NULL DEFAULT '',
+    source_sha256 TEXT NOT NULL DEFAULT '',
+    stated_total_kind TEXT CHECK (stated_total_kind IN ('amount', 'none', 'na', 'dash')),
+    stated_total_satang INTEGER,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE strategies (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    goal TEXT NOT NULL DEFAULT '',
+    stated_budget_kind TEXT CHECK (stated_budget_kind IN ('amount', 'none', 'na', 'dash')),
+    stated_budget_satang INTEGER,
+    source_line INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL,
+    UNIQUE (plan_id, number)
+);
+CREATE TABLE tactics (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    strategy_id INTEGER NOT NULL REFERENCES strategies(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE activities (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    tactic_id INTEGER NOT NULL REFERENCES tactics(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    title TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE indicators (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+    unit TEXT NOT NULL DEFAULT '',
+    target REAL,
+    indicator TEXT NOT NULL DEFAULT '',
+    expected_result TEXT NOT NULL DEFAULT '',
+    quarter_from INTEGER NOT NULL CHECK (quarter_from BETWEEN 1 AND 4),
+    quarter_to INTEGER NOT NULL CHECK (quarter_to BETWEEN 1 AND 4),
+    source_line INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL,
+    CHECK (quarter_from <= quarter_to)
+);
+CREATE TABLE budget_lines (
+    id INTEGER PRIMARY KEY,
+    indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+    agency_id INTEGER REFERENCES agencies(id),
+    kind TEXT NOT NULL CHECK (kind IN ('amount', 'none', 'na', 'dash')),
+    amount_satang INTEGER CHECK (amount_satang IS NULL OR amount_satang >= 0),
+    position INTEGER NOT NULL,
+    CHECK ((kind = 'amount') = (amount_satang IS NOT NULL))
+);
+CREATE TABLE assignments (
+    indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+    agency_id INTEGER NOT NULL REFERENCES agencies(id),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (indicator_id, agency_id)
+);
+CREATE TABLE plan_warnings (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    line INTEGER
+);
+CREATE INDEX idx_tactics_strategy ON tactics(strategy_id);
+CREATE INDEX idx_activities_tactic ON activities(tactic_id);
+CREATE INDEX idx_indicators_activity ON indicators(activity_id);
+CREATE INDEX idx_budget_lines_indicator ON budget_lines(indicator_id);
+CREATE INDEX idx_assignments_agency ON assignments(agency_id);

@@ -1,0 +1,5 @@
+"""``python -m trat_desktop``."""
+
+from trat_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Plain-Python domain: plan model, Thai text helpers, the plan-document reader."""

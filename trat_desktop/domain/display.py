@@ -1,0 +1,39 @@
+"""How plan values read in Thai: budgets, periods, targets. One place for all views and reports."""
+
+from __future__ import annotations
+
+from .model import BUDGET_KIND_TEXT, BudgetLine, BudgetValue, IndicatorRow
+from .thai import digits, format_baht
+
+
+def budget_text(value: BudgetValue | None, thai_digits: bool = True) -> str:
+    """'๙๙,๖๕๐' for an amount, the document's words otherwise, '' when absent."""
+    if value is None:
+        return ""
+    if value.kind == "amount" and value.satang is not None:
+        return format_baht(value.satang / 100, thai_digits)
+    return BUDGET_KIND_TEXT[value.kind]
+
+
+def budget_line_text(line: BudgetLine, thai_digits: bool = True, with_agency: bool = True) -> str:
+    text = budget_text(line.value, thai_digits)
+    return f"{text} ({line.agency})" if with_agency and line.agency else text
+
+
+def period_text(quarter_from: int, quarter_to: int, thai_digits: bool = True) -> str:
+    """'ไตรมาส ๒–๔' or 'ไตรมาส ๓'."""
+    text = f"ไตรมาส {quarter_from}" if quarter_from == quarter_to else f"ไตรมาส {quarter_from}–{quarter_to}"
+    return digits(text, thai_digits)
+
+
+def number_text(value: float | None, thai_digits: bool = True) -> str:
+    """A target or achieved value without a needless '.0'."""
+    if value is None:
+        return ""
+    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return digits(text, thai_digits)
+
+
+def row_budget_text(row: IndicatorRow, thai_digits: bool = True) -> str:
+    """All budget lines of a row, one per line."""
+    return "\n".join(budget_line_text(line, thai_digits, len(row.budget_lines) > 1) for line in row.budget_lines)

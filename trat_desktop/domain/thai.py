@@ -1,0 +1,69 @@
+"""Thai digits, Buddhist-era dates and fiscal quarters (babel has none of these)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
+BE_OFFSET = 543
+
+MONTHS = (
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+)
+
+
+def to_arabic_digits(text: str) -> str:
+    """Replace Thai digits by Arabic ones."""
+    return text.translate(_TO_ARABIC)
+
+
+def to_thai_digits(text: str) -> str:
+    """Replace Arabic digits by Thai ones."""
+    return text.translate(_TO_THAI)
+
+
+def digits(text: str, thai: bool) -> str:
+    """Render digits in *text* as Thai or Arabic."""
+    return to_thai_digits(text) if thai else to_arabic_digits(text)
+
+
+def format_baht(amount: int | float, thai_digits: bool = False) -> str:
+    """Baht with thousands separators: 99650 -> '99,650' (or '๙๙,๖๕๐')."""
+    if float(amount).is_integer():
+        text = f"{int(amount):,}"
+    else:
+        text = f"{amount:,.2f}"
+    return digits(text, thai_digits)
+
+
+def format_be_date(day: dt.date, thai_digits: bool = True) -> str:
+    """A Buddhist-era date as in Thai documents: '๓๑ มีนาคม ๒๕๖๙'."""
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year + BE_OFFSET}"
+    return digits(text, thai_digits)
+
+
+def fiscal_year_of(day: dt.date) -> int:
+    """The Thai fiscal year (พ.ศ.) a date falls in; the year starts on 1 October."""
+    year = day.year + 1 if day.month >= 10 else day.year
+    return year + BE_OFFSET
+
+
+def fiscal_quarter_of(day: dt.date) -> int:
+    """The fiscal quarter (1-4) of a date: Oct-Dec is quarter 1."""
+    return ((day.month - 10) % 12) // 3 + 1
+
+
+def quarter_bounds(fiscal_year_be: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a fiscal quarter."""
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(quarter)
+    start_month = (10 + 3 * (quarter - 1) - 1) % 12 + 1
+    ce = fiscal_year_be - BE_OFFSET
+    start_year = ce - 1 if start_month >= 10 else ce
+    start = dt.date(start_year, start_month, 1)
+    end_month = start_month + 2
+    nxt = dt.date(start_year + (end_month // 12), end_month % 12 + 1, 1)
+    return start, nxt - dt.timedelta(days=1)

@@ -1,0 +1,146 @@
+"""Application services: what the CLI and the GUI call. No SQL and no Qt here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .domain.agencies import AgencyResolver, load_register
+from .domain.model import Plan, PlanWarning
+from .domain.plan_text import read_plan_text
+from .errors import PlanFormatError, TratError
+from .store import agencies as agency_store
+from .store import plans as plan_store
+from .store.connection import connect
+
+EMBEDDED_PLAN = "trat-ethics-plan-2569.txt"
+AGENCY_REGISTER = "agencies.csv"
+MAX_PLAN_DOCUMENT_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class AgencyInfo:
+    """An agency as listed to the user."""
+
+    id: int
+    uid: str
+    name: str
+    short_name: str
+    aliases: list[str]
+    indicator_rows: int
+
+
+class PlanService:
+    """Opens the store (migrating and seeding it) and answers questions about plans."""
+
+    def __init__(self, db: Any) -> None:
+        self._db = db
+
+    @classmethod
+    def open(cls, db_path: Path | str | None = None) -> "PlanService":
+        """Open (or create) the database at *db_path*, default in the user's data folder.
+
+        A new, empty database receives the agency register and the embedded FY2569 plan.
+        """
+        service = cls(connect(db_path if db_path is not None else paths.default_db_path()))
+        if not service.fiscal_years() and not agency_store.has_agencies(service._db):
+            service.import_plan_text(paths.seed_dir() / EMBEDDED_PLAN)
+        return service
+
+    def close(self) -> None:
+        self._db.close()
+
+    def fiscal_years(self) -> list[int]:
+        """Fiscal years (พ.ศ.) that have a plan, oldest first."""
+        return plan_store.fiscal_years(self._db)
+
+    def _year(self, fiscal_year: int | None) -> int:
+        years = self.fiscal_years()
+        if not years:
+            raise TratError("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล")
+        if fiscal_year is None:
+            return years[-1]
+        if fiscal_year not in years:
+            shown = ", ".join(str(y) for y in years)
+            raise TratError(f"ไม่มีแผนของปีงบประมาณ พ.ศ. {fiscal_year} (มีเฉพาะปี {shown})")
+        return fiscal_year
+
+    def load_plan(self, fiscal_year: int | None = None) -> Plan:
+        """The whole plan of a year (default: the latest), as domain dataclasses."""
+        plan = plan_store.load_plan(self._db, self._year(fiscal_year))
+        assert plan is not None
+        return plan
+
+    def warnings(self, fiscal_year: int | None = None) -> list[PlanWarning]:
+        return self.load_plan(fiscal_year).warnings
+
+    def import_plan_text(self, path: Path | str) -> Plan:
+        """Read a plan document (text export) and store it; on any error nothing changes."""
+        path = Path(path)
+        text = read_document(path)
+        resolver = AgencyResolver(self._known_agencies())
+        plan = read_plan_text(text, resolver, source_name=path.name)
+        plan_store.save_plan(self._db, plan, resolver.agencies.values())
+        return self.load_plan(plan.fiscal_year)
+
+    def _known_agencies(self) -> list[Any]:
+        known = agency_store.load_agencies(self._db)
+        return known or load_register(paths.seed_dir() / AGENCY_REGISTER)
+
+    def summary(self, fiscal_year: int | None = None) -> dict[str, Any]:
+        """The `plan summary --json` object."""
+        return plan_summary(self.load_plan(fiscal_year))
+
+    def agencies(self) -> list[AgencyInfo]:
+        return [
+            AgencyInfo(r["id"], r["uid"], r["name"], r["short_name"], r["aliases"], r["indicator_rows"])
+            for r in agency_store.agency_rows(self._db)
+        ]
+
+
+def read_document(path: Path) -> str:
+    """A plan document's text; too big, unreadable or not UTF-8 gets a Thai message."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PLAN_DOCUMENT_BYTES:
+            raise TratError(f"ไฟล์ “{path.name}” ใหญ่เกินไป ({size:,} ไบต์; รับได้ไม่เกิน "
+                            f"{MAX_PLAN_DOCUMENT_BYTES:,} ไบต์)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TratError(f"อ่านไฟล์ “{path}” ไม่ได้: {exc.strerror or exc}") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PlanFormatError(line, "ไฟล์ไม่ใช่ข้อความ UTF-8 (อาจเป็นไฟล์ Word หรือไฟล์เสีย) "
+                                    "โปรดบันทึกเอกสารเป็นข้อความ (.txt) แบบ UTF-8") from exc
+
+
+def _baht(satang: int) -> int:
+    return satang // 100 if satang % 100 == 0 else round(satang / 100)
+
+
+def plan_summary(plan: Plan) -> dict[str, Any]:
+    """Counts, computed and stated totals, and warnings of a plan."""
+    def stated(value: Any) -> int | None:
+        return _baht(value.satang) if value is not None and value.kind == "amount" else None
+
+    rows = plan.rows()
+    return {
+        "fiscal_year": plan.fiscal_year,
+        "title": plan.title,
+        "revision": plan.revision,
+        "strategies": len(plan.strategies),
+        "tactics": sum(len(s.tactics) for s in plan.strategies),
+        "activities": len(plan.activities()),
+        "indicators": len(rows),
+        "agencies": len({name for r in rows for name in r.agencies}),
+        "assignments": sum(len(r.agencies) for r in rows),
+        "budget_total": _baht(plan.budget_satang()),
+        "budget_by_strategy": {str(s.number): _baht(s.budget_satang()) for s in plan.strategies},
+        "stated_budget_by_strategy": {str(s.number): stated(s.stated_budget) for s in plan.strategies},
+        "stated_budget_total": stated(plan.stated_total),
+        "warnings": [{"code": w.code, "message": w.message, "line": w.line} for w in plan.warnings],
+    }

@@ -1,0 +1,97 @@
+"""Opening, creating and upgrading the SQLite database."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from ..errors import DatabaseVersionError, TratError
+from .. import paths
+
+APPLICATION_ID = 0x54524154  # "TRAT"
+SCHEMA_VERSION = 2
+_MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """Open (or create) a database and bring it to :data:`SCHEMA_VERSION`.
+
+    A new database is built from ``db/schema.sql``; an older one is upgraded
+    by the numbered migrations; a newer one, or a file that is not ours, is
+    refused with a Thai message and left untouched.
+    """
+    path = Path(path)
+    if path.exists() and path.is_dir():
+        raise TratError(f"“{path}” เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล")
+    try:
+        conn = sqlite3.connect(str(path), timeout=10)
+    except sqlite3.Error as exc:
+        raise TratError(f"เปิดฐานข้อมูล “{path}” ไม่ได้: {exc}") from exc
+    try:
+        db = sqlite_utils.Database(conn)
+        version, app_id, has_tables = _identity(db, path)
+        if version > SCHEMA_VERSION:
+            raise DatabaseVersionError(
+                f"ฐานข้อมูล “{path.name}” สร้างด้วยโปรแกรมรุ่นใหม่กว่านี้ (รุ่นโครงสร้าง {version} "
+                f"แต่โปรแกรมนี้รองรับถึงรุ่น {SCHEMA_VERSION}) โปรดปรับปรุงโปรแกรม Trat Desktop ก่อนเปิดไฟล์นี้"
+            )
+        if has_tables and app_id != APPLICATION_ID:
+            raise TratError(f"ไฟล์ “{path.name}” ไม่ใช่ฐานข้อมูลของ Trat Desktop")
+        db.execute("PRAGMA foreign_keys = ON")
+        if path.name != ":memory:":
+            db.execute("PRAGMA journal_mode = WAL")
+        if not has_tables:
+            create_fresh(db)
+        elif version < SCHEMA_VERSION:
+            migrate(db, version)
+        return db
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _identity(db: sqlite_utils.Database, path: Path) -> tuple[int, int, bool]:
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    except sqlite3.DatabaseError as exc:
+        raise TratError(f"ไฟล์ “{path.name}” ไม่ใช่ฐานข้อมูล หรือไฟล์เสียหาย ({exc})") from exc
+    return version, app_id, has_tables
+
+
+def create_fresh(db: sqlite_utils.Database) -> None:
+    """Build the current schema in an empty database, in one transaction."""
+    script = paths.schema_path().read_text(encoding="utf-8")
+    with db.atomic():
+        db.executescript(script)
+
+
+def migration_files() -> dict[int, Path]:
+    """Numbered migrations: ``NNNN_slug.sql`` upgrades a database to version NNNN."""
+    found: dict[int, Path] = {}
+    for file in sorted(paths.migrations_dir().iterdir()):
+        match = _MIGRATION.match(file.name)
+        if match:
+            found[int(match.group(1))] = file
+    return found
+
+
+def migrate(db: sqlite_utils.Database, current: int, target: int = SCHEMA_VERSION) -> None:
+    """Apply each migration after *current* up to *target*, each in its own transaction."""
+    files = migration_files()
+    for version in range(current + 1, target + 1):
+        if version not in files:
+            raise TratError(f"ไม่พบไฟล์ปรับรุ่นฐานข้อมูลหมายเลข {version:04d}")
+        script = files[version].read_text(encoding="utf-8")
+        with db.atomic():
+            db.executescript(script)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {version}")
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
