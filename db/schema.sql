@@ -1,4 +1,4 @@
--- The full current schema for a new database (version 2).
+-- The full current schema for a new database (version 3).
 -- Keep in step with db/migrations/: tests/test_migrations.py compares the two.
 PRAGMA application_id = 1414676820;
 CREATE TABLE agencies (
@@ -120,4 +120,8 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX idx_progress_agency ON progress(agency_uid);
 CREATE INDEX idx_audit_entity ON audit_log(entity, entity_uid);
-PRAGMA user_version = 2;
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+PRAGMA user_version = 3;
