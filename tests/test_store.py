@@ -113,7 +113,7 @@ def test_unreadable_documents_get_thai_messages(service: PlanService, tmp_path: 
     assert info.value.line == 3 and "UTF-8" in info.value.message
     with pytest.raises(TratError, match="อ่านไฟล์"):
         service.import_plan_text(tmp_path / "missing.txt")
-    monkeypatch.setattr("trat_desktop.services.MAX_PLAN_DOCUMENT_BYTES", 1000)
+    monkeypatch.setattr("trat_desktop.services.plan.MAX_PLAN_DOCUMENT_BYTES", 1000)
     big = tmp_path / "big.txt"
     big.write_text("ก" * 2000, encoding="utf-8")
     with pytest.raises(TratError, match="ใหญ่เกินไป"):

@@ -11,7 +11,10 @@ from typing import Any, Sequence
 from . import __version__
 from .domain.outline import plan_outline
 from .errors import TratError
-from .services import PlanService
+from .domain.display import number_text
+from .domain.identity import Identity
+from .domain.progress import STATUSES
+from .services import PlanService, ProgressService, WorkItem
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +41,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน")
     agencies.add_argument("--json", action="store_true")
+
+    setup = commands.add_parser("setup", help="ตั้งค่าเครื่องนี้: หน่วยงานหรือผู้ประสานงานจังหวัด และผู้รายงาน")
+    role = setup.add_mutually_exclusive_group(required=True)
+    role.add_argument("--office", metavar="NAME_OR_ID", help="ชื่อ ชื่อย่อ หรือรหัสหน่วยงาน")
+    role.add_argument("--coordinator", action="store_true", help="ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด")
+    setup.add_argument("--reporter", default="", help="ชื่อผู้รายงาน")
+    setup.add_argument("--position", default="", help="ตำแหน่งผู้รายงาน")
+    setup.add_argument("--phone", default="", help="โทรศัพท์ผู้รายงาน")
+    setup.add_argument("--head", default="", help="ชื่อหัวหน้าส่วนราชการ")
+    setup.add_argument("--head-position", default="", help="ตำแหน่งหัวหน้าส่วนราชการ")
+
+    progress = commands.add_parser("progress", help="ผลการดำเนินงานรายไตรมาส")
+    progress_cmds = progress.add_subparsers(dest="progress_command", required=True)
+    listing = progress_cmds.add_parser("list", help="ตัวชี้วัดที่รับผิดชอบและผลรายไตรมาส")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--year", type=int)
+    listing.add_argument("--agency", help="(ผู้ประสานงาน) เฉพาะหน่วยงานนี้")
+    put = progress_cmds.add_parser("set", help="บันทึกผลของตัวชี้วัดหนึ่งในไตรมาสหนึ่ง")
+    put.add_argument("id", help="รหัสตัวชี้วัดจาก progress list เช่น 1/1.5/2")
+    put.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4])
+    put.add_argument("--value", help="ผลการดำเนินงาน (เลขไทยหรือเลขอารบิก)")
+    put.add_argument("--spent", help="งบประมาณที่ใช้ (บาท)")
+    put.add_argument("--status", help="ยังไม่เริ่ม / กำลังดำเนินการ / ดำเนินการแล้ว / ยกเลิก")
+    put.add_argument("--note", help="หมายเหตุ")
+    put.add_argument("--agency", help="(ผู้ประสานงาน) หน่วยงานที่บันทึกแทน")
+    put.add_argument("--year", type=int)
     return parser
 
 
@@ -84,6 +113,67 @@ def run_command(args: argparse.Namespace, service: PlanService) -> int:
             for a in rows:
                 extra = f" (ชื่ออื่น: {', '.join(a.aliases)})" if a.aliases else ""
                 print(f"{a.id:>3}  {a.name} — ตัวชี้วัด {a.indicator_rows} แถว{extra}")
+    elif args.command == "setup":
+        return _setup(args, ProgressService(service))
+    elif args.command == "progress":
+        return _progress(args, ProgressService(service))
+    return 0
+
+
+def _setup(args: argparse.Namespace, progress: ProgressService) -> int:
+    identity = progress.set_identity(Identity(
+        role="coordinator" if args.coordinator else "office", office_name=args.office or "",
+        reporter_name=args.reporter, reporter_position=args.position, reporter_phone=args.phone,
+        head_name=args.head, head_position=args.head_position,
+    ))
+    print(f"ตั้งค่าเครื่องนี้เป็น: {identity.display_name}")
+    return 0
+
+
+def _item_json(item: WorkItem) -> dict[str, Any]:
+    def entry(q: int) -> dict[str, Any] | None:
+        if q not in item.entries:
+            return None
+        e = item.entries[q]
+        return {"achieved": e.achieved, "spent": None if e.spent_satang is None else e.spent_satang / 100,
+                "status": e.status, "note": e.note, "reporter": e.reporter, "updated_at": e.updated_at,
+                "revision": e.revision}
+
+    return {
+        "id": item.id, "indicator_uid": item.indicator_uid, "strategy": item.strategy, "tactic": item.tactic,
+        "activity_code": item.activity_code, "activity_title": item.activity_title,
+        "indicator": item.indicator, "unit": item.unit, "target": item.target,
+        "quarters": [item.quarter_from, item.quarter_to], "agency": item.agency_name,
+        "agency_uid": item.agency_uid,
+        "allocated": None if item.allocated_satang is None else item.allocated_satang / 100,
+        "progress": {str(q): entry(q) for q in range(1, 5)},
+    }
+
+
+def _progress(args: argparse.Namespace, progress: ProgressService) -> int:
+    if args.progress_command == "list":
+        agency_uid = progress.find_agency(args.agency)[0] if args.agency else None
+        items = progress.work_items(args.year, agency_uid)
+        if args.json:
+            _print_json([_item_json(i) for i in items])
+            return 0
+        print(f"{progress.identity().display_name}: ตัวชี้วัด {len(items)} รายการ")
+        for item in items:
+            done = ", ".join(f"ไตรมาส {q}: {number_text(e.achieved, False) or '-'} ({STATUSES[e.status]})"
+                             for q, e in sorted(item.entries.items()))
+            print(f"[{item.id}] {item.indicator or item.activity_title} | เป้าหมาย "
+                  f"{number_text(item.target, False)} {item.unit} | {item.agency_name}" + (f" | {done}" if done else ""))
+        return 0
+    item = progress.find_item(args.id, args.agency, args.year)
+    fields = {k: v for k, v in {"achieved": args.value, "spent": args.spent, "status": args.status,
+                                "note": args.note}.items() if v is not None}
+    if not fields:
+        raise TratError("ไม่มีค่าที่จะบันทึก: ระบุ --value, --spent, --status หรือ --note")
+    entry, warnings = progress.set_progress(item, args.quarter, **fields)
+    for warning in warnings:
+        print(f"คำเตือน: {warning}", file=sys.stderr)
+    print(f"บันทึกแล้ว [{item.id}] ไตรมาส {args.quarter}: ผล {number_text(entry.achieved, False) or '-'} "
+          f"สถานะ {STATUSES[entry.status]} (ครั้งที่ {entry.revision})")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Application services: what the CLI and the GUI call. No SQL and no Qt here."""
+"""The plan service: opening the store, importing plan documents, summaries."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import paths
-from .domain.agencies import AgencyResolver, load_register
-from .domain.model import Plan, PlanWarning
-from .domain.plan_text import read_plan_text
-from .errors import PlanFormatError, TratError
-from .store import agencies as agency_store
-from .store import plans as plan_store
-from .store.connection import connect
+from .. import paths
+from ..domain.agencies import AgencyResolver, load_register
+from ..domain.model import Plan, PlanWarning
+from ..domain.plan_text import read_plan_text
+from ..errors import PlanFormatError, TratError
+from ..store import agencies as agency_store
+from ..store import plans as plan_store
+from ..store.connection import connect
 
 EMBEDDED_PLAN = "trat-ethics-plan-2569.txt"
 AGENCY_REGISTER = "agencies.csv"
@@ -37,6 +37,11 @@ class PlanService:
 
     def __init__(self, db: Any) -> None:
         self._db = db
+
+    @property
+    def db(self) -> Any:
+        """The store handle, for the other services built on the same database (never for the GUI)."""
+        return self._db
 
     @classmethod
     def open(cls, db_path: Path | str | None = None) -> "PlanService":

@@ -1,0 +1,80 @@
+"""Who uses this installation: an office or the provincial coordinator, and who signs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Literal
+
+from ..errors import TratError
+
+Role = Literal["office", "coordinator"]
+COORDINATOR_NAME = "ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด"
+ROLE_TEXT = {"office": "หน่วยงาน", "coordinator": COORDINATOR_NAME}
+MAX_FIELD = 200
+
+
+class PermissionDenied(TratError):
+    """The installation's role does not allow this change."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """This installation's role, its office and the people named on signed reports."""
+
+    role: Role | None = None
+    office_uid: str = ""
+    office_name: str = ""
+    reporter_name: str = ""
+    reporter_position: str = ""
+    reporter_phone: str = ""
+    head_name: str = ""
+    head_position: str = ""
+
+    @property
+    def is_set_up(self) -> bool:
+        return self.role == "coordinator" or (self.role == "office" and bool(self.office_uid))
+
+    @property
+    def display_name(self) -> str:
+        if self.role == "coordinator":
+            return COORDINATOR_NAME
+        return self.office_name or "ยังไม่ได้ตั้งค่า"
+
+    def actor(self) -> str:
+        """How this installation's changes are signed in the audit log."""
+        who = self.reporter_name or "ไม่ระบุชื่อ"
+        return f"{who} ({self.display_name})"
+
+    def check_can_write(self, agency_uid: str) -> None:
+        """The rule: an office writes only its own rows; the coordinator may write any office's."""
+        if self.role == "coordinator":
+            return
+        if self.role != "office" or not self.office_uid:
+            raise PermissionDenied("ยังไม่ได้ตั้งค่าว่าเครื่องนี้เป็นของหน่วยงานใด โปรดตั้งค่าก่อนบันทึกผล")
+        if agency_uid != self.office_uid:
+            raise PermissionDenied(f"{self.office_name} บันทึกผลได้เฉพาะตัวชี้วัดของหน่วยงานตนเอง")
+
+    def as_settings(self) -> dict[str, str]:
+        return {f.name: str(getattr(self, f.name) or "") for f in fields(self)}
+
+    @classmethod
+    def from_settings(cls, values: dict[str, str]) -> "Identity":
+        known = {f.name for f in fields(cls)}
+        data = {k: v for k, v in values.items() if k in known}
+        if data.get("role") not in ("office", "coordinator"):
+            data["role"] = None  # type: ignore[assignment]
+        return cls(**data)  # type: ignore[arg-type]
+
+    def validated(self) -> "Identity":
+        """Check lengths and role; raises TratError in Thai."""
+        if self.role not in ("office", "coordinator"):
+            raise TratError("ต้องเลือกบทบาท: หน่วยงาน หรือ ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด")
+        if self.role == "office" and not self.office_uid:
+            raise TratError("ต้องเลือกหน่วยงาน")
+        for f in fields(self):
+            value = getattr(self, f.name) or ""
+            if len(value) > MAX_FIELD:
+                raise TratError(f"ข้อมูล “{f.name}” ยาวเกิน {MAX_FIELD} ตัวอักษร")
+            if any(ord(ch) < 32 for ch in value):
+                raise TratError(f"ข้อมูล “{f.name}” มีอักขระควบคุมที่ใช้ไม่ได้")
+        return self

@@ -1,0 +1,157 @@
+"""Quarterly progress: statuses, the value rules per unit, and what an entry holds.
+
+Every rule about what may be entered lives here, once; the CLI, the GUI and the
+importers all call :func:`validate_entry`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+
+from ..errors import TratError
+from .display import number_text, period_text
+from .model import IndicatorRow
+from .thai import format_baht, to_arabic_digits, to_thai_digits
+
+STATUSES: dict[str, str] = {
+    "not_started": "ยังไม่เริ่ม",
+    "in_progress": "กำลังดำเนินการ",
+    "done": "ดำเนินการแล้ว",
+    "cancelled": "ยกเลิก",
+}
+_STATUS_BY_TEXT = {**{v: k for k, v in STATUSES.items()}, **{k: k for k in STATUSES}}
+
+PERCENT_UNITS = {"ร้อยละ", "%", "เปอร์เซ็นต์"}
+LEVEL_UNITS = {"ระดับ"}
+MAX_NOTE = 4000
+MAX_COUNT = 1_000_000_000
+MAX_SPENT_BAHT = 10_000_000_000
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+
+class ValidationError(TratError):
+    """A value that may not be saved; the message says why, in Thai."""
+
+
+@dataclass(frozen=True)
+class ProgressEntry:
+    """What one office reports for one indicator row in one quarter."""
+
+    indicator_uid: str
+    agency_uid: str
+    quarter: int
+    achieved: float | None = None
+    spent_satang: int | None = None
+    status: str = "not_started"
+    note: str = ""
+    reporter: str = ""
+    updated_at: str = ""
+    revision: int = 0
+
+    def with_changes(self, **changes: object) -> "ProgressEntry":
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def is_blank(self) -> bool:
+        return self.achieved is None and self.spent_satang is None and self.status == "not_started" and not self.note
+
+
+@dataclass
+class EntryCheck:
+    """The outcome of validating an entry: the clean entry plus warnings that do not block saving."""
+
+    entry: ProgressEntry
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_number(text: str, what: str) -> float | None:
+    """'๘๐', '1,250', ' 3.5 ' -> float; '' -> None; anything else -> ValidationError."""
+    cleaned = to_arabic_digits(str(text)).replace(",", "").replace(" ", "").strip()
+    if cleaned == "":
+        return None
+    if not _NUMBER.match(cleaned):
+        raise ValidationError(f"{what} “{text}” ไม่ใช่ตัวเลข")
+    value = float(cleaned)
+    if math.isnan(value) or math.isinf(value):
+        raise ValidationError(f"{what} “{text}” ไม่ใช่ตัวเลข")
+    return value
+
+
+def parse_status(text: str) -> str:
+    """A status from its Thai name or its key."""
+    key = _STATUS_BY_TEXT.get(str(text).strip())
+    if key is None:
+        raise ValidationError(f"สถานะ “{text}” ไม่ถูกต้อง ต้องเป็น: " + " / ".join(STATUSES.values()))
+    return key
+
+
+def check_achieved(unit: str, value: float | None) -> None:
+    """The value rule of a unit: ร้อยละ 0-100, ระดับ 1-5 (whole), counts whole numbers >= 0."""
+    if value is None:
+        return
+    unit = unit.strip()
+    if unit in PERCENT_UNITS:
+        if not 0 <= value <= 100:
+            raise ValidationError(f"ผลการดำเนินงานหน่วย “ร้อยละ” ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (กรอก {number_text(value)})")
+    elif unit in LEVEL_UNITS:
+        if not value.is_integer() or not 1 <= value <= 5:
+            raise ValidationError(f"ผลการดำเนินงานหน่วย “ระดับ” ต้องเป็นจำนวนเต็ม ๑ ถึง ๕ (กรอก {number_text(value)})")
+    else:
+        if value < 0 or not value.is_integer():
+            raise ValidationError(f"ผลการดำเนินงานหน่วย “{unit or 'จำนวน'}” ต้องเป็นจำนวนเต็มตั้งแต่ ๐ ขึ้นไป "
+                                  f"(กรอก {number_text(value)})")
+        if value > MAX_COUNT:
+            raise ValidationError("ผลการดำเนินงานมากเกินกว่าที่เป็นไปได้")
+
+
+def parse_spent(text: str) -> int | None:
+    """Budget spent in baht (Thai or Arabic digits, up to 2 decimals) -> satang."""
+    value = parse_number(text, "งบประมาณที่ใช้")
+    if value is None:
+        return None
+    if value < 0:
+        raise ValidationError("งบประมาณที่ใช้ต้องไม่ติดลบ")
+    if value > MAX_SPENT_BAHT:
+        raise ValidationError("งบประมาณที่ใช้มากเกินกว่าที่เป็นไปได้")
+    if round(value * 100) != round(value * 100, 6):
+        raise ValidationError("งบประมาณที่ใช้มีทศนิยมได้ไม่เกิน ๒ ตำแหน่ง (สตางค์)")
+    return int(round(value * 100))
+
+
+def allocated_satang(row: IndicatorRow, agency_name: str) -> int | None:
+    """The budget an agency has on a row: its own line, else a shared line; None if no amount."""
+    own = [line for line in row.budget_lines if line.agency == agency_name and line.value.kind == "amount"]
+    shared = [line for line in row.budget_lines if line.agency is None and line.value.kind == "amount"]
+    lines = own or shared
+    if not lines:
+        return None
+    return sum(line.value.satang or 0 for line in lines)
+
+
+def validate_entry(row: IndicatorRow, agency_name: str, entry: ProgressEntry,
+                   spent_other_quarters: int = 0) -> EntryCheck:
+    """Check an entry against its row; raises ValidationError, or returns warnings that do not block."""
+    if entry.quarter not in row.quarters():
+        raise ValidationError(
+            f"ไตรมาส {to_thai_digits(str(entry.quarter))} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้ ({period_text(row.quarter_from, row.quarter_to)})"
+        )
+    if agency_name not in row.agencies:
+        raise ValidationError(f"“{agency_name}” ไม่ได้เป็นผู้รับผิดชอบตัวชี้วัดนี้")
+    check_achieved(row.unit, entry.achieved)
+    if entry.status not in STATUSES:
+        raise ValidationError(f"สถานะ “{entry.status}” ไม่ถูกต้อง")
+    if len(entry.note) > MAX_NOTE:
+        raise ValidationError(f"หมายเหตุยาวเกิน {MAX_NOTE:,} ตัวอักษร")
+    if entry.spent_satang is not None and entry.spent_satang < 0:
+        raise ValidationError("งบประมาณที่ใช้ต้องไม่ติดลบ")
+    warnings: list[str] = []
+    allocated = allocated_satang(row, agency_name)
+    total_spent = spent_other_quarters + (entry.spent_satang or 0)
+    if entry.spent_satang:
+        if allocated is None:
+            warnings.append("ตัวชี้วัดนี้ไม่มีงบประมาณที่จัดสรรไว้ แต่มีการบันทึกงบประมาณที่ใช้")
+        elif total_spent > allocated:
+            warnings.append(f"งบประมาณที่ใช้รวมทุกไตรมาส {format_baht(total_spent / 100, True)} บาท "
+                            f"เกินงบประมาณที่ได้รับ {format_baht(allocated / 100, True)} บาท")
+    return EntryCheck(entry, warnings)

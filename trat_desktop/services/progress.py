@@ -1,0 +1,191 @@
+"""Progress entry and setup: who this installation is, its rows, and saving quarterly results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..domain.identity import Identity, PermissionDenied
+from ..domain.model import Activity, IndicatorRow, Plan
+from ..domain.progress import (
+    ProgressEntry,
+    ValidationError,
+    allocated_satang,
+    check_achieved,
+    parse_number,
+    parse_spent,
+    parse_status,
+    validate_entry,
+)
+from ..errors import TratError
+from ..store import audit as audit_store
+from ..store import progress as progress_store
+from ..store import settings as settings_store
+from .plan import PlanService
+
+UNSET: Any = object()
+
+
+@dataclass
+class WorkItem:
+    """One indicator row as one agency works on it, with its progress per quarter."""
+
+    id: str
+    indicator_uid: str
+    strategy: int
+    tactic: int
+    activity_code: str
+    activity_title: str
+    indicator: str
+    unit: str
+    target: float | None
+    quarter_from: int
+    quarter_to: int
+    agency_uid: str
+    agency_name: str
+    allocated_satang: int | None
+    row: IndicatorRow
+    entries: dict[int, ProgressEntry] = field(default_factory=dict)
+
+    def quarters(self) -> range:
+        return range(self.quarter_from, self.quarter_to + 1)
+
+    def entry(self, quarter: int) -> ProgressEntry:
+        return self.entries.get(quarter) or ProgressEntry(self.indicator_uid, self.agency_uid, quarter)
+
+
+def row_ids(plan: Plan) -> dict[str, tuple[int, int, Activity, IndicatorRow]]:
+    """Readable row ids 'strategy/activity/n' (e.g. '1/1.5/2') -> (strategy, tactic, activity, row)."""
+    ids = {}
+    for strategy in plan.strategies:
+        for tactic in strategy.tactics:
+            for activity in tactic.activities:
+                for n, row in enumerate(activity.rows, start=1):
+                    ids[f"{strategy.number}/{activity.code}/{n}"] = (strategy.number, tactic.number, activity, row)
+    return ids
+
+
+class ProgressService:
+    """Setup of the installation and quarterly progress, on the plan service's database."""
+
+    def __init__(self, plans: PlanService, clock: Callable[[], dt.datetime] | None = None) -> None:
+        self.plans = plans
+        self._db = plans.db
+        self._clock = clock or (lambda: dt.datetime.now().astimezone())
+
+    def _now(self) -> str:
+        return self._clock().isoformat(timespec="seconds")
+
+    # -- identity --------------------------------------------------------
+    def identity(self) -> Identity:
+        return Identity.from_settings(settings_store.load_settings(self._db))
+
+    def find_agency(self, name_or_id: str) -> tuple[str, str]:
+        """An agency by id, uid, name, short name or alias -> (uid, canonical name)."""
+        text = str(name_or_id).strip()
+        agencies = self.plans.agencies()
+        for a in agencies:
+            if text in (str(a.id), a.uid, a.name, a.short_name) or text in a.aliases:
+                return a.uid, a.name
+        matches = [a for a in agencies if text and text in a.name]
+        if len(matches) == 1:
+            return matches[0].uid, matches[0].name
+        if len(matches) > 1:
+            raise TratError(f"“{text}” ตรงกับหลายหน่วยงาน: " + ", ".join(a.name for a in matches[:5]))
+        raise TratError(f"ไม่พบหน่วยงาน “{text}”")
+
+    def set_identity(self, identity: Identity) -> Identity:
+        """Save who this installation is (validated); the office name is taken from the agency list."""
+        if identity.role == "office":
+            uid, name = self.find_agency(identity.office_uid or identity.office_name)
+            identity = Identity(**{**identity.as_settings(), "role": "office", "office_uid": uid, "office_name": name})
+        elif identity.role == "coordinator":
+            identity = Identity(**{**identity.as_settings(), "role": "coordinator", "office_uid": "", "office_name": ""})
+        identity.validated()
+        settings_store.save_settings(self._db, identity.as_settings(), identity.actor(), self._now())
+        return identity
+
+    # -- rows ------------------------------------------------------------
+    def work_items(self, fiscal_year: int | None = None, agency_uid: str | None = None) -> list[WorkItem]:
+        """The rows this installation works on: an office's own rows, or every assignment for the coordinator.
+
+        The coordinator may narrow the list to one agency with *agency_uid*.
+        """
+        me = self.identity()
+        if me.role == "office":
+            agency_uid = me.office_uid
+        plan = self.plans.load_plan(fiscal_year)
+        names = {a.uid: a.name for a in self.plans.agencies()}
+        uid_of = {name: uid for uid, name in names.items()}
+        items: list[WorkItem] = []
+        for item_id, (s, t, activity, row) in row_ids(plan).items():
+            for agency in row.agencies:
+                a_uid = uid_of[agency]
+                if agency_uid is not None and a_uid != agency_uid:
+                    continue
+                items.append(WorkItem(
+                    id=item_id, indicator_uid=row.uid, strategy=s, tactic=t, activity_code=activity.code,
+                    activity_title=activity.title, indicator=row.indicator, unit=row.unit, target=row.target,
+                    quarter_from=row.quarter_from, quarter_to=row.quarter_to, agency_uid=a_uid,
+                    agency_name=agency, allocated_satang=allocated_satang(row, agency), row=row,
+                ))
+        entries = progress_store.load_entries(self._db, [i.indicator_uid for i in items], agency_uid)
+        by_key = {(e.indicator_uid, e.agency_uid, e.quarter): e for e in entries}
+        for item in items:
+            item.entries = {q: by_key[(item.indicator_uid, item.agency_uid, q)]
+                            for q in range(1, 5) if (item.indicator_uid, item.agency_uid, q) in by_key}
+        return items
+
+    def find_item(self, item_id: str, agency: str | None = None, fiscal_year: int | None = None) -> WorkItem:
+        """A work item by its id ('1/1.5/2') or indicator uid; the coordinator names the agency."""
+        me = self.identity()
+        agency_uid = None
+        if agency is not None:
+            agency_uid = self.find_agency(agency)[0]
+            me.check_can_write(agency_uid)
+        candidates = [i for i in self.work_items(fiscal_year, agency_uid) if item_id in (i.id, i.indicator_uid)]
+        if not candidates:
+            raise TratError(f"ไม่พบตัวชี้วัดรหัส “{item_id}” ในรายการของ{'หน่วยงานนี้' if me.role == 'office' else 'แผน'}")
+        if len(candidates) > 1:
+            raise TratError(f"ตัวชี้วัด “{item_id}” มีหลายหน่วยงานรับผิดชอบ ต้องระบุหน่วยงาน (--agency)")
+        return candidates[0]
+
+    # -- writing ---------------------------------------------------------
+    def set_progress(self, item: WorkItem, quarter: int, *, achieved: Any = UNSET, spent: Any = UNSET,
+                     status: Any = UNSET, note: Any = UNSET) -> tuple[ProgressEntry, list[str]]:
+        """Validate and save one quarter of one item; values may be text as typed (Thai or Arabic digits).
+
+        Returns the stored entry and the warnings that did not block saving (e.g. over budget).
+        Raises ValidationError or PermissionDenied (Thai messages) and then saves nothing.
+        """
+        me = self.identity()
+        me.check_can_write(item.agency_uid)
+        current = self.current_entry(item, quarter)
+        changes: dict[str, Any] = {"reporter": me.reporter_name}
+        if achieved is not UNSET:
+            changes["achieved"] = parse_number(achieved, "ผลการดำเนินงาน") if isinstance(achieved, str) else achieved
+        if spent is not UNSET:
+            changes["spent_satang"] = parse_spent(spent) if isinstance(spent, str) else spent
+        if status is not UNSET:
+            changes["status"] = parse_status(status)
+        if note is not UNSET:
+            changes["note"] = str(note).strip()
+        entry = current.with_changes(**changes)
+        spent_elsewhere = sum(e.spent_satang or 0 for q, e in self._entries(item).items() if q != quarter)
+        check = validate_entry(item.row, item.agency_name, entry, spent_elsewhere)
+        stored = progress_store.save_entry(self._db, check.entry, me.actor(), self._now())
+        item.entries[quarter] = stored
+        return stored, check.warnings
+
+    def current_entry(self, item: WorkItem, quarter: int) -> ProgressEntry:
+        return progress_store.get_entry(self._db, item.indicator_uid, item.agency_uid, quarter) or item.entry(quarter)
+
+    def _entries(self, item: WorkItem) -> dict[int, ProgressEntry]:
+        return {e.quarter: e for e in progress_store.load_entries(self._db, [item.indicator_uid], item.agency_uid)}
+
+    def audit(self, limit: int = 200) -> list[dict[str, Any]]:
+        return audit_store.audit_rows(self._db, limit=limit)
+
+
+__all__ = ["ProgressService", "WorkItem", "UNSET", "ValidationError", "PermissionDenied", "check_achieved", "row_ids"]
