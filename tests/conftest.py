@@ -1,0 +1,33 @@
+"""Shared test set-up."""
+
+from __future__ import annotations
+
+import os
+
+# Qt must not need a display: use the offscreen platform before any QApplication exists.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+# --- store and plan fixtures -------------------------------------------------
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_PLAN = ROOT / "db" / "seed" / "trat-ethics-plan-2569.txt"
+
+
+@pytest.fixture
+def plan_text() -> str:
+    """The FY2569 plan document as shipped in db/seed/."""
+    return SEED_PLAN.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def service(tmp_path):
+    """A PlanService on a fresh database in a temporary folder (seeded with the FY2569 plan)."""
+    from trat_desktop.services import PlanService
+
+    svc = PlanService.open(tmp_path / "trat.sqlite3")
+    yield svc
+    svc.close()

@@ -1,0 +1,112 @@
+"""Start the GUI: the QApplication with the bundled Thai font, the main window, a smoke test."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QElapsedTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME
+from ..paths import fonts_dir
+
+FONT_FAMILY = "Sarabun"
+FONT_FILES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf")
+FONT_POINT_SIZE = 11.0
+SMOKE_TIMEOUT_MS = 5000
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled Sarabun fonts; returns the families Qt found in them."""
+    families: list[str] = []
+    for name in FONT_FILES:
+        path = fonts_dir() / name
+        if not path.is_file():
+            continue
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return sorted(set(families))
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once) with Sarabun ~11 pt as its font, so Thai renders on a
+    PC with no Thai font installed."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("TratProvince")
+    families = load_fonts()
+    font = QFont(FONT_FAMILY if FONT_FAMILY in families else app.font().family())
+    font.setPointSizeF(FONT_POINT_SIZE)
+    app.setFont(font)
+    return app
+
+
+def run_gui(service: object, smoke_test: bool = False) -> int:
+    """Show the main window over *service*. With *smoke_test*, paint it, check it, close it
+    and return 0 if it worked (1 if not) without waiting for the user."""
+    from .main_window import MainWindow  # after the QApplication exists
+
+    app = create_app()
+    if not smoke_test:
+        window = MainWindow(service)  # type: ignore[arg-type]
+        window.show()
+        return app.exec()
+    return _smoke(app, service)
+
+
+def _smoke(app: QApplication, service: object) -> int:
+    from .main_window import MainWindow
+
+    errors: list[str] = []
+    previous_hook = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        errors.append("".join(traceback.format_exception(kind, exc, tb)))
+
+    sys.excepthook = hook  # exceptions raised inside Qt slots land here
+    try:
+        window = MainWindow(service)  # type: ignore[arg-type]
+        window.show()
+        timer = QElapsedTimer()
+        timer.start()
+        while not window.isVisible() or not window.windowHandle() or not window.windowHandle().isExposed():
+            app.processEvents()
+            if timer.elapsed() > SMOKE_TIMEOUT_MS:
+                break
+        for _ in range(5):
+            app.processEvents()
+        problems = list(errors)
+        if not window.isVisible():
+            problems.append("หน้าต่างหลักไม่แสดง")
+        if window.load_error:
+            problems.append(window.load_error)
+        if window.tree_model.rowCount() == 0:
+            problems.append("ไม่มียุทธศาสตร์ในรายการแผน")
+        if window.grab().isNull():
+            problems.append("วาดหน้าต่างไม่ได้")
+        window.close()
+        app.processEvents()
+    except Exception:  # noqa: BLE001 - a smoke test reports every failure
+        problems = [traceback.format_exc()]
+    finally:
+        sys.excepthook = previous_hook
+    for problem in problems:
+        _say(f"smoke test: {problem}", error=True)
+    if not problems:
+        _say("smoke test: ok")
+    return 0 if not problems else 1
+
+
+def _say(text: str, error: bool = False) -> None:
+    """Print if there is a console (a windowed Windows build has sys.stdout = None)."""
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:
+        print(text, file=stream)

@@ -1,0 +1,140 @@
+"""How plan values read on screen, in Thai. Plain Python (no Qt), so it is easy to test.
+
+Builds on :mod:`trat_desktop.domain.display` (shared with reports) and adds what only the
+screen needs: short agency names, tooltips, node titles. Whether digits are Thai or Arabic
+is decided in one place, :func:`thai_digits_enabled`, and applied by :func:`show_digits`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..domain import display as shared
+from ..domain.model import (
+    Activity,
+    BudgetLine,
+    BudgetValue,
+    IndicatorRow,
+    Strategy,
+    Tactic,
+)
+from ..domain.thai import digits, format_baht
+
+_settings = {"thai_digits": True}
+NBSP = "\u00a0"  # joins words that must not be split across lines
+
+#: Longer explanations of the non-amount budget kinds, for tooltips.
+BUDGET_KIND_HINT: dict[str, str] = {
+    "none": "เอกสารระบุว่าไม่ใช้งบประมาณ",
+    "na": "เอกสารระบุ n/a (ไม่ทราบจำนวนงบประมาณ)",
+    "dash": "เอกสารใส่เครื่องหมาย - (ไม่ระบุจำนวน)",
+}
+
+
+def set_thai_digits(enabled: bool) -> None:
+    """Switch the whole display between Thai (๑๒๓) and Arabic (123) digits."""
+    _settings["thai_digits"] = enabled
+
+
+def thai_digits_enabled() -> bool:
+    return _settings["thai_digits"]
+
+
+def show_digits(text: str) -> str:
+    """*text* with its digits in the display's chosen script."""
+    return digits(text, thai_digits_enabled())
+
+
+def baht_text(satang: int) -> str:
+    """An amount in satang as baht with separators: 21065000 -> '๒๑๐,๖๕๐'."""
+    baht = satang / 100
+    return format_baht(int(baht) if baht.is_integer() else baht, thai_digits_enabled())
+
+
+def budget_value_text(value: BudgetValue) -> str:
+    """One budget value: an amount, or the document's words for a non-amount."""
+    return shared.budget_text(value, thai_digits_enabled())
+
+
+def agency_label(name: str, short_names: Mapping[str, str] | None = None) -> str:
+    """An agency's short name ('สนง.ศึกษาธิการ จ.ตราด') when known, else its name."""
+    return (short_names or {}).get(name) or name
+
+
+def budget_line_text(line: BudgetLine, short_names: Mapping[str, str] | None = None) -> str:
+    """A budget line with its agency when it belongs to one: '๓๔,๐๐๐ (สนง.ศึกษาธิการ จ.ตราด)'."""
+    text = budget_value_text(line.value)
+    if not line.agency:
+        return text
+    return f"{text} ({agency_label(line.agency, short_names).replace(' ', NBSP)})"
+
+
+def budget_cell_text(row: IndicatorRow, short_names: Mapping[str, str] | None = None) -> str:
+    """All budget lines of a row, one per line. The agency is left out when the row has only
+    that one agency anyway (the responsible-agency column already says it)."""
+    lines = []
+    for line in row.budget_lines:
+        if line.agency and row.agencies == [line.agency]:
+            lines.append(budget_value_text(line.value))
+        else:
+            lines.append(budget_line_text(line, short_names))
+    return "\n".join(lines)
+
+
+def budget_cell_tooltip(row: IndicatorRow) -> str:
+    """Budget lines with full agency names, explanations of non-amounts and the row's total."""
+    parts = []
+    for line in row.budget_lines:
+        text = budget_line_text(line)
+        hint = BUDGET_KIND_HINT.get(line.value.kind)
+        parts.append(f"{text} — {hint}" if hint else text)
+    if len(row.budget_lines) > 1:
+        parts.append(f"รวม {baht_text(row.budget_satang())} บาท")
+    return "\n".join(parts)
+
+
+def quarter_text(row: IndicatorRow) -> str:
+    """'ไตรมาส ๒–๔', or 'ไตรมาส ๔' for a single quarter."""
+    return shared.period_text(row.quarter_from, row.quarter_to, thai_digits_enabled())
+
+
+def target_text(row: IndicatorRow) -> str:
+    """The target quantity ('๘๐', '๒.๕'), or '' when the document gives none."""
+    return shared.number_text(row.target, thai_digits_enabled())
+
+
+def agencies_text(row: IndicatorRow, short_names: Mapping[str, str] | None = None) -> str:
+    """Responsible agencies by short name, comma separated; each name is kept on one line
+    (no-break spaces) so wrapping only happens between names."""
+    labels = (agency_label(name, short_names).replace(" ", NBSP) for name in row.agencies)
+    return ", ".join(labels)
+
+
+def agencies_tooltip(row: IndicatorRow) -> str:
+    """Full agency names, one per line."""
+    return "\n".join(row.agencies)
+
+
+def fiscal_year_text(year: int) -> str:
+    return show_digits(f"ปีงบประมาณ พ.ศ. {year}")
+
+
+def count_text(count: int, noun: str) -> str:
+    return show_digits(f"{count:,} {noun}")
+
+
+def strategy_text(strategy: Strategy) -> str:
+    return show_digits(f"ยุทธศาสตร์ที่ {strategy.number} {strategy.title}")
+
+
+def tactic_text(tactic: Tactic) -> str:
+    return show_digits(f"กลยุทธ์ที่ {tactic.number} {tactic.title}")
+
+
+def activity_text(activity: Activity) -> str:
+    return show_digits(f"{activity.code} {activity.title}")
+
+
+def digits_key(text: str) -> str:
+    """*text* with Arabic digits, for comparing codes typed either way."""
+    return digits(text, False)

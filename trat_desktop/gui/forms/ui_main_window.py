@@ -1,0 +1,217 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'main_window.ui'
+##
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
+    QCursor, QFont, QFontDatabase, QGradient,
+    QIcon, QImage, QKeySequence, QLinearGradient,
+    QPainter, QPalette, QPixmap, QRadialGradient,
+    QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget,
+    QHBoxLayout, QHeaderView, QLabel, QMainWindow,
+    QMenu, QMenuBar, QSizePolicy, QSpacerItem,
+    QSplitter, QStatusBar, QTableView, QTableWidget,
+    QTableWidgetItem, QTreeView, QVBoxLayout, QWidget)
+
+class Ui_MainWindow(object):
+    def setupUi(self, MainWindow):
+        if not MainWindow.objectName():
+            MainWindow.setObjectName(u"MainWindow")
+        MainWindow.resize(1360, 860)
+        self.actionQuit = QAction(MainWindow)
+        self.actionQuit.setObjectName(u"actionQuit")
+        self.actionExpandAll = QAction(MainWindow)
+        self.actionExpandAll.setObjectName(u"actionExpandAll")
+        self.actionCollapseAll = QAction(MainWindow)
+        self.actionCollapseAll.setObjectName(u"actionCollapseAll")
+        self.centralwidget = QWidget(MainWindow)
+        self.centralwidget.setObjectName(u"centralwidget")
+        self.centralLayout = QVBoxLayout(self.centralwidget)
+        self.centralLayout.setObjectName(u"centralLayout")
+        self.headerLayout = QHBoxLayout()
+        self.headerLayout.setObjectName(u"headerLayout")
+        self.planTitleLabel = QLabel(self.centralwidget)
+        self.planTitleLabel.setObjectName(u"planTitleLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.planTitleLabel.sizePolicy().hasHeightForWidth())
+        self.planTitleLabel.setSizePolicy(sizePolicy)
+        self.planTitleLabel.setWordWrap(True)
+
+        self.headerLayout.addWidget(self.planTitleLabel)
+
+        self.yearLabel = QLabel(self.centralwidget)
+        self.yearLabel.setObjectName(u"yearLabel")
+
+        self.headerLayout.addWidget(self.yearLabel)
+
+        self.yearCombo = QComboBox(self.centralwidget)
+        self.yearCombo.setObjectName(u"yearCombo")
+
+        self.headerLayout.addWidget(self.yearCombo)
+
+
+        self.centralLayout.addLayout(self.headerLayout)
+
+        self.summaryLayout = QHBoxLayout()
+        self.summaryLayout.setObjectName(u"summaryLayout")
+        self.fiscalYearLabel = QLabel(self.centralwidget)
+        self.fiscalYearLabel.setObjectName(u"fiscalYearLabel")
+
+        self.summaryLayout.addWidget(self.fiscalYearLabel)
+
+        self.rowCountLabel = QLabel(self.centralwidget)
+        self.rowCountLabel.setObjectName(u"rowCountLabel")
+
+        self.summaryLayout.addWidget(self.rowCountLabel)
+
+        self.totalBudgetLabel = QLabel(self.centralwidget)
+        self.totalBudgetLabel.setObjectName(u"totalBudgetLabel")
+
+        self.summaryLayout.addWidget(self.totalBudgetLabel)
+
+        self.summarySpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.summaryLayout.addItem(self.summarySpacer)
+
+
+        self.centralLayout.addLayout(self.summaryLayout)
+
+        self.mainSplitter = QSplitter(self.centralwidget)
+        self.mainSplitter.setObjectName(u"mainSplitter")
+        self.mainSplitter.setOrientation(Qt.Orientation.Horizontal)
+        self.mainSplitter.setChildrenCollapsible(False)
+        self.planTree = QTreeView(self.mainSplitter)
+        self.planTree.setObjectName(u"planTree")
+        self.planTree.setAlternatingRowColors(True)
+        self.planTree.setUniformRowHeights(False)
+        self.planTree.setWordWrap(True)
+        self.mainSplitter.addWidget(self.planTree)
+        self.planTree.header().setStretchLastSection(False)
+        self.detailPanel = QWidget(self.mainSplitter)
+        self.detailPanel.setObjectName(u"detailPanel")
+        self.detailLayout = QVBoxLayout(self.detailPanel)
+        self.detailLayout.setObjectName(u"detailLayout")
+        self.detailLayout.setContentsMargins(0, 0, 0, 0)
+        self.selectionTitleLabel = QLabel(self.detailPanel)
+        self.selectionTitleLabel.setObjectName(u"selectionTitleLabel")
+        self.selectionTitleLabel.setWordWrap(True)
+        self.selectionTitleLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.detailLayout.addWidget(self.selectionTitleLabel)
+
+        self.selectionSummaryLabel = QLabel(self.detailPanel)
+        self.selectionSummaryLabel.setObjectName(u"selectionSummaryLabel")
+
+        self.detailLayout.addWidget(self.selectionSummaryLabel)
+
+        self.rowsTable = QTableView(self.detailPanel)
+        self.rowsTable.setObjectName(u"rowsTable")
+        self.rowsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rowsTable.setAlternatingRowColors(True)
+        self.rowsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rowsTable.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.rowsTable.setWordWrap(True)
+        self.rowsTable.horizontalHeader().setStretchLastSection(False)
+        self.rowsTable.verticalHeader().setVisible(False)
+
+        self.detailLayout.addWidget(self.rowsTable)
+
+        self.mainSplitter.addWidget(self.detailPanel)
+
+        self.centralLayout.addWidget(self.mainSplitter)
+
+        self.centralLayout.setStretch(2, 1)
+        MainWindow.setCentralWidget(self.centralwidget)
+        self.menubar = QMenuBar(MainWindow)
+        self.menubar.setObjectName(u"menubar")
+        self.menuFile = QMenu(self.menubar)
+        self.menuFile.setObjectName(u"menuFile")
+        self.menuView = QMenu(self.menubar)
+        self.menuView.setObjectName(u"menuView")
+        MainWindow.setMenuBar(self.menubar)
+        self.statusbar = QStatusBar(MainWindow)
+        self.statusbar.setObjectName(u"statusbar")
+        MainWindow.setStatusBar(self.statusbar)
+        self.warningsDock = QDockWidget(MainWindow)
+        self.warningsDock.setObjectName(u"warningsDock")
+        self.warningsDock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable|QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.warningsContents = QWidget()
+        self.warningsContents.setObjectName(u"warningsContents")
+        self.warningsLayout = QVBoxLayout(self.warningsContents)
+        self.warningsLayout.setObjectName(u"warningsLayout")
+        self.warningsTable = QTableWidget(self.warningsContents)
+        if (self.warningsTable.columnCount() < 2):
+            self.warningsTable.setColumnCount(2)
+        __qtablewidgetitem = QTableWidgetItem()
+        self.warningsTable.setHorizontalHeaderItem(0, __qtablewidgetitem)
+        __qtablewidgetitem1 = QTableWidgetItem()
+        self.warningsTable.setHorizontalHeaderItem(1, __qtablewidgetitem1)
+        self.warningsTable.setObjectName(u"warningsTable")
+        self.warningsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.warningsTable.setAlternatingRowColors(True)
+        self.warningsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.warningsTable.setWordWrap(True)
+        self.warningsTable.setColumnCount(2)
+        self.warningsTable.horizontalHeader().setStretchLastSection(True)
+        self.warningsTable.verticalHeader().setVisible(False)
+
+        self.warningsLayout.addWidget(self.warningsTable)
+
+        self.warningsDock.setWidget(self.warningsContents)
+        MainWindow.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.warningsDock)
+#if QT_CONFIG(shortcut)
+        self.yearLabel.setBuddy(self.yearCombo)
+#endif // QT_CONFIG(shortcut)
+
+        self.menubar.addAction(self.menuFile.menuAction())
+        self.menubar.addAction(self.menuView.menuAction())
+        self.menuFile.addAction(self.actionQuit)
+        self.menuView.addAction(self.actionExpandAll)
+        self.menuView.addAction(self.actionCollapseAll)
+        self.menuView.addSeparator()
+
+        self.retranslateUi(MainWindow)
+
+        QMetaObject.connectSlotsByName(MainWindow)
+    # setupUi
+
+    def retranslateUi(self, MainWindow):
+        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"\u0e41\u0e1c\u0e19\u0e1b\u0e0f\u0e34\u0e1a\u0e31\u0e15\u0e34\u0e01\u0e32\u0e23\u0e2a\u0e48\u0e07\u0e40\u0e2a\u0e23\u0e34\u0e21\u0e04\u0e38\u0e13\u0e18\u0e23\u0e23\u0e21 \u0e08\u0e23\u0e34\u0e22\u0e18\u0e23\u0e23\u0e21 \u0e08\u0e31\u0e07\u0e2b\u0e27\u0e31\u0e14\u0e15\u0e23\u0e32\u0e14 \u2014 Trat Desktop", None))
+        self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"\u0e2d\u0e2d\u0e01\u0e08\u0e32\u0e01\u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21", None))
+#if QT_CONFIG(shortcut)
+        self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionExpandAll.setText(QCoreApplication.translate("MainWindow", u"\u0e02\u0e22\u0e32\u0e22\u0e17\u0e31\u0e49\u0e07\u0e2b\u0e21\u0e14", None))
+        self.actionCollapseAll.setText(QCoreApplication.translate("MainWindow", u"\u0e22\u0e38\u0e1a\u0e17\u0e31\u0e49\u0e07\u0e2b\u0e21\u0e14", None))
+        self.planTitleLabel.setText(QCoreApplication.translate("MainWindow", u"\u0e41\u0e1c\u0e19\u0e1b\u0e0f\u0e34\u0e1a\u0e31\u0e15\u0e34\u0e01\u0e32\u0e23\u0e2a\u0e48\u0e07\u0e40\u0e2a\u0e23\u0e34\u0e21\u0e04\u0e38\u0e13\u0e18\u0e23\u0e23\u0e21 \u0e08\u0e23\u0e34\u0e22\u0e18\u0e23\u0e23\u0e21 \u0e08\u0e31\u0e07\u0e2b\u0e27\u0e31\u0e14\u0e15\u0e23\u0e32\u0e14", None))
+        self.yearLabel.setText(QCoreApplication.translate("MainWindow", u"\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13 \u0e1e.\u0e28.", None))
+#if QT_CONFIG(tooltip)
+        self.yearCombo.setToolTip(QCoreApplication.translate("MainWindow", u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13\u0e02\u0e2d\u0e07\u0e41\u0e1c\u0e19", None))
+#endif // QT_CONFIG(tooltip)
+        self.fiscalYearLabel.setText(QCoreApplication.translate("MainWindow", u"\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13", None))
+        self.rowCountLabel.setText(QCoreApplication.translate("MainWindow", u"\u0e15\u0e31\u0e27\u0e0a\u0e35\u0e49\u0e27\u0e31\u0e14", None))
+        self.totalBudgetLabel.setText(QCoreApplication.translate("MainWindow", u"\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13\u0e23\u0e27\u0e21", None))
+#if QT_CONFIG(tooltip)
+        self.planTree.setToolTip(QCoreApplication.translate("MainWindow", u"\u0e22\u0e38\u0e17\u0e18\u0e28\u0e32\u0e2a\u0e15\u0e23\u0e4c \u0e01\u0e25\u0e22\u0e38\u0e17\u0e18\u0e4c \u0e41\u0e25\u0e30\u0e42\u0e04\u0e23\u0e07\u0e01\u0e32\u0e23/\u0e01\u0e34\u0e08\u0e01\u0e23\u0e23\u0e21", None))
+#endif // QT_CONFIG(tooltip)
+        self.selectionTitleLabel.setText(QCoreApplication.translate("MainWindow", u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e42\u0e04\u0e23\u0e07\u0e01\u0e32\u0e23/\u0e01\u0e34\u0e08\u0e01\u0e23\u0e23\u0e21\u0e08\u0e32\u0e01\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e14\u0e49\u0e32\u0e19\u0e0b\u0e49\u0e32\u0e22", None))
+        self.selectionSummaryLabel.setText("")
+        self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"\u0e41\u0e1f\u0e49\u0e21", None))
+        self.menuView.setTitle(QCoreApplication.translate("MainWindow", u"\u0e21\u0e38\u0e21\u0e21\u0e2d\u0e07", None))
+        self.warningsDock.setWindowTitle(QCoreApplication.translate("MainWindow", u"\u0e04\u0e33\u0e40\u0e15\u0e37\u0e2d\u0e19\u0e08\u0e32\u0e01\u0e40\u0e2d\u0e01\u0e2a\u0e32\u0e23\u0e41\u0e1c\u0e19", None))
+        ___qtablewidgetitem = self.warningsTable.horizontalHeaderItem(0)
+        ___qtablewidgetitem.setText(QCoreApplication.translate("MainWindow", u"\u0e1a\u0e23\u0e23\u0e17\u0e31\u0e14", None))
+        ___qtablewidgetitem1 = self.warningsTable.horizontalHeaderItem(1)
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("MainWindow", u"\u0e04\u0e33\u0e40\u0e15\u0e37\u0e2d\u0e19", None))
+    # retranslateUi
+

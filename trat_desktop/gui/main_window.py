@@ -1,0 +1,253 @@
+"""The main window: the plan tree on the left, the selected node's indicator rows on the right,
+the document's warnings in a dock, and the year, row count and total budget in the header."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableWidgetItem, QWidget
+
+from ..domain.model import Plan, PlanWarning
+from ..errors import TratError
+from . import display
+from .forms.ui_main_window import Ui_MainWindow
+from .delegates import WrappingTreeDelegate
+from .plan_models import IndicatorTableModel, PlanNode, PlanTreeModel
+
+WINDOW_TITLE = "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดตราด — Trat Desktop"
+NO_PLAN_TEXT = "ยังไม่มีแผนปฏิบัติการในฐานข้อมูล"
+
+#: Indicator table columns: how each one sizes (the two long texts share the spare width).
+_STRETCH = (IndicatorTableModel.COL_INDICATOR, IndicatorTableModel.COL_EXPECTED)
+_FIT = (IndicatorTableModel.COL_ACTIVITY, IndicatorTableModel.COL_UNIT,
+        IndicatorTableModel.COL_TARGET, IndicatorTableModel.COL_PERIOD)
+_INITIAL_WIDTHS = {IndicatorTableModel.COL_BUDGET: 220, IndicatorTableModel.COL_AGENCIES: 160}
+
+
+class PlanSource(Protocol):
+    """What the window needs from :class:`trat_desktop.services.PlanService`."""
+
+    def fiscal_years(self) -> list[int]: ...
+    def load_plan(self, fiscal_year: int | None = None) -> Plan: ...
+    def warnings(self, fiscal_year: int | None = None) -> list[PlanWarning]: ...
+
+
+class MainWindow(QMainWindow):
+    """Browse one fiscal year's plan. Talks to the service only, never to the database."""
+
+    def __init__(self, service: PlanSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_MainWindow()
+        self.form.setupUi(self)
+        self.setWindowTitle(WINDOW_TITLE)
+        self._service = service
+        self.plan: Plan | None = None
+        self.plan_warnings: list[PlanWarning] = []
+        self.load_error: str | None = None
+
+        self.tree_model = PlanTreeModel(parent=self)
+        self.table_model = IndicatorTableModel(self)
+        self._setup_views()
+        self._connect()
+        self._fill_years()
+
+    # -- setup ----------------------------------------------------------------------
+    def _setup_views(self) -> None:
+        form = self.form
+        title_font = form.planTitleLabel.font()
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        form.planTitleLabel.setFont(title_font)
+        bold = form.selectionTitleLabel.font()
+        bold.setBold(True)
+        form.selectionTitleLabel.setFont(bold)
+
+        tree = form.planTree
+        tree.setModel(self.tree_model)
+        tree.header().setSectionResizeMode(PlanTreeModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        tree.header().setSectionResizeMode(
+            PlanTreeModel.COL_BUDGET, QHeaderView.ResizeMode.ResizeToContents
+        )
+        tree.setItemDelegate(WrappingTreeDelegate(tree))
+        tree.header().sectionResized.connect(lambda *_: tree.doItemsLayout())
+
+        table = form.rowsTable
+        table.setModel(self.table_model)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in _STRETCH:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in _FIT:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in _INITIAL_WIDTHS.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(column, width)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+        warnings = form.warningsTable
+        warnings.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        warnings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+        form.menuView.addAction(form.warningsDock.toggleViewAction())
+        form.mainSplitter.setStretchFactor(0, 2)
+        form.mainSplitter.setStretchFactor(1, 5)
+        form.mainSplitter.setSizes([440, 920])
+        self.resizeDocks([form.warningsDock], [150], Qt.Orientation.Vertical)
+
+    def _connect(self) -> None:
+        form = self.form
+        form.actionQuit.triggered.connect(self.close)
+        form.actionExpandAll.triggered.connect(form.planTree.expandAll)
+        form.actionCollapseAll.triggered.connect(form.planTree.collapseAll)
+        form.planTree.selectionModel().currentChanged.connect(self._on_current_changed)
+        form.yearCombo.currentIndexChanged.connect(self._on_year_changed)
+        form.warningsTable.cellDoubleClicked.connect(self._on_warning_activated)
+
+    def _fill_years(self) -> None:
+        combo = self.form.yearCombo
+        try:
+            years = self._service.fiscal_years()
+        except TratError as exc:
+            self._show_error(exc.message)
+            return
+        combo.blockSignals(True)
+        combo.clear()
+        for year in years:
+            combo.addItem(display.show_digits(str(year)), year)
+        combo.setCurrentIndex(len(years) - 1)
+        combo.blockSignals(False)
+        if years:
+            self.load_year(years[-1])
+        else:
+            self._show_error(NO_PLAN_TEXT)
+
+    # -- loading --------------------------------------------------------------------
+    def load_year(self, year: int | None) -> bool:
+        """Load and show the plan of *year*; on a service error show its Thai message."""
+        try:
+            plan = self._service.load_plan(year)
+            warnings = self._service.warnings(plan.fiscal_year)
+        except TratError as exc:
+            self._show_error(exc.message)
+            return False
+        self.load_error = None
+        self.plan = plan
+        self.plan_warnings = list(warnings)
+        self.tree_model.set_plan(plan)
+        self.table_model.set_agency_names(
+            {name: agency.short_name for name, agency in plan.agencies.items() if agency.short_name}
+        )
+        self.form.planTree.expandAll()
+        self._show_header(plan)
+        self._show_warnings(self.plan_warnings)
+        roots = self.tree_model.iter_nodes()
+        if roots:
+            self.select_node(roots[0])
+        else:
+            self.table_model.set_entries([])
+        return True
+
+    def _show_error(self, message: str) -> None:
+        self.load_error = message
+        self.form.selectionTitleLabel.setText(message)
+        self.statusBar().showMessage(message)
+
+    def _show_header(self, plan: Plan) -> None:
+        form = self.form
+        form.planTitleLabel.setText(display.show_digits(plan.title or WINDOW_TITLE.split(" — ")[0]))
+        form.fiscalYearLabel.setText(display.fiscal_year_text(plan.fiscal_year))
+        form.rowCountLabel.setText("ตัวชี้วัด " + display.count_text(len(plan.rows()), "รายการ"))
+        total = f"งบประมาณรวม {display.baht_text(plan.budget_satang())} บาท"
+        stated = plan.stated_total
+        if stated is not None and stated.kind == "amount" and stated.satang != plan.budget_satang():
+            total += f" (เอกสารระบุ {display.budget_value_text(stated)} บาท)"
+        form.totalBudgetLabel.setText(total)
+        for label in (form.fiscalYearLabel, form.rowCountLabel):
+            label.setText(label.text() + "  ·")
+        source = f" จาก {plan.source_name}" if plan.source_name else ""
+        self.statusBar().showMessage(f"โหลดแผน{display.fiscal_year_text(plan.fiscal_year)}{source}")
+
+    def _show_warnings(self, warnings: list[PlanWarning]) -> None:
+        table = self.form.warningsTable
+        table.setRowCount(len(warnings))
+        for i, warning in enumerate(warnings):
+            line = display.show_digits(str(warning.line)) if warning.line else "–"
+            line_item = QTableWidgetItem(line)
+            line_item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+            line_item.setData(Qt.ItemDataRole.UserRole, warning.line)
+            message_item = QTableWidgetItem(display.show_digits(warning.message))
+            message_item.setToolTip(f"{warning.message}\n({warning.code})")
+            table.setItem(i, 0, line_item)
+            table.setItem(i, 1, message_item)
+        count = display.show_digits(str(len(warnings)))
+        self.form.warningsDock.setWindowTitle(f"คำเตือนจากเอกสารแผน ({count})")
+
+    # -- selection ------------------------------------------------------------------
+    def select_node(self, node: PlanNode) -> None:
+        """Make *node* current in the tree (which fills the table)."""
+        index = self.tree_model.index_of(node)
+        tree = self.form.planTree
+        tree.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        tree.scrollTo(index)
+
+    def select_activity(self, code: str, strategy: int | None = None) -> bool:
+        """Select the activity coded *code* ('1.5', Thai or Arabic digits), in strategy
+        number *strategy* or else the first that has it; False when there is none."""
+        wanted = display.digits_key(code)
+        for node in self.tree_model.iter_nodes():
+            if node.kind != "activity" or display.digits_key(node.item.code) != wanted:
+                continue
+            root = node.parent.parent if node.parent else None
+            if strategy is None or (root is not None and root.item.number == strategy):
+                self.select_node(node)
+                return True
+        return False
+
+    def current_node(self) -> PlanNode | None:
+        return self.tree_model.node(self.form.planTree.currentIndex())
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        node = self.tree_model.node(current)
+        if node is None:
+            return
+        entries = node.entries()
+        self.table_model.set_entries(entries)
+        table = self.form.rowsTable
+        table.setColumnHidden(IndicatorTableModel.COL_ACTIVITY, node.kind == "activity")
+        table.resizeRowsToContents()
+        table.scrollToTop()
+        self.form.selectionTitleLabel.setText(node.title())
+        summary = display.count_text(len(entries), "ตัวชี้วัด")
+        if node.kind != "activity":
+            summary += " จาก " + display.count_text(len(node.activities()), "โครงการ/กิจกรรม")
+        budget = node.budget_satang()
+        summary += f" · งบประมาณ {display.baht_text(budget)} บาท" if budget else " · ไม่มีงบประมาณที่เป็นจำนวนเงิน"
+        self.form.selectionSummaryLabel.setText(summary)
+
+    def _on_year_changed(self, combo_index: int) -> None:
+        year = self.form.yearCombo.itemData(combo_index)
+        if year is not None:
+            self.load_year(int(year))
+
+    def _on_warning_activated(self, row: int, _column: int) -> None:
+        item = self.form.warningsTable.item(row, 0)
+        line = item.data(Qt.ItemDataRole.UserRole) if item else None
+        node = self.node_for_line(line) if line else None
+        if node is not None:
+            self.select_node(node)
+
+    def node_for_line(self, line: int) -> PlanNode | None:
+        """The activity whose indicator row starts at or most closely before *line*."""
+        best: tuple[int, PlanNode] | None = None
+        for node in self.tree_model.iter_nodes():
+            if node.kind != "activity":
+                continue
+            for _, row in node.entries():
+                if 0 < row.source_line <= line and (best is None or row.source_line > best[0]):
+                    best = (row.source_line, node)
+        return best[1] if best else None
