@@ -1,4 +1,4 @@
--- The full current schema for a new database (version 3).
+-- The full current schema for a new database (version 4).
 -- Keep in step with db/migrations/: tests/test_migrations.py compares the two.
 PRAGMA application_id = 1414676820;
 CREATE TABLE agencies (
@@ -124,4 +124,16 @@ CREATE TABLE settings (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-PRAGMA user_version = 3;
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    indicator_uid TEXT NOT NULL,
+    agency_uid TEXT NOT NULL,
+    quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    file_name TEXT NOT NULL,
+    size INTEGER NOT NULL CHECK (size >= 0),
+    added_at TEXT NOT NULL,
+    UNIQUE (indicator_uid, agency_uid, quarter, sha256)
+);
+CREATE INDEX idx_evidence_sha ON evidence(sha256);
+PRAGMA user_version = 4;

@@ -155,3 +155,27 @@ def validate_entry(row: IndicatorRow, agency_name: str, entry: ProgressEntry,
             warnings.append(f"งบประมาณที่ใช้รวมทุกไตรมาส {format_baht(total_spent / 100, True)} บาท "
                             f"เกินงบประมาณที่ได้รับ {format_baht(allocated / 100, True)} บาท")
     return EntryCheck(entry, warnings)
+
+
+def achieved_to_date(unit: str, entries: dict[int, ProgressEntry]) -> float | None:
+    """What a row has achieved so far: counts add up over the quarters; ร้อยละ and ระดับ
+    are the latest quarter's value (a share or a level is not summed)."""
+    values = [(q, e.achieved) for q, e in sorted(entries.items()) if e.achieved is not None]
+    if not values:
+        return None
+    if unit.strip() in PERCENT_UNITS or unit.strip() in LEVEL_UNITS:
+        return values[-1][1]
+    return sum(v for _, v in values)
+
+
+def on_target(unit: str, target: float | None, entries: dict[int, ProgressEntry]) -> bool | None:
+    """Whether a row has reached its target (None when nothing is reported or there is no target)."""
+    achieved = achieved_to_date(unit, entries)
+    if achieved is None or target is None:
+        return None
+    return achieved >= target
+
+
+def is_reported(entry: ProgressEntry | None) -> bool:
+    """An office has reported a quarter when it entered a value, a spending, a note or a status."""
+    return entry is not None and not entry.is_blank()

@@ -35,8 +35,16 @@ class AgencyInfo:
 class PlanService:
     """Opens the store (migrating and seeding it) and answers questions about plans."""
 
-    def __init__(self, db: Any) -> None:
+    def __init__(self, db: Any, path: Path | None = None) -> None:
         self._db = db
+        self.path = path
+
+    @property
+    def data_dir(self) -> Path:
+        """The folder holding the database and its evidence files."""
+        if self.path is None or str(self.path) == ":memory:":
+            raise TratError("ฐานข้อมูลในหน่วยความจำไม่มีโฟลเดอร์ข้อมูล")
+        return Path(self.path).resolve().parent
 
     @property
     def db(self) -> Any:
@@ -49,7 +57,8 @@ class PlanService:
 
         A new, empty database receives the agency register and the embedded FY2569 plan.
         """
-        service = cls(connect(db_path if db_path is not None else paths.default_db_path()))
+        path = Path(db_path) if db_path is not None else paths.default_db_path()
+        service = cls(connect(path), path)
         if not service.fiscal_years() and not agency_store.has_agencies(service._db):
             service.import_plan_text(paths.seed_dir() / EMBEDDED_PLAN)
         return service

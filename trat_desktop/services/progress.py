@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -20,6 +21,8 @@ from ..domain.progress import (
 )
 from ..errors import TratError
 from ..store import audit as audit_store
+from ..store import evidence as evidence_store
+from ..store.evidence import Evidence
 from ..store import progress as progress_store
 from ..store import settings as settings_store
 from .plan import PlanService
@@ -183,6 +186,36 @@ class ProgressService:
 
     def _entries(self, item: WorkItem) -> dict[int, ProgressEntry]:
         return {e.quarter: e for e in progress_store.load_entries(self._db, [item.indicator_uid], item.agency_uid)}
+
+    # -- evidence --------------------------------------------------------
+    def evidence_folder(self) -> Path:
+        return self.plans.data_dir / "evidence"
+
+    def attach_evidence(self, item: WorkItem, quarter: int, source: Path | str) -> Evidence:
+        """Copy a file into the store (once per content) and attach it to a row's quarter."""
+        me = self.identity()
+        me.check_can_write(item.agency_uid)
+        if quarter not in item.quarters():
+            raise ValidationError(f"ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้")
+        source = Path(source)
+        sha, size = evidence_store.store_blob(self.evidence_folder(), source)
+        return evidence_store.add_evidence(self._db, item.indicator_uid, item.agency_uid, quarter, sha,
+                                           source.name, size, me.actor(), self._now())
+
+    def evidence(self, item: WorkItem, quarter: int | None = None) -> list[Evidence]:
+        return evidence_store.list_evidence(self._db, item.indicator_uid, item.agency_uid, quarter)
+
+    def evidence_path(self, evidence: Evidence) -> Path:
+        """Where the attached file's content is, for opening with the system viewer."""
+        return evidence_store.blob_path(self.evidence_folder(), evidence.sha256)
+
+    def remove_evidence(self, item: WorkItem, evidence_id: int) -> None:
+        me = self.identity()
+        me.check_can_write(item.agency_uid)
+        mine = {e.id for e in self.evidence(item)}
+        if evidence_id not in mine:
+            raise TratError("ไม่พบไฟล์หลักฐานนี้ในตัวชี้วัดที่เลือก")
+        evidence_store.remove_evidence(self._db, evidence_id, me.actor(), self._now())
 
     def audit(self, limit: int = 200) -> list[dict[str, Any]]:
         return audit_store.audit_rows(self._db, limit=limit)

@@ -1,0 +1,110 @@
+"""Evidence files: rows in the database, contents in a folder, one file per distinct content."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from ..errors import TratError
+from .audit import record
+
+MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Evidence:
+    id: int
+    indicator_uid: str
+    agency_uid: str
+    quarter: int
+    sha256: str
+    file_name: str
+    size: int
+    added_at: str
+
+
+def blob_path(folder: Path, sha256: str) -> Path:
+    return folder / sha256[:2] / sha256
+
+
+def _hash_file(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            size += len(chunk)
+            if size > MAX_EVIDENCE_BYTES:
+                raise TratError(f"ไฟล์ “{path.name}” ใหญ่เกิน {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB")
+            digest.update(chunk)
+    return digest.hexdigest(), size
+
+
+def store_blob(folder: Path, source: Path) -> tuple[str, int]:
+    """Copy *source* into the folder under its hash (once); returns (sha256, size)."""
+    if not source.is_file():
+        raise TratError(f"ไม่พบไฟล์ “{source}”")
+    sha, size = _hash_file(source)
+    target = blob_path(folder, sha)
+    if target.exists() and target.stat().st_size == size:
+        return sha, size
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+            shutil.copyfileobj(src, out)
+        if _hash_file(Path(tmp))[0] != sha:
+            raise TratError(f"ไฟล์ “{source.name}” เปลี่ยนไประหว่างคัดลอก โปรดลองอีกครั้ง")
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return sha, size
+
+
+def add_evidence(db: sqlite_utils.Database, indicator_uid: str, agency_uid: str, quarter: int, sha256: str,
+                 file_name: str, size: int, actor: str, at: str) -> Evidence:
+    """Record an attachment (idempotent for the same content on the same row and quarter)."""
+    with db.atomic():
+        inserted = db.execute(
+            "INSERT OR IGNORE INTO evidence (indicator_uid, agency_uid, quarter, sha256, file_name, size, added_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", [indicator_uid, agency_uid, quarter, sha256, file_name, size, at]
+        ).rowcount == 1
+        row = next(db.query("SELECT * FROM evidence WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ? "
+                            "AND sha256 = ?", [indicator_uid, agency_uid, quarter, sha256]))
+        if inserted:
+            record(db, at=at, actor=actor, action="evidence_add", entity="evidence",
+                   entity_uid=f"{indicator_uid}/{agency_uid}/q{quarter}", field="file", new=f"{file_name} {sha256}")
+    return Evidence(**row)
+
+
+def list_evidence(db: sqlite_utils.Database, indicator_uid: str, agency_uid: str,
+                  quarter: int | None = None) -> list[Evidence]:
+    sql = "SELECT * FROM evidence WHERE indicator_uid = ? AND agency_uid = ?"
+    params: list[object] = [indicator_uid, agency_uid]
+    if quarter is not None:
+        sql += " AND quarter = ?"
+        params.append(quarter)
+    return [Evidence(**r) for r in db.query(sql + " ORDER BY quarter, id", params)]
+
+
+def remove_evidence(db: sqlite_utils.Database, evidence_id: int, actor: str, at: str) -> Evidence | None:
+    """Forget an attachment; the file stays in the folder while any other row uses it."""
+    with db.atomic():
+        row = next(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]), None)
+        if row is None:
+            return None
+        db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
+        record(db, at=at, actor=actor, action="evidence_remove", entity="evidence",
+               entity_uid=f"{row['indicator_uid']}/{row['agency_uid']}/q{row['quarter']}", field="file",
+               old=f"{row['file_name']} {row['sha256']}")
+    return Evidence(**row)
+
+
+def sha_in_use(db: sqlite_utils.Database, sha256: str) -> bool:
+    return db.execute("SELECT EXISTS (SELECT 1 FROM evidence WHERE sha256 = ?)", [sha256]).fetchone()[0] == 1
