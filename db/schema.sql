@@ -1,4 +1,4 @@
--- The full current schema for a new database (version 4).
+-- The full current schema for a new database (version 5).
 -- Keep in step with db/migrations/: tests/test_migrations.py compares the two.
 PRAGMA application_id = 1414676820;
 CREATE TABLE agencies (
@@ -136,4 +136,15 @@ CREATE TABLE evidence (
     UNIQUE (indicator_uid, agency_uid, quarter, sha256)
 );
 CREATE INDEX idx_evidence_sha ON evidence(sha256);
-PRAGMA user_version = 4;
+CREATE TABLE trash (
+    id INTEGER PRIMARY KEY,
+    entity TEXT NOT NULL CHECK (entity IN ('strategy', 'tactic', 'activity', 'indicator')),
+    uid TEXT NOT NULL,
+    parent_uid TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    removed_at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    restored_at TEXT
+);
+PRAGMA user_version = 5;

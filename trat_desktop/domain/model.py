@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Callable, Literal
 
 BudgetKind = Literal["amount", "none", "na", "dash"]
 
@@ -151,3 +151,26 @@ class Plan:
 
     def budget_satang(self) -> int:
         return sum(s.budget_satang() for s in self.strategies)
+
+
+def copy_for_year(plan: Plan, fiscal_year: int, new_uid: Callable[[str], str]) -> Plan:
+    """The same plan for another fiscal year: every part gets a new uid, no warnings, no stated totals."""
+    import copy
+
+    twin = copy.deepcopy(plan)
+    twin.fiscal_year = fiscal_year
+    twin.warnings = []
+    twin.stated_total = None
+    twin.source_name = f"copy of {plan.fiscal_year}"
+    twin.source_sha256 = ""
+    twin.revision = 1
+    for strategy in twin.strategies:
+        strategy.uid = new_uid(strategy.uid)
+        strategy.stated_budget = None
+        for tactic in strategy.tactics:
+            tactic.uid = new_uid(tactic.uid)
+            for activity in tactic.activities:
+                activity.uid = new_uid(activity.uid)
+                for row in activity.rows:
+                    row.uid = new_uid(row.uid)
+    return twin

@@ -7,6 +7,7 @@ is decided in one place, :func:`thai_digits_enabled`, and applied by :func:`show
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from ..domain import display as shared
@@ -18,7 +19,7 @@ from ..domain.model import (
     Strategy,
     Tactic,
 )
-from ..domain.thai import digits, format_baht
+from ..domain.thai import digits, format_baht, format_be_date
 
 _settings = {"thai_digits": True}
 NBSP = "\u00a0"  # joins words that must not be split across lines
@@ -138,3 +139,22 @@ def activity_text(activity: Activity) -> str:
 def digits_key(text: str) -> str:
     """*text* with Arabic digits, for comparing codes typed either way."""
     return digits(text, False)
+
+
+def date_text(day: dt.date) -> str:
+    """A Buddhist-era date: '๑๕ มกราคม ๒๕๖๙'."""
+    return format_be_date(day, thai_digits_enabled())
+
+
+def time_text(moment: dt.datetime | dt.time) -> str:
+    """A clock time the Thai way: '๑๐:๓๕ น.'."""
+    return show_digits(f"{moment.hour:02d}:{moment.minute:02d} น.")
+
+
+def timestamp_text(iso: str) -> str:
+    """An ISO timestamp as a Buddhist-era date and time: '๑๕ มกราคม ๒๕๖๙ ๑๐:๓๕ น.'."""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return show_digits(iso)
+    return f"{date_text(moment.date())} {time_text(moment)}"

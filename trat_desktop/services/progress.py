@@ -77,6 +77,10 @@ class ProgressService:
         self._db = plans.db
         self._clock = clock or (lambda: dt.datetime.now().astimezone())
 
+    def now(self) -> str:
+        """The time stamp for a change, ISO 8601 with the UTC offset."""
+        return self._clock().isoformat(timespec="seconds")
+
     def _now(self) -> str:
         return self._clock().isoformat(timespec="seconds")
 

@@ -1,0 +1,385 @@
+"""The quarterly entry grid as a Qt table model: group header lines for strategies and
+activities, then one line per (work item x quarter). Works without any widget.
+
+Columns 0-5 describe the indicator row (the view spans them over the row's quarter lines);
+columns 7-10 are what an office types each quarter. Quarters outside the row's period are
+greyed and not editable. Edits go to a *committer* (the :class:`EntryController`) which
+saves them through the progress service; a refused edit leaves the cell as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ..domain import display as shared
+from ..domain.progress import STATUSES, ProgressEntry
+from ..services import WorkItem
+from . import display
+
+LineKind = Literal["strategy", "activity", "quarter"]
+Field = Literal["achieved", "spent", "status", "note"]
+Committer = Callable[[WorkItem, int, str, Any], bool]
+ItemKey = tuple[str, str]  # (indicator_uid, agency_uid)
+
+#: Role giving a line's kind ('strategy', 'activity' or 'quarter').
+LINE_KIND_ROLE = Qt.ItemDataRole.UserRole + 20
+
+_GREY_BG = QColor("#eeeeee")
+_GREY_FG = QColor("#8a8a8a")
+_CURRENT_BG = QColor("#e3f0ff")
+_STRATEGY_BG = QColor("#d9e4f1")
+_ACTIVITY_BG = QColor("#f1f5fa")
+_LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+_TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+_TOP_CENTER = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
+_TOP_RIGHT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
+_RIGHT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+_CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+def item_key(item: WorkItem) -> ItemKey:
+    return (item.indicator_uid, item.agency_uid)
+
+
+@dataclass
+class Line:
+    """One table line: a group header, or one quarter of one work item."""
+
+    kind: LineKind
+    text: str = ""
+    item: WorkItem | None = None
+    quarter: int = 0
+    span: int = 1  # for the first quarter line of an item: how many lines the item covers
+
+    @property
+    def first(self) -> bool:
+        return self.kind == "quarter" and self.span > 0
+
+    def in_period(self) -> bool:
+        return self.item is not None and self.quarter in self.item.quarters()
+
+
+def edit_number_text(value: float | None) -> str:
+    """A value as the user edits it: no thousands separators, in the display's digits."""
+    if value is None:
+        return ""
+    text = str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+    return display.show_digits(text)
+
+
+class WorkEntryModel(QAbstractTableModel):
+    """Work items grouped by strategy and activity, one line per quarter (1-4)."""
+
+    COL_INDICATOR = 0
+    COL_UNIT = 1
+    COL_TARGET = 2
+    COL_PERIOD = 3
+    COL_BUDGET = 4
+    COL_AGENCY = 5
+    COL_QUARTER = 6
+    COL_ACHIEVED = 7
+    COL_SPENT = 8
+    COL_STATUS = 9
+    COL_NOTE = 10
+    HEADERS = ("ตัวชี้วัด", "หน่วยนับ", "เป้าหมาย", "ระยะเวลา", "งบประมาณ (บาท)", "หน่วยงาน",
+               "ไตรมาส", "ผลการดำเนินงาน", "ใช้จ่ายจริง (บาท)", "สถานะ", "หมายเหตุ")
+    HEADER_TIPS = (
+        "ตัวชี้วัดตามแผนปฏิบัติการ", "หน่วยนับของตัวชี้วัด", "ค่าเป้าหมายตามแผน",
+        "ไตรมาสที่ต้องดำเนินการ", "งบประมาณที่หน่วยงานได้รับสำหรับตัวชี้วัดนี้", "หน่วยงานที่รับผิดชอบ",
+        "ไตรมาสของปีงบประมาณ", "ผลที่ทำได้ในไตรมาสนี้ (พิมพ์เลขไทยหรือเลขอารบิกก็ได้)",
+        "งบประมาณที่ใช้จ่ายในไตรมาสนี้ (บาท)", "สถานะการดำเนินงาน", "หมายเหตุหรือรายละเอียดเพิ่มเติม",
+    )
+    INFO_COLUMNS = (COL_INDICATOR, COL_UNIT, COL_TARGET, COL_PERIOD, COL_BUDGET, COL_AGENCY)
+    FIELDS: dict[int, Field] = {COL_ACHIEVED: "achieved", COL_SPENT: "spent", COL_STATUS: "status", COL_NOTE: "note"}
+    EDIT_COLUMNS = tuple(FIELDS)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lines: list[Line] = []
+        self._items: list[WorkItem] = []
+        self._strategy_titles: dict[int, str] = {}
+        self._quarter_filter: int | None = None
+        self._current_quarter: int | None = None
+        self._short_names: dict[str, str] = {}
+        self.committer: Committer | None = None
+
+    # -- content --------------------------------------------------------------------
+    def set_items(self, items: list[WorkItem], strategy_titles: dict[int, str] | None = None,
+                  short_names: dict[str, str] | None = None) -> None:
+        """Show these work items (in plan order), grouped under their strategy and activity."""
+        self._items = list(items)
+        self._strategy_titles = dict(strategy_titles or {})
+        if short_names is not None:
+            self._short_names = dict(short_names)
+        self._rebuild()
+
+    def set_quarter_filter(self, quarter: int | None) -> None:
+        """Show only this quarter's line of each item (None: all four quarters)."""
+        if quarter != self._quarter_filter:
+            self._quarter_filter = quarter
+            self._rebuild()
+
+    def quarter_filter(self) -> int | None:
+        return self._quarter_filter
+
+    def set_current_quarter(self, quarter: int | None) -> None:
+        """The quarter to highlight (today's, when the plan's year is the current one)."""
+        self._current_quarter = quarter
+        self.refresh()
+
+    def current_quarter(self) -> int | None:
+        return self._current_quarter
+
+    def refresh(self) -> None:
+        """Re-read every text (e.g. after switching Thai/Arabic digits)."""
+        if self._lines:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(self.HEADERS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, len(self._lines) - 1))
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        lines: list[Line] = []
+        group: tuple[int, str] | None = None
+        strategy: int | None = None
+        quarters = [self._quarter_filter] if self._quarter_filter else [1, 2, 3, 4]
+        for item in self._items:
+            if item.strategy != strategy:
+                strategy = item.strategy
+                title = self._strategy_titles.get(strategy, "")
+                lines.append(Line("strategy", f"ยุทธศาสตร์ที่ {strategy} {title}".strip()))
+            if (item.strategy, item.activity_code) != group:
+                group = (item.strategy, item.activity_code)
+                lines.append(Line("activity", f"โครงการ/กิจกรรม {item.activity_code} {item.activity_title}"))
+            for n, quarter in enumerate(quarters):
+                lines.append(Line("quarter", item=item, quarter=quarter, span=len(quarters) if n == 0 else 0))
+        self._lines = lines
+        self.endResetModel()
+
+    # -- lookups --------------------------------------------------------------------
+    def items(self) -> list[WorkItem]:
+        return list(self._items)
+
+    def item_count(self) -> int:
+        return len(self._items)
+
+    def line(self, row: int) -> Line:
+        return self._lines[row]
+
+    def lines(self) -> list[Line]:
+        return list(self._lines)
+
+    def row_of(self, key: ItemKey | WorkItem, quarter: int) -> int:
+        """The line of an item's quarter, or -1 when it is not shown."""
+        if isinstance(key, WorkItem):
+            key = item_key(key)
+        for row, line in enumerate(self._lines):
+            if line.item is not None and line.quarter == quarter and item_key(line.item) == key:
+                return row
+        return -1
+
+    def index_of(self, key: ItemKey | WorkItem, quarter: int, column: int) -> QModelIndex:
+        row = self.row_of(key, quarter)
+        return self.index(row, column) if row >= 0 else QModelIndex()
+
+    def field_of(self, column: int) -> Field | None:
+        return self.FIELDS.get(column)
+
+    def update_entry(self, entry: ProgressEntry) -> None:
+        """Show a saved entry (after an undo or redo) in the item it belongs to."""
+        for item in self._items:
+            if item_key(item) == (entry.indicator_uid, entry.agency_uid):
+                item.entries[entry.quarter] = entry
+                row = self.row_of(item, entry.quarter)
+                if row >= 0:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    # -- texts ----------------------------------------------------------------------
+    def text(self, row: int, column: int) -> str:
+        """The displayed text of a cell."""
+        line = self._lines[row]
+        if line.kind != "quarter":
+            return display.show_digits(line.text) if column == 0 else ""
+        item = line.item
+        assert item is not None
+        if column in self.INFO_COLUMNS:
+            return self._info_text(item, column) if line.first else ""
+        if column == self.COL_QUARTER:
+            return display.show_digits(f"ไตรมาส {line.quarter}")
+        if not line.in_period():
+            return "นอกระยะเวลา" if column == self.COL_ACHIEVED else ""
+        entry = item.entry(line.quarter)
+        if column == self.COL_ACHIEVED:
+            return shared.number_text(entry.achieved, display.thai_digits_enabled())
+        if column == self.COL_SPENT:
+            return display.baht_text(entry.spent_satang) if entry.spent_satang is not None else ""
+        if column == self.COL_STATUS:
+            return STATUSES.get(entry.status, entry.status)
+        if column == self.COL_NOTE:
+            return display.show_digits(entry.note)
+        return ""
+
+    def _info_text(self, item: WorkItem, column: int) -> str:
+        if column == self.COL_INDICATOR:
+            return display.show_digits(item.indicator)
+        if column == self.COL_UNIT:
+            return item.unit
+        if column == self.COL_TARGET:
+            return display.target_text(item.row)
+        if column == self.COL_PERIOD:
+            return display.quarter_text(item.row)
+        if column == self.COL_BUDGET:
+            return display.baht_text(item.allocated_satang) if item.allocated_satang is not None else "–"
+        if column == self.COL_AGENCY:
+            return display.agency_label(item.agency_name, self._short_names)
+        return ""
+
+    def edit_text(self, row: int, column: int) -> str:
+        """What an editor starts with: numbers without separators."""
+        line = self._lines[row]
+        if line.item is None:
+            return ""
+        entry = line.item.entry(line.quarter)
+        if column == self.COL_ACHIEVED:
+            return edit_number_text(entry.achieved)
+        if column == self.COL_SPENT:
+            return edit_number_text(None if entry.spent_satang is None else entry.spent_satang / 100)
+        if column == self.COL_NOTE:
+            return entry.note
+        return self.text(row, column)
+
+    def _tooltip(self, row: int, column: int) -> str | None:
+        line = self._lines[row]
+        if line.kind != "quarter":
+            return display.show_digits(line.text)
+        item = line.item
+        assert item is not None
+        if column == self.COL_INDICATOR:
+            return display.show_digits(f"{item.indicator}\n(รหัส {item.id})")
+        if column == self.COL_BUDGET:
+            return display.budget_cell_tooltip(item.row) or None
+        if column == self.COL_AGENCY:
+            return item.agency_name
+        if column in self.EDIT_COLUMNS or column == self.COL_QUARTER:
+            if not line.in_period():
+                return display.show_digits(f"ไตรมาส {line.quarter} อยู่นอกระยะเวลาดำเนินการ "
+                                           f"({display.quarter_text(item.row)}) จึงบันทึกผลไม่ได้")
+            entry = item.entries.get(line.quarter)
+            if entry is not None and entry.updated_at:
+                return display.show_digits(f"บันทึกล่าสุด {display.timestamp_text(entry.updated_at)}"
+                                           + (f" โดย {entry.reporter}" if entry.reporter else ""))
+        return None
+
+    # -- QAbstractTableModel --------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        row, column = index.row(), index.column()
+        line = self._lines[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self.edit_text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(line, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if line.kind == "quarter" and column not in self.INFO_COLUMNS and not line.in_period():
+                return QBrush(_GREY_FG)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(line, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(self._alignment(line, column))
+        if role == LINE_KIND_ROLE:
+            return line.kind
+        return None
+
+    def _background(self, line: Line, column: int) -> QBrush | None:
+        if line.kind == "strategy":
+            return QBrush(_STRATEGY_BG)
+        if line.kind == "activity":
+            return QBrush(_ACTIVITY_BG)
+        if column in self.INFO_COLUMNS:
+            return None
+        if not line.in_period():
+            return QBrush(_GREY_BG)
+        if line.quarter == self._current_quarter:
+            return QBrush(_CURRENT_BG)
+        return None
+
+    def _font(self, line: Line, column: int) -> QFont | None:
+        bold = line.kind == "strategy" or (
+            line.kind == "quarter" and column == self.COL_QUARTER and line.quarter == self._current_quarter)
+        italic = line.kind == "quarter" and column == self.COL_ACHIEVED and not line.in_period()
+        if not (bold or italic):
+            return None
+        font = QFont()
+        font.setBold(bold)
+        font.setItalic(italic)
+        return font
+
+    def _alignment(self, line: Line, column: int) -> Qt.AlignmentFlag:
+        if line.kind != "quarter":
+            return _LEFT
+        if column in (self.COL_UNIT, self.COL_TARGET, self.COL_PERIOD):
+            return _TOP_CENTER
+        if column == self.COL_BUDGET:
+            return _TOP_RIGHT
+        if column in (self.COL_INDICATOR, self.COL_AGENCY):
+            return _TOP_LEFT
+        if column == self.COL_QUARTER:
+            return _CENTER
+        if column in (self.COL_ACHIEVED, self.COL_SPENT) and line.in_period():
+            return _RIGHT
+        return _LEFT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.HEADERS[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.HEADER_TIPS[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return Qt.ItemFlag.NoItemFlags
+        line = self._lines[index.row()]
+        if line.kind != "quarter":
+            return Qt.ItemFlag.ItemIsEnabled
+        if index.column() in self.EDIT_COLUMNS:
+            if not line.in_period():
+                return Qt.ItemFlag.NoItemFlags  # greyed: neither enabled nor editable
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def is_editable(self, row: int, column: int) -> bool:
+        return bool(self.flags(self.index(row, column)) & Qt.ItemFlag.ItemIsEditable)
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Hand the typed value to the committer; True only when it was saved."""
+        if role != Qt.ItemDataRole.EditRole or not self.is_editable(index.row(), index.column()):
+            return False
+        line = self._lines[index.row()]
+        field = self.field_of(index.column())
+        if self.committer is None or field is None or line.item is None:
+            return False
+        if not self.committer(line.item, line.quarter, field, value):
+            return False
+        row = index.row()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        return True
