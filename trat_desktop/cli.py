@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__
+from . import __version__, cli_exchange
 from .domain.outline import plan_outline
 from .errors import TratError
 from .domain.display import number_text
@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     import_text = plan_cmds.add_parser("import-text", help="นำเข้าแผนจากเอกสารข้อความ (ตารางคั่นด้วยแท็บ)")
     import_text.add_argument("file", type=Path)
     import_text.add_argument("--json", action="store_true")
+
+    cli_exchange.add_parsers(commands, plan_cmds)
 
     agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน")
     agencies.add_argument("--json", action="store_true")
@@ -93,6 +95,9 @@ def _summary_text(data: dict[str, Any]) -> str:
 
 
 def run_command(args: argparse.Namespace, service: PlanService) -> int:
+    handled = cli_exchange.run(args, service)
+    if handled is not None:
+        return handled
     if args.command == "plan":
         if args.plan_command == "summary":
             data = service.summary(args.year)

@@ -6,7 +6,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QElapsedTimer
+from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -49,20 +49,31 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(service: object, smoke_test: bool = False) -> int:
+def progress_for(service: object) -> object | None:
+    """The progress service over a real PlanService (None for anything else, e.g. test fakes)."""
+    from ..services import PlanService, ProgressService
+
+    return ProgressService(service) if isinstance(service, PlanService) else None
+
+
+def run_gui(service: object, smoke_test: bool = False, progress: object | None = None) -> int:
     """Show the main window over *service*. With *smoke_test*, paint it, check it, close it
-    and return 0 if it worked (1 if not) without waiting for the user."""
+    and return 0 if it worked (1 if not) without waiting for the user (and without the
+    first-run set-up dialog)."""
     from .main_window import MainWindow  # after the QApplication exists
 
     app = create_app()
+    if progress is None:
+        progress = progress_for(service)
     if not smoke_test:
-        window = MainWindow(service)  # type: ignore[arg-type]
+        window = MainWindow(service, progress=progress)  # type: ignore[arg-type]
         window.show()
+        QTimer.singleShot(0, window.start)  # first-run set-up over the shown window
         return app.exec()
-    return _smoke(app, service)
+    return _smoke(app, service, progress)
 
 
-def _smoke(app: QApplication, service: object) -> int:
+def _smoke(app: QApplication, service: object, progress: object | None = None) -> int:
     from .main_window import MainWindow
 
     errors: list[str] = []
@@ -73,7 +84,7 @@ def _smoke(app: QApplication, service: object) -> int:
 
     sys.excepthook = hook  # exceptions raised inside Qt slots land here
     try:
-        window = MainWindow(service)  # type: ignore[arg-type]
+        window = MainWindow(service, progress=progress)  # type: ignore[arg-type]
         window.show()
         timer = QElapsedTimer()
         timer.start()
@@ -90,6 +101,9 @@ def _smoke(app: QApplication, service: object) -> int:
             problems.append(window.load_error)
         if window.tree_model.rowCount() == 0:
             problems.append("ไม่มียุทธศาสตร์ในรายการแผน")
+        page = window.office_page
+        if page is not None and page.load_error:
+            problems.append(page.load_error)
         if window.grab().isNull():
             problems.append("วาดหน้าต่างไม่ได้")
         window.close()

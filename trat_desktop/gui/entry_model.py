@@ -297,6 +297,8 @@ class WorkEntryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if line.kind == "quarter" and column not in self.INFO_COLUMNS and not line.in_period():
                 return QBrush(_GREY_FG)
+            if column == self.COL_STATUS and line.item is not None and line.quarter not in line.item.entries:
+                return QBrush(_GREY_FG)  # nothing reported yet: the default status, greyed
             return None
         if role == Qt.ItemDataRole.FontRole:
             return self._font(line, column)

@@ -1,12 +1,16 @@
-"""The main window: the plan tree on the left, the selected node's indicator rows on the right,
-the document's warnings in a dock, and the year, row count and total budget in the header."""
+"""The main window. Two pages: "งานของหน่วยงาน" (quarterly entry, when a progress service is
+given) and "แผนปฏิบัติการ" (the plan tree, the selected node's indicator rows, the document's
+warnings in a dock). Menus for undo/redo, Thai/Arabic digits and the installation's setup."""
 
 from __future__ import annotations
 
-from typing import Protocol
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, Protocol
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableWidgetItem, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMainWindow, QTableWidgetItem, QWidget
 
 from ..domain.model import Plan, PlanWarning
 from ..errors import TratError
@@ -14,6 +18,10 @@ from . import display
 from .forms.ui_main_window import Ui_MainWindow
 from .delegates import WrappingTreeDelegate
 from .plan_models import IndicatorTableModel, PlanNode, PlanTreeModel
+
+THAI_DIGITS_KEY = "display/thai_digits"
+ENTRY_TAB_TEXT = "งานของหน่วยงาน"
+NOT_SAVED_YET = "บันทึกอัตโนมัติทุกครั้งที่แก้ไข"
 
 WINDOW_TITLE = "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดตราด — Trat Desktop"
 NO_PLAN_TEXT = "ยังไม่มีแผนปฏิบัติการในฐานข้อมูล"
@@ -33,24 +41,152 @@ class PlanSource(Protocol):
     def warnings(self, fiscal_year: int | None = None) -> list[PlanWarning]: ...
 
 
-class MainWindow(QMainWindow):
-    """Browse one fiscal year's plan. Talks to the service only, never to the database."""
+def load_digit_setting(settings: QSettings) -> bool:
+    """Apply the saved Thai/Arabic digit choice (default Thai) and return it."""
+    value = settings.value(THAI_DIGITS_KEY, True)
+    thai = value if isinstance(value, bool) else str(value).lower() not in ("false", "0", "no")
+    display.set_thai_digits(thai)
+    return thai
 
-    def __init__(self, service: PlanSource, parent: QWidget | None = None) -> None:
+
+class MainWindow(QMainWindow):
+    """Browse the plan and, with *progress*, enter the office's quarterly results.
+    Talks to the services only, never to the database."""
+
+    def __init__(self, service: PlanSource, parent: QWidget | None = None, progress: Any = None,
+                 settings: QSettings | None = None, today: Callable[[], dt.date] | None = None,
+                 now: Callable[[], dt.datetime] | None = None) -> None:
         super().__init__(parent)
         self.form = Ui_MainWindow()
         self.form.setupUi(self)
         self.setWindowTitle(WINDOW_TITLE)
         self._service = service
+        self._progress = progress
+        self.settings = settings if settings is not None else QSettings()
         self.plan: Plan | None = None
         self.plan_warnings: list[PlanWarning] = []
         self.load_error: str | None = None
+        self._dock_was_visible = True
+        self.form.actionThaiDigits.setChecked(load_digit_setting(self.settings))
 
         self.tree_model = PlanTreeModel(parent=self)
         self.table_model = IndicatorTableModel(self)
+        self.saved_label = QLabel(NOT_SAVED_YET)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.office_page: Any = None
+        if progress is not None:
+            self._add_office_page(progress, today, now)
         self._setup_views()
         self._connect()
         self._fill_years()
+        self._setup_edit_menu()
+        if self.office_page is not None:
+            self._on_tab_changed(self.form.pageTabs.currentIndex())
+
+    # -- office mode ----------------------------------------------------------------
+    def _add_office_page(self, progress: Any, today: Callable[[], dt.date] | None,
+                         now: Callable[[], dt.datetime] | None) -> None:
+        from .office_page import OfficePage
+
+        page = OfficePage(self._service, progress, self, today=today, now=now)  # type: ignore[arg-type]
+        self.office_page = page
+        self.form.pageTabs.insertTab(0, page, ENTRY_TAB_TEXT)
+        self.form.pageTabs.setCurrentIndex(self._default_tab())
+        page.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        page.saved_at.connect(self._on_saved)
+        page.setup_requested.connect(self.open_setup)
+
+    def _default_tab(self) -> int:
+        """The entry page for an office (or before set-up); the plan for the coordinator."""
+        if self.office_page is None or self.office_page.identity.role == "coordinator":
+            return self.form.pageTabs.indexOf(self.form.planPage)
+        return self.form.pageTabs.indexOf(self.office_page)
+
+    def _setup_edit_menu(self) -> None:
+        form = self.form
+        if self.office_page is None:
+            form.menuEdit.menuAction().setVisible(False)
+            form.actionSetup.setEnabled(False)
+            return
+        stack = self.office_page.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, "เลิกทำ")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "ทำซ้ำ")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        form.menuEdit.addAction(self.undo_action)
+        form.menuEdit.addAction(self.redo_action)
+
+    def start(self) -> None:
+        """After the window is shown: first-run set-up when this installation has no identity."""
+        if self._progress is not None and not self._progress.identity().is_set_up:
+            self.open_setup(first_run=True)
+
+    def open_setup(self, first_run: bool = False) -> bool:
+        """The set-up dialog; True when an identity was saved (the entry page then reloads)."""
+        if self._progress is None:
+            return False
+        from .setup_dialog import SetupDialog
+
+        try:
+            agencies = self._service.agencies()  # type: ignore[attr-defined]
+        except TratError as exc:
+            self.statusBar().showMessage(exc.message)
+            return False
+        dialog = SetupDialog(self._progress, agencies, self, first_run=first_run)
+        self.setup_dialog = dialog
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.setup_dialog = None
+        if accepted and self.office_page is not None:
+            self.office_page.controller.reset()
+            self.office_page.reload()
+            self.form.pageTabs.setCurrentIndex(self._default_tab())
+            self.statusBar().showMessage("บันทึกการตั้งค่าแล้ว: " + (dialog.saved_identity.display_name
+                                                                    if dialog.saved_identity else ""), 10000)
+        return accepted
+
+    def _on_saved(self, when: dt.datetime) -> None:
+        from .office_page import saved_text
+
+        self.saved_label.setText(saved_text(when))
+        self.saved_label.setToolTip(f"บันทึกลงฐานข้อมูลเมื่อ {display.date_text(when.date())} {display.time_text(when)}")
+
+    def set_thai_digits(self, enabled: bool) -> None:
+        """Switch Thai/Arabic digits everywhere, remember the choice (QSettings)."""
+        display.set_thai_digits(enabled)
+        self.settings.setValue(THAI_DIGITS_KEY, enabled)
+        if self.form.actionThaiDigits.isChecked() != enabled:
+            self.form.actionThaiDigits.setChecked(enabled)
+        path = self._current_path()
+        year = self.form.yearCombo.currentData()
+        self._fill_years(select=year)
+        if path:
+            self._select_path(path)
+        if self.office_page is not None:
+            self.office_page.refresh_display()
+
+    def _current_path(self) -> list[int]:
+        index, rows = self.form.planTree.currentIndex(), []
+        while index.isValid():
+            rows.insert(0, index.row())
+            index = index.parent()
+        return rows
+
+    def _select_path(self, rows: list[int]) -> None:
+        index = QModelIndex()
+        for row in rows:
+            index = self.tree_model.index(row, 0, index)
+        node = self.tree_model.node(index)
+        if node is not None:
+            self.select_node(node)
+
+    def _on_tab_changed(self, tab: int) -> None:
+        """The plan's warnings dock only belongs to the plan page."""
+        dock = self.form.warningsDock
+        if self.office_page is not None and self.form.pageTabs.widget(tab) is self.office_page:
+            self._dock_was_visible = dock.isVisible() or not self.isVisible()
+            dock.hide()
+        elif self._dock_was_visible:
+            dock.show()
 
     # -- setup ----------------------------------------------------------------------
     def _setup_views(self) -> None:
@@ -104,8 +240,11 @@ class MainWindow(QMainWindow):
         form.planTree.selectionModel().currentChanged.connect(self._on_current_changed)
         form.yearCombo.currentIndexChanged.connect(self._on_year_changed)
         form.warningsTable.cellDoubleClicked.connect(self._on_warning_activated)
+        form.actionThaiDigits.toggled.connect(self.set_thai_digits)
+        form.actionSetup.triggered.connect(lambda: self.open_setup())
+        form.pageTabs.currentChanged.connect(self._on_tab_changed)
 
-    def _fill_years(self) -> None:
+    def _fill_years(self, select: int | None = None) -> None:
         combo = self.form.yearCombo
         try:
             years = self._service.fiscal_years()
@@ -116,10 +255,11 @@ class MainWindow(QMainWindow):
         combo.clear()
         for year in years:
             combo.addItem(display.show_digits(str(year)), year)
-        combo.setCurrentIndex(len(years) - 1)
+        year = select if select in years else (years[-1] if years else None)
+        combo.setCurrentIndex(years.index(year) if year is not None else -1)
         combo.blockSignals(False)
-        if years:
-            self.load_year(years[-1])
+        if year is not None:
+            self.load_year(year)
         else:
             self._show_error(NO_PLAN_TEXT)
 

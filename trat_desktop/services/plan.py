@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import paths
 from ..domain.agencies import AgencyResolver, load_register
-from ..domain.model import Plan, PlanWarning
+from ..domain.model import Agency, Plan, PlanWarning
 from ..domain.plan_text import read_plan_text
 from ..errors import PlanFormatError, TratError
 from ..store import agencies as agency_store
@@ -94,14 +94,14 @@ class PlanService:
         """Read a plan document (text export) and store it; on any error nothing changes."""
         path = Path(path)
         text = read_document(path)
-        resolver = AgencyResolver(self._known_agencies())
+        resolver = AgencyResolver(self.known_agencies() or load_register(paths.seed_dir() / AGENCY_REGISTER))
         plan = read_plan_text(text, resolver, source_name=path.name)
         plan_store.save_plan(self._db, plan, resolver.agencies.values())
         return self.load_plan(plan.fiscal_year)
 
-    def _known_agencies(self) -> list[Any]:
-        known = agency_store.load_agencies(self._db)
-        return known or load_register(paths.seed_dir() / AGENCY_REGISTER)
+    def known_agencies(self) -> list[Agency]:
+        """Every agency in the database, as domain objects with aliases."""
+        return agency_store.load_agencies(self._db)
 
     def summary(self, fiscal_year: int | None = None) -> dict[str, Any]:
         """The `plan summary --json` object."""

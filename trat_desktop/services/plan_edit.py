@@ -14,7 +14,6 @@ from ..domain.thai import to_thai_digits
 from ..errors import TratError
 from ..store import plan_edit as edit_store
 from ..store import plans as plan_store
-from ..store import progress as progress_store
 from .progress import ProgressService
 
 COPY_NS = uuid.UUID("5b8e3c2a-91f4-4d1b-a7c0-6e2f8d4b2570")
@@ -152,5 +151,4 @@ class PlanEditService:
 
     def orphaned_progress(self) -> int:
         """Progress rows whose indicator row no longer exists in any plan (kept, shown as flagged)."""
-        live = {row.uid for year in self.plans.fiscal_years() for row in self.plans.load_plan(year).rows()}
-        return sum(1 for e in progress_store.load_entries(self._db) if e.indicator_uid not in live)
+        return len(self.progress.orphaned_entries())

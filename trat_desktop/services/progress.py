@@ -81,8 +81,10 @@ class ProgressService:
         """The time stamp for a change, ISO 8601 with the UTC offset."""
         return self._clock().isoformat(timespec="seconds")
 
-    def _now(self) -> str:
-        return self._clock().isoformat(timespec="seconds")
+    def today(self) -> dt.date:
+        return self._clock().date()
+
+    _now = now
 
     # -- identity --------------------------------------------------------
     def identity(self) -> Identity:
@@ -111,6 +113,9 @@ class ProgressService:
             identity = Identity(**{**identity.as_settings(), "role": "coordinator", "office_uid": "", "office_name": ""})
         identity.validated()
         settings_store.save_settings(self._db, identity.as_settings(), identity.actor(), self._now())
+        from .exchange import ExchangeService  # the installation's key pair is made at setup
+
+        ExchangeService(self).my_keys()
         return identity
 
     # -- rows ------------------------------------------------------------
@@ -181,7 +186,8 @@ class ProgressService:
         entry = current.with_changes(**changes)
         spent_elsewhere = sum(e.spent_satang or 0 for q, e in self._entries(item).items() if q != quarter)
         check = validate_entry(item.row, item.agency_name, entry, spent_elsewhere)
-        stored = progress_store.save_entry(self._db, check.entry, me.actor(), self._now())
+        stored = progress_store.save_entry(self._db, check.entry, me.actor(), self._now(),
+                                           local_edit=me.role == "coordinator")
         item.entries[quarter] = stored
         return stored, check.warnings
 
@@ -190,6 +196,11 @@ class ProgressService:
 
     def _entries(self, item: WorkItem) -> dict[int, ProgressEntry]:
         return {e.quarter: e for e in progress_store.load_entries(self._db, [item.indicator_uid], item.agency_uid)}
+
+    def orphaned_entries(self) -> list[ProgressEntry]:
+        """Progress whose indicator row is in no plan any more (removed or revised away): kept and flagged."""
+        live = {row.uid for year in self.plans.fiscal_years() for row in self.plans.load_plan(year).rows()}
+        return [e for e in progress_store.load_entries(self._db) if e.indicator_uid not in live]
 
     # -- evidence --------------------------------------------------------
     def evidence_folder(self) -> Path:

@@ -23,7 +23,16 @@ def load_agencies(db: sqlite_utils.Database) -> list[Agency]:
 def save_agencies(db: sqlite_utils.Database, agencies: Iterable[Agency]) -> dict[str, int]:
     """Insert new agencies and new aliases (call inside a transaction); returns name -> id."""
     ids = {row["name"]: row["id"] for row in db.query("SELECT id, name FROM agencies")}
+    by_uid = {row["uid"]: (row["id"], row["name"]) for row in db.query("SELECT id, uid, name FROM agencies")}
     for agency in agencies:
+        known = by_uid.get(agency.uid)
+        if known is not None and known[1] != agency.name and agency.name not in ids:
+            # renamed elsewhere (a plan package): same office, new name; the old name stays as an alias
+            db.execute("UPDATE agencies SET name = ?, short_name = ? WHERE id = ?",
+                       [agency.name, agency.short_name, known[0]])
+            db.execute("INSERT OR IGNORE INTO agency_aliases (alias, agency_id) VALUES (?, ?)", [known[1], known[0]])
+            ids.pop(known[1], None)
+            ids[agency.name] = known[0]
         if agency.name not in ids:
             ids[agency.name] = db["agencies"].insert(
                 {"uid": agency.uid, "name": agency.name, "short_name": agency.short_name}

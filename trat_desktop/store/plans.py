@@ -33,7 +33,7 @@ def fiscal_years(db: sqlite_utils.Database) -> list[int]:
 
 
 def save_plan(db: sqlite_utils.Database, plan: Plan, agencies: Iterable[Agency] = (),
-              now: dt.datetime | None = None) -> int:
+              now: dt.datetime | None = None, revision: int | None = None) -> int:
     """Store *plan*, replacing any plan of the same year, all in one transaction; returns the plan id.
 
     *agencies* are saved too (with their aliases) even where the plan does not use them.
@@ -41,14 +41,16 @@ def save_plan(db: sqlite_utils.Database, plan: Plan, agencies: Iterable[Agency] 
     stamp = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
     with db.atomic():
         old = db.execute("SELECT id, revision FROM plans WHERE fiscal_year = ?", [plan.fiscal_year]).fetchone()
-        revision = 1
+        new_revision = 1
         if old is not None:
-            revision = old[1] + 1
+            new_revision = old[1] + 1
             db.execute("DELETE FROM plans WHERE id = ?", [old[0]])
+        if revision is not None:
+            new_revision = revision
         agency_ids = save_agencies(db, [*agencies, *plan.agencies.values()])
         kind, satang = _budget_columns(plan.stated_total)
         plan_id = db["plans"].insert({
-            "fiscal_year": plan.fiscal_year, "title": plan.title, "revision": revision,
+            "fiscal_year": plan.fiscal_year, "title": plan.title, "revision": new_revision,
             "source_name": plan.source_name, "source_sha256": plan.source_sha256,
             "stated_total_kind": kind, "stated_total_satang": satang, "imported_at": stamp,
         }).last_pk
@@ -77,7 +79,7 @@ def save_plan(db: sqlite_utils.Database, plan: Plan, agencies: Iterable[Agency] 
         db["audit_log"].insert({
             "at": stamp, "actor": "", "action": "plan_import", "entity": "plan",
             "entity_uid": str(plan.fiscal_year), "field": "revision",
-            "old_value": None if old is None else str(old[1]), "new_value": str(revision),
+            "old_value": None if old is None else str(old[1]), "new_value": str(new_revision),
         })
     return int(plan_id)
 

@@ -44,10 +44,12 @@ def get_entry(db: sqlite_utils.Database, indicator_uid: str, agency_uid: str, qu
     return None if row is None else _entry(row)
 
 
-def save_entry(db: sqlite_utils.Database, entry: ProgressEntry, actor: str, at: str) -> ProgressEntry:
+def save_entry(db: sqlite_utils.Database, entry: ProgressEntry, actor: str, at: str,
+               local_edit: bool = False) -> ProgressEntry:
     """Write an entry in one transaction with one audit row per changed field; returns what is stored.
 
     An entry equal to the stored one changes nothing (no new revision, no audit row).
+    *local_edit* marks a coordinator's correction of an office's row (see domain/merge.py).
     """
     with db.atomic():
         old = get_entry(db, entry.indicator_uid, entry.agency_uid, entry.quarter)
@@ -67,6 +69,9 @@ def save_entry(db: sqlite_utils.Database, entry: ProgressEntry, actor: str, at: 
             [stored.indicator_uid, stored.agency_uid, stored.quarter, stored.achieved, stored.spent_satang,
              stored.status, stored.note, stored.reporter, stored.updated_at, stored.revision],
         )
+        if local_edit:
+            db.execute("UPDATE progress SET local_edit = 1 WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
+                       [stored.indicator_uid, stored.agency_uid, stored.quarter])
         for name in changed:
             record(db, at=at, actor=actor, action="progress", entity="progress",
                    entity_uid=f"{entry.indicator_uid}/{entry.agency_uid}/q{entry.quarter}",

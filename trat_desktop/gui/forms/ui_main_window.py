@@ -18,8 +18,9 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget,
     QHBoxLayout, QHeaderView, QLabel, QMainWindow,
     QMenu, QMenuBar, QSizePolicy, QSpacerItem,
-    QSplitter, QStatusBar, QTableView, QTableWidget,
-    QTableWidgetItem, QTreeView, QVBoxLayout, QWidget)
+    QSplitter, QStatusBar, QTabWidget, QTableView,
+    QTableWidget, QTableWidgetItem, QTreeView, QVBoxLayout,
+    QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -32,13 +33,27 @@ class Ui_MainWindow(object):
         self.actionExpandAll.setObjectName(u"actionExpandAll")
         self.actionCollapseAll = QAction(MainWindow)
         self.actionCollapseAll.setObjectName(u"actionCollapseAll")
+        self.actionThaiDigits = QAction(MainWindow)
+        self.actionThaiDigits.setObjectName(u"actionThaiDigits")
+        self.actionThaiDigits.setCheckable(True)
+        self.actionThaiDigits.setChecked(True)
+        self.actionSetup = QAction(MainWindow)
+        self.actionSetup.setObjectName(u"actionSetup")
         self.centralwidget = QWidget(MainWindow)
         self.centralwidget.setObjectName(u"centralwidget")
         self.centralLayout = QVBoxLayout(self.centralwidget)
         self.centralLayout.setObjectName(u"centralLayout")
+        self.centralLayout.setContentsMargins(4, 4, 4, 0)
+        self.pageTabs = QTabWidget(self.centralwidget)
+        self.pageTabs.setObjectName(u"pageTabs")
+        self.pageTabs.setDocumentMode(True)
+        self.planPage = QWidget()
+        self.planPage.setObjectName(u"planPage")
+        self.planLayout = QVBoxLayout(self.planPage)
+        self.planLayout.setObjectName(u"planLayout")
         self.headerLayout = QHBoxLayout()
         self.headerLayout.setObjectName(u"headerLayout")
-        self.planTitleLabel = QLabel(self.centralwidget)
+        self.planTitleLabel = QLabel(self.planPage)
         self.planTitleLabel.setObjectName(u"planTitleLabel")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         sizePolicy.setHorizontalStretch(1)
@@ -49,32 +64,32 @@ class Ui_MainWindow(object):
 
         self.headerLayout.addWidget(self.planTitleLabel)
 
-        self.yearLabel = QLabel(self.centralwidget)
+        self.yearLabel = QLabel(self.planPage)
         self.yearLabel.setObjectName(u"yearLabel")
 
         self.headerLayout.addWidget(self.yearLabel)
 
-        self.yearCombo = QComboBox(self.centralwidget)
+        self.yearCombo = QComboBox(self.planPage)
         self.yearCombo.setObjectName(u"yearCombo")
 
         self.headerLayout.addWidget(self.yearCombo)
 
 
-        self.centralLayout.addLayout(self.headerLayout)
+        self.planLayout.addLayout(self.headerLayout)
 
         self.summaryLayout = QHBoxLayout()
         self.summaryLayout.setObjectName(u"summaryLayout")
-        self.fiscalYearLabel = QLabel(self.centralwidget)
+        self.fiscalYearLabel = QLabel(self.planPage)
         self.fiscalYearLabel.setObjectName(u"fiscalYearLabel")
 
         self.summaryLayout.addWidget(self.fiscalYearLabel)
 
-        self.rowCountLabel = QLabel(self.centralwidget)
+        self.rowCountLabel = QLabel(self.planPage)
         self.rowCountLabel.setObjectName(u"rowCountLabel")
 
         self.summaryLayout.addWidget(self.rowCountLabel)
 
-        self.totalBudgetLabel = QLabel(self.centralwidget)
+        self.totalBudgetLabel = QLabel(self.planPage)
         self.totalBudgetLabel.setObjectName(u"totalBudgetLabel")
 
         self.summaryLayout.addWidget(self.totalBudgetLabel)
@@ -84,9 +99,9 @@ class Ui_MainWindow(object):
         self.summaryLayout.addItem(self.summarySpacer)
 
 
-        self.centralLayout.addLayout(self.summaryLayout)
+        self.planLayout.addLayout(self.summaryLayout)
 
-        self.mainSplitter = QSplitter(self.centralwidget)
+        self.mainSplitter = QSplitter(self.planPage)
         self.mainSplitter.setObjectName(u"mainSplitter")
         self.mainSplitter.setOrientation(Qt.Orientation.Horizontal)
         self.mainSplitter.setChildrenCollapsible(False)
@@ -128,16 +143,24 @@ class Ui_MainWindow(object):
 
         self.mainSplitter.addWidget(self.detailPanel)
 
-        self.centralLayout.addWidget(self.mainSplitter)
+        self.planLayout.addWidget(self.mainSplitter)
 
-        self.centralLayout.setStretch(2, 1)
+        self.planLayout.setStretch(2, 1)
+        self.pageTabs.addTab(self.planPage, "")
+
+        self.centralLayout.addWidget(self.pageTabs)
+
         MainWindow.setCentralWidget(self.centralwidget)
         self.menubar = QMenuBar(MainWindow)
         self.menubar.setObjectName(u"menubar")
         self.menuFile = QMenu(self.menubar)
         self.menuFile.setObjectName(u"menuFile")
+        self.menuEdit = QMenu(self.menubar)
+        self.menuEdit.setObjectName(u"menuEdit")
         self.menuView = QMenu(self.menubar)
         self.menuView.setObjectName(u"menuView")
+        self.menuSettings = QMenu(self.menubar)
+        self.menuSettings.setObjectName(u"menuSettings")
         MainWindow.setMenuBar(self.menubar)
         self.statusbar = QStatusBar(MainWindow)
         self.statusbar.setObjectName(u"statusbar")
@@ -174,11 +197,16 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(shortcut)
 
         self.menubar.addAction(self.menuFile.menuAction())
+        self.menubar.addAction(self.menuEdit.menuAction())
         self.menubar.addAction(self.menuView.menuAction())
+        self.menubar.addAction(self.menuSettings.menuAction())
         self.menuFile.addAction(self.actionQuit)
+        self.menuView.addAction(self.actionThaiDigits)
+        self.menuView.addSeparator()
         self.menuView.addAction(self.actionExpandAll)
         self.menuView.addAction(self.actionCollapseAll)
         self.menuView.addSeparator()
+        self.menuSettings.addAction(self.actionSetup)
 
         self.retranslateUi(MainWindow)
 
@@ -193,6 +221,14 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(shortcut)
         self.actionExpandAll.setText(QCoreApplication.translate("MainWindow", u"\u0e02\u0e22\u0e32\u0e22\u0e17\u0e31\u0e49\u0e07\u0e2b\u0e21\u0e14", None))
         self.actionCollapseAll.setText(QCoreApplication.translate("MainWindow", u"\u0e22\u0e38\u0e1a\u0e17\u0e31\u0e49\u0e07\u0e2b\u0e21\u0e14", None))
+        self.actionThaiDigits.setText(QCoreApplication.translate("MainWindow", u"\u0e41\u0e2a\u0e14\u0e07\u0e40\u0e1b\u0e47\u0e19\u0e40\u0e25\u0e02\u0e44\u0e17\u0e22 (\u0e51\u0e52\u0e53)", None))
+#if QT_CONFIG(tooltip)
+        self.actionThaiDigits.setToolTip(QCoreApplication.translate("MainWindow", u"\u0e41\u0e2a\u0e14\u0e07\u0e15\u0e31\u0e27\u0e40\u0e25\u0e02\u0e40\u0e1b\u0e47\u0e19\u0e40\u0e25\u0e02\u0e44\u0e17\u0e22 \u0e2b\u0e23\u0e37\u0e2d\u0e40\u0e25\u0e02\u0e2d\u0e32\u0e23\u0e1a\u0e34\u0e01 (123) \u0e40\u0e21\u0e37\u0e48\u0e2d\u0e44\u0e21\u0e48\u0e40\u0e25\u0e37\u0e2d\u0e01", None))
+#endif // QT_CONFIG(tooltip)
+        self.actionSetup.setText(QCoreApplication.translate("MainWindow", u"\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u0e41\u0e25\u0e30\u0e1c\u0e39\u0e49\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.actionSetup.setToolTip(QCoreApplication.translate("MainWindow", u"\u0e40\u0e1b\u0e25\u0e35\u0e48\u0e22\u0e19\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u0e02\u0e2d\u0e07\u0e40\u0e04\u0e23\u0e37\u0e48\u0e2d\u0e07\u0e19\u0e35\u0e49 \u0e1c\u0e39\u0e49\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19 \u0e41\u0e25\u0e30\u0e2b\u0e31\u0e27\u0e2b\u0e19\u0e49\u0e32\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19", None))
+#endif // QT_CONFIG(tooltip)
         self.planTitleLabel.setText(QCoreApplication.translate("MainWindow", u"\u0e41\u0e1c\u0e19\u0e1b\u0e0f\u0e34\u0e1a\u0e31\u0e15\u0e34\u0e01\u0e32\u0e23\u0e2a\u0e48\u0e07\u0e40\u0e2a\u0e23\u0e34\u0e21\u0e04\u0e38\u0e13\u0e18\u0e23\u0e23\u0e21 \u0e08\u0e23\u0e34\u0e22\u0e18\u0e23\u0e23\u0e21 \u0e08\u0e31\u0e07\u0e2b\u0e27\u0e31\u0e14\u0e15\u0e23\u0e32\u0e14", None))
         self.yearLabel.setText(QCoreApplication.translate("MainWindow", u"\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13 \u0e1e.\u0e28.", None))
 #if QT_CONFIG(tooltip)
@@ -206,8 +242,14 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(tooltip)
         self.selectionTitleLabel.setText(QCoreApplication.translate("MainWindow", u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e42\u0e04\u0e23\u0e07\u0e01\u0e32\u0e23/\u0e01\u0e34\u0e08\u0e01\u0e23\u0e23\u0e21\u0e08\u0e32\u0e01\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e14\u0e49\u0e32\u0e19\u0e0b\u0e49\u0e32\u0e22", None))
         self.selectionSummaryLabel.setText("")
+        self.pageTabs.setTabText(self.pageTabs.indexOf(self.planPage), QCoreApplication.translate("MainWindow", u"\u0e41\u0e1c\u0e19\u0e1b\u0e0f\u0e34\u0e1a\u0e31\u0e15\u0e34\u0e01\u0e32\u0e23", None))
+#if QT_CONFIG(tooltip)
+        self.pageTabs.setTabToolTip(self.pageTabs.indexOf(self.planPage), QCoreApplication.translate("MainWindow", u"\u0e41\u0e1c\u0e19\u0e1b\u0e0f\u0e34\u0e1a\u0e31\u0e15\u0e34\u0e01\u0e32\u0e23\u0e17\u0e31\u0e49\u0e07\u0e09\u0e1a\u0e31\u0e1a: \u0e22\u0e38\u0e17\u0e18\u0e28\u0e32\u0e2a\u0e15\u0e23\u0e4c \u0e01\u0e25\u0e22\u0e38\u0e17\u0e18\u0e4c \u0e42\u0e04\u0e23\u0e07\u0e01\u0e32\u0e23 \u0e41\u0e25\u0e30\u0e15\u0e31\u0e27\u0e0a\u0e35\u0e49\u0e27\u0e31\u0e14", None))
+#endif // QT_CONFIG(tooltip)
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"\u0e41\u0e1f\u0e49\u0e21", None))
+        self.menuEdit.setTitle(QCoreApplication.translate("MainWindow", u"\u0e41\u0e01\u0e49\u0e44\u0e02", None))
         self.menuView.setTitle(QCoreApplication.translate("MainWindow", u"\u0e21\u0e38\u0e21\u0e21\u0e2d\u0e07", None))
+        self.menuSettings.setTitle(QCoreApplication.translate("MainWindow", u"\u0e15\u0e31\u0e49\u0e07\u0e04\u0e48\u0e32", None))
         self.warningsDock.setWindowTitle(QCoreApplication.translate("MainWindow", u"\u0e04\u0e33\u0e40\u0e15\u0e37\u0e2d\u0e19\u0e08\u0e32\u0e01\u0e40\u0e2d\u0e01\u0e2a\u0e32\u0e23\u0e41\u0e1c\u0e19", None))
         ___qtablewidgetitem = self.warningsTable.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("MainWindow", u"\u0e1a\u0e23\u0e23\u0e17\u0e31\u0e14", None))

@@ -1,0 +1,147 @@
+"""Command-line verbs for exchange files, keys, conflicts, backups and undo."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .domain.progress import STATUSES
+from .errors import TratError
+from .services import PlanService, ProgressService
+from .services.exchange import ExchangeService
+from .services.plan_package import PlanPackageService
+
+STATUS_TEXT = {"imported": "นำเข้าแล้ว", "unchanged": "ไม่เปลี่ยนแปลง", "stale": "ไฟล์เก่ากว่า",
+               "conflict": "มีข้อขัดแย้ง", "rejected": "ปฏิเสธ"}
+
+
+def add_parsers(commands: Any, plan_cmds: Any) -> None:
+    export = commands.add_parser("export", help="ส่งออกผลการดำเนินงานของหน่วยงาน (ไฟล์ .trat)")
+    export.add_argument("--out", type=Path, help="ไฟล์หรือโฟลเดอร์ปลายทาง (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน)")
+    export.add_argument("--year", type=int)
+    imp = commands.add_parser("import", help="(ผู้ประสานงาน) นำเข้าไฟล์ของหน่วยงาน")
+    imp.add_argument("paths", nargs="+", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="แสดงสิ่งที่จะเปลี่ยน โดยไม่บันทึก")
+    imp.add_argument("--json", action="store_true")
+    imp.add_argument("--trust-new", action="store_true", help="ยอมรับกุญแจของหน่วยงานที่ส่งไฟล์มาเป็นครั้งแรก")
+    commands.add_parser("undo-import", help="(ผู้ประสานงาน) ยกเลิกการนำเข้าครั้งล่าสุด")
+    ledger = commands.add_parser("ledger", help="ประวัติการนำเข้าไฟล์")
+    ledger.add_argument("--json", action="store_true")
+    conflicts = commands.add_parser("conflicts", help="ค่าที่ขัดแย้งกับค่าที่ผู้ประสานงานแก้ไข")
+    conflicts.add_argument("--json", action="store_true")
+    conflicts.add_argument("--resolve", type=int, metavar="N", help="เลขลำดับจากรายการ")
+    choice = conflicts.add_mutually_exclusive_group()
+    choice.add_argument("--keep-mine", action="store_true", help="ใช้ค่าของผู้ประสานงาน")
+    choice.add_argument("--take-theirs", action="store_true", help="ใช้ค่าของหน่วยงาน")
+    key_cmd = commands.add_parser("keys", help="ลายนิ้วมือกุญแจของเครื่องนี้และของหน่วยงานที่ลงทะเบียน")
+    key_cmd.add_argument("--reenrol", metavar="OFFICE", help="ลงทะเบียนกุญแจของหน่วยงานนี้ใหม่ (เมื่อเปลี่ยนเครื่อง)")
+    backup = commands.add_parser("backup", help="สำรองฐานข้อมูล")
+    backup.add_argument("--out", type=Path, required=True)
+    pexp = plan_cmds.add_parser("export", help="(ผู้ประสานงาน) ส่งออกแพ็กเกจแผนที่ลงนามแล้ว")
+    pexp.add_argument("--out", type=Path, required=True)
+    pexp.add_argument("--year", type=int)
+    pimp = plan_cmds.add_parser("import", help="(หน่วยงาน) นำเข้าแพ็กเกจแผนจากศูนย์ฯ จังหวัด")
+    pimp.add_argument("file", type=Path)
+    pimp.add_argument("--trust-new", action="store_true")
+    pimp.add_argument("--json", action="store_true")
+
+
+def _json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def run(args: argparse.Namespace, service: PlanService) -> int | None:
+    """Run an exchange verb; None when *args* is not one."""
+    exchange = ExchangeService(ProgressService(service))
+    if args.command == "plan" and args.plan_command in ("export", "import"):
+        packages = PlanPackageService(exchange)
+        if args.plan_command == "export":
+            path = packages.export_plan(args.out, args.year)
+            print(f"ส่งออกแพ็กเกจแผนแล้ว: {path} (ลายนิ้วมือกุญแจ {exchange.fingerprint()})")
+        else:
+            info = packages.import_plan(args.file, args.trust_new)
+            if args.json:
+                _json(info)
+            else:
+                print(f"นำเข้าแผนปีงบประมาณ พ.ศ. {info['fiscal_year']} ฉบับที่ {info['revision']} แล้ว "
+                      f"({info['rows']} ตัวชี้วัด; ตัวชี้วัดที่ถูกนำออก {info['removed_rows']} แถว "
+                      f"ผลที่บันทึกไว้ของแถวเหล่านั้น {info['orphaned_progress']} รายการถูกเก็บไว้)")
+        return 0
+    if args.command == "export":
+        out = args.out
+        folder = out if out is not None and out.is_dir() else None
+        path, sequence = exchange.export_office(None if folder else out, args.year, folder=folder)
+        print(f"ส่งออกแล้ว: {path} (ลำดับที่ {sequence})")
+        return 0
+    if args.command == "import":
+        def progress(done: int, total: int, name: str) -> None:
+            if not args.json and name:
+                print(f"[{done + 1}/{total}] {name}", file=sys.stderr)
+
+        exchange.on_progress = progress
+        report = exchange.import_files(args.paths, dry_run=args.dry_run, trust_new=args.trust_new)
+        if args.json:
+            _json(report.as_json())
+        else:
+            for f in report.files:
+                print(f"{STATUS_TEXT[f.status]}: {f.file} — {f.reason} (เพิ่ม {f.added}, ปรับปรุง {f.updated}, "
+                      f"คงเดิม {f.unchanged}, ขัดแย้ง {f.conflicts})")
+                for change in f.changes if args.dry_run else []:
+                    print(f"    {change}")
+            t = report.totals()
+            print(f"รวม {t['files']} ไฟล์: เพิ่ม {t['added']}, ปรับปรุง {t['updated']}, คงเดิม {t['unchanged']}, "
+                  f"ขัดแย้ง {t['conflicts']}, ปฏิเสธ {t['files_rejected']} ไฟล์" + (" (ทดลอง ไม่ได้บันทึก)" if args.dry_run else ""))
+        return 0 if report.ok else 2
+    if args.command == "undo-import":
+        info = exchange.undo_import()
+        print(f"ยกเลิกการนำเข้าแล้ว ({len(info['files'])} ไฟล์) กลับสู่สภาพก่อนนำเข้าจาก {info['backup']}")
+        return 0
+    if args.command == "ledger":
+        rows = exchange.ledger()
+        if args.json:
+            _json(rows)
+        else:
+            for r in rows:
+                print(f"{r['imported_at']}  {STATUS_TEXT[r['status']]:<14} {r['file_name']}  ลำดับ {r['sequence']}  {r['reason']}")
+        return 0
+    if args.command == "conflicts":
+        pending = exchange.conflicts()
+        if args.resolve is not None:
+            if not (args.keep_mine or args.take_theirs):
+                raise TratError("ระบุ --keep-mine หรือ --take-theirs")
+            if not 1 <= args.resolve <= len(pending):
+                raise TratError(f"ไม่มีข้อขัดแย้งลำดับที่ {args.resolve}")
+            exchange.resolve(pending[args.resolve - 1][0], keep_mine=args.keep_mine)
+            print("บันทึกการตัดสินแล้ว")
+            return 0
+        items = [{"n": i, "indicator_uid": t.indicator_uid, "agency_uid": t.agency_uid, "quarter": t.quarter,
+                  "theirs": {"achieved": t.achieved, "status": t.status, "note": t.note},
+                  "mine": None if m is None else {"achieved": m.achieved, "status": m.status, "note": m.note}}
+                 for i, (t, m) in enumerate(pending, start=1)]
+        if args.json:
+            _json(items)
+        else:
+            for it in items:
+                mine = it["mine"] or {}
+                print(f"{it['n']}. ไตรมาส {it['quarter']}: ของผู้ประสานงาน {mine.get('achieved')} "
+                      f"({STATUSES.get(mine.get('status', ''), '-')}) / ของหน่วยงาน {it['theirs']['achieved']} "
+                      f"({STATUSES[it['theirs']['status']]})")
+        return 0
+    if args.command == "keys":
+        if args.reenrol:
+            done = exchange.reenrol(args.reenrol)
+            print("ลบกุญแจที่ลงทะเบียนไว้แล้ว ไฟล์ถัดไปจะต้องยืนยันกุญแจใหม่" if done else "หน่วยงานนี้ยังไม่ได้ลงทะเบียนกุญแจ")
+            return 0
+        print(f"ลายนิ้วมือกุญแจของเครื่องนี้: {exchange.fingerprint()}")
+        names = {a.uid: a.name for a in service.agencies()}
+        for k in exchange.office_keys():
+            print(f"  {names.get(k['agency_uid'], k['agency_uid'])}: {k['fingerprint']} (ลงทะเบียน {k['pinned_at']})")
+        return 0
+    if args.command == "backup":
+        path = exchange.backup(dest=args.out)
+        print(f"สำรองฐานข้อมูลแล้ว: {path}")
+        return 0
+    return None

@@ -1,0 +1,177 @@
+"""Reading and writing exchange archives (zip) with hard limits against hostile files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from ..errors import TratError
+from . import keys
+
+# Limits (documented in docs/exchange-format.md)
+MAX_FILE_BYTES = 200 * 1024 * 1024          # the archive on disk
+MAX_ENTRIES = 5000
+MAX_ENTRY_BYTES = 60 * 1024 * 1024          # one entry, uncompressed
+MAX_TOTAL_BYTES = 400 * 1024 * 1024         # all entries, uncompressed
+MAX_RATIO = 200                             # uncompressed / compressed, for entries over 1 MB
+MAX_MANIFEST_BYTES = 1024 * 1024
+_FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+
+MANIFEST = "manifest.json"
+SIGNATURE = "signature"
+
+
+class BadArchive(TratError):
+    """A file that is not a sound exchange archive; nothing has been changed."""
+
+
+def _thai_bytes(n: int) -> str:
+    return f"{n / (1024 * 1024):,.0f} MB"
+
+
+def read_archive(path: Path, allowed: re.Pattern[str]) -> tuple[dict[str, bytes], str]:
+    """All entries of an archive, checked against the limits; returns (entries, sha256 of the file)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BadArchive(f"อ่านไฟล์ “{path.name}” ไม่ได้: {exc.strerror or exc}") from exc
+    if size > MAX_FILE_BYTES:
+        raise BadArchive(f"ไฟล์ “{path.name}” ใหญ่เกินไป ({_thai_bytes(size)}; รับได้ไม่เกิน {_thai_bytes(MAX_FILE_BYTES)})")
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise BadArchive(f"ไฟล์ “{path.name}” ไม่ใช่ไฟล์แลกเปลี่ยนของ Trat Desktop หรือไฟล์ไม่ครบ/เสียหาย") from None
+    entries: dict[str, bytes] = {}
+    total = 0
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise BadArchive(f"ไฟล์ “{path.name}” มีรายการมากเกินไป ({len(infos):,} รายการ)")
+        for info in infos:
+            name = info.filename
+            if not allowed.fullmatch(name) or name in entries:
+                raise BadArchive(f"ไฟล์ “{path.name}” มีรายการที่ไม่อนุญาต (“{name[:80]}”) จึงไม่นำเข้า")
+            body = _read_entry(archive, info, path.name)
+            total += len(body)
+            if total > MAX_TOTAL_BYTES:
+                raise BadArchive(f"ไฟล์ “{path.name}” เมื่อแตกออกใหญ่เกิน {_thai_bytes(MAX_TOTAL_BYTES)}")
+            entries[name] = body
+    return entries, sha
+
+
+def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file_name: str) -> bytes:
+    """Read one entry in chunks, counting real bytes (headers can lie)."""
+    out = bytearray()
+    try:
+        with archive.open(info) as fh:
+            while True:
+                chunk = fh.read(1 << 16)
+                if not chunk:
+                    break
+                out += chunk
+                if len(out) > MAX_ENTRY_BYTES:
+                    raise BadArchive(f"รายการ “{info.filename}” ในไฟล์ “{file_name}” ใหญ่เกินไป")
+                compressed = max(info.compress_size, 1)
+                if len(out) > 1024 * 1024 and len(out) / compressed > MAX_RATIO:
+                    raise BadArchive(f"ไฟล์ “{file_name}” มีลักษณะเป็นไฟล์บีบอัดอันตราย (zip bomb) จึงไม่นำเข้า")
+    except BadArchive:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
+        raise BadArchive(f"ไฟล์ “{file_name}” เสียหาย (ข้อมูลไม่ตรงกับค่าตรวจสอบ) จึงไม่นำเข้า") from None
+    return bytes(out)
+
+
+def write_archive(path: Path, entries: dict[str, bytes], private_b64: str) -> str:
+    """Write manifest-signed entries atomically; *entries* must include the manifest. Returns the file's sha256."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    signature = keys.sign(private_b64, entries[MANIFEST]).encode()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".writing-", suffix=".tmp")
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name in [MANIFEST, *sorted(n for n in entries if n != MANIFEST)]:
+                info = zipfile.ZipInfo(name, _FIXED_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, entries[name])
+            info = zipfile.ZipInfo(SIGNATURE, _FIXED_TIME)
+            archive.writestr(info, signature)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def load_manifest(entries: dict[str, bytes], file_name: str) -> dict[str, Any]:
+    if MANIFEST not in entries or SIGNATURE not in entries:
+        raise BadArchive(f"ไฟล์ “{file_name}” ไม่มีรายการกำกับหรือลายมือชื่อดิจิทัล จึงไม่นำเข้า")
+    if len(entries[MANIFEST]) > MAX_MANIFEST_BYTES:
+        raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” ใหญ่เกินไป")
+    try:
+        manifest = json.loads(entries[MANIFEST].decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” อ่านไม่ได้") from None
+    if not isinstance(manifest, dict):
+        raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” ไม่ถูกต้อง")
+    return manifest
+
+
+def check_signature_and_hashes(entries: dict[str, bytes], manifest: dict[str, Any], file_name: str) -> str:
+    """Verify the signature over the manifest and every entry's hash; returns the signer's public key."""
+    public = manifest.get("signer_public_key")
+    if not isinstance(public, str):
+        raise BadArchive(f"ไฟล์ “{file_name}” ไม่ระบุกุญแจของผู้ลงนาม จึงไม่นำเข้า")
+    keys.check_public_key(public)
+    if not keys.verify(public, entries[MANIFEST], entries[SIGNATURE].decode("ascii", "replace").strip()):
+        raise BadArchive(f"ลายมือชื่อดิจิทัลของไฟล์ “{file_name}” ไม่ถูกต้อง (ไฟล์ถูกแก้ไขหรือปลอมแปลง) จึงไม่นำเข้า")
+    listed = manifest.get("files")
+    if not isinstance(listed, dict):
+        raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” ไม่มีรายชื่อไฟล์")
+    present = {n for n in entries if n not in (MANIFEST, SIGNATURE)}
+    if set(listed) != present:
+        raise BadArchive(f"ไฟล์ “{file_name}” มีรายการไม่ตรงกับรายการกำกับ จึงไม่นำเข้า")
+    for name, digest in listed.items():
+        if hashlib.sha256(entries[name]).hexdigest() != digest:
+            raise BadArchive(f"ข้อมูล “{name}” ในไฟล์ “{file_name}” ไม่ตรงกับค่าแฮชในรายการกำกับ จึงไม่นำเข้า")
+    return public
+
+
+def jsonl(data: bytes, name: str, file_name: str, max_line: int = 64 * 1024) -> list[dict[str, Any]]:
+    """Parse a JSON-lines entry into objects, refusing malformed or overlong lines."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadArchive(f"“{name}” ในไฟล์ “{file_name}” ไม่ใช่ข้อความ UTF-8") from None
+    records = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if len(line) > max_line:
+            raise BadArchive(f"“{name}” บรรทัดที่ {number} ในไฟล์ “{file_name}” ยาวเกินไป")
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            raise BadArchive(f"“{name}” บรรทัดที่ {number} ในไฟล์ “{file_name}” อ่านไม่ได้") from None
+        if not isinstance(record, dict):
+            raise BadArchive(f"“{name}” บรรทัดที่ {number} ในไฟล์ “{file_name}” ไม่ถูกต้อง")
+        records.append(record)
+    return records
+
+
+def dumps_jsonl(records: list[dict[str, Any]]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records).encode("utf-8")
+
+
+def dumps_json(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")

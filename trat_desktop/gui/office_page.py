@@ -1,0 +1,240 @@
+"""The "งานของหน่วยงาน" page: the office's indicator rows grouped by strategy and activity,
+with a quarterly entry grid that saves every committed cell at once (autosave)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from ..domain.identity import COORDINATOR_NAME, Identity
+from ..domain.model import Plan
+from ..domain.thai import fiscal_quarter_of, fiscal_year_of
+from ..errors import TratError
+from ..services import AgencyInfo, WorkItem
+from . import display
+from .agency_completer import UID_ROLE, fill_agency_combo
+from .entry_controller import EntryController, ProgressSource
+from .entry_model import WorkEntryModel
+from .forms.ui_office_page import Ui_OfficePage
+
+ALL_AGENCIES = "ทุกหน่วยงาน"
+M = WorkEntryModel
+_WIDTHS = {M.COL_INDICATOR: 300, M.COL_UNIT: 70, M.COL_TARGET: 70, M.COL_PERIOD: 90, M.COL_BUDGET: 125,
+           M.COL_AGENCY: 170, M.COL_QUARTER: 80, M.COL_ACHIEVED: 115, M.COL_SPENT: 120, M.COL_STATUS: 135}
+
+
+class PlanSource(Protocol):
+    """What the page needs from :class:`trat_desktop.services.PlanService`."""
+
+    def load_plan(self, fiscal_year: int | None = None) -> Plan: ...
+    def agencies(self) -> list[AgencyInfo]: ...
+
+
+class OfficePage(QWidget):
+    """Quarterly data entry for the office (or, for the coordinator, any agency)."""
+
+    #: a message for the main window's status bar
+    status_message = Signal(str)
+    #: the time of the last autosave
+    saved_at = Signal(object)
+    #: the user asked to set up this installation
+    setup_requested = Signal()
+
+    def __init__(self, plans: PlanSource, progress: ProgressSource, parent: QWidget | None = None,
+                 today: Callable[[], dt.date] | None = None, now: Callable[[], dt.datetime] | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_OfficePage()
+        self.form.setupUi(self)
+        self._plans = plans
+        self._progress = progress
+        self._today = today or dt.date.today
+        self.identity: Identity = Identity()
+        self.plan: Plan | None = None
+        self.load_error: str | None = None
+        self._agencies: list[AgencyInfo] = []
+
+        self.model = WorkEntryModel(self)
+        self.controller = EntryController(progress, self, now)
+        self.model.committer = self.controller.commit
+        self.table = self.form.entryTable
+        self._setup_views()
+        self._connect()
+        self.reload()
+
+    # -- setup ----------------------------------------------------------------------
+    def _setup_views(self) -> None:
+        form = self.form
+        title_font = form.titleLabel.font()
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        form.titleLabel.setFont(title_font)
+        form.errorLabel.hide()
+        form.warningLabel.hide()
+        form.quarterCombo.addItem("ทุกไตรมาส", None)
+        for quarter in range(1, 5):
+            form.quarterCombo.addItem(display.show_digits(f"ไตรมาส {quarter}"), quarter)
+        table = self.table
+        table.setModel(self.model)
+        header = table.horizontalHeader()
+        for column, width in _WIDTHS.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(column, width)
+        header.setSectionResizeMode(M.COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def _connect(self) -> None:
+        form = self.form
+        form.setupButton.clicked.connect(self.setup_requested)
+        form.quarterCombo.currentIndexChanged.connect(self._on_quarter_filter)
+        form.agencyCombo.currentIndexChanged.connect(lambda *_: self.load_items())
+        form.agencyCombo.lineEdit().editingFinished.connect(self._restore_agency_text)
+        self.controller.saved.connect(self._on_saved)
+        self.controller.refused.connect(self._on_refused)
+        self.controller.entry_changed.connect(self.model.update_entry)
+        self.model.modelReset.connect(self.table.apply_spans)
+
+    # -- loading --------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read who this installation is and its rows (after setup or a digit switch)."""
+        form = self.form
+        try:
+            self.identity = self._progress.identity()
+            self.plan = self._plans.load_plan()
+            self._agencies = self._plans.agencies()
+        except TratError as exc:
+            self._show_load_error(exc.message)
+            return
+        self.load_error = None
+        me = self.identity
+        form.setupPrompt.setVisible(not me.is_set_up)
+        coordinator = me.role == "coordinator"
+        form.agencyLabel.setVisible(coordinator)
+        form.agencyCombo.setVisible(coordinator)
+        self.table.setColumnHidden(M.COL_AGENCY, not coordinator)
+        if coordinator:
+            self._fill_agency_filter()
+        self._show_header()
+        self.load_items()
+
+    def _fill_agency_filter(self) -> None:
+        combo = self.form.agencyCombo
+        wanted = combo.currentData(UID_ROLE) if combo.count() else None
+        listed = [a for a in self._agencies if a.indicator_rows]
+        counts = {a.uid: display.show_digits(f"({a.indicator_rows} ตัวชี้วัด)") for a in listed}
+        fill_agency_combo(combo, listed, all_text=ALL_AGENCIES, counts=counts)
+        combo.blockSignals(True)
+        combo.setCurrentIndex(max(combo.findData(wanted, UID_ROLE), 0) if wanted else 0)
+        combo.blockSignals(False)
+
+    def _restore_agency_text(self) -> None:
+        combo = self.form.agencyCombo
+        if combo.currentIndex() >= 0 and combo.currentText() != combo.itemText(combo.currentIndex()):
+            combo.setEditText(combo.itemText(combo.currentIndex()))
+
+    def selected_agency(self) -> str | None:
+        """The uid the coordinator filters on (None: all agencies)."""
+        if self.identity.role != "coordinator":
+            return None
+        return self.form.agencyCombo.currentData(UID_ROLE)
+
+    def load_items(self) -> None:
+        """Fill the grid with the work items the service gives this installation."""
+        if not self.identity.is_set_up or self.plan is None:
+            self.model.set_items([])
+            self.form.countLabel.setText("")
+            return
+        try:
+            items: list[WorkItem] = self._progress.work_items(agency_uid=self.selected_agency())
+        except TratError as exc:
+            self._show_load_error(exc.message)
+            return
+        titles = {s.number: s.title for s in self.plan.strategies}
+        short = {a.name: a.short_name for a in self._agencies if a.short_name}
+        self.model.set_items(items, titles, short)
+        self.model.set_current_quarter(self.current_quarter())
+        self.form.countLabel.setText(display.count_text(len(items), "ตัวชี้วัด"))
+        start = self.table.first_editable(self.current_quarter())
+        if start.isValid():
+            self.table.setCurrentIndex(start)
+            self.table.scrollToTop()
+
+    def current_quarter(self) -> int | None:
+        """Today's fiscal quarter when the plan is this fiscal year's, else None."""
+        today = self._today()
+        if self.plan is None or fiscal_year_of(today) != self.plan.fiscal_year:
+            return None
+        return fiscal_quarter_of(today)
+
+    def _show_header(self) -> None:
+        me, form = self.identity, self.form
+        if me.role == "coordinator":
+            title = f"งานของหน่วยงาน — {COORDINATOR_NAME} (ทุกหน่วยงาน)"
+        else:
+            title = f"งานของหน่วยงาน — {me.office_name or 'ยังไม่ได้ตั้งค่า'}"
+        form.titleLabel.setText(title)
+        today = self._today()
+        parts = [f"วันนี้ {display.date_text(today)}"]
+        if self.plan is not None:
+            parts.append(display.fiscal_year_text(self.plan.fiscal_year))
+            quarter = self.current_quarter()
+            if quarter is not None:
+                parts.append(display.show_digits(f"ไตรมาสปัจจุบัน: ไตรมาส {quarter} (แถบสีฟ้า)"))
+            elif fiscal_year_of(today) > self.plan.fiscal_year:
+                parts.append(display.show_digits(f"ปีงบประมาณนี้สิ้นสุดแล้ว (ขณะนี้เป็นปีงบประมาณ {fiscal_year_of(today)})"))
+        if me.reporter_name:
+            parts.append(f"ผู้รายงาน {me.reporter_name}")
+        form.todayLabel.setText(" · ".join(parts))
+
+    def _show_load_error(self, message: str) -> None:
+        self.load_error = message
+        self.model.set_items([])
+        self.form.errorLabel.setText(message)
+        self.form.errorLabel.show()
+        self.status_message.emit(message)
+
+    def refresh_display(self) -> None:
+        """Show every text again in the chosen digits."""
+        form = self.form
+        for i in range(1, form.quarterCombo.count()):
+            form.quarterCombo.setItemText(i, display.show_digits(f"ไตรมาส {i}"))
+        if self.identity.role == "coordinator":
+            self._fill_agency_filter()
+        self._show_header()
+        self.form.countLabel.setText(display.count_text(self.model.item_count(), "ตัวชี้วัด"))
+        self.model.refresh()
+        self.table.fit_rows()
+
+    # -- edits ----------------------------------------------------------------------
+    def _on_quarter_filter(self, combo_index: int) -> None:
+        quarter = self.form.quarterCombo.itemData(combo_index)
+        self.model.set_quarter_filter(quarter)
+        start = self.table.first_editable(quarter or self.current_quarter())
+        if start.isValid():
+            self.table.setCurrentIndex(start)
+
+    def _on_saved(self, when: dt.datetime, warnings: list[str]) -> None:
+        self.form.errorLabel.hide()
+        if warnings:
+            self.form.warningLabel.setText("บันทึกแล้ว แต่โปรดตรวจสอบ: " + " · ".join(warnings))
+            self.form.warningLabel.show()
+        else:
+            self.form.warningLabel.hide()
+        self.saved_at.emit(when)
+        if warnings:
+            self.status_message.emit("บันทึกแล้ว มีข้อควรตรวจสอบ: " + " · ".join(warnings))
+
+    def _on_refused(self, message: str) -> None:
+        self.form.warningLabel.hide()
+        self.form.errorLabel.setText(f"ไม่ได้บันทึก: {message}")
+        self.form.errorLabel.show()
+        self.status_message.emit(f"ไม่ได้บันทึก: {message}")
+
+
+def saved_text(when: dt.datetime) -> str:
+    """'บันทึกอัตโนมัติแล้ว ๑๐:๓๕ น.'"""
+    return f"บันทึกอัตโนมัติแล้ว {display.time_text(when)}"

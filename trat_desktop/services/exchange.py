@@ -1,0 +1,466 @@
+"""Office exports and the coordinator's import and merge: signed, checked, all-or-nothing per file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .. import __version__
+from ..domain import merge
+from ..domain.identity import PermissionDenied
+from ..domain.progress import ProgressEntry, ValidationError, validate_entry
+from ..domain.thai import format_be_date, to_arabic_digits
+from ..errors import TratError
+from ..exchange import archive, formats, keys
+from ..exchange.archive import BadArchive
+from ..store import audit as audit_store
+from ..store import backup as backup_store
+from ..store import evidence as evidence_store
+from ..store import exchange as exchange_store
+from ..store import plan_edit as edit_store
+from ..store import progress as progress_store
+from ..store.connection import SCHEMA_VERSION
+from .progress import ProgressService
+
+BACKUPS_KEPT = 10
+FIELD_TEXT = {"achieved": "ผล", "spent_satang": "งบที่ใช้ (สตางค์)", "status": "สถานะ", "note": "หมายเหตุ"}
+
+
+def _shown(value: Any) -> str:
+    return "(ว่าง)" if value is None or value == "" else str(value)
+STATUSES = ("imported", "unchanged", "stale", "conflict", "rejected")
+
+
+@dataclass
+class FileResult:
+    """What happened to one file (or would happen, in a dry run)."""
+
+    file: str
+    status: str = "rejected"
+    reason: str = ""
+    office: str = ""
+    office_uid: str = ""
+    sequence: int | None = None
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    changes: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"file": self.file, "status": self.status, "reason": self.reason, "office": self.office,
+                "sequence": self.sequence, "added": self.added, "updated": self.updated,
+                "unchanged": self.unchanged, "conflicts": self.conflicts, "changes": self.changes}
+
+
+@dataclass
+class ImportReport:
+    files: list[FileResult]
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return all(f.status != "rejected" for f in self.files)
+
+    def totals(self) -> dict[str, int]:
+        out = {name: sum(getattr(f, name) for f in self.files) for name in ("added", "updated", "unchanged", "conflicts")}
+        out.update({f"files_{s}": sum(f.status == s for f in self.files) for s in STATUSES})
+        out["files"] = len(self.files)
+        return out
+
+    def as_json(self) -> dict[str, Any]:
+        return {"dry_run": self.dry_run, "files": [f.as_json() for f in self.files], "totals": self.totals()}
+
+
+@dataclass
+class _Checked:
+    """A file that passed every check, ready to merge."""
+
+    result: FileResult
+    sha: str
+    name: str
+    public_key: str
+    manifest: dict[str, Any]
+    entries: list[ProgressEntry]
+    evidence: list[dict[str, Any]]
+    blobs: dict[str, bytes]
+    pin: bool
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*.trat") if p.is_file()))
+        else:
+            out.append(path)
+    return out
+
+
+def _safe_name(text: str) -> str:
+    return re.sub(r"[^\w.\-ก-๙]+", "_", text).strip("_") or "office"
+
+
+class ExchangeService:
+    """Exports for an office; import, merge, conflicts, ledger and undo for the coordinator."""
+
+    def __init__(self, progress: ProgressService, on_progress: Callable[[int, int, str], None] | None = None) -> None:
+        self.progress = progress
+        self.plans = progress.plans
+        self._db = progress.plans.db
+        self.on_progress = on_progress
+
+    # -- keys --------------------------------------------------------------------
+    def my_keys(self) -> keys.KeyPair:
+        """This installation's key pair, made at setup (or now, for an older database)."""
+        private = exchange_store.get_setting(self._db, "signing_private_key")
+        public = exchange_store.get_setting(self._db, "signing_public_key")
+        if private and public:
+            return keys.KeyPair(private, public)
+        pair = keys.generate()
+        actor, at = self.progress.identity().actor(), self.progress.now()
+        with self._db.atomic():
+            exchange_store.put_secret_setting(self._db, "signing_private_key", pair.private_b64, actor, at, "(ลับ)")
+            exchange_store.put_secret_setting(self._db, "signing_public_key", pair.public_b64, actor, at, pair.fingerprint)
+        return pair
+
+    def fingerprint(self) -> str:
+        return self.my_keys().fingerprint
+
+    # -- office export -----------------------------------------------------------
+    def export_office(self, out: Path | None = None, fiscal_year: int | None = None,
+                      folder: Path | None = None) -> tuple[Path, int]:
+        """Write this office's signed export for a year; returns (path, sequence number)."""
+        me = self.progress.identity()
+        if me.role != "office" or not me.office_uid:
+            raise PermissionDenied("ส่งออกผลการดำเนินงานได้เฉพาะเครื่องของหน่วยงาน โปรดตั้งค่าหน่วยงานก่อน")
+        plan = self.plans.load_plan(fiscal_year)
+        pair = self.my_keys()
+        uids = [row.uid for row in plan.rows()]
+        entries = progress_store.load_entries(self._db, uids, me.office_uid)
+        attachments = [e for uid in uids for e in evidence_store.list_evidence(self._db, uid, me.office_uid)]
+        sequence = exchange_store.next_sequence(self._db)
+        files: dict[str, bytes] = {
+            "progress.jsonl": archive.dumps_jsonl([formats.entry_record(e) for e in entries]),
+            "evidence.jsonl": archive.dumps_jsonl([{k: v for k, v in e.__dict__.items() if k != "id"}
+                                                   for e in attachments]),
+        }
+        folder_path = self.progress.evidence_folder()
+        for e in attachments:
+            files[f"evidence/{e.sha256}"] = evidence_store.blob_path(folder_path, e.sha256).read_bytes()
+        now = self.progress.now()
+        manifest = {
+            "format": formats.OFFICE_FORMAT, "format_version": formats.FORMAT_VERSION,
+            "schema_version": SCHEMA_VERSION, "app_version": __version__, "province": formats.PROVINCE,
+            "fiscal_year": plan.fiscal_year, "plan_revision": plan.revision,
+            "office": {"uid": me.office_uid, "name": me.office_name}, "sequence": sequence, "exported_at": now,
+            "reporter": {"name": me.reporter_name, "position": me.reporter_position, "phone": me.reporter_phone,
+                         "head_name": me.head_name, "head_position": me.head_position},
+            "signer_public_key": pair.public_b64,
+            "files": {name: hashlib.sha256(body).hexdigest() for name, body in files.items()},
+        }
+        files[archive.MANIFEST] = archive.dumps_json(manifest)
+        if out is None:
+            short = next((a.short_name for a in self.plans.agencies() if a.uid == me.office_uid), me.office_name)
+            stamp = to_arabic_digits(format_be_date(self.progress.today(), thai_digits=False)).replace(" ", "-")
+            out = (folder or Path.cwd()) / f"{_safe_name(short)}_{stamp}_ฉบับที่{sequence}.trat"
+        archive.write_archive(out, files, pair.private_b64)
+        return out, sequence
+
+    # -- coordinator import ------------------------------------------------------
+    def import_files(self, paths: list[Path | str], dry_run: bool = False, trust_new: bool = False,
+                     confirm_key: Callable[[str, str], bool] | None = None) -> ImportReport:
+        """Import office files and folders; each file all-or-nothing. *confirm_key(office, fingerprint)*
+        is asked (GUI) for an office's first key when *trust_new* is False."""
+        me = self.progress.identity()
+        if me.role != "coordinator":
+            raise PermissionDenied("นำเข้าไฟล์ของหน่วยงานได้เฉพาะเครื่องของผู้ประสานงานจังหวัด")
+        files = _expand([Path(p) for p in paths])
+        if not files:
+            raise TratError("ไม่พบไฟล์ที่จะนำเข้า (.trat)")
+        results: list[FileResult] = []
+        checked: list[_Checked] = []
+        for index, path in enumerate(files):
+            self._report(index, len(files), path.name)
+            try:
+                checked.append(self._check(path, trust_new, confirm_key))
+            except TratError as exc:
+                results.append(FileResult(path.name, "rejected", exc.message))
+        backup_path = ""
+        if checked and not dry_run:
+            backup_path = str(self.backup("before-import"))
+        seen: set[str] = set()
+        for item in sorted(checked, key=lambda c: (c.result.office_uid, c.result.sequence or 0, c.sha)):
+            if item.sha in seen:
+                item.result.status, item.result.reason = "unchanged", "ไฟล์เดียวกันซ้ำในชุดนี้"
+            else:
+                seen.add(item.sha)
+                self._merge(item, dry_run, backup_path)
+            results.append(item.result)
+        self._report(len(files), len(files), "")
+        if backup_path and not any(r.status in ("imported", "conflict") for r in results):
+            exchange_store.forget_backup(self._db, backup_path)  # nothing to undo in this run
+            Path(backup_path).unlink(missing_ok=True)
+        order = {path.name: i for i, path in enumerate(files)}
+        results.sort(key=lambda r: order.get(r.file, 0))
+        if not dry_run:
+            for r in results:
+                if r.status == "rejected":
+                    exchange_store.add_ledger(self._db, {"file_sha256": "", "file_name": r.file,
+                                                         "imported_at": self.progress.now(), "status": "rejected",
+                                                         "reason": r.reason})
+        return ImportReport(results, dry_run)
+
+    def _report(self, done: int, total: int, name: str) -> None:
+        if self.on_progress is not None:
+            self.on_progress(done, total, name)
+
+    def _check(self, path: Path, trust_new: bool, confirm_key: Callable[[str, str], bool] | None) -> _Checked:
+        entries_raw, sha = archive.read_archive(path, formats.OFFICE_ENTRIES)
+        manifest = archive.load_manifest(entries_raw, path.name)
+        formats.check_header(manifest, formats.OFFICE_FORMAT, path.name)
+        public = archive.check_signature_and_hashes(entries_raw, manifest, path.name)
+        if public == self.my_keys().public_b64:
+            raise BadArchive(f"ไฟล์ “{path.name}” ส่งออกจากเครื่องนี้เอง จึงไม่นำเข้า")
+        year = manifest["fiscal_year"]
+        if year not in self.plans.fiscal_years():
+            raise BadArchive(f"ไฟล์ “{path.name}” เป็นของแผนปีงบประมาณ พ.ศ. {year} ซึ่งไม่มีในฐานข้อมูลนี้")
+        office = manifest.get("office")
+        if not isinstance(office, dict) or not isinstance(office.get("uid"), str):
+            raise BadArchive(f"ไฟล์ “{path.name}” ไม่ระบุหน่วยงาน")
+        agencies = {a.uid: a for a in self.plans.agencies()}
+        agency = agencies.get(office["uid"])
+        if agency is None:
+            raise BadArchive(f"ไฟล์ “{path.name}” มาจากหน่วยงานที่ไม่มีในทะเบียน")
+        sequence = manifest.get("sequence")
+        if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1:
+            raise BadArchive(f"ไฟล์ “{path.name}” ไม่มีเลขลำดับการส่งออกที่ถูกต้อง")
+        result = FileResult(path.name, office=agency.name, office_uid=agency.uid, sequence=sequence)
+        pinned = exchange_store.pinned_key(self._db, agency.uid)
+        fp = keys.fingerprint(public)
+        pin = False
+        if pinned is None:
+            if not (trust_new or (confirm_key is not None and confirm_key(agency.name, fp))):
+                raise BadArchive(f"ไฟล์แรกจาก{agency.name} ลงนามด้วยกุญแจลายนิ้วมือ {fp} ต้องยืนยันกุญแจก่อน "
+                                 "(โปรดโทรตรวจสอบลายนิ้วมือกับหน่วยงาน แล้วนำเข้าด้วยตัวเลือก --trust-new)")
+            pin = True
+        elif pinned != public:
+            raise BadArchive(f"ไฟล์ “{path.name}” ลงนามด้วยกุญแจที่ไม่ใช่ของ{agency.name} (ลายนิ้วมือ {fp}) จึงไม่นำเข้า "
+                             "หากหน่วยงานเปลี่ยนเครื่อง ให้ลงทะเบียนกุญแจใหม่ก่อน")
+        entries, evidence, blobs = self._records(entries_raw, path.name, year, agency.uid, agency.name)
+        return _Checked(result, sha, path.name, public, manifest, entries, evidence, blobs, pin)
+
+    def _records(self, raw: dict[str, bytes], name: str, year: int, office_uid: str,
+                 office_name: str) -> tuple[list[ProgressEntry], list[dict[str, Any]], dict[str, bytes]]:
+        """Every row checked: the office's own, on its rows, values inside the unit's rules, no duplicates."""
+        plan = self.plans.load_plan(year)
+        rows = {row.uid: row for row in plan.rows()}
+        removed = {t["uid"] for t in edit_store.trash_items(self._db) if t["entity"] == "indicator"}
+        records = archive.jsonl(raw.get("progress.jsonl", b""), "progress.jsonl", name)
+        if len(records) > formats.MAX_RECORDS:
+            raise BadArchive(f"ไฟล์ “{name}” มีข้อมูลมากเกินไป")
+        entries: list[ProgressEntry] = []
+        keys_seen: set[tuple[str, int]] = set()
+        for number, record in enumerate(records, start=1):
+            where = f"ไฟล์ “{name}” รายการที่ {number}"
+            entry = formats.entry_from_record(record, where)
+            if entry.agency_uid != office_uid:
+                raise BadArchive(f"{where} เป็นข้อมูลของหน่วยงานอื่น ไฟล์ของ{office_name}บันทึกได้เฉพาะข้อมูลของตนเอง "
+                                 "จึงไม่นำเข้าทั้งไฟล์")
+            key = (entry.indicator_uid, entry.quarter)
+            if key in keys_seen:
+                raise BadArchive(f"{where} ซ้ำกับรายการก่อนหน้า จึงไม่นำเข้าทั้งไฟล์")
+            keys_seen.add(key)
+            row = rows.get(entry.indicator_uid)
+            if row is None:
+                if entry.indicator_uid in removed:
+                    entries.append(entry)
+                    continue
+                raise BadArchive(f"{where} อ้างถึงตัวชี้วัดที่ไม่มีในแผนปี {year} (ไฟล์ของแผนอื่น?) จึงไม่นำเข้าทั้งไฟล์")
+            if office_name not in row.agencies:
+                raise BadArchive(f"{where} เป็นตัวชี้วัดที่{office_name}ไม่ได้รับผิดชอบ จึงไม่นำเข้าทั้งไฟล์")
+            try:
+                validate_entry(row, office_name, entry)
+            except ValidationError as exc:
+                raise BadArchive(f"{where}: {exc.message} จึงไม่นำเข้าทั้งไฟล์") from None
+            entries.append(entry)
+        evidence = [formats.evidence_from_record(r, f"ไฟล์ “{name}” หลักฐานรายการที่ {i}")
+                    for i, r in enumerate(archive.jsonl(raw.get("evidence.jsonl", b""), "evidence.jsonl", name), 1)]
+        blobs: dict[str, bytes] = {}
+        for item in evidence:
+            if item["agency_uid"] != office_uid or (item["indicator_uid"], item["quarter"]) not in keys_seen and \
+                    item["indicator_uid"] not in rows:
+                raise BadArchive(f"ไฟล์ “{name}” มีหลักฐานของตัวชี้วัดหรือหน่วยงานอื่น จึงไม่นำเข้าทั้งไฟล์")
+            body = raw.get(f"evidence/{item['sha256']}")
+            if body is None or hashlib.sha256(body).hexdigest() != item["sha256"] or len(body) != item["size"]:
+                raise BadArchive(f"ไฟล์หลักฐาน “{item['file_name']}” ในไฟล์ “{name}” ไม่ตรงกับค่าแฮช จึงไม่นำเข้าทั้งไฟล์")
+            blobs[item["sha256"]] = body
+        return entries, evidence, blobs
+
+    def _merge(self, item: _Checked, dry_run: bool, backup_path: str) -> None:
+        result = item.result
+        earlier = exchange_store.ledger_has(self._db, item.sha)
+        if earlier is not None:
+            result.status = "unchanged"
+            result.reason = f"นำเข้าไฟล์นี้แล้วเมื่อ {earlier['imported_at']} ไม่มีการเปลี่ยนแปลง"
+            result.unchanged = len(item.entries)
+            if not dry_run:
+                self._ledger(item, backup_path)
+            return
+        last = exchange_store.last_sequence(self._db, result.office_uid)
+        if result.sequence is not None and result.sequence <= last:
+            result.status = "stale"
+            result.reason = (f"ไฟล์ลำดับที่ {result.sequence} เก่ากว่าข้อมูลที่มีอยู่ (ลำดับที่ {last}) "
+                             "จึงไม่นำมาทับข้อมูลที่ใหม่กว่า")
+            if not dry_run:
+                self._ledger(item, backup_path)
+            return
+        actor = f"นำเข้าจาก{result.office} ({item.name})"
+        at = self.progress.now()
+        with self._db.atomic():
+            if item.pin and not dry_run:
+                exchange_store.pin_key(self._db, result.office_uid, item.public_key, keys.fingerprint(item.public_key),
+                                       self.progress.identity().actor(), at)
+            stored = exchange_store.stored_rows(self._db, result.office_uid)
+            for incoming in item.entries:
+                held = stored.get((incoming.indicator_uid, incoming.quarter))
+                decision = merge.decide(held.entry if held else None, held.office_revision if held else None,
+                                        held.local_edit if held else False, incoming)
+                self._count(result, decision, held, incoming)
+                if dry_run:
+                    continue
+                if decision in ("add", "update"):
+                    exchange_store.apply_office_row(self._db, incoming, held.entry if held else None, actor, at)
+                elif decision == "same" and held is not None and not held.local_edit:
+                    exchange_store.set_office_revision(self._db, held.entry, incoming.revision, False)
+                elif decision == "conflict":
+                    exchange_store.put_conflict(self._db, incoming, item.sha, at)
+            if not dry_run:
+                folder = self.progress.evidence_folder()
+                for sha, body in item.blobs.items():
+                    target = evidence_store.blob_path(folder, sha)
+                    if not target.exists():
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        tmp = target.with_name(target.name + ".part")
+                        tmp.write_bytes(body)
+                        tmp.replace(target)
+                exchange_store.insert_evidence_rows(self._db, item.evidence)
+            changed = result.added or result.updated or result.conflicts
+            result.status = "conflict" if result.conflicts else ("imported" if changed else "unchanged")
+            result.reason = {"conflict": "นำเข้าแล้ว แต่มีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้ โปรดเลือกค่าที่ถูกต้อง",
+                             "imported": "นำเข้าเรียบร้อย",
+                             "unchanged": "ข้อมูลตรงกับที่มีอยู่แล้ว"}[result.status]
+            if not dry_run:
+                self._ledger(item, backup_path)
+
+    def _count(self, result: FileResult, decision: str, held: Any, incoming: ProgressEntry) -> None:
+        if decision in ("unchanged", "same"):
+            result.unchanged += 1
+            return
+        setattr(result, {"add": "added", "update": "updated", "conflict": "conflicts"}[decision],
+                getattr(result, {"add": "added", "update": "updated", "conflict": "conflicts"}[decision]) + 1)
+        old = held.entry if held else ProgressEntry(incoming.indicator_uid, incoming.agency_uid, incoming.quarter)
+        where = f"[{self._row_label(incoming.indicator_uid)}] ไตรมาส {incoming.quarter}"
+        parts = [f"{FIELD_TEXT[name]} {_shown(getattr(old, name))} -> {_shown(getattr(incoming, name))}"
+                 for name in merge.COMPARED if getattr(old, name) != getattr(incoming, name)]
+        prefix = "ขัดแย้งกับค่าที่ผู้ประสานงานแก้ไข: " if decision == "conflict" else ""
+        result.changes.append(f"{where} {prefix}" + "; ".join(parts))
+
+    def _row_label(self, indicator_uid: str) -> str:
+        if not hasattr(self, "_labels"):
+            from .progress import row_ids
+
+            self._labels = {row.uid: key for year in self.plans.fiscal_years()
+                            for key, (*_, row) in row_ids(self.plans.load_plan(year)).items()}
+        return self._labels.get(indicator_uid, indicator_uid[:8])
+
+    def _ledger(self, item: _Checked, backup_path: str) -> None:
+        r = item.result
+        exchange_store.add_ledger(self._db, {
+            "file_sha256": item.sha, "file_name": r.file, "office_uid": r.office_uid, "sequence": r.sequence,
+            "exported_at": str(item.manifest.get("exported_at", ""))[:40], "imported_at": self.progress.now(),
+            "status": r.status, "reason": r.reason, "added": r.added, "updated": r.updated,
+            "unchanged": r.unchanged, "conflicts": r.conflicts, "backup_path": backup_path,
+        })
+
+    # -- conflicts, ledger, keys, backups, undo ----------------------------------
+    def conflicts(self) -> list[tuple[ProgressEntry, ProgressEntry | None]]:
+        """Pending conflicts as (the office's value, the coordinator's value)."""
+        out = []
+        for theirs, _row in exchange_store.conflicts(self._db):
+            mine = progress_store.get_entry(self._db, theirs.indicator_uid, theirs.agency_uid, theirs.quarter)
+            out.append((theirs, mine))
+        return out
+
+    def resolve(self, theirs: ProgressEntry, keep_mine: bool) -> None:
+        """Settle a conflict: keep the coordinator's value, or take the office's."""
+        me = self.progress.identity()
+        me.check_can_edit_plan()
+        at = self.progress.now()
+        with self._db.atomic():
+            mine = progress_store.get_entry(self._db, theirs.indicator_uid, theirs.agency_uid, theirs.quarter)
+            if keep_mine and mine is not None:
+                exchange_store.set_office_revision(self._db, mine, theirs.revision, True)
+                exchange_store.drop_conflict(self._db, theirs)
+            else:
+                exchange_store.apply_office_row(self._db, theirs, mine, me.actor(), at)
+            audit_store.record(self._db, at=at, actor=me.actor(), action="conflict_resolve", entity="progress",
+                   entity_uid=f"{theirs.indicator_uid}/{theirs.agency_uid}/q{theirs.quarter}",
+                   field="choice", new="keep_mine" if keep_mine else "take_theirs")
+
+    def ledger(self) -> list[dict[str, Any]]:
+        return exchange_store.ledger(self._db)
+
+    def office_keys(self) -> list[dict[str, Any]]:
+        return exchange_store.office_keys(self._db)
+
+    def reenrol(self, office: str) -> bool:
+        """Forget an office's pinned key so that its next file (from a new PC) can be trusted anew."""
+        me = self.progress.identity()
+        me.check_can_edit_plan()
+        uid, _name = self.progress.find_agency(office)
+        return exchange_store.unpin_key(self._db, uid, me.actor(), self.progress.now())
+
+    def backup_folder(self) -> Path:
+        return self.plans.data_dir / "backups"
+
+    def backup(self, label: str = "manual", dest: Path | None = None, keep: int = BACKUPS_KEPT) -> Path:
+        """A consistent copy of the database, rotated so at most *keep* of each label remain."""
+        stamp = re.sub(r"[^0-9]", "", self.progress.now())[:14]
+        if dest is None:
+            folder = self.backup_folder()
+            dest = folder / f"{label}-{stamp}.sqlite3"
+            n = 1
+            while dest.exists():
+                n += 1
+                dest = folder / f"{label}-{stamp}-{n}.sqlite3"
+            backup_store.backup_to(self._db, dest)
+            backup_store.rotate(folder, f"{label}-*.sqlite3", keep)
+            return dest
+        return backup_store.backup_to(self._db, Path(dest))
+
+    def undo_import(self) -> dict[str, Any]:
+        """Put the database back as it was before the last import run, if nothing changed since."""
+        me = self.progress.identity()
+        me.check_can_edit_plan()
+        last = exchange_store.last_backup(self._db)
+        if last is None:
+            raise TratError("ไม่มีการนำเข้าที่ยกเลิกได้")
+        run = [r for r in exchange_store.ledger(self._db, 100000) if r["backup_path"] == last["backup_path"]]
+        high = max(r["audit_high"] for r in run)
+        if exchange_store.audit_high(self._db) > high:
+            raise TratError("มีการแก้ไขข้อมูลหลังการนำเข้าครั้งล่าสุดแล้ว จึงยกเลิกการนำเข้าไม่ได้ "
+                            "(ใช้การกู้คืนจากไฟล์สำรองแทน)")
+        path = Path(last["backup_path"])
+        backup_store.restore_from(self._db, path)
+        audit_store.record(self._db, at=self.progress.now(), actor=me.actor(), action="undo_import", entity="import",
+               entity_uid=path.name, field="files", old=json.dumps([r["file_name"] for r in run], ensure_ascii=False))
+        return {"backup": str(path), "files": [r["file_name"] for r in run]}
+
+    def snapshot(self) -> list[tuple[Any, ...]]:
+        return exchange_store.progress_snapshot(self._db)
+

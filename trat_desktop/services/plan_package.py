@@ -1,0 +1,89 @@
+"""Plan packages: the coordinator sends the plan out, signed; an office takes newer revisions only."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from .. import __version__
+from ..domain.identity import PermissionDenied
+from ..errors import TratError
+from ..exchange import archive, formats, keys, plan_json
+from ..exchange.archive import BadArchive
+from ..store import exchange as exchange_store
+from ..store import plans as plan_store
+from ..store.connection import SCHEMA_VERSION
+from .exchange import ExchangeService
+
+COORDINATOR_KEY = "coordinator_public_key"
+
+
+class PlanPackageService:
+    """Export (coordinator) and import (office) of signed plan packages."""
+
+    def __init__(self, exchange: ExchangeService) -> None:
+        self.exchange = exchange
+        self.progress = exchange.progress
+        self.plans = exchange.plans
+        self._db = exchange.plans.db
+
+    def export_plan(self, out: Path, fiscal_year: int | None = None) -> Path:
+        me = self.progress.identity()
+        if me.role != "coordinator":
+            raise PermissionDenied("ส่งออกแพ็กเกจแผนได้เฉพาะเครื่องของผู้ประสานงานจังหวัด")
+        plan = self.plans.load_plan(fiscal_year)
+        used = {name for row in plan.rows() for name in row.agencies}
+        plan.agencies = {a.name: a for a in self.plans.known_agencies()} | {n: plan.agencies[n] for n in used}
+        pair = self.exchange.my_keys()
+        body = json.dumps(plan_json.plan_to_json(plan), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        manifest = {
+            "format": formats.PLAN_FORMAT, "format_version": formats.FORMAT_VERSION, "schema_version": SCHEMA_VERSION,
+            "app_version": __version__, "province": formats.PROVINCE, "fiscal_year": plan.fiscal_year,
+            "revision": plan.revision, "exported_at": self.progress.now(), "signer_public_key": pair.public_b64,
+            "files": {"plan.json": hashlib.sha256(body).hexdigest()},
+        }
+        archive.write_archive(Path(out), {"plan.json": body, archive.MANIFEST: archive.dumps_json(manifest)},
+                              pair.private_b64)
+        return Path(out)
+
+    def import_plan(self, path: Path, trust_new: bool = False) -> dict[str, object]:
+        """Check and take a plan package; the first pins the coordinator's key, later ones must be newer."""
+        path = Path(path)
+        me = self.progress.identity()
+        if me.role == "coordinator":
+            raise PermissionDenied("เครื่องผู้ประสานงานจังหวัดไม่ต้องนำเข้าแพ็กเกจแผน")
+        raw, _sha = archive.read_archive(path, formats.PLAN_ENTRIES)
+        manifest = archive.load_manifest(raw, path.name)
+        formats.check_header(manifest, formats.PLAN_FORMAT, path.name)
+        public = archive.check_signature_and_hashes(raw, manifest, path.name)
+        pinned = exchange_store.get_setting(self._db, COORDINATOR_KEY)
+        fp = keys.fingerprint(public)
+        if pinned is None and not trust_new:
+            raise BadArchive(f"แพ็กเกจแผนแรกลงนามด้วยกุญแจลายนิ้วมือ {fp} โปรดตรวจสอบกับศูนย์ฯ จังหวัด "
+                             "แล้วนำเข้าด้วยตัวเลือก --trust-new")
+        if pinned is not None and pinned != public:
+            raise BadArchive(f"แพ็กเกจแผน “{path.name}” ไม่ได้ลงนามโดยศูนย์ฯ จังหวัดที่ลงทะเบียนไว้ (ลายนิ้วมือ {fp})")
+        try:
+            data = json.loads(raw["plan.json"].decode("utf-8"))
+        except (KeyError, UnicodeDecodeError, json.JSONDecodeError):
+            raise BadArchive(f"แผนในไฟล์ “{path.name}” อ่านไม่ได้") from None
+        plan = plan_json.plan_from_json(data, path.name)
+        if plan.fiscal_year != manifest["fiscal_year"] or plan.revision != manifest.get("revision"):
+            raise BadArchive(f"ข้อมูลในไฟล์ “{path.name}” ไม่ตรงกับรายการกำกับ")
+        current = plan.fiscal_year in self.plans.fiscal_years() and self.plans.load_plan(plan.fiscal_year)
+        if pinned is not None and current and plan.revision <= current.revision:
+            raise BadArchive(f"แพ็กเกจแผนฉบับที่ {plan.revision} ไม่ใหม่กว่าแผนที่มีอยู่ (ฉบับที่ {current.revision})")
+        with self._db.atomic():
+            if pinned is None:
+                exchange_store.put_secret_setting(self._db, COORDINATOR_KEY, public, me.actor(), self.progress.now(), fp)
+            plan_store.save_plan(self._db, plan, plan.agencies.values(), revision=plan.revision)
+        live = {row.uid for row in plan.rows()}
+        kept = current.rows() if current else []
+        removed = [row.uid for row in kept if row.uid not in live]
+        orphaned = sum(1 for item in self.progress.orphaned_entries() if item.indicator_uid in removed)
+        return {"fiscal_year": plan.fiscal_year, "revision": plan.revision, "rows": len(plan.rows()),
+                "removed_rows": len(removed), "orphaned_progress": orphaned, "fingerprint": fp}
+
+
+__all__ = ["PlanPackageService", "TratError"]

@@ -1,0 +1,202 @@
+"""Exchange bookkeeping: signing keys, pinned office keys, the import ledger, conflicts, merged rows."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import sqlite_utils
+
+from ..domain.progress import ProgressEntry
+from .audit import record
+
+_ENTRY_COLUMNS = ("achieved", "spent_satang", "status", "note", "reporter", "updated_at")
+
+
+# -- this installation's keys and counters -----------------------------------------
+def get_setting(db: sqlite_utils.Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return None if row is None else row[0]
+
+
+def put_secret_setting(db: sqlite_utils.Database, key: str, value: str, actor: str, at: str, shown: str) -> None:
+    """Set a setting whose value must not enter the audit log (the log records *shown* instead)."""
+    with db.atomic():
+        db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                   [key, value])
+        record(db, at=at, actor=actor, action="setting", entity="settings", entity_uid=key, field=key, new=shown)
+
+
+def next_sequence(db: sqlite_utils.Database, key: str = "export_sequence") -> int:
+    """Raise and return a per-installation counter, in its own transaction."""
+    with db.atomic():
+        current = int(get_setting(db, key) or 0) + 1
+        db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                   [key, str(current)])
+    return current
+
+
+# -- pinned keys ------------------------------------------------------------------
+def pinned_key(db: sqlite_utils.Database, agency_uid: str) -> str | None:
+    row = db.execute("SELECT public_key FROM office_keys WHERE agency_uid = ?", [agency_uid]).fetchone()
+    return None if row is None else row[0]
+
+
+def pin_key(db: sqlite_utils.Database, agency_uid: str, public_key: str, fingerprint: str, actor: str, at: str) -> None:
+    db.execute("INSERT INTO office_keys (agency_uid, public_key, fingerprint, pinned_at, actor) VALUES (?, ?, ?, ?, ?) "
+               "ON CONFLICT(agency_uid) DO UPDATE SET public_key = excluded.public_key, "
+               "fingerprint = excluded.fingerprint, pinned_at = excluded.pinned_at, actor = excluded.actor",
+               [agency_uid, public_key, fingerprint, at, actor])
+    record(db, at=at, actor=actor, action="key_pin", entity="office_key", entity_uid=agency_uid, new=fingerprint)
+
+
+def unpin_key(db: sqlite_utils.Database, agency_uid: str, actor: str, at: str) -> bool:
+    with db.atomic():
+        old = db.execute("SELECT fingerprint FROM office_keys WHERE agency_uid = ?", [agency_uid]).fetchone()
+        if old is None:
+            return False
+        db.execute("DELETE FROM office_keys WHERE agency_uid = ?", [agency_uid])
+        record(db, at=at, actor=actor, action="key_unpin", entity="office_key", entity_uid=agency_uid, old=old[0])
+    return True
+
+
+def office_keys(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    return list(db.query("SELECT * FROM office_keys ORDER BY pinned_at"))
+
+
+# -- ledger -----------------------------------------------------------------------
+def ledger_has(db: sqlite_utils.Database, file_sha256: str) -> dict[str, Any] | None:
+    """The earlier accepting import of the same file, if any."""
+    return next(db.query("SELECT * FROM import_ledger WHERE file_sha256 = ? AND status != 'rejected' "
+                         "ORDER BY id LIMIT 1", [file_sha256]), None)
+
+
+def last_sequence(db: sqlite_utils.Database, office_uid: str) -> int:
+    row = db.execute("SELECT max(sequence) FROM import_ledger WHERE office_uid = ? "
+                     "AND status IN ('imported', 'conflict', 'unchanged')", [office_uid]).fetchone()
+    return row[0] or 0
+
+
+def add_ledger(db: sqlite_utils.Database, values: dict[str, Any]) -> int:
+    values = {**values, "audit_high": audit_high(db)}
+    return int(db["import_ledger"].insert(values).last_pk)
+
+
+def ledger(db: sqlite_utils.Database, limit: int = 500) -> list[dict[str, Any]]:
+    return list(db.query("SELECT * FROM import_ledger ORDER BY id DESC LIMIT ?", [limit]))
+
+
+def audit_high(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+
+
+def forget_backup(db: sqlite_utils.Database, backup_path: str) -> None:
+    db.execute("UPDATE import_ledger SET backup_path = '' WHERE backup_path = ?", [backup_path])
+
+
+def last_backup(db: sqlite_utils.Database) -> dict[str, Any] | None:
+    """The ledger row of the newest import run that made a backup."""
+    return next(db.query("SELECT * FROM import_ledger WHERE backup_path != '' ORDER BY id DESC LIMIT 1"), None)
+
+
+# -- merge targets ----------------------------------------------------------------
+@dataclass(frozen=True)
+class StoredRow:
+    """A progress row as the coordinator holds it, with what merging needs to know."""
+
+    entry: ProgressEntry
+    office_revision: int | None
+    local_edit: bool
+    conflict: bool
+
+
+def stored_rows(db: sqlite_utils.Database, agency_uid: str) -> dict[tuple[str, int], StoredRow]:
+    """The coordinator's rows of one office, keyed by (indicator uid, quarter)."""
+    conflicts = {(r["indicator_uid"], r["quarter"]) for r in db.query(
+        "SELECT indicator_uid, quarter FROM conflicts WHERE agency_uid = ?", [agency_uid])}
+    out = {}
+    for r in db.query("SELECT * FROM progress WHERE agency_uid = ?", [agency_uid]):
+        entry = ProgressEntry(r["indicator_uid"], r["agency_uid"], r["quarter"], r["achieved"], r["spent_satang"],
+                              r["status"], r["note"], r["reporter"], r["updated_at"], r["revision"])
+        key = (r["indicator_uid"], r["quarter"])
+        out[key] = StoredRow(entry, r["office_revision"], bool(r["local_edit"]), key in conflicts)
+    return out
+
+
+def apply_office_row(db: sqlite_utils.Database, incoming: ProgressEntry, old: ProgressEntry | None,
+                     actor: str, at: str) -> None:
+    """Take an office's row as it sent it: values, its revision as office_revision, no local edit."""
+    local_revision = (old.revision if old else 0) + 1
+    db.execute(
+        """INSERT INTO progress (indicator_uid, agency_uid, quarter, achieved, spent_satang, status, note, reporter,
+                                 updated_at, revision, office_revision, local_edit)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+           ON CONFLICT(indicator_uid, agency_uid, quarter) DO UPDATE SET
+             achieved = excluded.achieved, spent_satang = excluded.spent_satang, status = excluded.status,
+             note = excluded.note, reporter = excluded.reporter, updated_at = excluded.updated_at,
+             revision = excluded.revision, office_revision = excluded.office_revision, local_edit = 0""",
+        [incoming.indicator_uid, incoming.agency_uid, incoming.quarter, incoming.achieved, incoming.spent_satang,
+         incoming.status, incoming.note, incoming.reporter, incoming.updated_at, local_revision, incoming.revision],
+    )
+    db.execute("DELETE FROM conflicts WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
+               [incoming.indicator_uid, incoming.agency_uid, incoming.quarter])
+    base = old or ProgressEntry(incoming.indicator_uid, incoming.agency_uid, incoming.quarter)
+    for name in ("achieved", "spent_satang", "status", "note"):
+        if getattr(base, name) != getattr(incoming, name):
+            record(db, at=at, actor=actor, action="import", entity="progress",
+                   entity_uid=f"{incoming.indicator_uid}/{incoming.agency_uid}/q{incoming.quarter}",
+                   field=name, old=getattr(base, name), new=getattr(incoming, name))
+
+
+def set_office_revision(db: sqlite_utils.Database, entry: ProgressEntry, office_revision: int,
+                        local_edit: bool) -> None:
+    db.execute("UPDATE progress SET office_revision = ?, local_edit = ? WHERE indicator_uid = ? AND agency_uid = ? "
+               "AND quarter = ?", [office_revision, int(local_edit), entry.indicator_uid, entry.agency_uid, entry.quarter])
+
+
+def put_conflict(db: sqlite_utils.Database, incoming: ProgressEntry, file_sha256: str, at: str) -> None:
+    theirs = json.dumps({name: getattr(incoming, name) for name in _ENTRY_COLUMNS}, ensure_ascii=False)
+    db.execute("INSERT INTO conflicts (indicator_uid, agency_uid, quarter, theirs, office_revision, file_sha256, "
+               "detected_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(indicator_uid, agency_uid, quarter) DO UPDATE "
+               "SET theirs = excluded.theirs, office_revision = excluded.office_revision, "
+               "file_sha256 = excluded.file_sha256, detected_at = excluded.detected_at",
+               [incoming.indicator_uid, incoming.agency_uid, incoming.quarter, theirs, incoming.revision,
+                file_sha256, at])
+
+
+def conflicts(db: sqlite_utils.Database) -> list[tuple[ProgressEntry, dict[str, Any]]]:
+    """Pending conflicts: (their entry, the conflict row)."""
+    out = []
+    for r in db.query("SELECT * FROM conflicts ORDER BY detected_at, indicator_uid, agency_uid, quarter"):
+        theirs = json.loads(r["theirs"])
+        entry = ProgressEntry(r["indicator_uid"], r["agency_uid"], r["quarter"], theirs["achieved"],
+                              theirs["spent_satang"], theirs["status"], theirs["note"], theirs["reporter"],
+                              theirs["updated_at"], r["office_revision"])
+        out.append((entry, r))
+    return out
+
+
+def drop_conflict(db: sqlite_utils.Database, entry: ProgressEntry) -> None:
+    db.execute("DELETE FROM conflicts WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
+               [entry.indicator_uid, entry.agency_uid, entry.quarter])
+
+
+def progress_snapshot(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+    """Every progress value and pending conflict, for comparing final states."""
+    rows = db.execute("SELECT indicator_uid, agency_uid, quarter, achieved, spent_satang, status, note, "
+                      "office_revision, local_edit FROM progress ORDER BY 1, 2, 3").fetchall()
+    pending = db.execute("SELECT indicator_uid, agency_uid, quarter, theirs, office_revision FROM conflicts "
+                         "ORDER BY 1, 2, 3").fetchall()
+    return [tuple(r) for r in rows] + [("conflict", *r) for r in pending]
+
+
+def insert_evidence_rows(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) -> int:
+    added = 0
+    for r in rows:
+        added += db.execute(
+            "INSERT OR IGNORE INTO evidence (indicator_uid, agency_uid, quarter, sha256, file_name, size, added_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [r["indicator_uid"], r["agency_uid"], r["quarter"], r["sha256"], r["file_name"], r["size"], r["added_at"]],
+        ).rowcount
+    return added
