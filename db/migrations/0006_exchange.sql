@@ -14,6 +14,7 @@ CREATE TABLE import_ledger (
     file_sha256 TEXT NOT NULL,
     file_name TEXT NOT NULL,
     office_uid TEXT NOT NULL DEFAULT '',
+    signer_fingerprint TEXT NOT NULL DEFAULT '',
     sequence INTEGER,
     exported_at TEXT NOT NULL DEFAULT '',
     imported_at TEXT NOT NULL,

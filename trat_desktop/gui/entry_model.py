@@ -139,7 +139,6 @@ class WorkEntryModel(QAbstractTableModel):
         """Re-read every text (e.g. after switching Thai/Arabic digits)."""
         if self._lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(self.HEADERS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, len(self._lines) - 1))
 
     def _rebuild(self) -> None:
         self.beginResetModel()

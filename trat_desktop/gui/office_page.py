@@ -23,7 +23,8 @@ from .forms.ui_office_page import Ui_OfficePage
 
 ALL_AGENCIES = "ทุกหน่วยงาน"
 M = WorkEntryModel
-_WIDTHS = {M.COL_INDICATOR: 300, M.COL_UNIT: 70, M.COL_TARGET: 70, M.COL_PERIOD: 90, M.COL_BUDGET: 125,
+#: Fixed starting widths; the indicator and note columns share the rest of the width.
+_WIDTHS = {M.COL_UNIT: 70, M.COL_TARGET: 70, M.COL_PERIOD: 90, M.COL_BUDGET: 125,
            M.COL_AGENCY: 170, M.COL_QUARTER: 80, M.COL_ACHIEVED: 115, M.COL_SPENT: 120, M.COL_STATUS: 135}
 
 
@@ -83,6 +84,7 @@ class OfficePage(QWidget):
         for column, width in _WIDTHS.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
+        header.setSectionResizeMode(M.COL_INDICATOR, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(M.COL_NOTE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

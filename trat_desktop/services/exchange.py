@@ -311,7 +311,7 @@ class ExchangeService:
             if not dry_run:
                 self._ledger(item, backup_path)
             return
-        last = exchange_store.last_sequence(self._db, result.office_uid)
+        last = exchange_store.last_sequence(self._db, result.office_uid, keys.fingerprint(item.public_key))
         if result.sequence is not None and result.sequence <= last:
             result.status = "stale"
             result.reason = (f"ไฟล์ลำดับที่ {result.sequence} เก่ากว่าข้อมูลที่มีอยู่ (ลำดับที่ {last}) "
@@ -382,6 +382,7 @@ class ExchangeService:
         r = item.result
         exchange_store.add_ledger(self._db, {
             "file_sha256": item.sha, "file_name": r.file, "office_uid": r.office_uid, "sequence": r.sequence,
+            "signer_fingerprint": keys.fingerprint(item.public_key),
             "exported_at": str(item.manifest.get("exported_at", ""))[:40], "imported_at": self.progress.now(),
             "status": r.status, "reason": r.reason, "added": r.added, "updated": r.updated,
             "unchanged": r.unchanged, "conflicts": r.conflicts, "backup_path": backup_path,

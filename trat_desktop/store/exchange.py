@@ -57,6 +57,8 @@ def unpin_key(db: sqlite_utils.Database, agency_uid: str, actor: str, at: str) -
         if old is None:
             return False
         db.execute("DELETE FROM office_keys WHERE agency_uid = ?", [agency_uid])
+        # revisions are counted per installation: a new PC's rows are compared by value, not revision
+        db.execute("UPDATE progress SET office_revision = NULL WHERE agency_uid = ?", [agency_uid])
         record(db, at=at, actor=actor, action="key_unpin", entity="office_key", entity_uid=agency_uid, old=old[0])
     return True
 
@@ -72,9 +74,10 @@ def ledger_has(db: sqlite_utils.Database, file_sha256: str) -> dict[str, Any] | 
                          "ORDER BY id LIMIT 1", [file_sha256]), None)
 
 
-def last_sequence(db: sqlite_utils.Database, office_uid: str) -> int:
-    row = db.execute("SELECT max(sequence) FROM import_ledger WHERE office_uid = ? "
-                     "AND status IN ('imported', 'conflict', 'unchanged')", [office_uid]).fetchone()
+def last_sequence(db: sqlite_utils.Database, office_uid: str, signer_fingerprint: str) -> int:
+    """The newest export taken from an office's installation (sequences are counted per installation key)."""
+    row = db.execute("SELECT max(sequence) FROM import_ledger WHERE office_uid = ? AND signer_fingerprint = ? "
+                     "AND status IN ('imported', 'conflict', 'unchanged')", [office_uid, signer_fingerprint]).fetchone()
     return row[0] or 0
 
 

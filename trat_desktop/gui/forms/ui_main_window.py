@@ -207,6 +207,8 @@ class Ui_MainWindow(object):
         self.menuView.addAction(self.actionCollapseAll)
         self.menuView.addSeparator()
         self.menuSettings.addAction(self.actionSetup)
+        self.menuSettings.addSeparator()
+        self.menuSettings.addAction(self.actionThaiDigits)
 
         self.retranslateUi(MainWindow)
 
