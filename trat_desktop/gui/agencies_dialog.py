@@ -90,7 +90,8 @@ class AgencyFormDialog(QDialog):
                     self._editing.set_aliases(self.uid, aliases)
             else:
                 old = self._agency
-                if old is None or (name.strip(), short.strip()) != (old.name, old.short_name):
+                wanted = (" ".join(name.split()), short.strip() or " ".join(name.split()))
+                if old is None or wanted != (old.name, old.short_name):
                     self._editing.update_agency(self.uid, name, short)
                 if old is None or aliases != old.aliases:
                     self._editing.set_aliases(self.uid, aliases)

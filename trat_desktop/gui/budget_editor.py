@@ -18,6 +18,7 @@ from ..domain.model import IndicatorRow
 from ..domain.plan_rules import clean_budget
 from ..errors import TratError
 from . import display
+from .forms.ui_budget_lines import Ui_BudgetLinesDialog
 
 #: The kinds in the order the combo lists them.
 KINDS: tuple[tuple[str, str], ...] = (("amount", "จำนวนเงิน"), ("none", "ไม่ใช้งบประมาณ"), ("na", "n/a"), ("dash", "-"))
@@ -43,8 +44,6 @@ class BudgetLinesDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         """*agencies*: (uid, label) of the offices a line may belong to (the row's own first);
         *uid_of*: agency name -> uid, to show the row's current lines."""
-        from .forms.ui_budget_lines import Ui_BudgetLinesDialog
-
         super().__init__(parent)
         self.form = Ui_BudgetLinesDialog()
         self.form.setupUi(self)

@@ -241,8 +241,8 @@ class PlanEditController(QObject):
         self.undo_stack.push(RemoveCommand(self, entity, uid, removal.trash_id, f"ลบ{ENTITY_TEXT[entity]}"))
         kept = (f" ผลการดำเนินงานที่บันทึกไว้ {display.show_digits(str(removal.progress_rows))} รายการยังเก็บไว้"
                 if removal.progress_rows else "")
-        self.done.emit(f"ลบ{ENTITY_TEXT[entity]}แล้ว{kept} (เลิกทำได้ หรือกู้คืนจากถังขยะ)")
         self.changed.emit("")
+        self.done.emit(f"ลบ{ENTITY_TEXT[entity]}แล้ว{kept} (เลิกทำได้ หรือกู้คืนจากถังขยะ)")
         return True
 
     def restore(self, trash_id: int, entity: str) -> str | None:
@@ -279,6 +279,8 @@ class PlanEditController(QObject):
         ok, old = self._call(self.service.set_budget_lines, uid, list(lines))
         if not ok:
             return False
-        self.undo_stack.push(BudgetCommand(self, uid, old, list(lines)))
+        new = [(plan_rules.clean_budget(kind, amount), agency) for kind, amount, agency in lines]
+        if new != old:
+            self.undo_stack.push(BudgetCommand(self, uid, old, list(lines)))
         self.changed.emit(uid)
         return True

@@ -170,6 +170,10 @@ class PartTreeModel(QStandardItemModel):
         self._items[uid] = item
         return item
 
+    def uids(self) -> list[str]:
+        """Every part shown in the tree, plan first."""
+        return list(self._items)
+
     def index_of_uid(self, uid: str) -> QModelIndex:
         item = self._items.get(uid)
         return item.index() if item is not None else QModelIndex()

@@ -52,9 +52,15 @@ class Ui_OfficePage(object):
 
         self.setupButton = QPushButton(self.setupPrompt)
         self.setupButton.setObjectName(u"setupButton")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.setupButton.sizePolicy().hasHeightForWidth())
+        self.setupButton.setSizePolicy(sizePolicy)
 
         self.setupPromptLayout.addWidget(self.setupButton)
 
+        self.setupPromptLayout.setStretch(0, 1)
 
         self.pageLayout.addWidget(self.setupPrompt)
 
@@ -67,11 +73,11 @@ class Ui_OfficePage(object):
 
         self.agencyCombo = QComboBox(OfficePage)
         self.agencyCombo.setObjectName(u"agencyCombo")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        sizePolicy.setHorizontalStretch(2)
-        sizePolicy.setVerticalStretch(0)
-        sizePolicy.setHeightForWidth(self.agencyCombo.sizePolicy().hasHeightForWidth())
-        self.agencyCombo.setSizePolicy(sizePolicy)
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy1.setHorizontalStretch(2)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.agencyCombo.sizePolicy().hasHeightForWidth())
+        self.agencyCombo.setSizePolicy(sizePolicy1)
         self.agencyCombo.setEditable(True)
         self.agencyCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
 
