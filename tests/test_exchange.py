@@ -220,3 +220,23 @@ def test_cli_import_json_and_exit_status(world, capsys) -> None:
     assert out["totals"]["added"] == 1 and out["totals"]["files_rejected"] == 1
     code = main(["--db", db, "import", str(good), "--json"])
     assert code == 0 and json.loads(capsys.readouterr().out)["files"][0]["status"] == "unchanged"
+
+
+def test_verification_code_links_paper_to_imported_file(world, capsys) -> None:
+    office, coordinator, tmp = world
+    enter(office, "1/1.5/2", 2, achieved="85")
+    code = office.verification_code()
+    assert len(code) == 12 and code.count("-") == 2
+    path, _ = office.export_office(tmp / "q2.trat")
+    assert office.verification_code() == code  # exporting does not change the data
+    coordinator.import_files([path], trust_new=True)
+    found = coordinator.verify(code.lower())
+    assert found is not None and found["file"] == "q2.trat" and found["office"] == EDUCATION
+    enter(office, "1/1.5/2", 2, achieved="86")
+    assert office.verification_code() != code
+    assert coordinator.verify(office.verification_code()) is None
+    db = str(coordinator.plans.path)
+    coordinator.plans.close()
+    assert main(["--db", db, "verify", code]) == 0
+    assert "q2.trat" in capsys.readouterr().out
+    assert main(["--db", db, "verify", "AAAA-BBBB-CC"]) == 2

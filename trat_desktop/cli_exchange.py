@@ -38,6 +38,9 @@ def add_parsers(commands: Any, plan_cmds: Any) -> None:
     choice.add_argument("--take-theirs", action="store_true", help="ใช้ค่าของหน่วยงาน")
     key_cmd = commands.add_parser("keys", help="ลายนิ้วมือกุญแจของเครื่องนี้และของหน่วยงานที่ลงทะเบียน")
     key_cmd.add_argument("--reenrol", metavar="OFFICE", help="ลงทะเบียนกุญแจของหน่วยงานนี้ใหม่ (เมื่อเปลี่ยนเครื่อง)")
+    verify = commands.add_parser("verify", help="(ผู้ประสานงาน) ตรวจว่ารหัสบนรายงานกระดาษตรงกับไฟล์ที่นำเข้าใด")
+    verify.add_argument("code")
+    verify.add_argument("--json", action="store_true")
     backup = commands.add_parser("backup", help="สำรองฐานข้อมูล")
     backup.add_argument("--out", type=Path, required=True)
     pexp = plan_cmds.add_parser("export", help="(ผู้ประสานงาน) ส่งออกแพ็กเกจแผนที่ลงนามแล้ว")
@@ -140,6 +143,16 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         for k in exchange.office_keys():
             print(f"  {names.get(k['agency_uid'], k['agency_uid'])}: {k['fingerprint']} (ลงทะเบียน {k['pinned_at']})")
         return 0
+    if args.command == "verify":
+        found = exchange.verify(args.code)
+        if args.json:
+            _json(found)
+        elif found is None:
+            print(f"ไม่พบไฟล์ที่นำเข้าซึ่งตรงกับรหัส {args.code}")
+        else:
+            print(f"รหัส {found['code']} ตรงกับไฟล์ “{found['file']}” ของ{found['office']} "
+                  f"(ลำดับที่ {found['sequence']}, นำเข้าเมื่อ {found['imported_at']})")
+        return 0 if found else 2
     if args.command == "backup":
         path = exchange.backup(dest=args.out)
         print(f"สำรองฐานข้อมูลแล้ว: {path}")

@@ -15,6 +15,7 @@ CREATE TABLE import_ledger (
     file_name TEXT NOT NULL,
     office_uid TEXT NOT NULL DEFAULT '',
     signer_fingerprint TEXT NOT NULL DEFAULT '',
+    content_code TEXT NOT NULL DEFAULT '',
     sequence INTEGER,
     exported_at TEXT NOT NULL DEFAULT '',
     imported_at TEXT NOT NULL,

@@ -105,3 +105,12 @@ def check_header(manifest: dict[str, Any], expected_format: str, file_name: str)
     year = manifest.get("fiscal_year")
     if not isinstance(year, int) or isinstance(year, bool):
         raise BadArchive(f"ไฟล์ “{file_name}” ไม่ระบุปีงบประมาณ")
+
+
+def content_code(progress_jsonl: bytes) -> str:
+    """A short code for an export's progress data, printed on the signed paper report: 'K7QM-2XDA-9P'."""
+    import base64
+    import hashlib
+
+    text = base64.b32encode(hashlib.sha256(progress_jsonl).digest()).decode()[:10]
+    return f"{text[:4]}-{text[4:8]}-{text[8:]}"

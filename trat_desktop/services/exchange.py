@@ -89,6 +89,7 @@ class _Checked:
     evidence: list[dict[str, Any]]
     blobs: dict[str, bytes]
     pin: bool
+    code: str
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -141,11 +142,10 @@ class ExchangeService:
         plan = self.plans.load_plan(fiscal_year)
         pair = self.my_keys()
         uids = [row.uid for row in plan.rows()]
-        entries = progress_store.load_entries(self._db, uids, me.office_uid)
         attachments = [e for uid in uids for e in evidence_store.list_evidence(self._db, uid, me.office_uid)]
         sequence = exchange_store.next_sequence(self._db)
         files: dict[str, bytes] = {
-            "progress.jsonl": archive.dumps_jsonl([formats.entry_record(e) for e in entries]),
+            "progress.jsonl": self._progress_payload(plan.fiscal_year, me.office_uid),
             "evidence.jsonl": archive.dumps_jsonl([{k: v for k, v in e.__dict__.items() if k != "id"}
                                                    for e in attachments]),
         }
@@ -170,6 +170,30 @@ class ExchangeService:
             out = (folder or Path.cwd()) / f"{_safe_name(short)}_{stamp}_ฉบับที่{sequence}.trat"
         archive.write_archive(out, files, pair.private_b64)
         return out, sequence
+
+    def _progress_payload(self, fiscal_year: int, office_uid: str) -> bytes:
+        uids = [row.uid for row in self.plans.load_plan(fiscal_year).rows()]
+        entries = progress_store.load_entries(self._db, uids, office_uid)
+        return archive.dumps_jsonl([formats.entry_record(e) for e in entries])
+
+    def verification_code(self, fiscal_year: int | None = None) -> str:
+        """The code of this office's data as an export made now would carry it (printed on its report)."""
+        me = self.progress.identity()
+        if me.role != "office":
+            raise PermissionDenied("รหัสตรวจสอบใช้กับรายงานของหน่วยงาน")
+        year = self.plans.load_plan(fiscal_year).fiscal_year
+        return formats.content_code(self._progress_payload(year, me.office_uid))
+
+    def verify(self, code: str) -> dict[str, Any] | None:
+        """Which imported file and office a printed code belongs to (coordinator), or None."""
+        wanted = code.strip().upper().replace(" ", "")
+        for row in exchange_store.ledger(self._db, 100000):
+            if row["content_code"] and row["content_code"].replace("-", "") == wanted.replace("-", ""):
+                names = {a.uid: a.name for a in self.plans.agencies()}
+                return {"file": row["file_name"], "office": names.get(row["office_uid"], row["office_uid"]),
+                        "sequence": row["sequence"], "imported_at": row["imported_at"], "status": row["status"],
+                        "code": row["content_code"]}
+        return None
 
     # -- coordinator import ------------------------------------------------------
     def import_files(self, paths: list[Path | str], dry_run: bool = False, trust_new: bool = False,
@@ -252,7 +276,8 @@ class ExchangeService:
             raise BadArchive(f"ไฟล์ “{path.name}” ลงนามด้วยกุญแจที่ไม่ใช่ของ{agency.name} (ลายนิ้วมือ {fp}) จึงไม่นำเข้า "
                              "หากหน่วยงานเปลี่ยนเครื่อง ให้ลงทะเบียนกุญแจใหม่ก่อน")
         entries, evidence, blobs = self._records(entries_raw, path.name, year, agency.uid, agency.name)
-        return _Checked(result, sha, path.name, public, manifest, entries, evidence, blobs, pin)
+        code = formats.content_code(entries_raw.get("progress.jsonl", b""))
+        return _Checked(result, sha, path.name, public, manifest, entries, evidence, blobs, pin, code)
 
     def _records(self, raw: dict[str, bytes], name: str, year: int, office_uid: str,
                  office_name: str) -> tuple[list[ProgressEntry], list[dict[str, Any]], dict[str, bytes]]:
@@ -383,6 +408,7 @@ class ExchangeService:
         exchange_store.add_ledger(self._db, {
             "file_sha256": item.sha, "file_name": r.file, "office_uid": r.office_uid, "sequence": r.sequence,
             "signer_fingerprint": keys.fingerprint(item.public_key),
+            "content_code": item.code,
             "exported_at": str(item.manifest.get("exported_at", ""))[:40], "imported_at": self.progress.now(),
             "status": r.status, "reason": r.reason, "added": r.added, "updated": r.updated,
             "unchanged": r.unchanged, "conflicts": r.conflicts, "backup_path": backup_path,
