@@ -14,6 +14,7 @@ PLAN_FORMAT = "trat-plan-package"
 FORMAT_VERSION = 1
 OFFICE_ENTRIES = re.compile(r"manifest\.json|signature|progress\.jsonl|evidence\.jsonl|evidence/[0-9a-f]{64}")
 PLAN_ENTRIES = re.compile(r"manifest\.json|signature|plan\.json")
+ANY_ENTRIES = re.compile(f"{OFFICE_ENTRIES.pattern}|{PLAN_ENTRIES.pattern}")
 MAX_RECORDS = 200_000
 _UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -84,6 +85,13 @@ def evidence_from_record(record: dict[str, Any], where: str) -> dict[str, Any]:
     if "/" in out["file_name"] or "\\" in out["file_name"] or out["file_name"] in ("", ".", ".."):
         raise BadArchive(f"{where}: ชื่อไฟล์หลักฐาน “{out['file_name'][:60]}” ไม่อนุญาต")
     return out
+
+
+def check_entries(entries: dict[str, bytes], allowed: re.Pattern[str], file_name: str) -> None:
+    """After the header says what the file is: only that kind's entries may be in it."""
+    for name in entries:
+        if not allowed.fullmatch(name):
+            raise BadArchive(f"ไฟล์ “{file_name}” มีรายการที่ไม่อนุญาต (“{name[:80]}”) จึงไม่นำเข้า")
 
 
 def check_header(manifest: dict[str, Any], expected_format: str, file_name: str) -> None:

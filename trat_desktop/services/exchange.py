@@ -244,9 +244,10 @@ class ExchangeService:
             self.on_progress(done, total, name)
 
     def _check(self, path: Path, trust_new: bool, confirm_key: Callable[[str, str], bool] | None) -> _Checked:
-        entries_raw, sha = archive.read_archive(path, formats.OFFICE_ENTRIES)
+        entries_raw, sha = archive.read_archive(path, formats.ANY_ENTRIES)
         manifest = archive.load_manifest(entries_raw, path.name)
         formats.check_header(manifest, formats.OFFICE_FORMAT, path.name)
+        formats.check_entries(entries_raw, formats.OFFICE_ENTRIES, path.name)
         public = archive.check_signature_and_hashes(entries_raw, manifest, path.name)
         if public == self.my_keys().public_b64:
             raise BadArchive(f"ไฟล์ “{path.name}” ส่งออกจากเครื่องนี้เอง จึงไม่นำเข้า")

@@ -53,9 +53,10 @@ class PlanPackageService:
         me = self.progress.identity()
         if me.role == "coordinator":
             raise PermissionDenied("เครื่องผู้ประสานงานจังหวัดไม่ต้องนำเข้าแพ็กเกจแผน")
-        raw, _sha = archive.read_archive(path, formats.PLAN_ENTRIES)
+        raw, _sha = archive.read_archive(path, formats.ANY_ENTRIES)
         manifest = archive.load_manifest(raw, path.name)
         formats.check_header(manifest, formats.PLAN_FORMAT, path.name)
+        formats.check_entries(raw, formats.PLAN_ENTRIES, path.name)
         public = archive.check_signature_and_hashes(raw, manifest, path.name)
         pinned = exchange_store.get_setting(self._db, COORDINATOR_KEY)
         fp = keys.fingerprint(public)
