@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -23,8 +24,8 @@ from ..store import evidence as evidence_store
 from ..store import exchange as exchange_store
 from ..store import plan_edit as edit_store
 from ..store import progress as progress_store
-from ..store.connection import SCHEMA_VERSION
-from .progress import ProgressService
+from ..store.connection import SCHEMA_VERSION, bulk_writes
+from .progress import ProgressService, row_ids
 
 BACKUPS_KEPT = 10
 FIELD_TEXT = {"achieved": "ผล", "spent_satang": "งบที่ใช้ (สตางค์)", "status": "สถานะ", "note": "หมายเหตุ"}
@@ -104,6 +105,35 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def _safe_name(text: str) -> str:
     return re.sub(r"[^\w.\-ก-๙]+", "_", text).strip("_") or "office"
+
+
+class _RunCache:
+    """What one import run reads once instead of once per file (plans, agencies, removed rows)."""
+
+    def __init__(self, service: "ExchangeService") -> None:
+        self.service = service
+        self.years = set(service.plans.fiscal_years())
+        self.agencies = {a.uid: a for a in service.plans.agencies()}
+        self.removed = {t["uid"] for t in edit_store.trash_items(service.plans.db) if t["entity"] == "indicator"}
+        self._plans: dict[int, Any] = {}
+        self._rows: dict[int, dict[str, Any]] = {}
+        self._labels: dict[str, str] | None = None
+
+    def plan(self, year: int) -> Any:
+        if year not in self._plans:
+            self._plans[year] = self.service.plans.load_plan(year)
+        return self._plans[year]
+
+    def rows(self, year: int) -> dict[str, Any]:
+        if year not in self._rows:
+            self._rows[year] = {row.uid: row for row in self.plan(year).rows()}
+        return self._rows[year]
+
+    def labels(self) -> dict[str, str]:
+        if self._labels is None:
+            self._labels = {row.uid: key for year in self.years
+                            for key, (*_, row) in row_ids(self.plan(year)).items()}
+        return self._labels
 
 
 class ExchangeService:
@@ -204,6 +234,7 @@ class ExchangeService:
         if me.role != "coordinator":
             raise PermissionDenied("นำเข้าไฟล์ของหน่วยงานได้เฉพาะเครื่องของผู้ประสานงานจังหวัด")
         files = _expand([Path(p) for p in paths])
+        self._run = _RunCache(self)
         if not files:
             raise TratError("ไม่พบไฟล์ที่จะนำเข้า (.trat)")
         results: list[FileResult] = []
@@ -218,13 +249,19 @@ class ExchangeService:
         if checked and not dry_run:
             backup_path = str(self.backup("before-import"))
         seen: set[str] = set()
-        for item in sorted(checked, key=lambda c: (c.result.office_uid, c.result.sequence or 0, c.sha)):
-            if item.sha in seen:
-                item.result.status, item.result.reason = "unchanged", "ไฟล์เดียวกันซ้ำในชุดนี้"
-            else:
-                seen.add(item.sha)
-                self._merge(item, dry_run, backup_path)
-            results.append(item.result)
+        with contextlib.ExitStack() as stack:
+            if not dry_run:
+                # one transaction for the run, one savepoint per file: each file is still all-or-nothing,
+                # and a process killed mid-run leaves the database as it was before the run
+                stack.enter_context(bulk_writes(self._db))
+                stack.enter_context(self._db.atomic())
+            for item in sorted(checked, key=lambda c: (c.result.office_uid, c.result.sequence or 0, c.sha)):
+                if item.sha in seen:
+                    item.result.status, item.result.reason = "unchanged", "ไฟล์เดียวกันซ้ำในชุดนี้"
+                else:
+                    seen.add(item.sha)
+                    self._merge(item, dry_run, backup_path)
+                results.append(item.result)
         self._report(len(files), len(files), "")
         if backup_path and not any(r.status in ("imported", "conflict") for r in results):
             exchange_store.forget_backup(self._db, backup_path)  # nothing to undo in this run
@@ -252,13 +289,12 @@ class ExchangeService:
         if public == self.my_keys().public_b64:
             raise BadArchive(f"ไฟล์ “{path.name}” ส่งออกจากเครื่องนี้เอง จึงไม่นำเข้า")
         year = manifest["fiscal_year"]
-        if year not in self.plans.fiscal_years():
+        if year not in self._run.years:
             raise BadArchive(f"ไฟล์ “{path.name}” เป็นของแผนปีงบประมาณ พ.ศ. {year} ซึ่งไม่มีในฐานข้อมูลนี้")
         office = manifest.get("office")
         if not isinstance(office, dict) or not isinstance(office.get("uid"), str):
             raise BadArchive(f"ไฟล์ “{path.name}” ไม่ระบุหน่วยงาน")
-        agencies = {a.uid: a for a in self.plans.agencies()}
-        agency = agencies.get(office["uid"])
+        agency = self._run.agencies.get(office["uid"])
         if agency is None:
             raise BadArchive(f"ไฟล์ “{path.name}” มาจากหน่วยงานที่ไม่มีในทะเบียน")
         sequence = manifest.get("sequence")
@@ -283,9 +319,8 @@ class ExchangeService:
     def _records(self, raw: dict[str, bytes], name: str, year: int, office_uid: str,
                  office_name: str) -> tuple[list[ProgressEntry], list[dict[str, Any]], dict[str, bytes]]:
         """Every row checked: the office's own, on its rows, values inside the unit's rules, no duplicates."""
-        plan = self.plans.load_plan(year)
-        rows = {row.uid: row for row in plan.rows()}
-        removed = {t["uid"] for t in edit_store.trash_items(self._db) if t["entity"] == "indicator"}
+        rows = self._run.rows(year)
+        removed = self._run.removed
         records = archive.jsonl(raw.get("progress.jsonl", b""), "progress.jsonl", name)
         if len(records) > formats.MAX_RECORDS:
             raise BadArchive(f"ไฟล์ “{name}” มีข้อมูลมากเกินไป")
@@ -352,20 +387,22 @@ class ExchangeService:
                 exchange_store.pin_key(self._db, result.office_uid, item.public_key, keys.fingerprint(item.public_key),
                                        self.progress.identity().actor(), at)
             stored = exchange_store.stored_rows(self._db, result.office_uid)
+            taken: list[tuple[ProgressEntry, ProgressEntry | None]] = []
             for incoming in item.entries:
                 held = stored.get((incoming.indicator_uid, incoming.quarter))
                 decision = merge.decide(held.entry if held else None, held.office_revision if held else None,
                                         held.local_edit if held else False, incoming)
-                self._count(result, decision, held, incoming)
+                self._count(result, decision, held, incoming, detail=dry_run)
                 if dry_run:
                     continue
                 if decision in ("add", "update"):
-                    exchange_store.apply_office_row(self._db, incoming, held.entry if held else None, actor, at)
+                    taken.append((incoming, held.entry if held else None))
                 elif decision == "same" and held is not None and not held.local_edit:
                     exchange_store.set_office_revision(self._db, held.entry, incoming.revision, False)
                 elif decision == "conflict":
                     exchange_store.put_conflict(self._db, incoming, item.sha, at)
             if not dry_run:
+                exchange_store.apply_office_rows(self._db, taken, actor, at)
                 folder = self.progress.evidence_folder()
                 for sha, body in item.blobs.items():
                     target = evidence_store.blob_path(folder, sha)
@@ -383,12 +420,15 @@ class ExchangeService:
             if not dry_run:
                 self._ledger(item, backup_path)
 
-    def _count(self, result: FileResult, decision: str, held: Any, incoming: ProgressEntry) -> None:
+    def _count(self, result: FileResult, decision: str, held: Any, incoming: ProgressEntry, detail: bool) -> None:
+        """Count a row's outcome; with *detail* (a dry run) also say what would change, old -> new."""
         if decision in ("unchanged", "same"):
             result.unchanged += 1
             return
-        setattr(result, {"add": "added", "update": "updated", "conflict": "conflicts"}[decision],
-                getattr(result, {"add": "added", "update": "updated", "conflict": "conflicts"}[decision]) + 1)
+        counter = {"add": "added", "update": "updated", "conflict": "conflicts"}[decision]
+        setattr(result, counter, getattr(result, counter) + 1)
+        if not detail:
+            return
         old = held.entry if held else ProgressEntry(incoming.indicator_uid, incoming.agency_uid, incoming.quarter)
         where = f"[{self._row_label(incoming.indicator_uid)}] ไตรมาส {incoming.quarter}"
         parts = [f"{FIELD_TEXT[name]} {_shown(getattr(old, name))} -> {_shown(getattr(incoming, name))}"
@@ -397,12 +437,7 @@ class ExchangeService:
         result.changes.append(f"{where} {prefix}" + "; ".join(parts))
 
     def _row_label(self, indicator_uid: str) -> str:
-        if not hasattr(self, "_labels"):
-            from .progress import row_ids
-
-            self._labels = {row.uid: key for year in self.plans.fiscal_years()
-                            for key, (*_, row) in row_ids(self.plans.load_plan(year)).items()}
-        return self._labels.get(indicator_uid, indicator_uid[:8])
+        return self._run.labels().get(indicator_uid, indicator_uid[:8])
 
     def _ledger(self, item: _Checked, backup_path: str) -> None:
         r = item.result
@@ -435,7 +470,7 @@ class ExchangeService:
                 exchange_store.set_office_revision(self._db, mine, theirs.revision, True)
                 exchange_store.drop_conflict(self._db, theirs)
             else:
-                exchange_store.apply_office_row(self._db, theirs, mine, me.actor(), at)
+                exchange_store.apply_office_rows(self._db, [(theirs, mine)], me.actor(), at)
             audit_store.record(self._db, at=at, actor=me.actor(), action="conflict_resolve", entity="progress",
                    entity_uid=f"{theirs.indicator_uid}/{theirs.agency_uid}/q{theirs.quarter}",
                    field="choice", new="keep_mine" if keep_mine else "take_theirs")

@@ -18,6 +18,13 @@ def record(db: sqlite_utils.Database, *, at: str, actor: str, action: str, entit
     )
 
 
+def record_many(db: sqlite_utils.Database, rows: list[tuple[Any, ...]]) -> None:
+    """Append many audit rows: (at, actor, action, entity, entity_uid, field, old, new)."""
+    db.conn.executemany(
+        "INSERT INTO audit_log (at, actor, action, entity, entity_uid, field, old_value, new_value) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
 def audit_rows(db: sqlite_utils.Database, entity: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
     """The newest audit rows first."""
     if entity is None:

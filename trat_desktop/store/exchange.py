@@ -9,7 +9,7 @@ from typing import Any, Iterable
 import sqlite_utils
 
 from ..domain.progress import ProgressEntry
-from .audit import record
+from .audit import record, record_many
 
 _ENTRY_COLUMNS = ("achieved", "spent_satang", "status", "note", "reporter", "updated_at")
 
@@ -127,11 +127,13 @@ def stored_rows(db: sqlite_utils.Database, agency_uid: str) -> dict[tuple[str, i
     return out
 
 
-def apply_office_row(db: sqlite_utils.Database, incoming: ProgressEntry, old: ProgressEntry | None,
-                     actor: str, at: str) -> None:
-    """Take an office's row as it sent it: values, its revision as office_revision, no local edit."""
-    local_revision = (old.revision if old else 0) + 1
-    db.execute(
+def apply_office_rows(db: sqlite_utils.Database, rows: list[tuple[ProgressEntry, ProgressEntry | None]],
+                      actor: str, at: str) -> None:
+    """Take office rows as sent, each (incoming, the coordinator's old copy or None): values, the office's
+    revision as office_revision, no local edit, any pending conflict settled; audited per changed field."""
+    if not rows:
+        return
+    db.conn.executemany(
         """INSERT INTO progress (indicator_uid, agency_uid, quarter, achieved, spent_satang, status, note, reporter,
                                  updated_at, revision, office_revision, local_edit)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
@@ -139,17 +141,22 @@ def apply_office_row(db: sqlite_utils.Database, incoming: ProgressEntry, old: Pr
              achieved = excluded.achieved, spent_satang = excluded.spent_satang, status = excluded.status,
              note = excluded.note, reporter = excluded.reporter, updated_at = excluded.updated_at,
              revision = excluded.revision, office_revision = excluded.office_revision, local_edit = 0""",
-        [incoming.indicator_uid, incoming.agency_uid, incoming.quarter, incoming.achieved, incoming.spent_satang,
-         incoming.status, incoming.note, incoming.reporter, incoming.updated_at, local_revision, incoming.revision],
+        [(new.indicator_uid, new.agency_uid, new.quarter, new.achieved, new.spent_satang, new.status, new.note,
+          new.reporter, new.updated_at, (old.revision if old else 0) + 1, new.revision) for new, old in rows],
     )
-    db.execute("DELETE FROM conflicts WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
-               [incoming.indicator_uid, incoming.agency_uid, incoming.quarter])
-    base = old or ProgressEntry(incoming.indicator_uid, incoming.agency_uid, incoming.quarter)
-    for name in ("achieved", "spent_satang", "status", "note"):
-        if getattr(base, name) != getattr(incoming, name):
-            record(db, at=at, actor=actor, action="import", entity="progress",
-                   entity_uid=f"{incoming.indicator_uid}/{incoming.agency_uid}/q{incoming.quarter}",
-                   field=name, old=getattr(base, name), new=getattr(incoming, name))
+    db.conn.executemany("DELETE FROM conflicts WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
+                        [(new.indicator_uid, new.agency_uid, new.quarter) for new, old in rows if old is not None])
+    audit = []
+    for new, old in rows:  # one audit row per progress row: the changed fields, old and new as JSON
+        base = old or ProgressEntry(new.indicator_uid, new.agency_uid, new.quarter)
+        changed = [name for name in ("achieved", "spent_satang", "status", "note")
+                   if getattr(base, name) != getattr(new, name)]
+        if changed:
+            audit.append((at, actor, "import", "progress", f"{new.indicator_uid}/{new.agency_uid}/q{new.quarter}",
+                          ",".join(changed),
+                          json.dumps({n: getattr(base, n) for n in changed}, ensure_ascii=False),
+                          json.dumps({n: getattr(new, n) for n in changed}, ensure_ascii=False)))
+    record_many(db, audit)
 
 
 def set_office_revision(db: sqlite_utils.Database, entry: ProgressEntry, office_revision: int,
