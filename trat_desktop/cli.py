@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, cli_exchange
+from . import __version__, cli_exchange, paths
 from .domain.outline import plan_outline
 from .errors import TratError
 from .domain.display import number_text
@@ -187,6 +187,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = build_parser().parse_args(argv)
+    if args.command == "restore":
+        try:
+            return cli_exchange.restore_command(args.db or paths.default_db_path(), args.file)
+        except TratError as exc:
+            print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
+            return 2
     try:
         service = PlanService.open(args.db)
     except TratError as exc:

@@ -11,6 +11,7 @@ from typing import Any
 from .domain.progress import STATUSES
 from .errors import TratError
 from .services import PlanService, ProgressService
+from .services import backup as backup_service
 from .services.exchange import ExchangeService
 from .services.plan_package import PlanPackageService
 
@@ -43,6 +44,8 @@ def add_parsers(commands: Any, plan_cmds: Any) -> None:
     verify.add_argument("--json", action="store_true")
     backup = commands.add_parser("backup", help="สำรองฐานข้อมูล")
     backup.add_argument("--out", type=Path, required=True)
+    restore = commands.add_parser("restore", help="กู้คืนฐานข้อมูลจากไฟล์สำรอง (เก็บฐานข้อมูลปัจจุบันไว้ข้าง ๆ)")
+    restore.add_argument("file", type=Path)
     pexp = plan_cmds.add_parser("export", help="(ผู้ประสานงาน) ส่งออกแพ็กเกจแผนที่ลงนามแล้ว")
     pexp.add_argument("--out", type=Path, required=True)
     pexp.add_argument("--year", type=int)
@@ -154,7 +157,15 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
                   f"(ลำดับที่ {found['sequence']}, นำเข้าเมื่อ {found['imported_at']})")
         return 0 if found else 2
     if args.command == "backup":
-        path = exchange.backup(dest=args.out)
+        path = backup_service.backup_now(service, dest=args.out)
         print(f"สำรองฐานข้อมูลแล้ว: {path}")
         return 0
     return None
+
+
+def restore_command(db_path: Path, backup: Path) -> int:
+    """`trat-desktop restore FILE`, run without opening the (perhaps broken) current database."""
+    aside = backup_service.restore(db_path, backup)
+    PlanService.open(db_path).close()  # upgrades an older backup to this version
+    print(f"กู้คืนจาก “{backup}” แล้ว ฐานข้อมูลเดิมเก็บไว้ที่ “{aside}”")
+    return 0

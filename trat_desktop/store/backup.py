@@ -63,7 +63,7 @@ def restore_from(db: sqlite_utils.Database, source: Path) -> None:
 
 def rotate(folder: Path, pattern: str, keep: int) -> list[Path]:
     """Delete the oldest files matching *pattern* beyond *keep*; returns what was deleted."""
-    files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
+    files = sorted(folder.glob(pattern))  # names carry the time stamp, oldest first
     doomed = files[:-keep] if keep > 0 else files
     for path in doomed:
         path.unlink(missing_ok=True)

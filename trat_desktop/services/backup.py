@@ -1,0 +1,74 @@
+"""Backups of the whole database: now, daily with rotation, and restoring one (keeping the current aside)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from ..errors import TratError
+from ..store import backup as backup_store
+from .plan import PlanService
+
+DAILY_KEPT = 7
+
+
+def backup_folder(plans: PlanService) -> Path:
+    return plans.data_dir / "backups"
+
+
+def backup_now(plans: PlanService, dest: Path | None = None, label: str = "manual", keep: int = 20,
+               now: dt.datetime | None = None) -> Path:
+    """A consistent copy made with SQLite's backup API while the app runs."""
+    if dest is not None:
+        return backup_store.backup_to(plans.db, Path(dest))
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    folder = backup_folder(plans)
+    target = folder / f"{label}-{stamp}.sqlite3"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{label}-{stamp}-{n}.sqlite3"
+    backup_store.backup_to(plans.db, target)
+    backup_store.rotate(folder, f"{label}-*.sqlite3", keep)
+    return target
+
+
+def daily_backup(plans: PlanService, today: dt.date | None = None, keep: int = DAILY_KEPT) -> Path | None:
+    """Make today's automatic backup unless there is one already; keeps the newest *keep*."""
+    today = today or dt.date.today()
+    folder = backup_folder(plans)
+    if any(folder.glob(f"daily-{today:%Y%m%d}-*.sqlite3")):
+        return None
+    return backup_now(plans, label="daily", keep=keep, now=dt.datetime.combine(today, dt.datetime.now().time()))
+
+
+def restore(db_path: Path, backup: Path, now: dt.datetime | None = None) -> Path:
+    """Replace the database file at *db_path* by a checked backup; the current file is kept aside.
+
+    Call with no connection open on *db_path*. Returns where the current database was put.
+    """
+    db_path, backup = Path(db_path), Path(backup)
+    backup_store.check_backup(backup)
+    if backup.resolve() == db_path.resolve():
+        raise TratError("ไฟล์สำรองคือฐานข้อมูลที่ใช้อยู่")
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
+    if db_path.exists():
+        try:  # fold the write-ahead log into the copy kept aside
+            plans = PlanService.open(db_path)
+            try:
+                backup_store.backup_to(plans.db, aside)
+            finally:
+                plans.close()
+        except TratError:  # the current file is broken or foreign: keep its bytes as they are
+            shutil.copyfile(db_path, aside)
+            for suffix in ("-wal", "-shm"):
+                if Path(str(db_path) + suffix).exists():
+                    shutil.copyfile(str(db_path) + suffix, str(aside) + suffix)
+    tmp = db_path.with_name(db_path.name + ".restoring")
+    shutil.copyfile(backup, tmp)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    tmp.replace(db_path)
+    return aside
