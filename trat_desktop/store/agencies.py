@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-import sqlite_utils
-
 from ..domain.model import Agency
+from .connection import Database
 
 
-def load_agencies(db: sqlite_utils.Database) -> list[Agency]:
+def load_agencies(db: Database) -> list[Agency]:
     """Every known agency with its aliases, in register order."""
     aliases: dict[int, set[str]] = {}
     for row in db.query("SELECT agency_id, alias FROM agency_aliases"):
@@ -20,7 +19,7 @@ def load_agencies(db: sqlite_utils.Database) -> list[Agency]:
     ]
 
 
-def save_agencies(db: sqlite_utils.Database, agencies: Iterable[Agency]) -> dict[str, int]:
+def save_agencies(db: Database, agencies: Iterable[Agency]) -> dict[str, int]:
     """Insert new agencies and new aliases (call inside a transaction); returns name -> id."""
     ids = {row["name"]: row["id"] for row in db.query("SELECT id, name FROM agencies")}
     by_uid = {row["uid"]: (row["id"], row["name"]) for row in db.query("SELECT id, uid, name FROM agencies")}
@@ -45,7 +44,7 @@ def save_agencies(db: sqlite_utils.Database, agencies: Iterable[Agency]) -> dict
     return ids
 
 
-def agency_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def agency_rows(db: Database) -> list[dict[str, Any]]:
     """Agencies with aliases and the number of indicator rows each is responsible for."""
     aliases: dict[int, list[str]] = {}
     for row in db.query("SELECT agency_id, alias FROM agency_aliases ORDER BY alias"):
@@ -58,5 +57,5 @@ def agency_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return [{**row, "aliases": aliases.get(row["id"], [])} for row in rows]
 
 
-def has_agencies(db: sqlite_utils.Database) -> bool:
+def has_agencies(db: Database) -> bool:
     return db.execute("SELECT EXISTS (SELECT 1 FROM agencies)").fetchone()[0] == 1

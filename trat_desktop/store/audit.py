@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from typing import Any
+from .connection import Database
 
-import sqlite_utils
 
-
-def record(db: sqlite_utils.Database, *, at: str, actor: str, action: str, entity: str,
+def record(db: Database, *, at: str, actor: str, action: str, entity: str,
            entity_uid: str = "", field: str = "", old: Any = None, new: Any = None) -> None:
     """Append one audit row (call inside the transaction that makes the change)."""
     db.execute(
@@ -18,14 +17,14 @@ def record(db: sqlite_utils.Database, *, at: str, actor: str, action: str, entit
     )
 
 
-def record_many(db: sqlite_utils.Database, rows: list[tuple[Any, ...]]) -> None:
+def record_many(db: Database, rows: list[tuple[Any, ...]]) -> None:
     """Append many audit rows: (at, actor, action, entity, entity_uid, field, old, new)."""
     db.conn.executemany(
         "INSERT INTO audit_log (at, actor, action, entity, entity_uid, field, old_value, new_value) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-def audit_rows(db: sqlite_utils.Database, entity: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+def audit_rows(db: Database, entity: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
     """The newest audit rows first."""
     if entity is None:
         return list(db.query("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", [limit]))

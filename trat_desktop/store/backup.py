@@ -5,13 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
 from ..errors import TratError
-from .connection import APPLICATION_ID, SCHEMA_VERSION
+from .connection import Database, APPLICATION_ID, SCHEMA_VERSION
 
 
-def backup_to(db: sqlite_utils.Database, dest: Path) -> Path:
+def backup_to(db: Database, dest: Path) -> Path:
     """Copy the open database to *dest* while the app runs."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
@@ -48,7 +46,7 @@ def check_backup(path: Path) -> int:
     return version
 
 
-def restore_from(db: sqlite_utils.Database, source: Path) -> None:
+def restore_from(db: Database, source: Path) -> None:
     """Replace the live database's content with a checked backup (same schema version only)."""
     version = check_backup(source)
     current = db.execute("PRAGMA user_version").fetchone()[0]

@@ -5,10 +5,8 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
-from typing import Iterator
+from typing import Any, Iterator, Sequence
 from pathlib import Path
-
-import sqlite_utils
 
 from ..errors import DatabaseVersionError, TratError
 from .. import paths
@@ -18,7 +16,55 @@ SCHEMA_VERSION = 6
 _MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
-def connect(path: Path | str) -> sqlite_utils.Database:
+class Database:
+    """The app's SQLite connection. Reads go straight to sqlite3; writes that use sqlite-utils
+    (table inserts, ``atomic()`` transactions, transaction-aware ``executescript``) load it on
+    first use, which keeps its import (~80 ms with its plugin scan) out of the GUI's start-up."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._utils: Any = None
+
+    @property
+    def utils(self) -> Any:
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn)
+        return self._utils
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        """Run one statement; a write outside a transaction commits at once (as sqlite-utils does),
+        since Python's sqlite3 would otherwise leave it in an implicit transaction."""
+        was_in_transaction = self.conn.in_transaction
+        cursor = self.conn.execute(sql, params)
+        if not was_in_transaction and self.conn.in_transaction:
+            self.conn.commit()
+        return cursor
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row))
+
+    def atomic(self) -> Any:
+        return self.utils.atomic()
+
+    def executescript(self, sql: str) -> Any:
+        return self.utils.executescript(sql)
+
+    def __getitem__(self, table: str) -> Any:
+        return self.utils[table]
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def connect(path: Path | str) -> Database:
     """Open (or create) a database and bring it to :data:`SCHEMA_VERSION`.
 
     A new database is built from ``db/schema.sql``; an older one is upgraded
@@ -33,7 +79,7 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     except sqlite3.Error as exc:
         raise TratError(f"เปิดฐานข้อมูล “{path}” ไม่ได้: {exc}") from exc
     try:
-        db = sqlite_utils.Database(conn)
+        db = Database(conn)
         version, app_id, has_tables = _identity(db, path)
         if version > SCHEMA_VERSION:
             raise DatabaseVersionError(
@@ -56,7 +102,7 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         raise
 
 
-def _identity(db: sqlite_utils.Database, path: Path) -> tuple[int, int, bool]:
+def _identity(db: Database, path: Path) -> tuple[int, int, bool]:
     try:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
@@ -66,7 +112,7 @@ def _identity(db: sqlite_utils.Database, path: Path) -> tuple[int, int, bool]:
     return version, app_id, has_tables
 
 
-def create_fresh(db: sqlite_utils.Database) -> None:
+def create_fresh(db: Database) -> None:
     """Build the current schema in an empty database, in one transaction."""
     script = paths.schema_path().read_text(encoding="utf-8")
     with db.atomic():
@@ -83,7 +129,7 @@ def migration_files() -> dict[int, Path]:
     return found
 
 
-def migrate(db: sqlite_utils.Database, current: int, target: int = SCHEMA_VERSION) -> None:
+def migrate(db: Database, current: int, target: int = SCHEMA_VERSION) -> None:
     """Apply each migration after *current* up to *target*, each in its own transaction."""
     files = migration_files()
     for version in range(current + 1, target + 1):
@@ -97,7 +143,7 @@ def migrate(db: sqlite_utils.Database, current: int, target: int = SCHEMA_VERSIO
 
 
 @contextlib.contextmanager
-def bulk_writes(db: sqlite_utils.Database) -> Iterator[None]:
+def bulk_writes(db: Database) -> Iterator[None]:
     """Many small transactions in a row (an import run): skip the disk flush at each commit and flush
     once at the end. Every transaction stays atomic; a killed process loses nothing that committed;
     only a power cut during the run could lose that run's last files, never corrupt the database."""
@@ -111,5 +157,5 @@ def bulk_writes(db: sqlite_utils.Database) -> Iterator[None]:
         db.execute("PRAGMA synchronous = FULL")
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]

@@ -9,10 +9,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from ..errors import TratError
 from .audit import record
+from .connection import Database
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
@@ -67,7 +66,7 @@ def store_blob(folder: Path, source: Path) -> tuple[str, int]:
     return sha, size
 
 
-def add_evidence(db: sqlite_utils.Database, indicator_uid: str, agency_uid: str, quarter: int, sha256: str,
+def add_evidence(db: Database, indicator_uid: str, agency_uid: str, quarter: int, sha256: str,
                  file_name: str, size: int, actor: str, at: str) -> Evidence:
     """Record an attachment (idempotent for the same content on the same row and quarter)."""
     with db.atomic():
@@ -83,7 +82,7 @@ def add_evidence(db: sqlite_utils.Database, indicator_uid: str, agency_uid: str,
     return Evidence(**row)
 
 
-def list_evidence(db: sqlite_utils.Database, indicator_uid: str, agency_uid: str,
+def list_evidence(db: Database, indicator_uid: str, agency_uid: str,
                   quarter: int | None = None) -> list[Evidence]:
     sql = "SELECT * FROM evidence WHERE indicator_uid = ? AND agency_uid = ?"
     params: list[object] = [indicator_uid, agency_uid]
@@ -93,7 +92,7 @@ def list_evidence(db: sqlite_utils.Database, indicator_uid: str, agency_uid: str
     return [Evidence(**r) for r in db.query(sql + " ORDER BY quarter, id", params)]
 
 
-def remove_evidence(db: sqlite_utils.Database, evidence_id: int, actor: str, at: str) -> Evidence | None:
+def remove_evidence(db: Database, evidence_id: int, actor: str, at: str) -> Evidence | None:
     """Forget an attachment; the file stays in the folder while any other row uses it."""
     with db.atomic():
         row = next(db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]), None)
@@ -106,5 +105,5 @@ def remove_evidence(db: sqlite_utils.Database, evidence_id: int, actor: str, at:
     return Evidence(**row)
 
 
-def sha_in_use(db: sqlite_utils.Database, sha256: str) -> bool:
+def sha_in_use(db: Database, sha256: str) -> bool:
     return db.execute("SELECT EXISTS (SELECT 1 FROM evidence WHERE sha256 = ?)", [sha256]).fetchone()[0] == 1

@@ -6,21 +6,20 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-import sqlite_utils
-
 from ..domain.progress import ProgressEntry
 from .audit import record, record_many
+from .connection import Database
 
 _ENTRY_COLUMNS = ("achieved", "spent_satang", "status", "note", "reporter", "updated_at")
 
 
 # -- this installation's keys and counters -----------------------------------------
-def get_setting(db: sqlite_utils.Database, key: str) -> str | None:
+def get_setting(db: Database, key: str) -> str | None:
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return None if row is None else row[0]
 
 
-def put_secret_setting(db: sqlite_utils.Database, key: str, value: str, actor: str, at: str, shown: str) -> None:
+def put_secret_setting(db: Database, key: str, value: str, actor: str, at: str, shown: str) -> None:
     """Set a setting whose value must not enter the audit log (the log records *shown* instead)."""
     with db.atomic():
         db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -28,7 +27,7 @@ def put_secret_setting(db: sqlite_utils.Database, key: str, value: str, actor: s
         record(db, at=at, actor=actor, action="setting", entity="settings", entity_uid=key, field=key, new=shown)
 
 
-def next_sequence(db: sqlite_utils.Database, key: str = "export_sequence") -> int:
+def next_sequence(db: Database, key: str = "export_sequence") -> int:
     """Raise and return a per-installation counter, in its own transaction."""
     with db.atomic():
         current = int(get_setting(db, key) or 0) + 1
@@ -38,12 +37,12 @@ def next_sequence(db: sqlite_utils.Database, key: str = "export_sequence") -> in
 
 
 # -- pinned keys ------------------------------------------------------------------
-def pinned_key(db: sqlite_utils.Database, agency_uid: str) -> str | None:
+def pinned_key(db: Database, agency_uid: str) -> str | None:
     row = db.execute("SELECT public_key FROM office_keys WHERE agency_uid = ?", [agency_uid]).fetchone()
     return None if row is None else row[0]
 
 
-def pin_key(db: sqlite_utils.Database, agency_uid: str, public_key: str, fingerprint: str, actor: str, at: str) -> None:
+def pin_key(db: Database, agency_uid: str, public_key: str, fingerprint: str, actor: str, at: str) -> None:
     db.execute("INSERT INTO office_keys (agency_uid, public_key, fingerprint, pinned_at, actor) VALUES (?, ?, ?, ?, ?) "
                "ON CONFLICT(agency_uid) DO UPDATE SET public_key = excluded.public_key, "
                "fingerprint = excluded.fingerprint, pinned_at = excluded.pinned_at, actor = excluded.actor",
@@ -51,7 +50,7 @@ def pin_key(db: sqlite_utils.Database, agency_uid: str, public_key: str, fingerp
     record(db, at=at, actor=actor, action="key_pin", entity="office_key", entity_uid=agency_uid, new=fingerprint)
 
 
-def unpin_key(db: sqlite_utils.Database, agency_uid: str, actor: str, at: str) -> bool:
+def unpin_key(db: Database, agency_uid: str, actor: str, at: str) -> bool:
     with db.atomic():
         old = db.execute("SELECT fingerprint FROM office_keys WHERE agency_uid = ?", [agency_uid]).fetchone()
         if old is None:
@@ -63,42 +62,42 @@ def unpin_key(db: sqlite_utils.Database, agency_uid: str, actor: str, at: str) -
     return True
 
 
-def office_keys(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def office_keys(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT * FROM office_keys ORDER BY pinned_at"))
 
 
 # -- ledger -----------------------------------------------------------------------
-def ledger_has(db: sqlite_utils.Database, file_sha256: str) -> dict[str, Any] | None:
+def ledger_has(db: Database, file_sha256: str) -> dict[str, Any] | None:
     """The earlier accepting import of the same file, if any."""
     return next(db.query("SELECT * FROM import_ledger WHERE file_sha256 = ? AND status != 'rejected' "
                          "ORDER BY id LIMIT 1", [file_sha256]), None)
 
 
-def last_sequence(db: sqlite_utils.Database, office_uid: str, signer_fingerprint: str) -> int:
+def last_sequence(db: Database, office_uid: str, signer_fingerprint: str) -> int:
     """The newest export taken from an office's installation (sequences are counted per installation key)."""
     row = db.execute("SELECT max(sequence) FROM import_ledger WHERE office_uid = ? AND signer_fingerprint = ? "
                      "AND status IN ('imported', 'conflict', 'unchanged')", [office_uid, signer_fingerprint]).fetchone()
     return row[0] or 0
 
 
-def add_ledger(db: sqlite_utils.Database, values: dict[str, Any]) -> int:
+def add_ledger(db: Database, values: dict[str, Any]) -> int:
     values = {**values, "audit_high": audit_high(db)}
     return int(db["import_ledger"].insert(values).last_pk)
 
 
-def ledger(db: sqlite_utils.Database, limit: int = 500) -> list[dict[str, Any]]:
+def ledger(db: Database, limit: int = 500) -> list[dict[str, Any]]:
     return list(db.query("SELECT * FROM import_ledger ORDER BY id DESC LIMIT ?", [limit]))
 
 
-def audit_high(db: sqlite_utils.Database) -> int:
+def audit_high(db: Database) -> int:
     return db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
 
 
-def forget_backup(db: sqlite_utils.Database, backup_path: str) -> None:
+def forget_backup(db: Database, backup_path: str) -> None:
     db.execute("UPDATE import_ledger SET backup_path = '' WHERE backup_path = ?", [backup_path])
 
 
-def last_backup(db: sqlite_utils.Database) -> dict[str, Any] | None:
+def last_backup(db: Database) -> dict[str, Any] | None:
     """The ledger row of the newest import run that made a backup."""
     return next(db.query("SELECT * FROM import_ledger WHERE backup_path != '' ORDER BY id DESC LIMIT 1"), None)
 
@@ -114,7 +113,7 @@ class StoredRow:
     conflict: bool
 
 
-def stored_rows(db: sqlite_utils.Database, agency_uid: str) -> dict[tuple[str, int], StoredRow]:
+def stored_rows(db: Database, agency_uid: str) -> dict[tuple[str, int], StoredRow]:
     """The coordinator's rows of one office, keyed by (indicator uid, quarter)."""
     conflicts = {(r["indicator_uid"], r["quarter"]) for r in db.query(
         "SELECT indicator_uid, quarter FROM conflicts WHERE agency_uid = ?", [agency_uid])}
@@ -127,7 +126,7 @@ def stored_rows(db: sqlite_utils.Database, agency_uid: str) -> dict[tuple[str, i
     return out
 
 
-def apply_office_rows(db: sqlite_utils.Database, rows: list[tuple[ProgressEntry, ProgressEntry | None]],
+def apply_office_rows(db: Database, rows: list[tuple[ProgressEntry, ProgressEntry | None]],
                       actor: str, at: str) -> None:
     """Take office rows as sent, each (incoming, the coordinator's old copy or None): values, the office's
     revision as office_revision, no local edit, any pending conflict settled; audited per changed field."""
@@ -159,13 +158,13 @@ def apply_office_rows(db: sqlite_utils.Database, rows: list[tuple[ProgressEntry,
     record_many(db, audit)
 
 
-def set_office_revision(db: sqlite_utils.Database, entry: ProgressEntry, office_revision: int,
+def set_office_revision(db: Database, entry: ProgressEntry, office_revision: int,
                         local_edit: bool) -> None:
     db.execute("UPDATE progress SET office_revision = ?, local_edit = ? WHERE indicator_uid = ? AND agency_uid = ? "
                "AND quarter = ?", [office_revision, int(local_edit), entry.indicator_uid, entry.agency_uid, entry.quarter])
 
 
-def put_conflict(db: sqlite_utils.Database, incoming: ProgressEntry, file_sha256: str, at: str) -> None:
+def put_conflict(db: Database, incoming: ProgressEntry, file_sha256: str, at: str) -> None:
     theirs = json.dumps({name: getattr(incoming, name) for name in _ENTRY_COLUMNS}, ensure_ascii=False)
     db.execute("INSERT INTO conflicts (indicator_uid, agency_uid, quarter, theirs, office_revision, file_sha256, "
                "detected_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(indicator_uid, agency_uid, quarter) DO UPDATE "
@@ -175,7 +174,7 @@ def put_conflict(db: sqlite_utils.Database, incoming: ProgressEntry, file_sha256
                 file_sha256, at])
 
 
-def conflicts(db: sqlite_utils.Database) -> list[tuple[ProgressEntry, dict[str, Any]]]:
+def conflicts(db: Database) -> list[tuple[ProgressEntry, dict[str, Any]]]:
     """Pending conflicts: (their entry, the conflict row)."""
     out = []
     for r in db.query("SELECT * FROM conflicts ORDER BY detected_at, indicator_uid, agency_uid, quarter"):
@@ -187,12 +186,12 @@ def conflicts(db: sqlite_utils.Database) -> list[tuple[ProgressEntry, dict[str, 
     return out
 
 
-def drop_conflict(db: sqlite_utils.Database, entry: ProgressEntry) -> None:
+def drop_conflict(db: Database, entry: ProgressEntry) -> None:
     db.execute("DELETE FROM conflicts WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
                [entry.indicator_uid, entry.agency_uid, entry.quarter])
 
 
-def progress_snapshot(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+def progress_snapshot(db: Database) -> list[tuple[Any, ...]]:
     """Every progress value and pending conflict, for comparing final states."""
     rows = db.execute("SELECT indicator_uid, agency_uid, quarter, achieved, spent_satang, status, note, "
                       "office_revision, local_edit FROM progress ORDER BY 1, 2, 3").fetchall()
@@ -201,7 +200,7 @@ def progress_snapshot(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in rows] + [("conflict", *r) for r in pending]
 
 
-def insert_evidence_rows(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) -> int:
+def insert_evidence_rows(db: Database, rows: Iterable[dict[str, Any]]) -> int:
     added = 0
     for r in rows:
         added += db.execute(

@@ -9,11 +9,10 @@ import json
 import uuid
 from typing import Any
 
-import sqlite_utils
-
 from ..domain.model import BudgetValue
 from ..errors import TratError
 from .audit import record
+from .connection import Database
 
 # entity -> (table, parent column, parent entity); a strategy's parent is its plan
 TABLES: dict[str, tuple[str, str, str]] = {
@@ -25,7 +24,7 @@ TABLES: dict[str, tuple[str, str, str]] = {
 CHILD = {"plan": "strategy", "strategy": "tactic", "tactic": "activity", "activity": "indicator"}
 
 
-def _row(db: sqlite_utils.Database, entity: str, uid: str) -> dict[str, Any]:
+def _row(db: Database, entity: str, uid: str) -> dict[str, Any]:
     table = TABLES[entity][0]
     row = next(db.query(f"SELECT * FROM {table} WHERE uid = ?", [uid]), None)
     if row is None:
@@ -33,7 +32,7 @@ def _row(db: sqlite_utils.Database, entity: str, uid: str) -> dict[str, Any]:
     return row
 
 
-def plan_id_of(db: sqlite_utils.Database, entity: str, row_id: int) -> int:
+def plan_id_of(db: Database, entity: str, row_id: int) -> int:
     """The plan a part belongs to, walking up the parents."""
     while entity != "plan":
         table, parent_col, parent = TABLES[entity]
@@ -42,7 +41,7 @@ def plan_id_of(db: sqlite_utils.Database, entity: str, row_id: int) -> int:
     return row_id
 
 
-def _parent_id(db: sqlite_utils.Database, entity: str, parent_uid: str) -> int:
+def _parent_id(db: Database, entity: str, parent_uid: str) -> int:
     parent = TABLES[entity][2]
     if parent == "plan":
         row = db.execute("SELECT id FROM plans WHERE fiscal_year = ?", [int(parent_uid)]).fetchone()
@@ -52,12 +51,12 @@ def _parent_id(db: sqlite_utils.Database, entity: str, parent_uid: str) -> int:
     return _row(db, parent, parent_uid)["id"]
 
 
-def _bump(db: sqlite_utils.Database, plan_id: int, actor: str, at: str, what: str) -> None:
+def _bump(db: Database, plan_id: int, actor: str, at: str, what: str) -> None:
     db.execute("UPDATE plans SET revision = revision + 1 WHERE id = ?", [plan_id])
     record(db, at=at, actor=actor, action="plan_edit", entity="plan", entity_uid=str(plan_id), field=what)
 
 
-def update_fields(db: sqlite_utils.Database, entity: str, uid: str, changes: dict[str, Any],
+def update_fields(db: Database, entity: str, uid: str, changes: dict[str, Any],
                   actor: str, at: str) -> dict[str, Any]:
     """Set fields (already cleaned by the domain rules); returns the old values of those fields."""
     table = TABLES[entity][0]
@@ -79,19 +78,19 @@ def update_fields(db: sqlite_utils.Database, entity: str, uid: str, changes: dic
     return old
 
 
-def _siblings(db: sqlite_utils.Database, entity: str, parent_id: int) -> list[dict[str, Any]]:
+def _siblings(db: Database, entity: str, parent_id: int) -> list[dict[str, Any]]:
     table, parent_col, _ = TABLES[entity]
     return list(db.query(f"SELECT id, uid, position FROM {table} WHERE {parent_col} = ? ORDER BY position, id",
                          [parent_id]))
 
 
-def _renumber(db: sqlite_utils.Database, entity: str, ids: list[int]) -> None:
+def _renumber(db: Database, entity: str, ids: list[int]) -> None:
     table = TABLES[entity][0]
     for position, row_id in enumerate(ids):
         db.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [position, row_id])
 
 
-def insert(db: sqlite_utils.Database, entity: str, parent_uid: str, values: dict[str, Any], actor: str, at: str,
+def insert(db: Database, entity: str, parent_uid: str, values: dict[str, Any], actor: str, at: str,
            position: int | None = None, uid: str | None = None) -> str:
     """Add a part under its parent at *position* (default: last); returns its uid."""
     table, parent_col, _ = TABLES[entity]
@@ -109,7 +108,7 @@ def insert(db: sqlite_utils.Database, entity: str, parent_uid: str, values: dict
     return uid
 
 
-def move(db: sqlite_utils.Database, entity: str, uid: str, position: int, actor: str, at: str) -> int:
+def move(db: Database, entity: str, uid: str, position: int, actor: str, at: str) -> int:
     """Move a part among its siblings; returns its old position."""
     table, parent_col, _ = TABLES[entity]
     with db.atomic():
@@ -125,7 +124,7 @@ def move(db: sqlite_utils.Database, entity: str, uid: str, position: int, actor:
     return old
 
 
-def indicator_uids_under(db: sqlite_utils.Database, entity: str, uid: str) -> list[str]:
+def indicator_uids_under(db: Database, entity: str, uid: str) -> list[str]:
     """The uids of every indicator row inside a part (the row itself for an indicator)."""
     row = _row(db, entity, uid)
     ids = [row["id"]]
@@ -139,12 +138,12 @@ def indicator_uids_under(db: sqlite_utils.Database, entity: str, uid: str) -> li
                                        [json.dumps(ids)])]
 
 
-def progress_count(db: sqlite_utils.Database, indicator_uids: list[str]) -> int:
+def progress_count(db: Database, indicator_uids: list[str]) -> int:
     return db.execute("SELECT count(*) FROM progress WHERE indicator_uid IN (SELECT value FROM json_each(?))",
                       [json.dumps(indicator_uids)]).fetchone()[0]
 
 
-def _snapshot(db: sqlite_utils.Database, entity: str, row: dict[str, Any]) -> dict[str, Any]:
+def _snapshot(db: Database, entity: str, row: dict[str, Any]) -> dict[str, Any]:
     table, parent_col, _ = TABLES[entity]
     node: dict[str, Any] = {"values": {k: v for k, v in row.items() if k not in ("id", parent_col)}}
     if entity == "indicator":
@@ -162,7 +161,7 @@ def _snapshot(db: sqlite_utils.Database, entity: str, row: dict[str, Any]) -> di
     return node
 
 
-def remove(db: sqlite_utils.Database, entity: str, uid: str, actor: str, at: str) -> int:
+def remove(db: Database, entity: str, uid: str, actor: str, at: str) -> int:
     """Remove a part and everything in it, keeping the subtree in the trash; returns the trash id.
 
     Progress rows are not touched: they refer to rows by uid and return with a restore.
@@ -187,7 +186,7 @@ def remove(db: sqlite_utils.Database, entity: str, uid: str, actor: str, at: str
     return int(trash_id)
 
 
-def _insert_tree(db: sqlite_utils.Database, entity: str, parent_id: int, node: dict[str, Any]) -> int:
+def _insert_tree(db: Database, entity: str, parent_id: int, node: dict[str, Any]) -> int:
     table, parent_col, _ = TABLES[entity]
     row_id = db[table].insert({**node["values"], parent_col: parent_id}).last_pk
     if entity == "indicator":
@@ -205,7 +204,7 @@ def _insert_tree(db: sqlite_utils.Database, entity: str, parent_id: int, node: d
     return int(row_id)
 
 
-def restore(db: sqlite_utils.Database, trash_id: int, actor: str, at: str) -> str:
+def restore(db: Database, trash_id: int, actor: str, at: str) -> str:
     """Put a removed part back where it was, with the same uids; returns its uid."""
     with db.atomic():
         item = next(db.query("SELECT * FROM trash WHERE id = ? AND restored_at IS NULL", [trash_id]), None)
@@ -224,12 +223,12 @@ def restore(db: sqlite_utils.Database, trash_id: int, actor: str, at: str) -> st
     return str(item["uid"])
 
 
-def trash_items(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def trash_items(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT id, entity, uid, parent_uid, removed_at, actor FROM trash "
                          "WHERE restored_at IS NULL ORDER BY id DESC"))
 
 
-def set_assignments(db: sqlite_utils.Database, indicator_uid: str, agency_uids: list[str],
+def set_assignments(db: Database, indicator_uid: str, agency_uids: list[str],
                     actor: str, at: str) -> list[str]:
     """Replace a row's responsible agencies (in order); returns the old list of agency uids."""
     with db.atomic():
@@ -253,7 +252,7 @@ def set_assignments(db: sqlite_utils.Database, indicator_uid: str, agency_uids: 
     return old
 
 
-def set_budget_lines(db: sqlite_utils.Database, indicator_uid: str,
+def set_budget_lines(db: Database, indicator_uid: str,
                      lines: list[tuple[BudgetValue, str | None]], actor: str, at: str) -> list[tuple[BudgetValue, str | None]]:
     """Replace a row's budget lines (value, agency uid or None); returns the old lines."""
     with db.atomic():
@@ -278,7 +277,7 @@ def set_budget_lines(db: sqlite_utils.Database, indicator_uid: str,
     return old
 
 
-def add_agency(db: sqlite_utils.Database, uid: str, name: str, short_name: str, actor: str, at: str) -> None:
+def add_agency(db: Database, uid: str, name: str, short_name: str, actor: str, at: str) -> None:
     with db.atomic():
         if db.execute("SELECT 1 FROM agencies WHERE name = ?", [name]).fetchone():
             raise TratError(f"มีหน่วยงาน “{name}” อยู่แล้ว")
@@ -286,7 +285,7 @@ def add_agency(db: sqlite_utils.Database, uid: str, name: str, short_name: str, 
         record(db, at=at, actor=actor, action="agency_add", entity="agency", entity_uid=uid, new=name)
 
 
-def update_agency(db: sqlite_utils.Database, uid: str, name: str, short_name: str, actor: str, at: str) -> None:
+def update_agency(db: Database, uid: str, name: str, short_name: str, actor: str, at: str) -> None:
     with db.atomic():
         row = next(db.query("SELECT * FROM agencies WHERE uid = ?", [uid]), None)
         if row is None:
@@ -301,7 +300,7 @@ def update_agency(db: sqlite_utils.Database, uid: str, name: str, short_name: st
                old=f"{row['name']} | {row['short_name']}", new=f"{name} | {short_name}")
 
 
-def set_aliases(db: sqlite_utils.Database, uid: str, aliases: list[str], actor: str, at: str) -> None:
+def set_aliases(db: Database, uid: str, aliases: list[str], actor: str, at: str) -> None:
     with db.atomic():
         row = next(db.query("SELECT id FROM agencies WHERE uid = ?", [uid]), None)
         if row is None:

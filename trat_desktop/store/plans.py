@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Iterable
-import sqlite_utils
-
 from ..domain.model import (
     Activity,
     Agency,
@@ -18,6 +16,7 @@ from ..domain.model import (
     Tactic,
 )
 from .agencies import load_agencies, save_agencies
+from .connection import Database
 
 
 def _budget_columns(value: BudgetValue | None) -> tuple[str | None, int | None]:
@@ -28,11 +27,11 @@ def _budget(kind: str | None, satang: int | None) -> BudgetValue | None:
     return None if kind is None else BudgetValue(kind, satang)  # type: ignore[arg-type]
 
 
-def fiscal_years(db: sqlite_utils.Database) -> list[int]:
+def fiscal_years(db: Database) -> list[int]:
     return [row["fiscal_year"] for row in db.query("SELECT fiscal_year FROM plans ORDER BY fiscal_year")]
 
 
-def save_plan(db: sqlite_utils.Database, plan: Plan, agencies: Iterable[Agency] = (),
+def save_plan(db: Database, plan: Plan, agencies: Iterable[Agency] = (),
               now: dt.datetime | None = None, revision: int | None = None) -> int:
     """Store *plan*, replacing any plan of the same year, all in one transaction; returns the plan id.
 
@@ -84,7 +83,7 @@ def save_plan(db: sqlite_utils.Database, plan: Plan, agencies: Iterable[Agency] 
     return int(plan_id)
 
 
-def _save_row(db: sqlite_utils.Database, activity_id: int, position: int, row: IndicatorRow,
+def _save_row(db: Database, activity_id: int, position: int, row: IndicatorRow,
               agency_ids: dict[str, int]) -> None:
     row_id = db["indicators"].insert({
         "uid": row.uid, "activity_id": activity_id, "unit": row.unit, "target": row.target,
@@ -102,7 +101,7 @@ def _save_row(db: sqlite_utils.Database, activity_id: int, position: int, row: I
     )
 
 
-def load_plan(db: sqlite_utils.Database, fiscal_year: int) -> Plan | None:
+def load_plan(db: Database, fiscal_year: int) -> Plan | None:
     """The whole plan of a year as dataclasses, or None if there is none."""
     head = next(db.query("SELECT * FROM plans WHERE fiscal_year = ?", [fiscal_year]), None)
     if head is None:
@@ -146,7 +145,7 @@ def load_plan(db: sqlite_utils.Database, fiscal_year: int) -> Plan | None:
     return plan
 
 
-def _load_rows(db: sqlite_utils.Database, plan_id: int, activities: dict[int, Activity],
+def _load_rows(db: Database, plan_id: int, activities: dict[int, Activity],
                names: dict[int, str]) -> list[IndicatorRow]:
     scope = """FROM indicators i JOIN activities a ON a.id = i.activity_id JOIN tactics t ON t.id = a.tactic_id
                JOIN strategies s ON s.id = t.strategy_id WHERE s.plan_id = ?"""

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-import sqlite_utils
-
 from ..domain.progress import ProgressEntry
 from .audit import record
+from .connection import Database
 
 AUDITED = ("achieved", "spent_satang", "status", "note")
 _COLUMNS = "indicator_uid, agency_uid, quarter, achieved, spent_satang, status, note, reporter, updated_at, revision"
@@ -21,7 +20,7 @@ def _entry(row: dict) -> ProgressEntry:
     )
 
 
-def load_entries(db: sqlite_utils.Database, indicator_uids: Iterable[str] | None = None,
+def load_entries(db: Database, indicator_uids: Iterable[str] | None = None,
                  agency_uid: str | None = None) -> list[ProgressEntry]:
     """Progress rows, optionally only for some indicator rows and/or one agency."""
     sql = f"SELECT {_COLUMNS} FROM progress"
@@ -38,13 +37,13 @@ def load_entries(db: sqlite_utils.Database, indicator_uids: Iterable[str] | None
     return [_entry(r) for r in db.query(sql + " ORDER BY indicator_uid, agency_uid, quarter", params)]
 
 
-def get_entry(db: sqlite_utils.Database, indicator_uid: str, agency_uid: str, quarter: int) -> ProgressEntry | None:
+def get_entry(db: Database, indicator_uid: str, agency_uid: str, quarter: int) -> ProgressEntry | None:
     row = next(db.query(f"SELECT {_COLUMNS} FROM progress WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
                         [indicator_uid, agency_uid, quarter]), None)
     return None if row is None else _entry(row)
 
 
-def save_entry(db: sqlite_utils.Database, entry: ProgressEntry, actor: str, at: str,
+def save_entry(db: Database, entry: ProgressEntry, actor: str, at: str,
                local_edit: bool = False) -> ProgressEntry:
     """Write an entry in one transaction with one audit row per changed field; returns what is stored.
 

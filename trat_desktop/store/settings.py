@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from .audit import record
+from .connection import Database
 
 
-def load_settings(db: sqlite_utils.Database) -> dict[str, str]:
+def load_settings(db: Database) -> dict[str, str]:
     return {row["key"]: row["value"] for row in db.query("SELECT key, value FROM settings")}
 
 
-def save_settings(db: sqlite_utils.Database, values: dict[str, str], actor: str, at: str) -> None:
+def save_settings(db: Database, values: dict[str, str], actor: str, at: str) -> None:
     """Write settings in one transaction, auditing each change."""
     with db.atomic():
         old = load_settings(db)
