@@ -12,9 +12,8 @@ from .domain.progress import STATUSES
 from .errors import TratError
 from .services import PlanService, ProgressService
 from .services import backup as backup_service
-from .services.exchange import ExchangeService
-from .services.plan_package import PlanPackageService
 
+VERBS = {"export", "import", "undo-import", "ledger", "conflicts", "keys", "verify", "backup"}
 STATUS_TEXT = {"imported": "นำเข้าแล้ว", "unchanged": "ไม่เปลี่ยนแปลง", "stale": "ไฟล์เก่ากว่า",
                "conflict": "มีข้อขัดแย้ง", "rejected": "ปฏิเสธ"}
 
@@ -61,6 +60,11 @@ def _json(data: Any) -> None:
 
 def run(args: argparse.Namespace, service: PlanService) -> int | None:
     """Run an exchange verb; None when *args* is not one."""
+    if args.command not in VERBS and not (args.command == "plan" and args.plan_command in ("export", "import")):
+        return None
+    from .services.exchange import ExchangeService  # signing keys load only when needed
+    from .services.plan_package import PlanPackageService
+
     exchange = ExchangeService(ProgressService(service))
     if args.command == "plan" and args.plan_command in ("export", "import"):
         packages = PlanPackageService(exchange)
