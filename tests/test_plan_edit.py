@@ -160,3 +160,15 @@ def test_agency_editing(editor: PlanEditService, service: PlanService) -> None:
         editor.set_aliases(uid, ["อำเภอลแหลมงอบ"])
     editor.set_aliases(uid, ["ขนส่งตราด", "ขนส่งตราด"])
     assert next(a for a in service.agencies() if a.uid == uid).aliases == ["ขนส่งตราด"]
+
+
+def test_new_row_agencies_undo_to_empty_and_trash_titles(editor: PlanEditService, service: PlanService) -> None:
+    activity = service.load_plan().activities()[0]
+    row_uid = editor.add("indicator", activity.uid)
+    first = editor.set_agencies(row_uid, [service.agencies()[0].uid])
+    assert first == []
+    editor.restore_agencies(row_uid, first)
+    new_row = next(r for r in service.load_plan().rows() if r.uid == row_uid)
+    assert new_row.agencies == [] and new_row.unit == "ครั้ง"
+    editor.remove("activity", activity.uid)
+    assert editor.trash()[0]["title"].startswith("1.1 จัดทำประกาศ")

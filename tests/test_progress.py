@@ -211,3 +211,18 @@ def test_cli_invalid_input_exits_nonzero_and_changes_nothing(tmp_path: Path, cap
         assert code == 2, args
         assert words in err, (args, err)
     assert list(sqlite3.connect(db).iterdump()) == before
+
+
+def test_setup_without_an_office_says_so(service: PlanService) -> None:
+    from trat_desktop.errors import TratError
+
+    with pytest.raises(TratError, match="ต้องเลือกหน่วยงาน"):
+        ProgressService(service).set_identity(Identity(role="office", office_name="  "))
+    assert not ProgressService(service).identity().is_set_up
+
+
+def test_work_items_carry_strategy_title_and_year(office: ProgressService) -> None:
+    item = office.find_item("1/1.5/2")
+    assert item.fiscal_year == 2569 and item.strategy_title.startswith("การสร้างมาตรฐานทางจริยธรรม")
+    entry, _ = office.set_progress(item, 2, spent_satang=12345)
+    assert entry.spent_satang == 12345

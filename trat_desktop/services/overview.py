@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..domain.progress import ProgressEntry, achieved_to_date, allocated_satang, is_reported, on_target
 from ..store import progress as progress_store
@@ -91,8 +92,8 @@ class OverviewService:
     def __init__(self, plans: PlanService) -> None:
         self.plans = plans
 
-    def rows(self, fiscal_year: int | None = None) -> list[RowOverview]:
-        plan = self.plans.load_plan(fiscal_year)
+    def rows(self, fiscal_year: int | None = None, plan: Any = None) -> list[RowOverview]:
+        plan = plan or self.plans.load_plan(fiscal_year)
         uid_of = {a.name: a.uid for a in self.plans.agencies()}
         ids = row_ids(plan)
         entries = progress_store.load_entries(self.plans.db, [row.uid for *_, row in ids.values()])
@@ -112,7 +113,7 @@ class OverviewService:
     def dashboard(self, quarter: int, fiscal_year: int | None = None) -> Dashboard:
         """Per strategy: offices on target, budget allocated vs spent; offices missing this quarter's report."""
         plan = self.plans.load_plan(fiscal_year)
-        rows = self.rows(plan.fiscal_year)
+        rows = self.rows(plan=plan)
         stats = []
         for strategy in plan.strategies:
             mine = [r for r in rows if r.strategy == strategy.number]

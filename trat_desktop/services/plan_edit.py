@@ -60,10 +60,10 @@ class PlanEditService:
     def add(self, entity: str, parent_uid: str, position: int | None = None, **fields: Any) -> str:
         """Add a part under *parent_uid* (a fiscal year for a strategy); returns the new uid."""
         defaults = {
-            "strategy": {"number": 1, "title": "", "goal": ""},
-            "tactic": {"number": 1, "title": ""},
-            "activity": {"code": "1.1", "title": ""},
-            "indicator": {"unit": "", "target": None, "indicator": "", "expected_result": "",
+            "strategy": {"number": 1, "title": "ยุทธศาสตร์ใหม่", "goal": ""},
+            "tactic": {"number": 1, "title": "กลยุทธ์ใหม่"},
+            "activity": {"code": "1.1", "title": "กิจกรรมใหม่"},
+            "indicator": {"unit": "ครั้ง", "target": None, "indicator": "", "expected_result": "",
                           "quarter_from": 1, "quarter_to": 4},
         }
         if entity not in defaults:
@@ -107,6 +107,11 @@ class PlanEditService:
             raise PlanEditError("ตัวชี้วัดต้องมีหน่วยงานผู้รับผิดชอบอย่างน้อยหนึ่งหน่วยงาน")
         actor, at = self._who()
         return edit_store.set_assignments(self._db, indicator_uid, agency_uids, actor, at)
+
+    def restore_agencies(self, indicator_uid: str, agency_uids: list[str]) -> None:
+        """Undo of set_agencies: put back exactly the old list (which may be empty for a new row)."""
+        actor, at = self._who()
+        edit_store.set_assignments(self._db, indicator_uid, agency_uids, actor, at)
 
     def set_budget_lines(self, indicator_uid: str, lines: list[tuple[str, Any, str | None]]) -> list[tuple[BudgetValue, str | None]]:
         """Replace a row's budget lines, each (kind, amount in baht, agency uid or None); returns the old ones."""

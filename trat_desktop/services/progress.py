@@ -50,6 +50,8 @@ class WorkItem:
     allocated_satang: int | None
     row: IndicatorRow
     entries: dict[int, ProgressEntry] = field(default_factory=dict)
+    strategy_title: str = ""
+    fiscal_year: int = 0
 
     def quarters(self) -> range:
         return range(self.quarter_from, self.quarter_to + 1)
@@ -107,6 +109,8 @@ class ProgressService:
     def set_identity(self, identity: Identity) -> Identity:
         """Save who this installation is (validated); the office name is taken from the agency list."""
         if identity.role == "office":
+            if not (identity.office_uid or identity.office_name).strip():
+                raise TratError("ต้องเลือกหน่วยงาน")
             uid, name = self.find_agency(identity.office_uid or identity.office_name)
             identity = Identity(**{**identity.as_settings(), "role": "office", "office_uid": uid, "office_name": name})
         elif identity.role == "coordinator":
@@ -131,6 +135,7 @@ class ProgressService:
         names = {a.uid: a.name for a in self.plans.agencies()}
         uid_of = {name: uid for uid, name in names.items()}
         items: list[WorkItem] = []
+        titles = {s.number: s.title for s in plan.strategies}
         for item_id, (s, t, activity, row) in row_ids(plan).items():
             for agency in row.agencies:
                 a_uid = uid_of[agency]
@@ -141,6 +146,7 @@ class ProgressService:
                     activity_title=activity.title, indicator=row.indicator, unit=row.unit, target=row.target,
                     quarter_from=row.quarter_from, quarter_to=row.quarter_to, agency_uid=a_uid,
                     agency_name=agency, allocated_satang=allocated_satang(row, agency), row=row,
+                    strategy_title=titles[s], fiscal_year=plan.fiscal_year,
                 ))
         entries = progress_store.load_entries(self._db, [i.indicator_uid for i in items], agency_uid)
         by_key = {(e.indicator_uid, e.agency_uid, e.quarter): e for e in entries}
@@ -165,8 +171,12 @@ class ProgressService:
 
     # -- writing ---------------------------------------------------------
     def set_progress(self, item: WorkItem, quarter: int, *, achieved: Any = UNSET, spent: Any = UNSET,
-                     status: Any = UNSET, note: Any = UNSET) -> tuple[ProgressEntry, list[str]]:
+                     status: Any = UNSET, note: Any = UNSET,
+                     spent_satang: Any = UNSET) -> tuple[ProgressEntry, list[str]]:
         """Validate and save one quarter of one item; values may be text as typed (Thai or Arabic digits).
+
+        *spent* is baht as typed (text) or satang (int); *spent_satang* is satang (int or None), for undo.
+        Saving values equal to the stored ones changes nothing (no revision, no audit row).
 
         Returns the stored entry and the warnings that did not block saving (e.g. over budget).
         Raises ValidationError or PermissionDenied (Thai messages) and then saves nothing.
@@ -179,6 +189,8 @@ class ProgressService:
             changes["achieved"] = parse_number(achieved, "ผลการดำเนินงาน") if isinstance(achieved, str) else achieved
         if spent is not UNSET:
             changes["spent_satang"] = parse_spent(spent) if isinstance(spent, str) else spent
+        if spent_satang is not UNSET:
+            changes["spent_satang"] = spent_satang
         if status is not UNSET:
             changes["status"] = parse_status(status)
         if note is not UNSET:

@@ -224,8 +224,15 @@ def restore(db: Database, trash_id: int, actor: str, at: str) -> str:
 
 
 def trash_items(db: Database) -> list[dict[str, Any]]:
-    return list(db.query("SELECT id, entity, uid, parent_uid, removed_at, actor FROM trash "
-                         "WHERE restored_at IS NULL ORDER BY id DESC"))
+    """Removed parts not yet restored, newest first, each with a readable title."""
+    out = []
+    for row in db.query("SELECT id, entity, uid, parent_uid, removed_at, actor, payload FROM trash "
+                        "WHERE restored_at IS NULL ORDER BY id DESC"):
+        values = json.loads(row.pop("payload"))["values"]
+        label = values.get("code") or values.get("number") or ""
+        row["title"] = f"{label} {values.get('title') or values.get('indicator') or ''}".strip()
+        out.append(row)
+    return out
 
 
 def set_assignments(db: Database, indicator_uid: str, agency_uids: list[str],
