@@ -3,6 +3,8 @@
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py docs/screenshots/main-window.png
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --view office docs/screenshots/office-entry.png
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --view setup docs/screenshots/setup-dialog.png
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --view import docs/screenshots/import-preview.png
+    (also --view conflicts, keys, evidence: see tools/screenshot_exchange.py)
 
 Opens the plan database at ``--db`` (default: a fresh temporary one, seeded by the service).
 
@@ -32,6 +34,8 @@ from trat_desktop.domain.identity import Identity  # noqa: E402
 from trat_desktop.gui.app import create_app  # noqa: E402
 from trat_desktop.gui.display import set_thai_digits  # noqa: E402
 from trat_desktop.services import PlanService, ProgressService  # noqa: E402
+
+from screenshot_exchange import SHOTS as EXCHANGE_SHOTS  # noqa: E402 - tools/ is on sys.path
 
 EDU = "สำนักงานศึกษาธิการจังหวัดตราด"
 #: Example entries for the office screenshot: (row id, quarter, field, typed text).
@@ -134,6 +138,7 @@ def _settings(args: argparse.Namespace) -> QSettings:
 
 
 SHOTS = {"plan": shoot_plan, "office": shoot_office, "setup": shoot_setup}
+SHOTS.update(EXCHANGE_SHOTS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     app = create_app(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         args.tmp = Path(tmp)
-        if args.db is not None and args.view in ("office", "setup"):
+        args.settings = _settings(args)
+        if args.db is not None and args.view != "plan":
             print("--db is only for the plan view (the office views write example data)", file=sys.stderr)
             return 2
         service = PlanService.open(args.db or args.tmp / "screenshot.sqlite3")

@@ -32,6 +32,14 @@ class BadArchive(TratError):
     """A file that is not a sound exchange archive; nothing has been changed."""
 
 
+class KeyNotTrusted(BadArchive):
+    """A correctly signed file from a key not yet pinned: ask a person to confirm *fingerprint*."""
+
+    def __init__(self, message: str, fingerprint: str) -> None:
+        super().__init__(message)
+        self.fingerprint = fingerprint
+
+
 def _thai_bytes(n: int) -> str:
     return f"{n / (1024 * 1024):,.0f} MB"
 

@@ -122,6 +122,9 @@ class AgenciesDialog(QDialog):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         form = self.form
         form.agencyTable.setModel(self.proxy)
+        header = form.agencyTable.horizontalHeader()
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # register order until a header is clicked
         form.agencyTable.setSortingEnabled(True)
         form.agencyTable.verticalHeader().hide()
         form.errorLabel.setStyleSheet(_ERROR_STYLE)

@@ -57,6 +57,7 @@ class BudgetLinesDialog(QDialog):
         header.setSectionResizeMode(COL_AMOUNT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_AGENCY, QHeaderView.ResizeMode.Stretch)
         form.linesTable.setColumnWidth(COL_AMOUNT, 160)
+        form.linesTable.verticalHeader().hide()  # its row numbers would ignore the digits setting
         form.errorLabel.setStyleSheet(_ERROR_STYLE)
         form.errorLabel.hide()
         form.addLineButton.clicked.connect(lambda: self.add_line())
@@ -76,6 +77,7 @@ class BudgetLinesDialog(QDialog):
         """Append a line; returns its row."""
         table = self.form.linesTable
         row = table.rowCount()
+        table.blockSignals(True)
         table.insertRow(row)
         kinds = QComboBox(table)
         for key, text in KINDS:
@@ -92,6 +94,7 @@ class BudgetLinesDialog(QDialog):
             owners.addItem(agency_uid, agency_uid)
         owners.setCurrentIndex(max(0, owners.findData(agency_uid)) if agency_uid else 0)
         table.setCellWidget(row, COL_AGENCY, owners)
+        table.blockSignals(False)
         self._update_total()
         return row
 
@@ -125,7 +128,8 @@ class BudgetLinesDialog(QDialog):
         out: list[BudgetInput] = []
         for row in range(table.rowCount()):
             kinds, owners = table.cellWidget(row, COL_KIND), table.cellWidget(row, COL_AGENCY)
-            assert isinstance(kinds, QComboBox) and isinstance(owners, QComboBox)
+            if not isinstance(kinds, QComboBox) or not isinstance(owners, QComboBox):
+                continue  # a line being built
             kind = kinds.currentData()
             item = table.item(row, COL_AMOUNT)
             amount = item.text().strip() if item is not None and kind == "amount" else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from ..domain import display as shared
 from ..domain.progress import STATUSES, ProgressEntry
@@ -64,6 +64,18 @@ class Line:
         return self.item is not None and self.quarter in self.item.quarters()
 
 
+_icons: dict[str, QIcon] = {}
+
+
+def evidence_icon() -> QIcon:
+    """The mark of a quarter that has evidence attached (the style's file icon)."""
+    if "file" not in _icons:
+        from PySide6.QtWidgets import QApplication, QStyle
+
+        _icons["file"] = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+    return _icons["file"]
+
+
 def edit_number_text(value: float | None) -> str:
     """A value as the user edits it: no thousands separators, in the display's digits."""
     if value is None:
@@ -106,6 +118,7 @@ class WorkEntryModel(QAbstractTableModel):
         self._quarter_filter: int | None = None
         self._current_quarter: int | None = None
         self._short_names: dict[str, str] = {}
+        self._evidence: dict[tuple[str, str, int], int] = {}
         self.committer: Committer | None = None
 
     # -- content --------------------------------------------------------------------
@@ -117,6 +130,25 @@ class WorkEntryModel(QAbstractTableModel):
         if short_names is not None:
             self._short_names = dict(short_names)
         self._rebuild()
+
+    def set_evidence_counts(self, counts: dict[tuple[str, str, int], int]) -> None:
+        """How many evidence files each (indicator uid, agency uid, quarter) has (shown as an icon)."""
+        self._evidence = {key: n for key, n in counts.items() if n}
+        self.refresh()
+
+    def set_evidence_count(self, indicator_uid: str, agency_uid: str, quarter: int, count: int) -> None:
+        """One quarter's evidence count changed (after an attach or a removal)."""
+        key = (indicator_uid, agency_uid, quarter)
+        if count:
+            self._evidence[key] = count
+        else:
+            self._evidence.pop(key, None)
+        row = self.row_of((indicator_uid, agency_uid), quarter)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, self.COL_QUARTER), self.index(row, self.COL_QUARTER))
+
+    def evidence_count(self, item: WorkItem, quarter: int) -> int:
+        return self._evidence.get((item.indicator_uid, item.agency_uid, quarter), 0)
 
     def set_quarter_filter(self, quarter: int | None) -> None:
         """Show only this quarter's line of each item (None: all four quarters)."""
@@ -268,9 +300,14 @@ class WorkEntryModel(QAbstractTableModel):
                 return display.show_digits(f"ไตรมาส {line.quarter} อยู่นอกระยะเวลาดำเนินการ "
                                            f"({display.quarter_text(item.row)}) จึงบันทึกผลไม่ได้")
             entry = item.entries.get(line.quarter)
+            parts = []
             if entry is not None and entry.updated_at:
-                return display.show_digits(f"บันทึกล่าสุด {display.timestamp_text(entry.updated_at)}"
-                                           + (f" โดย {entry.reporter}" if entry.reporter else ""))
+                parts.append(display.show_digits(f"บันทึกล่าสุด {display.timestamp_text(entry.updated_at)}"
+                                                 + (f" โดย {entry.reporter}" if entry.reporter else "")))
+            files = self.evidence_count(item, line.quarter)
+            if files and column == self.COL_QUARTER:
+                parts.append(display.show_digits(f"มีหลักฐานแนบ {files} ไฟล์"))
+            return "\n".join(parts) or None
         return None
 
     # -- QAbstractTableModel --------------------------------------------------------
@@ -298,6 +335,10 @@ class WorkEntryModel(QAbstractTableModel):
                 return QBrush(_GREY_FG)
             if column == self.COL_STATUS and line.item is not None and line.quarter not in line.item.entries:
                 return QBrush(_GREY_FG)  # nothing reported yet: the default status, greyed
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == self.COL_QUARTER and line.item is not None and self.evidence_count(line.item, line.quarter):
+                return evidence_icon()
             return None
         if role == Qt.ItemDataRole.FontRole:
             return self._font(line, column)

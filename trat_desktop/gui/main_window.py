@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMainWindow, QTableWidgetItem, QWidget
 
 from ..domain.model import Plan, PlanWarning
@@ -74,12 +74,16 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel(NOT_SAVED_YET)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.office_page: Any = None
+        self.coordinator_pages: Any = None
+        self.undo_group = QUndoGroup(self)
         if progress is not None:
             self._add_office_page(progress, today, now)
         self._setup_views()
         self._connect()
         self._fill_years()
         self._setup_edit_menu()
+        self._install_exchange_menu()
+        self._sync_role_pages()
         if self.office_page is not None:
             self._on_tab_changed(self.form.pageTabs.currentIndex())
 
@@ -95,6 +99,7 @@ class MainWindow(QMainWindow):
         page.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         page.saved_at.connect(self._on_saved)
         page.setup_requested.connect(self.open_setup)
+        page.evidence_panel.settings = self.settings
 
     def _default_tab(self) -> int:
         """The entry page for an office (or before set-up); the plan for the coordinator."""
@@ -109,12 +114,74 @@ class MainWindow(QMainWindow):
             form.actionSetup.setEnabled(False)
             return
         stack = self.office_page.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, "เลิกทำ")
+        self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(stack)
+        self.undo_action = self.undo_group.createUndoAction(self, "เลิกทำ")
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, "ทำซ้ำ")
+        self.redo_action = self.undo_group.createRedoAction(self, "ทำซ้ำ")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         form.menuEdit.addAction(self.undo_action)
         form.menuEdit.addAction(self.redo_action)
+
+    # -- coordinator pages ----------------------------------------------------------------
+    def _sync_role_pages(self) -> None:
+        """The coordinator's tabs (plan editor, consolidated view, dashboard) once this
+        installation is the coordinator's; their undo stack joins the window's undo group."""
+        if self.coordinator_pages is not None or self._progress is None:
+            return
+        if self._progress.identity().role != "coordinator":
+            return
+        from .coordinator_pages import build_coordinator_pages
+        from .coordinator_pages import DASHBOARD_TAB, EDITOR_TAB, OVERVIEW_TAB
+
+        tabs = self.form.pageTabs
+        pages = build_coordinator_pages(self._service, self._progress, undo_shortcuts=False,  # type: ignore[arg-type]
+                                        parent=tabs)
+        self.coordinator_pages = pages
+        tabs.addTab(pages.editor, EDITOR_TAB)
+        tabs.addTab(pages.overview, OVERVIEW_TAB)
+        tabs.addTab(pages.dashboard, DASHBOARD_TAB)
+        self.undo_group.addStack(pages.editor.undo_stack)
+        pages.editor.plan_changed.connect(self.refresh_plan_view)
+        if self.office_page is not None:
+            self.office_page.saved_at.connect(lambda *_: pages.mark_stale())
+
+    def refresh_plan_view(self) -> None:
+        """The plan changed (an edit in the editor): re-read the plan tab and the entry page."""
+        path, year = self._current_path(), self.form.yearCombo.currentData()
+        self._fill_years(select=year)
+        if path:
+            self._select_path(path)
+        if self.office_page is not None:
+            self.office_page.reload()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        """Let background loads finish before the services close."""
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(2000)
+        super().closeEvent(event)
+
+    # -- exchange files, keys, backups -------------------------------------------------
+    def _install_exchange_menu(self) -> None:
+        """แฟ้ม/ตั้งค่า items for exchange files, plan packages, keys and backups, and dropping
+        office files on the window (:mod:`.exchange_actions`; only over real services)."""
+        from .exchange_actions import ExchangeActions
+
+        form = self.form
+        self.exchange_actions = ExchangeActions.install(
+            self, self._service, self._progress, self.settings, form.menuFile, form.menuSettings, form.actionQuit)
+
+    def refresh_data(self) -> None:
+        """Re-read what the pages show from the services (after an import, an undo, a new plan)."""
+        path, year = self._current_path(), self.form.yearCombo.currentData()
+        self._fill_years(select=year)
+        if path:
+            self._select_path(path)
+        if self.office_page is not None:
+            self.office_page.reload()
+        if self.coordinator_pages is not None:
+            self.coordinator_pages.mark_stale()
 
     def start(self) -> None:
         """After the window is shown: first-run set-up when this installation has no identity."""
@@ -136,6 +203,8 @@ class MainWindow(QMainWindow):
         self.setup_dialog = dialog
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self.setup_dialog = None
+        if accepted:
+            self._sync_role_pages()
         if accepted and self.office_page is not None:
             self.office_page.controller.reset()
             self.office_page.reload()
@@ -163,6 +232,8 @@ class MainWindow(QMainWindow):
             self._select_path(path)
         if self.office_page is not None:
             self.office_page.refresh_display()
+        if self.coordinator_pages is not None:
+            self.coordinator_pages.refresh_texts()
 
     def _current_path(self) -> list[int]:
         index, rows = self.form.planTree.currentIndex(), []
@@ -180,7 +251,12 @@ class MainWindow(QMainWindow):
             self.select_node(node)
 
     def _on_tab_changed(self, tab: int) -> None:
-        """The plan's warnings dock only belongs to the plan page."""
+        """The plan's warnings dock only belongs to the plan page; Ctrl+Z follows the page."""
+        widget = self.form.pageTabs.widget(tab)
+        if self.coordinator_pages is not None and widget is self.coordinator_pages.editor:
+            self.undo_group.setActiveStack(self.coordinator_pages.editor.undo_stack)
+        elif self.office_page is not None:
+            self.undo_group.setActiveStack(self.office_page.controller.undo_stack)
         dock = self.form.warningsDock
         if self.office_page is not None and self.form.pageTabs.widget(tab) is self.office_page:
             self._dock_was_visible = dock.isVisible() or not self.isVisible()

@@ -1,5 +1,6 @@
 """The "งานของหน่วยงาน" page: the office's indicator rows grouped by strategy and activity,
-with a quarterly entry grid that saves every committed cell at once (autosave)."""
+with a quarterly entry grid that saves every committed cell at once (autosave), and beside it
+the evidence files of the selected row's quarter (:class:`.evidence_panel.EvidencePanel`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ..domain.identity import COORDINATOR_NAME, Identity
@@ -25,7 +26,7 @@ ALL_AGENCIES = "ทุกหน่วยงาน"
 M = WorkEntryModel
 #: Fixed starting widths; the indicator and note columns share the rest of the width.
 _WIDTHS = {M.COL_UNIT: 70, M.COL_TARGET: 70, M.COL_PERIOD: 90, M.COL_BUDGET: 125,
-           M.COL_AGENCY: 170, M.COL_QUARTER: 80, M.COL_ACHIEVED: 115, M.COL_SPENT: 120, M.COL_STATUS: 135}
+           M.COL_AGENCY: 170, M.COL_QUARTER: 100, M.COL_ACHIEVED: 115, M.COL_SPENT: 120, M.COL_STATUS: 135}
 
 
 class PlanSource(Protocol):
@@ -62,6 +63,8 @@ class OfficePage(QWidget):
         self.controller = EntryController(progress, self, now)
         self.model.committer = self.controller.commit
         self.table = self.form.entryTable
+        self.evidence_panel = self.form.evidencePanel
+        self.evidence_panel.bind(progress, plans)
         self._setup_views()
         self._connect()
         self.reload()
@@ -88,6 +91,10 @@ class OfficePage(QWidget):
         header.setSectionResizeMode(M.COL_NOTE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        splitter = form.entrySplitter
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([600, 150])
 
     def _connect(self) -> None:
         form = self.form
@@ -99,6 +106,10 @@ class OfficePage(QWidget):
         self.controller.refused.connect(self._on_refused)
         self.controller.entry_changed.connect(self.model.update_entry)
         self.model.modelReset.connect(self.table.apply_spans)
+        self.table.selectionModel().currentChanged.connect(self._on_current_line)
+        self.model.modelReset.connect(lambda: self._on_current_line(self.table.currentIndex()))
+        self.evidence_panel.changed.connect(self.model.set_evidence_count)
+        self.evidence_panel.status_message.connect(self.status_message)
 
     # -- loading --------------------------------------------------------------------
     def reload(self) -> None:
@@ -158,12 +169,35 @@ class OfficePage(QWidget):
         titles = {s.number: s.title for s in self.plan.strategies}
         short = {a.name: a.short_name for a in self._agencies if a.short_name}
         self.model.set_items(items, titles, short)
+        self.model.set_evidence_counts(self._evidence_counts(items))
         self.model.set_current_quarter(self.current_quarter())
         self.form.countLabel.setText(display.count_text(len(items), "ตัวชี้วัด"))
         start = self.table.first_editable(self.current_quarter())
         if start.isValid():
             self.table.setCurrentIndex(start)
             self.table.scrollToTop()
+
+    def _evidence_counts(self, items: list[WorkItem]) -> dict[tuple[str, str, int], int]:
+        """How many files are attached to each quarter of *items* (for the grid's marks)."""
+        if not self.evidence_panel.available:
+            return {}
+        counts: dict[tuple[str, str, int], int] = {}
+        try:
+            for item in items:
+                for evidence in self._progress.evidence(item):  # type: ignore[attr-defined]
+                    key = (item.indicator_uid, item.agency_uid, evidence.quarter)
+                    counts[key] = counts.get(key, 0) + 1
+        except TratError as exc:
+            self.status_message.emit(exc.message)
+        return counts
+
+    def _on_current_line(self, current: QModelIndex) -> None:
+        """Show the evidence of the selected quarter line (nothing for a group line)."""
+        line = self.model.line(current.row()) if current.isValid() and current.row() < self.model.rowCount() else None
+        if line is None or line.item is None:
+            self.evidence_panel.show_line(None, None)
+        else:
+            self.evidence_panel.show_line(line.item, line.quarter)
 
     def current_quarter(self) -> int | None:
         """Today's fiscal quarter when the plan is this fiscal year's, else None."""
@@ -210,6 +244,7 @@ class OfficePage(QWidget):
         self.form.countLabel.setText(display.count_text(self.model.item_count(), "ตัวชี้วัด"))
         self.model.refresh()
         self.table.fit_rows()
+        self.evidence_panel.refresh()
 
     # -- edits ----------------------------------------------------------------------
     def _on_quarter_filter(self, combo_index: int) -> None:

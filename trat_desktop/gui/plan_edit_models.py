@@ -66,8 +66,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("indicator", "ตัวชี้วัด", "ข้อความตัวชี้วัด"),
         Column("unit", "หน่วยนับ", "หน่วยนับ เช่น ร้อยละ ครั้ง ระดับ (ต้องระบุ)"),
         Column("target", "เป้าหมาย", "ค่าเป้าหมาย ตั้งแต่ ๐ ขึ้นไป (เว้นว่างได้)"),
-        Column("quarter_from", "ไตรมาสเริ่ม", "ไตรมาสแรกที่ดำเนินการ"),
-        Column("quarter_to", "ไตรมาสสิ้นสุด", "ไตรมาสสุดท้ายที่ดำเนินการ"),
+        Column("quarter_from", "ไตรมาส\nเริ่ม", "ไตรมาสแรกที่ดำเนินการ"),
+        Column("quarter_to", "ไตรมาส\nสิ้นสุด", "ไตรมาสสุดท้ายที่ดำเนินการ"),
         Column("agencies", "ผู้รับผิดชอบ", "ดับเบิลคลิกเพื่อเลือกหน่วยงานผู้รับผิดชอบ", editable=False),
         Column("budget", "งบประมาณ (บาท)", "ดับเบิลคลิกเพื่อแก้ไขรายการงบประมาณ", editable=False),
         Column("expected_result", "ผลที่คาดว่าจะได้รับ", "ผลที่คาดว่าจะได้รับ"),
@@ -210,6 +210,7 @@ class PartTableModel(QAbstractTableModel):
             self._parts = list(parts)
             if parts:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(parts) - 1, len(self.columns) - 1))
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(parts) - 1)
             return
         self.beginResetModel()
         self.entity, self.parent_uid, self._parts = entity, parent_uid, list(parts)

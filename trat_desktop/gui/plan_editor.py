@@ -33,7 +33,6 @@ from .budget_editor import BudgetLinesDialog
 from .forms.ui_coordinator_editor import Ui_PlanEditorPage
 from .plan_edit_commands import PlanEditController
 from .plan_edit_models import (
-    ENTITY_ROLE,
     QUARTER_FIELDS,
     UID_ROLE,
     PartTableModel,
@@ -51,7 +50,7 @@ NEW_TITLE = {"strategy": "ยุทธศาสตร์ใหม่", "tactic":
 #: The column to start typing in after adding a part.
 FIRST_EDIT = {"strategy": "title", "tactic": "title", "activity": "title", "indicator": "indicator"}
 _STRETCH = {"title", "goal", "indicator", "expected_result"}
-_WIDTHS = {"agencies": 210, "budget": 170}
+_WIDTHS = {"agencies": 200, "budget": 200}
 
 
 class QuarterDelegate(QStyledItemDelegate):
@@ -141,11 +140,11 @@ class PlanEditorPage(QWidget):
         self.table_model.modelReset.connect(self._size_columns)
         form.editorSplitter.setStretchFactor(0, 2)
         form.editorSplitter.setStretchFactor(1, 5)
-        form.editorSplitter.setSizes([360, 940])
+        form.editorSplitter.setSizes([280, 1020])
         form.yearCombo.currentIndexChanged.connect(self._on_year_changed)
-        form.copyYearButton.clicked.connect(self.copy_to_next_year)
-        form.agenciesButton.clicked.connect(self.open_agencies)
-        form.trashButton.clicked.connect(self.open_trash)
+        form.copyYearButton.clicked.connect(lambda _checked=False: self.copy_to_next_year())
+        form.agenciesButton.clicked.connect(lambda _checked=False: self.open_agencies())
+        form.trashButton.clicked.connect(lambda _checked=False: self.open_trash())
 
     def _action(self, text: str, tip: str, slot: Any, keys: list[QKeySequence] | None = None,
                 widget: QWidget | None = None) -> QAction:
@@ -204,7 +203,7 @@ class PlanEditorPage(QWidget):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     # -- years and loading ----------------------------------------------------------
-    def _fill_years(self, select: int | None = None) -> None:
+    def _fill_years(self, select: int | None = None, keep_place: bool = False) -> None:
         combo = self.form.yearCombo
         try:
             years = self.plans.fiscal_years()
@@ -218,7 +217,9 @@ class PlanEditorPage(QWidget):
         wanted = select if select in years else (self.year if self.year in years else (years[-1] if years else None))
         combo.setCurrentIndex(years.index(wanted) if wanted is not None else -1)
         combo.blockSignals(False)
-        if wanted is not None:
+        if wanted is not None and keep_place and wanted == self.year:
+            self.reload(select_uid=getattr(self.current_part(), "uid", ""))
+        elif wanted is not None:
             self.load_year(wanted)
         else:
             self.show_message("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล", error=True)
@@ -370,9 +371,13 @@ class PlanEditorPage(QWidget):
             return {"code": f"{prefix}.{max(suffixes, default=0) + 1}", "title": NEW_TITLE[entity]}
         return {"indicator": "ตัวชี้วัดใหม่", "unit": "ครั้ง", "quarter_from": 1, "quarter_to": 4}
 
+    def _editing(self) -> bool:
+        """A cell editor is open (keys like Insert or Ctrl+Up then belong to it, not to the table)."""
+        return self.form.partsTable.state() == QAbstractItemView.State.EditingState
+
     def add_part(self) -> str | None:
         """Add a part after the current row (or at the end) and start editing its text."""
-        if self.plan is None:
+        if self.plan is None or self._editing():
             return None
         entity, parent_uid = self.table_model.entity, self.table_model.parent_uid
         row = self.current_row()
@@ -387,7 +392,7 @@ class PlanEditorPage(QWidget):
 
     def remove_part(self) -> bool:
         part = self.current_part()
-        if part is None:
+        if part is None or self._editing():
             return False
         row, entity = self.current_row(), self.table_model.entity
         removed = self.controller.remove(entity, part.uid, part_title(entity, part))
@@ -398,7 +403,7 @@ class PlanEditorPage(QWidget):
 
     def move_part(self, step: int) -> bool:
         part, row = self.current_part(), self.current_row()
-        if part is None or not 0 <= row + step < self.table_model.rowCount():
+        if part is None or self._editing() or not 0 <= row + step < self.table_model.rowCount():
             return False
         return self.controller.move(self.table_model.entity, part.uid, row + step)
 
@@ -519,5 +524,5 @@ class PlanEditorPage(QWidget):
         return self.form.messageLabel.text()
 
     def refresh_texts(self) -> None:
-        """Re-read every text after the digits setting changed."""
-        self._fill_years()
+        """Re-read every text after the digits setting changed (staying on the same part)."""
+        self._fill_years(keep_place=True)

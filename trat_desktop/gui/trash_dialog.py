@@ -48,6 +48,7 @@ class TrashDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         form.trashTable.setColumnWidth(3, 220)
         form.trashTable.verticalHeader().hide()
+        form.trashTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         form.trashTable.setWordWrap(True)
         self.reload()
 
@@ -68,7 +69,6 @@ class TrashDialog(QDialog):
                 cell.setToolTip(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item["id"])
                 table.setItem(row, column, cell)
-        table.resizeRowsToContents()
         self.form.restoreButton.setEnabled(bool(self.items))
         if self.items:
             table.selectRow(0)

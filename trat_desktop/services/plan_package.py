@@ -10,7 +10,7 @@ from .. import __version__
 from ..domain.identity import PermissionDenied
 from ..errors import TratError
 from ..exchange import archive, formats, keys, plan_json
-from ..exchange.archive import BadArchive
+from ..exchange.archive import BadArchive, KeyNotTrusted
 from ..store import exchange as exchange_store
 from ..store import plans as plan_store
 from ..store.connection import SCHEMA_VERSION
@@ -27,6 +27,11 @@ class PlanPackageService:
         self.progress = exchange.progress
         self.plans = exchange.plans
         self._db = exchange.plans.db
+
+    def coordinator_fingerprint(self) -> str | None:
+        """The fingerprint of the coordinator key this office pinned (None before the first package)."""
+        pinned = exchange_store.get_setting(self._db, COORDINATOR_KEY)
+        return None if pinned is None else keys.fingerprint(pinned)
 
     def export_plan(self, out: Path, fiscal_year: int | None = None) -> Path:
         me = self.progress.identity()
@@ -61,8 +66,8 @@ class PlanPackageService:
         pinned = exchange_store.get_setting(self._db, COORDINATOR_KEY)
         fp = keys.fingerprint(public)
         if pinned is None and not trust_new:
-            raise BadArchive(f"แพ็กเกจแผนแรกลงนามด้วยกุญแจลายนิ้วมือ {fp} โปรดตรวจสอบกับศูนย์ฯ จังหวัด "
-                             "แล้วนำเข้าด้วยตัวเลือก --trust-new")
+            raise KeyNotTrusted(f"แพ็กเกจแผนแรกลงนามด้วยกุญแจลายนิ้วมือ {fp} โปรดตรวจสอบกับศูนย์ฯ จังหวัด "
+                                "แล้วนำเข้าด้วยตัวเลือก --trust-new", fp)
         if pinned is not None and pinned != public:
             raise BadArchive(f"แพ็กเกจแผน “{path.name}” ไม่ได้ลงนามโดยศูนย์ฯ จังหวัดที่ลงทะเบียนไว้ (ลายนิ้วมือ {fp})")
         try:

@@ -16,9 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFrame,
     QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+    QSizePolicy, QSpacerItem, QSplitter, QVBoxLayout,
+    QWidget)
 
 from trat_desktop.gui.entry_view import EntryTableView
+from trat_desktop.gui.evidence_panel import EvidencePanel
 
 class Ui_OfficePage(object):
     def setupUi(self, OfficePage):
@@ -105,7 +107,11 @@ class Ui_OfficePage(object):
 
         self.pageLayout.addLayout(self.filterLayout)
 
-        self.entryTable = EntryTableView(OfficePage)
+        self.entrySplitter = QSplitter(OfficePage)
+        self.entrySplitter.setObjectName(u"entrySplitter")
+        self.entrySplitter.setOrientation(Qt.Orientation.Vertical)
+        self.entrySplitter.setChildrenCollapsible(False)
+        self.entryTable = EntryTableView(self.entrySplitter)
         self.entryTable.setObjectName(u"entryTable")
         self.entryTable.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed|QAbstractItemView.EditTrigger.DoubleClicked|QAbstractItemView.EditTrigger.EditKeyPressed)
         self.entryTable.setTabKeyNavigation(True)
@@ -113,10 +119,14 @@ class Ui_OfficePage(object):
         self.entryTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.entryTable.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.entryTable.setWordWrap(True)
+        self.entrySplitter.addWidget(self.entryTable)
         self.entryTable.horizontalHeader().setStretchLastSection(True)
         self.entryTable.verticalHeader().setVisible(False)
+        self.evidencePanel = EvidencePanel(self.entrySplitter)
+        self.evidencePanel.setObjectName(u"evidencePanel")
+        self.entrySplitter.addWidget(self.evidencePanel)
 
-        self.pageLayout.addWidget(self.entryTable)
+        self.pageLayout.addWidget(self.entrySplitter)
 
         self.errorLabel = QLabel(OfficePage)
         self.errorLabel.setObjectName(u"errorLabel")

@@ -1,0 +1,178 @@
+"""Conflicts left by an import: a quarter the coordinator had edited, which the office then
+changed too. Each is shown with the coordinator's value beside the office's, and settled with
+"ใช้ค่าของฉัน" (keep the coordinator's) or "ใช้ค่าของหน่วยงาน" (take the office's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
+
+from ..domain import display as shared
+from ..domain.progress import STATUSES, ProgressEntry
+from ..errors import TratError
+from . import display
+from .forms.ui_conflicts_dialog import Ui_ConflictsDialog
+
+#: The compared fields: (label, how a value reads).
+FIELDS = (
+    ("ผลการดำเนินงาน", lambda e: shared.number_text(e.achieved, display.thai_digits_enabled())),
+    ("ใช้จ่ายจริง (บาท)", lambda e: display.baht_text(e.spent_satang) if e.spent_satang is not None else ""),
+    ("สถานะ", lambda e: STATUSES.get(e.status, e.status)),
+    ("หมายเหตุ", lambda e: display.show_digits(e.note)),
+    ("ผู้รายงาน", lambda e: e.reporter),
+    ("บันทึกเมื่อ", lambda e: display.timestamp_text(e.updated_at) if e.updated_at else ""),
+)
+EMPTY = "(ว่าง)"
+_DIFFERENT_BG = QColor("#fff4c2")
+
+
+def value_summary(entry: ProgressEntry | None) -> str:
+    """'๘๕ · ดำเนินการแล้ว · งบ ๑๒,๐๐๐ บาท' — the values that usually differ, in one line."""
+    if entry is None:
+        return "(ไม่มีค่า)"
+    parts = [shared.number_text(entry.achieved, display.thai_digits_enabled()) or "ผล " + EMPTY,
+             STATUSES.get(entry.status, entry.status)]
+    if entry.spent_satang is not None:
+        parts.append(f"งบ {display.baht_text(entry.spent_satang)} บาท")
+    if entry.note:
+        parts.append(display.show_digits(entry.note))
+    return " · ".join(parts)
+
+
+class ConflictsDialog(QDialog):
+    """List the pending conflicts; settle the selected one either way."""
+
+    #: a conflict was settled (the views should re-read their data)
+    resolved = Signal()
+
+    def __init__(self, exchange: Any, progress: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_ConflictsDialog()
+        self.form.setupUi(self)
+        self._exchange = exchange
+        self._progress = progress
+        self.pending: list[tuple[ProgressEntry, ProgressEntry | None]] = []
+        self._labels: dict[tuple[str, str], tuple[str, str, str]] = {}
+        form = self.form
+        table = form.conflictsTable
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(1, 260)
+        table.setColumnWidth(3, 200)
+        table.setColumnWidth(4, 200)
+        compare = form.compareTable
+        compare.setRowCount(len(FIELDS))
+        compare.setVerticalHeaderLabels([label for label, _ in FIELDS])
+        compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        compare.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # rows follow wrapping
+        table.currentCellChanged.connect(lambda *_: self._show_selected())
+        form.keepMineButton.clicked.connect(lambda: self.resolve_selected(keep_mine=True))
+        form.takeTheirsButton.clicked.connect(lambda: self.resolve_selected(keep_mine=False))
+        form.closeButton.clicked.connect(self.accept)
+        self.reload()
+
+    # -- reading --------------------------------------------------------------------------
+    def _row_labels(self) -> dict[tuple[str, str], tuple[str, str, str]]:
+        """(indicator uid, agency uid) -> (row id, indicator, agency name), from the work items."""
+        try:
+            items = self._progress.work_items()
+        except TratError:
+            return {}
+        return {(i.indicator_uid, i.agency_uid): (i.id, i.indicator, i.agency_name) for i in items}
+
+    def reload(self) -> None:
+        """Re-read the pending conflicts from the service."""
+        form = self.form
+        try:
+            self.pending = list(self._exchange.conflicts())
+        except TratError as exc:
+            self.pending = []
+            form.messageLabel.setText(exc.message)
+        self._labels = self._row_labels()
+        agencies = {}
+        try:
+            agencies = {a.uid: a.name for a in self._exchange.plans.agencies()}
+        except TratError:
+            pass
+        table = form.conflictsTable
+        table.setRowCount(len(self.pending))
+        for row, (theirs, mine) in enumerate(self.pending):
+            code, indicator, agency = self._labels.get(
+                (theirs.indicator_uid, theirs.agency_uid),
+                ("", "(ตัวชี้วัดที่ถูกนำออกจากแผน)", agencies.get(theirs.agency_uid, theirs.agency_uid)))
+            cells = [display.show_digits(f"{code} {indicator}".strip()), agency,
+                     display.show_digits(str(theirs.quarter)), value_summary(mine), value_summary(theirs)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if column == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                table.setItem(row, column, item)
+        count = len(self.pending)
+        self.setWindowTitle(display.show_digits(f"ข้อขัดแย้งจากการนำเข้า ({count})"))
+        if count:
+            form.messageLabel.setText("")
+            table.setCurrentCell(0, 0)
+        else:
+            form.messageLabel.setText("ไม่มีข้อขัดแย้งที่รอการตัดสิน")
+        self._show_selected()
+
+    def selected(self) -> tuple[ProgressEntry, ProgressEntry | None] | None:
+        row = self.form.conflictsTable.currentRow()
+        return self.pending[row] if 0 <= row < len(self.pending) else None
+
+    def _show_selected(self) -> None:
+        form = self.form
+        chosen = self.selected()
+        form.keepMineButton.setEnabled(chosen is not None)
+        form.takeTheirsButton.setEnabled(chosen is not None)
+        compare = form.compareTable
+        if chosen is None:
+            compare.clearContents()
+            form.compareTitleLabel.setText("")
+            return
+        theirs, mine = chosen
+        row = form.conflictsTable.currentRow()
+        form.compareTitleLabel.setText(" · ".join(
+            form.conflictsTable.item(row, c).text() for c in (0, 1)) + display.show_digits(f" · ไตรมาส {theirs.quarter}"))
+        for n, (_label, read) in enumerate(FIELDS):
+            mine_text = (read(mine) if mine is not None else "") or EMPTY
+            theirs_text = read(theirs) or EMPTY
+            differ = mine_text != theirs_text and n < 4
+            for column, text in enumerate((mine_text, theirs_text)):
+                item = QTableWidgetItem(text)
+                if differ:
+                    item.setBackground(QBrush(_DIFFERENT_BG))
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                compare.setItem(n, column, item)
+
+    # -- settling ---------------------------------------------------------------------------
+    def resolve_selected(self, keep_mine: bool) -> bool:
+        """Settle the selected conflict; True when the service took the choice."""
+        chosen = self.selected()
+        if chosen is None:
+            return False
+        theirs, _mine = chosen
+        try:
+            self._exchange.resolve(theirs, keep_mine=keep_mine)
+        except TratError as exc:
+            self.form.messageLabel.setText(exc.message)
+            return False
+        row = self.form.conflictsTable.currentRow()
+        self.reload()
+        if self.pending:
+            self.form.conflictsTable.setCurrentCell(min(row, len(self.pending) - 1), 0)
+        done = "ใช้ค่าของฉันแล้ว" if keep_mine else "ใช้ค่าของหน่วยงานแล้ว"
+        self.form.messageLabel.setText(done if self.pending else f"{done} · ไม่มีข้อขัดแย้งเหลืออยู่")
+        self.resolved.emit()
+        return True

@@ -1,0 +1,422 @@
+"""Exchange, keys and backups in the main window's menus.
+
+แฟ้ม (office): ส่งออกไฟล์ผลการดำเนินงาน… · นำเข้าแพ็กเกจแผน…
+แฟ้ม (coordinator): นำเข้าไฟล์จากหน่วยงาน… (also by dropping files or folders on the window) ·
+    ประวัติการนำเข้า · ข้อขัดแย้ง… · ยกเลิกการนำเข้าครั้งล่าสุด · ส่งออกแพ็กเกจแผน…
+ตั้งค่า: กุญแจและลายนิ้วมือ… · สำรองข้อมูลตอนนี้…
+
+Everything that reads or writes files runs off the GUI thread (:mod:`.ops`) on its own
+connection; afterwards the window re-reads its views (``MainWindow.refresh_data``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from ..errors import TratError
+from ..services import PlanService, ProgressService
+from . import display
+from .ops import error_text, run_in_background
+
+LAST_DIR_KEY = "exchange/last_dir"
+OFFICE_FILES = "ไฟล์ผลการดำเนินงาน (*.trat);;ทุกไฟล์ (*)"
+PLAN_FILES = "แพ็กเกจแผน (*.trat);;ทุกไฟล์ (*)"
+BACKUP_FILES = "ฐานข้อมูลสำรอง (*.sqlite3);;ทุกไฟล์ (*)"
+SEND_HINT = ("ส่งไฟล์นี้ให้ศูนย์ประสานงานจังหวัดทาง USB อีเมล หรือ LINE ได้เลย "
+             "ไม่ต้องแก้ไขหรือเปลี่ยนชื่อไฟล์ (ไฟล์ลงนามไว้แล้ว ถ้าแก้ไขจะนำเข้าไม่ได้)")
+
+
+def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+    """Local .trat files and folders in a drag (anything else is ignored)."""
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.is_dir() or p.suffix.lower() == ".trat"]
+
+
+def _exchange_service(progress: Any) -> Any:
+    """The exchange service, imported on first use (its signing library stays out of start-up)."""
+    from ..services.exchange import ExchangeService
+
+    return ExchangeService(progress)
+
+
+def _packages(progress: Any) -> Any:
+    from ..services.plan_package import PlanPackageService
+
+    return PlanPackageService(_exchange_service(progress))
+
+
+class ExchangeActions(QObject):
+    """The menu actions and the drop target; one per main window."""
+
+    def __init__(self, window: QMainWindow, plans: PlanService, progress: ProgressService,
+                 settings: QSettings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.plans = plans
+        self.progress = progress
+        self.settings = settings
+        self._exchange: Any = None
+        self.last_message = ""
+        self.import_dialog: Any = None
+        self.conflicts_dialog: Any = None
+        self.ledger_dialog: Any = None
+        self.keys_dialog: Any = None
+        self.last_op: Any = None
+        self._make_actions()
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    @property
+    def exchange(self) -> Any:
+        """The exchange service over the window's own connection, made on first use."""
+        if self._exchange is None:
+            self._exchange = _exchange_service(self.progress)
+        return self._exchange
+
+    @classmethod
+    def install(cls, window: QMainWindow, plans: Any, progress: Any, settings: QSettings,
+                file_menu: QMenu, settings_menu: QMenu, before: QAction | None) -> "ExchangeActions | None":
+        """Add the actions to *file_menu* (before *before*) and *settings_menu*; None without real services."""
+        if not isinstance(plans, PlanService) or not isinstance(progress, ProgressService):
+            return None
+        actions = cls(window, plans, progress, settings)
+        for action in actions.file_actions:
+            if before is not None:
+                file_menu.insertAction(before, action)
+            else:
+                file_menu.addAction(action)
+        if before is not None:
+            file_menu.insertSeparator(before)
+        settings_menu.addSeparator()
+        for action in actions.settings_actions:
+            settings_menu.addAction(action)
+        file_menu.aboutToShow.connect(actions.update_roles)
+        settings_menu.aboutToShow.connect(actions.update_roles)
+        actions.update_roles()
+        return actions
+
+    def _action(self, text: str, slot: Any, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setStatusTip(tip)
+        action.setToolTip(tip or text)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        a = self._action
+        self.export_office_action = a("ส่งออกไฟล์ผลการดำเนินงาน…", self.export_office,
+                                      "บันทึกไฟล์ผลการดำเนินงานของหน่วยงานเพื่อส่งให้ศูนย์ฯ จังหวัด")
+        self.import_plan_action = a("นำเข้าแพ็กเกจแผน…", self.import_plan_package,
+                                    "รับแผนปฏิบัติการฉบับใหม่จากศูนย์ฯ จังหวัด")
+        self.import_files_action = a("นำเข้าไฟล์จากหน่วยงาน…", self.import_files,
+                                     "ตรวจและนำเข้าไฟล์ผลการดำเนินงานที่หน่วยงานส่งมา (ลากไฟล์มาวางที่หน้าต่างก็ได้)")
+        self.ledger_action = a("ประวัติการนำเข้า", self.show_ledger, "ไฟล์ที่เคยนำเข้าหรือถูกปฏิเสธ")
+        self.conflicts_action = a("ข้อขัดแย้ง…", self.show_conflicts, "ค่าที่หน่วยงานส่งมาต่างจากค่าที่แก้ไขไว้")
+        self.undo_import_action = a("ยกเลิกการนำเข้าครั้งล่าสุด", self.undo_last_import,
+                                    "กลับไปเป็นข้อมูลก่อนการนำเข้าครั้งล่าสุด")
+        self.export_plan_action = a("ส่งออกแพ็กเกจแผน…", self.export_plan_package,
+                                    "บันทึกแผนที่ลงนามแล้วเพื่อส่งให้หน่วยงาน")
+        self.keys_action = a("กุญแจและลายนิ้วมือ…", self.show_keys, "ลายนิ้วมือกุญแจสำหรับยืนยันทางโทรศัพท์")
+        self.backup_action = a("สำรองข้อมูลตอนนี้…", self.backup_now, "คัดลอกฐานข้อมูลทั้งหมดไปเก็บไว้")
+        self.office_actions = [self.export_office_action, self.import_plan_action]
+        self.coordinator_actions = [self.import_files_action, self.ledger_action, self.conflicts_action,
+                                    self.undo_import_action, self.export_plan_action]
+        self.file_actions = self.office_actions + self.coordinator_actions
+        self.settings_actions = [self.keys_action, self.backup_action]
+
+    def role(self) -> str:
+        try:
+            return self.progress.identity().role or ""
+        except TratError:
+            return ""
+
+    def update_roles(self) -> None:
+        """Show the office's or the coordinator's actions (the identity can change in set-up)."""
+        role = self.role()
+        for action in self.office_actions:
+            action.setVisible(role == "office")
+        for action in self.coordinator_actions:
+            action.setVisible(role == "coordinator")
+        self.keys_action.setEnabled(role in ("office", "coordinator"))
+        if role == "coordinator":
+            try:
+                count = len(self.exchange.conflicts())
+            except TratError:
+                count = 0
+            self.conflicts_action.setText(display.show_digits(f"ข้อขัดแย้ง ({count})…") if count else "ข้อขัดแย้ง…")
+
+    # -- messages (tests replace the QMessageBox functions) ---------------------------------
+    def _inform(self, title: str, text: str) -> None:
+        self.last_message = text
+        self.window.statusBar().showMessage(text.split("\n")[0], 15000)
+        QMessageBox.information(self.window, title, text)
+
+    def _warn(self, title: str, text: str) -> None:
+        self.last_message = text
+        QMessageBox.warning(self.window, title, text)
+
+    def _ask(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.window, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_error(self, title: str) -> Any:
+        return lambda exc: self._warn(title, error_text(exc))
+
+    def _start_dir(self) -> str:
+        return str(self.settings.value(LAST_DIR_KEY, str(Path.home())))
+
+    def _remember_dir(self, path: Path) -> None:
+        self.settings.setValue(LAST_DIR_KEY, str(path if path.is_dir() else path.parent))
+
+    def _refresh(self) -> None:
+        refresh = getattr(self.window, "refresh_data", None)
+        if callable(refresh):
+            refresh()
+
+    # -- office ------------------------------------------------------------------------------
+    def export_office(self, folder: Path | None = None) -> None:
+        """Ask for a folder, then write the office's signed export file there (in the background)."""
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self.window, "เลือกโฟลเดอร์ที่จะบันทึกไฟล์ผลการดำเนินงาน",
+                                                      self._start_dir())
+            if not chosen:
+                return
+            folder = Path(chosen)
+        self._remember_dir(folder)
+        target = Path(folder)
+
+        def work(plans: PlanService) -> tuple[Path, int]:
+            return _exchange_service(ProgressService(plans)).export_office(folder=target)
+
+        def done(result: tuple[Path, int]) -> None:
+            path, sequence = result
+            self._inform("ส่งออกแล้ว", display.show_digits(
+                f"บันทึกไฟล์ผลการดำเนินงานแล้ว (ฉบับที่ {sequence})") + f"\n\n{path}\n\n{SEND_HINT}")
+
+        self.last_op = run_in_background(self.window, self.plans, work, done, self._on_error("ส่งออกไม่ได้"),
+                                         label="กำลังส่งออกไฟล์ผลการดำเนินงาน…")
+
+    def import_plan_package(self, path: Path | None = None) -> None:
+        """Take a plan package from the coordinator; the first one shows its fingerprint to confirm."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self.window, "เลือกแพ็กเกจแผนจากศูนย์ฯ จังหวัด",
+                                                    self._start_dir(), PLAN_FILES)
+            if not chosen:
+                return
+            path = Path(chosen)
+        self._remember_dir(path)
+        package = Path(path)
+
+        def work(plans: PlanService) -> dict[str, Any]:
+            packages = _packages(ProgressService(plans))
+            try:
+                return {"done": packages.import_plan(package)}
+            except TratError as exc:
+                if not hasattr(exc, "fingerprint"):  # only KeyNotTrusted carries one
+                    raise
+                return {"confirm": exc.fingerprint}
+
+        self.last_op = run_in_background(self.window, self.plans, work,
+                                         lambda result: self._plan_checked(package, result),
+                                         self._on_error("นำเข้าแพ็กเกจแผนไม่ได้"), label="กำลังตรวจแพ็กเกจแผน…")
+
+    def _plan_checked(self, package: Path, result: dict[str, Any]) -> None:
+        if "done" in result:
+            self._plan_imported(result["done"])
+            return
+        fingerprint = result["confirm"]
+        question = ("นี่เป็นแพ็กเกจแผนฉบับแรกที่เครื่องนี้รับ ลงนามด้วยกุญแจลายนิ้วมือ\n\n"
+                    f"        {fingerprint}\n\n"
+                    "โปรดโทรหาศูนย์ประสานงานจังหวัด ให้เปิดเมนู “ตั้งค่า → กุญแจและลายนิ้วมือ” แล้วอ่านตัวเลขให้ฟัง\n"
+                    "ตรงกันทุกตัวหรือไม่? (ถ้าไม่ตรง อย่านำเข้า)")
+        if not self._ask("ยืนยันลายนิ้วมือกุญแจของศูนย์ฯ จังหวัด", question):
+            self.window.statusBar().showMessage("ยกเลิกการนำเข้าแพ็กเกจแผน", 10000)
+            return
+
+        def work(plans: PlanService) -> dict[str, Any]:
+            packages = _packages(ProgressService(plans))
+            return packages.import_plan(package, trust_new=True)
+
+        def done(info: dict[str, Any]) -> None:
+            if info.get("fingerprint") != fingerprint:  # the file changed between the two steps
+                self._warn("ลายนิ้วมือไม่ตรง", f"แพ็กเกจที่นำเข้าลงนามด้วยกุญแจ {info.get('fingerprint')} "
+                                               f"ไม่ใช่ {fingerprint} ที่ยืนยันไว้ โปรดแจ้งศูนย์ฯ จังหวัด")
+            self._plan_imported(info)
+
+        self.last_op = run_in_background(self.window, self.plans, work, done,
+                                         self._on_error("นำเข้าแพ็กเกจแผนไม่ได้"), label="กำลังนำเข้าแพ็กเกจแผน…")
+
+    def _plan_imported(self, info: dict[str, Any]) -> None:
+        self._refresh()
+        text = (f"นำเข้าแผนปีงบประมาณ พ.ศ. {info['fiscal_year']} ฉบับที่ {info['revision']} แล้ว "
+                f"({info['rows']:,} ตัวชี้วัด)")
+        if info.get("removed_rows"):
+            text += (f"\n\nตัวชี้วัดที่ถูกนำออกจากแผน {info['removed_rows']} แถว: "
+                     f"ผลที่บันทึกไว้ของแถวเหล่านั้น {info['orphaned_progress']} รายการยังเก็บไว้ ไม่ได้ลบ")
+        else:
+            text += "\n\nไม่มีตัวชี้วัดถูกนำออก ผลที่บันทึกไว้ทั้งหมดยังอยู่ครบ"
+        self._inform("นำเข้าแพ็กเกจแผนแล้ว", display.show_digits(text))
+
+    # -- coordinator -------------------------------------------------------------------------
+    def import_files(self, paths: list[Path] | None = None) -> Any:
+        """Choose office files (or take *paths*), then open the import preview."""
+        if paths is None:
+            chosen, _ = QFileDialog.getOpenFileNames(self.window, "เลือกไฟล์จากหน่วยงาน", self._start_dir(),
+                                                     OFFICE_FILES)
+            if not chosen:
+                return None
+            paths = [Path(p) for p in chosen]
+        if not paths:
+            return None
+        self._remember_dir(Path(paths[0]))
+        from .import_dialog import ImportDialog
+
+        old = self.import_dialog
+        if old is not None and not old.busy and not old.isVisible():
+            old.deleteLater()  # a closed, idle one (a busy one still receives its background result)
+        dialog = ImportDialog(self.plans, self.window)
+        dialog.imported.connect(lambda _report: self._after_import())
+        dialog.conflicts_requested.connect(self.show_conflicts)
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.start_preview(paths)
+        return dialog
+
+    def _after_import(self) -> None:
+        self._refresh()
+        self.update_roles()
+
+    def show_ledger(self) -> Any:
+        from .ledger_dialog import LedgerDialog
+
+        self.ledger_dialog = LedgerDialog(self.exchange, self.window)
+        self.ledger_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ledger_dialog.open()
+        return self.ledger_dialog
+
+    def show_conflicts(self) -> Any:
+        from .conflicts_dialog import ConflictsDialog
+
+        parent = self.import_dialog if self.import_dialog is not None and self.import_dialog.isVisible() else self.window
+        dialog = ConflictsDialog(self.exchange, self.progress, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resolved.connect(self._after_import)
+        self.conflicts_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def undo_last_import(self) -> None:
+        """Put the database back as before the last import (after asking)."""
+        if not self._ask("ยกเลิกการนำเข้าครั้งล่าสุด",
+                         "ข้อมูลจะกลับไปเหมือนก่อนการนำเข้าครั้งล่าสุด (ใช้ได้เมื่อยังไม่ได้แก้ไขข้อมูลหลังนำเข้า)\n"
+                         "ดำเนินการต่อหรือไม่?"):
+            return
+
+        def work(plans: PlanService) -> dict[str, Any]:
+            return _exchange_service(ProgressService(plans)).undo_import()
+
+        def done(info: dict[str, Any]) -> None:
+            self._after_import()
+            files = "\n".join(f"• {name}" for name in info.get("files", []))
+            self._inform("ยกเลิกการนำเข้าแล้ว", display.show_digits(
+                f"ยกเลิกการนำเข้าแล้ว ({len(info.get('files', []))} ไฟล์)") + (f"\n\n{files}" if files else ""))
+
+        self.last_op = run_in_background(self.window, self.plans, work, done,
+                                         self._on_error("ยกเลิกการนำเข้าไม่ได้"), label="กำลังยกเลิกการนำเข้า…")
+
+    def _selected_year(self) -> int | None:
+        form = getattr(self.window, "form", None)
+        combo = getattr(form, "yearCombo", None)
+        year = combo.currentData() if combo is not None else None
+        return int(year) if year is not None else None
+
+    def export_plan_package(self, out: Path | None = None) -> None:
+        """Write the signed plan package of the selected year for the offices."""
+        year = self._selected_year()
+        if out is None:
+            try:
+                plan = self.plans.load_plan(year)
+            except TratError as exc:
+                self._warn("ส่งออกแพ็กเกจแผนไม่ได้", exc.message)
+                return
+            name = f"แผนปฏิบัติการ_{plan.fiscal_year}_ฉบับที่{plan.revision}.trat"
+            chosen, _ = QFileDialog.getSaveFileName(self.window, "บันทึกแพ็กเกจแผน",
+                                                    str(Path(self._start_dir()) / name), PLAN_FILES)
+            if not chosen:
+                return
+            out = Path(chosen)
+        self._remember_dir(out)
+        target = Path(out)
+
+        def work(plans: PlanService) -> tuple[Path, str]:
+            exchange = _exchange_service(ProgressService(plans))
+            return _packages(ProgressService(plans)).export_plan(target, year), exchange.fingerprint()
+
+        def done(result: tuple[Path, str]) -> None:
+            path, fingerprint = result
+            self._inform("ส่งออกแพ็กเกจแผนแล้ว",
+                         f"บันทึกแพ็กเกจแผนแล้ว\n\n{path}\n\nส่งไฟล์นี้ให้หน่วยงาน เมื่อหน่วยงานนำเข้าครั้งแรก "
+                         f"จะเห็นลายนิ้วมือกุญแจ {fingerprint} ให้ยืนยันกับหน่วยงานทางโทรศัพท์")
+
+        self.last_op = run_in_background(self.window, self.plans, work, done,
+                                         self._on_error("ส่งออกแพ็กเกจแผนไม่ได้"), label="กำลังส่งออกแพ็กเกจแผน…")
+
+    # -- settings ----------------------------------------------------------------------------
+    def show_keys(self) -> Any:
+        from .keys_dialog import KeysDialog
+
+        self.keys_dialog = KeysDialog(self.exchange, self.progress, self.window)
+        self.keys_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.keys_dialog.open()
+        return self.keys_dialog
+
+    def backup_now(self, dest: Path | None = None) -> None:
+        """Copy the whole database to a file the user chooses (in the background)."""
+        if dest is None:
+            now = dt.datetime.now()
+            name = f"trat-backup-{now.year + 543}{now:%m%d-%H%M}.sqlite3"
+            chosen, _ = QFileDialog.getSaveFileName(self.window, "สำรองข้อมูลไปที่",
+                                                    str(Path(self._start_dir()) / name), BACKUP_FILES)
+            if not chosen:
+                return
+            dest = Path(chosen)
+        self._remember_dir(dest)
+        target = Path(dest)
+        if target.resolve() == Path(self.plans.path or "").resolve():
+            self._warn("สำรองข้อมูลไม่ได้", "เลือกไฟล์อื่น ไม่ใช่ไฟล์ฐานข้อมูลที่ใช้อยู่")
+            return
+
+        def work(plans: PlanService) -> Path:
+            from ..services.backup import backup_now
+
+            return backup_now(plans, dest=target)
+
+        def done(path: Path) -> None:
+            size = path.stat().st_size / (1024 * 1024) if path.is_file() else 0
+            self._inform("สำรองข้อมูลแล้ว", display.show_digits(f"สำรองข้อมูลแล้ว ({size:,.1f} MB)") + f"\n\n{path}")
+
+        self.last_op = run_in_background(self.window, self.plans, work, done,
+                                         self._on_error("สำรองข้อมูลไม่ได้"), label="กำลังสำรองข้อมูล…")
+
+    # -- drag and drop -----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.window and kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, (QDragEnterEvent, QDropEvent))
+            paths = dropped_paths(event)
+            if not paths or self.role() != "coordinator":
+                return False
+            event.acceptProposedAction()
+            if kind == QEvent.Type.Drop:
+                self.import_files(paths)
+            return True
+        return super().eventFilter(watched, event)
