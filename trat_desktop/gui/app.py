@@ -6,9 +6,9 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from .. import APP_NAME
 from ..paths import fonts_dir
@@ -85,18 +85,17 @@ def _smoke(app: QApplication, service: object, progress: object | None = None) -
     sys.excepthook = hook  # exceptions raised inside Qt slots land here
     try:
         window = MainWindow(service, progress=progress)  # type: ignore[arg-type]
+        painted = _PaintWatch(window)
         window.show()
         timer = QElapsedTimer()
         timer.start()
-        while not window.isVisible() or not window.windowHandle() or not window.windowHandle().isExposed():
-            app.processEvents()
-            if timer.elapsed() > SMOKE_TIMEOUT_MS:
-                break
-        for _ in range(5):
-            app.processEvents()
+        while not painted.seen and timer.elapsed() <= SMOKE_TIMEOUT_MS:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
         problems = list(errors)
         if not window.isVisible():
             problems.append("หน้าต่างหลักไม่แสดง")
+        if not painted.seen:
+            problems.append("วาดหน้าต่างไม่ได้")
         if window.load_error:
             problems.append(window.load_error)
         if window.tree_model.rowCount() == 0:
@@ -104,8 +103,6 @@ def _smoke(app: QApplication, service: object, progress: object | None = None) -
         page = window.office_page
         if page is not None and page.load_error:
             problems.append(page.load_error)
-        if window.grab().isNull():
-            problems.append("วาดหน้าต่างไม่ได้")
         window.close()
         app.processEvents()
     except Exception:  # noqa: BLE001 - a smoke test reports every failure
@@ -117,6 +114,23 @@ def _smoke(app: QApplication, service: object, progress: object | None = None) -
     if not problems:
         _say("smoke test: ok")
     return 0 if not problems else 1
+
+
+class _PaintWatch(QObject):
+    """Notes the first paint of a window's contents (the smoke test's 'it drew')."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.seen = False
+        central = window.centralWidget() if isinstance(window, QMainWindow) else None
+        for widget in (window, central):
+            if widget is not None:
+                widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            self.seen = True
+        return False
 
 
 def _say(text: str, error: bool = False) -> None:
