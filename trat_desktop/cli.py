@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, cli_exchange, paths
+from . import __version__, cli_exchange, cli_reports, paths
 from .domain.outline import plan_outline
 from .errors import TratError
 from .domain.display import number_text
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_text.add_argument("--json", action="store_true")
 
     cli_exchange.add_parsers(commands, plan_cmds)
+    cli_reports.add_parsers(commands, plan_cmds)
 
     agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน")
     agencies.add_argument("--json", action="store_true")
@@ -96,6 +97,9 @@ def _summary_text(data: dict[str, Any]) -> str:
 
 def run_command(args: argparse.Namespace, service: PlanService) -> int:
     handled = cli_exchange.run(args, service)
+    if handled is not None:
+        return handled
+    handled = cli_reports.run(args, service)
     if handled is not None:
         return handled
     if args.command == "plan":

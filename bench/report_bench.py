@@ -1,0 +1,199 @@
+"""Benchmark the provincial report (PDF) against a bare reportlab layout of the same cells.
+
+    python3 bench/report_bench.py                 # FY2569 comparison + the plan 100 times larger
+    python3 bench/report_bench.py --factor 10     # a smaller big plan, for a quick look
+    python3 bench/report_bench.py --factor 0      # only the FY2569 comparison
+
+1. FY2569 with synthetic progress: every responsible office reports every quarter of each row's
+   period (the seeded plan, 35 rows, 168 row x office assignments).
+   * ours: the provincial report for the whole year as `trat-desktop report province` writes it:
+     shaped Sarabun (HarfBuzz), Thai word-boundary line breaks (nlpo3), the text-layer fix,
+     'หน้า x/N' page numbers, charts and signature block;
+   * bare: the same flowables with every Thai paragraph replaced by a plain reportlab Paragraph
+     of the same text and size (no shaping, no segmentation: reportlab breaks at spaces only),
+     laid out by a plain SimpleDocTemplate on the same A4 landscape frame.
+   Both time the layout and PDF of flowables built beforehand; each runs three times in this
+   process. Ours's first run also loads the font faces, HarfBuzz objects and the segmenter's
+   dictionary (printed apart). Target: ours at most 3 x bare (medians). The end-to-end time of
+   `trat-desktop report province` (loading the data, the figures) is printed as well.
+2. The plan 100 times larger (bench/big_plan.py: ~3,500 rows, 100 offices, ~16,800 assignments,
+   progress in every cell): the provincial report completes; pages per second.
+
+Exit status 1 if the target is missed. The bench may use the store directly (the app never does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import io
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from big_plan import achieved_value, build_database  # noqa: E402
+
+from trat_desktop.domain.identity import Identity  # noqa: E402
+from trat_desktop.services import PlanService, ProgressService  # noqa: E402
+
+TARGET_RATIO = 3.0
+
+
+def fill_progress(service: PlanService) -> int:
+    """Every office reports every quarter of every row's period (FY2569 as seeded)."""
+    plan = service.load_plan(2569)
+    uid_of = {a.name: a.uid for a in service.agencies()}
+    rng = random.Random(2569)
+    values = []
+    for row in plan.rows():
+        for name in row.agencies:
+            for quarter in row.quarters():
+                values.append((row.uid, uid_of[name], quarter, achieved_value(row.unit, row.target, rng),
+                               rng.choice([None, 100_000, 250_000]), rng.choice(["in_progress", "done"]),
+                               rng.choice(["", "จัดกิจกรรมแล้ว ผู้เข้าร่วมทั้งหมดผ่านการทดสอบความรู้"]),
+                               "ผู้รายงานทดสอบ", "2026-03-31T10:00:00+07:00", 1))
+    with service.db.conn as conn:
+        conn.executemany(
+            "INSERT INTO progress (indicator_uid, agency_uid, quarter, achieved, spent_satang, status, note, "
+            "reporter, updated_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+    return len(values)
+
+
+def coordinator(service: PlanService) -> ProgressService:
+    progress = ProgressService(service)
+    progress.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงานทดสอบ",
+                                   reporter_position="เจ้าพนักงานปกครองชำนาญงาน"))
+    return progress
+
+
+def ours_total(progress: ProgressService) -> tuple[float, int, int]:
+    """`trat-desktop report province` end to end: data, figures, layout, PDF."""
+    from trat_desktop.reports import province_report
+
+    buffer = io.BytesIO()
+    start = time.perf_counter()
+    result = province_report(progress, buffer)
+    return time.perf_counter() - start, result.pages, len(buffer.getvalue())
+
+
+def ours(progress: ProgressService) -> tuple[float, int, int]:
+    """Only the layout and the PDF of the report's flowables (what the bare run does too)."""
+    from trat_desktop.reports.layout import build_pdf
+    from trat_desktop.reports.province import province_story
+
+    story, title, decor = province_story(progress)
+    buffer = io.BytesIO()
+    start = time.perf_counter()
+    pages = build_pdf(buffer, story, is_landscape=True, decor=decor, title=title)
+    return time.perf_counter() - start, pages, len(buffer.getvalue())
+
+
+def _bare(flowable, style_cache):  # type: ignore[no-untyped-def]
+    """The same flowable with Thai paragraphs as plain reportlab Paragraphs (no Thai handling)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import KeepTogether, Paragraph, Table
+
+    from trat_desktop.reports.typeset import FONT, ThaiParagraph
+
+    if isinstance(flowable, ThaiParagraph):
+        st = flowable.style
+        bare = style_cache.get(st.name)
+        if bare is None:
+            bare = style_cache[st.name] = ParagraphStyle(st.name + "-bare", parent=st, fontName=FONT, shaping=0,
+                                                         splitLongWords=1)
+        markup = "".join(f"<b>{html.escape(t)}</b>" if b else html.escape(t) for t, b in flowable.runs)
+        return Paragraph(markup.replace("\n", "<br/>"), bare)
+    if isinstance(flowable, Table):
+        flowable._cellvalues = [[_bare_cell(v, style_cache) for v in row] for row in flowable._cellvalues]
+        return flowable
+    if isinstance(flowable, KeepTogether):
+        flowable._content = [_bare(f, style_cache) for f in flowable._content]
+        return flowable
+    return flowable
+
+
+def _bare_cell(value, style_cache):  # type: ignore[no-untyped-def]
+    if isinstance(value, (list, tuple)):
+        return [_bare(v, style_cache) for v in value]
+    return _bare(value, style_cache)
+
+
+def bare(progress: ProgressService) -> tuple[float, int, int]:
+    from reportlab.platypus import SimpleDocTemplate
+
+    from trat_desktop.reports.layout import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, page_size
+    from trat_desktop.reports.province import province_story
+
+    story, title, _decor = province_story(progress)
+    story = [_bare(f, {}) for f in story]   # built before the clock starts: only the layout is timed
+    buffer = io.BytesIO()
+    start = time.perf_counter()
+    doc = SimpleDocTemplate(buffer, pagesize=page_size(True), leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+                            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title)
+    doc.build(story)
+    return time.perf_counter() - start, doc.page, len(buffer.getvalue())
+
+
+def max_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--factor", type=int, default=100, help="size of the big plan (0: skip it)")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        service = PlanService.open(Path(tmp) / "fy2569.sqlite3")
+        entries = fill_progress(service)
+        progress = coordinator(service)
+        import reportlab.graphics.barcode.qr  # noqa: F401  (imports are not what is measured)
+        import reportlab.platypus  # noqa: F401
+
+        import trat_desktop.reports.province  # noqa: F401
+        mine = [ours(progress) for _ in range(args.runs)]
+        plain = [bare(progress) for _ in range(args.runs)]
+        total = [ours_total(progress) for _ in range(args.runs)]
+        cold = mine[0][0]
+        warm = statistics.median(t for t, *_ in mine[1:]) if len(mine) > 1 else cold
+        base = statistics.median(t for t, *_ in plain)
+        end_to_end = statistics.median(t for t, *_ in total)
+        print(f"FY2569, every office reporting every quarter ({entries} entries); layout and PDF only:")
+        print(f"  ours : {mine[0][1]} pages, {mine[0][2] / 1024:.0f} KiB; first run {cold * 1000:.0f} ms, "
+              f"then {warm * 1000:.0f} ms ({mine[0][1] / warm:.1f} pages/s)")
+        print(f"  bare : {plain[0][1]} pages, {plain[0][2] / 1024:.0f} KiB; {base * 1000:.0f} ms "
+              "(same flowables, plain Paragraphs: no shaping, no Thai breaks, no page x/N)")
+        ratio_cold, ratio_warm = cold / base, warm / base
+        verdict = "OK" if ratio_warm <= TARGET_RATIO else "MISSED"
+        print(f"  ratio: {ratio_warm:.2f}x (first run in the process {ratio_cold:.2f}x); target <= "
+              f"{TARGET_RATIO:.0f}x {verdict}")
+        print(f"  end to end (trat-desktop report province: data, figures, layout): {end_to_end * 1000:.0f} ms")
+        ok = ratio_warm <= TARGET_RATIO
+        service.close()
+
+        if args.factor:
+            t0 = time.perf_counter()
+            big, rows, pairs, cells = build_database(Path(tmp) / "big.sqlite3", args.factor)
+            built = time.perf_counter() - t0
+            progress = coordinator(big)
+            seconds, pages, size = ours(progress)
+            print(f"plan x{args.factor}: {rows:,} rows, {pairs:,} assignments, {cells:,} entries "
+                  f"(database built in {built:.1f} s)")
+            print(f"  provincial report: {pages:,} pages, {size / 1024 / 1024:.1f} MiB in {seconds:.1f} s "
+                  f"= {pages / seconds:.1f} pages/s; peak memory {max_rss_mb():.0f} MB")
+            big.close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Command-line verbs for printed reports (PDF) and the Excel export.
+
+    trat-desktop report office|province|plan [--year 2569] [--quarter N] [--digits thai|arabic] --out FILE.pdf
+    trat-desktop export-xlsx [--year 2569] [--quarter N] --out FILE.xlsx
+
+reportlab and openpyxl are imported only when one of these runs (they cost start-up time).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .services import PlanService, ProgressService
+
+REPORT_KINDS = {
+    "office": "แบบรายงานผลการดำเนินงานของหน่วยงาน (ไตรมาส)",
+    "province": "รายงานผลการดำเนินงานภาพรวมจังหวัด (ไตรมาสหรือทั้งปี)",
+    "plan": "แผนปฏิบัติการตามรูปแบบเอกสารแผน",
+}
+
+
+def add_parsers(commands: Any, plan_cmds: Any = None) -> None:
+    report = commands.add_parser("report", help="พิมพ์รายงานเป็น PDF: office, province หรือ plan")
+    report.add_argument("kind", choices=list(REPORT_KINDS), help="; ".join(f"{k}: {v}" for k, v in REPORT_KINDS.items()))
+    report.add_argument("--year", type=int, help="ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีล่าสุด)")
+    report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4],
+                        help="ไตรมาส (office: ค่าเริ่มต้นไตรมาสปัจจุบัน; province: ไม่ระบุ = ทั้งปี)")
+    report.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="เลขไทย (ค่าเริ่มต้น) หรือเลขอารบิก")
+    report.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
+    xlsx = commands.add_parser("export-xlsx", help="ส่งออกผลการดำเนินงานภาพรวมเป็นไฟล์ Excel (.xlsx)")
+    xlsx.add_argument("--year", type=int)
+    xlsx.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="ไม่ระบุ = ทั้งปี")
+    xlsx.add_argument("--out", type=Path, required=True)
+
+
+def run(args: argparse.Namespace, service: PlanService) -> int | None:
+    """Run a report verb; None when *args* is not one."""
+    if args.command == "report":
+        from . import reports
+
+        progress = ProgressService(service)
+        thai = args.digits == "thai"
+        if args.kind == "office":
+            result = reports.office_report(progress, args.out, fiscal_year=args.year, quarter=args.quarter,
+                                           thai_digits=thai)
+        elif args.kind == "province":
+            result = reports.province_report(progress, args.out, fiscal_year=args.year, quarter=args.quarter,
+                                             thai_digits=thai)
+        else:
+            result = reports.plan_report(progress, args.out, fiscal_year=args.year, thai_digits=thai)
+        print(f"เขียนรายงานแล้ว: {args.out} ({result.pages} หน้า)")
+        return 0
+    if args.command == "export-xlsx":
+        from . import reports
+
+        reports.export_xlsx(ProgressService(service), args.out, fiscal_year=args.year, quarter=args.quarter)
+        print(f"ส่งออกไฟล์ Excel แล้ว: {args.out}")
+        return 0
+    return None

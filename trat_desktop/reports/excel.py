@@ -1,0 +1,128 @@
+"""The consolidated progress as an Excel workbook: a summary sheet and one sheet per strategy."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from ..domain.progress import STATUSES, is_reported
+from ..services.overview import OverviewService
+from ..services.progress import ProgressService
+from .common import PLAN_TITLE
+from .province import ProvinceFigures, province_figures
+
+SUMMARY_SHEET = "สรุป"
+SUMMARY_HEADERS = ["ยุทธศาสตร์ที่", "ยุทธศาสตร์", "การมอบหมาย (ตัวชี้วัด × หน่วยงาน)", "รายงานที่ต้องส่ง",
+                   "รายงานแล้ว", "บรรลุเป้าหมาย", "งบประมาณที่ได้รับ (บาท)", "ใช้ไป (บาท)", "ร้อยละการใช้จ่าย"]
+DETAIL_HEADERS = ["รหัสตัวชี้วัด", "กิจกรรม", "ตัวชี้วัด", "หน่วยนับ", "เป้าหมาย", "ระยะเวลา (ไตรมาส)",
+                  "หน่วยงานที่รับผิดชอบ", "ผลไตรมาส 1", "ผลไตรมาส 2", "ผลไตรมาส 3", "ผลไตรมาส 4", "ผลสะสม",
+                  "บรรลุเป้าหมาย", "สถานะล่าสุด", "งบประมาณที่ได้รับ (บาท)", "ใช้ไป (บาท)", "หมายเหตุล่าสุด"]
+WRAPPED = {"ยุทธศาสตร์", "กิจกรรม", "ตัวชี้วัด", "หน่วยงานที่รับผิดชอบ", "หมายเหตุล่าสุด"}
+MONEY = "#,##0.00"
+COUNT = "#,##0"
+SHARE = "0.0"
+HEAD_FONT = Font(bold=True)
+HEAD_FILL = PatternFill("solid", fgColor="D0DCE8")
+TOTAL_FILL = PatternFill("solid", fgColor="E6EBF2")
+THIN = Side(style="thin", color="999999")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes: Thai marks above or below a letter take none."""
+    return sum(1 for ch in text if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
+
+
+def _number_format(value: float) -> str:
+    return COUNT if float(value).is_integer() else "#,##0.##"
+
+
+def _baht(satang: int | None) -> float | None:
+    return None if satang is None else satang / 100
+
+
+def _write_rows(ws: Any, headers: list[str], rows: list[list[Any]], formats: dict[int, str],
+                top: int = 1) -> None:
+    """Header row at *top* (frozen), the rows below it, columns sized to their content."""
+    for c, h in enumerate(headers, start=1):
+        cell = ws.cell(row=top, column=c, value=h)
+        cell.font, cell.fill, cell.border = HEAD_FONT, HEAD_FILL, BOX
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for r, values in enumerate(rows, start=top + 1):
+        for c, value in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=c, value=value)
+            cell.border = BOX
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                cell.number_format = formats.get(c, _number_format(value))
+            if headers[c - 1] in WRAPPED:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            else:
+                cell.alignment = Alignment(vertical="top")
+    ws.freeze_panes = ws.cell(row=top + 1, column=1)
+    for c, h in enumerate(headers, start=1):
+        longest = max([display_width(str(h)) // 2 + 2] + [
+            display_width(f"{v:,.2f}" if isinstance(v, float) else str(v)) for v in (row[c - 1] for row in rows)
+            if v is not None])
+        cap = 48 if h in WRAPPED else 30
+        ws.column_dimensions[get_column_letter(c)].width = max(8, min(cap, longest + 2))
+
+
+def _summary_rows(f: ProvinceFigures) -> list[list[Any]]:
+    def line(number: Any, title: str, s: Any) -> list[Any]:
+        share = round(100 * s.spent_satang / s.allocated_satang, 1) if s.allocated_satang else None
+        return [number, title, s.assignments, s.due, s.reported, s.on_target, _baht(s.allocated_satang),
+                _baht(s.spent_satang), share]
+
+    rows = [line(s.number, s.title, s) for s in f.strategies]
+    rows.append(line(None, "รวมทั้งสิ้น", f.total))
+    return rows
+
+
+def export_xlsx(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal_year: int | None = None,
+                quarter: int | None = None) -> Path | None:
+    """Write the workbook; *quarter* limits the summary's counts to that quarter (None: the whole year)."""
+    plans = progress.plans
+    plan = plans.load_plan(fiscal_year)
+    rows = OverviewService(plans).rows(plan.fiscal_year)
+    figures = province_figures(plan, rows, quarter, thai=False)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SUMMARY_SHEET
+    period = f"ไตรมาสที่ {quarter}" if quarter else "ทั้งปีงบประมาณ"
+    ws["A1"] = f"ผลการดำเนินงานตาม{PLAN_TITLE} ปีงบประมาณ พ.ศ. {plan.fiscal_year}"
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"] = f"{period} (ส่งออกเมื่อ {progress.now()})"
+    summary = _summary_rows(figures)
+    formats = {7: MONEY, 8: MONEY, 9: SHARE, 3: COUNT, 4: COUNT, 5: COUNT, 6: COUNT}
+    _write_rows(ws, SUMMARY_HEADERS, summary, formats, top=4)
+    for c in range(1, len(SUMMARY_HEADERS) + 1):
+        ws.cell(row=4 + len(summary), column=c).fill = TOTAL_FILL
+        ws.cell(row=4 + len(summary), column=c).font = HEAD_FONT
+
+    for s in figures.strategies:
+        sheet = wb.create_sheet(f"ยุทธศาสตร์ {s.number}")
+        data: list[list[Any]] = []
+        for line in s.rows:
+            row = line.row
+            for office, figures_line in zip(row.offices, line.offices):
+                per_quarter = [office.entries[q].achieved if q in office.entries else None for q in range(1, 5)]
+                reported = [e for _q, e in sorted(office.entries.items()) if is_reported(e)]
+                data.append([
+                    row.id, f"{row.activity_code} {row.activity_title}", row.indicator, row.unit, row.target,
+                    f"{row.quarter_from}-{row.quarter_to}" if row.quarter_from != row.quarter_to else str(row.quarter_from),
+                    office.agency_name, *per_quarter, figures_line.achieved,
+                    {True: "บรรลุ", False: "ยังไม่บรรลุ", None: ""}[figures_line.on_target],
+                    STATUSES[reported[-1].status] if reported else "",
+                    _baht(office.allocated_satang) if office.allocated_satang is not None else figures_line.allocated_text,
+                    _baht(figures_line.spent_satang), reported[-1].note if reported else "",
+                ])
+        _write_rows(sheet, DETAIL_HEADERS, data, {15: MONEY, 16: MONEY})
+    wb.properties.title = f"ผลการดำเนินงาน ปีงบประมาณ พ.ศ. {plan.fiscal_year}"
+    wb.properties.creator = "Trat Desktop"
+    wb.save(out)
+    return Path(out) if isinstance(out, (str, Path)) else None
