@@ -4,13 +4,46 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.identity import Identity
 from ..errors import TratError
 from ..store import backup as backup_store
 from .plan import PlanService
 
 DAILY_KEPT = 7
+BACKUP_SUFFIX = ".sqlite3"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup file that passed the checks, described for the person about to restore it."""
+
+    path: Path
+    size: int
+    modified: dt.datetime
+    schema_version: int
+    owner: str  # whose installation it came from ("ยังไม่ได้ตั้งค่า" before set-up)
+    last_change: dt.datetime | None  # the newest audited change in it
+
+
+def describe(path: Path | str) -> BackupInfo:
+    """Check a backup file (intact, ours, not from a newer app) and say what it holds.
+    Raises TratError with the Thai reason otherwise; never changes the file."""
+    path = Path(path)
+    facts = backup_store.describe_backup(path)
+    stat = path.stat()
+    settings = facts["settings"]
+    owner = Identity.from_settings(settings if isinstance(settings, dict) else {}).display_name
+    last_change = None
+    if isinstance(facts["last_change"], str):
+        try:
+            last_change = dt.datetime.fromisoformat(facts["last_change"])
+        except ValueError:
+            last_change = None
+    return BackupInfo(path=path, size=stat.st_size, modified=dt.datetime.fromtimestamp(stat.st_mtime),
+                      schema_version=int(facts["schema_version"]), owner=owner, last_change=last_change)
 
 
 def backup_folder(plans: PlanService) -> Path:
@@ -28,10 +61,19 @@ def backup_now(plans: PlanService, dest: Path | None = None, label: str = "manua
     n = 1
     while target.exists():
         n += 1
-        target = folder / f"{label}-{stamp}-{n}.sqlite3"
+        target = folder / f"{label}-{stamp}_{n}.sqlite3"  # sorts after the first of that second
     backup_store.backup_to(plans.db, target)
     backup_store.rotate(folder, f"{label}-*.sqlite3", keep)
     return target
+
+
+def automatic_backups(plans: PlanService) -> list[Path]:
+    """The backups the app made itself (daily and manual ones in the backups folder), newest first."""
+    folder = backup_folder(plans)
+    if not folder.is_dir():
+        return []
+    files = [p for p in folder.glob(f"*{BACKUP_SUFFIX}") if p.is_file()]
+    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 def daily_backup(plans: PlanService, today: dt.date | None = None, keep: int = DAILY_KEPT) -> Path | None:
@@ -54,6 +96,10 @@ def restore(db_path: Path, backup: Path, now: dt.datetime | None = None) -> Path
         raise TratError("ไฟล์สำรองคือฐานข้อมูลที่ใช้อยู่")
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     aside = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
+    n = 1
+    while aside.exists():  # two restores in one second must not overwrite the first one kept aside
+        n += 1
+        aside = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}-{n}{db_path.suffix}")
     if db_path.exists():
         try:  # fold the write-ahead log into the copy kept aside
             plans = PlanService.open(db_path)
@@ -67,8 +113,13 @@ def restore(db_path: Path, backup: Path, now: dt.datetime | None = None) -> Path
                 if Path(str(db_path) + suffix).exists():
                     shutil.copyfile(str(db_path) + suffix, str(aside) + suffix)
     tmp = db_path.with_name(db_path.name + ".restoring")
-    shutil.copyfile(backup, tmp)
-    for suffix in ("-wal", "-shm"):
-        Path(str(db_path) + suffix).unlink(missing_ok=True)
-    tmp.replace(db_path)
+    try:
+        shutil.copyfile(backup, tmp)
+        for suffix in ("-wal", "-shm"):
+            Path(str(db_path) + suffix).unlink(missing_ok=True)
+        tmp.replace(db_path)
+    except OSError as exc:  # e.g. Windows: another window of the app still has the database open
+        tmp.unlink(missing_ok=True)
+        raise TratError("กู้คืนไม่ได้ เพราะไฟล์ฐานข้อมูลยังถูกใช้อยู่หรือเขียนไม่ได้ "
+                        f"(ปิดโปรแกรม Trat Desktop ทุกหน้าต่างแล้วลองอีกครั้ง): {exc}") from exc
     return aside

@@ -25,6 +25,7 @@ from ..store import exchange as exchange_store
 from ..store import plan_edit as edit_store
 from ..store import progress as progress_store
 from ..store.connection import SCHEMA_VERSION, bulk_writes
+from . import backup as backup_service
 from .progress import ProgressService, row_ids
 
 BACKUPS_KEPT = 10
@@ -489,22 +490,11 @@ class ExchangeService:
         return exchange_store.unpin_key(self._db, uid, me.actor(), self.progress.now())
 
     def backup_folder(self) -> Path:
-        return self.plans.data_dir / "backups"
+        return backup_service.backup_folder(self.plans)
 
     def backup(self, label: str = "manual", dest: Path | None = None, keep: int = BACKUPS_KEPT) -> Path:
         """A consistent copy of the database, rotated so at most *keep* of each label remain."""
-        stamp = re.sub(r"[^0-9]", "", self.progress.now())[:14]
-        if dest is None:
-            folder = self.backup_folder()
-            dest = folder / f"{label}-{stamp}.sqlite3"
-            n = 1
-            while dest.exists():
-                n += 1
-                dest = folder / f"{label}-{stamp}-{n}.sqlite3"
-            backup_store.backup_to(self._db, dest)
-            backup_store.rotate(folder, f"{label}-*.sqlite3", keep)
-            return dest
-        return backup_store.backup_to(self._db, Path(dest))
+        return backup_service.backup_now(self.plans, dest, label=label, keep=keep)
 
     def undo_import(self) -> dict[str, Any]:
         """Put the database back as it was before the last import run, if nothing changed since."""
