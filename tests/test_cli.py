@@ -98,3 +98,28 @@ def test_newer_database_exits_with_thai_message(tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "--db", str(db), "plan", "summary")
     assert code == 2
     assert "รุ่นใหม่กว่า" in err
+
+
+def test_smoke_test_opens_the_window_and_writes_a_report(tmp_path: Path) -> None:
+    import os
+
+    result = subprocess.run(
+        [sys.executable, "-m", "trat_desktop", "--db", str(tmp_path / "db.sqlite3"), "--smoke-test"],
+        capture_output=True, text=True, encoding="utf-8", env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "smoke test: ok" in result.stdout
+    assert "smoke test: report ok" in result.stdout
+
+
+def test_smoke_report_fails_loudly(monkeypatch, service, capsys) -> None:
+    import trat_desktop.reports as reports
+    from trat_desktop.cli import smoke_report
+
+    def broken(*args, **kwargs):
+        raise OSError("font missing")
+
+    monkeypatch.setattr(reports, "plan_report", broken)
+    assert smoke_report(service) == 1
+    assert "font missing" in capsys.readouterr().err

@@ -186,9 +186,35 @@ def _progress(args: argparse.Namespace, progress: ProgressService) -> int:
     return 0
 
 
+def smoke_report(service: PlanService) -> int:
+    """The smoke test's second half: the plan report as a PDF in a temporary folder (fonts, shaping,
+    word list and reportlab all found, also in a frozen build). 0 if it worked."""
+    import tempfile
+
+    from .reports import plan_report
+
+    with tempfile.TemporaryDirectory(prefix="trat-smoke-") as folder:
+        out = Path(folder) / "plan.pdf"
+        try:
+            result = plan_report(ProgressService(service), out)
+            ok = result.pages > 0 and out.read_bytes()[:5] == b"%PDF-"
+        except Exception as exc:  # noqa: BLE001 - the smoke test reports any failure
+            _say(f"smoke test: report failed: {exc!r}", error=True)
+            return 1
+    _say(f"smoke test: report ok ({result.pages} pages)" if ok else "smoke test: report is empty", error=not ok)
+    return 0 if ok else 1
+
+
+def _say(text: str, error: bool = False) -> None:
+    """Print if there is a console (a windowed Windows build has sys.stdout = None)."""
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:
+        print(text, file=stream)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
+        if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = build_parser().parse_args(argv)
     if args.command == "restore":
@@ -206,7 +232,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from .gui.app import run_gui
 
-            return run_gui(service, smoke_test=args.smoke_test)
+            code = run_gui(service, smoke_test=args.smoke_test)
+            if args.smoke_test and code == 0:
+                code = smoke_report(service)
+            return code
         return run_command(args, service)
     except TratError as exc:
         print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
