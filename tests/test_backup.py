@@ -81,3 +81,37 @@ def test_daily_backup_once_a_day_and_rotated(tmp_path: Path) -> None:
     kept = sorted(p.name for p in backups.backup_folder(service).glob("daily-*.sqlite3"))
     assert len(kept) == 3 and kept[-1].startswith("daily-20260305")
     service.close()
+
+
+def test_describe_says_whose_backup_it_is_and_refuses_bad_files(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    service = PlanService.open(db)
+    progress = ProgressService(service)
+    progress.set_identity(Identity(role="office", office_name="สนง.ศึกษาธิการ จ.ตราด"))
+    progress.set_progress(progress.find_item("1/1.5/2"), 2, achieved="40")
+    copy = backups.backup_now(service, tmp_path / "copy.sqlite3")
+    service.close()
+    info = backups.describe(copy)
+    assert info.owner == "สำนักงานศึกษาธิการจังหวัดตราด"
+    assert info.size == copy.stat().st_size and info.schema_version >= 1
+    assert info.last_change is not None and info.last_change.year >= 2025
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"x" * 4096)
+    with pytest.raises(TratError, match="ไม่ใช่ฐานข้อมูล"):
+        backups.describe(junk)
+
+
+def test_two_restores_in_one_second_keep_both_databases_aside(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    service = PlanService.open(db)
+    progress = ProgressService(service)
+    progress.set_identity(Identity(role="office", office_name="สนง.ศึกษาธิการ จ.ตราด"))
+    progress.set_progress(progress.find_item("1/1.5/2"), 2, achieved="40")
+    copy = backups.backup_now(service, tmp_path / "copy.sqlite3")
+    progress.set_progress(progress.find_item("1/1.5/2"), 2, achieved="90")
+    service.close()
+    now = dt.datetime(2026, 3, 1, 9, 0, 0)
+    first = backups.restore(db, copy, now=now)
+    second = backups.restore(db, first, now=now)  # undo the restore within the same second
+    assert first != second
+    assert value(first) == 90 and value(second) == 40 and value(db) == 90

@@ -120,3 +120,16 @@ def test_foreign_keys_and_wal_are_on(tmp_path: Path) -> None:
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
+
+
+def test_an_upgrade_first_keeps_a_copy_of_the_old_database(tmp_path: Path) -> None:
+    db_path = tmp_path / "old.sqlite3"
+    shutil.copy(FIXTURE_V1, db_path)
+    PlanService.open(db_path).close()
+    copies = list((tmp_path / "backups").glob("before-upgrade-v1-*.sqlite3"))
+    assert len(copies) == 1
+    conn = sqlite3.connect(copies[0])
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+    PlanService.open(db_path).close()  # already current: no second copy
+    assert len(list((tmp_path / "backups").glob("before-upgrade-*.sqlite3"))) == 1

@@ -4,7 +4,8 @@
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --view office docs/screenshots/office-entry.png
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --view setup docs/screenshots/setup-dialog.png
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --view import docs/screenshots/import-preview.png
-    (also --view conflicts, keys, evidence: see tools/screenshot_exchange.py)
+    (also --view conflicts, keys, evidence: see tools/screenshot_exchange.py;
+     --view about, data, restore, export-done, menu for the user guide: tools/screenshot_guide.py)
 
 Opens the plan database at ``--db`` (default: a fresh temporary one, seeded by the service).
 
@@ -36,6 +37,7 @@ from trat_desktop.gui.display import set_thai_digits  # noqa: E402
 from trat_desktop.services import PlanService, ProgressService  # noqa: E402
 
 from screenshot_exchange import SHOTS as EXCHANGE_SHOTS  # noqa: E402 - tools/ is on sys.path
+from screenshot_guide import SHOTS as GUIDE_SHOTS  # noqa: E402
 
 EDU = "สำนักงานศึกษาธิการจังหวัดตราด"
 #: Example entries for the office screenshot: (row id, quarter, field, typed text).
@@ -139,6 +141,7 @@ def _settings(args: argparse.Namespace) -> QSettings:
 
 SHOTS = {"plan": shoot_plan, "office": shoot_office, "setup": shoot_setup}
 SHOTS.update(EXCHANGE_SHOTS)
+SHOTS.update(GUIDE_SHOTS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,6 +40,11 @@ def fonts_dir() -> Path:
     return resource("resources", "fonts")
 
 
+def icons_dir() -> Path:
+    """The app icon: ``trat-desktop-{32,64,256}.png`` (loaded by the GUI) and ``trat-desktop.ico``."""
+    return resource("resources", "icons")
+
+
 def default_db_path() -> Path:
     """The database in the user's data folder (created on first use)."""
     folder = Path(user_data_dir(APP_DIR_NAME, APP_AUTHOR))

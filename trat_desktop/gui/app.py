@@ -1,22 +1,52 @@
-"""Start the GUI: the QApplication with the bundled Thai font, the main window, a smoke test."""
+"""Start the GUI: the QApplication with the bundled Thai font and the app icon, the main window
+(plus the quiet daily backup), a smoke test."""
 
 from __future__ import annotations
 
+import functools
 import sys
 import traceback
 from types import TracebackType
+from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QSize, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from .. import APP_NAME
-from ..paths import fonts_dir
+from .. import APP_NAME, __version__
+from ..paths import fonts_dir, icons_dir
 
 FONT_FAMILY = "Sarabun"
 FONT_FILES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf")
 FONT_POINT_SIZE = 11.0
 SMOKE_TIMEOUT_MS = 5000
+ICON_SIZES = (32, 64, 256)
+#: The daily backup starts this long after the window shows (first paint and loads come first).
+DAILY_BACKUP_DELAY_MS = 2000
+WINDOWS_APP_ID = "TratProvince.TratDesktop"
+
+
+@functools.lru_cache(maxsize=1)
+def app_icon() -> QIcon:
+    """The app icon from the PNGs under resources/icons/ (no SVG plugin needed when frozen)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = icons_dir() / f"trat-desktop-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
+def _windows_taskbar_identity() -> None:
+    """On Windows, group the app's windows under its own taskbar button and icon (not python's)."""
+    if sys.platform != "win32":
+        return
+    try:
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(WINDOWS_APP_ID)  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        pass
 
 
 def load_fonts() -> list[str]:
@@ -37,11 +67,14 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     PC with no Thai font installed."""
     app = QApplication.instance()
     if app is None:
+        _windows_taskbar_identity()
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
     app.setOrganizationName("TratProvince")
+    app.setWindowIcon(app_icon())
     families = load_fonts()
     font = QFont(FONT_FAMILY if FONT_FAMILY in families else app.font().family())
     font.setPointSizeF(FONT_POINT_SIZE)
@@ -59,18 +92,28 @@ def progress_for(service: object) -> object | None:
 def run_gui(service: object, smoke_test: bool = False, progress: object | None = None) -> int:
     """Show the main window over *service*. With *smoke_test*, paint it, check it, close it
     and return 0 if it worked (1 if not) without waiting for the user (and without the
-    first-run set-up dialog)."""
-    from .main_window import MainWindow  # after the QApplication exists
-
+    first-run set-up dialog, and without the daily backup)."""
     app = create_app()
     if progress is None:
         progress = progress_for(service)
     if not smoke_test:
-        window = MainWindow(service, progress=progress)  # type: ignore[arg-type]
-        window.show()
-        QTimer.singleShot(0, window.start)  # first-run set-up over the shown window
+        window = open_main_window(service, progress)  # noqa: F841 (kept alive while the app runs)
         return app.exec()
     return _smoke(app, service, progress)
+
+
+def open_main_window(service: object, progress: object | None = None, settings: Any = None,
+                     backup_delay_ms: int = DAILY_BACKUP_DELAY_MS) -> Any:
+    """Show the main window as a user's session starts: then the first-run set-up (if this
+    installation has none) and, a little later, today's automatic backup in the background
+    (status bar only). The smoke test does neither."""
+    from .main_window import MainWindow
+
+    window = MainWindow(service, progress=progress, settings=settings)  # type: ignore[arg-type]
+    window.show()
+    QTimer.singleShot(0, window.start)  # first-run set-up over the shown window
+    QTimer.singleShot(backup_delay_ms, window.start_daily_backup)
+    return window
 
 
 def _smoke(app: QApplication, service: object, progress: object | None = None) -> int:
@@ -137,4 +180,4 @@ def _say(text: str, error: bool = False) -> None:
     """Print if there is a console (a windowed Windows build has sys.stdout = None)."""
     stream = sys.stderr if error else sys.stdout
     if stream is not None:
-        print(text, file=stream)
+        print(text, file=stream, flush=True)  # at once, also into a pipe (CI logs, bench/frozen_startup.py)

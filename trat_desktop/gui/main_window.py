@@ -1,6 +1,7 @@
 """The main window. Two pages: "งานของหน่วยงาน" (quarterly entry, when a progress service is
 given) and "แผนปฏิบัติการ" (the plan tree, the selected node's indicator rows, the document's
-warnings in a dock). Menus for undo/redo, Thai/Arabic digits and the installation's setup."""
+warnings in a dock). Menus for undo/redo, Thai/Arabic digits, the installation's setup, its
+data folder and backups (ตั้งค่า › ข้อมูลและการสำรอง…) and ช่วยเหลือ › เกี่ยวกับ Trat Desktop…"""
 
 from __future__ import annotations
 
@@ -60,6 +61,9 @@ class MainWindow(QMainWindow):
         self.form = Ui_MainWindow()
         self.form.setupUi(self)
         self.setWindowTitle(WINDOW_TITLE)
+        from .app import app_icon
+
+        self.setWindowIcon(app_icon())
         self._service = service
         self._progress = progress
         self.settings = settings if settings is not None else QSettings()
@@ -67,6 +71,10 @@ class MainWindow(QMainWindow):
         self.plan_warnings: list[PlanWarning] = []
         self.load_error: str | None = None
         self._dock_was_visible = True
+        self.database_released = False
+        self.about_dialog: Any = None
+        self.data_dialog: Any = None
+        self.daily_backup_op: Any = None
         self.form.actionThaiDigits.setChecked(load_digit_setting(self.settings))
 
         self.tree_model = PlanTreeModel(parent=self)
@@ -171,6 +179,83 @@ class MainWindow(QMainWindow):
         form = self.form
         self.exchange_actions = ExchangeActions.install(
             self, self._service, self._progress, self.settings, form.menuFile, form.menuSettings, form.actionQuit)
+
+    # -- about, data folder, backups ----------------------------------------------------
+    def _real_plans(self) -> Any:
+        """The PlanService over a database file, or None (test fakes, in-memory databases)."""
+        from ..services import PlanService
+        from .ops import can_open_again
+
+        service = self._service
+        return service if isinstance(service, PlanService) and can_open_again(service) else None
+
+    def show_about(self) -> Any:
+        """ช่วยเหลือ › เกี่ยวกับ Trat Desktop…"""
+        from .about_dialog import AboutDialog
+
+        info = None
+        plans = self._real_plans()
+        if plans is not None and not self.database_released:
+            from ..services.about import app_info
+
+            try:
+                info = app_info(plans)
+            except TratError:
+                info = None
+        self.about_dialog = AboutDialog(info, self)
+        self.about_dialog.open()
+        return self.about_dialog
+
+    def open_data_dialog(self) -> Any:
+        """ตั้งค่า › ข้อมูลและการสำรอง… (None without a database file)."""
+        plans = self._real_plans()
+        if plans is None or self.database_released:
+            return None
+        from .data_dialog import DataDialog
+
+        owner = ""
+        if self._progress is not None:
+            try:
+                owner = self._progress.identity().display_name
+            except TratError:
+                owner = ""
+        self.data_dialog = DataDialog(self, plans, current_owner=owner)
+        self.data_dialog.open()
+        return self.data_dialog
+
+    def start_daily_backup(self) -> Any:
+        """Today's automatic backup, quietly in the background (status bar only)."""
+        if self.database_released:
+            return None
+        from .data_dialog import start_daily_backup
+
+        self.daily_backup_op = start_daily_backup(self, self._real_plans())
+        return self.daily_backup_op
+
+    def release_database(self, timeout_ms: int = 30000) -> None:
+        """Before the database file is replaced (restore): let background work finish and deliver
+        its results, then close this window's connection. The window is disabled afterwards;
+        the app restarts to use the restored file."""
+        from PySide6.QtCore import QElapsedTimer, QEventLoop, QThreadPool
+        from PySide6.QtWidgets import QApplication
+
+        from . import ops
+
+        app = QApplication.instance()
+        timer = QElapsedTimer()
+        timer.start()
+        while (ops.running() or QThreadPool.globalInstance().activeThreadCount()) and timer.elapsed() < timeout_ms:
+            QThreadPool.globalInstance().waitForDone(50)
+            if app is not None:
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if app is not None:
+            app.processEvents()  # results queued by the last jobs arrive while the service is open
+        self.setEnabled(False)
+        self.database_released = True
+        self.statusBar().showMessage("ปิดฐานข้อมูลแล้ว")
+        close = getattr(self._service, "close", None)
+        if callable(close):
+            close()
 
     def refresh_data(self) -> None:
         """Re-read what the pages show from the services (after an import, an undo, a new plan)."""
@@ -318,6 +403,9 @@ class MainWindow(QMainWindow):
         form.warningsTable.cellDoubleClicked.connect(self._on_warning_activated)
         form.actionThaiDigits.toggled.connect(self.set_thai_digits)
         form.actionSetup.triggered.connect(lambda: self.open_setup())
+        form.actionAbout.triggered.connect(lambda: self.show_about())
+        form.actionDataBackup.triggered.connect(lambda: self.open_data_dialog())
+        form.actionDataBackup.setEnabled(self._real_plans() is not None)
         form.pageTabs.currentChanged.connect(self._on_tab_changed)
 
     def _fill_years(self, select: int | None = None) -> None:

@@ -103,11 +103,12 @@ class BackgroundOp(QObject, Generic[T]):
 
     def __init__(self, parent_widget: QWidget | None, on_done: Callable[[T], None],
                  on_error: Callable[[BaseException], None] | None, progress: Progress | None,
-                 label: str) -> None:
+                 label: str, quiet: bool = False) -> None:
         super().__init__()  # no QObject parent: a closing window must not delete it under the worker
         self._widget = parent_widget
         self._on_done, self._on_error, self._progress = on_done, on_error, progress
         self.label = label
+        self.quiet = quiet
         self.result: T | None = None
         self.error: BaseException | None = None
         self.details = ""
@@ -143,13 +144,17 @@ class BackgroundOp(QObject, Generic[T]):
     # -- slots (GUI thread) ------------------------------------------------------------
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, name: str) -> None:
-        if self.dialog is not None and shiboken6.isValid(self.dialog):
-            if total > 0:
-                self.dialog.setMaximum(total)
-                self.dialog.setValue(min(done, total))
-            self.dialog.setLabelText(f"{self.label}\n{name}" if name else self.label)
+        # The caller's callback first and the dialog's setValue() last: once the modal dialog is
+        # shown, setValue() processes events, which can deliver the next steps and even the result
+        # (closing the dialog) before it returns. Nothing of this step may come after it.
         if self._progress is not None:
             self._progress(done, total, name)
+        dialog = self.dialog
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.setLabelText(f"{self.label}\n{name}" if name else self.label)
+            if total > 0:
+                dialog.setMaximum(total)
+                dialog.setValue(min(done, total))
 
     @Slot(object)
     def _on_succeeded(self, result: Any) -> None:
@@ -185,7 +190,8 @@ class BackgroundOp(QObject, Generic[T]):
         if not can_open_again(plans):
             self._run_here(plans, work)
             return
-        self._show_dialog()
+        if not self.quiet:
+            self._show_dialog()
 
         def tracked(service: PlanService) -> T:
             self.thread_id = threading.get_ident()
@@ -210,14 +216,16 @@ class BackgroundOp(QObject, Generic[T]):
 
 def run_in_background(parent: QWidget | None, plans: Any, work: Callable[[PlanService], T],
                       on_done: Callable[[T], None], on_error: Callable[[BaseException], None] | None = None,
-                      progress: Progress | None = None, label: str = "กำลังดำเนินการ…") -> BackgroundOp[T]:
-    """Run ``work(own_plan_service)`` in a pool thread with a progress dialog over *parent*.
+                      progress: Progress | None = None, label: str = "กำลังดำเนินการ…",
+                      quiet: bool = False) -> BackgroundOp[T]:
+    """Run ``work(own_plan_service)`` in a pool thread with a progress dialog over *parent*
+    (none when *quiet*: for housekeeping the user did not ask for, e.g. the daily backup).
 
     *plans* is the caller's service: only its database path is used (or, for an in-memory
     database, the service itself, in this thread). ``on_done(result)`` or ``on_error(exc)``
     (default: a Thai warning box) and ``progress(done, total, name)`` are called in the GUI thread.
     """
-    op: BackgroundOp[T] = BackgroundOp(parent, on_done, on_error, progress, label)
+    op: BackgroundOp[T] = BackgroundOp(parent, on_done, on_error, progress, label, quiet=quiet)
     op.start(plans, work)
     return op
 

@@ -86,6 +86,11 @@ class ProgressService:
     def today(self) -> dt.date:
         return self._clock().date()
 
+    @property
+    def clock(self) -> Callable[[], dt.datetime]:
+        """The clock this service dates things with (a copy of the service on another thread reuses it)."""
+        return self._clock
+
     _now = now
 
     # -- identity --------------------------------------------------------

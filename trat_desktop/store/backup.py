@@ -46,6 +46,24 @@ def check_backup(path: Path) -> int:
     return version
 
 
+def describe_backup(path: Path) -> dict[str, object]:
+    """What a checked backup holds, read without changing it: its schema version, its settings
+    (the installation's identity) and the time of its newest audited change (ISO text or None)."""
+    version = check_backup(path)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        settings = (dict(conn.execute("SELECT key, value FROM settings").fetchall())
+                    if "settings" in tables else {})
+        last_change = (conn.execute("SELECT max(at) FROM audit_log").fetchone()[0]
+                       if "audit_log" in tables else None)
+    except sqlite3.DatabaseError:
+        raise TratError(f"อ่านไฟล์สำรอง “{path.name}” ไม่ได้") from None
+    finally:
+        conn.close()
+    return {"schema_version": version, "settings": settings, "last_change": last_change}
+
+
 def restore_from(db: Database, source: Path) -> None:
     """Replace the live database's content with a checked backup (same schema version only)."""
     version = check_backup(source)

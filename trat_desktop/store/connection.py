@@ -95,11 +95,25 @@ def connect(path: Path | str) -> Database:
         if not has_tables:
             create_fresh(db)
         elif version < SCHEMA_VERSION:
+            backup_before_upgrade(db, path, version)
             migrate(db, version)
         return db
     except BaseException:
         conn.close()
         raise
+
+
+def backup_before_upgrade(db: Database, path: Path, version: int) -> Path | None:
+    """Before a newer app upgrades a database file: a copy as it was, in ``backups/`` beside it
+    (``before-upgrade-vN-STAMP.sqlite3``), so the previous version of the app can still use it."""
+    if path.name == ":memory:" or not path.is_file():
+        return None
+    import datetime as dt
+
+    from .backup import backup_to  # that module builds on this one
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return backup_to(db, path.resolve().parent / "backups" / f"before-upgrade-v{version}-{stamp}.sqlite3")
 
 
 def _identity(db: Database, path: Path) -> tuple[int, int, bool]:
