@@ -7,9 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import paths
-from ..domain.agencies import AgencyResolver, load_register
 from ..domain.model import Agency, Plan, PlanWarning
-from ..domain.plan_text import read_plan_text
 from ..errors import PlanFormatError, TratError
 from ..store import agencies as agency_store
 from ..store import plans as plan_store
@@ -94,6 +92,9 @@ class PlanService:
         """Read a plan document (text export) and store it; on any error nothing changes."""
         path = Path(path)
         text = read_document(path)
+        from ..domain.agencies import AgencyResolver, load_register  # only when a document is read
+        from ..domain.plan_text import read_plan_text
+
         resolver = AgencyResolver(self.known_agencies() or load_register(paths.seed_dir() / AGENCY_REGISTER))
         plan = read_plan_text(text, resolver, source_name=path.name)
         plan_store.save_plan(self._db, plan, resolver.agencies.values())
