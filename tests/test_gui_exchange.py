@@ -371,7 +371,7 @@ def test_finance_office_does_not_see_coordinator_actions(qtbot, world) -> None:
 def test_change_lines_read_in_thai() -> None:
     from trat_desktop.gui.import_dialog import change_text, screen_text
 
-    line = "[1/1.5/2] ไตรมาส 2 ผล (ว่าง) -> 85.0; งบที่ใช้ (สตางค์) (ว่าง) -> 1200050; สถานะ not_started -> done"
+    line = "[1/1.5/2] ไตรมาส 2 ผล (ว่าง) -> 85; งบที่ใช้ (บาท) (ว่าง) -> 12,000.50; สถานะ ยังไม่เริ่ม -> ดำเนินการแล้ว"
     assert change_text(line) == ("[๑/๑.๕/๒] ไตรมาส ๒ ผล (ว่าง) → ๘๕; งบที่ใช้ (บาท) (ว่าง) → ๑๒,๐๐๐.๕๐; "
                                  "สถานะ ยังไม่เริ่ม → ดำเนินการแล้ว")
     assert screen_text("ไฟล์ “x_2569_1.trat” กุญแจ 1234-5678-9012-3456-7890 ปี 2569") == \

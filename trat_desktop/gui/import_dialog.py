@@ -56,41 +56,19 @@ COUNT_COLUMNS = {COL_ADDED: "added", COL_UPDATED: "updated", COL_UNCHANGED: "unc
 #: Kept as they are when digits are switched: key fingerprints (read aloud, shown 0-9 everywhere)
 #: and quoted file names (so they match the names in the list and on disk).
 _VERBATIM = re.compile(r"(\d{4}(?:-\d{4}){4}|“[^”]*”)")
-_EMPTY = r"\(ว่าง\)"
-_STATUS_CHANGE = re.compile(r"สถานะ (\w+) -> (\w+)")
-_SPENT_CHANGE = re.compile(rf"งบที่ใช้ \(สตางค์\) ({_EMPTY}|-?\d+) -> ({_EMPTY}|-?\d+)")
-_ACHIEVED_CHANGE = re.compile(rf"ผล ({_EMPTY}|-?[\d.]+) -> ({_EMPTY}|-?[\d.]+)")
-
-
 def screen_text(text: str) -> str:
     """A service message in the display's digits, except fingerprints and quoted file names."""
     parts = _VERBATIM.split(text)
     return "".join(part if n % 2 else display.show_digits(part) for n, part in enumerate(parts))
 
 
-def _status_word(code: str) -> str:
-    return STATUSES.get(code, code)
-
-
-def _baht_word(value: str) -> str:
-    return value if value.startswith("(") else display.digits_key(display.baht_text(int(value)))
-
-
-def _number_word(value: str) -> str:
-    return value if value.startswith("(") else display.digits_key(shared.number_text(float(value), False))
-
-
 def change_text(change: str) -> str:
-    """A service change line for the screen: Thai status words, baht instead of satang, no
-    needless '.0', a real arrow, the display's digits.
+    """A service change line for the screen: a real arrow and the display's digits.
 
-    ``[1/1.5/2] ไตรมาส 2 ผล (ว่าง) -> 85.0; งบที่ใช้ (สตางค์) (ว่าง) -> 1200000; สถานะ not_started -> done``
+    ``[1/1.5/2] ไตรมาส 2 ผล (ว่าง) -> 85; งบที่ใช้ (บาท) (ว่าง) -> 12,000; สถานะ ยังไม่เริ่ม -> ดำเนินการแล้ว``
     reads ``[๑/๑.๕/๒] ไตรมาส ๒ ผล (ว่าง) → ๘๕; งบที่ใช้ (บาท) (ว่าง) → ๑๒,๐๐๐; สถานะ ยังไม่เริ่ม → ดำเนินการแล้ว``.
     """
-    text = _STATUS_CHANGE.sub(lambda m: f"สถานะ {_status_word(m[1])} -> {_status_word(m[2])}", change)
-    text = _SPENT_CHANGE.sub(lambda m: f"งบที่ใช้ (บาท) {_baht_word(m[1])} -> {_baht_word(m[2])}", text)
-    text = _ACHIEVED_CHANGE.sub(lambda m: f"ผล {_number_word(m[1])} -> {_number_word(m[2])}", text)
-    return screen_text(text.replace(" -> ", " → "))
+    return screen_text(change.replace(" -> ", " → "))
 
 
 def totals_text(report: ImportReport, preview: bool) -> str:

@@ -13,8 +13,10 @@ from typing import Any, Callable
 from .. import __version__
 from ..domain import merge
 from ..domain.identity import PermissionDenied
+from ..domain.display import number_text
+from ..domain.progress import STATUSES as PROGRESS_STATUSES
 from ..domain.progress import ProgressEntry, ValidationError, validate_entry
-from ..domain.thai import format_be_date, to_arabic_digits
+from ..domain.thai import format_baht, format_be_date, to_arabic_digits
 from ..errors import TratError
 from ..exchange import archive, formats, keys
 from ..exchange.archive import BadArchive
@@ -29,12 +31,33 @@ from . import backup as backup_service
 from .progress import ProgressService, row_ids
 
 BACKUPS_KEPT = 10
-FIELD_TEXT = {"achieved": "ผล", "spent_satang": "งบที่ใช้ (สตางค์)", "status": "สถานะ", "note": "หมายเหตุ"}
+FIELD_TEXT = {"achieved": "ผล", "spent_satang": "งบที่ใช้ (บาท)", "status": "สถานะ", "note": "หมายเหตุ"}
 
 
-def _shown(value: Any) -> str:
-    return "(ว่าง)" if value is None or value == "" else str(value)
+def _shown(name: str, value: Any) -> str:
+    """A value as a person reads it: Thai status names, baht, no needless '.0' (Arabic digits)."""
+    if value is None or value == "":
+        return "(ว่าง)"
+    if name == "status":
+        return PROGRESS_STATUSES.get(value, str(value))
+    if name == "spent_satang":
+        return format_baht(value / 100)
+    if name == "achieved":
+        return number_text(value, thai_digits=False)
+    return str(value)
 STATUSES = ("imported", "unchanged", "stale", "conflict", "rejected")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value a file would change (or conflicts on), for a preview."""
+
+    row: str
+    quarter: int
+    field: str
+    old: Any
+    new: Any
+    conflict: bool
 
 
 @dataclass
@@ -52,6 +75,7 @@ class FileResult:
     unchanged: int = 0
     conflicts: int = 0
     changes: list[str] = field(default_factory=list)
+    details: list[Change] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {"file": self.file, "status": self.status, "reason": self.reason, "office": self.office,
@@ -432,10 +456,14 @@ class ExchangeService:
             return
         old = held.entry if held else ProgressEntry(incoming.indicator_uid, incoming.agency_uid, incoming.quarter)
         where = f"[{self._row_label(incoming.indicator_uid)}] ไตรมาส {incoming.quarter}"
-        parts = [f"{FIELD_TEXT[name]} {_shown(getattr(old, name))} -> {_shown(getattr(incoming, name))}"
-                 for name in merge.COMPARED if getattr(old, name) != getattr(incoming, name)]
+        changed = [name for name in merge.COMPARED if getattr(old, name) != getattr(incoming, name)]
+        parts = [f"{FIELD_TEXT[name]} {_shown(name, getattr(old, name))} -> {_shown(name, getattr(incoming, name))}"
+                 for name in changed]
         prefix = "ขัดแย้งกับค่าที่ผู้ประสานงานแก้ไข: " if decision == "conflict" else ""
         result.changes.append(f"{where} {prefix}" + "; ".join(parts))
+        result.details.extend(Change(self._row_label(incoming.indicator_uid), incoming.quarter, name,
+                                     getattr(old, name), getattr(incoming, name), decision == "conflict")
+                              for name in changed)
 
     def _row_label(self, indicator_uid: str) -> str:
         return self._run.labels().get(indicator_uid, indicator_uid[:8])
