@@ -91,6 +91,9 @@ class MainWindow(QMainWindow):
         self._fill_years()
         self._setup_edit_menu()
         self._install_exchange_menu()
+        from .report_actions import ReportActions
+
+        self.report_actions = ReportActions.install(self, self._service, self._progress, self.settings)
         self._sync_role_pages()
         if self.office_page is not None:
             self._on_tab_changed(self.form.pageTabs.currentIndex())

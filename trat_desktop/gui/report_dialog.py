@@ -1,0 +1,210 @@
+"""The report chooser (รายงาน › …): which report, fiscal year, quarter or whole year, Thai or Arabic
+digits, and what to do with it: ดูตัวอย่าง · พิมพ์… · บันทึกเป็น PDF… (บันทึกไฟล์ Excel… for the
+workbook). The dialog only chooses; :class:`.report_actions.ReportActions` writes the file.
+
+Plain data (:class:`ReportKind`, :class:`ReportRequest`, :func:`default_quarter`) lives here too, so
+it can be tested without a window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QWidget
+
+from ..domain.thai import fiscal_quarter_of, fiscal_year_of
+from . import display
+from .forms.ui_report_dialog import Ui_ReportDialog
+
+#: What the user asked for: open in the PDF viewer, open it to print, or save it where they choose.
+PREVIEW, PRINT, SAVE = "preview", "print", "save"
+ACTIONS = (PREVIEW, PRINT, SAVE)
+
+#: The period combo's value for "the whole fiscal year".
+WHOLE_YEAR = 0
+#: The months of each fiscal quarter, as the period combo shows them.
+QUARTER_MONTHS = {1: "ต.ค.–ธ.ค.", 2: "ม.ค.–มี.ค.", 3: "เม.ย.–มิ.ย.", 4: "ก.ค.–ก.ย."}
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    """One entry of the รายงาน menu."""
+
+    key: str                 # office | province | plan | xlsx
+    menu_text: str           # the menu item ("…": it opens the chooser)
+    title: str               # in the chooser's combo
+    description: str         # under the choices
+    quarters: bool           # a quarter can be chosen
+    whole_year: bool         # "ทั้งปีงบประมาณ" can be chosen
+    pdf: bool                # a PDF (else the Excel workbook: no digits choice, no printing)
+    roles: tuple[str | None, ...]  # installations that see it (None: not set up yet)
+
+
+KINDS: dict[str, ReportKind] = {k.key: k for k in (
+    ReportKind("office", "รายงานผลการดำเนินงานของหน่วยงาน (ไตรมาส…)",
+               "แบบรายงานผลการดำเนินงานของหน่วยงาน (รายไตรมาส)",
+               "ผลการดำเนินงานของหน่วยงานนี้ในไตรมาสที่เลือก พร้อมช่องลงนามผู้รายงานและหัวหน้าส่วนราชการ "
+               "และรหัสตรวจสอบข้อมูล (QR) พิมพ์ ลงนาม แล้วส่งพร้อมไฟล์ผลการดำเนินงาน (.trat)",
+               quarters=True, whole_year=False, pdf=True, roles=("office", None)),
+    ReportKind("province", "รายงานภาพรวมจังหวัด…",
+               "รายงานผลการดำเนินงานภาพรวมจังหวัด",
+               "ผลรายยุทธศาสตร์ กิจกรรม และตัวชี้วัดของทุกหน่วยงาน หน่วยงานที่ยังรายงานไม่ครบ "
+               "ยอดรวมงบประมาณ และแผนภูมิความก้าวหน้า สำหรับไตรมาสที่เลือกหรือทั้งปีงบประมาณ",
+               quarters=True, whole_year=True, pdf=True, roles=("coordinator",)),
+    ReportKind("plan", "พิมพ์แผนปฏิบัติการ…",
+               "แผนปฏิบัติการ (ตามรูปแบบเอกสารแผน)",
+               "แผนปฏิบัติการทั้งฉบับตามรูปแบบเอกสาร กระดาษ A4 แนวนอน หัวตารางซ้ำทุกหน้า "
+               "และยอดรวมงบประมาณรายยุทธศาสตร์",
+               quarters=False, whole_year=True, pdf=True, roles=("office", "coordinator", None)),
+    ReportKind("xlsx", "ส่งออก Excel…",
+               "ผลการดำเนินงานภาพรวม (ไฟล์ Excel)",
+               "สมุดงาน Excel (.xlsx): แผ่นสรุปรายยุทธศาสตร์ และแผ่นละหนึ่งยุทธศาสตร์ "
+               "ทุกตัวชี้วัดและหน่วยงาน ตัวเลขเป็นตัวเลขที่นำไปคำนวณต่อได้",
+               quarters=True, whole_year=True, pdf=False, roles=("coordinator",)),
+)}
+
+
+def kinds_for(role: str | None) -> list[ReportKind]:
+    """The reports an installation of *role* is offered, in menu order."""
+    return [kind for kind in KINDS.values() if role in kind.roles]
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """One report to make: *quarter* None means the whole fiscal year (or the report's own default)."""
+
+    kind: str
+    fiscal_year: int | None = None
+    quarter: int | None = None
+    thai_digits: bool = True
+    action: str = PREVIEW
+
+
+def default_quarter(fiscal_year: int | None, today: dt.date) -> int:
+    """The quarter a report is about by default: today's, or the last one (4) of a past fiscal
+    year, or the first one of a future year."""
+    current = fiscal_year_of(today)
+    if fiscal_year is None or fiscal_year == current:
+        return fiscal_quarter_of(today)
+    return 4 if current > fiscal_year else 1
+
+
+class ReportDialog(QDialog):
+    """Choose a report and an action; :attr:`action` and :meth:`request` say what was chosen
+    once the dialog is accepted (an action button accepts it)."""
+
+    def __init__(self, kinds: Sequence[ReportKind], years: Sequence[int], *, kind: str | None = None,
+                 fiscal_year: int | None = None, today: dt.date | None = None, thai_digits: bool | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_ReportDialog()
+        self.form.setupUi(self)
+        self.kinds = list(kinds)
+        self.today = today or dt.date.today()
+        self.action: str | None = None
+        form = self.form
+        big = QFont(form.titleLabel.font())
+        big.setPointSizeF(big.pointSizeF() * 1.3)
+        big.setBold(True)
+        form.titleLabel.setFont(big)
+        for k in self.kinds:
+            form.kindCombo.addItem(k.title, k.key)
+        for year in years:
+            form.yearCombo.addItem(display.show_digits(str(year)), year)
+        if fiscal_year in years:
+            form.yearCombo.setCurrentIndex(list(years).index(fiscal_year))
+        elif years:
+            form.yearCombo.setCurrentIndex(len(years) - 1)
+        thai = display.thai_digits_enabled() if thai_digits is None else thai_digits
+        (form.thaiDigitsRadio if thai else form.arabicDigitsRadio).setChecked(True)
+        keys = [k.key for k in self.kinds]
+        form.kindCombo.setCurrentIndex(keys.index(kind) if kind in keys else 0)
+        self._on_kind()
+        form.kindCombo.currentIndexChanged.connect(lambda _i: self._on_kind())
+        form.yearCombo.currentIndexChanged.connect(lambda _i: self._fill_periods())
+        form.previewButton.clicked.connect(lambda: self.choose(PREVIEW))
+        form.printButton.clicked.connect(lambda: self.choose(PRINT))
+        form.saveButton.clicked.connect(lambda: self.choose(SAVE))
+        form.closeButton.clicked.connect(self.reject)
+        has_years = bool(years) and bool(self.kinds)
+        for button in (form.previewButton, form.printButton, form.saveButton):
+            button.setEnabled(button.isEnabled() and has_years)
+        if not years:
+            form.descriptionLabel.setText("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล")
+        self._fit_height()
+
+    # -- what is chosen --------------------------------------------------------------------
+    def kind(self) -> ReportKind:
+        return KINDS[str(self.form.kindCombo.currentData())]
+
+    def fiscal_year(self) -> int | None:
+        year = self.form.yearCombo.currentData()
+        return int(year) if year is not None else None
+
+    def quarter(self) -> int | None:
+        """The chosen quarter, None for the whole year (and for the plan)."""
+        value = self.form.periodCombo.currentData()
+        return int(value) if value else None
+
+    def thai_digits(self) -> bool:
+        return self.form.thaiDigitsRadio.isChecked()
+
+    def request(self) -> ReportRequest:
+        return ReportRequest(self.kind().key, self.fiscal_year(), self.quarter(), self.thai_digits(),
+                             self.action or PREVIEW)
+
+    def set_period(self, quarter: int | None) -> bool:
+        """Choose quarter 1-4, or None for the whole year; False when this report has no such choice."""
+        index = self.form.periodCombo.findData(quarter or WHOLE_YEAR)
+        if index < 0:
+            return False
+        self.form.periodCombo.setCurrentIndex(index)
+        return True
+
+    def choose(self, action: str) -> None:
+        """An action button: remember it and close the dialog (accepted)."""
+        self.action = action
+        self.accept()
+
+    def _fit_height(self) -> None:
+        """As tall as the wrapped description needs at the dialog's width, no taller."""
+        layout = self.layout()
+        layout.activate()
+        height = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        self.resize(self.width(), max(height, self.minimumSizeHint().height()))
+
+    # -- keeping the choices consistent ----------------------------------------------------
+    def _on_kind(self) -> None:
+        form, kind = self.form, self.kind()
+        self._fill_periods()
+        form.thaiDigitsRadio.setEnabled(kind.pdf)
+        form.arabicDigitsRadio.setEnabled(kind.pdf)
+        form.digitsCaption.setEnabled(kind.pdf)
+        form.printButton.setVisible(kind.pdf)
+        form.saveButton.setText("บันทึกเป็น PDF…" if kind.pdf else "บันทึกไฟล์ Excel…")
+        form.previewButton.setText("ดูตัวอย่าง" if kind.pdf else "เปิดดู")
+        form.previewButton.setToolTip("เปิดรายงานในโปรแกรมดู PDF ของเครื่อง (ยังไม่บันทึกไฟล์)" if kind.pdf
+                                      else "เปิดไฟล์ในโปรแกรมตารางคำนวณของเครื่อง (ยังไม่บันทึกไฟล์)")
+        form.descriptionLabel.setText(kind.description)
+        self.setWindowTitle(kind.title)
+
+    def _fill_periods(self) -> None:
+        form, kind = self.form, self.kind()
+        combo = form.periodCombo
+        combo.blockSignals(True)
+        combo.clear()
+        if kind.quarters:
+            for q in range(1, 5):
+                combo.addItem(display.show_digits(f"ไตรมาส {q}") + f" ({QUARTER_MONTHS[q]})", q)
+        if kind.whole_year:
+            combo.addItem("ทั้งแผน" if not kind.quarters else "ทั้งปีงบประมาณ", WHOLE_YEAR)
+        if kind.quarters and kind.key != "xlsx":
+            combo.setCurrentIndex(default_quarter(self.fiscal_year(), self.today) - 1)
+        else:
+            combo.setCurrentIndex(combo.count() - 1)
+        combo.setEnabled(combo.count() > 1)
+        form.periodCaption.setEnabled(combo.count() > 1)
+        combo.blockSignals(False)
