@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from ..domain.thai import fiscal_quarter_of
@@ -28,7 +27,7 @@ from .overview_models import (
     OverviewTableModel,
     build_lines,
 )
-from .workers import BackgroundLoader, can_run_in_background, thread_service
+from .workers import ReloadWhenShown, BackgroundLoader, can_run_in_background, thread_service
 
 ERROR_STYLE = "color: #b00020;"
 #: Filter at once up to this many lines; above it wait for a pause in typing.
@@ -80,7 +79,7 @@ def short_names_of(plans: PlanService) -> dict[str, str]:
     return {a.name: a.short_name for a in plans.agencies() if a.short_name}
 
 
-class ConsolidatedPage(QWidget):
+class ConsolidatedPage(ReloadWhenShown, QWidget):
     """Consolidated progress of all offices, filterable and sortable."""
 
     def __init__(self, plans: PlanService, parent: QWidget | None = None, background: bool = True,
@@ -140,17 +139,6 @@ class ConsolidatedPage(QWidget):
         self.filter_box.textChanged.connect(self._on_filter_text)
 
     # -- loading --------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def mark_stale(self) -> None:
-        """The plan or the progress changed: reload now if shown, else when next shown."""
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
     def reload(self) -> None:
         """Re-read the years and the chosen year's rows (in the background for a file store)."""
         self._stale = False

@@ -6,7 +6,6 @@ offices that have not reported for the chosen quarter (``OverviewService.dashboa
 from __future__ import annotations
 
 from PySide6.QtCore import QCollator, QLocale
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from ..errors import TratError
@@ -16,7 +15,7 @@ from . import display
 from .charts import Bar, BarGroup, HorizontalBarChart
 from .consolidated_view import fill_quarter_combo, fill_year_combo, quarter_today, short_names_of
 from .forms.ui_coordinator_dashboard import Ui_DashboardPage
-from .workers import BackgroundLoader, can_run_in_background, thread_service
+from .workers import ReloadWhenShown, BackgroundLoader, can_run_in_background, thread_service
 
 ON_TARGET_COLOUR = "#2e7d32"
 ALLOCATED_COLOUR = "#90caf9"
@@ -70,7 +69,7 @@ def summary_text(board: Dashboard) -> str:
             + f"ใช้จ่ายแล้ว {display.baht_text(spent)} บาท{spent_share}")
 
 
-class DashboardPage(QWidget):
+class DashboardPage(ReloadWhenShown, QWidget):
     """Charts per strategy and the offices that have not reported."""
 
     def __init__(self, plans: PlanService, parent: QWidget | None = None, background: bool = True,
@@ -105,17 +104,6 @@ class DashboardPage(QWidget):
         form.refreshButton.clicked.connect(self.reload)
 
     # -- loading --------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def mark_stale(self) -> None:
-        """The plan or the progress changed: reload now if shown, else when next shown."""
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
     def quarter(self) -> int:
         return int(self.form.quarterCombo.currentData() or 1)
 

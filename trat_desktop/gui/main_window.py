@@ -153,18 +153,9 @@ class MainWindow(QMainWindow):
         tabs.addTab(pages.overview, OVERVIEW_TAB)
         tabs.addTab(pages.dashboard, DASHBOARD_TAB)
         self.undo_group.addStack(pages.editor.undo_stack)
-        pages.editor.plan_changed.connect(self.refresh_plan_view)
+        pages.editor.plan_changed.connect(self.refresh_data)
         if self.office_page is not None:
             self.office_page.saved_at.connect(lambda *_: pages.mark_stale())
-
-    def refresh_plan_view(self) -> None:
-        """The plan changed (an edit in the editor): re-read the plan tab and the entry page."""
-        path, year = self._current_path(), self.form.yearCombo.currentData()
-        self._fill_years(select=year)
-        if path:
-            self._select_path(path)
-        if self.office_page is not None:
-            self.office_page.reload()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         """Let background loads finish before the services close."""

@@ -21,6 +21,25 @@ from ..errors import TratError
 from ..services import PlanService
 
 
+class ReloadWhenShown:
+    """For a page that shows data others change: ``mark_stale()`` reloads it now if it is
+    shown, else the next time it is shown. The page defines ``reload()`` and sets
+    ``self._stale = False`` there. Put this before the Qt base class."""
+
+    _stale = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)  # type: ignore[misc]
+        if self._stale:
+            self.reload()  # type: ignore[attr-defined]
+
+    def mark_stale(self) -> None:
+        """The plan or the progress changed: reload now if shown, else when next shown."""
+        self._stale = True
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.reload()  # type: ignore[attr-defined]
+
+
 class _Relay(QObject):
     """Lives in the GUI thread; signals emitted from the pool arrive queued."""
 
