@@ -7,7 +7,7 @@
 Building runs ``python -m PyInstaller build.spec --noconfirm --distpath DIST --workpath WORK``
 (PyInstaller must be installed: ``pip install 'pyinstaller>=6.10,<7'``), outside the repo by
 default. Start-up is timed as in bench/startup.py (whole processes, offscreen), up to the
-moment the smoke test reports the painted main window ("smoke test: ok" on stdout; the smoke test then also writes the plan report
+moment the smoke test reports the painted main window ("smoke test: window painted" on stdout; the smoke test then also writes the plan report
 PDF, timed separately as "whole smoke test"):
 
   frozen: DIST/TratDesktop/TratDesktop --smoke-test --db <temp file>
@@ -36,13 +36,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 APP_NAME = "TratDesktop"
-WINDOW_OK = b"smoke test: ok"
+WINDOW_OK = b"smoke test: window painted"
 
 
 def run_timed(cmd: list[str], env: dict[str, str], timeout: float) -> tuple[float, float]:
     """(seconds to the painted main window, seconds to exit) of one whole process.
 
-    The smoke test prints "smoke test: ok" once the main window has painted, then writes the
+    The smoke test prints "smoke test: window painted" once the main window has painted, then writes the
     plan report PDF and exits; the first time is start-up, the second includes the report."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=env["BENCH_CWD"], stdin=subprocess.DEVNULL,

@@ -47,3 +47,31 @@ def test_becoming_coordinator_in_setup_adds_the_pages(qtbot, service, tmp_path) 
     ProgressService(service).set_identity(Identity(role="coordinator"))
     window._sync_role_pages()
     assert window.coordinator_pages is not None and "แดชบอร์ด" in tab_titles(window)
+
+
+def test_menus_and_hidden_plan_tab_fill_right_after_the_first_paint(qtbot, service, tmp_path) -> None:
+    progress = ProgressService(service)
+    progress.set_identity(Identity(role="office", office_name="สนง.คลัง จ.ตราด"))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(service, progress=progress, settings=settings, defer_menus=True)
+    qtbot.addWidget(window)
+    # the office's entry page is in front: the plan tab and two menus wait for the first paint
+    assert window.form.pageTabs.currentWidget() is window.office_page
+    assert window.report_actions is None and window.exchange_actions is None
+    assert window.tree_model.rowCount() == 0
+    window.show()
+    qtbot.waitUntil(lambda: window.report_actions is not None, timeout=5000)
+    assert window.exchange_actions is not None
+    assert window.tree_model.rowCount() == 5
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles.count("รายงาน") == 1
+
+
+def test_gui_start_parses_only_the_global_options() -> None:
+    from trat_desktop.cli import _gui_args
+
+    args = _gui_args(["--db", "x.sqlite3", "--smoke-test"])
+    assert args is not None and args.command is None and args.smoke_test and str(args.db) == "x.sqlite3"
+    assert _gui_args([]) is not None
+    for argv in (["plan", "summary"], ["--help"], ["--version"], ["--db"]):
+        assert _gui_args(argv) is None

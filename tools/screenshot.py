@@ -1,6 +1,6 @@
 """Save PNGs of the app for docs/screenshots/ (run under Xvfb on Linux):
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py docs/screenshots/main-window.png
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --role office docs/screenshots/main-window.png
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --view office docs/screenshots/office-entry.png
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --view setup docs/screenshots/setup-dialog.png
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --view import docs/screenshots/import-preview.png
@@ -9,7 +9,8 @@
 
 Opens the plan database at ``--db`` (default: a fresh temporary one, seeded by the service).
 
-* ``plan`` (default): the plan page with an activity selected, grabbed with ``QWidget.grab()``.
+* ``plan`` (default): the plan page with an activity selected, grabbed with ``QWidget.grab()``;
+  the coordinator's window, or with ``--role office`` an office's (as the user guide shows it).
 * ``office``: the "งานของหน่วยงาน" entry page of ``--office``, with a few example values
   typed in (one over its budget, so the yellow notice shows). In a temporary database only.
 * ``setup``: the set-up dialog with Thai typed into the office box and the type-ahead list
@@ -64,12 +65,18 @@ def shoot_plan(app: QApplication, service: PlanService, args: argparse.Namespace
     from trat_desktop.gui.main_window import MainWindow
 
     progress = None
-    if args.db is None:  # a throw-away database: show the window as the coordinator has it
+    if args.db is None:  # a throw-away database: show the window as the coordinator (or --role office) has it
         progress = ProgressService(service)
-        progress.set_identity(Identity(role="coordinator"))
-    window = MainWindow(service, progress=progress, settings=_settings(args))
+        if args.role == "office":
+            progress.set_identity(Identity(role="office", office_name=args.office, reporter_name="นางสาวสมใจ ใจดี",
+                                           reporter_position="นักวิเคราะห์นโยบายและแผน"))
+        else:
+            progress.set_identity(Identity(role="coordinator"))
+    window = MainWindow(service, progress=progress, settings=_settings(args), today=lambda: args.today)
     window.resize(*args.size)
     window.show()
+    if args.role == "office":  # an office opens on its entry page: show the plan tab instead
+        window.form.pageTabs.setCurrentWidget(window.form.planPage)
     if not window.select_activity(args.activity, args.strategy):
         print(f"activity {args.activity} of strategy {args.strategy} not found", file=sys.stderr)
         return None
@@ -151,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="plan database (default: a new temporary one)")
     parser.add_argument("--activity", default="1.5", help="plan view: activity code to select, e.g. 1.5")
     parser.add_argument("--strategy", type=int, default=1, help="plan view: strategy number of the activity")
+    parser.add_argument("--role", choices=("coordinator", "office"), default="coordinator",
+                        help="plan view: whose window (the office's has only its entry and plan tabs)")
     parser.add_argument("--office", default=EDU, help="office view: the office whose rows are shown")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2026, 2, 10),
                         help="office view: the date taken as today (its quarter is highlighted)")

@@ -1,13 +1,14 @@
 """Screenshots of the รายงาน menu and its chooser (run under Xvfb on Linux):
 
     xvfb-run -a -s "-screen 0 1400x900x24" python3 tools/screenshot_reports.py docs/screenshots/report-dialog.png
+    xvfb-run -a -s "-screen 0 1400x900x24" python3 tools/screenshot_reports.py --view menu docs/screenshots/guide-report-menu.png
     xvfb-run -a -s "-screen 0 1400x900x24" python3 tools/screenshot_reports.py --view menu --role coordinator out.png
 
 In a temporary database (never the user's), an office (or ``--role coordinator``) installation:
 
 * ``dialog`` (default): the chooser opened from the menu on the office's quarterly report
   (the coordinator's: the provincial report).
-* ``menu``: the main window with the รายงาน menu open.
+* ``menu``: the main window with the รายงาน menu open (for an office: cut off above the entry table).
 """
 
 from __future__ import annotations
@@ -54,22 +55,31 @@ def shoot(app: QApplication, service: PlanService, args: argparse.Namespace) -> 
         progress.set_identity(Identity(role="coordinator", reporter_name="นายวิชัย ประสานงาน"))
     settings = QSettings(str(args.tmp / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(service, progress=progress, settings=settings, today=lambda: today)
-    # what the lead adds to MainWindow.__init__
-    actions = ReportActions.install(window, service, progress, settings, opener=lambda _path: True)
-    assert actions is not None
     window.resize(*args.size)
     window.move(0, 0)
     window.show()
     _settle(app)
+    actions = window.report_actions  # MainWindow installs the รายงาน menu itself
+    assert isinstance(actions, ReportActions)
+    actions.opener = lambda _path: True  # never start the system's PDF viewer
     if args.view == "menu":
         menu = actions.menu
         assert menu is not None
         bar = window.menuBar()
         where = bar.mapToGlobal(bar.actionGeometry(menu.menuAction()).bottomLeft())
-        menu.popup(where)
+        bar.setFocus()
+        bar.setActiveAction(menu.menuAction())  # opened as a click would: its title highlighted
         _settle(app)
-        area = QRect(window.frameGeometry().topLeft(),
-                     QPoint(where.x() + menu.width() + 240, where.y() + menu.height() + 60))
+        if not menu.isVisible():
+            menu.popup(where)
+            _settle(app)
+        bottom = where.y() + menu.height() + 90
+        page = window.office_page
+        if page is not None and page.isVisible():  # end above the entry table's header, not through it
+            table_top = page.table.mapToGlobal(QPoint(0, 0)).y() - 6
+            if table_top > where.y() + menu.height() + 10:
+                bottom = table_top
+        area = QRect(window.frameGeometry().topLeft(), QPoint(where.x() + menu.width() + 240, bottom))
         return _grab(app, area)
     dialog = actions.open_dialog("office" if args.role == "office" else "province")
     _settle(app)

@@ -212,11 +212,28 @@ def _say(text: str, error: bool = False) -> None:
         print(text, file=stream)
 
 
+def _gui_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """Starting the GUI (no command): parse just the global options, skipping the ~25 subcommand
+    parsers (a few ms of start-up). None when *argv* names a command or asks for help."""
+    tokens = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="trat-desktop", add_help=False)
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--smoke-test", action="store_true")
+    try:
+        args, rest = parser.parse_known_args(tokens)
+    except SystemExit:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    args = build_parser().parse_args(argv)
+    args = _gui_args(argv) or build_parser().parse_args(argv)
     if args.command == "restore":
         try:
             return cli_exchange.restore_command(args.db or paths.default_db_path(), args.file)

@@ -109,7 +109,7 @@ def open_main_window(service: object, progress: object | None = None, settings: 
     (status bar only). The smoke test does neither."""
     from .main_window import MainWindow
 
-    window = MainWindow(service, progress=progress, settings=settings)  # type: ignore[arg-type]
+    window = MainWindow(service, progress=progress, settings=settings, defer_menus=True)  # type: ignore[arg-type]
     window.show()
     QTimer.singleShot(0, window.start)  # first-run set-up over the shown window
     QTimer.singleShot(backup_delay_ms, window.start_daily_backup)
@@ -127,14 +127,20 @@ def _smoke(app: QApplication, service: object, progress: object | None = None) -
 
     sys.excepthook = hook  # exceptions raised inside Qt slots land here
     try:
-        window = MainWindow(service, progress=progress)  # type: ignore[arg-type]
+        window = MainWindow(service, progress=progress, defer_menus=True)  # type: ignore[arg-type]
         painted = _PaintWatch(window)
         window.show()
         timer = QElapsedTimer()
         timer.start()
         while not painted.seen and timer.elapsed() <= SMOKE_TIMEOUT_MS:
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        deadline = QElapsedTimer()
+        deadline.start()
+        while progress is not None and window.report_actions is None and deadline.elapsed() < 5000:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)  # menus added after the paint
         problems = list(errors)
+        if progress is not None and (window.exchange_actions is None or window.report_actions is None):
+            problems.append("เมนูแลกเปลี่ยนไฟล์หรือเมนูรายงานไม่ได้ติดตั้ง")
         if not window.isVisible():
             problems.append("หน้าต่างหลักไม่แสดง")
         if not painted.seen:
@@ -171,8 +177,9 @@ class _PaintWatch(QObject):
                 widget.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and not self.seen:
             self.seen = True
+            _say("smoke test: window painted")  # start-up ends here (bench/startup.py)
         return False
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMainWindow, QTableWidgetItem, QWidget
 
@@ -50,13 +50,29 @@ def load_digit_setting(settings: QSettings) -> bool:
     return thai
 
 
+class _FirstPaint(QObject):
+    """Runs *then* once, just after *widget* first paints (start-up work nobody sees at first)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
 class MainWindow(QMainWindow):
     """Browse the plan and, with *progress*, enter the office's quarterly results.
     Talks to the services only, never to the database."""
 
     def __init__(self, service: PlanSource, parent: QWidget | None = None, progress: Any = None,
                  settings: QSettings | None = None, today: Callable[[], dt.date] | None = None,
-                 now: Callable[[], dt.datetime] | None = None) -> None:
+                 now: Callable[[], dt.datetime] | None = None, defer_menus: bool = False) -> None:
         super().__init__(parent)
         self.form = Ui_MainWindow()
         self.form.setupUi(self)
@@ -88,12 +104,17 @@ class MainWindow(QMainWindow):
             self._add_office_page(progress, today, now)
         self._setup_views()
         self._connect()
-        self._fill_years()
         self._setup_edit_menu()
-        self._install_exchange_menu()
-        from .report_actions import ReportActions
-
-        self.report_actions = ReportActions.install(self, self._service, self._progress, self.settings)
+        self.exchange_actions: Any = None
+        self.report_actions: Any = None
+        plan_tab_first = self.form.pageTabs.currentWidget() is self.form.planPage
+        if defer_menus:  # the app: paint the first page, then fill what is not in sight
+            if plan_tab_first:
+                self._fill_years()
+            self._first_paint = _FirstPaint(self.centralWidget(), lambda: self._after_first_paint(not plan_tab_first))
+        else:
+            self._fill_years()
+            self._install_menus()
         self._sync_role_pages()
         if self.office_page is not None:
             self._on_tab_changed(self.form.pageTabs.currentIndex())
@@ -163,6 +184,18 @@ class MainWindow(QMainWindow):
 
         QThreadPool.globalInstance().waitForDone(2000)
         super().closeEvent(event)
+
+    def _after_first_paint(self, fill_plan: bool) -> None:
+        if fill_plan:
+            self._fill_years()
+        self._install_menus()
+
+    def _install_menus(self) -> None:
+        """The exchange-file and report menus (over real services only)."""
+        self._install_exchange_menu()
+        from .report_actions import ReportActions
+
+        self.report_actions = ReportActions.install(self, self._service, self._progress, self.settings)
 
     # -- exchange files, keys, backups -------------------------------------------------
     def _install_exchange_menu(self) -> None:
