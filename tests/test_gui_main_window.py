@@ -149,10 +149,7 @@ def test_empty_database_says_so(qtbot) -> None:
 def test_window_over_real_service(qtbot, tmp_path: Path) -> None:
     from trat_desktop.services import PlanService
 
-    try:
-        service = PlanService.open(tmp_path / "gui.sqlite3")
-    except NotImplementedError:
-        pytest.skip("PlanService is not implemented yet")
+    service = PlanService.open(tmp_path / "gui.sqlite3")
     try:
         win = MainWindow(service)
         qtbot.addWidget(win)
