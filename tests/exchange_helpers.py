@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from trat_desktop.domain.identity import Identity
-from trat_desktop.exchange import archive, formats, keys
+from trat_desktop.exchange import archive, formats
 from trat_desktop.services import PlanService, ProgressService
 from trat_desktop.services.exchange import ExchangeService
 

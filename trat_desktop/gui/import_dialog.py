@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import display as shared
-from ..domain.progress import STATUSES
 from ..services import ProgressService
 from ..services.exchange import ExchangeService, FileResult, ImportReport
 from . import display

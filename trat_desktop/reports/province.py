@@ -18,7 +18,7 @@ from ..services.overview import OverviewService, RowOverview
 from ..services.progress import ProgressService
 from .charts import BarRow, bar_chart
 from .common import (
-    NOT_DUE, PLAN_TITLE, ReportResult, Thai, default_quarter, entries_through, latest_status, signature_block,
+    NOT_DUE, PLAN_TITLE, ReportResult, Thai, entries_through, latest_status, signature_block,
     signatures,
 )
 from .layout import SHADE, SHADE_STRONG, PageDecor, build_pdf, frame_width, scale_widths, table

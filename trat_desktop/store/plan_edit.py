@@ -28,7 +28,7 @@ def _row(db: Database, entity: str, uid: str) -> dict[str, Any]:
     table = TABLES[entity][0]
     row = next(db.query(f"SELECT * FROM {table} WHERE uid = ?", [uid]), None)
     if row is None:
-        raise TratError(f"ไม่พบรายการที่จะแก้ไข (อาจถูกลบไปแล้ว)")
+        raise TratError("ไม่พบรายการที่จะแก้ไข (อาจถูกลบไปแล้ว)")
     return row
 
 
