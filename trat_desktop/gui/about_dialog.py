@@ -8,11 +8,12 @@ from typing import Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QDir, qVersion
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QPlainTextEdit, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from .forms.ui_about_dialog import Ui_AboutDialog
+from .style import emphasise
 
 ABOUT_TITLE = f"เกี่ยวกับ {APP_NAME}"
 NO_DATA = "(ไม่มี: ฐานข้อมูลนี้ไม่ได้อยู่ในไฟล์)"
@@ -40,10 +41,7 @@ class AboutDialog(QDialog):
         self.setWindowTitle(ABOUT_TITLE)
         self.setWindowIcon(app_icon())
         form.iconLabel.setPixmap(app_icon().pixmap(72, 72))
-        big = QFont(form.nameLabel.font())
-        big.setPointSizeF(big.pointSizeF() * 1.8)
-        big.setBold(True)
-        form.nameLabel.setFont(big)
+        emphasise(form.nameLabel, 1.8)
         form.nameLabel.setText(APP_NAME)
         version = info.version if info is not None else __version__
         form.versionLabel.setText(f"รุ่น {version}")

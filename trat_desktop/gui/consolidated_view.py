@@ -28,6 +28,7 @@ from .overview_models import (
     build_lines,
 )
 from .workers import ReloadWhenShown, BackgroundLoader, can_run_in_background, thread_service
+from .style import emphasise
 
 ERROR_STYLE = "color: #b00020;"
 #: Filter at once up to this many lines; above it wait for a pause in typing.
@@ -98,7 +99,6 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(lambda message: self.show_message(message, error=True))
         self.loader.busy_changed.connect(self._on_busy)
-        self._stale = True
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(DEBOUNCE_MS)
@@ -107,10 +107,7 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
 
     def _setup(self, quarter: int) -> None:
         form = self.form
-        bold = form.titleLabel.font()
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.2)
-        form.titleLabel.setFont(bold)
+        emphasise(form.titleLabel, 1.2)
         fill_quarter_combo(form.quarterCombo, quarter)
         self.model.quarter = quarter
         form.modeCombo.addItem("รายหน่วยงาน (ตัวชี้วัด × หน่วยงาน)", True)

@@ -16,6 +16,7 @@ from .charts import Bar, BarGroup, HorizontalBarChart
 from .consolidated_view import fill_quarter_combo, fill_year_combo, quarter_today, short_names_of
 from .forms.ui_coordinator_dashboard import Ui_DashboardPage
 from .workers import ReloadWhenShown, BackgroundLoader, can_run_in_background, thread_service
+from .style import emphasise
 
 ON_TARGET_COLOUR = "#2e7d32"
 ALLOCATED_COLOUR = "#90caf9"
@@ -81,7 +82,6 @@ class DashboardPage(ReloadWhenShown, QWidget):
         self.year: int | None = None
         self.board: Dashboard | None = None
         self._short_names: dict[str, str] = {}
-        self._stale = True
         self.on_target_chart = HorizontalBarChart(self)
         self.on_target_chart.set_groups([], maximum=100.0)
         self.budget_chart = HorizontalBarChart(self)
@@ -93,10 +93,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         self.loader.failed.connect(lambda message: self.show_message(message, error=True))
         self.loader.busy_changed.connect(self._on_busy)
         form = self.form
-        bold = form.titleLabel.font()
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.2)
-        form.titleLabel.setFont(bold)
+        emphasise(form.titleLabel, 1.2)
         form.loadingBar.hide()
         fill_quarter_combo(form.quarterCombo, quarter or quarter_today())
         form.yearCombo.currentIndexChanged.connect(lambda _i: self._on_year())

@@ -26,6 +26,7 @@ from ..services import ProgressService, WorkItem
 from . import display
 from .forms.ui_evidence_panel import Ui_EvidencePanel
 from .ops import error_text, report_progress, run_in_background
+from .style import emphasise
 
 EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LAST_DIR_KEY = "evidence/last_dir"
@@ -79,9 +80,7 @@ class EvidencePanel(QWidget):
         super().__init__(parent)
         self.form = Ui_EvidencePanel()
         self.form.setupUi(self)
-        bold = self.form.titleLabel.font()
-        bold.setBold(True)
-        self.form.titleLabel.setFont(bold)
+        emphasise(self.form.titleLabel)
         self._progress: Any = None
         self._plans: Any = None
         self.settings: QSettings | None = None

@@ -34,6 +34,7 @@ from ..services.exchange import ExchangeService, FileResult, ImportReport
 from . import display
 from .forms.ui_import_dialog import Ui_ImportDialog
 from .ops import error_text, report_progress, run_in_background
+from .style import emphasise
 
 #: Status words after the import, and in the preview (where nothing is imported yet).
 DONE_STATUS = {"imported": "นำเข้าแล้ว", "unchanged": "ไม่เปลี่ยนแปลง", "stale": "ไฟล์เก่ากว่า",
@@ -138,9 +139,7 @@ class ImportDialog(QDialog):
         for column in range(COL_SEQUENCE, COL_CONFLICTS + 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(lambda *_: tree.doItemsLayout())
-        bold = form.summaryLabel.font()
-        bold.setBold(True)
-        form.summaryLabel.setFont(bold)
+        emphasise(form.summaryLabel)
         form.keysGroup.hide()
         form.conflictsButton.hide()
         form.importButton.setEnabled(False)
@@ -270,11 +269,7 @@ class ImportDialog(QDialog):
             name = QLabel(office)
             name.setWordWrap(True)
             digits = QLabel(fingerprint)
-            big = digits.font()
-            big.setPointSizeF(big.pointSizeF() * 1.35)
-            big.setBold(True)
-            big.setLetterSpacing(big.SpacingType.AbsoluteSpacing, 1.5)
-            digits.setFont(big)
+            emphasise(digits, 1.35, letter_spacing=1.5)
             digits.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             box = QCheckBox("ยืนยันลายนิ้วมือกุญแจ")
             box.setToolTip(f"ตรวจแล้วทางโทรศัพท์ว่าลายนิ้วมือกุญแจของ{office}ตรงกับตัวเลขนี้ทุกตัว")

@@ -14,6 +14,7 @@ from ..domain.identity import COORDINATOR_NAME
 from ..errors import TratError
 from . import display
 from .forms.ui_keys_dialog import Ui_KeysDialog
+from .style import emphasise
 
 
 class KeysDialog(QDialog):
@@ -32,11 +33,7 @@ class KeysDialog(QDialog):
         self.offices: list[tuple[str, str, str]] = []  # (name, fingerprint, pinned at)
         self.reenrol_buttons: dict[str, QPushButton] = {}
         form = self.form
-        big = QFont(form.fingerprintLabel.font())
-        big.setPointSizeF(big.pointSizeF() * 2.4)
-        big.setBold(True)
-        big.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 3)
-        form.fingerprintLabel.setFont(big)
+        emphasise(form.fingerprintLabel, 2.4, letter_spacing=3)
         header = form.officesTable.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):

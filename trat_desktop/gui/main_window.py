@@ -19,6 +19,7 @@ from . import display
 from .forms.ui_main_window import Ui_MainWindow
 from .delegates import WrappingTreeDelegate
 from .plan_models import IndicatorTableModel, PlanNode, PlanTreeModel
+from .style import emphasise
 
 THAI_DIGITS_KEY = "display/thai_digits"
 ENTRY_TAB_TEXT = "งานของหน่วยงาน"
@@ -379,13 +380,8 @@ class MainWindow(QMainWindow):
     # -- setup ----------------------------------------------------------------------
     def _setup_views(self) -> None:
         form = self.form
-        title_font = form.planTitleLabel.font()
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
-        form.planTitleLabel.setFont(title_font)
-        bold = form.selectionTitleLabel.font()
-        bold.setBold(True)
-        form.selectionTitleLabel.setFont(bold)
+        emphasise(form.planTitleLabel, 1.25)
+        emphasise(form.selectionTitleLabel)
 
         tree = form.planTree
         tree.setModel(self.tree_model)

@@ -21,6 +21,7 @@ from .agency_completer import UID_ROLE, fill_agency_combo
 from .entry_controller import EntryController, ProgressSource
 from .entry_model import WorkEntryModel
 from .forms.ui_office_page import Ui_OfficePage
+from .style import emphasise
 
 ALL_AGENCIES = "ทุกหน่วยงาน"
 M = WorkEntryModel
@@ -72,10 +73,7 @@ class OfficePage(QWidget):
     # -- setup ----------------------------------------------------------------------
     def _setup_views(self) -> None:
         form = self.form
-        title_font = form.titleLabel.font()
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
-        form.titleLabel.setFont(title_font)
+        emphasise(form.titleLabel, 1.25)
         form.errorLabel.hide()
         form.warningLabel.hide()
         form.quarterCombo.addItem("ทุกไตรมาส", None)

@@ -43,6 +43,7 @@ from .plan_edit_models import (
     part_title,
 )
 from .trash_dialog import TrashDialog
+from .style import emphasise
 
 ERROR_STYLE = "color: #b00020;"
 INFO_STYLE = "color: #1b5e20;"
@@ -118,13 +119,8 @@ class PlanEditorPage(QWidget):
     # -- setup ----------------------------------------------------------------------
     def _setup_views(self) -> None:
         form = self.form
-        bold = form.titleLabel.font()
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.2)
-        form.titleLabel.setFont(bold)
-        parent_font = form.parentTitleLabel.font()
-        parent_font.setBold(True)
-        form.parentTitleLabel.setFont(parent_font)
+        emphasise(form.titleLabel, 1.2)
+        emphasise(form.parentTitleLabel)
         form.partsTree.setModel(self.tree_model)
         form.partsTree.selectionModel().currentChanged.connect(self._on_tree_current)
         table = form.partsTable
@@ -428,7 +424,8 @@ class PlanEditorPage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- dialogs (opened window-modal, not blocking: tests drive them directly) -----
-    def open_agency_picker(self) -> AgencyPickerDialog | None:
+    def _row_and_agencies(self) -> tuple[IndicatorRow, list[Any], dict[str, str]] | None:
+        """The selected indicator row, every agency, and name -> uid; None (with a message) otherwise."""
         part = self.current_part()
         if not isinstance(part, IndicatorRow):
             return None
@@ -437,7 +434,13 @@ class PlanEditorPage(QWidget):
         except TratError as exc:
             self.show_message(exc.message, error=True)
             return None
-        uid_of = {a.name: a.uid for a in agencies}
+        return part, agencies, {a.name: a.uid for a in agencies}
+
+    def open_agency_picker(self) -> AgencyPickerDialog | None:
+        found = self._row_and_agencies()
+        if found is None:
+            return None
+        part, agencies, uid_of = found
         chosen = [uid_of[name] for name in part.agencies if name in uid_of]
         uid = part.uid
         dialog = AgencyPickerDialog(
@@ -449,15 +452,10 @@ class PlanEditorPage(QWidget):
         return dialog
 
     def open_budget_editor(self) -> BudgetLinesDialog | None:
-        part = self.current_part()
-        if not isinstance(part, IndicatorRow):
+        found = self._row_and_agencies()
+        if found is None:
             return None
-        try:
-            agencies = self.plans.agencies()
-        except TratError as exc:
-            self.show_message(exc.message, error=True)
-            return None
-        uid_of = {a.name: a.uid for a in agencies}
+        part, agencies, uid_of = found
         own = [(uid_of[n], display.agency_label(n, self._short_names)) for n in part.agencies if n in uid_of]
         uid = part.uid
         dialog = BudgetLinesDialog(

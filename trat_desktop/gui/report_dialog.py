@@ -12,12 +12,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..domain.thai import fiscal_quarter_of, fiscal_year_of
 from . import display
 from .forms.ui_report_dialog import Ui_ReportDialog
+from .style import emphasise
 
 #: What the user asked for: open in the PDF viewer, open it to print, or save it where they choose.
 PREVIEW, PRINT, SAVE = "preview", "print", "save"
@@ -106,10 +106,7 @@ class ReportDialog(QDialog):
         self.today = today or dt.date.today()
         self.action: str | None = None
         form = self.form
-        big = QFont(form.titleLabel.font())
-        big.setPointSizeF(big.pointSizeF() * 1.3)
-        big.setBold(True)
-        form.titleLabel.setFont(big)
+        emphasise(form.titleLabel, 1.3)
         for k in self.kinds:
             form.kindCombo.addItem(k.title, k.key)
         for year in years:
