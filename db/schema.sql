@@ -1,4 +1,4 @@
--- The full current schema for a new database (version 6).
+-- The full current schema for a new database (version 7).
 -- Keep in step with db/migrations/: tests/test_migrations.py compares the two.
 PRAGMA application_id = 1414676820;
 CREATE TABLE agencies (
@@ -185,4 +185,28 @@ CREATE TABLE conflicts (
 );
 CREATE INDEX idx_ledger_office ON import_ledger(office_uid, sequence);
 CREATE INDEX idx_ledger_sha ON import_ledger(file_sha256);
-PRAGMA user_version = 6;
+CREATE TABLE round_dates (
+    fiscal_year INTEGER NOT NULL,
+    round_id TEXT NOT NULL CHECK (round_id IN ('q1', 'q2', 'q3', 'q4', 'h1', 'y')),
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (fiscal_year, round_id)
+);
+CREATE TABLE round_submissions (
+    id INTEGER PRIMARY KEY,
+    office_uid TEXT NOT NULL,
+    fiscal_year INTEGER NOT NULL,
+    round_id TEXT NOT NULL CHECK (round_id IN ('q1', 'q2', 'q3', 'q4', 'h1', 'y')),
+    state TEXT NOT NULL CHECK (state IN ('submitted', 'withdrawn')),
+    signer_name TEXT NOT NULL DEFAULT '',
+    signer_position TEXT NOT NULL DEFAULT '',
+    signed_on TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    audit_high INTEGER NOT NULL DEFAULT 0,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX idx_round_submissions ON round_submissions(office_uid, fiscal_year, round_id);
+PRAGMA user_version = 7;

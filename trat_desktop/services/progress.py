@@ -188,6 +188,7 @@ class ProgressService:
         """
         me = self.identity()
         me.check_can_write(item.agency_uid)
+        self.check_round_open(item, quarter)
         current = self.current_entry(item, quarter)
         changes: dict[str, Any] = {"reporter": me.reporter_name}
         if achieved is not UNSET:
@@ -208,6 +209,12 @@ class ProgressService:
         item.entries[quarter] = stored
         return stored, check.warnings
 
+    def check_round_open(self, item: WorkItem, quarter: int) -> None:
+        """A value of a round the head of office signed off stays as signed until the round is withdrawn."""
+        from .rounds import RoundService  # that service builds on this one
+
+        RoundService(self).check_not_locked(item.fiscal_year, item.agency_uid, quarter)
+
     def current_entry(self, item: WorkItem, quarter: int) -> ProgressEntry:
         return progress_store.get_entry(self._db, item.indicator_uid, item.agency_uid, quarter) or item.entry(quarter)
 
@@ -227,6 +234,7 @@ class ProgressService:
         """Copy a file into the store (once per content) and attach it to a row's quarter."""
         me = self.identity()
         me.check_can_write(item.agency_uid)
+        self.check_round_open(item, quarter)
         if quarter not in item.quarters():
             raise ValidationError(f"ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้")
         source = Path(source)
@@ -244,9 +252,10 @@ class ProgressService:
     def remove_evidence(self, item: WorkItem, evidence_id: int) -> None:
         me = self.identity()
         me.check_can_write(item.agency_uid)
-        mine = {e.id for e in self.evidence(item)}
+        mine = {e.id: e for e in self.evidence(item)}
         if evidence_id not in mine:
             raise TratError("ไม่พบไฟล์หลักฐานนี้ในตัวชี้วัดที่เลือก")
+        self.check_round_open(item, mine[evidence_id].quarter)
         evidence_store.remove_evidence(self._db, evidence_id, me.actor(), self._now())
 
     def audit(self, limit: int = 200) -> list[dict[str, Any]]:

@@ -1,0 +1,27 @@
+-- Version 7: reporting rounds. The coordinator's dates for a year's rounds (defaults live in
+-- domain/rounds.py), an office's sign-offs and withdrawals of a round (the newest row is the state),
+-- and the coordinator's review states per office and round (the newest row is the state).
+CREATE TABLE round_dates (
+    fiscal_year INTEGER NOT NULL,
+    round_id TEXT NOT NULL CHECK (round_id IN ('q1', 'q2', 'q3', 'q4', 'h1', 'y')),
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (fiscal_year, round_id)
+);
+CREATE TABLE round_submissions (
+    id INTEGER PRIMARY KEY,
+    office_uid TEXT NOT NULL,
+    fiscal_year INTEGER NOT NULL,
+    round_id TEXT NOT NULL CHECK (round_id IN ('q1', 'q2', 'q3', 'q4', 'h1', 'y')),
+    state TEXT NOT NULL CHECK (state IN ('submitted', 'withdrawn')),
+    signer_name TEXT NOT NULL DEFAULT '',
+    signer_position TEXT NOT NULL DEFAULT '',
+    signed_on TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    audit_high INTEGER NOT NULL DEFAULT 0,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX idx_round_submissions ON round_submissions(office_uid, fiscal_year, round_id);
