@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = plan_cmds.add_parser("show", help="แสดงแผนเป็นโครงร่างภาษาไทย")
     show.add_argument("--year", type=int)
     show.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="เลขไทยหรือเลขอารบิก")
-    import_text = plan_cmds.add_parser("import-text", help="นำเข้าแผนจากเอกสารข้อความ (ตารางคั่นด้วยแท็บ)")
+    import_text = plan_cmds.add_parser("import-text", help="นำเข้าแผนจากเอกสาร Word (.docx) หรือข้อความ (ตารางคั่นด้วยแท็บ)")
     import_text.add_argument("file", type=Path)
     import_text.add_argument("--json", action="store_true")
 

@@ -16,6 +16,8 @@ from ..store.connection import connect
 EMBEDDED_PLAN = "trat-ethics-plan-2569.txt"
 AGENCY_REGISTER = "agencies.csv"
 MAX_PLAN_DOCUMENT_BYTES = 5 * 1024 * 1024
+MAX_WORD_DOCUMENT_BYTES = 30 * 1024 * 1024  # a .docx may carry pictures (the cover, logos)
+WORD_SUFFIXES = (".docx", ".doc", ".pdf", ".odt", ".rtf")
 
 
 @dataclass(frozen=True)
@@ -119,12 +121,21 @@ def read_document(path: Path) -> str:
     """A plan document's text; too big, unreadable or not UTF-8 gets a Thai message."""
     try:
         size = path.stat().st_size
+        word = path.suffix.lower() in WORD_SUFFIXES
+        if word and size <= MAX_WORD_DOCUMENT_BYTES:
+            from ..domain.plan_docx import docx_to_text  # python-docx only when a Word file is read
+
+            return docx_to_text(path.read_bytes(), path.name)
         if size > MAX_PLAN_DOCUMENT_BYTES:
             raise TratError(f"ไฟล์ “{path.name}” ใหญ่เกินไป ({size:,} ไบต์; รับได้ไม่เกิน "
                             f"{MAX_PLAN_DOCUMENT_BYTES:,} ไบต์)")
         data = path.read_bytes()
     except OSError as exc:
         raise TratError(f"อ่านไฟล์ “{path}” ไม่ได้: {exc.strerror or exc}") from exc
+    if data.startswith(b"PK") or data.startswith(b"\xd0\xcf\x11\xe0") or data.startswith(b"%PDF"):
+        from ..domain.plan_docx import docx_to_text  # a Word file or a PDF under another name
+
+        return docx_to_text(data, path.name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
