@@ -226,3 +226,33 @@ class DueCell:
 def missing_for_round(cells: Iterable[DueCell]) -> list[DueCell]:
     """What still blocks a sign-off: a due cell needs a value, or a status other than ยังไม่เริ่ม with a reason."""
     return [c for c in cells if c.achieved is None and not (c.status != "not_started" and c.reason.strip())]
+
+
+# -- the coordinator's view of an office's round ----------------------------------------------------
+REVIEW_STATES = ("not_received", "received", "checked", "returned", "accepted")
+REVIEW_TEXT = {"not_received": "ยังไม่ได้รับ", "received": "ได้รับแล้ว", "checked": "ตรวจแล้ว",
+               "returned": "ส่งคืนเพื่อแก้ไข", "accepted": "รับรายงานแล้ว"}
+
+
+def reminder_text(office_name: str, item: Round, state: str, today: dt.date, owed: int = 0,
+                  comments: Iterable[str] = (), sender: str = "ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด") -> str:
+    """A ready Thai message to paste into LINE or e-mail for an office that is missing or was returned."""
+    lines = [f"เรียน {office_name}"]
+    if state == "returned":
+        lines.append(f"{sender}ได้ตรวจรายงานผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม "
+                     f"{item.name} ปีงบประมาณ พ.ศ. {digits(str(item.fiscal_year), True)} แล้ว "
+                     "ขอส่งคืนเพื่อแก้ไขตามความเห็นดังนี้")
+        lines.extend(f"- {c}" for c in comments)
+        lines.append(f"และขอความกรุณาส่งไฟล์รายงานฉบับแก้ไขภายใน {be_date_text(max(item.due, today), short=False)}")
+    else:
+        late = (today - item.due).days
+        status = (f"ซึ่งครบกำหนดส่งเมื่อ {be_date_text(item.due, short=False)} (เลยกำหนดมาแล้ว "
+                  f"{digits(str(late), True)} วัน)" if late > 0 else f"ซึ่งครบกำหนดส่ง {be_date_text(item.due, short=False)}")
+        lines.append(f"{sender}ยังไม่ได้รับไฟล์รายงานผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม "
+                     f"{item.name} ปีงบประมาณ พ.ศ. {digits(str(item.fiscal_year), True)} {status}")
+        if owed:
+            lines.append(f"ยังขาดผลการดำเนินงาน {digits(str(owed), True)} รายการ")
+        lines.append("ขอความกรุณาบันทึกผล ลงนามส่งรายงานรอบนี้ในโปรแกรม Trat Desktop และส่งไฟล์ .trat "
+                     "ทาง LINE หรืออีเมลของศูนย์ฯ")
+    lines.append("ขอบคุณครับ/ค่ะ")
+    return "\n".join(lines)
