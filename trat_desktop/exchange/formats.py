@@ -5,13 +5,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..domain.progress import MAX_NOTE, STATUSES, ProgressEntry
+from pathlib import Path
+
+from ..domain.progress import FIELD_NAMES, MAX_NOTE, STATUSES, ProgressEntry, ValidationError, check_spent
+from ..domain.text import clean_text
+from . import archive
 from .archive import BadArchive
 
 PROVINCE = "ตราด"
 OFFICE_FORMAT = "trat-office-export"
 PLAN_FORMAT = "trat-plan-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2          # 2: evidence.jsonl may list withdrawn attachments (removed_at)
+MAX_SEQUENCE = 1_000_000    # exports per installation: 100 a day for 27 years
+MAX_REVISION = 2**53 - 1
 OFFICE_ENTRIES = re.compile(r"manifest\.json|signature|progress\.jsonl|evidence\.jsonl|evidence/[0-9a-f]{64}")
 PLAN_ENTRIES = re.compile(r"manifest\.json|signature|plan\.json")
 ANY_ENTRIES = re.compile(f"{OFFICE_ENTRIES.pattern}|{PLAN_ENTRIES.pattern}")
@@ -28,22 +34,32 @@ def entry_record(entry: ProgressEntry) -> dict[str, Any]:
     }
 
 
+EVIDENCE_FIELD_NAMES = {**FIELD_NAMES, "sha256": "ค่าแฮชของไฟล์", "file_name": "ชื่อไฟล์หลักฐาน",
+                        "size": "ขนาดไฟล์หลักฐาน", "added_at": "เวลาที่แนบ", "removed_at": "เวลาที่ถอนหลักฐาน"}
+
+
+def _name(name: str) -> str:
+    return EVIDENCE_FIELD_NAMES.get(name, name)
+
+
 def _field(record: dict[str, Any], name: str, kinds: tuple[type, ...], where: str, nullable: bool = False) -> Any:
     if name not in record:
-        raise BadArchive(f"{where}: ไม่มีข้อมูล “{name}”")
+        raise BadArchive(f"{where}: ไม่มีข้อมูล “{_name(name)}”")
     value = record[name]
     if value is None and nullable:
         return None
     if isinstance(value, bool) or not isinstance(value, kinds):
-        raise BadArchive(f"{where}: ข้อมูล “{name}” มีชนิดไม่ถูกต้อง")
+        raise BadArchive(f"{where}: ข้อมูล “{_name(name)}” มีชนิดไม่ถูกต้อง")
     return value
 
 
-def _text(record: dict[str, Any], name: str, where: str, limit: int) -> str:
+def _text(record: dict[str, Any], name: str, where: str, limit: int, multiline: bool = False) -> str:
+    """A text field, its length checked as sent and then cleaned as at entry (line separators and
+    control characters that older versions let through are tolerated and normalised)."""
     value = _field(record, name, (str,), where)
     if len(value) > limit:
-        raise BadArchive(f"{where}: ข้อความ “{name}” ยาวเกิน {limit:,} ตัวอักษร")
-    return value
+        raise BadArchive(f"{where}: ข้อความ “{_name(name)}” ยาวเกิน {limit:,} ตัวอักษร")
+    return clean_text(value, multiline=multiline)
 
 
 def entry_from_record(record: dict[str, Any], where: str) -> ProgressEntry:
@@ -57,15 +73,19 @@ def entry_from_record(record: dict[str, Any], where: str) -> ProgressEntry:
         raise BadArchive(f"{where}: ไตรมาส {quarter} ไม่ถูกต้อง")
     achieved = _field(record, "achieved", (int, float), where, nullable=True)
     spent = _field(record, "spent_satang", (int,), where, nullable=True)
+    try:
+        check_spent(spent)
+    except ValidationError as exc:
+        raise BadArchive(f"{where}: {exc.message}") from None
     status = _text(record, "status", where, 20)
     if status not in STATUSES:
         raise BadArchive(f"{where}: สถานะ “{status[:20]}” ไม่ถูกต้อง")
     revision = _field(record, "revision", (int,), where)
-    if not 1 <= revision < 2**53:
+    if not 1 <= revision <= MAX_REVISION:
         raise BadArchive(f"{where}: เลขครั้งที่แก้ไขไม่ถูกต้อง")
     return ProgressEntry(
         indicator, agency, quarter, None if achieved is None else float(achieved), spent, status,
-        _text(record, "note", where, MAX_NOTE), _text(record, "reporter", where, 200),
+        _text(record, "note", where, MAX_NOTE, multiline=True), _text(record, "reporter", where, 200),
         _text(record, "updated_at", where, 40), revision,
     )
 
@@ -109,10 +129,40 @@ def check_header(manifest: dict[str, Any], expected_format: str, file_name: str)
     if version > FORMAT_VERSION:
         raise BadArchive(f"ไฟล์ “{file_name}” สร้างด้วยโปรแกรมรุ่นใหม่กว่า (รูปแบบรุ่น {version}) โปรดปรับปรุงโปรแกรมก่อนนำเข้า")
     if manifest.get("province") != PROVINCE:
-        raise BadArchive(f"ไฟล์ “{file_name}” เป็นของจังหวัดอื่น ({str(manifest.get('province'))[:40]})")
+        province = manifest.get("province")
+        shown = f" ({province[:40]})" if isinstance(province, str) and province.strip() else ""
+        raise BadArchive(f"ไฟล์ “{file_name}” เป็นของจังหวัดอื่น{shown}")
     year = manifest.get("fiscal_year")
     if not isinstance(year, int) or isinstance(year, bool):
         raise BadArchive(f"ไฟล์ “{file_name}” ไม่ระบุปีงบประมาณ")
+
+
+def read_signed(path: Path, expected_format: str, allowed: re.Pattern[str]) -> tuple[dict[str, bytes], dict[str, Any], str, str]:
+    """Open an exchange file in the order that trusts nothing unchecked: the archive's limits, the manifest
+    parsed with bounds, the signature, every entry's hash, and only then the header's fields and the entries
+    allowed for its format. Returns (entries, manifest, signer's public key, signed digest)."""
+    path = Path(path)
+    entries, _sha = archive.read_archive(path, ANY_ENTRIES)
+    manifest = archive.load_manifest(entries, path.name)
+    try:
+        public = archive.check_signature_and_hashes(entries, manifest, path.name)
+    except BadArchive:
+        version = manifest.get("format_version")
+        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+            # not trusted, only a better hint: a newer app may sign differently
+            raise BadArchive(f"ไฟล์ “{path.name}” อาจสร้างด้วยโปรแกรมรุ่นใหม่กว่า (รูปแบบรุ่น {version}) "
+                             "โปรดปรับปรุงโปรแกรมก่อนนำเข้า") from None
+        raise
+    check_header(manifest, expected_format, path.name)
+    check_entries(entries, allowed, path.name)
+    return entries, manifest, public, archive.signed_digest(entries)
+
+
+def check_sequence(manifest: dict[str, Any], file_name: str) -> int:
+    sequence = manifest.get("sequence")
+    if not isinstance(sequence, int) or isinstance(sequence, bool) or not 1 <= sequence <= MAX_SEQUENCE:
+        raise BadArchive(f"ไฟล์ “{file_name}” ไม่มีเลขลำดับการส่งออกที่ถูกต้อง")
+    return sequence
 
 
 def content_code(progress_jsonl: bytes) -> str:
