@@ -7,6 +7,7 @@ from typing import Any
 
 from pathlib import Path
 
+from ..domain.evidence import EvidenceEvent
 from ..domain.progress import FIELD_NAMES, MAX_NOTE, STATUSES, ProgressEntry, ValidationError, check_spent
 from ..domain.text import clean_text
 from . import archive
@@ -90,21 +91,35 @@ def entry_from_record(record: dict[str, Any], where: str) -> ProgressEntry:
     )
 
 
-def evidence_from_record(record: dict[str, Any], where: str) -> dict[str, Any]:
-    out = {
-        "indicator_uid": _text(record, "indicator_uid", where, 36),
-        "agency_uid": _text(record, "agency_uid", where, 36),
-        "quarter": _field(record, "quarter", (int,), where),
-        "sha256": _text(record, "sha256", where, 64),
-        "file_name": _text(record, "file_name", where, 255),
-        "size": _field(record, "size", (int,), where),
-        "added_at": _text(record, "added_at", where, 40),
-    }
-    if not _SHA.fullmatch(out["sha256"]) or out["quarter"] not in (1, 2, 3, 4) or out["size"] < 0:
+def evidence_record(event: EvidenceEvent) -> dict[str, Any]:
+    """An attachment (removed_at null) or a withdrawal (removed_at set, no file sent) in evidence.jsonl."""
+    return {"indicator_uid": event.indicator_uid, "agency_uid": event.agency_uid, "quarter": event.quarter,
+            "sha256": event.sha256, "file_name": event.file_name, "size": event.size,
+            "added_at": "" if event.removed else event.at, "removed_at": event.at if event.removed else None,
+            "revision": event.revision}
+
+
+def evidence_from_record(record: dict[str, Any], where: str) -> EvidenceEvent:
+    """An attachment or withdrawal from a file (format 1 knows attachments only: revision 1)."""
+    indicator = _text(record, "indicator_uid", where, 36)
+    agency = _text(record, "agency_uid", where, 36)
+    quarter = _field(record, "quarter", (int,), where)
+    sha = _text(record, "sha256", where, 64)
+    name = _field(record, "file_name", (str,), where)
+    size = _field(record, "size", (int,), where)
+    removed_at = _field(record, "removed_at", (str,), where, nullable=True) if "removed_at" in record else None
+    added_at = _field(record, "added_at", (str,), where) if removed_at is None else ""
+    revision = _field(record, "revision", (int,), where) if "revision" in record else 1
+    if (not _UID.fullmatch(indicator) or not _UID.fullmatch(agency) or not _SHA.fullmatch(sha)
+            or quarter not in (1, 2, 3, 4) or not 0 <= size <= archive.MAX_ENTRY_BYTES
+            or not 1 <= revision <= MAX_REVISION or len(removed_at or added_at) > 40):
         raise BadArchive(f"{where}: ข้อมูลไฟล์หลักฐานไม่ถูกต้อง")
-    if "/" in out["file_name"] or "\\" in out["file_name"] or out["file_name"] in ("", ".", ".."):
-        raise BadArchive(f"{where}: ชื่อไฟล์หลักฐาน “{out['file_name'][:60]}” ไม่อนุญาต")
-    return out
+    cleaned = clean_text(name)
+    if len(name) > 255 or "/" in cleaned or "\\" in cleaned or cleaned in ("", ".", ".."):
+        raise BadArchive(f"{where}: ชื่อไฟล์หลักฐาน “{cleaned[:60]}” ไม่อนุญาต")
+    return EvidenceEvent(indicator, agency, quarter, sha, cleaned, size,
+                         clean_text(removed_at if removed_at is not None else added_at), revision,
+                         removed_at is not None)
 
 
 def check_entries(entries: dict[str, bytes], allowed: re.Pattern[str], file_name: str) -> None:
