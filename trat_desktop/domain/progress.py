@@ -95,11 +95,13 @@ def parse_status(text: str) -> str:
 
 
 def entered_text(value: float) -> str:
-    """A value as the user entered it, for a message: never rounded to '-๐' or '๐' when it is not 0."""
+    """A value as the user entered it, for a message: never rounded ('-๐' for -0.001, '๑๐๐' for 100.000001)."""
+    if abs(value) >= 1e15:
+        return to_thai_digits(f"{value:.12g}")
     shown = number_text(value)
-    if float(value).is_integer() or to_arabic_digits(shown).replace(",", "").lstrip("-") not in ("0", ""):
+    if float(to_arabic_digits(shown).replace(",", "")) == value:
         return shown
-    return to_thai_digits(f"{value:.6g}")
+    return to_thai_digits(f"{value:.12g}")
 
 
 def check_achieved(unit: str, value: float | None) -> None:

@@ -86,7 +86,7 @@ class _Reader:
     def uid(self, obj: dict[str, Any], seen: set[str]) -> str:
         value = obj.get("uid")
         if not isinstance(value, str) or not _UID.fullmatch(value) or value in seen:
-            raise self.fail("รหัส (uid) ซ้ำหรือไม่ถูกต้อง")
+            raise self.fail("รหัสประจำรายการซ้ำหรือไม่ถูกต้อง")
         seen.add(value)
         return value
 
