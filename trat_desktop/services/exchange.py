@@ -594,5 +594,6 @@ class ExchangeService:
         return {"backup": str(path), "files": [r["file_name"] for r in run]}
 
     def snapshot(self) -> list[tuple[Any, ...]]:
-        return exchange_store.progress_snapshot(self._db)
+        """Every progress value, pending conflict, attachment and withdrawal, for comparing final states."""
+        return exchange_store.progress_snapshot(self._db) + evidence_store.evidence_snapshot(self._db)
 
