@@ -25,6 +25,7 @@ MAX_MANIFEST_BYTES = 1024 * 1024
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 
 MANIFEST = "manifest.json"
+ENTRY_NAMES = {"progress.jsonl": "ข้อมูลผลการดำเนินงาน", "evidence.jsonl": "รายการหลักฐาน"}
 SIGNATURE = "signature"
 
 
@@ -169,22 +170,23 @@ def jsonl(data: bytes, name: str, file_name: str, max_line: int = 64 * 1024) -> 
 
     Lines end at '\n' only: a note that holds U+2028, U+2029 or U+0085 (written raw by older
     versions) is one line, not three (``str.splitlines`` would cut it)."""
+    shown = f"{ENTRY_NAMES[name]} ({name})" if name in ENTRY_NAMES else f"“{name}”"
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise BadArchive(f"“{name}” ในไฟล์ “{file_name}” ไม่ใช่ข้อความ UTF-8") from None
+        raise BadArchive(f"{shown} ในไฟล์ “{file_name}” ไม่ใช่ข้อความ UTF-8") from None
     records = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         if len(line) > max_line:
-            raise BadArchive(f"“{name}” บรรทัดที่ {number} ในไฟล์ “{file_name}” ยาวเกินไป")
+            raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” ยาวเกินไป")
         try:
             record = safe_json.loads(line, max_depth=4)
         except safe_json.UnsafeJson as exc:
-            raise BadArchive(f"“{name}” บรรทัดที่ {number} ในไฟล์ “{file_name}” อ่านไม่ได้: {exc.message}") from None
+            raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” อ่านไม่ได้: {exc.message}") from None
         if not isinstance(record, dict):
-            raise BadArchive(f"“{name}” บรรทัดที่ {number} ในไฟล์ “{file_name}” ไม่ถูกต้อง")
+            raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” ไม่ถูกต้อง")
         records.append(record)
     return records
 

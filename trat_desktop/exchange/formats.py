@@ -152,12 +152,13 @@ def check_header(manifest: dict[str, Any], expected_format: str, file_name: str)
         raise BadArchive(f"ไฟล์ “{file_name}” ไม่ระบุปีงบประมาณ")
 
 
-def read_signed(path: Path, expected_format: str, allowed: re.Pattern[str]) -> tuple[dict[str, bytes], dict[str, Any], str, str]:
+def read_signed(path: Path, expected_format: str,
+                allowed: re.Pattern[str]) -> tuple[dict[str, bytes], dict[str, Any], str, str, str]:
     """Open an exchange file in the order that trusts nothing unchecked: the archive's limits, the manifest
     parsed with bounds, the signature, every entry's hash, and only then the header's fields and the entries
-    allowed for its format. Returns (entries, manifest, signer's public key, signed digest)."""
+    allowed for its format. Returns (entries, manifest, signer's public key, signed digest, file's sha256)."""
     path = Path(path)
-    entries, _sha = archive.read_archive(path, ANY_ENTRIES)
+    entries, sha = archive.read_archive(path, ANY_ENTRIES)
     manifest = archive.load_manifest(entries, path.name)
     try:
         public = archive.check_signature_and_hashes(entries, manifest, path.name)
@@ -170,7 +171,7 @@ def read_signed(path: Path, expected_format: str, allowed: re.Pattern[str]) -> t
         raise
     check_header(manifest, expected_format, path.name)
     check_entries(entries, allowed, path.name)
-    return entries, manifest, public, archive.signed_digest(entries)
+    return entries, manifest, public, archive.signed_digest(entries), sha
 
 
 def check_sequence(manifest: dict[str, Any], file_name: str) -> int:

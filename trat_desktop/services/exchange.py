@@ -323,9 +323,8 @@ class ExchangeService:
             self.on_progress(done, total, name)
 
     def _check(self, path: Path, trust_new: bool, confirm_key: Callable[[str, str], bool] | None) -> _Checked:
-        entries_raw, manifest, public, signed = formats.read_signed(path, formats.OFFICE_FORMAT,
-                                                                     formats.OFFICE_ENTRIES)
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        entries_raw, manifest, public, signed, sha = formats.read_signed(path, formats.OFFICE_FORMAT,
+                                                                          formats.OFFICE_ENTRIES)
         if public == self.my_keys().public_b64:
             raise BadArchive(f"ไฟล์ “{path.name}” ส่งออกจากเครื่องนี้เอง จึงไม่นำเข้า")
         year = manifest["fiscal_year"]
