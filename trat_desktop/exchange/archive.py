@@ -176,13 +176,14 @@ def jsonl(data: bytes, name: str, file_name: str, max_line: int = 64 * 1024) -> 
     except UnicodeDecodeError:
         raise BadArchive(f"{shown} ในไฟล์ “{file_name}” ไม่ใช่ข้อความ UTF-8") from None
     records = []
+    escapes = safe_json.may_hold_surrogates(text)
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         if len(line) > max_line:
             raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” ยาวเกินไป")
         try:
-            record = safe_json.loads(line, max_depth=4)
+            record = safe_json.loads(line, max_depth=4, escapes=escapes)
         except safe_json.UnsafeJson as exc:
             raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” อ่านไม่ได้: {exc.message}") from None
         if not isinstance(record, dict):

@@ -67,11 +67,11 @@ def _parse_constant(name: str) -> Any:
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise UnsafeJson(f"มีชื่อข้อมูลซ้ำ (“{key[:40]}”)")
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise UnsafeJson(f"มีชื่อข้อมูลซ้ำ (“{key[:40]}”)")
     return out
 
 
@@ -89,8 +89,15 @@ def _check_strings(value: Any) -> None:
             _check_strings(item)
 
 
-def loads(data: bytes | str, max_depth: int = MAX_DEPTH) -> Any:
-    """Parse untrusted JSON; raises UnsafeJson (Thai) for anything a Trat file would not hold."""
+def may_hold_surrogates(text: str) -> bool:
+    """Lone surrogates can only come from a \\u escape (UTF-8 decoding refuses encoded ones), so a text
+    without one needs no walk over its strings. Checked once for a whole JSON-lines entry."""
+    return "\\u" in text
+
+
+def loads(data: bytes | str, max_depth: int = MAX_DEPTH, escapes: bool | None = None) -> Any:
+    """Parse untrusted JSON; raises UnsafeJson (Thai) for anything a Trat file would not hold.
+    *escapes* = False skips the walk for lone surrogates (the caller checked a larger text)."""
     if isinstance(data, bytes):
         try:
             text = data.decode("utf-8")
@@ -101,11 +108,15 @@ def loads(data: bytes | str, max_depth: int = MAX_DEPTH) -> Any:
     if nesting_depth(text, max_depth) > max_depth:
         raise UnsafeJson("มีโครงสร้างซ้อนกันลึกเกินไป")
     try:
-        value = json.loads(text, parse_int=_parse_int, parse_float=_parse_float,
-                           parse_constant=_parse_constant, object_pairs_hook=_object)
+        value = _DECODER.decode(text)
     except UnsafeJson:
         raise
     except (json.JSONDecodeError, ValueError, RecursionError):
         raise UnsafeJson("อ่านไม่ได้ (ไม่ใช่ JSON ที่ถูกต้อง)") from None
-    _check_strings(value)
+    if may_hold_surrogates(text) if escapes is None else escapes:
+        _check_strings(value)
     return value
+
+
+_DECODER = json.JSONDecoder(parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant,
+                            object_pairs_hook=_object)
