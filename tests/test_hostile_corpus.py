@@ -186,3 +186,23 @@ def test_every_hostile_plan_package_is_refused_and_changes_nothing(plan_world) -
         assert_refused_cleanly(info.value.message, case)
     assert dump(db_path, skip_rejected=False) == before
     assert files_under(tmp / "office") == on_disk
+
+
+def test_unreadable_paths_get_a_thai_status_and_do_not_stop_the_run(world, tmp_path) -> None:
+    office, coordinator, tmp, _, _ = world
+    folder = tmp_path / "inbox"
+    (folder / "a-folder.trat").mkdir(parents=True)            # a folder named like a file
+    locked = folder / "b-locked.trat"
+    locked.write_bytes(b"PK")
+    locked.chmod(0)
+    office.progress.set_progress(office.progress.find_item("1/1.5/2"), 2, achieved="99")
+    office.export_office(folder / "c-genuine.trat")
+    report = coordinator.import_files([folder / "a-folder.trat", locked, folder / "c-genuine.trat",
+                                       folder / "missing.trat"], trust_new=True)
+    by_name = {r.file: r for r in report.files}
+    assert by_name["c-genuine.trat"].status != "rejected"   # (stale here: earlier tests took sequence 501)
+    assert by_name["missing.trat"].status == "rejected" and "ไม่พบไฟล์" in by_name["missing.trat"].reason
+    locked_result = by_name["b-locked.trat"]  # unreadable, or (as root) read and found not to be a zip
+    assert locked_result.status == "rejected" and "ไฟล์" in locked_result.reason
+    assert not any(word in r.reason for r in report.files for word in ("Errno", "Permission", "No such"))
+    locked.chmod(0o600)

@@ -45,16 +45,28 @@ def _thai_bytes(n: int) -> str:
     return f"{n / (1024 * 1024):,.0f} MB"
 
 
+def _os_reason(exc: OSError) -> str:
+    """Why a file could not be read, in Thai."""
+    import errno
+
+    return {errno.ENOENT: "ไม่พบไฟล์", errno.EACCES: "ไม่มีสิทธิ์อ่านไฟล์", errno.EPERM: "ไม่มีสิทธิ์อ่านไฟล์",
+            errno.EISDIR: "เป็นโฟลเดอร์ ไม่ใช่ไฟล์", errno.EIO: "อ่านข้อมูลจากดิสก์ไม่ได้"}.get(
+        exc.errno or 0, "ระบบปฏิบัติการไม่ยอมให้อ่าน")
+
+
 def read_archive(path: Path, allowed: re.Pattern[str]) -> tuple[dict[str, bytes], str]:
     """All entries of an archive, checked against the limits; returns (entries, sha256 of the file)."""
     path = Path(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise BadArchive(f"อ่านไฟล์ “{path.name}” ไม่ได้: {exc.strerror or exc}") from exc
+        raise BadArchive(f"อ่านไฟล์ “{path.name}” ไม่ได้: {_os_reason(exc)}") from exc
     if size > MAX_FILE_BYTES:
         raise BadArchive(f"ไฟล์ “{path.name}” ใหญ่เกินไป ({_thai_bytes(size)}; รับได้ไม่เกิน {_thai_bytes(MAX_FILE_BYTES)})")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadArchive(f"อ่านไฟล์ “{path.name}” ไม่ได้: {_os_reason(exc)}") from exc
     sha = hashlib.sha256(data).hexdigest()
     try:
         archive = zipfile.ZipFile(path)
