@@ -47,7 +47,8 @@ def test_a_sign_off_needs_every_due_row_and_then_locks_the_rounds_values(office,
     with pytest.raises(TratError, match="ยังส่งไตรมาส ๒ไม่ได้"):
         rounds.submit(2569, "q2")
     _fill(office, (2,))
-    view = rounds.submit(2569, "q2")
+    view, final = rounds.submit(2569, "q2", folder=tmp_path)
+    assert final.is_file() and final.parent == tmp_path
     assert view.state == "submitted" and view.submission.signer_name == "นางหัวหน้า"
     assert view.submission.signed_on == "2026-04-12"
     item = next(i for i in office.work_items(2569) if 2 in i.quarters())
@@ -63,10 +64,10 @@ def test_a_sign_off_needs_every_due_row_and_then_locks_the_rounds_values(office,
         office.set_progress(item, 3, note="ไตรมาสถัดไปยังแก้ไขได้")
 
 
-def test_withdrawing_needs_a_reason_reopens_the_round_and_counts_changes_after_the_sign_off(office):
+def test_withdrawing_needs_a_reason_reopens_the_round_and_counts_changes_after_the_sign_off(office, tmp_path):
     rounds = RoundService(office)
     _fill(office, (2,))
-    rounds.submit(2569, "q2")
+    rounds.submit(2569, "q2", folder=tmp_path)
     with pytest.raises(TratError, match="เหตุผล"):
         rounds.withdraw(2569, "q2", "  ")
     assert rounds.withdraw(2569, "q2", "แก้ตัวเลขผิด").state == "withdrawn"
@@ -74,7 +75,7 @@ def test_withdrawing_needs_a_reason_reopens_the_round_and_counts_changes_after_t
     office.set_progress(items[0], 2, note="แก้ไขหลังถอน")
     office.set_progress(items[1], 2, note="แก้ไขหลังถอน")
     assert rounds.views(2569)["q2"].changed_after_signoff == 2
-    again = rounds.submit(2569, "q2")
+    again, _ = rounds.submit(2569, "q2", folder=tmp_path)
     assert again.state == "submitted" and again.changed_after_signoff == 0
 
 
@@ -115,3 +116,40 @@ def test_round_verbs_on_the_command_line(tmp_path):
     unknown = _cli(db, "round", "set", "y", "--due", "พรุ่งนี้")
     assert unknown.returncode == 2 and "ศูนย์ปฏิบัติการ" in unknown.stderr
     assert _cli(db, "round", "withdraw", "q2", "--reason", "x").returncode == 2
+
+
+def test_the_final_file_tells_the_coordinator_who_signed_when_and_timeliness_follows(service, tmp_path):
+    """Office signs q2 on 18 เม.ย. (3 days late), the coordinator imports the final file: received, late by 3;
+    an office that sent nothing is missing; a returned round gets a ready reminder with the comment."""
+    from trat_desktop.services import PlanService
+    from trat_desktop.services.exchange import ExchangeService
+    from trat_desktop.services.rounds import ReviewService, board, reminders
+
+    office_plans = PlanService.open(tmp_path / "office.sqlite3")
+    try:
+        office = ProgressService(office_plans, clock=_clock(dt.date(2026, 4, 18)))
+        office.set_identity(Identity(role="office", office_name=OFFICE, head_name="นางหัวหน้า"))
+        _fill(office, (2,))
+        _, final = RoundService(office).submit(2569, "q2", folder=tmp_path)
+        coordinator = ProgressService(service, clock=_clock(dt.date(2026, 4, 20)))
+        coordinator.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสาน"))
+        report = ExchangeService(coordinator).import_files([final], trust_new=True)
+        assert [r.status for r in report.files] == ["imported"]
+        review = ReviewService(coordinator)
+        entries = {e.office_name: e for e in board(review, 2569, "q2")}
+        mine = entries[OFFICE]
+        assert (mine.state, mine.punctuality.state, mine.punctuality.days_late) == ("received", "late", 3)
+        assert mine.signed_on == "2026-04-18"
+        others = [e for name, e in entries.items() if name != OFFICE]
+        assert others and all(e.punctuality.state == "missing" and e.state == "not_received" for e in others)
+        again = ExchangeService(coordinator).import_files([final], trust_new=True)
+        assert [r.status for r in again.files] == ["unchanged"]
+        assert board(review, 2569, "q2")[0].received_at == board(review, 2569, "q2")[0].received_at
+        review.set_state(OFFICE, 2569, "q2", "return", "ขอรายชื่อผู้เข้าร่วมกิจกรรม")
+        assert {e.office_name: e.state for e in board(review, 2569, "q2")}[OFFICE] == "returned"
+        messages = dict(reminders(review, 2569, "q2"))
+        assert "ขอรายชื่อผู้เข้าร่วมกิจกรรม" in messages[OFFICE] and "ส่งคืนเพื่อแก้ไข" in messages[OFFICE]
+        missing = next(m for o, m in messages.items() if o != OFFICE)
+        assert "ยังไม่ได้รับไฟล์รายงาน" in missing and "๑๕ เมษายน ๒๕๖๙" in missing and "เลยกำหนดมาแล้ว ๕ วัน" in missing
+    finally:
+        office_plans.close()

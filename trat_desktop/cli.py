@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_exchange.add_parsers(commands, plan_cmds)
     cli_reports.add_parsers(commands, plan_cmds)
     cli_rounds.add_parsers(commands)
+    cli_rounds.add_review_parsers(commands)
+    cli_rounds.add_timeliness_parser(commands)
 
     agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน")
     agencies.add_argument("--json", action="store_true")

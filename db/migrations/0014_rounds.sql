@@ -25,3 +25,45 @@ CREATE TABLE round_submissions (
     actor TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX idx_round_submissions ON round_submissions(office_uid, fiscal_year, round_id);
+CREATE TABLE round_reviews (
+    id INTEGER PRIMARY KEY,
+    office_uid TEXT NOT NULL,
+    fiscal_year INTEGER NOT NULL,
+    round_id TEXT NOT NULL CHECK (round_id IN ('q1', 'q2', 'q3', 'q4', 'h1', 'y')),
+    state TEXT NOT NULL CHECK (state IN ('received', 'checked', 'returned', 'accepted', 'unlocked')),
+    comment TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX idx_round_reviews ON round_reviews(office_uid, fiscal_year, round_id);
+CREATE TABLE review_comments (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    office_uid TEXT NOT NULL,
+    fiscal_year INTEGER NOT NULL,
+    round_id TEXT CHECK (round_id IS NULL OR round_id IN ('q1', 'q2', 'q3', 'q4', 'h1', 'y')),
+    indicator_uid TEXT,
+    quarter INTEGER CHECK (quarter IS NULL OR quarter BETWEEN 1 AND 4),
+    text TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    answer TEXT NOT NULL DEFAULT '',
+    answered_at TEXT NOT NULL DEFAULT '',
+    answered_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX idx_review_comments_office ON review_comments(office_uid, fiscal_year);
+CREATE TABLE received_submissions (
+    id INTEGER PRIMARY KEY,
+    office_uid TEXT NOT NULL,
+    fiscal_year INTEGER NOT NULL,
+    round_id TEXT NOT NULL CHECK (round_id IN ('q1', 'q2', 'q3', 'q4', 'h1', 'y')),
+    state TEXT NOT NULL CHECK (state IN ('submitted', 'withdrawn')),
+    signer_name TEXT NOT NULL DEFAULT '',
+    signer_position TEXT NOT NULL DEFAULT '',
+    signed_on TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    file_signed TEXT NOT NULL DEFAULT '',
+    UNIQUE (office_uid, fiscal_year, round_id, at, state)
+);

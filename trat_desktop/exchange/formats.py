@@ -16,10 +16,10 @@ from .archive import BadArchive
 PROVINCE = "ตราด"
 OFFICE_FORMAT = "trat-office-export"
 PLAN_FORMAT = "trat-plan-package"
-FORMAT_VERSION = 2          # 2: evidence.jsonl may list withdrawn attachments (removed_at)
+FORMAT_VERSION = 3          # 2: evidence.jsonl may list withdrawn attachments (removed_at); 3: rounds.jsonl, final_round
 MAX_SEQUENCE = 1_000_000    # exports per installation: 100 a day for 27 years
 MAX_REVISION = 2**53 - 1
-OFFICE_ENTRIES = re.compile(r"manifest\.json|signature|progress\.jsonl|evidence\.jsonl|evidence/[0-9a-f]{64}")
+OFFICE_ENTRIES = re.compile(r"manifest\.json|signature|progress\.jsonl|evidence\.jsonl|rounds\.jsonl|evidence/[0-9a-f]{64}")
 PLAN_ENTRIES = re.compile(r"manifest\.json|signature|plan\.json")
 ANY_ENTRIES = re.compile(f"{OFFICE_ENTRIES.pattern}|{PLAN_ENTRIES.pattern}")
 MAX_RECORDS = 200_000

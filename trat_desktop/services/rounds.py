@@ -121,7 +121,7 @@ class RoundService:
         return rules.missing_for_round(cells)
 
     def submit(self, fiscal_year: int, round_id: str, signer_name: str = "", signer_position: str = "",
-               signed_on: dt.date | None = None) -> RoundView:
+               signed_on: dt.date | None = None, out: Any = None, folder: Any = None) -> tuple[RoundView, Any]:
         """The head of office's sign-off: every due row reported, then the round's values lock on this PC."""
         me = self.progress.identity()
         require(me, "submit_round")
@@ -140,10 +140,15 @@ class RoundService:
         if not name:
             raise TratError("ต้องระบุชื่อหัวหน้าส่วนราชการผู้ลงนาม")
         day = signed_on or self.progress.today()
-        round_store.add_submission(self._db, me.office_uid, fiscal_year, item.id, "submitted",
-                                   signer_name=name[:200], signer_position=position[:200], signed_on=day.isoformat(),
-                                   actor=me.actor(), at=self.progress.now())
-        return self.views(fiscal_year)[item.id]
+        from .exchange import ExchangeService  # the final file of the round
+
+        exchange = ExchangeService(self.progress)
+        with self._db.atomic():  # the sign-off stands only with its final file
+            round_store.add_submission(self._db, me.office_uid, fiscal_year, item.id, "submitted",
+                                       signer_name=name[:200], signer_position=position[:200],
+                                       signed_on=day.isoformat(), actor=me.actor(), at=self.progress.now())
+            path, _sequence = exchange.export_office(out, fiscal_year, folder, final_round=item.id)
+        return self.views(fiscal_year)[item.id], path
 
     def withdraw(self, fiscal_year: int, round_id: str, reason: str) -> RoundView:
         """Take back a sign-off (with a reason) to correct values; they unlock on this PC."""
@@ -153,6 +158,9 @@ class RoundService:
         current = self.views(fiscal_year).get(item.id)
         if current is None or current.state != "submitted":
             raise TratError(f"{item.name}ยังไม่ได้ลงนามส่งรายงาน จึงไม่มีอะไรให้ถอน")
+        accepted = round_store.reviews(self._db, fiscal_year).get((me.office_uid, item.id))
+        if accepted is not None and accepted.state == "accepted":
+            raise TratError(f"ศูนย์ฯ รับรายงาน{item.name}แล้ว จึงถอนการส่งไม่ได้ หากต้องแก้ไข โปรดขอให้ศูนย์ฯ ปลดล็อก")
         reason = " ".join(str(reason or "").split())
         if not reason:
             raise TratError("ต้องระบุเหตุผลที่ถอนการส่งรายงาน")
@@ -161,3 +169,142 @@ class RoundService:
         round_store.add_submission(self._db, me.office_uid, fiscal_year, item.id, "withdrawn", reason=reason,
                                    actor=me.actor(), at=self.progress.now())
         return self.views(fiscal_year)[item.id]
+
+
+MAX_COMMENT = 2000
+REVIEW_ACTIONS = {"accept": "accepted", "return": "returned", "check": "checked"}
+
+
+def _clean(text: Any, what: str, limit: int) -> str:
+    from ..domain.text import clean_text
+
+    cleaned = clean_text(str(text or ""), multiline=True).strip()
+    if not cleaned:
+        raise TratError(f"ต้องระบุ{what}")
+    if len(cleaned) > limit:
+        raise TratError(f"{what}ยาวเกิน {limit:,} ตัวอักษร")
+    return cleaned
+
+
+class ReviewService:
+    """The coordinator's review of each office's round (states, comments); an office answers comments."""
+
+    def __init__(self, progress: ProgressService) -> None:
+        self.progress = progress
+        self.rounds = RoundService(progress)
+        self._db = progress.plans.db
+
+    def states(self, fiscal_year: int) -> dict[tuple[str, str], str]:
+        """(office uid, round id) -> review state (absent: not received)."""
+        return {key: r.state for key, r in round_store.reviews(self._db, fiscal_year).items()}
+
+    def set_state(self, office: str, fiscal_year: int, round_id: str, action: str, comment: str = "") -> str:
+        me = self.progress.identity()
+        require(me, "review")
+        office_uid, office_name = self.progress.find_agency(office)
+        item = self.rounds.find(fiscal_year, round_id)
+        state = REVIEW_ACTIONS[action]
+        if state == "returned" and not str(comment or "").strip():
+            raise TratError("การส่งคืนเพื่อแก้ไขต้องมีความเห็นบอกหน่วยงานว่าต้องแก้ไขอะไร (--comment)")
+        text = _clean(comment, "ความเห็น", MAX_COMMENT) if str(comment or "").strip() else ""
+        now = self.progress.now()
+        round_store.add_review(self._db, office_uid, fiscal_year, item.id, state, text, me.actor(), now)
+        if text:
+            import uuid
+
+            round_store.add_comment(self._db, str(uuid.uuid4()), office_uid, fiscal_year, item.id, None, None,
+                                    text, me.actor(), now)
+        return state
+
+    def comment(self, item_id: str, quarter: int, text: str, agency: str | None = None,
+                fiscal_year: int | None = None) -> round_store.Comment:
+        """A comment on one row × quarter of an office ("ขอหลักฐานเพิ่ม")."""
+        import uuid
+
+        me = self.progress.identity()
+        require(me, "comment")
+        work = self.progress.find_item(item_id, agency, fiscal_year)
+        if quarter not in (1, 2, 3, 4):
+            raise TratError("ไตรมาสต้องเป็น ๑ ถึง ๔")
+        return round_store.add_comment(self._db, str(uuid.uuid4()), work.agency_uid, work.fiscal_year, None,
+                                       work.indicator_uid, quarter, _clean(text, "ความเห็น", MAX_COMMENT),
+                                       me.actor(), self.progress.now())
+
+    def comments(self, fiscal_year: int, office_uid: str | None = None) -> list[round_store.Comment]:
+        me = self.progress.identity()
+        if me.role == "office":
+            office_uid = me.office_uid
+        return round_store.comments(self._db, fiscal_year, office_uid)
+
+    def answer(self, comment_id: int, text: str) -> round_store.Comment:
+        me = self.progress.identity()
+        require(me, "answer_comment")
+        mine = {c.id for y in self.progress.plans.fiscal_years() for c in self.comments(y)}
+        if comment_id not in mine:
+            raise TratError(f"ไม่พบความเห็นหมายเลข {comment_id} ของหน่วยงานนี้")
+        return round_store.answer_comment(self._db, comment_id, _clean(text, "คำตอบ", MAX_COMMENT), me.actor(),
+                                          self.progress.now())
+
+
+@dataclass(frozen=True)
+class OfficeRound:
+    """One office × round as the coordinator tracks it."""
+
+    office_uid: str
+    office_name: str
+    round: rules.Round
+    state: str                       # a key of rules.REVIEW_TEXT
+    punctuality: rules.Punctuality
+    signed_on: str
+    received_at: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"office_uid": self.office_uid, "office": self.office_name, "round": self.round.id,
+                "state": self.state, "state_text": rules.REVIEW_TEXT[self.state],
+                "timeliness": self.punctuality.state, "days_late": self.punctuality.days_late,
+                "timeliness_text": self.punctuality.text(), "due": self.round.due.isoformat(),
+                "submitted": self.signed_on, "received": self.received_at}
+
+
+def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
+          today: dt.date | None = None) -> list[OfficeRound]:
+    """Every office with rows in the year's plan × the round(s): review state and timeliness."""
+    progress = review.progress
+    today = today or progress.today()
+    plan = progress.plans.load_plan(fiscal_year)
+    names = {a.name: a.uid for a in progress.plans.agencies()}
+    offices = sorted({name for row in plan.rows() for name in row.agencies})
+    received = round_store.received_rounds(review._db, fiscal_year)
+    reviewed = round_store.reviews(review._db, fiscal_year)
+    wanted = [review.rounds.find(fiscal_year, round_id)] if round_id else review.rounds.rounds(fiscal_year)
+    found = []
+    for name in offices:
+        uid = names[name]
+        for item in wanted:
+            got = received.get((uid, item.id))
+            seen = reviewed.get((uid, item.id))
+            submitted = got is not None and got.state == "submitted"
+            if seen is not None and (got is None or seen.at >= got.received_at):
+                state = seen.state if seen.state != "unlocked" else ("received" if submitted else "not_received")
+            else:
+                state = "received" if submitted else "not_received"
+            signed = dt.date.fromisoformat(got.signed_on) if submitted and got.signed_on else None
+            found.append(OfficeRound(uid, name, item, state, rules.punctuality(item, signed, today),
+                                     got.signed_on if submitted else "", got.received_at if submitted else ""))
+    return found
+
+
+def reminders(review: ReviewService, fiscal_year: int, round_id: str, today: dt.date | None = None) -> list[tuple[str, str]]:
+    """(office, ready Thai message) for every office missing the round after its due date, or returned."""
+    today = today or review.progress.today()
+    texts = []
+    comments = round_store.comments(review._db, fiscal_year)
+    for entry in board(review, fiscal_year, round_id, today):
+        if entry.state == "returned":
+            notes = [c.text for c in comments if c.office_uid == entry.office_uid and not c.answer
+                     and (c.round_id == round_id or (c.quarter is not None and c.quarter in entry.round.quarters()))]
+            texts.append((entry.office_name, rules.reminder_text(entry.office_name, entry.round, "returned", today,
+                                                                 comments=notes)))
+        elif entry.punctuality.state == "missing":
+            texts.append((entry.office_name, rules.reminder_text(entry.office_name, entry.round, "missing", today)))
+    return texts

@@ -89,3 +89,148 @@ def progress_changes_since(db: Database, audit_high: int, agency_uid: str, quart
     row = db.execute(f"SELECT count(DISTINCT entity_uid) FROM audit_log WHERE id > ? AND entity = 'progress' "
                      f"AND ({where})", [audit_high, *patterns]).fetchone()
     return int(row[0])
+
+
+# -- the coordinator's review -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Review:
+    office_uid: str
+    fiscal_year: int
+    round_id: str
+    state: str
+    comment: str
+    at: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int
+    uid: str
+    office_uid: str
+    fiscal_year: int
+    round_id: str | None
+    indicator_uid: str | None
+    quarter: int | None
+    text: str
+    at: str
+    actor: str
+    answer: str
+    answered_at: str
+    answered_by: str
+
+
+def reviews(db: Database, fiscal_year: int) -> dict[tuple[str, str], Review]:
+    """The newest review state per (office uid, round id) of a year."""
+    found: dict[tuple[str, str], Review] = {}
+    for row in db.query("SELECT * FROM round_reviews WHERE fiscal_year = ? ORDER BY id", [fiscal_year]):
+        found[(row["office_uid"], row["round_id"])] = Review(
+            row["office_uid"], row["fiscal_year"], row["round_id"], row["state"], row["comment"], row["at"], row["actor"])
+    return found
+
+
+def add_review(db: Database, office_uid: str, fiscal_year: int, round_id: str, state: str, comment: str,
+               actor: str, at: str) -> None:
+    with db.atomic():
+        db.execute("INSERT INTO round_reviews (office_uid, fiscal_year, round_id, state, comment, at, actor) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)", [office_uid, fiscal_year, round_id, state, comment, at, actor])
+        record(db, at=at, actor=actor, action="review", entity="round",
+               entity_uid=f"{fiscal_year}/{round_id}/{office_uid}", field="review", new=state)
+
+
+def _comment(row: dict[str, Any]) -> Comment:
+    return Comment(row["id"], row["uid"], row["office_uid"], row["fiscal_year"], row["round_id"], row["indicator_uid"],
+                   row["quarter"], row["text"], row["at"], row["actor"], row["answer"], row["answered_at"],
+                   row["answered_by"])
+
+
+def comments(db: Database, fiscal_year: int, office_uid: str | None = None) -> list[Comment]:
+    sql, params = "SELECT * FROM review_comments WHERE fiscal_year = ?", [fiscal_year]
+    if office_uid is not None:
+        sql += " AND office_uid = ?"
+        params.append(office_uid)
+    return [_comment(r) for r in db.query(sql + " ORDER BY id", params)]
+
+
+def add_comment(db: Database, uid: str, office_uid: str, fiscal_year: int, round_id: str | None,
+                indicator_uid: str | None, quarter: int | None, text: str, actor: str, at: str) -> Comment:
+    with db.atomic():
+        row_id = db.execute(
+            "INSERT INTO review_comments (uid, office_uid, fiscal_year, round_id, indicator_uid, quarter, text, at, actor) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [uid, office_uid, fiscal_year, round_id, indicator_uid, quarter, text, at, actor]).lastrowid
+        record(db, at=at, actor=actor, action="comment", entity="comment", entity_uid=uid, field="text", new=text)
+    return _comment(next(db.query("SELECT * FROM review_comments WHERE id = ?", [row_id])))
+
+
+def answer_comment(db: Database, comment_id: int, answer: str, actor: str, at: str) -> Comment:
+    with db.atomic():
+        row = next(db.query("SELECT * FROM review_comments WHERE id = ?", [comment_id]), None)
+        if row is None:
+            from ..errors import TratError
+
+            raise TratError(f"ไม่พบความเห็นหมายเลข {comment_id}")
+        db.execute("UPDATE review_comments SET answer = ?, answered_at = ?, answered_by = ? WHERE id = ?",
+                   [answer, at, actor, comment_id])
+        record(db, at=at, actor=actor, action="comment_answer", entity="comment", entity_uid=row["uid"],
+               field="answer", old=row["answer"] or None, new=answer)
+    return _comment(next(db.query("SELECT * FROM review_comments WHERE id = ?", [comment_id])))
+
+
+# -- at the coordinator: what offices sent about their rounds ---------------------------------------
+def all_submissions(db: Database, office_uid: str, fiscal_year: int) -> list[Submission]:
+    """Every sign-off and withdrawal of one office's year, oldest first (what its export carries)."""
+    return [_submission(r) for r in db.query(
+        "SELECT * FROM round_submissions WHERE office_uid = ? AND fiscal_year = ? ORDER BY id", [office_uid, fiscal_year])]
+
+
+def answered_comments(db: Database, office_uid: str) -> list[Comment]:
+    return [_comment(r) for r in db.query(
+        "SELECT * FROM review_comments WHERE office_uid = ? AND answer != '' ORDER BY id", [office_uid])]
+
+
+def take_office_rounds(db: Database, office_uid: str, fiscal_year: int, records: list[dict[str, Any]],
+                       received_at: str, file_signed: str) -> int:
+    """Store what an office's file says of its rounds (call inside the import's transaction); returns how
+    many records were new. Idempotent and order-free: a sign-off is known by (round, its time), an answer
+    is kept when it is newer than the one stored."""
+    new = 0
+    for r in records:
+        if r["kind"] == "submission":
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO received_submissions (office_uid, fiscal_year, round_id, state, signer_name, "
+                "signer_position, signed_on, reason, at, received_at, file_signed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [office_uid, fiscal_year, r["round_id"], r["state"], r["signer_name"], r["signer_position"],
+                 r["signed_on"], r["reason"], r["at"], received_at, file_signed])
+            new += cursor.rowcount
+        else:
+            cursor = db.execute(
+                "UPDATE review_comments SET answer = ?, answered_at = ?, answered_by = ? "
+                "WHERE uid = ? AND office_uid = ? AND answered_at < ?",
+                [r["answer"], r["answered_at"], "หน่วยงาน", r["comment_uid"], office_uid, r["answered_at"]])
+            new += cursor.rowcount
+    return new
+
+
+@dataclass(frozen=True)
+class Received:
+    """An office's round as the coordinator last heard of it."""
+
+    state: str           # submitted | withdrawn
+    signed_on: str
+    signer_name: str
+    at: str
+    received_at: str
+
+
+def received_rounds(db: Database, fiscal_year: int) -> dict[tuple[str, str], Received]:
+    """(office uid, round id) -> the newest sign-off or withdrawal received (by the office's own time)."""
+    found: dict[tuple[str, str], Received] = {}
+    for row in db.query("SELECT * FROM received_submissions WHERE fiscal_year = ? ORDER BY at, id", [fiscal_year]):
+        first = found.get((row["office_uid"], row["round_id"]))
+        received_at = row["received_at"]
+        if first is not None and first.state == row["state"] == "submitted" and first.signed_on == row["signed_on"]:
+            received_at = first.received_at
+        found[(row["office_uid"], row["round_id"])] = Received(row["state"], row["signed_on"], row["signer_name"],
+                                                               row["at"], received_at)
+    return found
