@@ -263,4 +263,14 @@ CREATE TABLE received_submissions (
     file_signed TEXT NOT NULL DEFAULT '',
     UNIQUE (office_uid, fiscal_year, round_id, at, state)
 );
+CREATE TABLE office_receipts (
+    fiscal_year INTEGER NOT NULL,
+    sequence INTEGER NOT NULL,
+    file_name TEXT NOT NULL DEFAULT '',
+    imported_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    counts TEXT NOT NULL DEFAULT '',
+    reply_sequence INTEGER NOT NULL,
+    PRIMARY KEY (fiscal_year, sequence, imported_at)
+);
 PRAGMA user_version = 14;

@@ -59,6 +59,8 @@ def add_review_parsers(commands: Any) -> None:
     action.add_argument("--accept", dest="action", action="store_const", const="accept", help="รับรายงาน")
     action.add_argument("--return", dest="action", action="store_const", const="return", help="ส่งคืนเพื่อแก้ไข")
     action.add_argument("--checked", dest="action", action="store_const", const="check", help="ตรวจแล้ว")
+    action.add_argument("--unlock", dest="action", action="store_const", const="unlock",
+                        help="ปลดล็อกรอบที่รับแล้ว ให้หน่วยงานแก้ไขได้ (ส่งไปกับใบตอบรับ)")
     review.add_argument("--comment", default="", help="ความเห็นถึงหน่วยงาน")
     comment = commands.add_parser("comment", help="ความเห็นต่อตัวชี้วัดรายไตรมาส (ศูนย์ฯ) และคำตอบ (หน่วยงาน)")
     comment.add_argument("target", help="รหัสตัวชี้วัด (ROW_ID), หรือ answer / list")
@@ -68,6 +70,20 @@ def add_review_parsers(commands: Any) -> None:
     comment.add_argument("--text", default="")
     comment.add_argument("--year", type=int)
     comment.add_argument("--json", action="store_true")
+
+
+def add_reply_parsers(commands: Any) -> None:
+    reply = commands.add_parser("reply", help="ใบตอบรับ: ศูนย์ฯ ส่งให้หน่วยงาน หน่วยงานนำเข้า")
+    cmds = reply.add_subparsers(dest="reply_command", required=True)
+    export = cmds.add_parser("export", help="ส่งออกใบตอบรับ (ศูนย์ฯ)")
+    who = export.add_mutually_exclusive_group(required=True)
+    who.add_argument("--office", help="หน่วยงาน")
+    who.add_argument("--all", action="store_true", help="ทุกหน่วยงาน (--out เป็นโฟลเดอร์)")
+    export.add_argument("--out", type=Path, required=True)
+    export.add_argument("--year", type=int)
+    take = cmds.add_parser("import", help="นำเข้าใบตอบรับจากศูนย์ฯ (หน่วยงาน)")
+    take.add_argument("file", type=Path)
+    take.add_argument("--trust-new", action="store_true", help="ยอมรับกุญแจของศูนย์ฯ ครั้งแรก (ตรวจลายนิ้วมือแล้ว)")
 
 
 def add_timeliness_parser(commands: Any) -> None:
@@ -87,6 +103,8 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         return _review(args, service)
     if args.command == "timeliness":
         return _timeliness(args, service)
+    if args.command == "reply":
+        return _reply(args, service)
     if args.command != "round":
         return None
     from .services.rounds import RoundService
@@ -196,4 +214,23 @@ def _timeliness(args: argparse.Namespace, service: PlanService) -> int:
     for e in entries:
         dates = f" (ลงนาม {e.signed_on}, ได้รับ {e.received_at[:16]})" if e.signed_on else ""
         print(f"{e.round.id:<3} {e.office_name}: {e.punctuality.text()} · {REVIEW_TEXT[e.state]}{dates}")
+    return 0
+
+
+def _reply(args: argparse.Namespace, service: PlanService) -> int:
+    from .services.exchange import ExchangeService
+    from .services.replies import ReplyService
+
+    replies = ReplyService(ExchangeService(ProgressService(service)))
+    if args.reply_command == "export":
+        year = _year(args, service)
+        made = replies.export_all(args.out, year) if args.all else [replies.export_reply(args.office, args.out, year)]
+        for path in made:
+            print(f"ส่งออกใบตอบรับแล้ว: {path}")
+        return 0
+    result = replies.import_reply(args.file, trust_new=args.trust_new)
+    print(result["message"])
+    if result["status"] == "imported":
+        print(f"ความเห็นใหม่ {result['comments']} รายการ, ผลการตรวจใหม่ {result['reviews']} รายการ, "
+              f"ปลดล็อก {result['unlocks']} รอบ")
     return 0

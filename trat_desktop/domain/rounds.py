@@ -229,9 +229,9 @@ def missing_for_round(cells: Iterable[DueCell]) -> list[DueCell]:
 
 
 # -- the coordinator's view of an office's round ----------------------------------------------------
-REVIEW_STATES = ("not_received", "received", "checked", "returned", "accepted")
+REVIEW_STATES = ("not_received", "received", "checked", "returned", "accepted", "unlocked")
 REVIEW_TEXT = {"not_received": "ยังไม่ได้รับ", "received": "ได้รับแล้ว", "checked": "ตรวจแล้ว",
-               "returned": "ส่งคืนเพื่อแก้ไข", "accepted": "รับรายงานแล้ว"}
+               "returned": "ส่งคืนเพื่อแก้ไข", "accepted": "รับรายงานแล้ว", "unlocked": "ปลดล็อกให้แก้ไข"}
 
 
 def reminder_text(office_name: str, item: Round, state: str, today: dt.date, owed: int = 0,

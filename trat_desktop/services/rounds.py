@@ -172,7 +172,7 @@ class RoundService:
 
 
 MAX_COMMENT = 2000
-REVIEW_ACTIONS = {"accept": "accepted", "return": "returned", "check": "checked"}
+REVIEW_ACTIONS = {"accept": "accepted", "return": "returned", "check": "checked", "unlock": "unlocked"}
 
 
 def _clean(text: Any, what: str, limit: int) -> str:
@@ -285,7 +285,7 @@ def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
             seen = reviewed.get((uid, item.id))
             submitted = got is not None and got.state == "submitted"
             if seen is not None and (got is None or seen.at >= got.received_at):
-                state = seen.state if seen.state != "unlocked" else ("received" if submitted else "not_received")
+                state = seen.state
             else:
                 state = "received" if submitted else "not_received"
             signed = dt.date.fromisoformat(got.signed_on) if submitted and got.signed_on else None

@@ -234,3 +234,60 @@ def received_rounds(db: Database, fiscal_year: int) -> dict[tuple[str, str], Rec
         found[(row["office_uid"], row["round_id"])] = Received(row["state"], row["signed_on"], row["signer_name"],
                                                                row["at"], received_at)
     return found
+
+
+# -- replies (ใบตอบรับ) ---------------------------------------------------------------------------
+def office_ledger(db: Database, office_uid: str, fiscal_year: int) -> list[dict[str, Any]]:
+    """The coordinator's ledger rows of one office's files (for its receipt)."""
+    return list(db.query(
+        "SELECT sequence, file_name, imported_at, status, added, updated, unchanged, conflicts, exported_at "
+        "FROM import_ledger WHERE office_uid = ? AND status != 'rejected' ORDER BY id", [office_uid]))
+
+
+def review_rows(db: Database, office_uid: str, fiscal_year: int) -> list[Review]:
+    return [Review(r["office_uid"], r["fiscal_year"], r["round_id"], r["state"], r["comment"], r["at"], r["actor"])
+            for r in db.query("SELECT * FROM round_reviews WHERE office_uid = ? AND fiscal_year = ? ORDER BY id",
+                              [office_uid, fiscal_year])]
+
+
+def take_reply(db: Database, office_uid: str, fiscal_year: int, reply_sequence: int, receipts: list[dict[str, Any]],
+               reviews_in: list[dict[str, Any]], comments_in: list[dict[str, Any]], actor: str, at: str) -> dict[str, int]:
+    """Apply a reply at the office, in one transaction: receipts replace the year's, review rows and comments
+    are added when not held yet (known by their time / uid); returns counts of what was new."""
+    counts = {"receipts": 0, "reviews": 0, "comments": 0, "unlocks": 0}
+    with db.atomic():
+        db.execute("DELETE FROM office_receipts WHERE fiscal_year = ?", [fiscal_year])
+        for r in receipts:
+            db.execute("INSERT OR REPLACE INTO office_receipts (fiscal_year, sequence, file_name, imported_at, status, "
+                       "counts, reply_sequence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [fiscal_year, r["sequence"], r["file_name"], r["imported_at"], r["status"], r["counts"],
+                        reply_sequence])
+            counts["receipts"] += 1
+        held = {(r.round_id, r.at, r.state) for r in review_rows(db, office_uid, fiscal_year)}
+        for r in reviews_in:
+            if (r["round_id"], r["at"], r["state"]) in held:
+                continue
+            db.execute("INSERT INTO round_reviews (office_uid, fiscal_year, round_id, state, comment, at, actor) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [office_uid, fiscal_year, r["round_id"], r["state"], r["comment"], r["at"], "ศูนย์ฯ"])
+            counts["reviews"] += 1
+            if r["state"] == "unlocked":
+                latest = submissions(db, office_uid, fiscal_year).get(r["round_id"])
+                if latest is not None and latest.state == "submitted" and latest.at <= r["at"]:
+                    add_submission(db, office_uid, fiscal_year, r["round_id"], "withdrawn",
+                                   reason="ศูนย์ฯ ปลดล็อกให้แก้ไข", actor=actor, at=at)
+                    counts["unlocks"] += 1
+        for c in comments_in:
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO review_comments (uid, office_uid, fiscal_year, round_id, indicator_uid, quarter, "
+                "text, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [c["uid"], office_uid, fiscal_year, c["round_id"], c["indicator_uid"], c["quarter"], c["text"], c["at"],
+                 "ศูนย์ฯ"])
+            counts["comments"] += cursor.rowcount
+        record(db, at=at, actor=actor, action="reply_import", entity="reply", entity_uid=str(reply_sequence),
+               field="sequence", new=reply_sequence)
+    return counts
+
+
+def receipts(db: Database, fiscal_year: int) -> list[dict[str, Any]]:
+    return list(db.query("SELECT * FROM office_receipts WHERE fiscal_year = ? ORDER BY sequence", [fiscal_year]))
