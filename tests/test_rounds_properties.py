@@ -129,3 +129,58 @@ def test_replies_in_any_order_and_repeats_give_the_newest_replys_state(made, ord
     plans.close()
     assert state == expected
     assert expected[2] == "withdrawn" and len(expected[0]) == 2  # unlocked; both comments
+
+
+REPLY_KILLER = """
+import sys, time
+from pathlib import Path
+from trat_desktop.services import PlanService, ProgressService
+from trat_desktop.services.exchange import ExchangeService
+from trat_desktop.services.replies import ReplyService
+from trat_desktop.store import rounds as store
+
+db, path, marker = sys.argv[1:4]
+real = store.add_submission
+
+def hold(*args, **kwargs):
+    result = real(*args, **kwargs)       # the unlock is written, the reply's transaction is still open
+    Path(marker).write_text("in transaction")
+    time.sleep(120)
+    return result
+
+store.add_submission = hold
+ReplyService(ExchangeService(ProgressService(PlanService.open(db)))).import_reply(Path(path), trust_new=True)
+"""
+
+
+def test_sigkill_during_a_reply_import_leaves_the_office_as_before(made, tmp_path):
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    folder, _, replies = made
+    db = tmp_path / "office.sqlite3"
+    shutil.copy(folder / "office-before-replies.sqlite3", db)
+    plans, office = _open(db)
+    before = _office_state(office)
+    plans.close()
+    marker = tmp_path / "marker"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    child = subprocess.Popen([sys.executable, "-c", REPLY_KILLER, str(db), str(replies[1]), str(marker)], env=env)
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline and child.poll() is None:
+        time.sleep(0.05)
+    assert marker.exists(), "the reply import never reached its transaction"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    plans, office = _open(db)
+    assert _office_state(office) == before
+    assert ReplyService(ExchangeService(office)).import_reply(replies[1], trust_new=True)["unlocks"] == 1
+    plans.close()
