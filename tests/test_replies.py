@@ -82,6 +82,10 @@ def test_the_whole_loop_receipt_comments_acceptance_unlock_and_answers(world):
     office.set_progress(office_item, 2, note="แก้ไขหลังศูนย์ฯ ปลดล็อก")
     assert RoundService(office).views(2569)["q2"].changed_after_signoff == 1
     assert office_replies.import_reply(first)["status"] == "stale"
+    corrected, _ = ExchangeService(office).export_office(folder / "corrected.trat", 2569)
+    ExchangeService(centre).import_files([corrected])
+    seen = {e.office_name: e for e in board(review, 2569, "q2")}[OFFICE]
+    assert seen.changed_after_signoff == 1  # shown at the centre too, until the next sign-off
     assert RoundService(office).views(2569)["q2"].state == "withdrawn"
 
     mine = ReviewService(office).comments(2569)[0]

@@ -257,9 +257,11 @@ class OfficeRound:
     punctuality: rules.Punctuality
     signed_on: str
     received_at: str
+    changed_after_signoff: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {"office_uid": self.office_uid, "office": self.office_name, "round": self.round.id,
+                "changed_after_signoff": self.changed_after_signoff,
                 "state": self.state, "state_text": rules.REVIEW_TEXT[self.state],
                 "timeliness": self.punctuality.state, "days_late": self.punctuality.days_late,
                 "timeliness_text": self.punctuality.text(), "due": self.round.due.isoformat(),
@@ -274,8 +276,10 @@ def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
     plan = progress.plans.load_plan(fiscal_year)
     names = {a.name: a.uid for a in progress.plans.agencies()}
     offices = sorted({name for row in plan.rows() for name in row.agencies})
+    row_uids = [row.uid for row in plan.rows()]
     received = round_store.received_rounds(review._db, fiscal_year)
     reviewed = round_store.reviews(review._db, fiscal_year)
+    signoffs = round_store.last_signoffs(review._db, fiscal_year)
     wanted = [review.rounds.find(fiscal_year, round_id)] if round_id else review.rounds.rounds(fiscal_year)
     found = []
     for name in offices:
@@ -289,8 +293,10 @@ def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
             else:
                 state = "received" if submitted else "not_received"
             signed = dt.date.fromisoformat(got.signed_on) if submitted and got.signed_on else None
+            last = signoffs.get((uid, item.id), "")
+            changed = round_store.rows_changed_after(review._db, uid, item.quarters(), last, row_uids)
             found.append(OfficeRound(uid, name, item, state, rules.punctuality(item, signed, today),
-                                     got.signed_on if submitted else "", got.received_at if submitted else ""))
+                                     got.signed_on if submitted else "", got.received_at if submitted else "", changed))
     return found
 
 

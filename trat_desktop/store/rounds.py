@@ -291,3 +291,26 @@ def take_reply(db: Database, office_uid: str, fiscal_year: int, reply_sequence: 
 
 def receipts(db: Database, fiscal_year: int) -> list[dict[str, Any]]:
     return list(db.query("SELECT * FROM office_receipts WHERE fiscal_year = ? ORDER BY sequence", [fiscal_year]))
+
+
+def rows_changed_after(db: Database, agency_uid: str, quarters: tuple[int, ...], after: str,
+                       indicator_uids: list[str]) -> int:
+    """How many of an office's progress rows of *quarters* the office changed after time *after* (its
+    sign-off), by the office's own time stamps: "แก้ไขหลังลงนาม" at the coordinator."""
+    if not quarters or not after:
+        return 0
+    import json
+
+    marks = ",".join("?" for _ in quarters)
+    row = db.execute(
+        f"SELECT count(*) FROM progress WHERE agency_uid = ? AND quarter IN ({marks}) AND updated_at > ? "
+        "AND indicator_uid IN (SELECT value FROM json_each(?))",
+        [agency_uid, *quarters, after, json.dumps(indicator_uids)]).fetchone()
+    return int(row[0])
+
+
+def last_signoffs(db: Database, fiscal_year: int) -> dict[tuple[str, str], str]:
+    """(office uid, round id) -> the office's time of its latest sign-off received."""
+    return {(r["office_uid"], r["round_id"]): r["at"] for r in db.query(
+        "SELECT office_uid, round_id, max(at) AS at FROM received_submissions WHERE fiscal_year = ? "
+        "AND state = 'submitted' GROUP BY office_uid, round_id", [fiscal_year])}
