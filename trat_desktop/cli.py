@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_rounds.add_review_parsers(commands)
     cli_rounds.add_timeliness_parser(commands)
     cli_rounds.add_reply_parsers(commands)
+    cli_rounds.add_figures_parser(commands)
 
     agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน")
     agencies.add_argument("--json", action="store_true")

@@ -86,6 +86,13 @@ def add_reply_parsers(commands: Any) -> None:
     take.add_argument("--trust-new", action="store_true", help="ยอมรับกุญแจของศูนย์ฯ ครั้งแรก (ตรวจลายนิ้วมือแล้ว)")
 
 
+def add_figures_parser(commands: Any) -> None:
+    figures = commands.add_parser("figures", help="ผลสัมฤทธิ์: ร้อยละความสำเร็จ ตัวชี้วัดที่บรรลุ งบประมาณที่ใช้ รายกิจกรรม ยุทธศาสตร์ จังหวัด")
+    figures.add_argument("--year", type=int)
+    figures.add_argument("--round", choices=ROUND_IDS, help="เฉพาะไตรมาสของรอบนี้ (ค่าเริ่มต้น: ทั้งปี)")
+    figures.add_argument("--json", action="store_true")
+
+
 def add_timeliness_parser(commands: Any) -> None:
     timely = commands.add_parser("timeliness", help="ความตรงเวลาในการส่งรายงานของแต่ละหน่วยงาน (ศูนย์ฯ)")
     timely.add_argument("--round", choices=ROUND_IDS, help="รอบ (ค่าเริ่มต้น: ทุกรอบ)")
@@ -105,6 +112,22 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         return _timeliness(args, service)
     if args.command == "reply":
         return _reply(args, service)
+    if args.command == "figures":
+        from .services.figures import FiguresService
+
+        figures = FiguresService(ProgressService(service))
+        data = figures.as_json(_year(args, service), args.round)
+        if args.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+            return 0
+        from .domain.thai import to_thai_digits
+
+        province, _ = figures.figures(data["fiscal_year"], args.round)
+        who = "หน่วยงาน" if figures.progress.identity().role == "office" else "จังหวัด"
+        print(f"{who}: {province.sentence()} · บรรลุเป้าหมาย {to_thai_digits(str(province.on_target))} ตัวชี้วัด")
+        for number, strategy in province.children.items():
+            print(f"  ยุทธศาสตร์ที่ {number}: {strategy.sentence()}")
+        return 0
     if args.command != "round":
         return None
     from .services.rounds import RoundService
