@@ -378,8 +378,7 @@ class ExchangeService:
                     for i, r in enumerate(archive.jsonl(raw.get("evidence.jsonl", b""), "evidence.jsonl", name), 1)]
         blobs: dict[str, bytes] = {}
         for item in evidence:
-            if item["agency_uid"] != office_uid or (item["indicator_uid"], item["quarter"]) not in keys_seen and \
-                    item["indicator_uid"] not in rows:
+            if not _evidence_belongs(item, office_uid, office_name, rows, keys_seen):
                 raise BadArchive(f"ไฟล์ “{name}” มีหลักฐานของตัวชี้วัดหรือหน่วยงานอื่น จึงไม่นำเข้าทั้งไฟล์")
             body = raw.get(f"evidence/{item['sha256']}")
             if body is None or hashlib.sha256(body).hexdigest() != item["sha256"] or len(body) != item["size"]:
@@ -545,3 +544,13 @@ class ExchangeService:
     def snapshot(self) -> list[tuple[Any, ...]]:
         return exchange_store.progress_snapshot(self._db)
 
+
+def _evidence_belongs(item: dict[str, Any], office_uid: str, office_name: str, rows: dict[str, Any],
+                      keys_seen: set[tuple[str, int]]) -> bool:
+    """Evidence is the office's own, for a value the file carries or a row and quarter the office has in the plan."""
+    if item["agency_uid"] != office_uid:
+        return False
+    if (item["indicator_uid"], item["quarter"]) in keys_seen:
+        return True  # its value was checked above (the office's row and quarter, or a removed row)
+    row = rows.get(item["indicator_uid"])
+    return row is not None and office_name in row.agencies and item["quarter"] in row.quarters()
