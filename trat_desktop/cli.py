@@ -12,6 +12,7 @@ from . import __version__, cli_exchange, cli_reports, paths
 from .domain.outline import plan_outline
 from .errors import TratError
 from .domain.display import number_text
+from .domain.fiscal import YEAR_HELP
 from .domain.identity import Identity
 from .domain.progress import STATUSES
 from .services import PlanService, ProgressService, WorkItem
@@ -31,9 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan_cmds = plan.add_subparsers(dest="plan_command", required=True)
     summary = plan_cmds.add_parser("summary", help="สรุปจำนวนและงบประมาณของแผน")
     summary.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON")
-    summary.add_argument("--year", type=int, help="ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีล่าสุด)")
+    summary.add_argument("--year", type=int, help=YEAR_HELP)
     show = plan_cmds.add_parser("show", help="แสดงแผนเป็นโครงร่างภาษาไทย")
-    show.add_argument("--year", type=int)
+    show.add_argument("--year", type=int, help=YEAR_HELP)
     show.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="เลขไทยหรือเลขอารบิก")
     import_text = plan_cmds.add_parser("import-text", help="นำเข้าแผนจากเอกสารข้อความ (ตารางคั่นด้วยแท็บ)")
     import_text.add_argument("file", type=Path)
@@ -59,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     progress_cmds = progress.add_subparsers(dest="progress_command", required=True)
     listing = progress_cmds.add_parser("list", help="ตัวชี้วัดที่รับผิดชอบและผลรายไตรมาส")
     listing.add_argument("--json", action="store_true")
-    listing.add_argument("--year", type=int)
+    listing.add_argument("--year", type=int, help=YEAR_HELP)
     listing.add_argument("--agency", help="(ผู้ประสานงาน) เฉพาะหน่วยงานนี้")
     put = progress_cmds.add_parser("set", help="บันทึกผลของตัวชี้วัดหนึ่งในไตรมาสหนึ่ง")
     put.add_argument("id", help="รหัสตัวชี้วัดจาก progress list เช่น 1/1.5/2")
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("--status", help="ยังไม่เริ่ม / กำลังดำเนินการ / ดำเนินการแล้ว / ยกเลิก")
     put.add_argument("--note", help="หมายเหตุ")
     put.add_argument("--agency", help="(ผู้ประสานงาน) หน่วยงานที่บันทึกแทน")
-    put.add_argument("--year", type=int)
+    put.add_argument("--year", type=int, help=YEAR_HELP)
     return parser
 
 
@@ -149,7 +150,7 @@ def _item_json(item: WorkItem) -> dict[str, Any]:
                 "revision": e.revision}
 
     return {
-        "id": item.id, "indicator_uid": item.indicator_uid, "strategy": item.strategy, "tactic": item.tactic,
+        "id": item.id, "fiscal_year": item.fiscal_year, "indicator_uid": item.indicator_uid, "strategy": item.strategy, "tactic": item.tactic,
         "activity_code": item.activity_code, "activity_title": item.activity_title,
         "indicator": item.indicator, "unit": item.unit, "target": item.target,
         "quarters": [item.quarter_from, item.quarter_to], "agency": item.agency_name,

@@ -43,6 +43,7 @@ from .plan_edit_models import (
     part_title,
 )
 from .trash_dialog import TrashDialog
+from .years import default_year_of
 from .style import emphasise
 
 ERROR_STYLE = "color: #b00020;"
@@ -210,7 +211,7 @@ class PlanEditorPage(QWidget):
         combo.clear()
         for year in years:
             combo.addItem(display.show_digits(str(year)), year)
-        wanted = select if select in years else (self.year if self.year in years else (years[-1] if years else None))
+        wanted = select if select in years else (self.year if self.year in years else default_year_of(self.plans, years))
         combo.setCurrentIndex(years.index(wanted) if wanted is not None else -1)
         combo.blockSignals(False)
         if wanted is not None and keep_place and wanted == self.year:
@@ -227,6 +228,11 @@ class PlanEditorPage(QWidget):
         year = self.form.yearCombo.itemData(combo_index)
         if year is not None:
             self.load_year(int(year))
+
+    def set_year(self, year: int) -> None:
+        """Edit the plan of *year* (the window's year selector); nothing when it is shown already."""
+        if year != self.year:
+            self._fill_years(select=year)
 
     def load_year(self, year: int) -> bool:
         """Show the plan of *year* from its top (all strategies)."""
