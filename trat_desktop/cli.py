@@ -43,8 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     cli_exchange.add_parsers(commands, plan_cmds)
     cli_reports.add_parsers(commands, plan_cmds)
 
-    agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน")
+    agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน และคู่ที่อาจเป็นหน่วยงานเดียวกัน")
     agencies.add_argument("--json", action="store_true")
+    agency_cmds = agencies.add_subparsers(dest="agencies_command")
+    merge = agency_cmds.add_parser("merge", help="(ผู้ประสานงาน) รวมหน่วยงาน B เข้ากับ A: ชื่อของ B เป็นชื่ออื่นของ A")
+    merge.add_argument("a", metavar="A", help="หน่วยงานที่คงไว้ (uid ชื่อ หรือชื่อย่อ)")
+    merge.add_argument("b", metavar="B", help="หน่วยงานที่รวมเข้าไป")
+    apart = agency_cmds.add_parser("keep-apart", help="(ผู้ประสานงาน) บันทึกว่า A และ B เป็นคนละหน่วยงาน")
+    apart.add_argument("a", metavar="A")
+    apart.add_argument("b", metavar="B")
+    agency_cmds.add_parser("undo", help="(ผู้ประสานงาน) ยกเลิกการรวมหรือแยกหน่วยงานครั้งล่าสุด")
 
     setup = commands.add_parser("setup", help="ตั้งค่าเครื่องนี้: หน่วยงานหรือผู้ประสานงานจังหวัด และผู้รายงาน")
     role = setup.add_mutually_exclusive_group(required=True)
@@ -115,18 +123,45 @@ def run_command(args: argparse.Namespace, service: PlanService) -> int:
             _print_json(data) if args.json else print(
                 f"นำเข้าแผนปีงบประมาณ พ.ศ. {plan.fiscal_year} แล้ว (ฉบับที่ {plan.revision})\n" + _summary_text(data))
     elif args.command == "agencies":
-        rows = service.agencies()
-        if args.json:
-            _print_json([{"id": a.id, "uid": a.uid, "name": a.name, "short_name": a.short_name,
-                          "aliases": a.aliases, "indicator_rows": a.indicator_rows} for a in rows])
-        else:
-            for a in rows:
-                extra = f" (ชื่ออื่น: {', '.join(a.aliases)})" if a.aliases else ""
-                print(f"{a.id:>3}  {a.name} — ตัวชี้วัด {a.indicator_rows} แถว{extra}")
+        return _agencies(args, service)
     elif args.command == "setup":
         return _setup(args, ProgressService(service))
     elif args.command == "progress":
         return _progress(args, ProgressService(service))
+    return 0
+
+
+def _agencies(args: argparse.Namespace, service: PlanService) -> int:
+    from .services.agencies import AgencyService, decision_text
+
+    agencies = AgencyService(ProgressService(service))
+    if args.agencies_command in ("merge", "keep-apart", "undo"):
+        if args.agencies_command == "merge":
+            print(decision_text(agencies.merge(args.a, args.b)))
+        elif args.agencies_command == "keep-apart":
+            print(decision_text(agencies.keep_apart(args.a, args.b)))
+        else:
+            print(decision_text(agencies.undo(), undone=True))
+        return 0
+    rows, pending = service.agencies(), agencies.pending()
+    if args.json:
+        def partners(uid: str) -> list[dict[str, Any]]:
+            return [{"uid": p.other_uid if p.agency_uid == uid else p.agency_uid,
+                     "name": p.other_name if p.agency_uid == uid else p.agency_name, "source": p.source}
+                    for p in pending if uid in (p.agency_uid, p.other_uid)]
+
+        _print_json([{"id": a.id, "uid": a.uid, "name": a.name, "short_name": a.short_name,
+                      "aliases": a.aliases, "indicator_rows": a.indicator_rows,
+                      "possible_duplicates": partners(a.uid)} for a in rows])
+        return 0
+    for a in rows:
+        extra = f" (ชื่ออื่น: {', '.join(a.aliases)})" if a.aliases else ""
+        print(f"{a.id:>3}  {a.name} — ตัวชี้วัด {a.indicator_rows} แถว{extra}")
+    if pending:
+        print(f"\nอาจเป็นหน่วยงานเดียวกัน รอการตัดสินใจ {len(pending)} คู่ "
+              "(trat-desktop agencies merge A B หรือ agencies keep-apart A B):")
+        for p in pending:
+            print(f"- “{p.agency_name}” อาจเป็นหน่วยงานเดียวกับ “{p.other_name}” ({p.source})")
     return 0
 
 

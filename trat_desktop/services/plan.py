@@ -111,12 +111,20 @@ class PlanService:
         """Read a plan document (text export) and store it; on any error nothing changes."""
         path = Path(path)
         text = read_document(path)
-        from ..domain.agencies import AgencyResolver, load_register  # only when a document is read
+        from ..domain.agencies import AgencyResolver, load_misspellings, load_register  # when a document is read
         from ..domain.plan_text import read_plan_text
 
-        resolver = AgencyResolver(self.known_agencies() or load_register(paths.seed_dir() / AGENCY_REGISTER))
+        register = paths.seed_dir() / AGENCY_REGISTER
+        resolver = AgencyResolver(self.known_agencies() or load_register(register), load_misspellings(register),
+                                  agency_store.kept_apart_pairs(self._db))
         plan = read_plan_text(text, resolver, source_name=path.name)
-        plan_store.save_plan(self._db, plan, resolver.agencies.values())
+        with self._db.atomic():
+            plan_store.save_plan(self._db, plan, resolver.agencies.values())
+            uids = {a.name: a.uid for a in resolver.agencies.values()}
+            agency_store.record_possible_duplicates(
+                self._db, [(uids[new], uids[old], f"{path.name} บรรทัดที่ {line}" if line else path.name)
+                           for new, old, line in resolver.possible_duplicates],
+                dt.datetime.now().astimezone().isoformat(timespec="seconds"))
         return self.load_plan(plan.fiscal_year)
 
     def known_agencies(self) -> list[Agency]:
