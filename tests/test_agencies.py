@@ -278,3 +278,34 @@ def test_cli_agencies_merge_keep_apart_undo(tmp_path: Path, capsys, plan_text: s
     assert _tables(tmp_path / "db.sqlite3") == before
     code, _, err = run(capsys, "--db", db, "agencies", "undo")
     assert code == 2 and "ไม่มีการรวม" in err
+
+
+# -- the agencies dialog -------------------------------------------------------------------------------
+def test_dialog_merges_keeps_apart_and_undoes(qtbot, coordinator) -> None:
+    from trat_desktop.gui import display
+    from trat_desktop.gui.plan_editor import PlanEditorPage
+
+    display.set_thai_digits(True)
+    service, _ = coordinator
+    editor = PlanEditorPage(service.plans, service.progress)
+    qtbot.addWidget(editor)
+    dialog = editor.open_agencies()
+    assert dialog.duplicates_box.isVisible()
+    texts = [dialog.pair_list.item(i).text() for i in range(dialog.pair_list.count())]
+    assert len(texts) == 2 and any(f"“{HEALTH_MISSPELT}” (๑ ตัวชี้วัด) อาจเป็นหน่วยงานเดียวกับ “{HEALTH}”" in t
+                                   for t in texts)
+    assert not dialog.undo_button.isEnabled()
+    dialog.pair_list.setCurrentRow(next(i for i, t in enumerate(texts) if HEALTH_MISSPELT in t))
+    count = len(dialog.agencies)
+    dialog.merge_button.click()
+    assert "รวม" in dialog.decision_label.text() and len(dialog.agencies) == count - 1
+    assert HEALTH_MISSPELT in next(a for a in service.plans.agencies() if a.name == HEALTH).aliases
+    assert dialog.pair_list.count() == 1 and dialog.undo_button.isEnabled()
+    dialog.apart_button.click()
+    assert "คนละหน่วยงาน" in dialog.decision_label.text() and service.pending() == []
+    assert dialog.pair_list.item(0).text() == "ไม่มีคู่ที่รอการตัดสินใจ" and not dialog.merge_button.isEnabled()
+    dialog.undo_button.click()
+    dialog.undo_button.click()
+    assert len(service.pending()) == 2 and len(dialog.agencies) == count
+    assert "ยกเลิกการรวม" in dialog.decision_label.text() and not dialog.undo_button.isEnabled()
+    dialog.close()

@@ -472,7 +472,10 @@ class PlanEditorPage(QWidget):
         return dialog
 
     def open_agencies(self) -> AgenciesDialog:
-        dialog = AgenciesDialog(self.plans.agencies, self.edit_service, self)
+        from ..services.agencies import AgencyService
+
+        dialog = AgenciesDialog(self.plans.agencies, self.edit_service, self,
+                                duplicates=AgencyService(self.progress))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._after_agencies())
         dialog.open()
