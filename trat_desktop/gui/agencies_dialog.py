@@ -168,6 +168,7 @@ class AgenciesDialog(QDialog):
         hint.setWordWrap(True)
         self.pair_list = QListWidget(box)
         self.pair_list.setWordWrap(True)
+        self.pair_list.setMaximumHeight(self.pair_list.fontMetrics().height() * 7)
         buttons = QHBoxLayout()
         self.merge_button = QPushButton("รวมเป็นหน่วยงานเดียวกัน", box)
         self.apart_button = QPushButton("เป็นคนละหน่วยงาน", box)

@@ -45,6 +45,7 @@ from ..services import PlanService, ProgressService
 from . import display
 from .ops import BackgroundOp, error_text, report_progress, run_in_background
 from .report_dialog import KINDS, PREVIEW, PRINT, SAVE, ReportDialog, ReportRequest, kinds_for
+from .years import default_year_of
 
 MENU_TITLE = "รายงาน"
 LAST_DIR_KEY = "reports/last_dir"
@@ -305,8 +306,7 @@ class ReportActions(QObject):
     def _plan_year(self, request: ReportRequest) -> int:
         if request.fiscal_year is not None:
             return request.fiscal_year
-        years = self.plans.fiscal_years()
-        return years[-1] if years else 0
+        return self._window_year() or default_year_of(self.plans, self.plans.fiscal_years()) or 0
 
     def _default_name(self, request: ReportRequest) -> str:
         try:
