@@ -309,3 +309,72 @@ def test_dialog_merges_keeps_apart_and_undoes(qtbot, coordinator) -> None:
     assert len(service.pending()) == 2 and len(dialog.agencies) == count
     assert "ยกเลิกการรวม" in dialog.decision_label.text() and not dialog.undo_button.isEnabled()
     dialog.close()
+
+
+# -- property: merges, keep-aparts and undos in any order lose nothing ---------------------------------------
+@pytest.fixture(scope="module")
+def template(tmp_path_factory, plan_text_module: str) -> Path:
+    tmp = tmp_path_factory.mktemp("agencies")
+    plans = PlanService.open(tmp / "template.sqlite3")
+    progress = ProgressService(plans)
+    progress.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงาน"))
+    plans.import_plan_text(_messy_document(plan_text_module, tmp))
+    items = progress.work_items(2570)
+    chosen = items[::7] + [i for i in items if i.agency_name in (HEALTH_MISSPELT, *KO_CHANG, *FOREIGN[:2])]
+    for n, item in enumerate(chosen):
+        progress.set_progress(item, item.quarter_from, achieved=str(n % 5 + 1))
+    plans.close()
+    return tmp / "template.sqlite3"
+
+
+@pytest.fixture(scope="module")
+def plan_text_module() -> str:
+    return (ROOT / "db" / "seed" / "trat-ethics-plan-2569.txt").read_text(encoding="utf-8")
+
+
+def _values(db_path: Path) -> list[tuple]:
+    conn = sqlite3.connect(db_path)
+    rows = sorted(conn.execute("SELECT indicator_uid, quarter, achieved FROM progress").fetchall())
+    conn.close()
+    return rows
+
+
+NAMES = [HEALTH, HEALTH_MISSPELT, "สำนักงานคลังจังหวัดตราด", *FOREIGN[:2], *KO_CHANG]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["merge", "apart", "undo"]), st.sampled_from(NAMES),
+                          st.sampled_from(NAMES)), min_size=1, max_size=6))
+def test_decisions_in_any_order_lose_nothing_and_undo_all_the_way(template: Path, tmp_path_factory, steps) -> None:
+    import shutil
+
+    path = tmp_path_factory.mktemp("run") / "db.sqlite3"
+    shutil.copy(template, path)
+    plans = PlanService.open(path)
+    service = AgencyService(ProgressService(plans))
+    initial, values = _tables(path), _values(path)
+    done = 0
+    for action, a, b in steps:
+        before = _tables(path)
+        try:
+            if action == "merge":
+                service.merge(a, b)
+            elif action == "apart":
+                service.keep_apart(a, b)
+            else:
+                service.undo()
+                done -= 2
+            done += 1
+        except TratError:
+            assert _tables(path) == before  # a refusal changes nothing
+        assert _values(path) == values  # every value is still there, on its row and quarter
+        names = {x.uid for x in plans.agencies()}
+        conn = sqlite3.connect(path)
+        assert {r[0] for r in conn.execute("SELECT agency_uid FROM progress")} <= names  # never on a lost agency
+        conn.close()
+        for foreign in FOREIGN[:2]:
+            assert foreign in {x.name for x in plans.agencies()}  # another province's office is never merged away
+    while service.can_undo():
+        service.undo()
+    assert _tables(path) == initial
+    plans.close()
