@@ -114,3 +114,45 @@ def test_coordinator_pages_follow_the_window_year(qtbot, world) -> None:
     dialog = window.report_actions.dialog
     assert dialog.fiscal_year() == 2569 and dialog.quarter() == 4
     dialog.close()
+
+
+def test_a_pages_own_year_choice_moves_the_window_and_the_other_pages(qtbot, world) -> None:
+    coordinator, _, tmp = world
+    window = _window(qtbot, coordinator, tmp, "coordinator")
+    pages = window.coordinator_pages
+    combo = pages.dashboard.form.yearCombo
+    window.form.pageTabs.setCurrentWidget(pages.dashboard)
+    qtbot.waitUntil(lambda: combo.count() == 2, timeout=15000)
+    combo.setCurrentIndex(combo.findData(2569))  # as a click on the dashboard's own list
+    assert window.selected_year() == 2569
+    assert (pages.editor.year, pages.overview.year, window.plan.fiscal_year) == (2569, 2569, 2569)
+    assert window.office_page.plan.fiscal_year == 2569
+
+
+def test_copying_the_plan_to_a_new_year_opens_it_everywhere(qtbot, monkeypatch, tmp_path: Path) -> None:
+    coordinator = installation(tmp_path / "c.sqlite3", "coordinator")
+    window = _window(qtbot, coordinator, tmp_path, "coordinator")
+    assert window.selected_year() == 2569  # FY2570 has no plan yet: the embedded FY2569 plan
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    editor = window.coordinator_pages.editor
+    editor.form.copyYearButton.click()
+    assert coordinator.plans.fiscal_years() == [2569, 2570]
+    assert window.selected_year() == 2570 and editor.year == 2570 and window.plan.fiscal_year == 2570
+    coordinator.plans.close()
+
+
+def test_a_new_years_plan_arriving_is_opened_unless_the_user_chose_a_year(qtbot, tmp_path: Path) -> None:
+    coordinator = installation(tmp_path / "c.sqlite3", "coordinator")
+    PlanEditService(coordinator.progress).copy_year(2569, 2570)
+    office = installation(tmp_path / "o.sqlite3", "office", EDUCATION)
+    window = _window(qtbot, office, tmp_path, "office")
+    assert window.selected_year() == 2569
+    package = PlanPackageService(coordinator).export_plan(tmp_path / "plan-2570.trat", 2570)
+    PlanPackageService(office).import_plan(package, trust_new=True)
+    window.refresh_data()  # what the window does after a plan package is imported
+    assert window.selected_year() == 2570 and window.office_page.plan.fiscal_year == 2570
+    window.select_year(2569)
+    window.refresh_data()
+    assert window.selected_year() == 2569 and window.office_page.plan.fiscal_year == 2569
+    coordinator.plans.close()
+    office.plans.close()

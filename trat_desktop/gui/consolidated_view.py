@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from ..errors import TratError
@@ -77,6 +77,9 @@ def short_names_of(plans: PlanService) -> dict[str, str]:
 
 class ConsolidatedPage(ReloadWhenShown, QWidget):
     """Consolidated progress of all offices, filterable and sortable."""
+
+    #: the user chose another fiscal year here (the window's selector follows)
+    year_chosen = Signal(int)
 
     def __init__(self, plans: PlanService, parent: QWidget | None = None, background: bool = True,
                  quarter: int | None = None) -> None:
@@ -209,6 +212,7 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
         year = self.form.yearCombo.currentData()
         if year is not None and year != self.year:
             self.set_year(int(year))
+            self.year_chosen.emit(int(year))
 
     def set_year(self, year: int) -> None:
         """Show *year* (its default quarter): now if shown, else when next shown."""

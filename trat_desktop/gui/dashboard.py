@@ -5,7 +5,7 @@ offices that have not reported for the chosen quarter (``OverviewService.dashboa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCollator, QLocale
+from PySide6.QtCore import QCollator, QLocale, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..errors import TratError
@@ -73,6 +73,9 @@ def summary_text(board: Dashboard) -> str:
 class DashboardPage(ReloadWhenShown, QWidget):
     """Charts per strategy and the offices that have not reported."""
 
+    #: the user chose another fiscal year here (the window's selector follows)
+    year_chosen = Signal(int)
+
     def __init__(self, plans: PlanService, parent: QWidget | None = None, background: bool = True,
                  quarter: int | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +114,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         year = self.form.yearCombo.currentData()
         if year is not None and year != self.year:
             self.set_year(int(year))
+            self.year_chosen.emit(int(year))
 
     def set_year(self, year: int) -> None:
         """Show *year* (its default quarter): now if shown, else when next shown."""

@@ -98,6 +98,9 @@ class MainWindow(QMainWindow):
         self.form.actionThaiDigits.setChecked(load_digit_setting(self.settings))
 
         self._place_year_selector()
+        #: whether the user chose the year (else the window follows the default year as plans arrive)
+        self._year_chosen = False
+        self._followed_year: int | None = None
         self.tree_model = PlanTreeModel(parent=self)
         self.table_model = IndicatorTableModel(self)
         self.saved_label = QLabel(NOT_SAVED_YET)
@@ -180,6 +183,8 @@ class MainWindow(QMainWindow):
         tabs.addTab(pages.dashboard, DASHBOARD_TAB)
         self.undo_group.addStack(pages.editor.undo_stack)
         pages.editor.plan_changed.connect(self.refresh_data)
+        for page in pages.as_list():
+            page.year_chosen.connect(self.select_year)
         year = self.selected_year()
         if year is not None:
             pages.set_year(year)
@@ -471,8 +476,13 @@ class MainWindow(QMainWindow):
         """Switch every page to *year*; False when no plan of that year exists."""
         index = self.form.yearCombo.findData(year)
         if index < 0:
+            self._fill_years()  # a year just made (copied, imported): read the years again
+            index = self.form.yearCombo.findData(year)
+        if index < 0:
             return False
-        self.form.yearCombo.setCurrentIndex(index)
+        self._year_chosen = True
+        if index != self.form.yearCombo.currentIndex():
+            self.form.yearCombo.setCurrentIndex(index)
         return True
 
     def _fill_years(self, select: int | None = None) -> None:
@@ -486,17 +496,19 @@ class MainWindow(QMainWindow):
         combo.clear()
         for year in years:
             combo.addItem(display.show_digits(str(year)), year)
-        year = select if select in years else self.default_year(years)
+        year = select if select in years and self._year_chosen else self.default_year(years)
         combo.setCurrentIndex(years.index(year) if year in years else -1)
         combo.blockSignals(False)
         if year is not None:
             self.load_year(year)
-            self._follow_year(year)
+            if year != self._followed_year:
+                self._follow_year(year)
         else:
             self._show_error(NO_PLAN_TEXT)
 
     def _follow_year(self, year: int) -> None:
         """The entry grid and the coordinator's pages show *year* too."""
+        self._followed_year = year
         if self.office_page is not None and self.office_page.year != year:
             self.office_page.set_year(year)
         if self.coordinator_pages is not None:
@@ -618,6 +630,7 @@ class MainWindow(QMainWindow):
     def _on_year_changed(self, combo_index: int) -> None:
         year = self.form.yearCombo.itemData(combo_index)
         if year is not None:
+            self._year_chosen = True
             self.load_year(int(year))
             self._follow_year(int(year))
 

@@ -92,6 +92,8 @@ class PlanEditorPage(QWidget):
 
     #: the plan or the agency list changed (other pages may reload)
     plan_changed = Signal()
+    #: the user chose another fiscal year here (the window's selector follows)
+    year_chosen = Signal(int)
 
     def __init__(self, plans: PlanService, progress: ProgressService, parent: QWidget | None = None,
                  undo_shortcuts: bool = True) -> None:
@@ -228,6 +230,7 @@ class PlanEditorPage(QWidget):
         year = self.form.yearCombo.itemData(combo_index)
         if year is not None:
             self.load_year(int(year))
+            self.year_chosen.emit(int(year))
 
     def set_year(self, year: int) -> None:
         """Edit the plan of *year* (the window's year selector); nothing when it is shown already."""
@@ -515,6 +518,7 @@ class PlanEditorPage(QWidget):
         self._fill_years(select=year)
         self.show_message(display.show_digits(f"คัดลอกแผนปี {source} ไปเป็นแผนปี {year} แล้ว"))
         self.plan_changed.emit()
+        self.year_chosen.emit(year)
         return year
 
     # -- messages -------------------------------------------------------------------
