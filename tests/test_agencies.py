@@ -40,7 +40,7 @@ def _resolver() -> AgencyResolver:
 def test_safe_rules_join_spellings_of_one_office() -> None:
     r = _resolver()
     for spelling in ("สนง.คลัง จ.ตราด", "สนง. คลัง จ. ตราด", "สำนักงานคลัง จังหวัดตราด", "สนง.คลัง",
-                     "  สำนักงานคลังจังหวัดตราด "):
+                     "  สำนักงานคลังจังหวัดตราด ", "สนง.คลัง จ.ตราด,", "สำนักงานคลังจังหวัดตราด."):
         assert r.resolve(spelling) == "สำนักงานคลังจังหวัดตราด", spelling
     assert r.resolve("อบจ.ตราด") == "องค์การบริหารส่วนจังหวัดตราด"
     assert r.resolve("อ.แหลมงอบ") == "ที่ว่าการอำเภอแหลมงอบ"  # the short name, abbreviation written out

@@ -73,6 +73,7 @@ def test_office_switches_to_the_previous_year_enters_and_exports(qtbot, monkeypa
     qtbot.waitUntil(lambda: page.plan is not None and page.plan.fiscal_year == 2569)
     assert {i.fiscal_year for i in page.model.items()} == {2569}
     assert "ปีงบประมาณนี้สิ้นสุดแล้ว" in page.form.todayLabel.text()
+    assert page.model.line(page.table.currentIndex().row()).quarter == 4  # the past year's last round
     assert window.plan.fiscal_year == 2569  # the plan page follows too
     type_into_cell(qtbot, page.table, _cell(window, "1/1.5/2", 4, M.COL_ACHIEVED), "๙๕")
     old = office.progress.find_item("1/1.5/2", fiscal_year=2569)

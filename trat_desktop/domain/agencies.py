@@ -101,8 +101,12 @@ _GENERIC_WORDS = ("สำนักงาน", "ที่ว่าการ", "�
 
 
 def expand_abbreviations(name: str) -> str:
-    """The name with the usual abbreviations written out ("สนง.คลัง จ.ตราด" -> "สำนักงานคลัง จังหวัดตราด")."""
-    return _ABBREVIATION.sub(lambda m: _EXPANSION[m.group(1)], clean_name(name))
+    """The name with the usual abbreviations written out ("สนง.คลัง จ.ตราด" -> "สำนักงานคลัง จังหวัดตราด"),
+    without the punctuation a list leaves after it ("…จ.ตราด," or "…จังหวัดตราด.")."""
+    text = _ABBREVIATION.sub(lambda m: _EXPANSION[m.group(1)], clean_name(name)).rstrip(" ,;:")
+    if text.endswith(".") and any(text[:-1].endswith(p) for p in PROVINCES):
+        text = text[:-1]
+    return text
 
 
 def province_of(name: str, home: str = HOME_PROVINCE) -> str:

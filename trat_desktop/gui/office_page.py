@@ -187,7 +187,7 @@ class OfficePage(QWidget):
         self.model.set_evidence_counts(self._evidence_counts(items))
         self.model.set_current_quarter(self.current_quarter())
         self.form.countLabel.setText(display.count_text(len(items), "ตัวชี้วัด"))
-        start = self.table.first_editable(self.current_quarter())
+        start = self.table.first_editable(fiscal.default_quarter(self.plan.fiscal_year, self._today()))
         if start.isValid():
             self.table.setCurrentIndex(start)
             self.table.scrollToTop()
