@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from trat_desktop.cli import main
 from trat_desktop.domain import fiscal
 from trat_desktop.domain.identity import Identity
-from trat_desktop.domain.thai import fiscal_year_of
+from trat_desktop.domain.thai import fiscal_year_of, to_thai_digits
 from trat_desktop.exchange import archive
 from trat_desktop.services import PlanService, ProgressService
 from trat_desktop.services.plan_edit import PlanEditService
@@ -168,6 +169,14 @@ def test_cli_year_options(two_years, capsys) -> None:
     assert code == 0
     with zipfile.ZipFile(out_file) as z:
         assert json.loads(z.read(archive.MANIFEST))["fiscal_year"] == 2569
+    for year, quarter in ((2569, "๔"), (2570, "๑")):
+        pdf = tmp / f"office-{year}.pdf"
+        code, _, err = run(capsys, "--db", db, "report", "office", "--year", str(year), "--out", str(pdf))
+        assert code == 0, err
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout.decode("utf-8")
+        assert f"ปีงบประมาณ พ.ศ. {to_thai_digits(str(year))}" in text
+        if year == 2569:
+            assert f"ไตรมาสที่ {quarter}" in text  # a past year's report is about its last round
     code, _, err = run(capsys, "--db", db, "progress", "list", "--year", "2575")
     assert code == 2 and "2575" in err and "2569" in err
     code, _, err = run(capsys, "--db", db, "export", "--out", str(tmp / "x.trat"), "--year", "2575")

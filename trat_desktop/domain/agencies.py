@@ -227,7 +227,7 @@ class AgencyResolver:
             self.warnings.append(PlanWarning(
                 "AGENCY_POSSIBLE_DUPLICATE",
                 f"“{name}” อาจเป็นหน่วยงานเดียวกับ {names} จึงเพิ่มเป็นหน่วยงานใหม่ไว้ก่อน "
-                "โปรดรวมหรือแยกที่ แก้ไขแผน → หน่วยงาน",
+                "โปรดรวมหรือแยกที่ แก้ไขแผน → หน่วยงาน (หรือคำสั่ง trat-desktop agencies)",
                 line,
             ))
             self.possible_duplicates.extend((name, other.name, line) for other in alike)
