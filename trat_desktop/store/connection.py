@@ -146,9 +146,9 @@ def migration_files() -> dict[int, Path]:
 def migrate(db: Database, current: int, target: int = SCHEMA_VERSION) -> None:
     """Apply each migration after *current* up to *target*, each in its own transaction."""
     files = migration_files()
-    # numbers are reserved per piece of work, so a release may skip some (none is ever reused);
-    # the last one, the version this app needs, must be there
-    for version in sorted(v for v in files if current < v <= target) + ([] if target in files else [target]):
+    for version in range(current + 1, target + 1):
+        if version not in files and version < target:
+            continue  # a number held for work on another branch (renumbered when the branches merge)
         if version not in files:
             raise TratError(f"ไม่พบไฟล์ปรับรุ่นฐานข้อมูลหมายเลข {version:04d}")
         script = files[version].read_text(encoding="utf-8")
