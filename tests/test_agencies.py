@@ -378,3 +378,26 @@ def test_decisions_in_any_order_lose_nothing_and_undo_all_the_way(template: Path
         service.undo()
     assert _tables(path) == initial
     plans.close()
+
+
+def test_another_provinces_document_never_touches_trats_agencies(tmp_path: Path, plan_text: str) -> None:
+    from trat_desktop.domain.agencies import document_province
+
+    chanthaburi = plan_text.replace("ตราด", "จันทบุรี").replace("๒๕๖๙", "๒๕๗๐")
+    assert (document_province(plan_text), document_province(chanthaburi)) == ("ตราด", "จันทบุรี")
+    doc = tmp_path / "chanthaburi.txt"
+    doc.write_text(chanthaburi, encoding="utf-8")
+    plans = PlanService.open(tmp_path / "db.sqlite3")
+    trat = {a.uid: (a.name, a.short_name, sorted(a.aliases)) for a in plans.agencies()}
+    plan = plans.import_plan_text(doc)
+    after = {a.uid: (a.name, a.short_name, sorted(a.aliases)) for a in plans.agencies()}
+    assert {uid: after[uid] for uid in trat} == trat  # not renamed, no alias learnt
+    used = {n for r in plan.rows() for n in r.agencies}
+    assert len(used) == 28 and sum(len(r.agencies) for r in plan.rows()) == 168
+    assert not used & {name for name, _, _ in trat.values()}
+    # names that give no province ("สนง.ทรัพยากรธรรมชาติและสิ่งแวดล้อม") are the document's province's
+    assert "สนง.ทรัพยากรธรรมชาติและสิ่งแวดล้อม" in used
+    assert all(uid not in trat for uid in after if after[uid][0] in used)
+    service = AgencyService(ProgressService(plans))
+    assert all(p.agency_uid not in trat and p.other_uid not in trat for p in service.pending())
+    plans.close()

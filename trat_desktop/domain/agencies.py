@@ -142,16 +142,27 @@ def _core(key: str, province: str) -> str:
     return key
 
 
-def possibly_same(a: str, b: str, home: str = HOME_PROVINCE) -> bool:
-    """Whether two names that no safe rule joins look alike enough to ask the coordinator.
-    Offices of different provinces are never alike."""
-    pa, pb = province_of(a, home), province_of(b, home)
+def possibly_same(a: str, b: str, home: str = HOME_PROVINCE, b_home: str | None = None) -> bool:
+    """Whether two names that no safe rule joins look alike enough to ask the coordinator (*b* names
+    no province: it is of *b_home*, default *home*). Offices of different provinces are never alike."""
+    b_home = b_home or home
+    pa, pb = province_of(a, home), province_of(b, b_home)
     if pa != pb:
         return False
-    ca, cb = _core(match_key(a, home), pa), _core(match_key(b, home), pb)
+    ca, cb = _core(match_key(a, home), pa), _core(match_key(b, b_home), pb)
     if len(ca) < 4 or len(cb) < 4:
         return False
     return difflib.SequenceMatcher(None, ca, cb).ratio() >= POSSIBLE_DUPLICATE_RATIO
+
+
+def document_province(text: str, default: str = HOME_PROVINCE) -> str:
+    """The province a plan document is of: the first "จังหวัดX" in its opening lines (its title)."""
+    head = _SPACE.sub("", "".join(text.lstrip("\ufeff").splitlines()[:40]))
+    for match in re.finditer("จังหวัด", head):
+        found = next((p for p in _BY_LENGTH if head.startswith(p, match.end())), None)
+        if found is not None:
+            return found
+    return default
 
 
 def pair_key(a_uid: str, b_uid: str) -> frozenset[str]:
@@ -173,6 +184,7 @@ class AgencyResolver:
                  kept_apart: Iterable[frozenset[str]] = (), home: str = HOME_PROVINCE) -> None:
         self.home = home
         self.agencies: dict[str, Agency] = {}
+        self._province: dict[str, str] = {}
         self._by_key: dict[str, str] = {}
         self._misspelt: dict[str, str] = {}
         self._warned: set[str] = set()
@@ -188,13 +200,16 @@ class AgencyResolver:
             listed.update({spelling: agency.name for spelling in agency.misspellings})
         for spelling, canonical in listed.items():
             if canonical in self.agencies:
-                self._misspelt[match_key(spelling, home)] = canonical
+                self._misspelt[match_key(spelling, self._province[canonical])] = canonical
 
-    def _add(self, agency: Agency) -> None:
+    def _add(self, agency: Agency, province: str | None = None) -> None:
+        """Index an agency's spellings; one that names no province is of the agency's own province
+        (a known agency: the one its name gives, else the installation's; a new one: the document's)."""
         self.agencies[agency.name] = agency
+        self._province[agency.name] = province or province_of(agency.name, HOME_PROVINCE)
         for spelling in sorted({agency.name, agency.short_name, *agency.aliases}):
             if spelling:
-                self._by_key.setdefault(match_key(spelling, self.home), agency.name)
+                self._by_key.setdefault(match_key(spelling, self._province[agency.name]), agency.name)
 
     def resolve(self, raw: str, line: int | None = None) -> str:
         """The canonical name for *raw*; records the spelling as an alias."""
@@ -216,11 +231,21 @@ class AgencyResolver:
             agency.aliases.add(name)
         return canonical
 
+    def _new_uid(self, name: str, key: str) -> str:
+        """A new agency's uid, the same on every PC: from the old key for the installation's own province,
+        else from the matching key (the old key took every name to be Trat's); never a known agency's."""
+        taken = {a.uid for a in self.agencies.values()}
+        uid = agency_uid(name) if self.home == HOME_PROVINCE else str(uuid.uuid5(AGENCY_NS, key))
+        n = 1
+        while uid in taken:
+            uid, n = str(uuid.uuid5(AGENCY_NS, f"{key}#{n}")), n + 1
+        return uid
+
     def _new_agency(self, name: str, key: str, line: int | None) -> str:
-        uid = agency_uid(name)
+        uid = self._new_uid(name, key)
         alike = [other for other in self.agencies.values()
                  if pair_key(uid, other.uid) not in self.kept_apart
-                 and any(possibly_same(name, spelling, self.home)
+                 and any(possibly_same(name, spelling, self.home, self._province[other.name])
                          for spelling in {other.name, other.short_name, *other.aliases} if spelling)]
         if alike:
             names = " หรือ ".join(f"“{other.name}”" for other in alike)
@@ -237,5 +262,5 @@ class AgencyResolver:
                 f"ไม่พบหน่วยงาน “{name}” ในทะเบียนหน่วยงาน จึงเพิ่มเป็นหน่วยงานใหม่ โปรดตรวจสอบ",
                 line,
             ))
-        self._add(Agency(name, name, set(), uid))
+        self._add(Agency(name, name, set(), uid), self.home)
         return name

@@ -111,12 +111,13 @@ class PlanService:
         """Read a plan document (text export) and store it; on any error nothing changes."""
         path = Path(path)
         text = read_document(path)
-        from ..domain.agencies import AgencyResolver, load_misspellings, load_register  # when a document is read
+        from ..domain.agencies import (  # only when a document is read
+            AgencyResolver, document_province, load_misspellings, load_register)
         from ..domain.plan_text import read_plan_text
 
         register = paths.seed_dir() / AGENCY_REGISTER
         resolver = AgencyResolver(self.known_agencies() or load_register(register), load_misspellings(register),
-                                  agency_store.kept_apart_pairs(self._db))
+                                  agency_store.kept_apart_pairs(self._db), home=document_province(text))
         plan = read_plan_text(text, resolver, source_name=path.name)
         with self._db.atomic():
             plan_store.save_plan(self._db, plan, resolver.agencies.values())
