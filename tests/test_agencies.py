@@ -235,6 +235,14 @@ def test_keep_apart_is_remembered_by_the_next_document(coordinator) -> None:
     assert _pairs(service) == {(HEALTH_MISSPELT, HEALTH), ("ทต.เกาะช้าง", "ทต.เกาะช้างใต้")}
 
 
+def test_adding_an_agency_under_another_spelling_of_a_known_one_is_refused_in_thai(coordinator) -> None:
+    service, _ = coordinator
+    before = _tables(Path(service.plans.path))
+    with pytest.raises(TratError, match="อีกชื่อหนึ่งของ “สำนักงานคลังจังหวัดตราด”"):
+        PlanEditService(service.progress).add_agency("สนง.คลัง")
+    assert _tables(Path(service.plans.path)) == before
+
+
 def test_an_office_cannot_merge(tmp_path: Path, plan_text: str) -> None:
     plans = PlanService.open(tmp_path / "o.sqlite3")
     progress = ProgressService(plans)
