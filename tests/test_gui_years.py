@@ -157,3 +157,16 @@ def test_a_new_years_plan_arriving_is_opened_unless_the_user_chose_a_year(qtbot,
     assert window.selected_year() == 2569 and window.office_page.plan.fiscal_year == 2569
     coordinator.plans.close()
     office.plans.close()
+
+
+def test_in_the_first_weeks_of_october_the_office_opens_on_the_year_just_ended(qtbot, world) -> None:
+    _, office, tmp = world
+    day = dt.date(2026, 10, 10)
+    progress = ProgressService(office.plans, clock=lambda: dt.datetime.combine(day, dt.time(9)).astimezone())
+    window = MainWindow(office.plans, progress=progress, today=lambda: day,
+                        settings=QSettings(str(tmp / "october.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    page = window.office_page
+    assert window.selected_year() == 2569 and page.plan.fiscal_year == 2569
+    assert "ส่งผลไตรมาส ๔ ได้ถึง ๑๕ ตุลาคม ๒๕๖๙" in page.form.todayLabel.text()
+    assert page.model.line(page.table.currentIndex().row()).quarter == 4

@@ -37,10 +37,15 @@ def last_round_due(fiscal_year: int) -> dt.date:
     return dt.date(fiscal_year - 543, 9, 30)
 
 
+def last_round_deadline(fiscal_year: int, rounds_due: int = ROUND_DUE_DAYS) -> dt.date:
+    """The last day quarter 4's results of *fiscal_year* are due (15 October by default)."""
+    return last_round_due(fiscal_year) + dt.timedelta(days=rounds_due)
+
+
 def reporting_year(today: dt.date, rounds_due: int = ROUND_DUE_DAYS) -> int:
     """The fiscal year being reported on *today*: today's, or the year just ended until its quarter 4 is due."""
     current = fiscal_year_of(today)
-    if today <= last_round_due(current - 1) + dt.timedelta(days=rounds_due):
+    if today <= last_round_deadline(current - 1, rounds_due):
         return current - 1
     return current
 

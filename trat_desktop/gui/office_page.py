@@ -135,6 +135,13 @@ class OfficePage(QWidget):
         self._show_header()
         self.load_items()
 
+    def _rounds_due(self) -> int:
+        ask = getattr(self._plans, "round_due_days", None)
+        try:
+            return int(ask()) if callable(ask) else fiscal.ROUND_DUE_DAYS
+        except TratError:
+            return fiscal.ROUND_DUE_DAYS
+
     def _default_year(self) -> int | None:
         ask = getattr(self._plans, "default_year", None)
         return ask(self._today()) if callable(ask) else None  # type: ignore[no-any-return]
@@ -234,6 +241,9 @@ class OfficePage(QWidget):
                 parts.append(display.show_digits(f"ไตรมาสปัจจุบัน: ไตรมาส {quarter} (แถบสีฟ้า)"))
             elif fiscal_year_of(today) > self.plan.fiscal_year:
                 parts.append(display.show_digits(f"ปีงบประมาณนี้สิ้นสุดแล้ว (ขณะนี้เป็นปีงบประมาณ {fiscal_year_of(today)})"))
+                deadline = fiscal.last_round_deadline(self.plan.fiscal_year, self._rounds_due())
+                if today <= deadline:
+                    parts.append(f"ส่งผลไตรมาส {display.show_digits('4')} ได้ถึง {display.date_text(deadline)}")
         if me.reporter_name:
             parts.append(f"ผู้รายงาน {me.reporter_name}")
         form.todayLabel.setText(" · ".join(parts))
