@@ -273,4 +273,26 @@ CREATE TABLE office_receipts (
     reply_sequence INTEGER NOT NULL,
     PRIMARY KEY (fiscal_year, sequence, imported_at)
 );
+CREATE TABLE agency_duplicates (
+    id INTEGER PRIMARY KEY,
+    agency_uid TEXT NOT NULL,
+    other_uid TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'merged', 'kept_apart')),
+    source TEXT NOT NULL DEFAULT '',
+    found_at TEXT NOT NULL,
+    decided_at TEXT,
+    actor TEXT NOT NULL DEFAULT '',
+    CHECK (agency_uid <> other_uid),
+    UNIQUE (agency_uid, other_uid)
+);
+CREATE TABLE agency_decisions (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL CHECK (action IN ('merge', 'keep_apart')),
+    kept_uid TEXT NOT NULL,
+    other_uid TEXT NOT NULL,
+    undo TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    undone_at TEXT
+);
 PRAGMA user_version = 14;

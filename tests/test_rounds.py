@@ -153,3 +153,20 @@ def test_the_final_file_tells_the_coordinator_who_signed_when_and_timeliness_fol
         assert "ยังไม่ได้รับไฟล์รายงาน" in missing and "๑๕ เมษายน ๒๕๖๙" in missing and "เลยกำหนดมาแล้ว ๕ วัน" in missing
     finally:
         office_plans.close()
+
+
+def test_the_year_just_ended_stays_the_default_until_its_q4_round_is_due_as_the_centre_set_it(service):
+    """One rule for due dates: the default year follows quarter 4's due date, moved by the coordinator."""
+    from trat_desktop.domain.model import copy_for_year
+    from trat_desktop.store import plans as plan_store
+
+    import uuid
+
+    plan_store.save_plan(service.db, copy_for_year(service.load_plan(2569), 2570, lambda _u: str(uuid.uuid4())))
+    assert service.default_year(dt.date(2026, 10, 15)) == 2569
+    assert service.default_year(dt.date(2026, 10, 16)) == 2570
+    coordinator = ProgressService(service)
+    coordinator.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสาน"))
+    RoundService(coordinator).set_dates(2569, "q4", due="31 ต.ค. 2569")
+    assert service.default_year(dt.date(2026, 10, 20)) == 2569
+    assert service.default_year(dt.date(2026, 11, 1)) == 2570

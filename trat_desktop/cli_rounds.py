@@ -102,7 +102,7 @@ def add_timeliness_parser(commands: Any) -> None:
 
 
 def _year(args: argparse.Namespace, service: PlanService) -> int:
-    return args.year or service.fiscal_years()[-1]
+    return args.year or service.default_year() or service.fiscal_years()[-1]
 
 
 def run(args: argparse.Namespace, service: PlanService) -> int | None:

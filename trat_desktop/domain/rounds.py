@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Literal, Mapping
 
 from ..errors import TratError
+from .fiscal import ROUND_DUE_DAYS
 from .thai import BE_OFFSET, MONTHS, digits, quarter_bounds, to_arabic_digits
 
 ROUND_IDS = ("q1", "q2", "q3", "q4", "h1", "y")
@@ -25,7 +26,7 @@ ROUND_NAMES = {
     "q1": "ไตรมาส ๑", "q2": "ไตรมาส ๒", "q3": "ไตรมาส ๓", "q4": "ไตรมาส ๔",
     "h1": "รอบ ๖ เดือน", "y": "รอบ ๑๒ เดือน",
 }
-DUE_AFTER_DAYS = 15
+DUE_AFTER_DAYS = ROUND_DUE_DAYS  # the installation's setting may change it (domain/fiscal.py)
 MONTHS_SHORT = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 
 
@@ -65,7 +66,7 @@ def check_round_id(round_id: str) -> str:
     return key
 
 
-def default_round(fiscal_year: int, round_id: str) -> Round:
+def default_round(fiscal_year: int, round_id: str, due_days: int = DUE_AFTER_DAYS) -> Round:
     round_id = check_round_id(round_id)
     if round_id.startswith("q"):
         start, end = quarter_bounds(fiscal_year, int(round_id[1]))
@@ -73,14 +74,16 @@ def default_round(fiscal_year: int, round_id: str) -> Round:
         start, end = quarter_bounds(fiscal_year, 1)[0], quarter_bounds(fiscal_year, 2)[1]
     else:
         start, end = quarter_bounds(fiscal_year, 1)[0], quarter_bounds(fiscal_year, 4)[1]
-    return Round(fiscal_year, round_id, start, end, end + dt.timedelta(days=DUE_AFTER_DAYS))
+    return Round(fiscal_year, round_id, start, end, end + dt.timedelta(days=due_days))
 
 
-def rounds_of_year(fiscal_year: int, overrides: Mapping[str, Mapping[str, dt.date]] | None = None) -> list[Round]:
-    """The year's rounds in order, the coordinator's dates (``{"y": {"end": …, "due": …}}``) over the defaults."""
+def rounds_of_year(fiscal_year: int, overrides: Mapping[str, Mapping[str, dt.date]] | None = None,
+                   due_days: int = DUE_AFTER_DAYS) -> list[Round]:
+    """The year's rounds in order, the coordinator's dates (``{"y": {"end": …, "due": …}}``) over the defaults
+    (a round's end + *due_days*, the installation's setting of domain/fiscal.py)."""
     found = []
     for round_id in ROUND_IDS:
-        base = default_round(fiscal_year, round_id)
+        base = default_round(fiscal_year, round_id, due_days)
         change = dict((overrides or {}).get(round_id, {}))
         found.append(replace(base, **{k: v for k, v in change.items() if k in ("start", "end", "due")}))
     return found

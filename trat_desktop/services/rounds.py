@@ -44,7 +44,8 @@ class RoundService:
         self._db = progress.plans.db
 
     def rounds(self, fiscal_year: int) -> list[rules.Round]:
-        return rules.rounds_of_year(fiscal_year, round_store.round_dates(self._db, fiscal_year))
+        return rules.rounds_of_year(fiscal_year, round_store.round_dates(self._db, fiscal_year),
+                                    self.progress.plans.round_due_days())
 
     def find(self, fiscal_year: int, round_id: str) -> rules.Round:
         key = rules.check_round_id(round_id)
