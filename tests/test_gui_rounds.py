@@ -36,7 +36,7 @@ def messages(monkeypatch):
 
 def _window(qtbot, service, progress, tmp_path):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(service, progress=progress, settings=settings)
+    window = MainWindow(service, progress=progress, settings=settings, today=lambda: dt.date(2026, 4, 12))
     qtbot.addWidget(window)
     assert window.round_actions is not None
     return window
@@ -51,6 +51,8 @@ def test_an_office_signs_a_round_off_through_the_menu_and_can_withdraw_it(qtbot,
     actions.update_roles()
     assert actions.submit_action.isVisible() and not actions.board_action.isVisible()
     assert actions.menu.title() == "รอบรายงาน"
+    window.office_page.reload()
+    assert "ไตรมาส ๒ · ครบกำหนดส่ง ๑๕ เม.ย. ๒๕๖๙ อีก ๓ วัน" in window.office_page.form.todayLabel.text()
 
     assert actions.submit(folder=tmp_path, accept=False) is None
     dialog = actions.dialog

@@ -222,6 +222,12 @@ class ProgressService:
         item.entries[quarter] = stored
         return stored, check.warnings
 
+    def round_header(self, fiscal_year: int, today: dt.date | None = None) -> str:
+        """The open round and its due date for the entry page's header."""
+        from .rounds import RoundService  # that service builds on this one
+
+        return RoundService(self).header_text(fiscal_year, today)
+
     def check_round_open(self, item: WorkItem, quarter: int) -> None:
         """A value of a round the head of office signed off stays as signed until the round is withdrawn."""
         from .rounds import RoundService  # that service builds on this one
