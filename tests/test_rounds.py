@@ -97,7 +97,7 @@ def test_only_the_coordinator_sets_round_dates_and_impossible_dates_are_refused(
 
 def test_the_header_shows_the_open_round_and_days_left(office):
     rounds = RoundService(office)
-    assert rounds.header_text(2569, dt.date(2026, 4, 12)) == "ไตรมาส ๒ · ครบกำหนดส่ง ๑๕ เม.ย. ๒๕๖๙ อีก ๓ วัน"
+    assert rounds.header_text(2569, dt.date(2026, 4, 12)) == "รอบที่ต้องส่ง: ไตรมาส ๒ · ครบกำหนดส่ง ๑๕ เม.ย. ๒๕๖๙ อีก ๓ วัน"
 
 
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:

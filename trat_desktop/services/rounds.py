@@ -55,15 +55,15 @@ class RoundService:
         return rules.open_round(self.rounds(fiscal_year), today or self.progress.today())
 
     def header_text(self, fiscal_year: int, today: dt.date | None = None) -> str:
-        """'ไตรมาส ๒ · ครบกำหนดส่ง ๑๕ เม.ย. ๒๕๖๙ อีก ๓ วัน' for the office's grid header ('' outside the year)."""
+        """'รอบที่ต้องส่ง: ไตรมาส ๒ · ครบกำหนดส่ง ๑๕ เม.ย. ๒๕๖๙ อีก ๓ วัน' for the office's header ('' outside the year)."""
         today = today or self.progress.today()
         item = rules.open_round(self.rounds(fiscal_year), today)
         if item is None:
             return ""
         state = self.views(fiscal_year).get(item.id)
         if state is not None and state.state == "submitted":
-            return f"{item.name} · ลงนามส่งรายงานแล้ว"
-        return f"{item.name} · {rules.due_text(item, today)}"
+            return f"รอบที่ต้องส่ง: {item.name} · ลงนามส่งรายงานแล้ว"
+        return f"รอบที่ต้องส่ง: {item.name} · {rules.due_text(item, today)}"
 
     # -- coordinator ---------------------------------------------------------------------------
     def set_dates(self, fiscal_year: int, round_id: str, start: Any = None, end: Any = None,
