@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .model import IndicatorRow, Plan
-from .progress import ProgressEntry, ValidationError, check_achieved
+from .progress import MAX_NOTE, STATUSES, EntryCheck, ProgressEntry, ValidationError, check_achieved
 
 OUTSIDE_PLAN_TEXT = "อยู่นอกแผนปัจจุบัน"
 
@@ -48,7 +48,7 @@ class Misfit:
 
     def message(self) -> str:
         """Thai: "อยู่นอกแผนปัจจุบัน: <reasons>"."""
-        return f"{OUTSIDE_PLAN_TEXT}: " + " และ".join(REASONS[r] for r in self.reasons)
+        return f"{OUTSIDE_PLAN_TEXT}: " + reasons_text(self.reasons)
 
 
 def misfit_reasons(row: IndicatorRow | None, agency_name: str | None, entry: ProgressEntry) -> tuple[str, ...]:
@@ -100,3 +100,27 @@ def may_keep_editing(stored: ProgressEntry | None, row: IndicatorRow | None, age
     """Whether an office may still change a cell the plan no longer opens for entry: only where a
     value was recorded before (to clear or correct it); a new value outside the plan is not started."""
     return stored is not None and bool(misfit_reasons(row, agency_name, stored)) and stored.quarter == quarter
+
+
+def check_kept_edit(row: IndicatorRow | None, stored: ProgressEntry, entry: ProgressEntry) -> EntryCheck:
+    """An office's change of a kept value (:func:`may_keep_editing` said yes): what may still be refused.
+
+    The period and the assignment no longer apply (that is why the value is kept); a changed result must
+    still follow the row's unit, the status must be one of ours and the note not too long. Clearing is
+    always allowed. Raises ValidationError (Thai)."""
+    if entry.is_blank():
+        return EntryCheck(entry)
+    if row is not None and entry.achieved != stored.achieved:
+        check_achieved(row.unit, entry.achieved)
+    if entry.status not in STATUSES:
+        raise ValidationError(f"สถานะ “{entry.status}” ไม่ถูกต้อง")
+    if len(entry.note) > MAX_NOTE:
+        raise ValidationError(f"หมายเหตุยาวเกิน {MAX_NOTE:,} ตัวอักษร")
+    if entry.spent_satang is not None and entry.spent_satang < 0:
+        raise ValidationError("งบประมาณที่ใช้ต้องไม่ติดลบ")
+    return EntryCheck(entry, [OUTSIDE_PLAN_TEXT + ": ค่านี้ยังเก็บไว้ แต่ไม่นับในแผนปัจจุบัน"])
+
+
+def reasons_text(reasons: Iterable[str]) -> str:
+    """Thai for a list of reason codes (unknown codes are shown as they are)."""
+    return " และ".join(REASONS.get(r, r) for r in reasons)
