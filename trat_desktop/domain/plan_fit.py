@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from .display import number_text
 from .model import IndicatorRow, Plan
 from .progress import MAX_NOTE, STATUSES, EntryCheck, ProgressEntry, ValidationError, check_achieved
 
@@ -124,3 +125,20 @@ def check_kept_edit(row: IndicatorRow | None, stored: ProgressEntry, entry: Prog
 def reasons_text(reasons: Iterable[str]) -> str:
     """Thai for a list of reason codes (unknown codes are shown as they are)."""
     return " และ".join(REASONS.get(r, r) for r in reasons)
+
+
+def describe(found: Iterable[Misfit], entries: Mapping[tuple[str, str, int], ProgressEntry],
+             agency_names: Mapping[str, str], labels: Mapping[str, str], limit: int = 20) -> list[str]:
+    """One Thai line per affected value, for the editor's question and the CLI:
+    "[1/1.5/2] <office> ไตรมาส ๓: ผล 75 — <reasons>"."""
+    lines = []
+    for m in found:
+        entry = entries.get(m.key)
+        value = "" if entry is None or entry.achieved is None else f" ผล {number_text(entry.achieved, False)}"
+        note = "" if entry is None or not entry.note else f" หมายเหตุ “{entry.note[:40]}”"
+        lines.append(f"[{labels.get(m.indicator_uid, m.indicator_uid[:8])}] "
+                     f"{agency_names.get(m.agency_uid, m.agency_uid)} ไตรมาส {m.quarter}:{value}{note} — "
+                     f"{reasons_text(m.reasons)}")
+    if len(lines) > limit:
+        lines = lines[:limit] + [f"… และอีก {len(lines) - limit} รายการ"]
+    return lines
