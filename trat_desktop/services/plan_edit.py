@@ -224,8 +224,8 @@ class PlanEditService:
             listed = ("\n" + "\n".join(impact.lines)) if impact.lines else ""
             raise NeedsConfirmation(
                 f"{plan_rules.ENTITY_TEXT[entity]}นี้มีผลการดำเนินงานที่บันทึกไว้ {to_thai_digits(str(count))} รายการ"
-                f"{listed}\nยืนยันการลบหรือไม่? ผลที่บันทึกไว้จะถูกเก็บไว้ (แสดงว่า “{plan_fit.OUTSIDE_PLAN_TEXT}”) "
-                "และกู้คืนได้", count, impact.affected, impact.lines)
+                f"{listed}\nยืนยันการลบหรือไม่? ผลที่บันทึกไว้จะถูกเก็บไว้และกู้คืนได้ "
+                f"(แสดงว่า “{plan_fit.OUTSIDE_PLAN_TEXT}”)", count, impact.affected, impact.lines)
         trash_id = edit_store.remove(self._db, entity, uid, actor, at)
         return Removal(entity, uid, trash_id, count)
 

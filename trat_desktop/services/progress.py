@@ -55,8 +55,16 @@ class WorkItem:
     fiscal_year: int = 0
     #: False for a row the agency no longer answers for, listed only because it still holds its values
     assigned: bool = True
-    #: quarter -> why its recorded value no longer fits the plan (shown as "อยู่นอกแผนปัจจุบัน")
-    outside: dict[int, plan_fit.Misfit] = field(default_factory=dict)
+
+    @property
+    def outside(self) -> dict[int, plan_fit.Misfit]:
+        """Quarter -> why its recorded value no longer fits the plan (shown as "อยู่นอกแผนปัจจุบัน")."""
+        found = {}
+        for quarter, entry in self.entries.items():
+            reasons = plan_fit.misfit_reasons(self.row, self.agency_name, entry)
+            if reasons:
+                found[quarter] = plan_fit.Misfit(self.indicator_uid, self.agency_uid, quarter, reasons)
+        return found
 
     def quarters(self) -> range:
         return range(self.quarter_from, self.quarter_to + 1)
@@ -174,7 +182,8 @@ class ProgressService:
         for item in items:
             item.entries = {q: by_key[(item.indicator_uid, item.agency_uid, q)]
                             for q in range(1, 5) if (item.indicator_uid, item.agency_uid, q) in by_key}
-            item.outside = {m.quarter: m for m in plan_fit.misfits(plan, item.entries.values(), names)}
+        order = {row.uid: n for n, row in enumerate(plan.rows())}
+        items.sort(key=lambda i: order[i.indicator_uid])  # plan order (a kept row among its neighbours)
         return items
 
     @staticmethod
