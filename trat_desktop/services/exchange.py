@@ -394,10 +394,11 @@ class ExchangeService:
                 raise BadArchive(f"{where} อ้างถึงตัวชี้วัดที่ไม่มีในแผนปี {year} (ไฟล์ของแผนอื่น?) จึงไม่นำเข้าทั้งไฟล์")
             reasons = plan_fit.misfit_reasons(row, office_name, entry)
             try:
-                if reasons:
+                if reasons or entry.is_blank() or row is None:  # a cleared value fits wherever it is
                     plan_fit.check_kept_edit(row, entry, entry)
-                    misfits[key] = reasons
-                elif row is not None:
+                    if reasons:
+                        misfits[key] = reasons
+                else:
                     validate_entry(row, office_name, entry)
             except ValidationError as exc:
                 raise BadArchive(f"{where}: {exc.message} จึงไม่นำเข้าทั้งไฟล์") from None
