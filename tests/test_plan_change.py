@@ -14,7 +14,6 @@ from trat_desktop.cli import main
 from trat_desktop.domain.plan_fit import OUTSIDE_PLAN_TEXT
 from trat_desktop.domain.plan_rules import PlanEditError
 from trat_desktop.domain.progress import ValidationError
-from trat_desktop.errors import TratError
 from trat_desktop.services.plan_edit import NeedsConfirmation, PlanEditService
 from trat_desktop.services.plan_package import PlanPackageService
 from trat_desktop.store import audit as audit_store

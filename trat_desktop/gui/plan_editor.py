@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import Activity, IndicatorRow, Plan, Strategy, Tactic
+from ..domain.model import IndicatorRow, Plan
 from ..domain.plan_rules import ENTITY_TEXT
 from ..errors import TratError
 from ..services import PlanService, ProgressService
