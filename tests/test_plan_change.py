@@ -322,3 +322,22 @@ def test_audit_log_readers_read_both_old_encodings_and_the_new_one(world):
     item = office_item(office)
     history = {c.field: (c.old, c.new) for c in office.progress.history(item, 2)}
     assert history == {"achieved": (None, 40.0), "note": ("", "ข้อความ")}
+
+
+def test_a_plan_with_a_repeated_code_is_stored_repaired_with_a_warning(service):
+    import uuid
+
+    from trat_desktop.domain.model import copy_for_year
+    from trat_desktop.store import plans as plan_store
+
+    twin = copy_for_year(service.load_plan(), 2570, lambda old: str(uuid.uuid5(uuid.NAMESPACE_URL, old)))
+    strategy = twin.strategies[1]  # tactics 1, 2, 3
+    strategy.tactics[1].activities[0].code = "1.1"  # 2.1 -> the code of tactic 1's activity
+    strategy.tactics[2].number = 1
+    plan_store.save_plan(service.db, twin)
+    stored = service.load_plan(2570)
+    codes = [a.code for t in stored.strategies[1].tactics for a in t.activities]
+    assert codes[:3] == ["1.1", "1.1-2", "2.2"]
+    assert [t.number for t in stored.strategies[1].tactics] == [1, 2, 3]
+    assert {w.code for w in stored.warnings} >= {"duplicate_code", "duplicate_tactic"}
+    assert any("1.1-2" in w.message for w in stored.warnings)

@@ -58,7 +58,7 @@ def unpin_key(db: Database, agency_uid: str, actor: str, at: str) -> bool:
             return False
         db.execute("DELETE FROM office_keys WHERE agency_uid = ?", [agency_uid])
         # revisions are counted per installation: a new PC's rows are compared by value, not revision
-        db.execute("UPDATE progress SET office_revision = NULL WHERE agency_uid = ?", [agency_uid])
+        progress_store.forget_office_revisions(db, agency_uid)
         record(db, at=at, actor=actor, action="key_unpin", entity="office_key", entity_uid=agency_uid, old=old[0])
     return True
 
@@ -139,8 +139,7 @@ def apply_office_rows(db: Database, rows: list[tuple[ProgressEntry, ProgressEntr
 
 def set_office_revision(db: Database, entry: ProgressEntry, office_revision: int,
                         local_edit: bool) -> None:
-    db.execute("UPDATE progress SET office_revision = ?, local_edit = ? WHERE indicator_uid = ? AND agency_uid = ? "
-               "AND quarter = ?", [office_revision, int(local_edit), entry.indicator_uid, entry.agency_uid, entry.quarter])
+    progress_store.set_merge_marks(db, entry, office_revision, local_edit)
 
 
 def put_conflict(db: Database, incoming: ProgressEntry, file_sha256: str, at: str,

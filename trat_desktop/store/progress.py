@@ -113,3 +113,16 @@ def save_entry(db: Database, entry: ProgressEntry, actor: str, at: str,
         write_entries(db, [(stored, old)], actor=actor, at=at, action="progress",
                       origin="coordinator" if local_edit else "local")
         return stored
+
+
+def set_merge_marks(db: Database, entry: ProgressEntry, office_revision: int | None, local_edit: bool) -> None:
+    """The merge's bookkeeping on a stored row (not a value change, so not audited): the office's revision
+    last taken and whether the coordinator changed the row locally."""
+    db.execute("UPDATE progress SET office_revision = ?, local_edit = ? WHERE indicator_uid = ? AND agency_uid = ? "
+               "AND quarter = ?", [office_revision, int(local_edit), entry.indicator_uid, entry.agency_uid,
+                                   entry.quarter])
+
+
+def forget_office_revisions(db: Database, agency_uid: str) -> None:
+    """An office's new PC counts revisions anew: its rows are compared by value from now on."""
+    db.execute("UPDATE progress SET office_revision = NULL WHERE agency_uid = ?", [agency_uid])
