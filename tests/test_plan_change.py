@@ -341,3 +341,14 @@ def test_a_plan_with_a_repeated_code_is_stored_repaired_with_a_warning(service):
     assert [t.number for t in stored.strategies[1].tactics] == [1, 2, 3]
     assert {w.code for w in stored.warnings} >= {"duplicate_code", "duplicate_tactic"}
     assert any("1.1-2" in w.message for w in stored.warnings)
+
+
+def test_values_on_a_row_inside_a_removed_activity_are_held_not_refusing_the_file(world):
+    coordinator, office, tmp = world
+    item = office_item(office)
+    office.progress.set_progress(item, 2, achieved="55")
+    activity = next(a for a in coordinator.plans.load_plan().activities() if item.indicator_uid in
+                    {r.uid for r in a.rows})
+    PlanEditService(coordinator.progress).remove("activity", activity.uid)
+    result = Flow(coordinator, office, tmp).send_progress()
+    assert result.held == 1 and coordinator.held_values()[0].reasons == ("row_removed",)

@@ -120,8 +120,9 @@ class World:
     def exchange(self) -> None:
         self.n += 1
         path, _ = self.office.export_office(self.work / f"office-{self.n}.trat")  # never impossible
-        sent = {(e.indicator_uid, e.quarter): e for e in progress_store.load_entries(self.office.plans.db,
-                                                                                     agency_uid=self.edu)}
+        office_rows = [r.uid for r in self.office.plans.load_plan().rows()]  # what an export carries
+        sent = {(e.indicator_uid, e.quarter): e for e in progress_store.load_entries(
+            self.office.plans.db, office_rows, agency_uid=self.edu)}
         result = self.coordinator.import_files([path], trust_new=True).files[0]
         assert result.status != "rejected", result.reason  # every export of a genuine office imports
         held = {(h.theirs.indicator_uid, h.theirs.quarter): h for h in self.coordinator.held_values()}

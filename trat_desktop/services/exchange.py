@@ -160,7 +160,10 @@ class _RunCache:
         self.service = service
         self.years = set(service.plans.fiscal_years())
         self.agencies = {a.uid: a for a in service.plans.agencies()}
-        self.removed = {t["uid"] for t in edit_store.trash_items(service.plans.db) if t["entity"] == "indicator"}
+        # rows this database once had (in the trash, also inside a removed activity; or holding progress):
+        # an office may still send values for them, which are held aside, not a reason to refuse the file
+        self.removed = (edit_store.removed_indicator_uids(service.plans.db)
+                        | progress_store.indicator_uids(service.plans.db))
         self._plans: dict[int, Any] = {}
         self._rows: dict[int, dict[str, Any]] = {}
         self._labels: dict[str, str] | None = None

@@ -254,6 +254,22 @@ def restore(db: Database, trash_id: int, actor: str, at: str) -> str:
     return str(item["uid"])
 
 
+def removed_indicator_uids(db: Database) -> set[str]:
+    """Every indicator row uid in the trash, also the rows inside a removed activity, tactic or strategy."""
+    found: set[str] = set()
+
+    def walk(entity: str, node: dict[str, Any]) -> None:
+        if entity == "indicator":
+            found.add(node["values"]["uid"])
+            return
+        for child in node.get("children", []):
+            walk(CHILD[entity], child)
+
+    for row in db.query("SELECT entity, payload FROM trash WHERE restored_at IS NULL"):
+        walk(row["entity"], json.loads(row["payload"]))
+    return found
+
+
 def trash_items(db: Database) -> list[dict[str, Any]]:
     """Removed parts not yet restored, newest first, each with a readable title."""
     out = []

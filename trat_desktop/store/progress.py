@@ -47,6 +47,11 @@ def load_entries(db: Database, indicator_uids: Iterable[str] | None = None,
     return [_entry(r) for r in db.query(sql + " ORDER BY indicator_uid, agency_uid, quarter", params)]
 
 
+def indicator_uids(db: Database) -> set[str]:
+    """Every indicator row uid that has progress recorded."""
+    return {r[0] for r in db.execute("SELECT DISTINCT indicator_uid FROM progress")}
+
+
 def get_entry(db: Database, indicator_uid: str, agency_uid: str, quarter: int) -> ProgressEntry | None:
     row = next(db.query(f"SELECT {_COLUMNS} FROM progress WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
                         [indicator_uid, agency_uid, quarter]), None)
