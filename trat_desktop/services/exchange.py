@@ -178,6 +178,10 @@ class _RunCache:
             self._rows[year] = {row.uid: row for row in self.plan(year).rows()}
         return self._rows[year]
 
+    def in_other_year(self, indicator_uid: str, year: int) -> bool:
+        """Whether a row belongs to another year's plan (a file of one year never carries those)."""
+        return any(indicator_uid in self.rows(other) for other in self.years if other != year)
+
     def labels(self) -> dict[str, str]:
         if self._labels is None:
             self._labels = {row.uid: key for year in self.years
@@ -393,7 +397,8 @@ class ExchangeService:
                 raise BadArchive(f"{where} ซ้ำกับรายการก่อนหน้า จึงไม่นำเข้าทั้งไฟล์")
             keys_seen.add(key)
             row = rows.get(entry.indicator_uid)
-            if row is None and entry.indicator_uid not in removed:
+            if row is None and (entry.indicator_uid not in removed
+                                or self._run.in_other_year(entry.indicator_uid, year)):
                 raise BadArchive(f"{where} อ้างถึงตัวชี้วัดที่ไม่มีในแผนปี {year} (ไฟล์ของแผนอื่น?) จึงไม่นำเข้าทั้งไฟล์")
             reasons = plan_fit.misfit_reasons(row, office_name, entry)
             try:
