@@ -218,3 +218,16 @@ def test_not_a_zip_and_empty_and_missing(setup) -> None:
     (tmp / "nomanifest.trat").write_bytes(buf.getvalue())
     rejected(coordinator, tmp / "nomanifest.trat", "รายการกำกับ")
     rejected(coordinator, tmp / "does-not-exist.trat", "อ่านไฟล์")
+
+
+def test_a_row_of_another_years_plan_is_refused_even_when_it_has_progress(setup) -> None:
+    from trat_desktop.services.plan_edit import PlanEditService
+
+    office, coordinator, tmp, _, uid, _row = setup
+    PlanEditService(coordinator.progress).copy_year(2569, 2570)
+    progress = coordinator.progress
+    later = progress.find_item("1/1.5/2", agency=EDUCATION, fiscal_year=2570)
+    progress.set_progress(later, 2, achieved="10")  # the coordinator's own entry on the 2570 row
+    bad = craft(tmp / "year.trat", private_b64=office.my_keys().private_b64, office_uid=uid, sequence=5,
+                records=[record(later.indicator_uid, uid, 2, 60, 7)])
+    rejected(coordinator, bad, "แผนอื่น")
