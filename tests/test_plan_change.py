@@ -352,3 +352,44 @@ def test_values_on_a_row_inside_a_removed_activity_are_held_not_refusing_the_fil
     PlanEditService(coordinator.progress).remove("activity", activity.uid)
     result = Flow(coordinator, office, tmp).send_progress()
     assert result.held == 1 and coordinator.held_values()[0].reasons == ("row_removed",)
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["--quarters", " ๒ - ๓ "], (2, 3, 80.0)),
+    (["--quarters", "2–3"], (2, 3, 80.0)),  # an en dash, as word processors type it
+    (["--quarters", "2 ถึง 4", "--target", "๘๕ %"], (2, 4, 85.0)),
+    (["--quarters", "3"], (3, 3, 80.0)),
+])
+def test_cli_plan_edit_takes_the_ways_people_type_periods_and_targets(service, args, expected, capsys):
+    from trat_desktop.services import ProgressService
+    from trat_desktop.domain.identity import Identity
+
+    ProgressService(service).set_identity(Identity(role="coordinator"))
+    assert main(["--db", str(service.path), "plan", "edit", "indicator", ROW, *args]) == 0
+    row = ProgressService(service).find_item(ROW, agency=EDUCATION).row
+    assert (row.quarter_from, row.quarter_to, row.target) == expected
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--quarters", "4-2"], "ไตรมาสเริ่ม"), (["--quarters", "q2"], "รูปแบบ"), (["--target", "แปดสิบ"], "ตัวเลข"),
+    (["--unit", " "], "หน่วยนับ"), (["--agencies", " ; "], "อย่างน้อย"), (["--agencies", "ไม่มีหน่วยนี้"], "ไม่พบ"),
+    ([], "ไม่มีสิ่งที่จะแก้ไข"),
+])
+def test_cli_plan_edit_refusals_change_nothing(service, args, words, capsys):
+    from trat_desktop.services import ProgressService
+    from trat_desktop.domain.identity import Identity
+
+    ProgressService(service).set_identity(Identity(role="coordinator"))
+    before = list(service.db.conn.iterdump())
+    assert main(["--db", str(service.path), "plan", "edit", "indicator", ROW, *args]) == 2
+    assert words in capsys.readouterr().err
+    assert list(service.db.conn.iterdump()) == before
+
+
+def test_activity_codes_of_the_document_forms_are_accepted():
+    from trat_desktop.domain.plan_rules import clean_field
+
+    assert clean_field("activity", "code", "๑.๑.๑") == "1.1.1" and clean_field("activity", "code", " 2.10 ") == "2.10"
+    for bad in ("1", "1..2", "1.5-2", "ก.1"):
+        with pytest.raises(PlanEditError):
+            clean_field("activity", "code", bad)

@@ -40,7 +40,7 @@ def add_parsers(plan_cmds: Any) -> None:
 
 
 def _quarters(text: str) -> tuple[int, int]:
-    cleaned = to_arabic_digits(text).replace(" ", "")
+    cleaned = re.sub(r"\s*(?:-|–|—|ถึง)\s*", "-", to_arabic_digits(text).strip())
     match = re.fullmatch(r"(\d)(?:-(\d))?", cleaned)
     if not match:
         raise TratError(f"ระยะเวลา “{text}” ต้องเป็นรูปแบบ เช่น 1-3 หรือ 2")
@@ -102,13 +102,13 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
 
 
 def _activity(args: argparse.Namespace, editor: PlanEditService, plan: Any, ids: dict[str, Any]) -> int:
-    strategy_text, _, code = args.activity_id.partition("/")
-    code = to_arabic_digits(code).strip()
+    strategy_text, _, code = to_arabic_digits(args.activity_id).partition("/")
+    strategy_text, code = strategy_text.strip(), code.strip()
     found = [activity for key, (s, _t, activity, _row) in ids.items()
-             if str(s) == to_arabic_digits(strategy_text).strip() and activity.code == code]
+             if str(s) == strategy_text and activity.code == code]
     if not found:
         # an activity with no rows yet has no row id: look in the plan itself
-        found = [a for s in plan.strategies if str(s.number) == to_arabic_digits(strategy_text).strip()
+        found = [a for s in plan.strategies if str(s.number) == strategy_text
                  for t in s.tactics for a in t.activities if a.code == code]
     if not found:
         raise TratError(f"ไม่พบกิจกรรมรหัส “{args.activity_id}” ในแผนปี {plan.fiscal_year} (รูปแบบ: ยุทธศาสตร์/รหัส เช่น 1/1.5)")
@@ -118,9 +118,9 @@ def _activity(args: argparse.Namespace, editor: PlanEditService, plan: Any, ids:
     new_code = plan_rules.clean_field("activity", "code", args.code)
     editor.check_unique("activity", activity.uid, None, {"code": new_code})
     if args.dry_run:
-        print(f"จะเปลี่ยนรหัสกิจกรรม {args.activity_id} เป็น {strategy_text}/{new_code} (ทดลอง ไม่ได้บันทึก)")
+        print(f"จะเปลี่ยนรหัสกิจกรรม {strategy_text}/{code} เป็น {strategy_text}/{new_code} (ทดลอง ไม่ได้บันทึก)")
         return 0
     editor.update("activity", activity.uid, code=args.code)
-    print(f"เปลี่ยนรหัสกิจกรรม {args.activity_id} เป็น {strategy_text}/{new_code} แล้ว "
+    print(f"เปลี่ยนรหัสกิจกรรม {strategy_text}/{code} เป็น {strategy_text}/{new_code} แล้ว "
           f"(รหัสตัวชี้วัดของกิจกรรมนี้เปลี่ยนตาม ผลที่บันทึกไว้ยังอยู่กับตัวชี้วัดเดิม)")
     return 0

@@ -19,7 +19,8 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "activity": ("code", "title"),
     "indicator": ("unit", "target", "indicator", "expected_result", "quarter_from", "quarter_to"),
 }
-_CODE = re.compile(r"^\d+\.\d+$")
+#: "1.5" (tactic.activity); other provinces' documents of the same form also number "1.1.1"
+_CODE = re.compile(r"^\d+(?:\.\d+){1,3}$")
 
 
 class PlanEditError(TratError):
@@ -62,7 +63,7 @@ def clean_field(entity: str, field: str, value: Any) -> Any:
         if value is None or str(value).strip() == "":
             return None
         try:
-            number = float(to_arabic_digits(str(value)).replace(",", "").strip())
+            number = float(to_arabic_digits(str(value)).replace(",", "").strip().removesuffix("%").strip())
         except ValueError:
             raise PlanEditError(f"เป้าหมาย “{value}” ต้องเป็นตัวเลข") from None
         if number < 0 or number != number or number > 1e12:
