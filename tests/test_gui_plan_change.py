@@ -134,3 +134,37 @@ def test_the_conflicts_dialog_accepts_and_drops_values_held_aside(qtbot, tmp_pat
     stored = {q: coordinator.progress.current_entry(
         coordinator.progress.find_item("1/1.5/2", agency=EDUCATION), q).achieved for q in (3, 4)}
     assert stored == {3: 40, 4: None}
+
+
+def test_the_office_window_corrects_a_kept_value_by_typing(qtbot, tmp_path: Path) -> None:
+    """The real window: the office types over a value the plan moved out of the period; it saves."""
+    from PySide6.QtCore import QSettings
+
+    from gui_office_support import TODAY, fixed_now, type_into_cell
+    from trat_desktop.domain.identity import Identity
+    from trat_desktop.gui.main_window import MainWindow
+
+    service = PlanService.open(tmp_path / "o.sqlite3")
+    progress = ProgressService(service)
+    progress.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงาน"))
+    uid = progress.find_item("1/1.5/2", agency=EDUCATION).indicator_uid
+    progress.set_identity(Identity(role="office", office_name=EDUCATION, reporter_name="ผู้รายงาน"))
+    progress.set_progress(progress.find_item("1/1.5/2"), 2, achieved="85")
+    progress.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงาน"))
+    PlanEditService(progress).update("indicator", uid, confirm=True, quarter_from=3)  # as a plan package would
+    progress.set_identity(Identity(role="office", office_name=EDUCATION, reporter_name="ผู้รายงาน"))
+    window = MainWindow(service, progress=progress, settings=QSettings(str(tmp_path / "s.ini"),
+                                                                       QSettings.Format.IniFormat),
+                        today=lambda: TODAY, now=fixed_now)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    model = window.office_page.model
+    item = next(i for i in model.items() if i.indicator_uid == uid)
+    index = model.index(model.row_of(item, 2), WorkEntryModel.COL_ACHIEVED)
+    assert OUTSIDE_PLAN_TEXT in index.data()
+    type_into_cell(qtbot, window.office_page.table, index, "90")
+    assert progress.current_entry(progress.find_item("1/1.5/2"), 2).achieved == 90
+    assert not window.office_page.form.errorLabel.isVisible()
+    service.close()
