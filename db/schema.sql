@@ -1,4 +1,4 @@
--- The full current schema for a new database (version 7).
+-- The full current schema for a new database (version 9).
 -- Keep in step with db/migrations/: tests/test_migrations.py compares the two.
 PRAGMA application_id = 1414676820;
 CREATE TABLE agencies (
@@ -132,10 +132,21 @@ CREATE TABLE evidence (
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     file_name TEXT NOT NULL,
     size INTEGER NOT NULL CHECK (size >= 0),
-    added_at TEXT NOT NULL,
+    added_at TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
     UNIQUE (indicator_uid, agency_uid, quarter, sha256)
 );
 CREATE INDEX idx_evidence_sha ON evidence(sha256);
+CREATE TABLE evidence_withdrawn (
+    indicator_uid TEXT NOT NULL,
+    agency_uid TEXT NOT NULL,
+    quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    file_name TEXT NOT NULL,
+    size INTEGER NOT NULL CHECK (size >= 0),
+    removed_at TEXT NOT NULL,
+    revision INTEGER NOT NULL CHECK (revision >= 1),
+    PRIMARY KEY (indicator_uid, agency_uid, quarter, sha256)
+);
 CREATE TABLE trash (
     id INTEGER PRIMARY KEY,
     entity TEXT NOT NULL CHECK (entity IN ('strategy', 'tactic', 'activity', 'indicator')),
@@ -172,7 +183,8 @@ CREATE TABLE import_ledger (
     conflicts INTEGER NOT NULL DEFAULT 0,
     backup_path TEXT NOT NULL DEFAULT '',
     audit_high INTEGER NOT NULL DEFAULT 0
-);
+, signed_sha256 TEXT NOT NULL DEFAULT '');
+CREATE INDEX idx_import_ledger_signed ON import_ledger(signed_sha256);
 CREATE TABLE conflicts (
     indicator_uid TEXT NOT NULL,
     agency_uid TEXT NOT NULL,
@@ -196,4 +208,4 @@ WHEN EXISTS (SELECT 1 FROM activities a JOIN tactics t ON t.id = a.tactic_id
              WHERE a.code = NEW.code AND a.id != NEW.id
                AND t.strategy_id = (SELECT strategy_id FROM tactics WHERE id = NEW.tactic_id))
 BEGIN SELECT RAISE(ABORT, 'duplicate activity code in strategy'); END;
-PRAGMA user_version = 7;
+PRAGMA user_version = 9;

@@ -393,3 +393,10 @@ def test_activity_codes_of_the_document_forms_are_accepted():
     for bad in ("1", "1..2", "1.5-2", "ก.1"):
         with pytest.raises(PlanEditError):
             clean_field("activity", "code", bad)
+
+
+def test_a_value_no_unit_takes_is_malformed_one_only_the_new_unit_refuses_is_kept():
+    from trat_desktop.domain.plan_fit import value_possible
+
+    assert all(value_possible(v) for v in (None, 0, 3, 75, 99.5, 150, 10**6))
+    assert not any(value_possible(v) for v in (100.000001, -0.001, -1, 2**62, 10.5 + 1000))

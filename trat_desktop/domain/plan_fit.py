@@ -122,6 +122,23 @@ def check_kept_edit(row: IndicatorRow | None, stored: ProgressEntry, entry: Prog
     return EntryCheck(entry, [OUTSIDE_PLAN_TEXT + ": ค่านี้ยังเก็บไว้ แต่ไม่นับในแผนปัจจุบัน"])
 
 
+#: one unit of each rule (domain/progress.check_achieved): a value none of them takes is no one's value
+_UNIT_RULES = ("ร้อยละ", "ระดับ", "ครั้ง")
+
+
+def value_possible(value: float | None) -> bool:
+    """Whether a result could have been entered under some unit (ร้อยละ, ระดับ or a count): a value that
+    breaks only the row's *current* unit may come from before a unit change and is kept; one that no unit
+    takes (100.000001, -0.001, 2^62) is malformed."""
+    for unit in _UNIT_RULES:
+        try:
+            check_achieved(unit, value)
+        except ValidationError:
+            continue
+        return True
+    return False
+
+
 def reasons_text(reasons: Iterable[str]) -> str:
     """Thai for a list of reason codes (unknown codes are shown as they are)."""
     return " และ".join(REASONS.get(r, r) for r in reasons)
