@@ -42,9 +42,6 @@ class Impact:
     affected: list[plan_fit.Misfit] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
 
-    def offices(self) -> list[str]:
-        return sorted({line.split("] ", 1)[1].split(" ไตรมาส")[0] for line in self.lines if "] " in line})
-
 
 @dataclass(frozen=True)
 class Removal:
@@ -86,23 +83,14 @@ class PlanEditService:
 
     def impact_of_update(self, entity: str, uid: str, **fields: Any) -> Impact:
         """What changing these fields would leave outside the plan (the fields cleaned first)."""
-        clean = {name: plan_rules.clean_field(entity, name, value) for name, value in fields.items()}
         if entity != "indicator":
-            return Impact()
-
-        def change(plan: Plan) -> None:
-            row = next(r for r in plan.rows() if r.uid == uid)
-            for name, value in clean.items():
-                setattr(row, name, value)
-        return self._impact(entity, uid, change)
+            for name, value in fields.items():
+                plan_rules.clean_field(entity, name, value)
+            return Impact()  # names, titles and codes never leave values outside the plan
+        return self.impact_of_row_edit(uid, fields)
 
     def impact_of_agencies(self, indicator_uid: str, agency_uids: list[str]) -> Impact:
-        names = {a.uid: a.name for a in self.plans.agencies()}
-
-        def change(plan: Plan) -> None:
-            row = next(r for r in plan.rows() if r.uid == indicator_uid)
-            row.agencies = [names[u] for u in agency_uids if u in names]
-        return self._impact("indicator", indicator_uid, change)
+        return self.impact_of_row_edit(indicator_uid, {}, agency_uids)
 
     def impact_of_removal(self, entity: str, uid: str) -> Impact:
         gone = set(edit_store.indicator_uids_under(self._db, entity, uid))
