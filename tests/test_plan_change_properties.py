@@ -52,6 +52,7 @@ operation = st.one_of(
     st.tuples(st.just("clear"), st.integers(0, ROWS - 1), st.integers(1, 4)),
     st.tuples(st.just("exchange")),
     st.tuples(st.just("settle"), st.booleans()),
+    st.tuples(st.just("correct"), st.integers(0, ROWS - 1), st.integers(1, 4), st.sampled_from(VALUES)),
 )
 
 
@@ -92,6 +93,14 @@ class World:
         except TratError:
             pass  # e.g. editing a row that is in the trash: refused, nothing changed
 
+    def correct(self, index: int, quarter: int, value: float) -> None:
+        """The coordinator corrects the office's value locally (a conflict if the office then differs)."""
+        progress = self.coordinator.progress
+        try:
+            progress.set_progress(progress.find_item(self.rows[index], agency=EDUCATION), quarter, achieved=str(value))
+        except TratError:
+            pass  # not open for entry in the coordinator's plan: refused, nothing changed
+
     def send_plan(self) -> None:
         if self.coordinator.plans.load_plan().revision == self.office.plans.load_plan().revision:
             return  # nothing new to send (an office takes only newer plans)
@@ -126,6 +135,10 @@ class World:
         result = self.coordinator.import_files([path], trust_new=True).files[0]
         assert result.status != "rejected", result.reason  # every export of a genuine office imports
         held = {(h.theirs.indicator_uid, h.theirs.quarter): h for h in self.coordinator.held_values()}
+        conflicts = {(t.indicator_uid, t.quarter): t for t, _mine in self.coordinator.conflicts()}
+        local = {(r[0], r[2]) for r in self.coordinator.plans.db.execute(
+            "SELECT indicator_uid, agency_uid, quarter FROM progress WHERE local_edit = 1 AND agency_uid = ?",
+            [self.edu])}
         rows = {r.uid: r for r in self.coordinator.plans.load_plan().rows()}
         for key, entry in sent.items():
             if key[0] not in rows and key[0] not in self.removed_at_coordinator():
@@ -136,7 +149,9 @@ class World:
                 assert (value.achieved, value.status) == (entry.achieved, entry.status)
                 assert held[key].reasons == plan_fit.misfit_reasons(rows.get(key[0]), EDUCATION, entry)
                 assert held[key].reasons, "only a value outside the plan is held aside"
-            else:
+            elif key in conflicts:  # the coordinator's correction stays; the office's value waits beside it
+                assert (conflicts[key].achieved, conflicts[key].status) == (entry.achieved, entry.status)
+            elif key not in local:  # (a correction the office's unchanged row does not override stays)
                 assert stored is not None and (stored.achieved, stored.status) == (entry.achieved, entry.status), \
                     (key, stored, entry)
 
@@ -200,6 +215,8 @@ def test_progress_survives_any_sequence_of_plan_changes_entries_and_exchanges(te
                 world.exchange()
             elif kind == "settle":
                 world.settle(op[1])
+            elif kind == "correct":
+                world.correct(op[1], op[2], op[3])
             else:
                 world.edit(op)
             world.check_office()
