@@ -168,3 +168,19 @@ def test_the_office_window_corrects_a_kept_value_by_typing(qtbot, tmp_path: Path
     assert progress.current_entry(progress.find_item("1/1.5/2"), 2).achieved == 90
     assert not window.office_page.form.errorLabel.isVisible()
     service.close()
+
+
+def test_the_conflicts_dialog_names_the_row_of_a_value_held_for_a_reassigned_office(qtbot, tmp_path: Path) -> None:
+    coordinator = installation(tmp_path / "c.sqlite3", "coordinator")
+    office = installation(tmp_path / "o.sqlite3", "office", EDUCATION)
+    item = office.progress.find_item("1/1.5/2")
+    office.progress.set_progress(item, 2, achieved="40")
+    finance = next(a.uid for a in coordinator.plans.agencies() if a.name == "สำนักงานคลังจังหวัดตราด")
+    PlanEditService(coordinator.progress).set_agencies(item.indicator_uid, [finance])
+    path, _ = office.export_office(tmp_path / "o.trat")
+    assert coordinator.import_files([path], trust_new=True).files[0].held == 1
+    dialog = ConflictsDialog(coordinator, coordinator.progress)
+    qtbot.addWidget(dialog)
+    first = dialog.form.conflictsTable.item(0, 0).text()
+    assert "ถูกนำออก" not in first and first.startswith("๑/๑.๕/๒") and item.indicator[:10] in first
+    assert dialog.form.conflictsTable.item(0, 1).text() == EDUCATION

@@ -116,10 +116,14 @@ class ConflictsDialog(QDialog):
         table = form.conflictsTable
         table.setRowCount(len(self.pending))
         for row, (theirs, mine) in enumerate(self.pending):
+            kept = self.held[row]
+            # a held value's row may be one the office no longer answers for: by its row, not its assignment
+            indicators = {uid: (c, text) for (uid, _a), (c, text, _n) in self._labels.items()}
+            fallback = (("", "(ตัวชี้วัดที่ถูกนำออกจากแผน)") if kept is None or not kept.row_label else
+                        (kept.row_label, indicators.get(theirs.indicator_uid, ("", ""))[1]))
             code, indicator, agency = self._labels.get(
                 (theirs.indicator_uid, theirs.agency_uid),
-                ("", "(ตัวชี้วัดที่ถูกนำออกจากแผน)", agencies.get(theirs.agency_uid, theirs.agency_uid)))
-            kept = self.held[row]
+                (*fallback, agencies.get(theirs.agency_uid, theirs.agency_uid)))
             theirs_text = value_summary(theirs) + (f" ({OUTSIDE_PLAN_TEXT})" if kept is not None else "")
             cells = [display.show_digits(f"{code} {indicator}".strip()), agency,
                      display.show_digits(str(theirs.quarter)), value_summary(mine), theirs_text]
