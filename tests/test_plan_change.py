@@ -400,3 +400,17 @@ def test_a_value_no_unit_takes_is_malformed_one_only_the_new_unit_refuses_is_kep
 
     assert all(value_possible(v) for v in (None, 0, 3, 75, 99.5, 150, 10**6))
     assert not any(value_possible(v) for v in (100.000001, -0.001, -1, 2**62, 10.5 + 1000))
+
+
+def test_the_import_preview_says_which_values_would_be_held_aside(world):
+    coordinator, office, tmp = world
+    item = office_item(office)
+    office.progress.set_progress(item, 4, achieved="20")
+    PlanEditService(coordinator.progress).update("indicator", item.indicator_uid, quarter_to=3)
+    path, _ = office.export_office(tmp / "preview.trat")
+    before = coordinator.snapshot()
+    report = coordinator.import_files([path], dry_run=True, trust_new=True)
+    [result] = report.files
+    assert result.held == 1 and report.totals()["held"] == 1 and report.as_json()["files"][0]["held"] == 1
+    assert any(OUTSIDE_PLAN_TEXT in change and f"[{ROW}] ไตรมาส 4" in change for change in result.changes)
+    assert coordinator.snapshot() == before and coordinator.held_values() == []
