@@ -39,6 +39,8 @@ class FiguresService:
         items = []
         placed = []
         for work in self.progress.work_items(fiscal_year):
+            if not getattr(work, "assigned", True):
+                continue  # a row the office no longer answers for (values kept aside): not its figures
             f = item_figures(work.unit, work.target, work.entries, work.allocated_satang, thresholds, quarters)
             items.append((work, f))
             placed.append(Placed(work.strategy, work.activity_code, f))

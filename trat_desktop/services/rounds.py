@@ -113,6 +113,8 @@ class RoundService:
         item = self.find(fiscal_year, round_id)
         cells = []
         for work in self.progress.work_items(fiscal_year):
+            if not getattr(work, "assigned", True):
+                continue  # no longer the office's row: nothing is due there
             for quarter in item.quarters():
                 if quarter not in work.quarters():
                     continue
