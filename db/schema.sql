@@ -104,7 +104,7 @@ CREATE TABLE progress (
     note TEXT NOT NULL DEFAULT '',
     reporter TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL,
-    revision INTEGER NOT NULL DEFAULT 1, office_revision INTEGER, local_edit INTEGER NOT NULL DEFAULT 0 CHECK (local_edit IN (0, 1)),
+    revision INTEGER NOT NULL DEFAULT 1, office_revision INTEGER, local_edit INTEGER NOT NULL DEFAULT 0 CHECK (local_edit IN (0, 1)), problems TEXT NOT NULL DEFAULT '', suggestions TEXT NOT NULL DEFAULT '',
     UNIQUE (indicator_uid, agency_uid, quarter)
 );
 CREATE TABLE audit_log (

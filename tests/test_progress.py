@@ -115,7 +115,7 @@ def test_over_budget_warns_but_saves(office: ProgressService) -> None:
     (2, {"achieved": "เก้าสิบ"}, "ไม่ใช่ตัวเลข"),
     (2, {"spent": "-1"}, "ติดลบ"),
     (2, {"status": "done!"}, "สถานะ"),
-    (2, {"note": "ก" * 5000}, "หมายเหตุ"),
+    (2, {"note": "ก" * 5000}, "รายละเอียดผลการดำเนินงาน"),
 ])
 def test_rejected_values_save_nothing(service: PlanService, office: ProgressService, quarter, fields, words) -> None:
     item = office.find_item("1/1.5/2")

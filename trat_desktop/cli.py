@@ -83,7 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("--value", help="ผลการดำเนินงาน (เลขไทยหรือเลขอารบิก)")
     put.add_argument("--spent", help="งบประมาณที่ใช้ (บาท)")
     put.add_argument("--status", help="ยังไม่เริ่ม / กำลังดำเนินการ / ดำเนินการแล้ว / ยกเลิก")
-    put.add_argument("--note", help="หมายเหตุ")
+    put.add_argument("--result", "--note", dest="note",
+                     help="ผลการดำเนินงาน: ทำอะไร เมื่อไร ที่ไหน ผู้เข้าร่วมกี่คน (--note ใช้แทนได้)")
+    put.add_argument("--problems", help="ปัญหาอุปสรรค")
+    put.add_argument("--suggestions", help="ข้อเสนอแนะ/แนวทางแก้ไข")
     put.add_argument("--agency", help="(ผู้ประสานงาน) หน่วยงานที่บันทึกแทน")
     put.add_argument("--year", type=int, help=YEAR_HELP)
     return parser
@@ -194,7 +197,8 @@ def _item_json(item: WorkItem) -> dict[str, Any]:
             return None
         e = item.entries[q]
         out = {"achieved": e.achieved, "spent": None if e.spent_satang is None else e.spent_satang / 100,
-               "status": e.status, "note": e.note, "reporter": e.reporter, "updated_at": e.updated_at,
+               "status": e.status, "note": e.note, "result": e.note, "problems": e.problems,
+               "suggestions": e.suggestions, "reporter": e.reporter, "updated_at": e.updated_at,
                "revision": e.revision, "outside_plan": q in item.outside}
         if q in item.outside:
             out["reasons"] = list(item.outside[q].reasons)
@@ -230,9 +234,10 @@ def _progress(args: argparse.Namespace, progress: ProgressService) -> int:
         return 0
     item = progress.find_item(args.id, args.agency, args.year)
     fields = {k: v for k, v in {"achieved": args.value, "spent": args.spent, "status": args.status,
-                                "note": args.note}.items() if v is not None}
+                                "note": args.note, "problems": args.problems,
+                                "suggestions": args.suggestions}.items() if v is not None}
     if not fields:
-        raise TratError("ไม่มีค่าที่จะบันทึก: ระบุ --value, --spent, --status หรือ --note")
+        raise TratError("ไม่มีค่าที่จะบันทึก: ระบุ --value, --spent, --status, --result, --problems หรือ --suggestions")
     entry, warnings = progress.set_progress(item, args.quarter, **fields)
     for warning in warnings:
         print(f"คำเตือน: {warning}", file=sys.stderr)

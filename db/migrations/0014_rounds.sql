@@ -77,3 +77,7 @@ CREATE TABLE office_receipts (
     reply_sequence INTEGER NOT NULL,
     PRIMARY KEY (fiscal_year, sequence, imported_at)
 );
+-- The narratives of a quarter's result (issue 12): "note" stays the ผลการดำเนินงาน text (what was done,
+-- when, where, how many took part); ปัญหาอุปสรรค and ข้อเสนอแนะ/แนวทางแก้ไข beside it.
+ALTER TABLE progress ADD COLUMN problems TEXT NOT NULL DEFAULT '';
+ALTER TABLE progress ADD COLUMN suggestions TEXT NOT NULL DEFAULT '';

@@ -34,6 +34,7 @@ def entry_record(entry: ProgressEntry) -> dict[str, Any]:
         "indicator_uid": entry.indicator_uid, "agency_uid": entry.agency_uid, "quarter": entry.quarter,
         "achieved": entry.achieved, "spent_satang": entry.spent_satang, "status": entry.status,
         "note": entry.note, "reporter": entry.reporter, "updated_at": entry.updated_at, "revision": entry.revision,
+        "problems": entry.problems, "suggestions": entry.suggestions,
     }
 
 
@@ -90,6 +91,9 @@ def entry_from_record(record: dict[str, Any], where: str) -> ProgressEntry:
         indicator, agency, quarter, None if achieved is None else float(achieved), spent, status,
         _text(record, "note", where, MAX_NOTE, multiline=True), _text(record, "reporter", where, 200),
         _text(record, "updated_at", where, 40), revision,
+        # version 3: the narratives (older files have none)
+        _text(record, "problems", where, MAX_NOTE, multiline=True) if "problems" in record else "",
+        _text(record, "suggestions", where, MAX_NOTE, multiline=True) if "suggestions" in record else "",
     )
 
 

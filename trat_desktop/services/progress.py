@@ -226,12 +226,15 @@ class ProgressService:
 
     # -- writing ---------------------------------------------------------
     def set_progress(self, item: WorkItem, quarter: int, *, achieved: Any = UNSET, spent: Any = UNSET,
-                     status: Any = UNSET, note: Any = UNSET,
-                     spent_satang: Any = UNSET) -> tuple[ProgressEntry, list[str]]:
+                     status: Any = UNSET, note: Any = UNSET, spent_satang: Any = UNSET,
+                     result: Any = UNSET, problems: Any = UNSET,
+                     suggestions: Any = UNSET) -> tuple[ProgressEntry, list[str]]:
         """Validate and save one quarter of one item; values may be text as typed (Thai or Arabic digits).
 
         *spent* is baht as typed (text) or satang (int); *spent_satang* is satang (int or None), for undo.
         Saving values equal to the stored ones changes nothing (no revision, no audit row).
+        *result* (ผลการดำเนินงาน, the narrative) is stored as the entry's ``note`` (*note* is its old name);
+        *problems* (ปัญหาอุปสรรค) and *suggestions* (ข้อเสนอแนะ/แนวทางแก้ไข) beside it.
 
         Returns the stored entry and the warnings that did not block saving (e.g. over budget).
         Raises ValidationError or PermissionDenied (Thai messages) and then saves nothing.
@@ -249,8 +252,14 @@ class ProgressService:
             changes["spent_satang"] = spent_satang
         if status is not UNSET:
             changes["status"] = parse_status(status)
+        if result is not UNSET:
+            note = result
         if note is not UNSET:
             changes["note"] = clean_text(note, multiline=True)
+        if problems is not UNSET:
+            changes["problems"] = clean_text(problems, multiline=True)
+        if suggestions is not UNSET:
+            changes["suggestions"] = clean_text(suggestions, multiline=True)
         entry = current.with_changes(**changes)
         spent_elsewhere = sum(e.spent_satang or 0 for q, e in self._entries(item).items() if q != quarter)
         try:
