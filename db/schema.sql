@@ -1,4 +1,4 @@
--- The full current schema for a new database (version 6).
+-- The full current schema for a new database (version 8; 0007 is reserved).
 -- Keep in step with db/migrations/: tests/test_migrations.py compares the two.
 PRAGMA application_id = 1414676820;
 CREATE TABLE agencies (
@@ -50,7 +50,7 @@ CREATE TABLE activities (
     code TEXT NOT NULL,
     title TEXT NOT NULL,
     position INTEGER NOT NULL
-);
+, predecessor_uid TEXT NOT NULL DEFAULT '');
 CREATE TABLE indicators (
     id INTEGER PRIMARY KEY,
     uid TEXT NOT NULL UNIQUE,
@@ -62,7 +62,7 @@ CREATE TABLE indicators (
     quarter_from INTEGER NOT NULL CHECK (quarter_from BETWEEN 1 AND 4),
     quarter_to INTEGER NOT NULL CHECK (quarter_to BETWEEN 1 AND 4),
     source_line INTEGER NOT NULL DEFAULT 0,
-    position INTEGER NOT NULL,
+    position INTEGER NOT NULL, predecessor_uid TEXT NOT NULL DEFAULT '',
     CHECK (quarter_from <= quarter_to)
 );
 CREATE TABLE budget_lines (
@@ -185,4 +185,4 @@ CREATE TABLE conflicts (
 );
 CREATE INDEX idx_ledger_office ON import_ledger(office_uid, sequence);
 CREATE INDEX idx_ledger_sha ON import_ledger(file_sha256);
-PRAGMA user_version = 6;
+PRAGMA user_version = 8;

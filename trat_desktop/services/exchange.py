@@ -156,8 +156,7 @@ class _RunCache:
 
     def labels(self) -> dict[str, str]:
         if self._labels is None:
-            self._labels = {row.uid: key for year in self.years
-                            for key, (*_, row) in row_ids(self.plan(year)).items()}
+            self._labels = {uid: label for year in self.years for uid, label in row_ids(self.plan(year)).items()}
         return self._labels
 
 

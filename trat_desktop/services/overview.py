@@ -8,7 +8,7 @@ from typing import Any
 from ..domain.progress import ProgressEntry, achieved_to_date, allocated_satang, is_reported, on_target
 from ..store import progress as progress_store
 from .plan import PlanService
-from .progress import row_ids
+from ..domain.labels import labelled_rows
 
 
 @dataclass
@@ -43,6 +43,8 @@ class RowOverview:
     quarter_from: int
     quarter_to: int
     offices: list[AgencyProgress]
+    strategy_uid: str = ""
+    activity_uid: str = ""
 
     def achieved(self, office: AgencyProgress) -> float | None:
         return achieved_to_date(self.unit, office.entries)
@@ -95,19 +97,21 @@ class OverviewService:
     def rows(self, fiscal_year: int | None = None, plan: Any = None) -> list[RowOverview]:
         plan = plan or self.plans.load_plan(fiscal_year)
         uid_of = {a.name: a.uid for a in self.plans.agencies()}
-        ids = row_ids(plan)
-        entries = progress_store.load_entries(self.plans.db, [row.uid for *_, row in ids.values()])
+        places = labelled_rows(plan)
+        entries = progress_store.load_entries(self.plans.db, [p.row.uid for p in places])
         by_key: dict[tuple[str, str], dict[int, ProgressEntry]] = {}
         for e in entries:
             by_key.setdefault((e.indicator_uid, e.agency_uid), {})[e.quarter] = e
         out = []
-        for item_id, (strategy, _tactic, activity, row) in ids.items():
+        for place in places:
+            activity, row = place.activity, place.row
             offices = [
                 AgencyProgress(uid_of[name], name, allocated_satang(row, name), by_key.get((row.uid, uid_of[name]), {}))
                 for name in row.agencies
             ]
-            out.append(RowOverview(item_id, row.uid, strategy, activity.code, activity.title, row.indicator,
-                                   row.unit, row.target, row.quarter_from, row.quarter_to, offices))
+            out.append(RowOverview(place.label, row.uid, place.strategy.number, activity.code, activity.title,
+                                   row.indicator, row.unit, row.target, row.quarter_from, row.quarter_to, offices,
+                                   strategy_uid=place.strategy.uid, activity_uid=activity.uid))
         return out
 
     def dashboard(self, quarter: int, fiscal_year: int | None = None) -> Dashboard:
@@ -116,7 +120,7 @@ class OverviewService:
         rows = self.rows(plan=plan)
         stats = []
         for strategy in plan.strategies:
-            mine = [r for r in rows if r.strategy == strategy.number]
+            mine = [r for r in rows if r.strategy_uid == strategy.uid]
             pairs = [(r, o) for r in mine for o in r.offices]
             stats.append(StrategyStats(
                 strategy.number, strategy.title, len(pairs),

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..domain.identity import Identity, PermissionDenied
-from ..domain.model import Activity, IndicatorRow, Plan
+from ..domain.labels import labelled_rows, row_labels
+from ..domain.model import IndicatorRow, Plan
 from ..domain.progress import (
     ProgressEntry,
     ValidationError,
@@ -52,6 +53,8 @@ class WorkItem:
     entries: dict[int, ProgressEntry] = field(default_factory=dict)
     strategy_title: str = ""
     fiscal_year: int = 0
+    strategy_uid: str = ""
+    activity_uid: str = ""
 
     def quarters(self) -> range:
         return range(self.quarter_from, self.quarter_to + 1)
@@ -60,15 +63,9 @@ class WorkItem:
         return self.entries.get(quarter) or ProgressEntry(self.indicator_uid, self.agency_uid, quarter)
 
 
-def row_ids(plan: Plan) -> dict[str, tuple[int, int, Activity, IndicatorRow]]:
-    """Readable row ids 'strategy/activity/n' (e.g. '1/1.5/2') -> (strategy, tactic, activity, row)."""
-    ids = {}
-    for strategy in plan.strategies:
-        for tactic in strategy.tactics:
-            for activity in tactic.activities:
-                for n, row in enumerate(activity.rows, start=1):
-                    ids[f"{strategy.number}/{activity.code}/{n}"] = (strategy.number, tactic.number, activity, row)
-    return ids
+def row_ids(plan: Plan) -> dict[str, str]:
+    """indicator uid -> readable row id ('1/1.5/2'), for display; never look anything up by the label."""
+    return row_labels(plan)
 
 
 class ProgressService:
@@ -140,18 +137,20 @@ class ProgressService:
         names = {a.uid: a.name for a in self.plans.agencies()}
         uid_of = {name: uid for uid, name in names.items()}
         items: list[WorkItem] = []
-        titles = {s.number: s.title for s in plan.strategies}
-        for item_id, (s, t, activity, row) in row_ids(plan).items():
+        for place in labelled_rows(plan):
+            activity, row = place.activity, place.row
             for agency in row.agencies:
                 a_uid = uid_of[agency]
                 if agency_uid is not None and a_uid != agency_uid:
                     continue
                 items.append(WorkItem(
-                    id=item_id, indicator_uid=row.uid, strategy=s, tactic=t, activity_code=activity.code,
+                    id=place.label, indicator_uid=row.uid, strategy=place.strategy.number,
+                    tactic=place.tactic.number, activity_code=activity.code,
                     activity_title=activity.title, indicator=row.indicator, unit=row.unit, target=row.target,
                     quarter_from=row.quarter_from, quarter_to=row.quarter_to, agency_uid=a_uid,
                     agency_name=agency, allocated_satang=allocated_satang(row, agency), row=row,
-                    strategy_title=titles[s], fiscal_year=plan.fiscal_year,
+                    strategy_title=place.strategy.title, fiscal_year=plan.fiscal_year,
+                    strategy_uid=place.strategy.uid, activity_uid=activity.uid,
                 ))
         entries = progress_store.load_entries(self._db, [i.indicator_uid for i in items], agency_uid)
         by_key = {(e.indicator_uid, e.agency_uid, e.quarter): e for e in entries}
@@ -161,13 +160,23 @@ class ProgressService:
         return items
 
     def find_item(self, item_id: str, agency: str | None = None, fiscal_year: int | None = None) -> WorkItem:
-        """A work item by its id ('1/1.5/2') or indicator uid; the coordinator names the agency."""
+        """A work item by its id ('1/1.5/2') or indicator uid; the coordinator names the agency.
+
+        The label is resolved to an indicator uid once, here; a label two rows share is refused in Thai.
+        """
         me = self.identity()
         agency_uid = None
         if agency is not None:
             agency_uid = self.find_agency(agency)[0]
             me.check_can_write(agency_uid)
-        candidates = [i for i in self.work_items(fiscal_year, agency_uid) if item_id in (i.id, i.indicator_uid)]
+        items = self.work_items(fiscal_year, agency_uid)
+        text = item_id.strip()
+        uids = list(dict.fromkeys(i.indicator_uid for i in items if text in (i.id, i.indicator_uid)))
+        if len(uids) > 1:
+            raise TratError(f"รหัส “{text}” ตรงกับตัวชี้วัด {len(uids)} แถว (มีกิจกรรมที่ใช้รหัสซ้ำกัน) "
+                            "โปรดระบุด้วยรหัสประจำแถว (indicator_uid ใน progress list --json)")
+        uid = uids[0] if uids else ""
+        candidates = [i for i in items if i.indicator_uid == uid]
         if not candidates:
             raise TratError(f"ไม่พบตัวชี้วัดรหัส “{item_id}” ในรายการของ{'หน่วยงานนี้' if me.role == 'office' else 'แผน'}")
         if len(candidates) > 1:
