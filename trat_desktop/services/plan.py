@@ -89,16 +89,33 @@ class PlanService:
         return self.load_plan(fiscal_year).warnings
 
     def import_plan_text(self, path: Path | str) -> Plan:
-        """Read a plan document (text export) and store it; on any error nothing changes."""
+        """Read a plan document (text export) and store it; on any error nothing changes.
+
+        A new year is stored as read. For a year that has a plan the document is a revision: matched
+        to the plan by content and applied in place (see :meth:`preview_plan_text`, which shows it
+        first); a document that would remove most of the plan is refused (PlanImportRefused).
+        """
+        from .plan_import import apply
+
+        return apply(self, self.preview_plan_text(path))
+
+    def preview_plan_text(self, path: Path | str) -> Any:
+        """What importing the document would do (a ``PlanImport``); nothing changes."""
         path = Path(path)
         text = read_document(path)
         from ..domain.agencies import AgencyResolver, load_register  # only when a document is read
         from ..domain.plan_text import read_plan_text
+        from .plan_import import preview
 
         resolver = AgencyResolver(self.known_agencies() or load_register(paths.seed_dir() / AGENCY_REGISTER))
         plan = read_plan_text(text, resolver, source_name=path.name)
-        plan_store.save_plan(self._db, plan, resolver.agencies.values())
-        return self.load_plan(plan.fiscal_year)
+        return preview(self, plan, list(resolver.agencies.values()))
+
+    def apply_plan_import(self, result: Any) -> Plan:
+        """Store a ``PlanImport`` from :meth:`preview_plan_text`."""
+        from .plan_import import apply
+
+        return apply(self, result)
 
     def known_agencies(self) -> list[Agency]:
         """Every agency in the database, as domain objects with aliases."""
