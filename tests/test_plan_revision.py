@@ -1,0 +1,206 @@
+"""A revised plan document for a year that already has a plan (issue 9, item 3): matched by content,
+previewed, applied in place by uid; progress never moves to another row."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from trat_desktop.cli import main
+from trat_desktop.domain.identity import Identity
+from trat_desktop.domain.plan_match import match_plans
+from trat_desktop.errors import TratError
+from trat_desktop.services import PlanService, ProgressService
+from trat_desktop.services.plan_edit import PlanEditService
+from trat_desktop.services.plan_import import PlanImportRefused, preview
+
+TOURISM = "สนง.การท่องเที่ยวและกีฬา จ.ตราด"
+PERCENT_ROW_LINE = 299  # "ร้อยละของบุคลากรในหน่วยงาน ที่ดำเนินการประเมินพฤติกรรม ทางจริยธรรม", the 2nd row of its activity
+INSERTED = "\t".join(["", "", "ครั้ง", "๔", "ไม่ใช้ งบประมาณ", "ไตรมาส ๒ - ๔", "จำนวนครั้งในการจัดอบรมจริยธรรมให้บุคลากร",
+                      "บุคลากรได้รับการอบรมด้านจริยธรรม", f"- {TOURISM}"])
+
+
+def insert_line(text: str, before_line: int, line: str) -> str:
+    lines = text.split("\n")
+    return "\n".join(lines[:before_line - 1] + [line] + lines[before_line - 1:])
+
+
+def write(tmp_path: Path, text: str, name: str = "revised.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def office(service: PlanService, name: str = TOURISM) -> ProgressService:
+    progress = ProgressService(service)
+    progress.set_identity(Identity(role="office", office_name=name, reporter_name="ผู้รายงาน"))
+    return progress
+
+
+def percent_item(progress: ProgressService):
+    return next(i for i in progress.work_items() if i.row.source_line == PERCENT_ROW_LINE)
+
+
+def dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def test_an_inserted_row_leaves_the_offices_75_percent_on_its_own_row(service: PlanService, plan_text: str,
+                                                                        tmp_path: Path) -> None:
+    progress = office(service)
+    item = percent_item(progress)
+    assert item.unit == "ร้อยละ"
+    progress.set_progress(item, 2, achieved="75")
+    old_label, uid = item.id, item.indicator_uid
+    uids_before = {r.uid for r in service.load_plan().rows()}
+
+    result = service.preview_plan_text(write(tmp_path, insert_line(plan_text, PERCENT_ROW_LINE, INSERTED)))
+    assert result.is_revision and result.diff is not None
+    assert [r.title for r in result.diff.added] == ["จำนวนครั้งในการจัดอบรมจริยธรรมให้บุคลากร"]
+    assert result.diff.removed == [] and result.diff.changed == [] and result.diff.unmatched == []
+    assert result.progress_moves == [(old_label, result.diff.relabelled[uid][1], 1)]
+    assert result.kept_aside == []
+    assert any("แสดงเป็น" in line for line in result.lines())
+
+    plan = service.apply_plan_import(result)
+    assert plan.revision == 2
+    assert uids_before < {r.uid for r in plan.rows()}          # every old row kept its uid, one new row
+    items = {i.indicator_uid: i for i in progress.work_items()}
+    assert items[uid].entry(2).achieved == 75 and items[uid].unit == "ร้อยละ"
+    assert items[uid].id != old_label                           # only its label moved
+    inserted = next(i for i in items.values() if i.id == old_label)
+    assert (inserted.unit, inserted.target, inserted.entries) == ("ครั้ง", 4, {})
+
+
+def test_reworded_titles_and_indicators_are_changes_of_the_same_rows(service: PlanService, plan_text: str,
+                                                                     tmp_path: Path) -> None:
+    old = service.load_plan()
+    text = (plan_text.replace("ร้อยละของบุคลากรในหน่วยงาน ที่ดำเนินการประเมินพฤติกรรม ทางจริยธรรม",
+                              "ร้อยละของบุคลากรที่ได้รับการประเมินพฤติกรรมทางจริยธรรม")
+            .replace("๑.๖ กิจกรรมให้บริการ ด้วยหลักธรรมาภิบาล", "๑.๖ กิจกรรมการให้บริการประชาชนด้วยหลักธรรมาภิบาล"))
+    result = service.preview_plan_text(write(tmp_path, text))
+    diff = result.diff
+    assert diff is not None and not diff.added and not diff.removed and diff.matched_rows == 35
+    changed = {(c.entity, f.field): (c.uid, f.old, f.new) for c in diff.changed for f in c.changes}
+    row_uid = next(r.uid for r in old.rows() if r.source_line == PERCENT_ROW_LINE)
+    assert changed[("indicator", "indicator")][0] == row_uid
+    assert changed[("indicator", "indicator")][2] == "ร้อยละของบุคลากรที่ได้รับการประเมินพฤติกรรมทางจริยธรรม"
+    activity = next(a for a in old.activities() if a.title.startswith("กิจกรรมให้บริการ"))
+    assert changed[("activity", "title")][:2] == (activity.uid, activity.title)
+    service.apply_plan_import(result)
+    plan = service.load_plan()
+    assert next(r for r in plan.rows() if r.uid == row_uid).indicator.startswith("ร้อยละของบุคลากรที่ได้รับ")
+    assert {a.uid for a in plan.activities()} == {a.uid for a in old.activities()}
+
+
+def test_a_removed_row_goes_to_the_trash_and_its_progress_is_kept_aside(service: PlanService, plan_text: str,
+                                                                        tmp_path: Path) -> None:
+    progress = office(service)
+    item = percent_item(progress)
+    progress.set_progress(item, 3, achieved="60")
+    lines = plan_text.split("\n")
+    text = "\n".join(lines[:PERCENT_ROW_LINE - 1] + lines[PERCENT_ROW_LINE:])
+    result = service.preview_plan_text(write(tmp_path, text))
+    assert [r.uid for r in result.diff.removed] == [item.indicator_uid]
+    assert [(m.key, m.reasons) for m in result.kept_aside] == [((item.indicator_uid, item.agency_uid, 3), ("row_removed",))]
+    assert any("เก็บแยกไว้" in line and "อยู่นอกแผนปัจจุบัน" in line for line in result.lines())
+    service.apply_plan_import(result)
+    assert item.indicator_uid not in {r.uid for r in service.load_plan().rows()}
+    kept = [e for e in progress.orphaned_entries() if e.indicator_uid == item.indicator_uid]
+    assert [(e.quarter, e.achieved) for e in kept] == [(3, 60)]
+    # the coordinator can restore it from the trash, with the same uid and the value on it
+    coordinator = ProgressService(service)
+    coordinator.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงาน"))
+    editor = PlanEditService(coordinator)
+    trash = next(t for t in editor.trash() if t["uid"] == item.indicator_uid)
+    editor.restore(trash["id"])
+    back = next(i for i in coordinator.work_items() if i.indicator_uid == item.indicator_uid and i.agency_name == item.agency_name)
+    assert back.entry(3).achieved == 60
+
+
+def test_a_document_that_would_remove_most_of_the_plan_is_refused(service: PlanService, plan_text: str,
+                                                                  tmp_path: Path) -> None:
+    before = dump(Path(service.path))
+    old = service.load_plan()
+    half = service.load_plan()
+    for activity in half.activities()[:20]:
+        activity.rows.clear()
+    with pytest.raises(PlanImportRefused, match=r"เพียง \d+ จาก 35 แถว"):
+        preview(service, half, service.known_agencies())
+    empty = service.load_plan()
+    for activity in empty.activities():
+        activity.rows.clear()
+    with pytest.raises(PlanImportRefused, match="ไม่มีแถวตัวชี้วัด"):
+        preview(service, empty, service.known_agencies())
+    assert dump(Path(service.path)) == before
+    assert match_plans(old, old).is_empty
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_previews_an_existing_year_and_needs_apply(tmp_path: Path, capsys, plan_text: str) -> None:
+    db = tmp_path / "db.sqlite3"
+    assert run(capsys, "--db", str(db), "setup", "--office", TOURISM, "--reporter", "ผู้รายงาน")[0] == 0
+    code, out, _ = run(capsys, "--db", str(db), "progress", "list", "--json")
+    row = next(i for i in json.loads(out) if i["indicator"].startswith("ร้อยละของบุคลากรในหน่วยงาน ที่ดำเนินการ"))
+    assert run(capsys, "--db", str(db), "progress", "set", row["id"], "--quarter", "2", "--value", "75")[0] == 0
+    doc = write(tmp_path, insert_line(plan_text, PERCENT_ROW_LINE, INSERTED))
+    before = dump(db)
+
+    code, out, err = run(capsys, "--db", str(db), "plan", "import-text", str(doc))
+    assert code == 3 and "--apply" in err and "เพิ่มตัวชี้วัด" in out
+    assert dump(db) == before
+    code, out, _ = run(capsys, "--db", str(db), "plan", "import-text", str(doc), "--dry-run", "--json")
+    assert code == 0 and dump(db) == before
+    data = json.loads(out)
+    assert data["applied"] is False and data["existing"] is True
+    assert data["diff"]["matched_rows"] == 35 and len(data["diff"]["added"]) == 1
+    assert data["progress_moves"] == [{"old_label": row["id"], "new_label": data["progress_moves"][0]["new_label"],
+                                       "entries": 1}]
+    assert data["kept_aside"] == []
+
+    code, out, _ = run(capsys, "--db", str(db), "plan", "import-text", str(doc), "--apply", "--json")
+    assert code == 0 and json.loads(out)["applied"] is True and json.loads(out)["indicators"] == 36
+    code, out, _ = run(capsys, "--db", str(db), "progress", "list", "--json")
+    after = {i["indicator_uid"]: i for i in json.loads(out)}
+    assert after[row["indicator_uid"]]["progress"]["2"]["achieved"] == 75
+    assert after[row["indicator_uid"]]["id"] != row["id"]
+    # the same document again changes nothing and needs no --apply
+    code, out, _ = run(capsys, "--db", str(db), "plan", "import-text", str(doc))
+    assert code == 0 and "ไม่ต่างจากแผนที่มีอยู่" in out
+
+
+def test_cli_refuses_a_text_export_without_table_cells(tmp_path: Path, capsys, plan_text: str) -> None:
+    """LibreOffice's plain-text export of the Word file: one cell per line, no tabs."""
+    db = tmp_path / "db.sqlite3"
+    assert run(capsys, "--db", str(db), "plan", "summary")[0] == 0
+    before = dump(db)
+    doc = write(tmp_path, plan_text.replace("\t", "\n"), "cells-per-line.txt")
+    for extra in ((), ("--apply",), ("--dry-run",)):
+        code, _, err = run(capsys, "--db", str(db), "plan", "import-text", str(doc), *extra)
+        assert code == 2 and err.strip()
+        assert dump(db) == before
+
+
+def test_refusal_names_what_was_found(service: PlanService) -> None:
+    from trat_desktop.services.plan_import import refusal
+
+    old = service.load_plan()
+    new = service.load_plan()
+    new.source_name = "export.txt"
+    for activity in new.activities():
+        activity.rows.clear()
+    message = refusal(old, new, match_plans(old, new))
+    assert message is not None and "export.txt" in message and "ตัวชี้วัด 0 แถว" in message and "35 แถว" in message
+    assert isinstance(PlanImportRefused(message), TratError)
