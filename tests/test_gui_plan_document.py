@@ -102,3 +102,15 @@ def test_the_action_is_the_coordinators_only(qtbot, tmp_path: Path) -> None:
     window = MainWindow(office.plans, progress=office.progress, settings=settings, today=lambda: dt.date(2026, 2, 10))
     qtbot.addWidget(window)
     assert not window.plan_document_actions.import_action.isVisible()
+
+
+def test_a_new_year_imports_at_once(qtbot, monkeypatch, boxes, tmp_path: Path, plan_text: str) -> None:
+    center, window = open_window(qtbot, tmp_path)
+    doc = tmp_path / "plan-2570.txt"
+    doc.write_text(plan_text.replace("๒๕๖๙", "๒๕๗๐"), encoding="utf-8")
+    choose(monkeypatch, doc)
+    window.plan_document_actions.import_action.trigger()
+    qtbot.waitUntil(lambda: ops.running() == 0 and bool(boxes), timeout=15000)
+    assert window.plan_document_actions.dialog is None
+    assert center.plans.fiscal_years() == [2569, 2570]
+    assert "๒๕๗๐" in boxes[-1][1] and boxes[-1][0] == "information"

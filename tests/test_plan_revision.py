@@ -16,6 +16,7 @@ from trat_desktop.errors import TratError
 from trat_desktop.services import PlanService, ProgressService
 from trat_desktop.services.plan_edit import PlanEditService
 from trat_desktop.services.plan_import import PlanImportRefused, preview
+from trat_desktop.store import progress as progress_store
 
 TOURISM = "สนง.การท่องเที่ยวและกีฬา จ.ตราด"
 PERCENT_ROW_LINE = 299  # "ร้อยละของบุคลากรในหน่วยงาน ที่ดำเนินการประเมินพฤติกรรม ทางจริยธรรม", the 2nd row of its activity
@@ -204,3 +205,32 @@ def test_refusal_names_what_was_found(service: PlanService) -> None:
     message = refusal(old, new, match_plans(old, new))
     assert message is not None and "export.txt" in message and "ตัวชี้วัด 0 แถว" in message and "35 แถว" in message
     assert isinstance(PlanImportRefused(message), TratError)
+
+
+def test_a_reassigned_row_keeps_the_old_offices_value_aside(service: PlanService, plan_text: str,
+                                                             tmp_path: Path) -> None:
+    progress = office(service)
+    item = percent_item(progress)
+    progress.set_progress(item, 2, achieved="75")
+    text = plan_text.replace("- สนง.การท่องเที่ยวและกีฬา จ.ตราด - สนง.เกษตรและสหกรณ์ จ.ตราด", "- สนง.เกษตรและสหกรณ์ จ.ตราด")
+    result = service.preview_plan_text(write(tmp_path, text))
+    [change] = [c for c in result.diff.changed if c.uid == item.indicator_uid]
+    assert [f.field for f in change.changes] == ["agencies"]
+    assert [(m.key, m.reasons) for m in result.kept_aside] == [
+        ((item.indicator_uid, item.agency_uid, 2), ("agency_unassigned",))]
+    service.apply_plan_import(result)
+    assert [e.achieved for e in progress_store.load_entries(service.db, [item.indicator_uid])] == [75]
+    assert not [i for i in progress.work_items() if i.indicator_uid == item.indicator_uid]
+
+
+def test_cli_dry_run_of_a_new_year_changes_nothing(tmp_path: Path, capsys, plan_text: str) -> None:
+    db = tmp_path / "db.sqlite3"
+    assert run(capsys, "--db", str(db), "plan", "summary")[0] == 0
+    before = dump(db)
+    doc = write(tmp_path, plan_text.replace("๒๕๖๙", "๒๕๗๐"), "plan-2570.txt")
+    code, out, _ = run(capsys, "--db", str(db), "plan", "import-text", str(doc), "--dry-run", "--json")
+    assert code == 0 and json.loads(out) == {"applied": False, "fiscal_year": 2570, "source_name": "plan-2570.txt",
+                                             "existing": False, "rows": 35}
+    assert dump(db) == before
+    code, out, _ = run(capsys, "--db", str(db), "plan", "import-text", str(doc))
+    assert code == 0 and "2570" in out

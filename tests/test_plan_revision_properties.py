@@ -124,8 +124,7 @@ def test_recorded_values_stay_where_they_were_entered(template: Path, tmp_path_f
                     assert untouched <= after_uids  # an unchanged row keeps its uid (and so its values)
             # the invariant, after every step
             plan = service.load_plan()
-            entries = {e.key if hasattr(e, "key") else (e.indicator_uid, e.agency_uid, e.quarter): e
-                       for e in progress_store.load_entries(service.db)}
+            entries = {(e.indicator_uid, e.agency_uid, e.quarter): e for e in progress_store.load_entries(service.db)}
             assert set(entries) == set(recorded)             # nothing lost, nothing appeared elsewhere
             assert all(entries[k].achieved == v for k, v in recorded.items())
             names = {a.uid: a.name for a in service.known_agencies()}

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ..domain.identity import Identity
