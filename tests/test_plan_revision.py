@@ -41,6 +41,11 @@ def office(service: PlanService, name: str = TOURISM) -> ProgressService:
     return progress
 
 
+def as_coordinator(service: PlanService) -> None:
+    """The coordinator's machine holds the offices' values (imported); it imports plan documents."""
+    ProgressService(service).set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงาน"))
+
+
 def percent_item(progress: ProgressService):
     return next(i for i in progress.work_items() if i.row.source_line == PERCENT_ROW_LINE)
 
@@ -59,6 +64,7 @@ def test_an_inserted_row_leaves_the_offices_75_percent_on_its_own_row(service: P
     item = percent_item(progress)
     assert item.unit == "ร้อยละ"
     progress.set_progress(item, 2, achieved="75")
+    as_coordinator(service)
     old_label, uid = item.id, item.indicator_uid
     uids_before = {r.uid for r in service.load_plan().rows()}
 
@@ -73,7 +79,7 @@ def test_an_inserted_row_leaves_the_offices_75_percent_on_its_own_row(service: P
     plan = service.apply_plan_import(result)
     assert plan.revision == 2
     assert uids_before < {r.uid for r in plan.rows()}          # every old row kept its uid, one new row
-    items = {i.indicator_uid: i for i in progress.work_items()}
+    items = {i.indicator_uid: i for i in progress.work_items(agency_uid=item.agency_uid)}
     assert items[uid].entry(2).achieved == 75 and items[uid].unit == "ร้อยละ"
     assert items[uid].id != old_label                           # only its label moved
     inserted = next(i for i in items.values() if i.id == old_label)
@@ -106,6 +112,7 @@ def test_a_removed_row_goes_to_the_trash_and_its_progress_is_kept_aside(service:
     progress = office(service)
     item = percent_item(progress)
     progress.set_progress(item, 3, achieved="60")
+    as_coordinator(service)
     lines = plan_text.split("\n")
     text = "\n".join(lines[:PERCENT_ROW_LINE - 1] + lines[PERCENT_ROW_LINE:])
     result = service.preview_plan_text(write(tmp_path, text))
@@ -118,7 +125,6 @@ def test_a_removed_row_goes_to_the_trash_and_its_progress_is_kept_aside(service:
     assert [(e.quarter, e.achieved) for e in kept] == [(3, 60)]
     # the coordinator can restore it from the trash, with the same uid and the value on it
     coordinator = ProgressService(service)
-    coordinator.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงาน"))
     editor = PlanEditService(coordinator)
     trash = next(t for t in editor.trash() if t["uid"] == item.indicator_uid)
     editor.restore(trash["id"])
@@ -156,6 +162,7 @@ def test_cli_previews_an_existing_year_and_needs_apply(tmp_path: Path, capsys, p
     code, out, _ = run(capsys, "--db", str(db), "progress", "list", "--json")
     row = next(i for i in json.loads(out) if i["indicator"].startswith("ร้อยละของบุคลากรในหน่วยงาน ที่ดำเนินการ"))
     assert run(capsys, "--db", str(db), "progress", "set", row["id"], "--quarter", "2", "--value", "75")[0] == 0
+    assert run(capsys, "--db", str(db), "setup", "--coordinator", "--reporter", "ผู้ประสานงาน")[0] == 0
     doc = write(tmp_path, insert_line(plan_text, PERCENT_ROW_LINE, INSERTED))
     before = dump(db)
 
@@ -173,7 +180,7 @@ def test_cli_previews_an_existing_year_and_needs_apply(tmp_path: Path, capsys, p
 
     code, out, _ = run(capsys, "--db", str(db), "plan", "import-text", str(doc), "--apply", "--json")
     assert code == 0 and json.loads(out)["applied"] is True and json.loads(out)["indicators"] == 36
-    code, out, _ = run(capsys, "--db", str(db), "progress", "list", "--json")
+    code, out, _ = run(capsys, "--db", str(db), "progress", "list", "--json", "--agency", TOURISM)
     after = {i["indicator_uid"]: i for i in json.loads(out)}
     assert after[row["indicator_uid"]]["progress"]["2"]["achieved"] == 75
     assert after[row["indicator_uid"]]["id"] != row["id"]
@@ -212,6 +219,7 @@ def test_a_reassigned_row_keeps_the_old_offices_value_aside(service: PlanService
     progress = office(service)
     item = percent_item(progress)
     progress.set_progress(item, 2, achieved="75")
+    as_coordinator(service)
     text = plan_text.replace("- สนง.การท่องเที่ยวและกีฬา จ.ตราด - สนง.เกษตรและสหกรณ์ จ.ตราด", "- สนง.เกษตรและสหกรณ์ จ.ตราด")
     result = service.preview_plan_text(write(tmp_path, text))
     [change] = [c for c in result.diff.changed if c.uid == item.indicator_uid]
@@ -220,7 +228,7 @@ def test_a_reassigned_row_keeps_the_old_offices_value_aside(service: PlanService
         ((item.indicator_uid, item.agency_uid, 2), ("agency_unassigned",))]
     service.apply_plan_import(result)
     assert [e.achieved for e in progress_store.load_entries(service.db, [item.indicator_uid])] == [75]
-    assert not [i for i in progress.work_items() if i.indicator_uid == item.indicator_uid]
+    assert not [i for i in progress.work_items(agency_uid=item.agency_uid) if i.indicator_uid == item.indicator_uid]
 
 
 def test_cli_dry_run_of_a_new_year_changes_nothing(tmp_path: Path, capsys, plan_text: str) -> None:
@@ -234,3 +242,12 @@ def test_cli_dry_run_of_a_new_year_changes_nothing(tmp_path: Path, capsys, plan_
     assert dump(db) == before
     code, out, _ = run(capsys, "--db", str(db), "plan", "import-text", str(doc))
     assert code == 0 and "2570" in out
+
+
+def test_an_office_takes_revisions_from_plan_packages_not_from_documents(service: PlanService, plan_text: str,
+                                                                         tmp_path: Path) -> None:
+    office(service)
+    before = dump(Path(service.path))
+    with pytest.raises(TratError, match="แพ็กเกจแผน"):
+        service.import_plan_text(write(tmp_path, insert_line(plan_text, PERCENT_ROW_LINE, INSERTED)))
+    assert dump(Path(service.path)) == before

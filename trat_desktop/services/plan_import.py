@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain.identity import Identity
+from ..domain.identity import Identity, PermissionDenied
 from ..domain.labels import row_labels
 from ..domain.model import Agency, Plan
 from ..domain.plan_fit import Misfit, affected_by
@@ -112,6 +112,9 @@ def preview(plans: Any, plan: Plan, agencies: list[Agency]) -> PlanImport:
     """What storing *plan* (as read from a document) would do; raises PlanImportRefused."""
     if plan.fiscal_year not in plans.fiscal_years():
         return PlanImport(plan, agencies)
+    if Identity.from_settings(settings_store.load_settings(plans.db)).role == "office":
+        raise PermissionDenied("เครื่องของหน่วยงานรับแผนฉบับปรับปรุงทางแพ็กเกจแผนจากศูนย์ฯ จังหวัด "
+                               "(แฟ้ม → นำเข้าแพ็กเกจแผน…) ไม่ปรับแผนจากเอกสารเอง")
     existing = plans.load_plan(plan.fiscal_year)
     diff = match_plans(existing, plan)
     why = refusal(existing, plan, diff)
