@@ -251,3 +251,24 @@ def test_an_office_takes_revisions_from_plan_packages_not_from_documents(service
     with pytest.raises(TratError, match="แพ็กเกจแผน"):
         service.import_plan_text(write(tmp_path, insert_line(plan_text, PERCENT_ROW_LINE, INSERTED)))
     assert dump(Path(service.path)) == before
+
+
+def test_a_corrected_document_brings_a_mistakenly_removed_row_back_with_its_values(
+        service: PlanService, plan_text: str, tmp_path: Path) -> None:
+    progress = office(service)
+    item = percent_item(progress)
+    progress.set_progress(item, 2, achieved="75")
+    as_coordinator(service)
+    lines = plan_text.split("\n")
+    service.import_plan_text(write(tmp_path, "\n".join(lines[:PERCENT_ROW_LINE - 1] + lines[PERCENT_ROW_LINE:]),
+                                   "mistake.txt"))
+    assert item.indicator_uid not in {r.uid for r in service.load_plan().rows()}
+    result = service.preview_plan_text(write(tmp_path, plan_text, "corrected.txt"))
+    assert [r.uid for r in result.diff.restored] == [item.indicator_uid]
+    assert not result.diff.added and not result.diff.removed
+    assert any("นำกลับจากถังขยะ" in line for line in result.lines())
+    service.apply_plan_import(result)
+    back = next(i for i in progress.work_items(agency_uid=item.agency_uid) if i.indicator_uid == item.indicator_uid)
+    assert back.entry(2).achieved == 75 and back.id == item.id
+    assert item.indicator_uid not in {t["uid"] for t in PlanEditService(progress).trash()}
+    assert service.preview_plan_text(write(tmp_path, plan_text, "again.txt")).changes_nothing

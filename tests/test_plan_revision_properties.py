@@ -28,6 +28,7 @@ mutation = st.one_of(
     st.tuples(st.just("insert"), st.integers(0, 10_000), st.integers(0, 5), st.sampled_from(["ครั้ง", "ร้อยละ", "ระดับ"])),
     st.tuples(st.just("remove"), st.integers(0, 10_000)),
     st.tuples(st.just("reword"), st.integers(0, 10_000)),
+    st.tuples(st.just("readd"), st.integers(0, 10_000)),
 )
 revise_step = st.tuples(st.just("revise"), st.lists(mutation, min_size=1, max_size=4))
 steps = st.lists(st.one_of(entry_step, revise_step), min_size=2, max_size=7)
@@ -61,15 +62,28 @@ def as_read(plan: Plan, step: int) -> Plan:
     return doc
 
 
-def revise(plan: Plan, mutations: list[tuple], step: int, entered: set[str]) -> tuple[Plan, set[str]]:
+def revise(plan: Plan, mutations: list[tuple], step: int, entered: set[str],
+           removed: list[tuple[str, IndicatorRow]]) -> tuple[Plan, set[str], set[str]]:
     """The stored plan with the mutations applied, as a document; and the uids of rows it leaves untouched.
-    Removals and rewordings hit rows with recorded values half of the time (*entered*: their uids)."""
+    Removals and rewordings hit rows with recorded values half of the time (*entered*: their uids);
+    "readd" puts back the content of a row an earlier document removed (*removed*: (activity uid, row));
+    the uids of those rows are returned too."""
     doc = copy.deepcopy(plan)
     touched: set[str] = set()
+    readded: set[str] = set()
     for i, m in enumerate(mutations):
         activities = doc.activities()
         rows = doc.rows()
-        if m[0] == "insert":
+        if m[0] == "readd":
+            by_uid = {a.uid: a for a in activities}
+            back = [(a, r) for a, r in removed if a in by_uid and r.uid not in {x.uid for x in rows}
+                    and not r.uid.startswith("new-")]
+            if back:
+                activity_uid, row = back[m[1] % len(back)]
+                by_uid[activity_uid].rows.append(copy.deepcopy(row))
+                touched.add(row.uid)
+                readded.add(row.uid)
+        elif m[0] == "insert":
             activity = activities[m[1] % len(activities)]
             agency = next(iter(doc.agencies))
             activity.rows.insert(m[2] % (len(activity.rows) + 1), IndicatorRow(
@@ -79,17 +93,19 @@ def revise(plan: Plan, mutations: list[tuple], step: int, entered: set[str]) -> 
             hit = [r for r in rows if r.uid in entered]
             row = hit[m[1] % len(hit)] if hit and m[1] % 2 else rows[m[1] % len(rows)]
             touched.add(row.uid)
-            next(a for a in activities if row in a.rows).rows.remove(row)
+            owner = next(a for a in activities if row in a.rows)
+            owner.rows.remove(row)
+            removed.append((owner.uid, copy.deepcopy(row)))
         elif rows:
             hit = [r for r in rows if r.uid in entered]
             row = hit[m[1] % len(hit)] if hit and m[1] % 2 else rows[m[1] % len(rows)]
             touched.add(row.uid)
             row.indicator = row.indicator + f" (ปรับถ้อยคำ {step}.{i})"
     untouched = {r.uid for r in doc.rows()} - touched - {r.uid for r in doc.rows() if r.uid.startswith("new-")}
-    return as_read(doc, step), untouched
+    return as_read(doc, step), untouched, readded
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(steps)
 def test_recorded_values_stay_where_they_were_entered(template: Path, tmp_path_factory, sequence) -> None:
@@ -98,6 +114,7 @@ def test_recorded_values_stay_where_they_were_entered(template: Path, tmp_path_f
     service = PlanService.open(path)
     progress = ProgressService(service)
     recorded: dict[tuple[str, str, int], float] = {}
+    removed: list[tuple[str, IndicatorRow]] = []
     try:
         for step, action in enumerate(sequence):
             before = service.load_plan()
@@ -110,7 +127,7 @@ def test_recorded_values_stay_where_they_were_entered(template: Path, tmp_path_f
                 progress.set_progress(item, quarter, achieved=str(value))
                 recorded[(item.indicator_uid, item.agency_uid, quarter)] = float(value)
             else:
-                doc, untouched = revise(before, action[1], step, {k[0] for k in recorded})
+                doc, untouched, readded = revise(before, action[1], step, {k[0] for k in recorded}, removed)
                 try:
                     result = preview(service, doc, service.known_agencies())
                 except PlanImportRefused:
@@ -118,10 +135,12 @@ def test_recorded_values_stay_where_they_were_entered(template: Path, tmp_path_f
                     assert service.load_plan().revision == before.revision
                 else:
                     event(f"revision applied: {len(result.diff.added)} added, {len(result.diff.removed)} removed, "
-                          f"{len(result.kept_aside)} kept aside")
+                          f"{len(result.diff.restored)} restored, {len(result.kept_aside)} kept aside")
                     apply(service, result)
                     after_uids = {r.uid for r in service.load_plan().rows()}
                     assert untouched <= after_uids  # an unchanged row keeps its uid (and so its values)
+                    # a row put back comes back with its old uid (from the trash, or never removed: refused)
+                    assert readded <= after_uids
             # the invariant, after every step
             plan = service.load_plan()
             entries = {(e.indicator_uid, e.agency_uid, e.quarter): e for e in progress_store.load_entries(service.db)}

@@ -90,6 +90,9 @@ class PlanDiff:
     new_rows: int = 0
     #: old row uid -> (old label, new label) for matched rows whose label differs (progress shown elsewhere)
     relabelled: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: rows removed earlier (in the trash) that the document has again: they come back with their uid
+    restored: list[NodeRef] = field(default_factory=list)
+    trashed_rows: dict[str, IndicatorRow] = field(default_factory=dict)
 
     @property
     def row_map(self) -> dict[str, str]:
@@ -102,7 +105,7 @@ class PlanDiff:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.removed or self.changed or self.unmatched)
+        return not (self.added or self.removed or self.changed or self.unmatched or self.restored)
 
     def as_json(self) -> dict[str, Any]:
         ref = lambda r: {"entity": r.entity, "uid": r.uid, "label": r.label, "title": r.title}  # noqa: E731
@@ -116,6 +119,7 @@ class PlanDiff:
                         for c in self.changed],
             "unmatched": [{"new": ref(u.new), "candidates": [ref(c) for c in u.candidates]} for u in self.unmatched],
             "relabelled": [{"uid": uid, "old_label": a, "new_label": b} for uid, (a, b) in self.relabelled.items()],
+            "restored": [ref(r) for r in self.restored],
         }
 
 
@@ -226,8 +230,14 @@ class _Side:
         return side
 
 
-def match_plans(old: Plan, new: Plan) -> PlanDiff:
-    """Match the parts of *new* (a revised document for the same year) to those of *old* by content."""
+def match_plans(old: Plan, new: Plan, trashed: Sequence[tuple[str, IndicatorRow]] = ()) -> PlanDiff:
+    """Match the parts of *new* (a revised document for the same year) to those of *old* by content.
+
+    *trashed*: (activity uid, row) of rows removed earlier and kept in the trash; a document row that
+    matches one brings it back (``restored``) with its uid, so its recorded values are on it again.
+    """
+    if trashed:
+        return _with_trash(old, new, trashed)
     ratio = _Ratios()
     o, n = _Side.of(old), _Side.of(new)
     diff = PlanDiff(old.fiscal_year, old_rows=len(o.rows), new_rows=len(n.rows))
@@ -307,6 +317,32 @@ def match_plans(old: Plan, new: Plan) -> PlanDiff:
     return diff
 
 
+def _with_trash(old: Plan, new: Plan, trashed: Sequence[tuple[str, IndicatorRow]]) -> PlanDiff:
+    extended = copy.deepcopy(old)
+    activities = {a.uid: a for a in extended.activities()}
+    extra: dict[str, IndicatorRow] = {}
+    for activity_uid, row in trashed:
+        if activity_uid in activities and row.uid not in extra:
+            activities[activity_uid].rows.append(copy.deepcopy(row))
+            extra[row.uid] = row
+    diff = match_plans(extended, new)
+    labels = {v: k for k, v in diff.row_map.items()}
+    new_labels = _labels_of(new)
+    diff.restored = [NodeRef("indicator", uid, new_labels[labels[uid]], _title("indicator", extra[uid]))
+                     for uid in extra if uid in labels]
+    diff.removed = [r for r in diff.removed if r.uid not in extra]
+    diff.changed = [c for c in diff.changed if c.uid not in extra]
+    diff.relabelled = {u: v for u, v in diff.relabelled.items() if u not in extra}
+    diff.old_rows = len(old.rows())
+    diff.trashed_rows = {uid: extra[uid] for uid in extra if uid in labels}
+    return diff
+
+
+def _labels_of(plan: Plan) -> dict[str, str]:
+    return {r.uid: f"{s.number}/{a.code}/{i}" for s in plan.strategies for t in s.tactics for a in t.activities
+            for i, r in enumerate(a.rows, start=1)}
+
+
 def _row_fields(row: IndicatorRow) -> dict[str, str]:
     return {
         "indicator": row.indicator, "expected_result": row.expected_result, "unit": row.unit,
@@ -368,7 +404,7 @@ def revised_plan(old: Plan, new: Plan, diff: PlanDiff, new_uid: Callable[[], str
     """A copy of *new* whose matched parts carry their old uids (and predecessor links); every other
     part gets ``new_uid()``. The plan's revision and source are those of *new*."""
     out = copy.deepcopy(new)
-    old_parts: dict[str, Any] = {}
+    old_parts: dict[str, Any] = dict(diff.trashed_rows)
     for s in old.strategies:
         old_parts[s.uid] = s
         for t in s.tactics:
@@ -412,6 +448,8 @@ def summary_lines(diff: PlanDiff, limit: Sequence[str] = ENTITIES) -> list[str]:
         lines.append(f"+ เพิ่ม{ENTITY_TEXT[ref.entity]} {ref.label}: {ref.title}")
     for ref in diff.removed:
         lines.append(f"- นำออก{ENTITY_TEXT[ref.entity]} {ref.label}: {ref.title} (ย้ายไปถังขยะ กู้คืนได้)")
+    for ref in diff.restored:
+        lines.append(f"↺ นำกลับจากถังขยะ: ตัวชี้วัด {ref.label}: {ref.title} (ผลที่บันทึกไว้เดิมกลับมาอยู่กับแถวนี้)")
     for change in diff.changed:
         where = change.old_label if change.old_label == change.new_label else f"{change.old_label} → {change.new_label}"
         lines.append(f"~ เปลี่ยน{ENTITY_TEXT[change.entity]} {where}: {change.title}")

@@ -43,6 +43,8 @@ class PlanImport:
     progress_moves: list[tuple[str, str, int]] = field(default_factory=list)
     labels_before: dict[str, str] = field(default_factory=dict)
     agency_names: dict[str, str] = field(default_factory=dict)
+    #: row uid -> trash id of removed rows the document brings back
+    restored_trash: dict[str, int] = field(default_factory=dict)
 
     @property
     def is_revision(self) -> bool:
@@ -116,7 +118,8 @@ def preview(plans: Any, plan: Plan, agencies: list[Agency]) -> PlanImport:
         raise PermissionDenied("เครื่องของหน่วยงานรับแผนฉบับปรับปรุงทางแพ็กเกจแผนจากศูนย์ฯ จังหวัด "
                                "(แฟ้ม → นำเข้าแพ็กเกจแผน…) ไม่ปรับแผนจากเอกสารเอง")
     existing = plans.load_plan(plan.fiscal_year)
-    diff = match_plans(existing, plan)
+    trashed = revision_store.trashed_rows(plans.db, plan.fiscal_year)
+    diff = match_plans(existing, plan, [(activity, row) for _id, activity, row in trashed])
     why = refusal(existing, plan, diff)
     if why:
         raise PlanImportRefused(why)
@@ -129,8 +132,12 @@ def preview(plans: Any, plan: Plan, agencies: list[Agency]) -> PlanImport:
         if not e.is_blank():
             counts[e.indicator_uid] = counts.get(e.indicator_uid, 0) + 1
     moves = [(a, b, counts[uid]) for uid, (a, b) in diff.relabelled.items() if counts.get(uid)]
+    trash_ids: dict[str, int] = {}
+    for trash_id, _activity, row in trashed:  # newest first, as matched
+        trash_ids.setdefault(row.uid, trash_id)
+    restored = {ref.uid: trash_ids[ref.uid] for ref in diff.restored}
     return PlanImport(revised, agencies, existing, diff, affected_by(existing, revised, entries, names), moves,
-                      row_labels(existing), names)
+                      row_labels(existing), names, restored)
 
 
 def apply(plans: Any, result: PlanImport, now: dt.datetime | None = None) -> Plan:
@@ -141,5 +148,6 @@ def apply(plans: Any, result: PlanImport, now: dt.datetime | None = None) -> Pla
     else:
         me = Identity.from_settings(settings_store.load_settings(db))
         at = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
-        revision_store.save_revision(db, result.plan, result.agencies, me.actor() if me.role else "", at)
+        revision_store.save_revision(db, result.plan, result.agencies, me.actor() if me.role else "", at,
+                                     result.restored_trash)
     return plans.load_plan(result.plan.fiscal_year)

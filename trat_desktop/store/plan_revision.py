@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from ..domain.model import Agency, IndicatorRow, Plan
+from ..domain.model import Agency, BudgetLine, BudgetValue, IndicatorRow, Plan
 from ..errors import TratError
 from .agencies import save_agencies
 from .audit import record
@@ -66,9 +66,33 @@ def _row_children(db: Database, row_id: int, row: IndicatorRow, agency_ids: dict
                                               line.value.kind, line.value.satang, position])
 
 
-def save_revision(db: Database, plan: Plan, agencies: Iterable[Agency], actor: str, at: str) -> int:
+def trashed_rows(db: Database, fiscal_year: int) -> list[tuple[int, str, IndicatorRow]]:
+    """Indicator rows of the year's plan that were removed (and not restored): (trash id, activity uid, row)."""
+    activities = {r["uid"] for r in db.query(
+        "SELECT a.uid FROM activities a JOIN tactics t ON t.id = a.tactic_id JOIN strategies s ON s.id = t.strategy_id "
+        "JOIN plans p ON p.id = s.plan_id WHERE p.fiscal_year = ?", [fiscal_year])}
+    names = {r["uid"]: r["name"] for r in db.query("SELECT uid, name FROM agencies")}
+    out = []
+    for item in db.query("SELECT id, parent_uid, payload FROM trash WHERE entity = 'indicator' AND restored_at IS NULL "
+                         "ORDER BY id DESC"):
+        if item["parent_uid"] not in activities:
+            continue
+        node = json.loads(item["payload"])
+        v = node["values"]
+        lines = [BudgetLine(BudgetValue(b["kind"], b["amount_satang"]), names.get(b["agency_uid"]))
+                 for b in node.get("budget_lines", [])]
+        row = IndicatorRow(v["unit"], v["target"], v["indicator"], v["expected_result"], v["quarter_from"],
+                           v["quarter_to"], [names[u] for u in node.get("assignments", []) if u in names], lines,
+                           source_line=v.get("source_line", 0), uid=v["uid"], predecessor_uid=v.get("predecessor_uid", ""))
+        out.append((int(item["id"]), str(item["parent_uid"]), row))
+    return out
+
+
+def save_revision(db: Database, plan: Plan, agencies: Iterable[Agency], actor: str, at: str,
+                  restored: dict[str, int] | None = None) -> int:
     """Update the stored plan of ``plan.fiscal_year`` to *plan* in place (see the module docstring);
-    returns the new revision number. Parts are identified by uid only."""
+    returns the new revision number. Parts are identified by uid only. *restored*: row uid -> trash id
+    of removed rows the revision brings back (marked restored in the trash)."""
     with db.atomic():
         head = db.execute("SELECT id, revision FROM plans WHERE fiscal_year = ?", [plan.fiscal_year]).fetchone()
         if head is None:
@@ -129,6 +153,10 @@ def save_revision(db: Database, plan: Plan, agencies: Iterable[Agency], actor: s
             db.execute(f"DELETE FROM {table} WHERE uid = ?", [uid])
             record(db, at=at, actor=actor, action="plan_remove", entity=entity, entity_uid=uid, field="trash",
                    new=str(trash_id))
+        for uid, trash_id in (restored or {}).items():
+            db.execute("UPDATE trash SET restored_at = ? WHERE id = ? AND restored_at IS NULL", [at, trash_id])
+            record(db, at=at, actor=actor, action="plan_restore", entity="indicator", entity_uid=uid, field="trash",
+                   old=str(trash_id))
         kind, satang = _budget_columns(plan.stated_total)
         db.execute("UPDATE plans SET title = ?, revision = ?, source_name = ?, source_sha256 = ?, "
                    "stated_total_kind = ?, stated_total_satang = ?, imported_at = ? WHERE id = ?",
