@@ -102,7 +102,7 @@ def revise(plan: Plan, mutations: list[tuple], step: int, entered: set[str],
             touched.add(row.uid)
             row.indicator = row.indicator + f" (ปรับถ้อยคำ {step}.{i})"
     untouched = {r.uid for r in doc.rows()} - touched - {r.uid for r in doc.rows() if r.uid.startswith("new-")}
-    return as_read(doc, step), untouched, readded
+    return as_read(doc, step), untouched, readded & {r.uid for r in doc.rows()}
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
