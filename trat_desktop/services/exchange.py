@@ -13,6 +13,7 @@ from typing import Any, Callable
 from .. import __version__
 from ..domain import merge
 from ..domain.identity import PermissionDenied
+from ..domain.labels import row_labels
 from ..domain.display import number_text
 from ..domain.progress import STATUSES as PROGRESS_STATUSES
 from ..domain.progress import ProgressEntry, ValidationError, validate_entry
@@ -28,7 +29,7 @@ from ..store import plan_edit as edit_store
 from ..store import progress as progress_store
 from ..store.connection import SCHEMA_VERSION, bulk_writes
 from . import backup as backup_service
-from .progress import ProgressService, row_ids
+from .progress import ProgressService
 
 BACKUPS_KEPT = 10
 FIELD_TEXT = {"achieved": "ผล", "spent_satang": "งบที่ใช้ (บาท)", "status": "สถานะ", "note": "หมายเหตุ"}
@@ -156,7 +157,7 @@ class _RunCache:
 
     def labels(self) -> dict[str, str]:
         if self._labels is None:
-            self._labels = {uid: label for year in self.years for uid, label in row_ids(self.plan(year)).items()}
+            self._labels = {uid: label for year in self.years for uid, label in row_labels(self.plan(year)).items()}
         return self._labels
 
 

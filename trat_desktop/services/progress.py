@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..domain.identity import Identity, PermissionDenied
-from ..domain.labels import labelled_rows, row_labels
-from ..domain.model import IndicatorRow, Plan
+from ..domain.labels import labelled_rows
+from ..domain.model import IndicatorRow
 from ..domain.progress import (
     ProgressEntry,
     ValidationError,
@@ -63,9 +63,6 @@ class WorkItem:
         return self.entries.get(quarter) or ProgressEntry(self.indicator_uid, self.agency_uid, quarter)
 
 
-def row_ids(plan: Plan) -> dict[str, str]:
-    """indicator uid -> readable row id ('1/1.5/2'), for display; never look anything up by the label."""
-    return row_labels(plan)
 
 
 class ProgressService:
@@ -262,4 +259,4 @@ class ProgressService:
         return audit_store.audit_rows(self._db, limit=limit)
 
 
-__all__ = ["ProgressService", "WorkItem", "UNSET", "ValidationError", "PermissionDenied", "check_achieved", "row_ids"]
+__all__ = ["ProgressService", "WorkItem", "UNSET", "ValidationError", "PermissionDenied", "check_achieved"]
