@@ -272,3 +272,19 @@ def test_a_corrected_document_brings_a_mistakenly_removed_row_back_with_its_valu
     assert back.entry(2).achieved == 75 and back.id == item.id
     assert item.indicator_uid not in {t["uid"] for t in PlanEditService(progress).trash()}
     assert service.preview_plan_text(write(tmp_path, plan_text, "again.txt")).changes_nothing
+
+
+def test_another_provinces_document_of_the_same_form_is_refused(service: PlanService) -> None:
+    """Same strategies, tactics and activity codes, other texts and other offices: not a revision."""
+    from trat_desktop.domain.model import Agency
+
+    other = service.load_plan()
+    chanthaburi = Agency("สำนักงานจังหวัดจันทบุรี", "สนจ.จันทบุรี", uid="0b9a3c52-7d8e-4f1a-9b2c-3d4e5f6a7b8c")
+    for n, row in enumerate(other.rows()):
+        row.indicator = f"จำนวนโครงการจิตอาสาพัฒนาชุมชนในอำเภอเมืองจันทบุรี รอบที่ {n}"
+        row.expected_result = "ประชาชนในพื้นที่มีส่วนร่วม"
+        row.agencies = [chanthaburi.name]
+        row.budget_lines = []
+    other.agencies = {chanthaburi.name: chanthaburi}
+    with pytest.raises(PlanImportRefused, match="จาก 35 แถว"):
+        preview(service, other, [chanthaburi])

@@ -298,7 +298,8 @@ def match_plans(old: Plan, new: Plan, trashed: Sequence[tuple[str, IndicatorRow]
                 continue
             score, t = row_score(nr, orow)
             same_unit = nr.unit.strip() == orow.unit.strip()
-            if t >= 0.5 or (same_unit and (_jaccard(nr.agencies, orow.agencies) >= 0.5 or nr.target == orow.target)):
+            # the same text (roughly), or a reworded one with the same unit and mostly the same offices
+            if t >= 0.5 or (same_unit and _jaccard(nr.agencies, orow.agencies) >= 0.5):
                 pairs.append((score, n.order[nu], o.order[ou], nu, ou))
     _greedy(pairs, lambda u: u, old_content.__getitem__, taken_new, taken_old, m["indicator"], ambiguous)
     pairs = []
