@@ -17,6 +17,7 @@ from trat_desktop.domain.identity import Identity
 from trat_desktop.domain.model import IndicatorRow, Plan
 from trat_desktop.domain.plan_fit import misfits
 from trat_desktop.services import PlanService, ProgressService
+from trat_desktop.services.plan_edit import PlanEditService
 from trat_desktop.services.plan_import import PlanImportRefused, apply, preview
 from trat_desktop.store import progress as progress_store
 
@@ -31,7 +32,9 @@ mutation = st.one_of(
     st.tuples(st.just("readd"), st.integers(0, 10_000)),
 )
 revise_step = st.tuples(st.just("revise"), st.lists(mutation, min_size=1, max_size=4))
-steps = st.lists(st.one_of(entry_step, revise_step), min_size=2, max_size=7)
+# the coordinator's editor between documents: a row moved within its activity, an activity recoded
+edit_step = st.tuples(st.sampled_from(["move", "recode"]), st.integers(0, 10_000), st.integers(0, 5))
+steps = st.lists(st.one_of(entry_step, revise_step, edit_step), min_size=2, max_size=7)
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +121,16 @@ def test_recorded_values_stay_where_they_were_entered(template: Path, tmp_path_f
     try:
         for step, action in enumerate(sequence):
             before = service.load_plan()
-            if action[0] == "enter":
+            if action[0] in ("move", "recode"):
+                editor = PlanEditService(progress)
+                if action[0] == "move":
+                    row = before.rows()[action[1] % len(before.rows())]
+                    editor.move("indicator", row.uid, action[2])
+                else:
+                    activity = before.activities()[action[1] % len(before.activities())]
+                    editor.update("activity", activity.uid, code=f"{action[2] + 1}.{90 + step}")
+                event(f"edit: {action[0]}")
+            elif action[0] == "enter":
                 _, row_seed, agency_seed, quarter, value = action
                 items = progress.work_items()
                 item = items[(row_seed + agency_seed) % len(items)]
