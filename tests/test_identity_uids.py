@@ -142,3 +142,20 @@ def test_plan_package_round_trip_keeps_every_uid_and_the_progress(tmp_path: Path
     assert [r.predecessor_uid for r in office.plans.load_plan(2570).rows()] == [r.uid for r in mine.rows()]
     kept = next(i for i in office.progress.work_items(2569) if i.indicator_uid == item.indicator_uid)
     assert kept.id == "1/1.7/2" and kept.entry(2).achieved == 75
+
+
+def test_labels_resolve_once_to_rows_and_activities(service: PlanService) -> None:
+    from trat_desktop.domain.labels import find_activity, find_row
+
+    plan = service.load_plan()
+    place = find_row(plan, "1/1.5/2")
+    assert place.label == "1/1.5/2" and place.activity.code == "1.5" and find_row(plan, place.row.uid) == place
+    assert find_activity(plan, "1/1.5") is place.activity
+    with pytest.raises(TratError, match="ไม่พบ"):
+        find_row(plan, "9/9.9/9")
+    duplicate_a_code(service)
+    plan = service.load_plan()
+    with pytest.raises(TratError, match="2 รายการ"):
+        find_activity(plan, "1/1.5")
+    with pytest.raises(TratError, match="2 แถว"):
+        find_row(plan, "1/1.5/1")

@@ -51,3 +51,27 @@ def resolve_label(plan: Plan, text: str) -> str:
         raise TratError(f"รหัส “{text}” ตรงกับตัวชี้วัด {len(found)} แถว (มีกิจกรรมที่ใช้รหัสซ้ำกัน) "
                         "โปรดระบุด้วยรหัสประจำแถว (uid) ที่แสดงใน progress list --json")
     return found[0]
+
+
+def find_row(plan: Plan, text: str) -> LabelledRow:
+    """The row a typed label ("1/1.5/2") or uid names, with its place (resolved once, ambiguity refused)."""
+    uid = resolve_label(plan, text)
+    return next(item for item in labelled_rows(plan) if item.row.uid == uid)
+
+
+def activity_label(strategy: Strategy, activity: Activity) -> str:
+    """An activity's readable id: the "1/1.5" part of its rows' ids."""
+    return f"{strategy.number}/{activity.code}"
+
+
+def find_activity(plan: Plan, text: str) -> Activity:
+    """The activity a typed "1/1.5" (or its uid) names; an unknown or ambiguous one is a Thai error."""
+    text = text.strip()
+    found = [a for s in plan.strategies for t in s.tactics for a in t.activities
+             if text in (activity_label(s, a), a.uid)]
+    if not found:
+        raise TratError(f"ไม่พบโครงการ/กิจกรรมรหัส “{text}” ในแผนปีงบประมาณ พ.ศ. {plan.fiscal_year}")
+    if len(found) > 1:
+        raise TratError(f"รหัส “{text}” ตรงกับโครงการ/กิจกรรม {len(found)} รายการ (ใช้รหัสซ้ำกัน) "
+                        "โปรดแก้รหัสให้ไม่ซ้ำก่อน หรือระบุด้วยรหัสประจำ (uid)")
+    return found[0]
