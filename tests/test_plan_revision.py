@@ -20,6 +20,7 @@ from trat_desktop.store import progress as progress_store
 
 TOURISM = "สนง.การท่องเที่ยวและกีฬา จ.ตราด"
 PERCENT_ROW_LINE = 299  # "ร้อยละของบุคลากรในหน่วยงาน ที่ดำเนินการประเมินพฤติกรรม ทางจริยธรรม", the 2nd row of its activity
+PERCENT_ROW_TEXT = "ร้อยละของบุคลากรในหน่วยงาน ที่ดำเนินการประเมินพฤติกรรม ทางจริยธรรม"
 INSERTED = "\t".join(["", "", "ครั้ง", "๔", "ไม่ใช้ งบประมาณ", "ไตรมาส ๒ - ๔", "จำนวนครั้งในการจัดอบรมจริยธรรมให้บุคลากร",
                       "บุคลากรได้รับการอบรมด้านจริยธรรม", f"- {TOURISM}"])
 
@@ -47,7 +48,7 @@ def as_coordinator(service: PlanService) -> None:
 
 
 def percent_item(progress: ProgressService):
-    return next(i for i in progress.work_items() if i.row.source_line == PERCENT_ROW_LINE)
+    return next(i for i in progress.work_items() if i.indicator == PERCENT_ROW_TEXT)
 
 
 def dump(path: Path) -> list[str]:
@@ -288,3 +289,34 @@ def test_another_provinces_document_of_the_same_form_is_refused(service: PlanSer
     other.agencies = {chanthaburi.name: chanthaburi}
     with pytest.raises(PlanImportRefused, match="จาก 35 แถว"):
         preview(service, other, [chanthaburi])
+
+
+def test_a_revision_travels_to_the_office_and_its_next_export_lands_on_the_same_row(tmp_path: Path,
+                                                                                    plan_text: str) -> None:
+    """Coordinator applies a revised document, sends the plan package; the office keeps its 75 % on its
+    row, and its next export (after the revision) imports onto that row at the coordinator."""
+    from exchange_helpers import installation
+
+    from trat_desktop.services.plan_package import PlanPackageService
+
+    center = installation(tmp_path / "c.sqlite3", "coordinator")
+    desk = installation(tmp_path / "o.sqlite3", "office", TOURISM)
+    packages = PlanPackageService(center)
+    PlanPackageService(desk).import_plan(packages.export_plan(tmp_path / "p1.trat"), trust_new=True)
+    item = percent_item(desk.progress)
+    desk.progress.set_progress(item, 2, achieved="75")
+    first, _ = desk.export_office(tmp_path / "first.trat")
+    assert center.import_files([first], trust_new=True).files[0].status == "imported"
+
+    center.plans.import_plan_text(write(tmp_path, insert_line(plan_text, PERCENT_ROW_LINE, INSERTED)))
+    PlanPackageService(desk).import_plan(packages.export_plan(tmp_path / "p2.trat"))
+    mine = next(i for i in desk.progress.work_items() if i.indicator_uid == item.indicator_uid)
+    assert mine.entry(2).achieved == 75 and mine.unit == "ร้อยละ" and mine.id != item.id
+    desk.progress.set_progress(mine, 3, achieved="80")
+    second, _ = desk.export_office(tmp_path / "second.trat")
+    assert center.import_files([second]).files[0].status == "imported"
+    theirs = next(i for i in center.progress.work_items(agency_uid=item.agency_uid)
+                  if i.indicator_uid == item.indicator_uid)
+    assert (theirs.entry(2).achieved, theirs.entry(3).achieved) == (75, 80)
+    inserted = next(i for i in center.progress.work_items(agency_uid=item.agency_uid) if i.id == item.id)
+    assert inserted.entries == {} and inserted.unit == "ครั้ง"
