@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from ..errors import TratError
 from ..services import PlanService, ProgressService
 from . import display
+from .forms.ui_plan_revision_dialog import Ui_PlanRevisionDialog
 from .ops import error_text, run_in_background
 
 LAST_DIR_KEY = "plan_document/last_dir"
@@ -29,28 +29,16 @@ APPLY_TEXT = "ปรับแผนตามเอกสารนี้"
 class PlanRevisionDialog(QDialog):
     """The preview of a revised document; Accepted means: apply it."""
 
-    def __init__(self, parent: QWidget | None, lines: list[str], can_apply: bool) -> None:
+    def __init__(self, parent: QWidget | None, lines: list[str]) -> None:
         super().__init__(parent)
-        self.setWindowTitle("เปรียบเทียบเอกสารแผนฉบับปรับปรุงกับแผนที่มีอยู่")
-        self.resize(900, 600)
-        layout = QVBoxLayout(self)
-        note = QLabel("ตรวจดูรายการด้านล่างก่อน ยังไม่มีการเปลี่ยนแปลงใด ๆ จนกว่าจะกดปุ่ม “ปรับแผนตามเอกสารนี้” "
-                      "ตัวชี้วัดจับคู่ตามเนื้อหา ผลการดำเนินงานที่บันทึกไว้อยู่กับตัวชี้วัดเดิมเสมอ "
-                      "แถวที่ถูกนำออกไปอยู่ในถังขยะและกู้คืนได้")
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        self.text = QPlainTextEdit(self)
-        self.text.setReadOnly(True)
+        self.form = Ui_PlanRevisionDialog()
+        self.form.setupUi(self)
+        self.text = self.form.previewText
+        self.apply_button = self.form.applyButton
         self.text.setPlainText(display.show_digits("\n".join(lines)))
-        self.text.setFont(QFont(self.text.font().family(), self.text.font().pointSize()))
-        layout.addWidget(self.text)
-        self.buttons = QDialogButtonBox(self)
-        self.apply_button = self.buttons.addButton(APPLY_TEXT, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.apply_button.setEnabled(can_apply)
-        self.buttons.addButton("ยกเลิก", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.form.applyButton.clicked.connect(self.accept)
+        self.form.cancelButton.clicked.connect(self.reject)
+        self.form.cancelButton.setDefault(True)  # Enter does not change the plan
 
 
 class PlanDocumentActions(QObject):
@@ -123,7 +111,7 @@ class PlanDocumentActions(QObject):
         if result.changes_nothing:
             self._inform(display.show_digits("\n".join(result.lines())))
             return
-        self.dialog = PlanRevisionDialog(self.window, result.lines(), can_apply=True)
+        self.dialog = PlanRevisionDialog(self.window, result.lines())
         self.dialog.accepted.connect(lambda: self._apply(document))
         self.dialog.open()
 
