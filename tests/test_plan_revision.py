@@ -68,6 +68,8 @@ def test_an_inserted_row_leaves_the_offices_75_percent_on_its_own_row(service: P
     as_coordinator(service)
     old_label, uid = item.id, item.indicator_uid
     uids_before = {r.uid for r in service.load_plan().rows()}
+    stored = "SELECT uid, id FROM indicators UNION ALL SELECT uid, id FROM activities"
+    ids_before = dict(service.db.execute(stored).fetchall())
 
     result = service.preview_plan_text(write(tmp_path, insert_line(plan_text, PERCENT_ROW_LINE, INSERTED)))
     assert result.is_revision and result.diff is not None
@@ -79,6 +81,8 @@ def test_an_inserted_row_leaves_the_offices_75_percent_on_its_own_row(service: P
 
     plan = service.apply_plan_import(result)
     assert plan.revision == 2
+    ids_after = dict(service.db.execute(stored).fetchall())
+    assert all(ids_after[uid] == row_id for uid, row_id in ids_before.items())  # updated in place, not re-inserted
     assert uids_before < {r.uid for r in plan.rows()}          # every old row kept its uid, one new row
     items = {i.indicator_uid: i for i in progress.work_items(agency_uid=item.agency_uid)}
     assert items[uid].entry(2).achieved == 75 and items[uid].unit == "ร้อยละ"
