@@ -174,11 +174,15 @@ def _greedy(pairs: list[tuple[float, int, int, str, str]], content: Callable[[st
     equally good free partner of different content is ambiguous (left out, reported if asked)."""
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     blocked: set[str] = set()
-    for i, (score, _a, _b, new, old) in enumerate(pairs):
+    of_new: dict[str, list[tuple[float, str]]] = {}
+    if ambiguous is not None:
+        for score, _a, _b, new, old in pairs:
+            of_new.setdefault(new, []).append((score, old))
+    for score, _a, _b, new, old in pairs:
         if new in taken_new or old in taken_old or new in blocked:
             continue
-        rivals = [o for s, _x, _y, n, o in pairs[i + 1:]
-                  if n == new and o != old and o not in taken_old and s >= score - _TIE
+        rivals = [o for sc, o in of_new.get(new, ())
+                  if o != old and o not in taken_old and score - _TIE <= sc <= score + _TIE
                   and old_content(o) != old_content(old)]
         if rivals and ambiguous is not None:
             ambiguous[new] = [old, *rivals]
@@ -187,6 +191,12 @@ def _greedy(pairs: list[tuple[float, int, int, str, str]], content: Callable[[st
         out[new] = old
         taken_new.add(new)
         taken_old.add(old)
+
+
+def _take(out: dict[str, str], new: str, old: str, taken_new: set[str], taken_old: set[str]) -> None:
+    out[new] = old
+    taken_new.add(new)
+    taken_old.add(old)
 
 
 # --- the match --------------------------------------------------------------------------------
@@ -243,24 +253,46 @@ def match_plans(old: Plan, new: Plan, trashed: Sequence[tuple[str, IndicatorRow]
     diff = PlanDiff(old.fiscal_year, old_rows=len(o.rows), new_rows=len(n.rows))
     m = diff.matched
 
-    # strategies: number and title
+    # strategies: number and title (the same number and title pair up first)
+    taken_ns: set[str] = set()
+    taken_os: set[str] = set()
+    same: dict[tuple[Any, ...], list[str]] = {}
+    for ou, os_ in o.strategies.items():
+        same.setdefault((os_.number, _norm(os_.title)), []).append(ou)
+    for nu, ns in n.strategies.items():
+        free = same.get((ns.number, _norm(ns.title)))
+        if free:
+            _take(m["strategy"], nu, free.pop(0), taken_ns, taken_os)
     pairs = []
     for nu, ns in n.strategies.items():
         for ou, os_ in o.strategies.items():
+            if nu in taken_ns or ou in taken_os:
+                continue
             r = ratio(ns.title, os_.title)
             if ns.number == os_.number or r >= 0.6:
                 pairs.append((2.0 * (ns.number == os_.number) + 2 * r, n.order[nu], o.order[ou], nu, ou))
-    _greedy(pairs, lambda u: u, lambda u: u, set(), set(), m["strategy"])
+    _greedy(pairs, lambda u: u, lambda u: u, taken_ns, taken_os, m["strategy"])
 
     # tactics: inside the matched strategy by number or title, elsewhere by title
+    taken_nt: set[str] = set()
+    taken_ot: set[str] = set()
+    same = {}
+    for ou, ot in o.tactics.items():
+        same.setdefault((o.parent[ou], ot.number, _norm(ot.title)), []).append(ou)
+    for nu, nt in n.tactics.items():
+        free = same.get((m["strategy"].get(n.parent[nu]), nt.number, _norm(nt.title)))
+        if free:
+            _take(m["tactic"], nu, free.pop(0), taken_nt, taken_ot)
     pairs = []
     for nu, nt in n.tactics.items():
         for ou, ot in o.tactics.items():
+            if nu in taken_nt or ou in taken_ot:
+                continue
             same_parent = m["strategy"].get(n.parent[nu]) == o.parent[ou]
             r = ratio(nt.title, ot.title)
             if (same_parent and nt.number == ot.number) or r >= 0.6:
                 pairs.append((2.0 * same_parent + (nt.number == ot.number) + 2 * r, n.order[nu], o.order[ou], nu, ou))
-    _greedy(pairs, lambda u: u, lambda u: u, set(), set(), m["tactic"])
+    _greedy(pairs, lambda u: u, lambda u: u, taken_nt, taken_ot, m["tactic"])
 
     # activities: title first, then code and parent, and how much their rows have in common
     def row_overlap(na: Activity, oa: Activity) -> float:
@@ -268,16 +300,30 @@ def match_plans(old: Plan, new: Plan, trashed: Sequence[tuple[str, IndicatorRow]
             return 0.0
         return sum(max(ratio(r.indicator, x.indicator) for x in na.rows) for r in oa.rows) / len(oa.rows)
 
+    # the same code and title under the matched tactic pair up first (cheap, and most of a revision)
+    taken_na: set[str] = set()
+    taken_oa: set[str] = set()
+    same: dict[tuple[Any, ...], list[str]] = {}
+    for ou, oa in o.activities.items():
+        same.setdefault((o.parent[ou], _norm(oa.code), _norm(oa.title)), []).append(ou)
+    for nu, na in n.activities.items():
+        free = same.get((m["tactic"].get(n.parent[nu]), _norm(na.code), _norm(na.title)))
+        if free:
+            _take(m["activity"], nu, free.pop(0), taken_na, taken_oa)
     pairs = []
     for nu, na in n.activities.items():
+        if nu in taken_na:
+            continue
         for ou, oa in o.activities.items():
+            if ou in taken_oa:
+                continue
             same_parent = m["tactic"].get(n.parent[nu]) == o.parent[ou]
             same_code = _norm(na.code) == _norm(oa.code)
             r = ratio(na.title, oa.title)
             rows = row_overlap(na, oa)
             if r >= 0.6 or (same_code and same_parent) or rows >= 0.8:
                 pairs.append((same_parent + 1.5 * same_code + 4 * r + 2 * rows, n.order[nu], o.order[ou], nu, ou))
-    _greedy(pairs, lambda u: u, lambda u: u, set(), set(), m["activity"])
+    _greedy(pairs, lambda u: u, lambda u: u, taken_na, taken_oa, m["activity"])
 
     # indicator rows: inside the matched activity first, then across the plan (a moved row)
     def row_score(nr: IndicatorRow, orow: IndicatorRow) -> tuple[float, float]:
@@ -291,11 +337,24 @@ def match_plans(old: Plan, new: Plan, trashed: Sequence[tuple[str, IndicatorRow]
     taken_new: set[str] = set()
     taken_old: set[str] = set()
     ambiguous: dict[str, list[str]] = {}
+    # rows of identical content in the matched activity pair up first, in order (they cannot be told apart)
+    identical: dict[tuple[Any, ...], list[str]] = {}
+    in_activity: dict[str, list[str]] = {}
+    for ou in o.rows:
+        identical.setdefault((o.parent[ou], old_content[ou]), []).append(ou)
+        in_activity.setdefault(o.parent[ou], []).append(ou)
+    for nu, nr in n.rows.items():
+        free = identical.get((m["activity"].get(n.parent[nu]), _row_content(nr)))
+        if free:
+            _take(m["indicator"], nu, free.pop(0), taken_new, taken_old)
     pairs = []
     for nu, nr in n.rows.items():
-        for ou, orow in o.rows.items():
-            if m["activity"].get(n.parent[nu]) != o.parent[ou]:
+        if nu in taken_new:
+            continue
+        for ou in in_activity.get(m["activity"].get(n.parent[nu], ""), []):
+            if ou in taken_old:
                 continue
+            orow = o.rows[ou]
             score, t = row_score(nr, orow)
             same_unit = nr.unit.strip() == orow.unit.strip()
             # the same text (roughly), or a reworded one with the same unit and mostly the same offices
