@@ -20,6 +20,7 @@ from ..domain.model import Agency, Plan
 from ..domain.plan_fit import Misfit, affected_by
 from ..domain.plan_match import PlanDiff, match_plans, revised_plan, summary_lines
 from ..errors import TratError
+from ..store import agencies as agency_store
 from ..store import plan_revision as revision_store
 from ..store import plans as plan_store
 from ..store import progress as progress_store
@@ -45,6 +46,8 @@ class PlanImport:
     agency_names: dict[str, str] = field(default_factory=dict)
     #: row uid -> trash id of removed rows the document brings back
     restored_trash: dict[str, int] = field(default_factory=dict)
+    #: (new agency uid, known agency uid, where) the reader thinks may be one office (the coordinator decides)
+    possible_duplicates: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def is_revision(self) -> bool:
@@ -141,13 +144,16 @@ def preview(plans: Any, plan: Plan, agencies: list[Agency]) -> PlanImport:
 
 
 def apply(plans: Any, result: PlanImport, now: dt.datetime | None = None) -> Plan:
-    """Store a previewed import: a new year at once, a revision in place."""
+    """Store a previewed import in one transaction: a new year as read, a revision in place; with the
+    possible duplicate agencies the reader found, for the coordinator to settle."""
     db = plans.db
-    if result.existing is None:
-        plan_store.save_plan(db, result.plan, result.agencies)
-    else:
-        me = Identity.from_settings(settings_store.load_settings(db))
-        at = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
-        revision_store.save_revision(db, result.plan, result.agencies, me.actor() if me.role else "", at,
-                                     result.restored_trash)
+    at = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
+    with db.atomic():
+        if result.existing is None:
+            plan_store.save_plan(db, result.plan, result.agencies)
+        else:
+            me = Identity.from_settings(settings_store.load_settings(db))
+            revision_store.save_revision(db, result.plan, result.agencies, me.actor() if me.role else "", at,
+                                         result.restored_trash)
+        agency_store.record_possible_duplicates(db, result.possible_duplicates, at)
     return plans.load_plan(result.plan.fiscal_year)

@@ -73,6 +73,8 @@ class ProgressService:
         self.plans = plans
         self._db = plans.db
         self._clock = clock or (lambda: dt.datetime.now().astimezone())
+        if clock is not None or plans.clock is None:
+            plans.clock = self._clock
 
     def now(self) -> str:
         """The time stamp for a change, ISO 8601 with the UTC offset."""
@@ -80,6 +82,10 @@ class ProgressService:
 
     def today(self) -> dt.date:
         return self._clock().date()
+
+    def default_year(self) -> int | None:
+        """The fiscal year being reported today that has a plan (:func:`..domain.fiscal.default_year`)."""
+        return self.plans.default_year(self.today())
 
     @property
     def clock(self) -> Callable[[], dt.datetime]:
@@ -171,6 +177,12 @@ class ProgressService:
         items = self.work_items(fiscal_year, agency_uid)
         text = item_id.strip()
         uids = list(dict.fromkeys(i.indicator_uid for i in items if text in (i.id, i.indicator_uid)))
+        if not uids and fiscal_year is None:  # an indicator uid names its year itself
+            for year in self.plans.fiscal_years():
+                items = self.work_items(year, agency_uid)
+                uids = [i.indicator_uid for i in items if i.indicator_uid == text][:1]
+                if uids:
+                    break
         if len(uids) > 1:
             raise TratError(f"รหัส “{text}” ตรงกับตัวชี้วัด {len(uids)} แถว (มีกิจกรรมที่ใช้รหัสซ้ำกัน) "
                             "โปรดระบุด้วยรหัสประจำแถว (indicator_uid ใน progress list --json)")
