@@ -167,8 +167,8 @@ def _row_content(row: IndicatorRow) -> tuple[Any, ...]:
             tuple((b.value.kind, b.value.satang, b.agency) for b in row.budget_lines))
 
 
-def _greedy(pairs: list[tuple[float, int, int, str, str]], content: Callable[[str], Any],
-            old_content: Callable[[str], Any], taken_new: set[str], taken_old: set[str],
+def _greedy(pairs: list[tuple[float, int, int, str, str]], old_content: Callable[[str], Any],
+            taken_new: set[str], taken_old: set[str],
             out: dict[str, str], ambiguous: dict[str, list[str]] | None = None) -> None:
     """Best pairs first. *pairs*: (score, order, order, new uid, old uid). A pair whose new part has an
     equally good free partner of different content is ambiguous (left out, reported if asked)."""
@@ -271,7 +271,7 @@ def match_plans(old: Plan, new: Plan, trashed: Sequence[tuple[str, IndicatorRow]
             r = ratio(ns.title, os_.title)
             if ns.number == os_.number or r >= 0.6:
                 pairs.append((2.0 * (ns.number == os_.number) + 2 * r, n.order[nu], o.order[ou], nu, ou))
-    _greedy(pairs, lambda u: u, lambda u: u, taken_ns, taken_os, m["strategy"])
+    _greedy(pairs, lambda u: u, taken_ns, taken_os, m["strategy"])
 
     # tactics: inside the matched strategy by number or title, elsewhere by title
     taken_nt: set[str] = set()
@@ -292,7 +292,7 @@ def match_plans(old: Plan, new: Plan, trashed: Sequence[tuple[str, IndicatorRow]
             r = ratio(nt.title, ot.title)
             if (same_parent and nt.number == ot.number) or r >= 0.6:
                 pairs.append((2.0 * same_parent + (nt.number == ot.number) + 2 * r, n.order[nu], o.order[ou], nu, ou))
-    _greedy(pairs, lambda u: u, lambda u: u, taken_nt, taken_ot, m["tactic"])
+    _greedy(pairs, lambda u: u, taken_nt, taken_ot, m["tactic"])
 
     # activities: title first, then code and parent, and how much their rows have in common
     def row_overlap(na: Activity, oa: Activity) -> float:
@@ -323,7 +323,7 @@ def match_plans(old: Plan, new: Plan, trashed: Sequence[tuple[str, IndicatorRow]
             rows = row_overlap(na, oa)
             if r >= 0.6 or (same_code and same_parent) or rows >= 0.8:
                 pairs.append((same_parent + 1.5 * same_code + 4 * r + 2 * rows, n.order[nu], o.order[ou], nu, ou))
-    _greedy(pairs, lambda u: u, lambda u: u, taken_na, taken_oa, m["activity"])
+    _greedy(pairs, lambda u: u, taken_na, taken_oa, m["activity"])
 
     # indicator rows: inside the matched activity first, then across the plan (a moved row)
     def row_score(nr: IndicatorRow, orow: IndicatorRow) -> tuple[float, float]:
@@ -360,7 +360,7 @@ def match_plans(old: Plan, new: Plan, trashed: Sequence[tuple[str, IndicatorRow]
             # the same text (roughly), or a reworded one with the same unit and mostly the same offices
             if t >= 0.5 or (same_unit and _jaccard(nr.agencies, orow.agencies) >= 0.5):
                 pairs.append((score, n.order[nu], o.order[ou], nu, ou))
-    _greedy(pairs, lambda u: u, old_content.__getitem__, taken_new, taken_old, m["indicator"], ambiguous)
+    _greedy(pairs, old_content.__getitem__, taken_new, taken_old, m["indicator"], ambiguous)
     pairs = []
     for nu, nr in n.rows.items():
         if nu in taken_new or nu in ambiguous:
@@ -371,7 +371,7 @@ def match_plans(old: Plan, new: Plan, trashed: Sequence[tuple[str, IndicatorRow]
             score, t = row_score(nr, orow)
             if t >= 0.85 and nr.unit.strip() == orow.unit.strip():
                 pairs.append((score, n.order[nu], o.order[ou], nu, ou))
-    _greedy(pairs, lambda u: u, old_content.__getitem__, taken_new, taken_old, m["indicator"], ambiguous)
+    _greedy(pairs, old_content.__getitem__, taken_new, taken_old, m["indicator"], ambiguous)
 
     _describe(diff, o, n, ambiguous)
     return diff
