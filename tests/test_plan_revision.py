@@ -324,3 +324,15 @@ def test_a_revision_travels_to_the_office_and_its_next_export_lands_on_the_same_
     assert (theirs.entry(2).achieved, theirs.entry(3).achieved) == (75, 80)
     inserted = next(i for i in center.progress.work_items(agency_uid=item.agency_uid) if i.id == item.id)
     assert inserted.entries == {} and inserted.unit == "ครั้ง"
+
+
+def test_a_revision_the_schema_refuses_is_a_thai_error_and_changes_nothing(service: PlanService) -> None:
+    from trat_desktop.services.plan_import import apply
+
+    before = dump(Path(service.path))
+    doc = service.load_plan()
+    doc.strategies[1].number = doc.strategies[0].number       # two strategies numbered 1
+    result = preview(service, doc, service.known_agencies())
+    with pytest.raises(TratError, match="ซ้ำกัน"):
+        apply(service, result)
+    assert dump(Path(service.path)) == before

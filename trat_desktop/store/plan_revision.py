@@ -9,6 +9,7 @@ their recorded progress untouched). All in one transaction.
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any, Iterable
 
 from ..domain.model import Agency, BudgetLine, BudgetValue, IndicatorRow, Plan
@@ -92,7 +93,18 @@ def save_revision(db: Database, plan: Plan, agencies: Iterable[Agency], actor: s
                   restored: dict[str, int] | None = None) -> int:
     """Update the stored plan of ``plan.fiscal_year`` to *plan* in place (see the module docstring);
     returns the new revision number. Parts are identified by uid only. *restored*: row uid -> trash id
-    of removed rows the revision brings back (marked restored in the trash)."""
+    of removed rows the revision brings back (marked restored in the trash). A plan the schema refuses
+    (a number or code repeated among siblings) is a Thai error and nothing changes."""
+    try:
+        return _save_revision(db, plan, agencies, actor, at, restored)
+    except sqlite3.IntegrityError:
+        raise TratError(f"ปรับแผนปีงบประมาณ พ.ศ. {plan.fiscal_year} ตามเอกสารไม่ได้: เอกสารมีลำดับยุทธศาสตร์ "
+                        "ลำดับกลยุทธ์ หรือรหัสโครงการ/กิจกรรมซ้ำกันในส่วนเดียวกัน โปรดแก้เอกสารแล้วนำเข้าใหม่ "
+                        "ฐานข้อมูลไม่เปลี่ยนแปลง") from None
+
+
+def _save_revision(db: Database, plan: Plan, agencies: Iterable[Agency], actor: str, at: str,
+                   restored: dict[str, int] | None) -> int:
     with db.atomic():
         head = db.execute("SELECT id, revision FROM plans WHERE fiscal_year = ?", [plan.fiscal_year]).fetchone()
         if head is None:
