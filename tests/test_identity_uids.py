@@ -29,9 +29,13 @@ def coordinator(service: PlanService) -> ProgressService:
 
 def duplicate_a_code(service: PlanService) -> tuple[str, str]:
     """Give activity 1.6 the code 1.5 directly in the database (as the editor allowed before the
-    uniqueness rule); returns (the shared label, the renamed activity's uid)."""
+    uniqueness rule, in a database of that time); returns (the shared label, the renamed activity's uid)."""
     plan = service.load_plan()
     first, second = (next(a for a in plan.activities() if a.code == c) for c in ("1.5", "1.6"))
+    # the schema now refuses repeated codes (migration 0007); drop its guards to make the state anyway:
+    # even with two rows under one label, nothing may be dropped or merged
+    service.db.execute("DROP TRIGGER IF EXISTS activities_code_unique_update")
+    service.db.execute("DROP INDEX IF EXISTS idx_activities_code")
     service.db.execute("UPDATE activities SET code = ? WHERE uid = ?", [first.code, second.uid])
     return "1/1.5/1", second.uid
 

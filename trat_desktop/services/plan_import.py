@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..domain import plan_rules
 from ..domain.identity import Identity, PermissionDenied
 from ..domain.labels import row_labels
 from ..domain.model import Agency, Plan
@@ -121,6 +122,7 @@ def preview(plans: Any, plan: Plan, agencies: list[Agency]) -> PlanImport:
         raise PermissionDenied("เครื่องของหน่วยงานรับแผนฉบับปรับปรุงทางแพ็กเกจแผนจากศูนย์ฯ จังหวัด "
                                "(แฟ้ม → นำเข้าแพ็กเกจแผน…) ไม่ปรับแผนจากเอกสารเอง")
     existing = plans.load_plan(plan.fiscal_year)
+    plan.warnings.extend(plan_rules.repair_duplicates(plan))  # as a new year's plan is stored: codes unique
     trashed = revision_store.trashed_rows(plans.db, plan.fiscal_year)
     diff = match_plans(existing, plan, [(activity, row) for _id, activity, row in trashed])
     why = refusal(existing, plan, diff)
