@@ -86,7 +86,6 @@ _PAGE = re.compile(r"^(?:[-–(]?\s*(?:หน้า(?:ที่)?\s*)?" + _D + r
 _PART_END = re.compile(r"^(?:ส่วนที่\s*" + _D + r"+|ภาคผนวก|บทที่\s*" + _D + r"+)")
 _GRAND = ("รวมงบประมาณทั้งสิ้น", "รวมทั้งสิ้น", "รวมทั้งหมด", "รวมงบประมาณทั้งหมด", "รวมทุกยุทธศาสตร์",
           "งบประมาณรวมทั้งสิ้น", "grandtotal")
-_LIST_ITEM = re.compile(r"^\s*(?:[-–—•·▪●○◦*]|\(?" + _D + r"{1,2}[).])")
 
 
 def _strategy_heading(text: str) -> re.Match[str] | None:
@@ -398,9 +397,11 @@ class PlanTextReader:
             j, joined = i + 1, False
             while j < count and self._continues(cells, self.lines[j]):
                 more = self.lines[j].split("\t")
+                roles = self._roles()
+                into = roles[len(cells) - 1] if len(cells) - 1 < len(roles) else None
+                joined = joined or into != "agency"  # further paragraphs of an agency list are the usual form
                 cells[-1] = cells[-1] + "\n" + more[0]
                 cells.extend(more[1:])
-                joined = joined or len(more) > 1 or not _LIST_ITEM.match(more[0])
                 j += 1
             if len(cells) == 1:  # a wrapped line of text with no row after all
                 self._read_text(i + 1, norm(cells[0]))
@@ -570,7 +571,9 @@ class PlanTextReader:
                           layout.line)
 
     def _total_cell(self, number: int, cells: list[str], what: str) -> BudgetValue | None:
-        found = [(i, c) for i, c in enumerate(cells) if i > 0 and c.strip()]
+        label_at = next(i for i, c in enumerate(cells) if c.strip())  # the cell saying "รวม"
+        found = [(i, c) for i, c in enumerate(cells) if i > label_at and c.strip()
+                 and (self.layout is None or self.layout.roles[i] != "seq")]
         if not found:
             self.warn("TOTAL_BLANK", f"{what} เว้นว่างไว้", number)
             return None
@@ -807,7 +810,7 @@ class PlanTextReader:
             self.warn("BUDGET_SHARED", f"ช่องงบประมาณว่าง ถือว่ารวมอยู่ในงบประมาณของแถวก่อนหน้า "
                       f"(บรรทัดที่ {previous.source_line}) ซึ่งเป็นช่องที่ผสานกัน จึงไม่นับซ้ำ", number)
             return
-        row.budget_lines.append(BudgetLine(first, None))
+        row.budget_lines.append(BudgetLine(first, row.agencies[0] if len(row.agencies) == 1 else None))
         self.warn("BUDGET_INHERITED", f"ช่องงบประมาณว่าง ใช้ “{_stated(first).strip('“”')}” ของแถวก่อนหน้า "
                   f"(บรรทัดที่ {previous.source_line}) ซึ่งเป็นช่องที่ผสานกัน", number)
 
