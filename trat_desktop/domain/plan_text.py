@@ -318,7 +318,9 @@ class PlanTextReader:
         else:
             why = (f"ไม่พบหัวตารางแผน (กลยุทธ์, แผนงาน/โครงการ/กิจกรรม, ตัวชี้วัด, ผู้รับผิดชอบ …) "
                    f"ในแถวที่คั่นด้วยแท็บ {to_thai_digits(str(tabbed))} แถว")
-        return (what + why + " จึงไม่นำเข้า โปรดบันทึกเอกสารแผนเป็นข้อความ (.txt) ที่คั่นช่องตารางด้วยแท็บ")
+        advice = ("โปรดตรวจสอบว่าเอกสารมีแถวของตารางแผนครบ" if tabbed and tables
+                  else "โปรดบันทึกเอกสารแผนเป็นข้อความ (.txt) ที่คั่นช่องตารางด้วยแท็บ")
+        return what + why + " จึงไม่นำเข้า " + advice
 
     def _fiscal_year(self, start: int) -> int:
         title_at = next((j for j in range(start - 1, -1, -1) if self.lines[j].strip()), None)
