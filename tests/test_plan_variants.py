@@ -75,3 +75,57 @@ def test_generated_variants_are_up_to_date() -> None:
     result = subprocess.run([sys.executable, str(VARIANTS / "generate.py"), "--check"], cwd=ROOT,
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- documents nobody wrote for the reader ------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SEED_LINES = (ROOT / "db" / "seed" / "trat-ethics-plan-2569.txt").read_text("utf-8").split("\n")
+NOISE = ["", "รวม\t\t\t\t๕๐๐\t\t\t\t", "ยุทธศาสตร์ที่ ๒ ซ้ำ", "\t\t\t", "กลยุทธ์\tกิจกรรม", "- ๓ -",
+         "\t๙.๙ กิจกรรมแทรก\tครั้ง\t๑\tไม่ใช้งบประมาณ\tไตรมาส ๕\tx\ty\tz", "ผู้รับผิดชอบ", "๑๒,๐๐๐", "\ufeff"]
+
+
+@st.composite
+def mangled(draw: st.DrawFn) -> str:
+    lines = list(SEED_LINES)
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(lines) - 1))
+        op = draw(st.sampled_from(["drop", "copy", "noise", "untab", "retab", "cut"]))
+        if op == "drop":
+            del lines[at]
+        elif op == "copy":
+            lines.insert(at, lines[at])
+        elif op == "noise":
+            lines.insert(at, draw(st.sampled_from(NOISE)))
+        elif op == "untab":
+            lines[at] = lines[at].replace("\t", " ", 1)
+        elif op == "retab":
+            lines[at] = lines[at].replace("\t", "\t\t", 1)
+        else:
+            text = "\n".join(lines)
+            return text[: draw(st.integers(0, len(text)))]
+    return "\n".join(lines)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mangled())
+def test_a_mangled_document_reads_or_is_refused_in_thai(text: str) -> None:
+    """Whatever happens to the document, the reader returns a sound plan or a list of Thai problems."""
+    try:
+        plan = read_plan_text(text, IdentityResolver())
+    except PlanFormatError as error:
+        assert error.problems and all(any("\u0e00" <= ch <= "\u0e7f" for ch in p.message) for p in error.problems)
+        return
+    rows = plan.rows()
+    assert rows
+    assert all(1 <= r.quarter_from <= r.quarter_to <= 4 for r in rows)
+    assert all(line.value.counted_satang() >= 0 for r in rows for line in r.budget_lines)
+    assert len({r.uid for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("name", ["README.md", "docs/user-guide.md", "docs/exchange-format.md", "pyproject.toml"])
+def test_a_document_that_is_no_plan_is_refused(name: str) -> None:
+    with pytest.raises(PlanFormatError) as info:
+        read_plan_text((ROOT / name).read_text("utf-8"), IdentityResolver())
+    assert "ไม่พบ" in str(info.value)

@@ -308,7 +308,7 @@ class PlanTextReader:
             found.append(f"บรรทัดที่ขึ้นต้นด้วยรหัสกิจกรรม {to_thai_digits(str(codes))} บรรทัด")
         if len(labels) >= 3:
             found.append("หัวตาราง (" + ", ".join(labels) + ") แยกอยู่บรรทัดละช่อง")
-        listed = found[0] if len(found) == 1 else ", ".join(found[:-1]) + " และ" + found[-1]
+        listed = ", ".join(found[:-1]) + " และ" + found[-1] if len(found) > 1 else "".join(found)
         what = ("พบ" + listed + " แต่") if found else ""
         if not tabbed:
             why = ("ไม่พบแถวตารางแผน (ไม่มีอักขระแท็บในเอกสาร) เอกสารนี้อาจบันทึกเป็นข้อความแบบหนึ่งช่องต่อบรรทัด "
@@ -649,14 +649,8 @@ class PlanTextReader:
         self.warn("ROW_SHIFTED", "แถวนี้ข้อมูลเลื่อนไปอยู่ผิดคอลัมน์ ได้จัดใหม่ตามชนิดข้อมูล: "
                   f"หน่วยนับ “{fixed['unit']}” เป้าหมาย “{fixed['target']}” งบประมาณ “{fixed['budget']}” "
                   f"ระยะเวลา “{fixed['period']}” ผู้รับผิดชอบ “{fixed['agency']}”", number)
-        raw = {role: (row.raw[role] if row.raw.get(role) and norm(row.raw[role]) == value else value)
-               for role, value in fixed.items()}
-        for role, value in fixed.items():  # keep line breaks of the cell a value came from
-            for written in row.raw.values():
-                if written and norm(written) == value:
-                    raw[role] = written
-                    break
-        return _Row(number, fixed, raw, row.joined)
+        written = {norm(text): text for text in row.raw.values() if text}  # keep a cell's line breaks
+        return _Row(number, fixed, {role: written.get(value, value) for role, value in fixed.items()}, row.joined)
 
     def _start_tactic(self, number: int, text: str, activity_text: str) -> bool:
         strategy = self.ctx.strategy
