@@ -129,3 +129,39 @@ def test_a_document_that_is_no_plan_is_refused(name: str) -> None:
     with pytest.raises(PlanFormatError) as info:
         read_plan_text((ROOT / name).read_text("utf-8"), IdentityResolver())
     assert "ไม่พบ" in str(info.value)
+
+
+# -- through the command line ----------------------------------------------------
+def _cli(capsys, *args: str) -> tuple[int, str, str]:
+    from trat_desktop.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("name", ["hand-malformed-chanthaburi", "hand-libreoffice-chanthaburi",
+                                  "seed-truncated-mid-row", "hand-no-rows-chanthaburi"])
+def test_cli_refuses_with_every_problem_and_changes_nothing(tmp_path: Path, capsys, name: str) -> None:
+    import sqlite3
+
+    db = tmp_path / "db.sqlite3"
+    assert _cli(capsys, "--db", str(db), "plan", "summary")[0] == 0
+    before = list(sqlite3.connect(db).iterdump())
+    code, out, err = _cli(capsys, "--db", str(db), "plan", "import-text", str(VARIANTS / f"{name}.txt"))
+    assert code == 2 and not out
+    expected = json.loads((VARIANTS / f"{name}.expected.json").read_text("utf-8"))["error"]
+    for line, _cell, fragment in expected:
+        assert f"บรรทัดที่ {line}:" in err and fragment in err
+    assert list(sqlite3.connect(db).iterdump()) == before
+
+
+def test_cli_imports_another_province_next_to_trat(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    code, out, _ = _cli(capsys, "--db", db, "plan", "import-text", str(VARIANTS / "hand-chanthaburi-2570.txt"), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["fiscal_year"], data["strategies"], data["indicators"], data["budget_total"]) == (2570, 3, 8, 209_650)
+    assert {"BUDGET_SOURCE", "PERIOD_INHERITED", "BUDGET_SHARED"} <= {w["code"] for w in data["warnings"]}
+    code, out, _ = _cli(capsys, "--db", db, "plan", "summary", "--json", "--year", "2569")
+    assert json.loads(out)["indicators"] == 35
