@@ -59,6 +59,7 @@ ROLE_TEXT = {
     "tactic": "กลยุทธ์", "activity": "แผนงาน/โครงการ/กิจกรรม", "unit": "หน่วยนับ", "target": "ปริมาณงาน",
     "budget": "งบประมาณ", "period": "ระยะเวลาดำเนินการ", "indicator": "ตัวชี้วัด",
     "expected": "ผลที่คาดว่าจะได้รับ", "agency": "ผู้รับผิดชอบ", "source": "แหล่งงบประมาณ",
+    "strategy": "ยุทธศาสตร์",
 }
 #: Header labels -> column role; the first entry whose word is in the label wins (order matters:
 #: "ผลที่คาดว่าจะได้รับ (ตามตัวชี้วัด)" names the expected result, not the indicator).
@@ -73,6 +74,7 @@ _LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("indicator", ("ตัวชี้วัด", "indicator", "kpi")),
     ("activity", ("แผนงาน", "โครงการ", "กิจกรรม", "project", "activit")),
     ("tactic", ("กลยุทธ์", "tactic")),
+    ("strategy", ("ยุทธศาสตร์", "strategy")),
 )
 _SEQ_LABELS = {"ลำดับ", "ลำดับที่", "ที่", "no", "no.", "#"}
 _SUB_LABELS = {"หน่วยนับ", "หน่วย", "ปริมาณงาน", "ปริมาณ", "ค่าเป้าหมาย", "จำนวน", "unit", "target"}
@@ -529,20 +531,23 @@ class PlanTextReader:
                                   f"จาก {to_thai_digits(str(width))} ช่อง ไฟล์อาจถูกตัดท้าย")
                 return
             cells = cells + [""] * (width - len(cells))
-        if self.ctx.strategy is None:
-            self.fail(number, "พบแถวตารางก่อนหัวข้อยุทธศาสตร์")
-            return
         first = squash(next((c for c in cells if c.strip()), ""))
         if _is_grand_total(first):
             self.stated_total = self._total_cell(number, cells, "ยอดรวมงบประมาณทั้งสิ้น")
             self.ended = True
+            return
+        at = layout.index("strategy")
+        if at is not None and cells[at].strip() and not _is_total(first):
+            self._strategy_cell(number, norm(cells[at]))
+        if self.ctx.strategy is None:
+            self.fail(number, "พบแถวตารางก่อนหัวข้อยุทธศาสตร์")
             return
         if _is_total(first):
             self.ctx.strategy.stated_budget = self._total_cell(number, cells, "ยอดรวมของยุทธศาสตร์")
             return
         row = _Row(number, {}, {}, joined)
         for at, (role, cell) in enumerate(zip(layout.roles, cells)):
-            if role in ROLES or role == "source":
+            if role in ROLES or role in ("source", "strategy"):
                 row.cells[role] = norm(cell)
                 row.raw[role] = cell
             elif role != "seq" and cell.strip():
@@ -553,6 +558,23 @@ class PlanTextReader:
             self.warn("LINES_JOINED", "แถวตารางนี้แยกอยู่หลายบรรทัดในไฟล์ (ช่องที่มีหลายย่อหน้า) ได้รวมเป็นแถวเดียว",
                       number)
         self._read_row(row)
+
+    def _strategy_cell(self, number: int, text: str) -> None:
+        """A table with a strategy column: a new strategy wherever the cell names one."""
+        current = self.ctx.strategy
+        match = _strategy_heading(text)
+        if match:
+            if current is None or current.number != int(to_arabic_digits(match.group(1))):
+                self._start_strategy(number, match)
+            return
+        if current is not None and squash(current.title) == squash(_title(text)):
+            return
+        n = to_thai_digits(str(len(self.strategies) + 1))
+        self.warn("STRATEGY_NUMBERED", f"ช่องยุทธศาสตร์ “{text[:60]}” ไม่มีเลขยุทธศาสตร์ ถือเป็นยุทธศาสตร์ที่ {n} "
+                  "ตามลำดับ", number)
+        numbered = _strategy_heading(f"ยุทธศาสตร์ที่ {n} {text}")
+        assert numbered is not None
+        self._start_strategy(number, numbered)
 
     def _set_layout(self, layout: Layout) -> None:
         """A header row; checked at the first row under it (a sub-header line may complete it)."""
@@ -915,7 +937,7 @@ class PlanTextReader:
             self.warn("GRAND_TOTAL_MISMATCH",
                       f"เอกสารระบุรวมงบประมาณทั้งสิ้น {_stated(self.stated_total)} "
                       f"แต่ผลรวมของทุกรายการได้ {_baht(computed_total)} บาท", None)
-        if self.stated_total.counted_satang() != stated_sum:
+        if self.stated_total.counted_satang() != stated_sum and all(s.stated_budget for s in self.strategies):
             self.warn("GRAND_TOTAL_VS_STATED",
                       f"รวมงบประมาณทั้งสิ้นที่เอกสารระบุ ({_stated(self.stated_total)}) "
                       f"ไม่เท่ากับผลรวมของยอด “รวม” รายยุทธศาสตร์ที่เอกสารระบุ ({_baht(stated_sum)} บาท)", None)
