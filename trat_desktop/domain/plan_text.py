@@ -48,125 +48,29 @@ from .plan_cells import (
     squash,
     tactic_number,
 )
+from .plan_layout import (
+    CONTINUED,
+    GOAL,
+    PAGE,
+    PART_END,
+    ROLE_TEXT,
+    ROLES,
+    YEAR,
+    Layout,
+    activity_code_like,
+    header_layout,
+    is_grand_total,
+    is_sub_header,
+    is_total,
+    label_role,
+    strategy_heading,
+    title_text,
+)
 from .thai import format_baht, to_arabic_digits, to_thai_digits
 
 __all__ = ["PlanTextReader", "read_plan_text", "parse_budget", "parse_quarters", "norm", "squash"]
 
 PLAN_NS = uuid.UUID("0f3a9c1e-2b7d-4e55-8a61-3c2d9e7b2569")
-#: The columns of the plan table, in the order of the FY2569 document (used when a table has no header).
-ROLES = ("tactic", "activity", "unit", "target", "budget", "period", "indicator", "expected", "agency")
-ROLE_TEXT = {
-    "tactic": "กลยุทธ์", "activity": "แผนงาน/โครงการ/กิจกรรม", "unit": "หน่วยนับ", "target": "ปริมาณงาน",
-    "budget": "งบประมาณ", "period": "ระยะเวลาดำเนินการ", "indicator": "ตัวชี้วัด",
-    "expected": "ผลที่คาดว่าจะได้รับ", "agency": "ผู้รับผิดชอบ", "source": "แหล่งงบประมาณ",
-    "strategy": "ยุทธศาสตร์",
-}
-#: Header labels -> column role; the first entry whose word is in the label wins (order matters:
-#: "ผลที่คาดว่าจะได้รับ (ตามตัวชี้วัด)" names the expected result, not the indicator).
-_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("expected", ("ผลที่คาด", "ผลลัพธ์ที่คาด", "ผลที่จะได้รับ", "expected")),
-    ("period", ("ระยะเวลา", "ช่วงเวลา", "ห้วงเวลา", "period", "timeline")),
-    ("source", ("แหล่งงบ", "แหล่งที่มาของงบ", "แหล่งเงิน", "ประเภทงบ")),
-    ("budget", ("งบประมาณ", "budget")),
-    ("agency", ("ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "หน่วยงานที่รับผิดชอบ", "หน่วยรับผิดชอบ", "responsib")),
-    ("unit", ("หน่วยนับ", "unit")),
-    ("target", ("ปริมาณงาน", "ค่าเป้าหมาย", "เป้าหมาย", "target")),
-    ("indicator", ("ตัวชี้วัด", "indicator", "kpi")),
-    ("activity", ("แผนงาน", "โครงการ", "กิจกรรม", "project", "activit")),
-    ("tactic", ("กลยุทธ์", "tactic")),
-    ("strategy", ("ยุทธศาสตร์", "strategy")),
-)
-_SEQ_LABELS = {"ลำดับ", "ลำดับที่", "ที่", "no", "no.", "#"}
-_SUB_LABELS = {"หน่วยนับ", "หน่วย", "ปริมาณงาน", "ปริมาณ", "ค่าเป้าหมาย", "จำนวน", "unit", "target"}
-
-_D = r"[0-9๐-๙]"
-_YEAR = re.compile(r"(?:ปีงบประมาณ|ประจำปี)\s*(?:พ\.\s*ศ\.)?\s*(" + _D + r"{4})")
-_STRATEGY = re.compile(r"^(?:ยุทธศาสตร์(?:ที่)?|strategy)\s*(" + _D + r"+)\s*(?:[:.)–-]\s*)?(.*)$", re.IGNORECASE)
-_GOAL = re.compile(r"^(?:เป้าหมาย|เป้าประสงค์)\s*:\s*(.*)$")
-_CONTINUED = re.compile(r"\s*\(\s*ต่อ\s*\)\s*$")
-_PAGE = re.compile(r"^(?:[-–(]?\s*(?:หน้า(?:ที่)?\s*)?" + _D + r"{1,3}\s*[-–)]?|page\s*\d+)$", re.IGNORECASE)
-_PART_END = re.compile(r"^(?:ส่วนที่\s*" + _D + r"+|ภาคผนวก|บทที่\s*" + _D + r"+)")
-_GRAND = ("รวมงบประมาณทั้งสิ้น", "รวมทั้งสิ้น", "รวมทั้งหมด", "รวมงบประมาณทั้งหมด", "รวมทุกยุทธศาสตร์",
-          "งบประมาณรวมทั้งสิ้น", "grandtotal")
-
-
-def _strategy_heading(text: str) -> re.Match[str] | None:
-    return _STRATEGY.match(norm(text))
-
-
-_TOTAL = re.compile(r"^(?:รวม(?:งบประมาณ|เงิน)?(?:ยุทธศาสตร์(?:ที่)?" + _D + r"*)?(?:\(บาท\))?|รวมทั้งสิ้น|รวมทั้งหมด"
-                    r"|total|subtotal)$", re.IGNORECASE)
-
-
-def _is_total(first: str) -> bool:
-    """'รวม', 'รวมงบประมาณ', 'รวมยุทธศาสตร์ที่ ๑' (squashed) - but not a title such as 'รวมพลัง…'."""
-    return bool(_TOTAL.match(first)) or _is_grand_total(first)
-
-
-def _is_grand_total(first: str) -> bool:
-    return first.lower().startswith(_GRAND)
-
-
-def _label_role(label: str) -> str | None:
-    """The role a header label names, "" for an unknown label, None for an empty one."""
-    key = squash(label).lower()
-    if not key:
-        return None
-    if key in _SEQ_LABELS:
-        return "seq"
-    if len(key) > 60:
-        return ""
-    for role, words in _LABELS:
-        if any(word in key for word in words):
-            return role
-    return ""
-
-
-@dataclass
-class Layout:
-    """Which column of the table holds what, from its header row(s)."""
-
-    roles: list[str | None]
-    labels: list[str]
-    line: int
-
-    @property
-    def width(self) -> int:
-        return len(self.roles)
-
-    def index(self, role: str) -> int | None:
-        return self.roles.index(role) if role in self.roles else None
-
-    def label(self, role: str) -> str:
-        at = self.index(role)
-        return (self.labels[at] if at is not None and self.labels[at] else "") or ROLE_TEXT.get(role, role)
-
-
-def _header_layout(cells: list[str], number: int) -> Layout | None:
-    labels = [norm(c) for c in cells]
-    roles = [_label_role(label) for label in labels]
-    known = {r for r in roles if r and r != "seq"}
-    if len(known) < 4 or "agency" not in known or not ({"indicator", "activity"} & known):
-        return None
-    if any(looks_like_period(label) or parse_budget(label) is not None for label in labels if label):
-        return None
-    seen: set[str] = set()
-    for at, role in enumerate(roles):  # a role named twice: the second column is an extra column
-        if role and role not in ("seq", ""):
-            if role in seen:
-                roles[at] = ""
-            seen.add(role)
-    # "เป้าหมายการดำเนินงาน" over two columns with no sub-header: unit, then target
-    target = roles.index("target") if "target" in roles else None
-    if "unit" not in roles and target is not None and target + 1 < len(roles) and roles[target + 1] is None \
-            and "เป้าหมาย" in squash(labels[target]):
-        roles[target], roles[target + 1] = "unit", "target"
-    return Layout(roles, labels, number)
-
-
-def _is_sub_header(cells: list[str]) -> bool:
-    filled = [squash(c).lower() for c in cells if c.strip()]
-    return bool(filled) and all(c in _SUB_LABELS for c in filled)
 
 
 @dataclass
@@ -276,7 +180,7 @@ class PlanTextReader:
         """Index of the line where the plan part starts: the strategy heading before the first plan
         header row (or that header row itself when the headings sit inside the table)."""
         header = next((i for i, line in enumerate(self.lines)
-                       if "\t" in line and _header_layout(line.split("\t"), i + 1) is not None), None)
+                       if "\t" in line and header_layout(line.split("\t"), i + 1) is not None), None)
         if header is None:
             header = next((i for i, line in enumerate(self.lines) if line.count("\t") == len(ROLES) - 1
                            and any(looks_like_period(c) for c in line.split("\t"))), None)
@@ -285,21 +189,21 @@ class PlanTextReader:
         start = header
         for j in range(header - 1, -1, -1):
             text = norm(self.lines[j])
-            if not text or _GOAL.match(text) or _PAGE.match(text):
+            if not text or GOAL.match(text) or PAGE.match(text):
                 continue
-            if "\t" not in self.lines[j].strip("\t") and _strategy_heading(text):
+            if "\t" not in self.lines[j].strip("\t") and strategy_heading(text):
                 start = j
             break
         return start
 
     def _first_strategy_line(self) -> int | None:
-        return next((i + 1 for i, line in enumerate(self.lines) if _strategy_heading(line)), None)
+        return next((i + 1 for i, line in enumerate(self.lines) if strategy_heading(line)), None)
 
     def _nothing_found(self, tables: bool) -> str:
         """What the document holds, when it has no plan rows (e.g. a one-cell-per-line export)."""
-        strategies = {int(to_arabic_digits(m.group(1))) for m in map(_strategy_heading, self.lines) if m}
+        strategies = {int(to_arabic_digits(m.group(1))) for m in map(strategy_heading, self.lines) if m}
         tabbed = sum("\t" in line for line in self.lines)
-        labels = sorted({ROLE_TEXT[r] for r in (_label_role(line) for line in self.lines
+        labels = sorted({ROLE_TEXT[r] for r in (label_role(line) for line in self.lines
                                                 if "\t" not in line and len(squash(line)) <= 40)
                          if r and r in ROLE_TEXT and r != "source"})
         codes = sum(1 for line in self.lines if "\t" not in line and activity_code_like(line))
@@ -326,16 +230,16 @@ class PlanTextReader:
 
     def _fiscal_year(self, start: int) -> int:
         title_at = next((j for j in range(start - 1, -1, -1) if self.lines[j].strip()), None)
-        match = _YEAR.search(self.lines[title_at]) if title_at is not None and "\t" not in self.lines[title_at] else None
+        match = YEAR.search(self.lines[title_at]) if title_at is not None and "\t" not in self.lines[title_at] else None
         where = title_at
         if not match:
-            where = next((j for j in range(start - 1, -1, -1) if _YEAR.search(self.lines[j])), None)
+            where = next((j for j in range(start - 1, -1, -1) if YEAR.search(self.lines[j])), None)
             if where is None:
-                where = next((j for j in range(start, len(self.lines)) if _YEAR.search(self.lines[j])), None)
+                where = next((j for j in range(start, len(self.lines)) if YEAR.search(self.lines[j])), None)
             if where is None:
                 raise PlanFormatError(start + 1, "ไม่พบปีงบประมาณของแผน (เช่น “ประจำปีงบประมาณ พ.ศ. ๒๕๖๙”) "
                                                  "ในหัวข้อของตารางแผนหรือในเอกสาร")
-            match = _YEAR.search(self.lines[where])
+            match = YEAR.search(self.lines[where])
             assert match is not None
             self.warn("YEAR_NOT_IN_TITLE", f"หัวข้อของตารางแผนไม่ระบุปีงบประมาณ ใช้ปี พ.ศ. "
                       f"{to_thai_digits(to_arabic_digits(match.group(1)))} จากบรรทัดที่ {where + 1}", where + 1)
@@ -343,7 +247,7 @@ class PlanTextReader:
         if not 2500 <= year <= 2700:
             raise PlanFormatError(where + 1, f"ปีงบประมาณ พ.ศ. {match.group(1)} ไม่สมเหตุสมผล")
         for number, line in enumerate(self.lines, start=1):
-            for other in _YEAR.finditer(line):
+            for other in YEAR.finditer(line):
                 other_year = int(to_arabic_digits(other.group(1)))
                 if other_year != year:
                     self.warn("YEAR_MISMATCH",
@@ -364,10 +268,10 @@ class PlanTextReader:
             if len(cells) < 2:
                 break
             first, tactic = norm(cells[0]), norm(cells[1])
-            match = _strategy_heading(first)
+            match = strategy_heading(first)
             if match:
                 current = int(to_arabic_digits(match.group(1)))
-                self.summary.strategies[current] = (_title(match.group(2)), index + 1)
+                self.summary.strategies[current] = (title_text(match.group(2)), index + 1)
             numbered = tactic_number(tactic, current) if current is not None else None
             if current is not None and numbered:
                 self.summary.tactics[(current, numbered[0])] = (numbered[1], index + 1)
@@ -380,7 +284,7 @@ class PlanTextReader:
             if not line.strip():
                 i += 1
                 continue
-            if self.ended and not _strategy_heading(line):
+            if self.ended and not strategy_heading(line):
                 rest = [j for j in range(i, count) if self.lines[j].strip()]
                 self.warn("TRAILING_TEXT_IGNORED",
                           f"ไม่ได้อ่านส่วนท้ายเอกสารตั้งแต่บรรทัดที่ {i + 1} (“{norm(line)[:60]}”) "
@@ -420,8 +324,8 @@ class PlanTextReader:
         """Whether a line's first cell starts something of its own (never part of the row above)."""
         first = norm(text)
         key = squash(first)
-        return (not first or bool(_strategy_heading(first)) or bool(_GOAL.match(first)) or _is_total(key)
-                or bool(_PAGE.match(first)) or bool(_PART_END.match(first)) or _label_role(first) == "tactic")
+        return (not first or bool(strategy_heading(first)) or bool(GOAL.match(first)) or is_total(key)
+                or bool(PAGE.match(first)) or bool(PART_END.match(first)) or label_role(first) == "tactic")
 
     def _starts_row(self, i: int) -> bool:
         """A line without tabs that is the first paragraph of a row's first cell (the row follows on the next line)."""
@@ -429,7 +333,7 @@ class PlanTextReader:
             return False
         nxt = self.lines[i + 1]
         return ("\t" in nxt and not nxt.startswith("\t") and not self._boundary(self.lines[i])
-                and not self._boundary(nxt.split("\t")[0]) and _header_layout(nxt.split("\t"), i + 2) is None)
+                and not self._boundary(nxt.split("\t")[0]) and header_layout(nxt.split("\t"), i + 2) is None)
 
     def _continues(self, cells: list[str], nxt: str) -> bool:
         """Whether the next line carries on the row above: Word writes a cell's further paragraphs
@@ -437,7 +341,7 @@ class PlanTextReader:
         if not nxt.strip() or nxt.startswith("\t") or self._boundary(nxt.split("\t")[0]):
             return False
         first = squash(next((c for c in cells if c.strip()), ""))
-        if _is_total(first) or _header_layout(cells, 0) is not None or _is_sub_header(cells):
+        if is_total(first) or header_layout(cells, 0) is not None or is_sub_header(cells):
             return False
         width = self._width()
         filled = len(cells)
@@ -451,17 +355,17 @@ class PlanTextReader:
 
     def _read_text(self, number: int, text: str) -> bool:
         """A line outside the table rows; True when it ends the plan part."""
-        match = _strategy_heading(text)
+        match = strategy_heading(text)
         if match:
             self._start_strategy(number, match)
             return False
-        goal = _GOAL.match(text)
+        goal = GOAL.match(text)
         if goal and self.ctx.strategy is not None:
             self.ctx.strategy.goal = goal.group(1).strip()
             return False
-        if _PAGE.match(text):
+        if PAGE.match(text):
             return False
-        if self.strategies and _PART_END.match(text):
+        if self.strategies and PART_END.match(text):
             return True
         if self.strategies:
             self.warn("TEXT_IGNORED", f"ข้อความ “{text[:80]}” ไม่อยู่ในตารางแผนและไม่ใช่หัวข้อยุทธศาสตร์ "
@@ -470,7 +374,7 @@ class PlanTextReader:
 
     def _start_strategy(self, number: int, match: re.Match[str]) -> None:
         n = int(to_arabic_digits(match.group(1)))
-        title = _title(match.group(2))
+        title = title_text(match.group(2))
         strategy = Strategy(n, title, uid=self.uid("s", n), source_line=number)
         if any(s.number == n for s in self.strategies):
             self.fail(number, f"ยุทธศาสตร์ที่ {to_thai_digits(str(n))} ซ้ำ")
@@ -487,11 +391,11 @@ class PlanTextReader:
     def _read_cells(self, number: int, cells: list[str], joined: bool, last: bool) -> None:
         if not any(c.strip() for c in cells):
             return
-        header = _header_layout(cells, number)
+        header = header_layout(cells, number)
         if header is not None:
             self._set_layout(header)
             return
-        if _is_sub_header(cells):  # "หน่วยนับ | ปริมาณงาน" under a header spanning two columns
+        if is_sub_header(cells):  # "หน่วยนับ | ปริมาณงาน" under a header spanning two columns
             if self.layout is not None and not self.layout_checked and number - self.layout.line <= 2:
                 for at, cell in enumerate(cells[: self.layout.width]):
                     if cell.strip():
@@ -500,7 +404,7 @@ class PlanTextReader:
                         self.layout.labels[at] = norm(cell)
             return
         filled = [c for c in cells if c.strip()]
-        if len(filled) == 1 and cells[0].strip() and _strategy_heading(cells[0]):
+        if len(filled) == 1 and cells[0].strip() and strategy_heading(cells[0]):
             self._read_text(number, norm(cells[0]))
             return
         if self.layout is None:
@@ -532,17 +436,17 @@ class PlanTextReader:
                 return
             cells = cells + [""] * (width - len(cells))
         first = squash(next((c for c in cells if c.strip()), ""))
-        if _is_grand_total(first):
+        if is_grand_total(first):
             self.stated_total = self._total_cell(number, cells, "ยอดรวมงบประมาณทั้งสิ้น")
             self.ended = True
             return
         at = layout.index("strategy")
-        if at is not None and cells[at].strip() and not _is_total(first):
+        if at is not None and cells[at].strip() and not is_total(first):
             self._strategy_cell(number, norm(cells[at]))
         if self.ctx.strategy is None:
             self.fail(number, "พบแถวตารางก่อนหัวข้อยุทธศาสตร์")
             return
-        if _is_total(first):
+        if is_total(first):
             self.ctx.strategy.stated_budget = self._total_cell(number, cells, "ยอดรวมของยุทธศาสตร์")
             return
         row = _Row(number, {}, {}, joined)
@@ -562,17 +466,17 @@ class PlanTextReader:
     def _strategy_cell(self, number: int, text: str) -> None:
         """A table with a strategy column: a new strategy wherever the cell names one."""
         current = self.ctx.strategy
-        match = _strategy_heading(text)
+        match = strategy_heading(text)
         if match:
             if current is None or current.number != int(to_arabic_digits(match.group(1))):
                 self._start_strategy(number, match)
             return
-        if current is not None and squash(current.title) == squash(_title(text)):
+        if current is not None and squash(current.title) == squash(title_text(text)):
             return
         n = to_thai_digits(str(len(self.strategies) + 1))
         self.warn("STRATEGY_NUMBERED", f"ช่องยุทธศาสตร์ “{text[:60]}” ไม่มีเลขยุทธศาสตร์ ถือเป็นยุทธศาสตร์ที่ {n} "
                   "ตามลำดับ", number)
-        numbered = _strategy_heading(f"ยุทธศาสตร์ที่ {n} {text}")
+        numbered = strategy_heading(f"ยุทธศาสตร์ที่ {n} {text}")
         assert numbered is not None
         self._start_strategy(number, numbered)
 
@@ -626,8 +530,8 @@ class PlanTextReader:
                 return
         continued = False
         if row["activity"]:
-            continued = bool(_CONTINUED.search(row["activity"]))
-            if not self._start_activity(number, _CONTINUED.sub("", row["activity"]), continued):
+            continued = bool(CONTINUED.search(row["activity"]))
+            if not self._start_activity(number, CONTINUED.sub("", row["activity"]), continued):
                 return
         if self.ctx.activity is None:
             self.fail(number, "แถวนี้ไม่อยู่ใต้แผนงาน/โครงการ/กิจกรรมใด (ไม่พบรหัส เช่น ๑.๑)", "activity")
@@ -941,18 +845,6 @@ class PlanTextReader:
             self.warn("GRAND_TOTAL_VS_STATED",
                       f"รวมงบประมาณทั้งสิ้นที่เอกสารระบุ ({_stated(self.stated_total)}) "
                       f"ไม่เท่ากับผลรวมของยอด “รวม” รายยุทธศาสตร์ที่เอกสารระบุ ({_baht(stated_sum)} บาท)", None)
-
-
-def activity_code_like(text: str) -> bool:
-    """Whether a cell starts with an activity code such as ๑.๑ (any strategy)."""
-    try:
-        return activity_code(norm(text), 0) is not None
-    except CellError:
-        return True
-
-
-def _title(text: str) -> str:
-    return norm(text).strip("“”\"").strip()
 
 
 def _is_unit(text: str) -> bool:
