@@ -140,7 +140,7 @@ def _cli(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.mark.parametrize("name", ["hand-malformed-chanthaburi", "hand-libreoffice-chanthaburi",
+@pytest.mark.parametrize("name", ["hand-malformed-chanthaburi", "hand-libreoffice-chanthaburi", "seed-libreoffice-one-cell-per-line",
                                   "seed-truncated-mid-row", "hand-no-rows-chanthaburi"])
 def test_cli_refuses_with_every_problem_and_changes_nothing(tmp_path: Path, capsys, name: str) -> None:
     import sqlite3

@@ -171,6 +171,13 @@ _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTH_NAMES), key=len, reve
 _MONTH = re.compile(r"(?:(\d{1,2})\s*)?(" + _MONTH_ALT + r")\.?\s*(?:(?:พ\.ศ\.)?\s*(\d{4}|\d{2})(?!\d))?", re.IGNORECASE)
 
 
+def quarters_text(first: int, last: int) -> str:
+    """'ไตรมาส ๒ - ๔', or 'ไตรมาส ๓' for one quarter."""
+    if first == last:
+        return f"ไตรมาส {to_thai_digits(str(first))}"
+    return f"ไตรมาส {to_thai_digits(str(first))} - {to_thai_digits(str(last))}"
+
+
 def fiscal_month(month: int) -> int:
     """October is month 1 of the fiscal year, September month 12."""
     return (month - 10) % 12 + 1
@@ -223,8 +230,8 @@ def parse_period(text: str, fiscal_year: int | None) -> tuple[tuple[int, int], l
             raise CellError(f"ระยะเวลาดำเนินการ “{value}” มีไตรมาสที่ไม่มีอยู่ (มีไตรมาส ๑ - ๔)")
         notes = []
         if numbers != list(range(numbers[0], numbers[-1] + 1)):
-            notes.append(Note("PERIOD_WIDENED", f"ระยะเวลา “{value}” ไม่ต่อเนื่อง ถือเป็นไตรมาส "
-                                                f"{to_thai_digits(str(numbers[0]))} - {to_thai_digits(str(numbers[-1]))}"))
+            notes.append(Note("PERIOD_WIDENED", f"ระยะเวลา “{value}” ไม่ต่อเนื่อง ถือเป็น"
+                                                + quarters_text(numbers[0], numbers[-1])))
         return (numbers[0], numbers[-1]), notes
     months = _months(arabic)
     if months:
@@ -284,8 +291,8 @@ def _month_range(value: str, months: list[tuple[int, int | None]], fiscal_year: 
         raise CellError(f"ระยะเวลาดำเนินการ “{value}” เดือนเริ่มต้นอยู่หลังเดือนสิ้นสุด")
     first, last = (start - 1) // 3 + 1, (end - 1) // 3 + 1
     if (start - 1) % 3 or end % 3:
-        notes.append(Note("PERIOD_FROM_MONTHS", f"ระยะเวลา “{value}” ไม่ตรงขอบไตรมาส ถือเป็นไตรมาส "
-                                                f"{to_thai_digits(str(first))} - {to_thai_digits(str(last))}"))
+        notes.append(Note("PERIOD_FROM_MONTHS", f"ระยะเวลา “{value}” ไม่ตรงขอบไตรมาส ถือเป็น"
+                                                + quarters_text(first, last)))
     return (first, last), notes
 
 

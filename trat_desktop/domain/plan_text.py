@@ -45,6 +45,7 @@ from .plan_cells import (
     parse_period,
     parse_quarters,
     parse_target,
+    quarters_text,
     squash,
     tactic_number,
 )
@@ -123,7 +124,6 @@ class PlanTextReader:
         self.missing_warned: set[str] = set()
         self.layout_checked = True
         self.ended = False
-        self.ignored_warned: set[tuple[int, str]] = set()
 
     # -- helpers ---------------------------------------------------------
     def warn(self, code: str, message: str, line: int | None) -> None:
@@ -794,9 +794,8 @@ class PlanTextReader:
             if "period" not in self._roles():
                 return 1, 4
             if previous is not None:
-                self.warn("PERIOD_INHERITED", f"ช่องระยะเวลาว่าง ใช้ไตรมาส {to_thai_digits(str(previous.quarter_from))} - "
-                          f"{to_thai_digits(str(previous.quarter_to))} ของแถวก่อนหน้า (บรรทัดที่ {previous.source_line}) "
-                          "ซึ่งเป็นช่องที่ผสานกัน", number)
+                self.warn("PERIOD_INHERITED", f"ช่องระยะเวลาว่าง ใช้{quarters_text(previous.quarter_from, previous.quarter_to)} "
+                          f"ของแถวก่อนหน้า (บรรทัดที่ {previous.source_line}) ซึ่งเป็นช่องที่ผสานกัน", number)
                 return previous.quarter_from, previous.quarter_to
             self.warn("PERIOD_MISSING", "ไม่ระบุระยะเวลาดำเนินการ ถือเป็นไตรมาส ๑ - ๔", number)
             return 1, 4
