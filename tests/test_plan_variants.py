@@ -7,6 +7,7 @@ word processors (tests/fixtures/plan-variants/: NAME.txt + NAME.expected.json).
 
 from __future__ import annotations
 
+import codecs
 import json
 import subprocess
 import sys
@@ -165,3 +166,22 @@ def test_cli_imports_another_province_next_to_trat(tmp_path: Path, capsys) -> No
     assert {"BUDGET_SOURCE", "PERIOD_INHERITED", "BUDGET_SHARED"} <= {w["code"] for w in data["warnings"]}
     code, out, _ = _cli(capsys, "--db", db, "plan", "summary", "--json", "--year", "2569")
     assert json.loads(out)["indicators"] == 35
+
+
+# -- how the file is encoded -------------------------------------------------------
+def test_word_unicode_text_reads_like_utf8() -> None:
+    from trat_desktop.domain.plan_text import decode_document
+
+    text = _read(VARIANTS / "hand-chanthaburi-2570.txt")
+    for data in (text.encode("utf-16"), codecs.BOM_UTF16_BE + text.encode("utf-16-be"), ("\ufeff" + text).encode()):
+        assert decode_document(data).lstrip("\ufeff") == text
+
+
+def test_old_thai_encoding_is_refused_by_name(service, tmp_path: Path) -> None:
+    doc = tmp_path / "plan-874.txt"
+    doc.write_bytes(_read(VARIANTS / "hand-chanthaburi-2570.txt").encode("cp874"))
+    before = service.fiscal_years()
+    with pytest.raises(PlanFormatError) as info:
+        service.import_plan_text(doc)
+    assert "Windows-874" in info.value.message and info.value.line == 1
+    assert service.fiscal_years() == before

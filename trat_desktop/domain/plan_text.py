@@ -13,6 +13,7 @@ sense of is collected, and the whole list is raised at the end as one :class:`Pl
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import uuid
@@ -108,7 +109,8 @@ class PlanTextReader:
 
     def __init__(self, text: str, resolver: AgencyResolver, source_name: str = "") -> None:
         self.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        text = text.lstrip("\ufeff")
+        # a BOM; zero-width spaces and soft hyphens Word leaves inside words (invisible, never meaningful)
+        text = text.lstrip("\ufeff").replace("\u200b", "").replace("\u00ad", "")
         self.ends_with_newline = text.endswith(("\n", "\r"))
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.resolver = resolver
@@ -179,8 +181,7 @@ class PlanTextReader:
     def _find_table(self) -> int:
         """Index of the line where the plan part starts: the strategy heading before the first plan
         header row (or that header row itself when the headings sit inside the table)."""
-        header = next((i for i, line in enumerate(self.lines)
-                       if "\t" in line and header_layout(line.split("\t"), i + 1) is not None), None)
+        header = next((i for i, line in enumerate(self.lines) if "\t" in line and self._header_at(i)), None)
         if header is None:
             header = next((i for i, line in enumerate(self.lines) if line.count("\t") == len(ROLES) - 1
                            and any(looks_like_period(c) for c in line.split("\t"))), None)
@@ -195,6 +196,21 @@ class PlanTextReader:
                 start = j
             break
         return start
+
+    def _header_at(self, i: int) -> bool:
+        """Whether a header row starts on line *i*, also when its cells run over several lines (Word
+        writes each paragraph of a header cell on a line of its own)."""
+        cells = self.lines[i].split("\t")
+        j = i + 1
+        while header_layout(cells, i + 1) is None and j < len(self.lines) and j - i <= 6:
+            nxt = self.lines[j]
+            if not nxt.strip() or nxt.startswith("\t") or len(cells) >= len(ROLES):
+                break
+            more = nxt.split("\t")
+            cells[-1] += "\n" + more[0]
+            cells.extend(more[1:])
+            j += 1
+        return header_layout(cells, i + 1) is not None
 
     def _first_strategy_line(self) -> int | None:
         return next((i + 1 for i, line in enumerate(self.lines) if strategy_heading(line)), None)
@@ -860,6 +876,29 @@ def _stated(value: BudgetValue) -> str:
     if value.kind == "amount" and value.satang is not None:
         return f"{_baht(value.satang)} บาท"
     return {"none": f"“{NO_BUDGET}”", "na": "“n/a”", "dash": "“-”"}[value.kind]
+
+
+def decode_document(data: bytes) -> str:
+    """The text of a plan document file: UTF-8 (with or without a BOM) or UTF-16 with its BOM (Word's
+    "Unicode text"). Thai in Windows-874 and anything else get a Thai message naming what the file is."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise PlanFormatError(None, "ไฟล์ขึ้นต้นแบบ UTF-16 แต่เนื้อหาเสีย โปรดบันทึกเอกสารเป็นข้อความ (.txt) "
+                                        "แบบ UTF-8 ใหม่") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        if b"\x00" not in data:
+            legacy = data.decode("cp874", errors="replace")
+            thai = sum("\u0e01" <= ch <= "\u0e5b" for ch in legacy)
+            if thai >= 0.3 * sum(not ch.isspace() for ch in legacy) and "\ufffd" not in legacy:
+                raise PlanFormatError(line, "ไฟล์เป็นข้อความภาษาไทยแบบเก่า (Windows-874/TIS-620) ไม่ใช่ UTF-8 "
+                                            "โปรดบันทึกเอกสารใหม่เป็นข้อความ (.txt) แบบ UTF-8") from exc
+        raise PlanFormatError(line, "ไฟล์ไม่ใช่ข้อความ UTF-8 (อาจเป็นไฟล์ Word หรือไฟล์เสีย) "
+                                    "โปรดบันทึกเอกสารเป็นข้อความ (.txt) แบบ UTF-8") from exc
 
 
 def read_plan_text(text: str, resolver: AgencyResolver, source_name: str = "") -> Plan:
