@@ -40,6 +40,9 @@ FULL_MONTHS = ["ตุลาคม", "พฤศจิกายน", "ธัน�
     ("ไตรมาส ๑, ๒", (1, 2), []),
     ("ไตรมาส ๑ และ ๓", (1, 3), ["PERIOD_WIDENED"]),
     ("ก.ค. ๖๙ - ธ.ค. ๖๙", (4, 4), ["PERIOD_OUTSIDE_YEAR"]),
+    ("ไตรมาสที่ ๑ - ๒ (ต.ค. ๖๘ - มี.ค. ๖๙)", (1, 2), []),
+    ("ไตรมาส ๒ (ต.ค. - ธ.ค. ๖๘)", (2, 2), ["PERIOD_DIFFERS"]),
+    ("ตลอดปีงบประมาณ (ต.ค. ๖๘ - ก.ย. ๖๙)", (1, 4), []),
 ])
 def test_periods(text: str, quarters: tuple[int, int], codes: list[str]) -> None:
     got, notes = parse_period(text, 2569)
@@ -93,6 +96,10 @@ def test_budget_cells_with_sources_and_agencies() -> None:
     cell = parse_budget_cell("๕๐,๐๐๐\n๒๐,๐๐๐; ๑๐,๐๐๐")
     assert [i.value.satang for i in cell.items] == [5_000_000, 2_000_000, 1_000_000]
     assert parse_budget_cell("  ").items == []
+    cell = parse_budget_cell("๕๐,๐๐๐ (งบจังหวัด) ๓๔,๐๐๐ (งบ อบจ.)")
+    assert [(i.value.satang, i.source) for i in cell.items] == [(5_000_000, "งบจังหวัด"), (3_400_000, "งบ อบจ.")]
+    cell = parse_budget_cell("งบประมาณ ๑๒,๐๐๐ บาท (หนึ่งหมื่นสองพันบาทถ้วน)")
+    assert [(i.value.satang, i.agency, i.source) for i in cell.items] == [(1_200_000, "", "")]
     with pytest.raises(CellError):
         parse_budget_cell("ห้าพันบาท")
 

@@ -78,7 +78,9 @@ _BAHT_SUFFIX = re.compile(r"(?:บาท|บ\.)$")
 _DASH_SUFFIX = re.compile(r"(?:\.-|,-|\.—|-|\.–)$")
 _BRACKET = re.compile(r"[(（]\s*([^()（）]*?)\s*[)）]")
 _SOURCE_WORDS = ("งบ", "เงิน", "แหล่ง", "ทุน")
-_ITEM_SPLIT = re.compile(r"\n|;|\s/\s|\s\+\s|,\s+|(?:^|\s)[-–•·▪●○*]\s+")
+_ITEM_SPLIT = re.compile(r"\n|;|\s/\s|\s\+\s|,\s+|(?:^|\s)[-–•·▪●○*]\s+|(?<=[)）])\s+(?=\d)")
+#: Words before an amount that name no agency and no source ("งบประมาณ ๕๐,๐๐๐ บาท").
+_NO_NAME = {"งบประมาณ", "งบ", "จำนวน", "จำนวนเงิน", "เป็นเงิน", "รวม", "ใช้งบประมาณ"}
 _NAME_AMOUNT = re.compile(r"^(?P<name>.*?[^\d,.\s])\s*[:=]?\s*(?P<amount>\d[\d,]*(?:\.\d{1,2})?)\s*(?:บาท|บ\.)?\s*(?:\.-|-)?$")
 
 
@@ -113,6 +115,8 @@ def _budget_item(text: str) -> BudgetItem:
     source, agency = "", ""
     rest = text
     for inner in _BRACKET.findall(text):
+        if squash(inner).endswith(("บาทถ้วน", "บาท")):
+            continue  # the amount again in words: "(หนึ่งหมื่นสองพันบาทถ้วน)"
         if _is_source(inner):
             source = norm(inner)
         elif inner.strip():
@@ -124,7 +128,9 @@ def _budget_item(text: str) -> BudgetItem:
         if match and parse_budget(match.group("amount")) is not None:
             name = norm(match.group("name")).rstrip(":=").strip()
             budget = parse_budget(match.group("amount"))
-            if _is_source(name):
+            if squash(name) in _NO_NAME:
+                pass
+            elif _is_source(name):
                 source = source or name
             else:
                 agency = agency or name
@@ -236,6 +242,17 @@ def parse_period(text: str, fiscal_year: int | None) -> tuple[tuple[int, int], l
     months = _months(arabic)
     if months:
         return _month_range(value, months, fiscal_year)
+    both = re.match(r"^(.*?)\s*[(（]([^()（）]*)[)）]$", value)
+    if both:  # "ไตรมาส ๑ - ๒ (ต.ค. ๖๘ - มี.ค. ๖๙)": the quarters, checked against the months
+        (quarters, notes) = parse_period(both.group(1), fiscal_year)
+        try:
+            (in_months, _) = parse_period(both.group(2), fiscal_year)
+        except CellError:
+            in_months = quarters
+        if in_months != quarters:
+            notes = notes + [Note("PERIOD_DIFFERS", f"ระยะเวลา “{value}”: {quarters_text(*quarters)} ไม่ตรงกับเดือนในวงเล็บ "
+                                                    f"({quarters_text(*in_months)}) ใช้{quarters_text(*quarters)}")]
+        return quarters, notes
     raise CellError(f"อ่านระยะเวลาดำเนินการ “{value}” ไม่ได้ (ต้องเป็น เช่น ไตรมาส ๒ - ๔, ตลอดปีงบประมาณ "
                     "หรือ ต.ค. ๖๘ - ก.ย. ๖๙)")
 
