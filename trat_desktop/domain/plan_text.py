@@ -125,6 +125,7 @@ class PlanTextReader:
         self.layout: Layout | None = None
         self.missing_warned: set[str] = set()
         self.layout_checked = True
+        self.tactic_line = 0
         self.ended = False
 
     # -- helpers ---------------------------------------------------------
@@ -611,6 +612,7 @@ class PlanTextReader:
                 return False
             n, title = code[0], text
         self.ctx.tactic = self._tactic(number, n, title)
+        self.tactic_line = number
         return True
 
     def _tactic(self, number: int, n: int, table_title: str) -> Tactic:
@@ -649,6 +651,10 @@ class PlanTextReader:
         tactic_no, activity_no, title = code_parts
         code = f"{tactic_no}.{activity_no}"
         if self.ctx.tactic is None or self.ctx.tactic.number != tactic_no:
+            if self.ctx.tactic is not None and self.tactic_line == number:
+                self.warn("CODE_TACTIC_DIFFERS", f"กิจกรรม {to_thai_digits(code)} อยู่ในแถวของกลยุทธ์ที่ "
+                          f"{to_thai_digits(str(self.ctx.tactic.number))} ใช้กลยุทธ์ที่ {to_thai_digits(str(tactic_no))} "
+                          "ตามรหัสกิจกรรม", number)
             self.ctx.tactic = self._tactic(number, tactic_no, "")
         tactic = self.ctx.tactic
         existing = next((a for a in tactic.activities if a.code == code), None)
