@@ -185,3 +185,11 @@ def test_old_thai_encoding_is_refused_by_name(service, tmp_path: Path) -> None:
         service.import_plan_text(doc)
     assert "Windows-874" in info.value.message and info.value.line == 1
     assert service.fiscal_years() == before
+
+
+def test_cells_over_several_lines_keep_their_rows_apart() -> None:
+    """A tactic cell whose first paragraph sits on its own line under the row above starts a row."""
+    plan = read_plan_text(_read(VARIANTS / "hand-trat-2570-tactic-paragraphs.txt"), IdentityResolver())
+    assert [t.title for t in plan.strategies[0].tactics] == [
+        "กำหนดให้มีหัวหน้าหน่วยงาน และผู้รับผิดชอบงานจริยธรรม", "จัดให้มีสื่อสาร ประชาสัมพันธ์บทบาทของหน่วยงาน"]
+    assert plan.rows()[1].indicator == "จำนวนช่องทางที่เผยแพร่"

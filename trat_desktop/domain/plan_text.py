@@ -320,7 +320,7 @@ class PlanTextReader:
                 continue
             cells = line.split("\t")
             j, joined = i + 1, False
-            while j < count and self._continues(cells, self.lines[j]):
+            while j < count and self._continues(cells, j):
                 more = self.lines[j].split("\t")
                 roles = self._roles()
                 into = roles[len(cells) - 1] if len(cells) - 1 < len(roles) else None
@@ -352,9 +352,10 @@ class PlanTextReader:
         return ("\t" in nxt and not nxt.startswith("\t") and not self._boundary(self.lines[i])
                 and not self._boundary(nxt.split("\t")[0]) and header_layout(nxt.split("\t"), i + 2) is None)
 
-    def _continues(self, cells: list[str], nxt: str) -> bool:
-        """Whether the next line carries on the row above: Word writes a cell's further paragraphs
+    def _continues(self, cells: list[str], j: int) -> bool:
+        """Whether line *j* carries on the row above: Word writes a cell's further paragraphs
         on lines of their own, so a row can span several lines of the text file."""
+        nxt = self.lines[j]
         if not nxt.strip() or nxt.startswith("\t") or self._boundary(nxt.split("\t")[0]):
             return False
         first = squash(next((c for c in cells if c.strip()), ""))
@@ -363,10 +364,12 @@ class PlanTextReader:
         width = self._width()
         filled = len(cells)
         more = nxt.split("\t")
-        if len(more) == 1:
-            return filled <= width
         first_more = norm(more[0])
-        if activity_code_like(first_more) or tactic_number(first_more, 0) is not None:
+        numbered = activity_code_like(first_more) or tactic_number(first_more, 0) is not None
+        if len(more) == 1:
+            # "๒. จัดให้มี…" under a full row, with the rest of its row on the next line: a row of its own
+            return filled <= width and not (numbered and filled == width and self._starts_row(j))
+        if numbered:
             return False
         return filled < width and filled + len(more) - 1 <= width
 
@@ -398,8 +401,9 @@ class PlanTextReader:
         else:
             expected = len(self.strategies) + 1
             if n != expected:
-                self.warn("STRATEGY_NUMBER", f"ยุทธศาสตร์ที่ {to_thai_digits(str(n))} มาหลังยุทธศาสตร์ที่ "
-                          f"{to_thai_digits(str(expected - 1))} (ลำดับข้าม)", number)
+                after = (f"มาหลังยุทธศาสตร์ที่ {to_thai_digits(str(expected - 1))}" if expected > 1
+                         else "เป็นยุทธศาสตร์แรกของแผน")
+                self.warn("STRATEGY_NUMBER", f"ยุทธศาสตร์ที่ {to_thai_digits(str(n))} {after} (ลำดับข้าม)", number)
             if not title:
                 self.warn("STRATEGY_TITLE_MISSING", f"ยุทธศาสตร์ที่ {to_thai_digits(str(n))} ไม่มีชื่อ", number)
             self.strategies.append(strategy)
