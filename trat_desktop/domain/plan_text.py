@@ -126,6 +126,7 @@ class PlanTextReader:
         self.missing_warned: set[str] = set()
         self.layout_checked = True
         self.tactic_line = 0
+        self.shared: dict[int, IndicatorRow] = {}  # row -> the row above whose merged amount it shares
         self.ended = False
 
     # -- helpers ---------------------------------------------------------
@@ -750,13 +751,16 @@ class PlanTextReader:
         the cells below a merged one empty); otherwise the budget is missing."""
         if "budget" not in self._roles():
             return
+        if previous is not None and not previous.budget_lines:
+            previous = self.shared.get(id(previous))  # the row above shares a merged amount too
         if previous is None or not previous.budget_lines:
             self.warn("BUDGET_MISSING", "ไม่ระบุงบประมาณของตัวชี้วัดนี้", number)
             return
         first = previous.budget_lines[0].value
         if first.kind == "amount":
-            self.warn("BUDGET_SHARED", f"ช่องงบประมาณว่าง ถือว่ารวมอยู่ในงบประมาณของแถวก่อนหน้า "
-                      f"(บรรทัดที่ {previous.source_line}) ซึ่งเป็นช่องที่ผสานกัน จึงไม่นับซ้ำ", number)
+            self.shared[id(row)] = previous
+            self.warn("BUDGET_SHARED", f"ช่องงบประมาณว่าง ถือว่ารวมอยู่ในงบประมาณของแถว"
+                      f"บรรทัดที่ {previous.source_line} ซึ่งเป็นช่องที่ผสานกัน จึงไม่นับซ้ำ", number)
             return
         row.budget_lines.append(BudgetLine(first, row.agencies[0] if len(row.agencies) == 1 else None))
         self.warn("BUDGET_INHERITED", f"ช่องงบประมาณว่าง ใช้ “{_stated(first).strip('“”')}” ของแถวก่อนหน้า "
