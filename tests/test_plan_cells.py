@@ -156,3 +156,32 @@ def test_agency_cells_however_listed(cell: str) -> None:
 def test_agency_names_keep_their_own_dashes_and_numbers() -> None:
     assert split_agency_cell("สพป.จันทบุรี เขต ๑ - ศูนย์การเรียนรู้สังคม-วัฒนธรรม") == [
         "สพป.จันทบุรี เขต ๑", "ศูนย์การเรียนรู้สังคม-วัฒนธรรม"]
+
+
+THAI_LETTERS = "กขคงจฉชซญดตถทธนบปผพฟภมยรลวศษสหอฮะาิีึืุูเแโใไ่้๊๋ั็์ำ"
+names = st.builds(
+    lambda prefix, core, tail: f"{prefix}{core}{tail}",
+    st.sampled_from(["", "สนง.", "สำนักงาน", "ที่ทำการ", "องค์การบริหารส่วนตำบล"]),
+    st.text(THAI_LETTERS, min_size=2, max_size=20).filter(lambda t: t[0] not in "ะาิีึืุู่้๊๋ั็์ำ"),
+    st.sampled_from(["", " จ.ตราด", "จังหวัดจันทบุรี", " เขต ๑", " สาขาตราด", "-วัฒนธรรม"]),
+)
+
+
+@given(st.lists(names, min_size=1, max_size=6, unique=True), st.integers(0, 7))
+def test_any_agency_list_splits_back_into_its_names(agencies: list[str], style: int) -> None:
+    cell = [
+        " ".join(f"- {n}" for n in agencies), "\n".join(agencies), ", ".join(agencies), " / ".join(agencies),
+        " ".join(f"{to_thai_digits(str(i))}) {n}" for i, n in enumerate(agencies, 1)),
+        "\n".join(f"• {n}" for n in agencies), " ".join(f"-{n}" for n in agencies),
+        "<ul> " + " ".join(f"<li>{n}</li>" for n in agencies) + "</ul>",
+    ][style]
+    assert split_agency_cell(cell) == agencies
+
+
+@given(st.integers(0, 10_000_000), st.integers(0, 99), st.integers(0, 4), st.booleans())
+def test_any_amount_reads_back_in_satang(baht: int, satang: int, style: int, thai: bool) -> None:
+    text = [f"{baht:,}.{satang:02d}", f"{baht:,}.{satang:02d} บาท", f"{baht}.{satang:02d}", f"{baht:,}.-",
+            f"{baht:,} บาท"][style]
+    expected = baht * 100 + (satang if style < 3 else 0)
+    budget = parse_budget(to_thai_digits(text) if thai else text)
+    assert budget is not None and budget.value == BudgetValue("amount", expected)
