@@ -222,7 +222,8 @@ class PlanTextReader:
         strategies = {int(to_arabic_digits(m.group(1))) for m in map(strategy_heading, self.lines) if m}
         tabbed = sum("\t" in line for line in self.lines)
         labels = sorted({ROLE_TEXT[r] for r in (label_role(line) for line in self.lines
-                                                if "\t" not in line and len(squash(line)) <= 40)
+                                                if "\t" not in line and len(squash(line)) <= 30
+                                                and not any(sep in line for sep in ",;"))
                          if r and r in ROLE_TEXT and r != "source"})
         codes = sum(1 for line in self.lines if "\t" not in line and activity_code_like(line))
         found = []
@@ -234,7 +235,12 @@ class PlanTextReader:
             found.append("หัวตาราง (" + ", ".join(labels) + ") แยกอยู่บรรทัดละช่อง")
         listed = ", ".join(found[:-1]) + " และ" + found[-1] if len(found) > 1 else "".join(found)
         what = ("พบ" + listed + " แต่") if found else ""
-        if not tabbed:
+        separated = next(((sep, n) for n, line in enumerate(self.lines, 1) for sep in (",", ";")
+                          if header_layout(line.split(sep), n) is not None), None)
+        if not tabbed and separated:
+            why = (f"ไม่มีอักขระแท็บในเอกสาร มีเพียงหัวตารางที่คั่นช่องด้วย “{separated[0]}” (บรรทัดที่ {separated[1]}) "
+                   "เอกสารนี้อาจเป็นไฟล์ CSV จาก Excel")
+        elif not tabbed:
             why = ("ไม่พบแถวตารางแผน (ไม่มีอักขระแท็บในเอกสาร) เอกสารนี้อาจบันทึกเป็นข้อความแบบหนึ่งช่องต่อบรรทัด "
                    "เช่น บันทึกจาก Word หรือ LibreOffice เป็นข้อความธรรมดา")
         elif tables:
@@ -243,6 +249,7 @@ class PlanTextReader:
             why = (f"ไม่พบหัวตารางแผน (กลยุทธ์, แผนงาน/โครงการ/กิจกรรม, ตัวชี้วัด, ผู้รับผิดชอบ …) "
                    f"ในแถวที่คั่นด้วยแท็บ {to_thai_digits(str(tabbed))} แถว")
         advice = ("โปรดตรวจสอบว่าเอกสารมีแถวของตารางแผนครบ" if tabbed and tables
+                  else "โปรดบันทึกใหม่เป็น “ข้อความ (คั่นด้วยแท็บ)”" if separated and not tabbed
                   else "โปรดบันทึกเอกสารแผนเป็นข้อความ (.txt) ที่คั่นช่องตารางด้วยแท็บ")
         return what + why + " จึงไม่นำเข้า " + advice
 
