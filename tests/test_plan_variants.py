@@ -193,3 +193,16 @@ def test_cells_over_several_lines_keep_their_rows_apart() -> None:
     assert [t.title for t in plan.strategies[0].tactics] == [
         "กำหนดให้มีหัวหน้าหน่วยงาน และผู้รับผิดชอบงานจริยธรรม", "จัดให้มีสื่อสาร ประชาสัมพันธ์บทบาทของหน่วยงาน"]
     assert plan.rows()[1].indicator == "จำนวนช่องทางที่เผยแพร่"
+
+
+def test_a_document_wrong_everywhere_lists_every_problem_in_a_readable_message(monkeypatch) -> None:
+    monkeypatch.setattr("trat_desktop.errors.MAX_SHOWN_PROBLEMS", 10)
+    text = _read(ROOT / "db" / "seed" / "trat-ethics-plan-2569.txt").replace("ไตรมาส ๒ - ๔", "ไตรมาสหน้า")
+    with pytest.raises(PlanFormatError) as info:
+        read_plan_text(text, IdentityResolver())
+    problems_found = info.value.problems
+    assert len(problems_found) == 37 and all("ไตรมาสหน้า" in p.message for p in problems_found)
+    assert len({p.line for p in problems_found}) == len(problems_found)
+    message = str(info.value)
+    assert message.startswith(f"เอกสารแผนมีปัญหา {len(problems_found)} รายการ")
+    assert message.count("\n") == 11 and "และอีก 27 รายการ" in message

@@ -28,6 +28,10 @@ class PlanProblem:
         return where + cell + self.message
 
 
+#: How many problems a PlanFormatError's message lists (``problems`` keeps them all).
+MAX_SHOWN_PROBLEMS = 40
+
+
 class PlanFormatError(TratError):
     """A plan document that cannot be read; lists every problem found in one run, each with its line.
 
@@ -43,8 +47,11 @@ class PlanFormatError(TratError):
         if len(found) == 1:
             text = str(found[0])
         else:
+            shown = found[:MAX_SHOWN_PROBLEMS]
             text = (f"เอกสารแผนมีปัญหา {len(found)} รายการ จึงยังไม่ได้นำเข้าสิ่งใด:\n"
-                    + "\n".join(f"{n}. {p}" for n, p in enumerate(found, start=1)))
+                    + "\n".join(f"{n}. {p}" for n, p in enumerate(shown, start=1)))
+            if len(found) > len(shown):
+                text += f"\n… และอีก {len(found) - len(shown)} รายการ (แก้รายการข้างต้นแล้วนำเข้าใหม่เพื่อดูที่เหลือ)"
         super().__init__(text)
         self.problems = found
         self.line = found[0].line
