@@ -166,6 +166,10 @@ def test_cli_imports_another_province_next_to_trat(tmp_path: Path, capsys) -> No
     assert {"BUDGET_SOURCE", "PERIOD_INHERITED", "BUDGET_SHARED"} <= {w["code"] for w in data["warnings"]}
     code, out, _ = _cli(capsys, "--db", db, "plan", "summary", "--json", "--year", "2569")
     assert json.loads(out)["indicators"] == 35
+    code, out, _ = _cli(capsys, "--db", db, "agencies", "--json")
+    chanthaburi = [a for a in json.loads(out) if "จันทบุรี" in a["name"]]
+    # คลัง, พลังงาน, แรงงาน … of จันทบุรี: ten offices, each an agency of its own, none merged into Trat's
+    assert len(chanthaburi) == 10 and all(a["indicator_rows"] >= 1 for a in chanthaburi)
 
 
 # -- how the file is encoded -------------------------------------------------------
