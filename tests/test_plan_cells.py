@@ -98,6 +98,8 @@ def test_budget_cells_with_sources_and_agencies() -> None:
     assert parse_budget_cell("  ").items == []
     cell = parse_budget_cell("๕๐,๐๐๐ (งบจังหวัด) ๓๔,๐๐๐ (งบ อบจ.)")
     assert [(i.value.satang, i.source) for i in cell.items] == [(5_000_000, "งบจังหวัด"), (3_400_000, "งบ อบจ.")]
+    cell = parse_budget_cell("๕๐,๐๐๐ (ไตรมาสละ ๑๒,๕๐๐ บาท)")
+    assert [(i.value.satang, i.agency, i.note) for i in cell.items] == [(5_000_000, "", "ไตรมาสละ ๑๒,๕๐๐ บาท")]
     cell = parse_budget_cell("งบประมาณ ๑๒,๐๐๐ บาท (หนึ่งหมื่นสองพันบาทถ้วน)")
     assert [(i.value.satang, i.agency, i.source) for i in cell.items] == [(1_200_000, "", "")]
     with pytest.raises(CellError):

@@ -67,6 +67,7 @@ class BudgetItem:
     source: str = ""
     misspelt: bool = False
     written: str = ""
+    note: str = ""  # other bracketed text: "(ไตรมาสละ ๑๒,๕๐๐)"
 
 
 @dataclass
@@ -112,13 +113,14 @@ def _is_source(text: str) -> bool:
 
 def _budget_item(text: str) -> BudgetItem:
     """'๕๐,๐๐๐ (งบจังหวัด)', '๓๔,๐๐๐ บาท (สนง.ศึกษาธิการ จ.ตราด)', 'สนง.คลัง ๑๐,๐๐๐'."""
-    source, agency = "", ""
-    rest = text
+    source, agency, note = "", "", ""
     for inner in _BRACKET.findall(text):
-        if squash(inner).endswith(("บาทถ้วน", "บาท")):
+        if squash(inner).endswith(("บาทถ้วน", "บาท")) and not re.search(r"\d", inner):
             continue  # the amount again in words: "(หนึ่งหมื่นสองพันบาทถ้วน)"
         if _is_source(inner):
             source = norm(inner)
+        elif re.search(r"\d", inner):
+            note = norm(inner)  # a remark with numbers is no office's name
         elif inner.strip():
             agency = norm(inner)
     rest = norm(_BRACKET.sub(" ", text))
@@ -137,7 +139,7 @@ def _budget_item(text: str) -> BudgetItem:
     if budget is None:
         raise CellError(f"อ่านงบประมาณ “{norm(text)}” ไม่ได้ (ต้องเป็นจำนวนเงิน เช่น ๙๙,๖๕๐ หรือ 99650.-, "
                         "ไม่ใช้งบประมาณ, n/a หรือ -)")
-    return BudgetItem(budget.value, agency, source, budget.misspelt, norm(text))
+    return BudgetItem(budget.value, agency, source, budget.misspelt, norm(text), note)
 
 
 def parse_budget_cell(text: str) -> BudgetCell:

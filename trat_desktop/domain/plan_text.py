@@ -781,6 +781,9 @@ class PlanTextReader:
             if item.misspelt:
                 self.warn("BUDGET_WORD_MISSPELT", f"งบประมาณเขียนว่า “{item.written}” ถือว่าเป็น “{NO_BUDGET}”",
                           number)
+            if item.note:
+                self.warn("BUDGET_NOTE", f"ช่องงบประมาณมีหมายเหตุ “{item.note}” ซึ่งแผนไม่มีที่เก็บ "
+                          f"(อ่านงบประมาณเป็น {_stated(item.value)})", number)
             if item.source:
                 self.warn("BUDGET_SOURCE", f"งบประมาณ {_stated(item.value)} ระบุแหล่งงบประมาณ “{item.source}” "
                           "(โปรแกรมเก็บแหล่งงบประมาณไว้ในข้อสังเกตนี้เท่านั้น)", number)
