@@ -14,7 +14,9 @@ sense of is collected, and the whole list is raised at the end as one :class:`Pl
 from __future__ import annotations
 
 import codecs
+import csv
 import hashlib
+import io
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -113,6 +115,9 @@ class PlanTextReader:
         text = text.lstrip("\ufeff").replace("\u200b", "").replace("\u00ad", "")
         self.ends_with_newline = text.endswith(("\n", "\r"))
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.csv = ""
+        if not any("\t" in line for line in self.lines):
+            self._from_csv()
         self.resolver = resolver
         self.source_name = source_name
         self.warnings: list[PlanWarning] = []
@@ -150,6 +155,8 @@ class PlanTextReader:
             raise PlanFormatError(1, "เอกสารว่างเปล่า ไม่มีแผนปฏิบัติการ")
         start = self._find_table()
         self.year = self._fiscal_year(start)
+        if self.csv:
+            self.warn("CSV_READ", f"ไฟล์นี้เป็นตารางแบบ CSV (คั่นช่องด้วย “{self.csv}”) อ่านตามนั้น", None)
         self._read_summary(start)
         self._read_table(start)
         if not self.problems and not any(s.rows() for s in self.strategies):
@@ -198,6 +205,27 @@ class PlanTextReader:
                 start = j
             break
         return start
+
+    def _from_csv(self) -> None:
+        """A table saved from Excel as CSV: its records as tab-separated lines (a quoted cell's line
+        breaks stay line breaks, so line numbers stay the file's)."""
+        found = next(((sep, n) for n, line in enumerate(self.lines) for sep in (",", ";")
+                      if header_layout(next(csv.reader([line], delimiter=sep)), n + 1) is not None), None)
+        if found is None:
+            return
+        sep, at = found[0], 0  # the whole file: the summary table before the plan table is CSV too
+        try:
+            records = list(csv.reader(io.StringIO("\n".join(self.lines[at:])), delimiter=sep, strict=True))
+        except csv.Error:
+            return
+        lines = ["\t".join(cells) if len(cells) > 1 else "".join(cells) for cells in records]
+        rebuilt = "\n".join(lines).split("\n")
+        if self.lines[-1] == "":
+            rebuilt.append("")  # the file's last line break starts no record
+        if len(rebuilt) != len(self.lines) - at:
+            return  # quoting the reader cannot line up with the file's lines: read as plain text
+        self.lines = self.lines[:at] + rebuilt
+        self.csv = sep
 
     def _header_at(self, i: int) -> bool:
         """Whether a header row starts on line *i*, also when its cells run over several lines (Word
