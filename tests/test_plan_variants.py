@@ -210,3 +210,10 @@ def test_a_document_wrong_everywhere_lists_every_problem_in_a_readable_message(m
     message = str(info.value)
     assert message.startswith(f"เอกสารแผนมีปัญหา {len(problems_found)} รายการ")
     assert message.count("\n") == 11 and "และอีก 27 รายการ" in message
+
+
+def test_a_csv_whose_quoting_does_not_line_up_is_refused_by_name() -> None:
+    text = _read(VARIANTS / "hand-chanthaburi-2570-csv.txt").replace(',ใช้ห้องประชุมศาลากลาง', ',"ใช้ห้องประชุม', 1)
+    with pytest.raises(PlanFormatError) as info:
+        read_plan_text(text, IdentityResolver())
+    assert "CSV" in str(info.value) and "“,”" in str(info.value)
