@@ -51,7 +51,7 @@ class PlanFormatError(TratError):
             text = (f"เอกสารแผนมีปัญหา {len(found)} รายการ จึงยังไม่ได้นำเข้าสิ่งใด:\n"
                     + "\n".join(f"{n}. {p}" for n, p in enumerate(shown, start=1)))
             if len(found) > len(shown):
-                text += f"\n… และอีก {len(found) - len(shown)} รายการ (แก้รายการข้างต้นแล้วนำเข้าใหม่เพื่อดูที่เหลือ)"
+                text += f"\n… และอีก {len(found) - len(shown)} รายการในบรรทัดถัดไปของเอกสาร"
         super().__init__(text)
         self.problems = found
         self.line = found[0].line
