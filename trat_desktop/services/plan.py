@@ -10,7 +10,7 @@ from typing import Any
 from .. import paths
 from ..domain import fiscal
 from ..domain.model import Agency, Plan, PlanWarning
-from ..errors import PlanFormatError, TratError
+from ..errors import TratError
 from ..store import agencies as agency_store
 from ..store import plans as plan_store
 from ..store import settings as settings_store
@@ -168,12 +168,9 @@ def read_document(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise TratError(f"อ่านไฟล์ “{path}” ไม่ได้: {exc.strerror or exc}") from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise PlanFormatError(line, "ไฟล์ไม่ใช่ข้อความ UTF-8 (อาจเป็นไฟล์ Word หรือไฟล์เสีย) "
-                                    "โปรดบันทึกเอกสารเป็นข้อความ (.txt) แบบ UTF-8") from exc
+    from ..domain.plan_text import decode_document
+
+    return decode_document(data)
 
 
 def _baht(satang: int) -> int:
