@@ -30,7 +30,7 @@ def test_backup_restore_round_trip(tmp_path: Path, capsys) -> None:
     progress = ProgressService(service)
     progress.set_identity(Identity(role="office", office_name="สนง.ศึกษาธิการ จ.ตราด"))
     progress.set_progress(progress.find_item("1/1.5/2"), 2, achieved="40")
-    copy = backups.backup_now(service, tmp_path / "copy.sqlite3")
+    copy = backups.backup_now(service, tmp_path / "copy.zip")
     progress.set_progress(progress.find_item("1/1.5/2"), 2, achieved="90")
     service.close()
     assert value(db) == 90
@@ -64,7 +64,7 @@ def test_restore_refuses_bad_files_and_changes_nothing(tmp_path: Path, capsys) -
 def test_restore_works_when_the_current_database_is_broken(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite3"
     service = PlanService.open(db)
-    good = backups.backup_now(service, tmp_path / "good.sqlite3")
+    good = backups.backup_now(service, tmp_path / "good.zip")
     service.close()
     db.write_bytes(b"\x00" * 4096)
     aside = backups.restore(db, good)
@@ -78,7 +78,7 @@ def test_daily_backup_once_a_day_and_rotated(tmp_path: Path) -> None:
     made = [backups.daily_backup(service, start + dt.timedelta(days=n), keep=3) for n in range(5)]
     assert all(made)
     assert backups.daily_backup(service, start + dt.timedelta(days=4), keep=3) is None
-    kept = sorted(p.name for p in backups.backup_folder(service).glob("daily-*.sqlite3"))
+    kept = sorted(p.name for p in backups.backup_folder(service).glob("daily-*.zip"))
     assert len(kept) == 3 and kept[-1].startswith("daily-20260305")
     service.close()
 
@@ -89,7 +89,7 @@ def test_describe_says_whose_backup_it_is_and_refuses_bad_files(tmp_path: Path) 
     progress = ProgressService(service)
     progress.set_identity(Identity(role="office", office_name="สนง.ศึกษาธิการ จ.ตราด"))
     progress.set_progress(progress.find_item("1/1.5/2"), 2, achieved="40")
-    copy = backups.backup_now(service, tmp_path / "copy.sqlite3")
+    copy = backups.backup_now(service, tmp_path / "copy.zip")
     service.close()
     info = backups.describe(copy)
     assert info.owner == "สำนักงานศึกษาธิการจังหวัดตราด"
@@ -107,7 +107,7 @@ def test_two_restores_in_one_second_keep_both_databases_aside(tmp_path: Path) ->
     progress = ProgressService(service)
     progress.set_identity(Identity(role="office", office_name="สนง.ศึกษาธิการ จ.ตราด"))
     progress.set_progress(progress.find_item("1/1.5/2"), 2, achieved="40")
-    copy = backups.backup_now(service, tmp_path / "copy.sqlite3")
+    copy = backups.backup_now(service, tmp_path / "copy.zip")
     progress.set_progress(progress.find_item("1/1.5/2"), 2, achieved="90")
     service.close()
     now = dt.datetime(2026, 3, 1, 9, 0, 0)

@@ -57,6 +57,10 @@ class PlanService:
         """
         path = Path(db_path) if db_path is not None else paths.default_db_path()
         service = cls(connect(path), path)
+        if str(path) != ":memory:":
+            from .backup import clean_leftovers  # killed backups, restores and exports leave temporary files
+
+            clean_leftovers(service.data_dir)
         if not service.fiscal_years() and not agency_store.has_agencies(service._db):
             service.import_plan_text(paths.seed_dir() / EMBEDDED_PLAN)
         return service

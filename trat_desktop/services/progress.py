@@ -7,6 +7,7 @@ from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .. import paths
 from ..domain.identity import Identity, PermissionDenied
 from ..domain.model import Activity, IndicatorRow, Plan
 from ..domain.progress import (
@@ -221,7 +222,7 @@ class ProgressService:
 
     # -- evidence --------------------------------------------------------
     def evidence_folder(self) -> Path:
-        return self.plans.data_dir / "evidence"
+        return paths.evidence_dir(self.plans.data_dir)
 
     def attach_evidence(self, item: WorkItem, quarter: int, source: Path | str) -> Evidence:
         """Copy a file into the store (once per content) and attach it to a row's quarter."""
