@@ -53,16 +53,19 @@ def output_error(exc: OSError, path: Path | str, what: str = "ไฟล์") -> 
     """The Thai message for an OSError while writing *path* (*what*: e.g. "ไฟล์สำรอง")."""
     path = Path(path)
     if is_disk_full(exc):
-        return OutputError(f"พื้นที่ดิสก์เต็ม เขียน{what} “{path.name}” ไม่ได้ และไม่มีไฟล์ที่เขียนไม่ครบเหลืออยู่ "
+        return OutputError(f"พื้นที่ดิสก์เต็ม บันทึก{what} “{path.name}” ไม่ได้ และไม่มีไฟล์ที่บันทึกไม่ครบเหลืออยู่ "
                            f"โปรดลบไฟล์ที่ไม่ใช้แล้วในไดรฟ์ “{_drive(path)}” หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง",
                            disk_full=True)
     if exc.errno in NO_RIGHT:
-        return OutputError(f"เขียน{what} “{path.name}” ไม่ได้ เพราะไม่มีสิทธิ์เขียนในโฟลเดอร์ “{path.parent}” "
+        return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ เพราะไม่มีสิทธิ์เขียนในโฟลเดอร์ “{path.parent}” "
                            "หรือไฟล์เดิมเปิดอยู่ในโปรแกรมอื่น (เช่น โปรแกรมอ่าน PDF หรือ Excel) "
                            "ปิดไฟล์หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
+    if exc.errno == errno.ENOENT and not path.parent.is_dir():
+        return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ เพราะไม่พบโฟลเดอร์ “{path.parent}” "
+                           "เลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
     detail = exc.strerror or exc.__class__.__name__
-    return OutputError(f"เขียน{what} “{path.name}” ไม่ได้ ({detail}) ไม่มีไฟล์ที่เขียนไม่ครบเหลืออยู่ "
-                       "ลองเลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
+    return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ ({detail}) ไม่มีไฟล์ที่บันทึกไม่ครบเหลืออยู่ "
+                       "ลองปิดไฟล์หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
 
 
 def _drive(path: Path) -> str:
@@ -76,15 +79,17 @@ def part_path(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_write(path: Path | str, what: str = "ไฟล์") -> Iterator[Path]:
+def atomic_write(path: Path | str, what: str = "ไฟล์", make_folder: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside *path*; when the block ends without an error the file is
     flushed to disk and renamed to *path*. Otherwise it is removed and *path* is left as it was
-    (an existing file under that name is replaced only by a complete new one)."""
+    (an existing file under that name is replaced only by a complete new one). *make_folder*:
+    create the target's folder if needed (not for a place the user chose in a dialog)."""
     path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise output_error(exc, path, what) from exc
+    if make_folder:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise output_error(exc, path, what) from exc
     clean_leftovers(path.parent, only_for=path.name)
     tmp = part_path(path)
     try:

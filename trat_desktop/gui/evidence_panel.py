@@ -21,6 +21,7 @@ from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QWidget
 
+from .. import atomic
 from ..errors import TratError
 from ..services import ProgressService, WorkItem
 from . import display
@@ -284,9 +285,9 @@ class EvidencePanel(QWidget):
         if not target:
             return None
         try:
-            shutil.copyfile(source, target)
-        except OSError as exc:
-            self._show_message(f"บันทึกสำเนาไม่ได้: {exc.strerror or exc}")
+            atomic.copy_file(source, target, "สำเนาไฟล์หลักฐาน")  # whole or not at all
+        except TratError as exc:
+            self._show_message(f"บันทึกสำเนาไม่ได้: {exc.message}")
             return None
         self.status_message.emit(f"บันทึกสำเนาแล้ว: {target}")
         return Path(target)
