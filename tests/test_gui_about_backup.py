@@ -350,3 +350,41 @@ def test_restart_application_really_starts_a_new_process_and_quits(tmp_path) -> 
     while not marker.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert marker.read_text(encoding="utf-8") == "--db same.sqlite3"
+
+
+def test_restore_through_the_dialog_brings_back_lost_evidence_files(qtbot, service, tmp_path, monkeypatch,
+                                                                    restarts) -> None:
+    import shutil
+
+    window = office_window(qtbot, service, tmp_path)
+    progress = ProgressService(service)
+    photo = tmp_path / "ภาพกิจกรรม.jpg"
+    photo.write_bytes(b"\xff\xd8 photo " * 300)
+    attached = progress.attach_evidence(progress.find_item(ROW), 2, photo)
+    copy = backups.backup_now(service, tmp_path / "usb" / "with-evidence.zip")
+    shutil.rmtree(tmp_path / "evidence")  # the folder was lost (a disk replaced, a wrong delete)
+    boxes = Boxes(monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(copy), ""))
+    dialog = window.open_data_dialog()
+    dialog.form.restoreButton.click()
+    question = boxes.text("question")
+    assert "ไฟล์หลักฐานในไฟล์สำรอง" in question and "ไฟล์สำรองรุ่นเก่า" not in question
+    assert restarts == [True]
+    blob = tmp_path / "evidence" / attached.sha256[:2] / attached.sha256
+    assert blob.read_bytes() == photo.read_bytes()
+
+
+def test_the_daily_backup_holds_the_evidence(service, tmp_path) -> None:
+    import zipfile
+
+    progress = ProgressService(service)
+    progress.set_identity(Identity(role="office", office_name=EDU, reporter_name="ผู้ทดสอบ"))
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8 daily " * 50)
+    attached = progress.attach_evidence(progress.find_item(ROW), 2, photo)
+    made = backups.daily_backup(service)
+    assert made is not None and made.suffix == ".zip"
+    with zipfile.ZipFile(made) as bundle:
+        assert bundle.read(f"evidence/{attached.sha256}") == photo.read_bytes()
+    info = backups.describe(made)
+    assert info.evidence_files == 1 and info.owner == EDU
