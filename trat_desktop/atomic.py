@@ -193,8 +193,9 @@ def clean_leftovers(folder: Path, only_for: str | None = None, legacy: bool = Fa
     for name in names:
         match = _PART.match(name) or (None if only_for else _STAGING.match(name))
         if match is not None:
-            if only_for is not None and match.group("name") != only_for:
-                continue
+            if only_for is not None and not (match.group("name") == only_for
+                                             or match.group("name").startswith(only_for + ".")):
+                continue  # another target's (NAME.db: the database copied while making NAME)
             if process_alive(int(match.group("pid"))):
                 continue
         elif not (legacy and only_for is None and _LEGACY.match(name)):

@@ -173,6 +173,7 @@ def restore_backup(db_path: Path | str, backup: Path | str, now: dt.datetime | N
     if db_path.exists() and backup.resolve() == db_path.resolve():
         raise TratError("ไฟล์สำรองคือฐานข้อมูลที่ใช้อยู่")
     data_dir = db_path.resolve().parent
+    clean_leftovers(data_dir)  # of an earlier restore that was killed (no database is opened first)
     try:
         staging = atomic.staging_dir(data_dir, "restoring")
     except OSError as exc:
