@@ -129,8 +129,9 @@ def test_evidence_add(office, tmp_path: Path, monkeypatch) -> None:
     evidence_dir = progress.evidence_folder()
     before = leftovers(evidence_dir)
     full_disk(monkeypatch, evidence_dir, 10_000)
-    with pytest.raises(TratError, match=FULL):
+    with pytest.raises(TratError, match=FULL) as info:
         progress.attach_evidence(item, 2, memo)
+    assert "“memo.pdf”" in info.value.message  # the person's file, not the stored copy's hash
     assert leftovers(evidence_dir) == before
     assert progress.evidence(item) == []
     monkeypatch.undo()

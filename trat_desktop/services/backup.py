@@ -10,6 +10,7 @@ then puts the evidence into the data folder's ``evidence/`` and the database in 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -173,6 +174,7 @@ def restore_backup(db_path: Path | str, backup: Path | str, now: dt.datetime | N
     if db_path.exists() and backup.resolve() == db_path.resolve():
         raise TratError("ไฟล์สำรองคือฐานข้อมูลที่ใช้อยู่")
     data_dir = db_path.resolve().parent
+    made_folder = not data_dir.exists()
     clean_leftovers(data_dir)  # of an earlier restore that was killed (no database is opened first)
     try:
         staging = atomic.staging_dir(data_dir, "restoring")
@@ -198,8 +200,13 @@ def restore_backup(db_path: Path | str, backup: Path | str, now: dt.datetime | N
                 raise atomic.output_error(exc, db_path, "ฐานข้อมูล") from exc
             raise TratError("กู้คืนไม่ได้ เพราะไฟล์ฐานข้อมูลยังถูกใช้อยู่หรือเขียนไม่ได้ "
                             f"(ปิดโปรแกรม Trat Desktop ทุกหน้าต่างแล้วลองอีกครั้ง): {exc}") from exc
-    finally:
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if made_folder:  # a refused restore onto a new folder leaves no empty folder behind
+            with contextlib.suppress(OSError):
+                data_dir.rmdir()
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
     named = backup_store.named_evidence(db_path)
     present = {sha for sha in named if evidence_store.blob_path(folder, sha).is_file()}
     return RestoreResult(aside=aside, evidence_restored=len(blobs), evidence_missing=len(named - present))

@@ -247,6 +247,8 @@ def open_bundle(path: Path, staging: Path) -> tuple[BundleFacts, Path]:
     if not path.is_file():
         raise TratError(f"ไม่พบไฟล์สำรอง “{path}”")
     staged = staging / BUNDLE_DATABASE
+    if path.stat().st_size == 0:
+        raise TratError(f"ไฟล์ “{path.name}” ว่างเปล่า (0 ไบต์) ไม่ใช่ไฟล์สำรอง")
     if not is_bundle(path):
         version = check_database_file(path)
         try:

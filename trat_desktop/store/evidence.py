@@ -7,7 +7,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import atomic_write
+from ..atomic import OutputError, atomic_write
 from ..errors import TratError
 from .audit import record
 from .connection import Database
@@ -65,11 +65,18 @@ def store_blob(folder: Path, source: Path) -> tuple[str, int]:
     target = blob_path(folder, sha)
     if target.exists() and target.stat().st_size == size:
         return sha, size
-    with atomic_write(target, "ไฟล์หลักฐาน") as tmp:
-        with open(tmp, "wb") as out, source.open("rb") as src:
-            shutil.copyfileobj(src, out, 1 << 20)
-        if _hash_file(tmp)[0] != sha:
-            raise TratError(f"ไฟล์ “{source.name}” เปลี่ยนไประหว่างคัดลอก โปรดลองอีกครั้ง")
+    try:
+        with atomic_write(target, "ไฟล์หลักฐาน") as tmp:
+            with open(tmp, "wb") as out, source.open("rb") as src:
+                shutil.copyfileobj(src, out, 1 << 20)
+            if _hash_file(tmp)[0] != sha:
+                raise TratError(f"ไฟล์ “{source.name}” เปลี่ยนไประหว่างคัดลอก โปรดลองอีกครั้ง")
+    except OutputError as exc:  # name the person's file, not the stored copy's hash
+        if exc.disk_full:
+            raise OutputError(f"พื้นที่ดิสก์เต็ม แนบไฟล์ “{source.name}” ไม่ได้ เพราะไม่มีที่ว่างในโฟลเดอร์ข้อมูล "
+                              f"“{Path(folder).parent}” โปรดลบไฟล์ที่ไม่ใช้แล้วในไดรฟ์นั้น แล้วลองอีกครั้ง "
+                              "(ไม่ได้แนบไฟล์ และไม่มีไฟล์ที่คัดลอกไม่ครบเหลืออยู่)", disk_full=True) from exc
+        raise OutputError(f"แนบไฟล์ “{source.name}” ไม่ได้: {exc.message}") from exc
     return sha, size
 
 
