@@ -360,6 +360,23 @@ def test_backup_now_copies_the_database(qtbot, monkeypatch, boxes, world) -> Non
         assert copy.execute("SELECT achieved FROM progress").fetchall() == [(50.0,)]
 
 
+def test_backup_now_onto_a_full_usb_stick_says_so_in_thai(qtbot, monkeypatch, boxes, world) -> None:
+    from disk_faults import full_disk, leftovers
+
+    office, _coordinator, tmp = world
+    usb = tmp / "usb"
+    usb.mkdir()
+    window = open_window(qtbot, office, tmp, "office")
+    target = usb / "copy.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    full_disk(monkeypatch, usb, 3000)
+    window.exchange_actions.backup_action.trigger()
+    wait_ops(qtbot)
+    [warning] = boxes.texts("warning")
+    assert "พื้นที่ดิสก์เต็ม" in warning and "copy.zip" in warning and "Errno" not in warning
+    assert leftovers(usb) == []
+
+
 def test_finance_office_does_not_see_coordinator_actions(qtbot, world) -> None:
     _office, _coordinator, tmp = world
     finance = installation(tmp / "finance.sqlite3", "office", FINANCE)
