@@ -132,7 +132,10 @@ def write_bundle(db: Database, dest: Path, evidence_folder: Path | None) -> Bund
             included: dict[str, int] = {}
             missing: list[str] = []
             with zipfile.ZipFile(tmp, "w", allowZip64=True) as archive:
-                archive.write(snap, BUNDLE_DATABASE, compress_type=zipfile.ZIP_DEFLATED)
+                if evidence_folder is None:  # an import's undo point, made before every import run: fast
+                    archive.write(snap, BUNDLE_DATABASE, compress_type=zipfile.ZIP_STORED)
+                else:  # level 1: a 65 MB database in 1.5 s (level 6: 5.6 s) for 7 % more bytes
+                    archive.write(snap, BUNDLE_DATABASE, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
                 if evidence_folder is not None:
                     for sha, size in wanted:
                         if sha in included:
