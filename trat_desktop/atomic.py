@@ -60,12 +60,27 @@ def output_error(exc: OSError, path: Path | str, what: str = "ไฟล์") -> 
         return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ เพราะไม่มีสิทธิ์เขียนในโฟลเดอร์ “{path.parent}” "
                            "หรือไฟล์เดิมเปิดอยู่ในโปรแกรมอื่น (เช่น โปรแกรมอ่าน PDF หรือ Excel) "
                            "ปิดไฟล์หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
-    if exc.errno == errno.ENOENT and not path.parent.is_dir():
+    if exc.errno == errno.ENOENT and not _is_dir(path.parent):
         return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ เพราะไม่พบโฟลเดอร์ “{path.parent}” "
                            "เลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
+    if exc.errno == errno.ENAMETOOLONG:
+        return OutputError(f"บันทึก{what} “{path.name[:40]}…” ไม่ได้ เพราะชื่อไฟล์หรือที่อยู่ยาวเกินไป "
+                           "เลือกชื่อที่สั้นลง แล้วลองอีกครั้ง")
+    if exc.errno == errno.EISDIR or _is_dir(path):
+        return OutputError(f"บันทึก{what}ไม่ได้ เพราะ “{path}” เป็นโฟลเดอร์ โปรดระบุชื่อไฟล์")
+    if exc.errno in (errno.EBUSY, errno.ETXTBSY):
+        return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ เพราะไฟล์เดิมเปิดอยู่ในโปรแกรมอื่น "
+                           "ปิดไฟล์นั้นหรือเลือกชื่ออื่น แล้วลองอีกครั้ง")
     detail = exc.strerror or exc.__class__.__name__
     return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ ({detail}) ไม่มีไฟล์ที่บันทึกไม่ครบเหลืออยู่ "
                        "ลองปิดไฟล์หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _drive(path: Path) -> str:
@@ -73,9 +88,12 @@ def _drive(path: Path) -> str:
     return anchor if sys.platform == "win32" else str(path.parent)
 
 
+PART_NAME_CHARS = 40  # of the target's name in a temporary name (a long Thai name must still fit in 255 bytes)
+
+
 def part_path(path: Path) -> Path:
     """A fresh temporary name beside *path*, naming this process."""
-    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{PART_SUFFIX}")
+    return path.with_name(f".{path.name[:PART_NAME_CHARS]}.{os.getpid()}-{secrets.token_hex(4)}{PART_SUFFIX}")
 
 
 @contextlib.contextmanager
@@ -193,8 +211,9 @@ def clean_leftovers(folder: Path, only_for: str | None = None, legacy: bool = Fa
     for name in names:
         match = _PART.match(name) or (None if only_for else _STAGING.match(name))
         if match is not None:
-            if only_for is not None and not (match.group("name") == only_for
-                                             or match.group("name").startswith(only_for + ".")):
+            short = None if only_for is None else only_for[:PART_NAME_CHARS]
+            if short is not None and not (match.group("name") == short
+                                          or match.group("name").startswith(short + ".")):
                 continue  # another target's (NAME.db: the database copied while making NAME)
             if process_alive(int(match.group("pid"))):
                 continue
