@@ -388,3 +388,14 @@ def test_the_daily_backup_holds_the_evidence(service, tmp_path) -> None:
         assert bundle.read(f"evidence/{attached.sha256}") == photo.read_bytes()
     info = backups.describe(made)
     assert info.evidence_files == 1 and info.owner == EDU
+
+
+def test_a_later_plan_load_does_not_cover_the_backup_message(qtbot, service, tmp_path) -> None:
+    """The deferred plan load used to overwrite the daily backup's status message (a start-up race)."""
+    window = office_window(qtbot, service, tmp_path)
+    window.statusBar().showMessage(data_dialog.DAILY_DONE, 60000)
+    window.refresh_data()
+    assert window.statusBar().currentMessage() == data_dialog.DAILY_DONE
+    window.statusBar().clearMessage()
+    window.refresh_data()
+    assert window.statusBar().currentMessage().startswith("โหลดแผน")

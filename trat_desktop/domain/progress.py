@@ -90,6 +90,7 @@ def check_achieved(unit: str, value: float | None) -> None:
     """The value rule of a unit: ร้อยละ 0-100, ระดับ 1-5 (whole), counts whole numbers >= 0."""
     if value is None:
         return
+    value = float(value)
     unit = unit.strip()
     if unit in PERCENT_UNITS:
         if not 0 <= value <= 100:
