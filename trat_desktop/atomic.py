@@ -147,10 +147,7 @@ def staging_dir(folder: Path, what: str = "restoring") -> Path:
 
 def _flush(path: Path) -> None:
     """The data on the disk before the rename (a power cut after it finds a whole file)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows flushes only a writable handle
     try:
         os.fsync(fd)
     except OSError as exc:
