@@ -20,7 +20,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import shutil
 import sys
 from pathlib import Path
@@ -93,7 +92,7 @@ PART_NAME_CHARS = 40  # of the target's name in a temporary name (a long Thai na
 
 def part_path(path: Path) -> Path:
     """A fresh temporary name beside *path*, naming this process."""
-    return path.with_name(f".{path.name[:PART_NAME_CHARS]}.{os.getpid()}-{secrets.token_hex(4)}{PART_SUFFIX}")
+    return path.with_name(f".{path.name[:PART_NAME_CHARS]}.{os.getpid()}-{os.urandom(4).hex()}{PART_SUFFIX}")
 
 
 @contextlib.contextmanager
@@ -140,7 +139,7 @@ def staging_dir(folder: Path, what: str = "restoring") -> Path:
     """A fresh hidden work folder inside *folder* (removed by the caller, or by clean_leftovers
     once this process is gone)."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f".{what}-{os.getpid()}-{secrets.token_hex(4)}"
+    path = folder / f".{what}-{os.getpid()}-{os.urandom(4).hex()}"
     path.mkdir()
     return path
 

@@ -22,7 +22,7 @@ from ..domain.identity import Identity
 from ..errors import TratError
 from ..store import backup as backup_store
 from ..store import evidence as evidence_store
-from .plan import PlanService
+from .plan import PlanService, clean_data_folder
 
 DAILY_KEPT = 7
 BACKUP_SUFFIX = ".zip"
@@ -120,23 +120,6 @@ def daily_backup(plans: PlanService, today: dt.date | None = None, keep: int = D
     return backup_now(plans, label="daily", keep=keep, now=dt.datetime.combine(today, dt.datetime.now().time()))
 
 
-def clean_leftovers(data_dir: Path) -> list[Path]:
-    """Temporary files and work folders that killed runs (backups, restores, exports, evidence
-    copies) left in the data folder, its backups folder and its evidence folder; those of running
-    processes stay. Called when a database is opened."""
-    removed = atomic.clean_leftovers(data_dir)
-    backups = paths.backups_dir(data_dir)
-    removed += atomic.clean_leftovers(backups, legacy=True)
-    evidence = paths.evidence_dir(data_dir)
-    try:
-        subfolders = [evidence / name for name in os.listdir(evidence) if len(name) == 2]
-    except OSError:
-        subfolders = []
-    for folder in subfolders:
-        removed += atomic.clean_leftovers(folder, legacy=True)
-    return removed
-
-
 def _keep_aside(db_path: Path, now: dt.datetime | None) -> Path | None:
     """The current database copied beside itself as ``NAME.before-restore-STAMP.sqlite3``."""
     if not db_path.exists():
@@ -175,7 +158,7 @@ def restore_backup(db_path: Path | str, backup: Path | str, now: dt.datetime | N
         raise TratError("ไฟล์สำรองคือฐานข้อมูลที่ใช้อยู่")
     data_dir = db_path.resolve().parent
     made_folder = not data_dir.exists()
-    clean_leftovers(data_dir)  # of an earlier restore that was killed (no database is opened first)
+    clean_data_folder(data_dir)  # of an earlier restore that was killed (no database is opened first)
     try:
         staging = atomic.staging_dir(data_dir, "restoring")
     except OSError as exc:
