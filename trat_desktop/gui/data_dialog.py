@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QProcess, QUrl
+from PySide6.QtCore import QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -234,12 +234,15 @@ class DataDialog(QDialog):
             release()
         else:
             self.plans.close()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # unpacking the evidence can take a while
         try:
             aside = backups.restore(self.db_path, chosen)
         except TratError as exc:
+            QApplication.restoreOverrideCursor()
             self._warn("กู้คืนไม่สำเร็จ", f"{exc.message}\n\nข้อมูลปัจจุบันไม่เปลี่ยนแปลง โปรแกรมจะเปิดใหม่")
             restart_application(self)
             return False
+        QApplication.restoreOverrideCursor()
         try:
             PlanService.open(self.db_path).close()  # upgrades an older backup to this version now
         except TratError as exc:
