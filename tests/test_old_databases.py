@@ -66,3 +66,17 @@ def test_version_6_coordinator_database_holds_the_risky_parts() -> None:
     old = rows_by_table(FIXTURES / "coordinator-v6.sqlite3")
     for table in ("import_ledger", "conflicts", "office_keys", "trash"):
         assert old[table][1], f"the coordinator fixture has no {table} rows"
+
+
+def test_a_version_6_file_restores_as_an_old_style_backup_on_a_new_pc(tmp_path: Path, capsys) -> None:
+    from trat_desktop.cli import main
+
+    new_db = tmp_path / "new-pc" / "trat.sqlite3"
+    assert main(["--db", str(new_db), "restore", str(FIXTURES / "office-v6.sqlite3")]) == 0
+    out = capsys.readouterr().out
+    assert "ไม่มีไฟล์หลักฐาน 2 ไฟล์" in out  # two distinct contents attached, neither on this PC
+    old = rows_by_table(FIXTURES / "office-v6.sqlite3")
+    new = rows_by_table(new_db)
+    assert new["progress"][1] == old["progress"][1] and len(new["evidence"][1]) == len(old["evidence"][1])
+    assert main(["--db", str(new_db), "export", "--out", str(tmp_path / "x.trat")]) == 2
+    assert "ไม่พบไฟล์หลักฐาน 3 ไฟล์" in capsys.readouterr().err and not (tmp_path / "x.trat").exists()
