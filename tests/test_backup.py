@@ -279,3 +279,59 @@ def test_leftovers_of_killed_runs_are_removed_at_the_next_start(tmp_path: Path) 
     PlanService.open(db).close()
     assert [p for p in killed if p.exists()] == [] and not staging.exists()
     assert running.exists() and mine.exists()
+
+
+def test_any_set_of_attachments_survives_backup_and_restore_on_a_new_pc(tmp_path_factory) -> None:
+    """Property: whatever files are attached (same content twice, on several rows and quarters,
+    empty files), a backup restored onto a new data folder holds the same database rows and the
+    same evidence contents, and the restored installation exports."""
+    import sqlite3 as sql
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from exchange_helpers import EDUCATION, installation
+
+    template_dir = tmp_path_factory.mktemp("template")
+    template = installation(template_dir / "trat.sqlite3", "office", EDUCATION)
+    slots = [(item.id, q) for item in template.progress.work_items()[:4] for q in item.quarters()]
+    template.plans.close()
+
+    bodies = st.binary(min_size=0, max_size=300)
+    attachments = st.lists(st.tuples(st.sampled_from(slots), st.sampled_from([b"same", b""]) | bodies),
+                           min_size=0, max_size=6)
+
+    @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(attachments)
+    def check(chosen) -> None:
+        import shutil
+
+        root = tmp_path_factory.mktemp("case")
+        shutil.copy(template_dir / "trat.sqlite3", root / "trat.sqlite3")
+        plans = PlanService.open(root / "trat.sqlite3")
+        progress = ProgressService(plans)
+        for n, ((item_id, quarter), body) in enumerate(chosen):
+            source = root / f"ไฟล์ {n}.bin"
+            source.write_bytes(body)
+            progress.attach_evidence(progress.find_item(item_id), quarter, source)
+        bundle = backups.backup_now(plans, root / "usb" / "b.zip")
+        plans.close()
+        new_db = root / "new" / "trat.sqlite3"
+        result = backups.restore_backup(new_db, bundle)
+        assert result.aside is None and result.evidence_missing == 0
+        query = "SELECT id, indicator_uid, agency_uid, quarter, sha256, file_name, size FROM evidence ORDER BY id"
+        old_rows = sql.connect(root / "trat.sqlite3").execute(query).fetchall()
+        new_rows = sql.connect(new_db).execute(query).fetchall()
+        assert new_rows == old_rows
+        for row in new_rows:
+            sha = row[4]
+            assert (root / "new" / "evidence" / sha[:2] / sha).read_bytes() == \
+                   (root / "evidence" / sha[:2] / sha).read_bytes()
+        restored = ProgressService(PlanService.open(new_db))
+        from trat_desktop.services.exchange import ExchangeService
+
+        _path, sequence = ExchangeService(restored).export_office(root / "x.trat")
+        assert sequence == 1
+        restored.plans.close()
+
+    check()
