@@ -160,3 +160,19 @@ def test_restore_onto_a_full_disk_changes_nothing(office, tmp_path: Path, monkey
     with pytest.raises(TratError, match=FULL):
         backups.restore(new_pc / "trat.sqlite3", bundle)
     assert leftovers(new_pc) == [] and [p.name for p in new_pc.iterdir()] == []
+
+
+def test_the_daily_backup_does_not_fill_the_disk(office, tmp_path: Path, monkeypatch) -> None:
+    import shutil
+    from collections import namedtuple
+
+    Usage = namedtuple("Usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: Usage(10**10, 10**10 - 50 * 1024 * 1024, 50 * 1024 * 1024))
+    data = tmp_path / "office"
+    before = leftovers(data)
+    with pytest.raises(TratError, match="พื้นที่ดิสก์เหลือน้อย") as info:
+        backups.daily_backup(office.plans)
+    assert "50 MB" in info.value.message
+    assert leftovers(data) == before
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: Usage(10**10, 0, 10**10))
+    assert backups.daily_backup(office.plans) is not None

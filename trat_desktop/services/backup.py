@@ -117,7 +117,30 @@ def daily_backup(plans: PlanService, today: dt.date | None = None, keep: int = D
     folder = backup_folder(plans)
     if any(p for s in SUFFIXES for p in folder.glob(f"daily-{today:%Y%m%d}-*{s}")):
         return None
+    _check_room(plans, folder)
     return backup_now(plans, label="daily", keep=keep, now=dt.datetime.combine(today, dt.datetime.now().time()))
+
+
+#: what an automatic backup leaves free on the disk at least (the database must still be able to grow)
+RESERVE_BYTES = 200 * 1024 * 1024
+
+
+def _check_room(plans: PlanService, folder: Path) -> None:
+    """An automatic backup must not fill the disk the database lives on: refuse (Thai) when the
+    backup and a reserve would not fit."""
+    need = backup_store.estimated_size(plans.db) + RESERVE_BYTES
+    probe = folder if folder.is_dir() else plans.data_dir
+    try:
+        free = shutil.disk_usage(probe).free
+    except OSError:
+        return
+    if free < need:
+        mb = 1024 * 1024
+        raise atomic.OutputError(
+            f"พื้นที่ดิสก์เหลือน้อย ({free // mb:,} MB) จึงไม่ได้สำรองข้อมูลอัตโนมัติวันนี้ "
+            f"(ไฟล์สำรองต้องใช้ประมาณ {(need - RESERVE_BYTES) // mb + 1:,} MB และควรเหลือที่ว่างอย่างน้อย "
+            f"{RESERVE_BYTES // mb:,} MB) โปรดลบไฟล์ที่ไม่ใช้แล้ว หรือสำรองลงแฟลชไดรฟ์ด้วย “สำรองข้อมูลตอนนี้…”",
+            disk_full=True)
 
 
 def _keep_aside(db_path: Path, now: dt.datetime | None) -> Path | None:

@@ -163,6 +163,13 @@ def write_bundle(db: Database, dest: Path, evidence_folder: Path | None) -> Bund
     return BundleWritten(dest, len(included), tuple(missing))
 
 
+def estimated_size(db: Database) -> int:
+    """About how many bytes a backup of *db* with its evidence takes (before compression)."""
+    pages = db.execute("PRAGMA page_count").fetchone()[0] * db.execute("PRAGMA page_size").fetchone()[0]
+    evidence = db.execute("SELECT coalesce(sum(size), 0) FROM (SELECT DISTINCT sha256, size FROM evidence)").fetchone()[0]
+    return int(pages) + int(evidence)
+
+
 # -- checking --------------------------------------------------------------------------------
 def check_database_file(path: Path, shown: str | None = None) -> int:
     """A plain database file must be an intact Trat Desktop database no newer than the app;
@@ -363,7 +370,7 @@ def rotate(folder: Path, patterns: str | list[str], keep: int) -> list[Path]:
 
 __all__ = ["BUNDLE_FORMAT", "BundleFacts", "BundleWritten", "backup_to", "write_bundle", "check_backup",
            "check_database_file", "describe_backup", "open_bundle", "extract_evidence", "restore_from", "rotate",
-           "is_bundle", "named_evidence"]
+           "is_bundle", "named_evidence", "estimated_size"]
 
 
 def named_evidence(database_file: Path) -> set[str]:
