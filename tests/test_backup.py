@@ -335,3 +335,54 @@ def test_any_set_of_attachments_survives_backup_and_restore_on_a_new_pc(tmp_path
         restored.plans.close()
 
     check()
+
+
+def test_a_bundle_from_a_newer_app_is_refused(tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    service = PlanService.open(tmp_path / "db.sqlite3")
+    bundle = backups.backup_now(service, tmp_path / "b.zip")
+    service.close()
+
+    def newer_format(name: str, body: bytes) -> bytes:
+        if name != "backup.json":
+            return body
+        manifest = json.loads(body)
+        manifest["format_version"] = 99
+        return json.dumps(manifest).encode()
+
+    future = _rewrite(bundle, tmp_path / "future.zip", newer_format)
+    with pytest.raises(TratError, match="รุ่นใหม่กว่า"):
+        backups.describe(future)
+    # a database of a newer schema inside a well-formed bundle
+    with zipfile.ZipFile(bundle) as z:
+        raw = z.read("database.sqlite3")
+    newer_db = tmp_path / "newer.sqlite3"
+    newer_db.write_bytes(raw)
+    conn = sqlite3.connect(newer_db)
+    conn.execute("PRAGMA user_version = 999")
+    conn.commit()
+    conn.close()
+    service = PlanService.open(tmp_path / "db.sqlite3")
+    from trat_desktop.store import backup as backup_store
+
+    backup_store.write_bundle(service.db, tmp_path / "b2.zip", None)
+    service.close()
+    import hashlib
+
+    body = newer_db.read_bytes()
+
+    def swap_database(name: str, old: bytes) -> bytes:
+        if name == "database.sqlite3":
+            return body
+        if name == "backup.json":
+            manifest = json.loads(old)
+            manifest["database"] = {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body)}
+            return json.dumps(manifest).encode()
+        return old
+
+    swapped = _rewrite(tmp_path / "b2.zip", tmp_path / "swapped.zip", swap_database)
+    with pytest.raises(TratError, match="รุ่นใหม่กว่า"):
+        backups.restore(tmp_path / "new" / "x.sqlite3", swapped)
+    assert not (tmp_path / "new").exists()
