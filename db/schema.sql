@@ -1,4 +1,4 @@
--- The full current schema for a new database (version 6).
+-- The full current schema for a new database (version 12).
 -- Keep in step with db/migrations/: tests/test_migrations.py compares the two.
 PRAGMA application_id = 1414676820;
 CREATE TABLE agencies (
@@ -197,4 +197,26 @@ CREATE TABLE conflicts (
 );
 CREATE INDEX idx_ledger_office ON import_ledger(office_uid, sequence);
 CREATE INDEX idx_ledger_sha ON import_ledger(file_sha256);
-PRAGMA user_version = 9;
+CREATE TABLE agency_duplicates (
+    id INTEGER PRIMARY KEY,
+    agency_uid TEXT NOT NULL,
+    other_uid TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'merged', 'kept_apart')),
+    source TEXT NOT NULL DEFAULT '',
+    found_at TEXT NOT NULL,
+    decided_at TEXT,
+    actor TEXT NOT NULL DEFAULT '',
+    CHECK (agency_uid <> other_uid),
+    UNIQUE (agency_uid, other_uid)
+);
+CREATE TABLE agency_decisions (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL CHECK (action IN ('merge', 'keep_apart')),
+    kept_uid TEXT NOT NULL,
+    other_uid TEXT NOT NULL,
+    undo TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    undone_at TEXT
+);
+PRAGMA user_version = 12;

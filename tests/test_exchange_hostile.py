@@ -208,3 +208,35 @@ def test_not_a_zip_and_empty_and_missing(setup) -> None:
     (tmp / "nomanifest.trat").write_bytes(buf.getvalue())
     rejected(coordinator, tmp / "nomanifest.trat", "รายการกำกับ")
     rejected(coordinator, tmp / "does-not-exist.trat", "อ่านไฟล์")
+
+
+def _evidence_file(tmp: Path, office, uid: str, records, evidence_for: tuple[str, int]) -> Path:
+    body = b"photo of the meeting"
+    sha = hashlib.sha256(body).hexdigest()
+    evidence = [{"indicator_uid": evidence_for[0], "agency_uid": uid, "quarter": evidence_for[1], "sha256": sha,
+                 "file_name": "p.jpg", "size": len(body), "added_at": "2026-01-01"}]
+    return craft(tmp / f"ev-{evidence_for[1]}.trat", private_b64=office.my_keys().private_b64, office_uid=uid,
+                 sequence=5, records=records, evidence=evidence, blobs={sha: body})
+
+
+def test_evidence_for_a_row_the_office_is_not_responsible_for(setup) -> None:
+    office, coordinator, tmp, _, uid, row = setup
+    other_row = coordinator.progress.find_item("1/1.1/1", agency="สำนักงานคลังจังหวัดตราด").indicator_uid
+    bad = _evidence_file(tmp, office, uid, [record(row, uid, 2, 60, 7)], (other_row, 2))
+    rejected(coordinator, bad, "หลักฐาน")
+
+
+def test_evidence_for_a_quarter_outside_the_rows_period(setup) -> None:
+    office, coordinator, tmp, _, uid, row = setup
+    item = coordinator.progress.find_item("1/1.5/2", agency=EDUCATION)
+    outside = next(q for q in (1, 2, 3, 4) if not item.row.quarter_from <= q <= item.row.quarter_to)
+    bad = _evidence_file(tmp, office, uid, [record(row, uid, 2, 60, 7)], (row, outside))
+    rejected(coordinator, bad, "หลักฐาน")
+
+
+def test_evidence_for_an_own_row_and_quarter_without_a_value_imports(setup) -> None:
+    office, coordinator, tmp, _, uid, row = setup
+    item = coordinator.progress.find_item("1/1.5/2", agency=EDUCATION)
+    other_quarter = next(q for q in item.row.quarters() if q != 2)
+    good = _evidence_file(tmp, office, uid, [record(row, uid, 2, 60, 7)], (row, other_quarter))
+    assert coordinator.import_files([good], trust_new=True).files[0].status == "imported"

@@ -12,6 +12,7 @@ from . import __version__, cli_evidence, cli_exchange, cli_reports, paths
 from .domain.outline import plan_outline
 from .errors import TratError
 from .domain.display import number_text
+from .domain.fiscal import YEAR_HELP
 from .domain.identity import Identity
 from .domain.progress import STATUSES
 from .services import PlanService, ProgressService, WorkItem
@@ -31,9 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan_cmds = plan.add_subparsers(dest="plan_command", required=True)
     summary = plan_cmds.add_parser("summary", help="สรุปจำนวนและงบประมาณของแผน")
     summary.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON")
-    summary.add_argument("--year", type=int, help="ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีล่าสุด)")
+    summary.add_argument("--year", type=int, help=YEAR_HELP)
     show = plan_cmds.add_parser("show", help="แสดงแผนเป็นโครงร่างภาษาไทย")
-    show.add_argument("--year", type=int)
+    show.add_argument("--year", type=int, help=YEAR_HELP)
     show.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="เลขไทยหรือเลขอารบิก")
     import_text = plan_cmds.add_parser("import-text", help="นำเข้าแผนจากเอกสารข้อความ (ตารางคั่นด้วยแท็บ)")
     import_text.add_argument("file", type=Path)
@@ -43,8 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.add_parsers(commands, plan_cmds)
     cli_evidence.add_parsers(commands)
 
-    agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน")
+    agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน และคู่ที่อาจเป็นหน่วยงานเดียวกัน")
     agencies.add_argument("--json", action="store_true")
+    agency_cmds = agencies.add_subparsers(dest="agencies_command")
+    merge = agency_cmds.add_parser("merge", help="(ผู้ประสานงาน) รวมหน่วยงาน B เข้ากับ A: ชื่อของ B เป็นชื่ออื่นของ A")
+    merge.add_argument("a", metavar="A", help="หน่วยงานที่คงไว้ (uid ชื่อ หรือชื่อย่อ)")
+    merge.add_argument("b", metavar="B", help="หน่วยงานที่รวมเข้าไป")
+    apart = agency_cmds.add_parser("keep-apart", help="(ผู้ประสานงาน) บันทึกว่า A และ B เป็นคนละหน่วยงาน")
+    apart.add_argument("a", metavar="A")
+    apart.add_argument("b", metavar="B")
+    agency_cmds.add_parser("undo", help="(ผู้ประสานงาน) ยกเลิกการรวมหรือแยกหน่วยงานครั้งล่าสุด")
 
     setup = commands.add_parser("setup", help="ตั้งค่าเครื่องนี้: หน่วยงานหรือผู้ประสานงานจังหวัด และผู้รายงาน")
     role = setup.add_mutually_exclusive_group(required=True)
@@ -60,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     progress_cmds = progress.add_subparsers(dest="progress_command", required=True)
     listing = progress_cmds.add_parser("list", help="ตัวชี้วัดที่รับผิดชอบและผลรายไตรมาส")
     listing.add_argument("--json", action="store_true")
-    listing.add_argument("--year", type=int)
+    listing.add_argument("--year", type=int, help=YEAR_HELP)
     listing.add_argument("--agency", help="(ผู้ประสานงาน) เฉพาะหน่วยงานนี้")
     put = progress_cmds.add_parser("set", help="บันทึกผลของตัวชี้วัดหนึ่งในไตรมาสหนึ่ง")
     put.add_argument("id", help="รหัสตัวชี้วัดจาก progress list เช่น 1/1.5/2")
@@ -70,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("--status", help="ยังไม่เริ่ม / กำลังดำเนินการ / ดำเนินการแล้ว / ยกเลิก")
     put.add_argument("--note", help="หมายเหตุ")
     put.add_argument("--agency", help="(ผู้ประสานงาน) หน่วยงานที่บันทึกแทน")
-    put.add_argument("--year", type=int)
+    put.add_argument("--year", type=int, help=YEAR_HELP)
     return parser
 
 
@@ -118,18 +127,45 @@ def run_command(args: argparse.Namespace, service: PlanService) -> int:
             _print_json(data) if args.json else print(
                 f"นำเข้าแผนปีงบประมาณ พ.ศ. {plan.fiscal_year} แล้ว (ฉบับที่ {plan.revision})\n" + _summary_text(data))
     elif args.command == "agencies":
-        rows = service.agencies()
-        if args.json:
-            _print_json([{"id": a.id, "uid": a.uid, "name": a.name, "short_name": a.short_name,
-                          "aliases": a.aliases, "indicator_rows": a.indicator_rows} for a in rows])
-        else:
-            for a in rows:
-                extra = f" (ชื่ออื่น: {', '.join(a.aliases)})" if a.aliases else ""
-                print(f"{a.id:>3}  {a.name} — ตัวชี้วัด {a.indicator_rows} แถว{extra}")
+        return _agencies(args, service)
     elif args.command == "setup":
         return _setup(args, ProgressService(service))
     elif args.command == "progress":
         return _progress(args, ProgressService(service))
+    return 0
+
+
+def _agencies(args: argparse.Namespace, service: PlanService) -> int:
+    from .services.agencies import AgencyService, decision_text
+
+    agencies = AgencyService(ProgressService(service))
+    if args.agencies_command in ("merge", "keep-apart", "undo"):
+        if args.agencies_command == "merge":
+            print(decision_text(agencies.merge(args.a, args.b)))
+        elif args.agencies_command == "keep-apart":
+            print(decision_text(agencies.keep_apart(args.a, args.b)))
+        else:
+            print(decision_text(agencies.undo(), undone=True))
+        return 0
+    rows, pending = service.agencies(), agencies.pending()
+    if args.json:
+        def partners(uid: str) -> list[dict[str, Any]]:
+            return [{"uid": p.other_uid if p.agency_uid == uid else p.agency_uid,
+                     "name": p.other_name if p.agency_uid == uid else p.agency_name, "source": p.source}
+                    for p in pending if uid in (p.agency_uid, p.other_uid)]
+
+        _print_json([{"id": a.id, "uid": a.uid, "name": a.name, "short_name": a.short_name,
+                      "aliases": a.aliases, "indicator_rows": a.indicator_rows,
+                      "possible_duplicates": partners(a.uid)} for a in rows])
+        return 0
+    for a in rows:
+        extra = f" (ชื่ออื่น: {', '.join(a.aliases)})" if a.aliases else ""
+        print(f"{a.id:>3}  {a.name} — ตัวชี้วัด {a.indicator_rows} แถว{extra}")
+    if pending:
+        print(f"\nอาจเป็นหน่วยงานเดียวกัน รอการตัดสินใจ {len(pending)} คู่ "
+              "(trat-desktop agencies merge A B หรือ agencies keep-apart A B):")
+        for p in pending:
+            print(f"- “{p.agency_name}” อาจเป็นหน่วยงานเดียวกับ “{p.other_name}” ({p.source})")
     return 0
 
 
@@ -153,7 +189,7 @@ def _item_json(item: WorkItem) -> dict[str, Any]:
                 "revision": e.revision}
 
     return {
-        "id": item.id, "indicator_uid": item.indicator_uid, "strategy": item.strategy, "tactic": item.tactic,
+        "id": item.id, "fiscal_year": item.fiscal_year, "indicator_uid": item.indicator_uid, "strategy": item.strategy, "tactic": item.tactic,
         "activity_code": item.activity_code, "activity_title": item.activity_title,
         "indicator": item.indicator, "unit": item.unit, "target": item.target,
         "quarters": [item.quarter_from, item.quarter_to], "agency": item.agency_name,

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .domain.fiscal import YEAR_HELP
 from .domain.progress import STATUSES
 from .errors import TratError
 from .services import PlanService, ProgressService
@@ -21,7 +22,7 @@ STATUS_TEXT = {"imported": "นำเข้าแล้ว", "unchanged": "ไ�
 def add_parsers(commands: Any, plan_cmds: Any) -> None:
     export = commands.add_parser("export", help="ส่งออกผลการดำเนินงานของหน่วยงาน (ไฟล์ .trat)")
     export.add_argument("--out", type=Path, help="ไฟล์หรือโฟลเดอร์ปลายทาง (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน)")
-    export.add_argument("--year", type=int)
+    export.add_argument("--year", type=int, help=YEAR_HELP)
     imp = commands.add_parser("import", help="(ผู้ประสานงาน) นำเข้าไฟล์ของหน่วยงาน")
     imp.add_argument("paths", nargs="+", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="แสดงสิ่งที่จะเปลี่ยน โดยไม่บันทึก")
@@ -47,7 +48,7 @@ def add_parsers(commands: Any, plan_cmds: Any) -> None:
     restore.add_argument("file", type=Path)
     pexp = plan_cmds.add_parser("export", help="(ผู้ประสานงาน) ส่งออกแพ็กเกจแผนที่ลงนามแล้ว")
     pexp.add_argument("--out", type=Path, required=True)
-    pexp.add_argument("--year", type=int)
+    pexp.add_argument("--year", type=int, help=YEAR_HELP)
     pimp = plan_cmds.add_parser("import", help="(หน่วยงาน) นำเข้าแพ็กเกจแผนจากศูนย์ฯ จังหวัด")
     pimp.add_argument("file", type=Path)
     pimp.add_argument("--trust-new", action="store_true")

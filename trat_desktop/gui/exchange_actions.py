@@ -192,10 +192,10 @@ class ExchangeActions(QObject):
                 return
             folder = Path(chosen)
         self._remember_dir(folder)
-        target = Path(folder)
+        target, year = Path(folder), self._selected_year()
 
         def work(plans: PlanService) -> tuple[Path, int]:
-            return _exchange_service(ProgressService(plans)).export_office(folder=target)
+            return _exchange_service(ProgressService(plans)).export_office(fiscal_year=year, folder=target)
 
         def done(result: tuple[Path, int]) -> None:
             path, sequence = result

@@ -9,6 +9,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain.display import budget_text, number_text
+from ..domain.fiscal import default_quarter
 from ..domain.identity import PermissionDenied
 from ..domain.model import IndicatorRow
 from ..domain.progress import STATUSES, achieved_to_date, is_reported, on_target
@@ -16,7 +17,7 @@ from ..domain.thai import format_baht
 from ..services.exchange import ExchangeService
 from ..services.progress import ProgressService, WorkItem
 from .common import (
-    NOT_DUE, PLAN_TITLE, ReportResult, Thai, bold_line, default_quarter, entries_through, qr_drawing, signature_block,
+    NOT_DUE, PLAN_TITLE, ReportResult, Thai, bold_line, entries_through, qr_drawing, signature_block,
     signatures,
 )
 from .layout import SHADE, PageDecor, build_pdf, frame_width, scale_widths, table
@@ -49,7 +50,7 @@ def office_report(progress: ProgressService, out: Path | str | BinaryIO, *, fisc
     plan = progress.plans.load_plan(fiscal_year)
     year = plan.fiscal_year
     today = progress.today()
-    q = quarter or default_quarter(year, today)
+    q = quarter or default_quarter(year, today, progress.plans.round_due_days())
     d = Thai(thai_digits)
     items = progress.work_items(year)
     code = ExchangeService(progress).verification_code(year)

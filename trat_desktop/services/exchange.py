@@ -418,8 +418,7 @@ class ExchangeService:
                     for i, r in enumerate(archive.jsonl(raw.get("evidence.jsonl", b""), "evidence.jsonl", name), 1)]
         blobs: dict[str, bytes] = {}
         for item in evidence:
-            if item.agency_uid != office_uid or (item.indicator_uid, item.quarter) not in keys_seen and \
-                    item.indicator_uid not in rows:
+            if not _evidence_belongs(item, office_uid, office_name, rows, keys_seen):
                 raise BadArchive(f"ไฟล์ “{name}” มีหลักฐานของตัวชี้วัดหรือหน่วยงานอื่น จึงไม่นำเข้าทั้งไฟล์")
             if item.removed:
                 continue  # a withdrawal: no file is sent
@@ -620,3 +619,16 @@ class ExchangeService:
         """Every progress value, pending conflict, attachment and withdrawal, for comparing final states."""
         return exchange_store.progress_snapshot(self._db) + evidence_store.evidence_snapshot(self._db)
 
+
+def _evidence_belongs(item: Any, office_uid: str, office_name: str, rows: dict[str, Any],
+                      keys_seen: set[tuple[str, int]]) -> bool:
+    """Evidence is the office's own, for a value the file carries or a row and quarter the office has in
+    the plan (a withdrawal only has to name a row the file or the plan knows: it adds nothing)."""
+    if item.agency_uid != office_uid:
+        return False
+    if (item.indicator_uid, item.quarter) in keys_seen:
+        return True  # its value was checked above (the office's row and quarter, or a removed row)
+    row = rows.get(item.indicator_uid)
+    if item.removed:
+        return row is not None
+    return row is not None and office_name in row.agencies and item.quarter in row.quarters()

@@ -80,6 +80,8 @@ class ProgressService:
         self.plans = plans
         self._db = plans.db
         self._clock = clock or (lambda: dt.datetime.now().astimezone())
+        if clock is not None or plans.clock is None:
+            plans.clock = self._clock
 
     def now(self) -> str:
         """The time stamp for a change, ISO 8601 with the UTC offset."""
@@ -87,6 +89,10 @@ class ProgressService:
 
     def today(self) -> dt.date:
         return self._clock().date()
+
+    def default_year(self) -> int | None:
+        """The fiscal year being reported today that has a plan (:func:`..domain.fiscal.default_year`)."""
+        return self.plans.default_year(self.today())
 
     @property
     def clock(self) -> Callable[[], dt.datetime]:
@@ -171,6 +177,11 @@ class ProgressService:
             agency_uid = self.find_agency(agency)[0]
             me.check_can_write(agency_uid)
         candidates = [i for i in self.work_items(fiscal_year, agency_uid) if item_id in (i.id, i.indicator_uid)]
+        if not candidates and fiscal_year is None:  # an indicator uid names its year itself
+            for year in self.plans.fiscal_years():
+                candidates = [i for i in self.work_items(year, agency_uid) if i.indicator_uid == item_id]
+                if candidates:
+                    break
         if not candidates:
             raise TratError(f"ไม่พบตัวชี้วัดรหัส “{item_id}” ในรายการของ{'หน่วยงานนี้' if me.role == 'office' else 'แผน'}")
         if len(candidates) > 1:

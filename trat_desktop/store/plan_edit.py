@@ -288,6 +288,10 @@ def add_agency(db: Database, uid: str, name: str, short_name: str, actor: str, a
     with db.atomic():
         if db.execute("SELECT 1 FROM agencies WHERE name = ?", [name]).fetchone():
             raise TratError(f"มีหน่วยงาน “{name}” อยู่แล้ว")
+        same = db.execute("SELECT name FROM agencies WHERE uid = ?", [uid]).fetchone()
+        if same:
+            raise TratError(f"“{name}” เป็นอีกชื่อหนึ่งของ “{same[0]}” ซึ่งมีอยู่แล้ว "
+                            "(เพิ่มเป็นชื่ออื่นของหน่วยงานนั้นได้)")
         db["agencies"].insert({"uid": uid, "name": name, "short_name": short_name})
         record(db, at=at, actor=actor, action="agency_add", entity="agency", entity_uid=uid, new=name)
 
