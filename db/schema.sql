@@ -192,11 +192,22 @@ CREATE TABLE conflicts (
     theirs TEXT NOT NULL,
     office_revision INTEGER NOT NULL,
     file_sha256 TEXT NOT NULL,
-    detected_at TEXT NOT NULL,
+    detected_at TEXT NOT NULL, reasons TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (indicator_uid, agency_uid, quarter)
 );
 CREATE INDEX idx_ledger_office ON import_ledger(office_uid, sequence);
 CREATE INDEX idx_ledger_sha ON import_ledger(file_sha256);
+CREATE UNIQUE INDEX idx_tactics_number ON tactics(strategy_id, number);
+CREATE UNIQUE INDEX idx_activities_code ON activities(tactic_id, code);
+CREATE TRIGGER activities_code_unique_insert BEFORE INSERT ON activities
+WHEN EXISTS (SELECT 1 FROM activities a JOIN tactics t ON t.id = a.tactic_id
+             WHERE a.code = NEW.code AND t.strategy_id = (SELECT strategy_id FROM tactics WHERE id = NEW.tactic_id))
+BEGIN SELECT RAISE(ABORT, 'duplicate activity code in strategy'); END;
+CREATE TRIGGER activities_code_unique_update BEFORE UPDATE OF code, tactic_id ON activities
+WHEN EXISTS (SELECT 1 FROM activities a JOIN tactics t ON t.id = a.tactic_id
+             WHERE a.code = NEW.code AND a.id != NEW.id
+               AND t.strategy_id = (SELECT strategy_id FROM tactics WHERE id = NEW.tactic_id))
+BEGIN SELECT RAISE(ABORT, 'duplicate activity code in strategy'); END;
 CREATE TABLE agency_duplicates (
     id INTEGER PRIMARY KEY,
     agency_uid TEXT NOT NULL,

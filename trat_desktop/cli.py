@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, cli_evidence, cli_exchange, cli_reports, paths
+from . import __version__, cli_evidence, cli_exchange, cli_plan_edit, cli_reports, paths
 from .domain.outline import plan_outline
 from .errors import TratError
 from .domain.display import number_text
 from .domain.fiscal import YEAR_HELP
 from .domain.identity import Identity
+from .domain.plan_fit import OUTSIDE_PLAN_TEXT
 from .domain.progress import STATUSES
 from .services import PlanService, ProgressService, WorkItem
 
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_text.add_argument("--json", action="store_true")
 
     cli_exchange.add_parsers(commands, plan_cmds)
+    cli_plan_edit.add_parsers(plan_cmds)
     cli_reports.add_parsers(commands, plan_cmds)
     cli_evidence.add_parsers(commands)
 
@@ -115,6 +117,9 @@ def run_command(args: argparse.Namespace, service: PlanService) -> int:
     handled = cli_evidence.run(args, service)
     if handled is not None:
         return handled
+    handled = cli_plan_edit.run(args, service)
+    if handled is not None:
+        return handled
     if args.command == "plan":
         if args.plan_command == "summary":
             data = service.summary(args.year)
@@ -184,9 +189,13 @@ def _item_json(item: WorkItem) -> dict[str, Any]:
         if q not in item.entries:
             return None
         e = item.entries[q]
-        return {"achieved": e.achieved, "spent": None if e.spent_satang is None else e.spent_satang / 100,
-                "status": e.status, "note": e.note, "reporter": e.reporter, "updated_at": e.updated_at,
-                "revision": e.revision}
+        out = {"achieved": e.achieved, "spent": None if e.spent_satang is None else e.spent_satang / 100,
+               "status": e.status, "note": e.note, "reporter": e.reporter, "updated_at": e.updated_at,
+               "revision": e.revision, "outside_plan": q in item.outside}
+        if q in item.outside:
+            out["reasons"] = list(item.outside[q].reasons)
+            out["reason_text"] = item.outside[q].message()
+        return out
 
     return {
         "id": item.id, "fiscal_year": item.fiscal_year, "indicator_uid": item.indicator_uid, "strategy": item.strategy, "tactic": item.tactic,
@@ -195,6 +204,7 @@ def _item_json(item: WorkItem) -> dict[str, Any]:
         "quarters": [item.quarter_from, item.quarter_to], "agency": item.agency_name,
         "agency_uid": item.agency_uid,
         "allocated": None if item.allocated_satang is None else item.allocated_satang / 100,
+        "assigned": item.assigned, "outside_plan": bool(item.outside),
         "progress": {str(q): entry(q) for q in range(1, 5)},
     }
 
@@ -209,6 +219,7 @@ def _progress(args: argparse.Namespace, progress: ProgressService) -> int:
         print(f"{progress.identity().display_name}: ตัวชี้วัด {len(items)} รายการ")
         for item in items:
             done = ", ".join(f"ไตรมาส {q}: {number_text(e.achieved, False) or '-'} ({STATUSES[e.status]})"
+                             + (f" [{OUTSIDE_PLAN_TEXT}]" if q in item.outside else "")
                              for q, e in sorted(item.entries.items()))
             print(f"[{item.id}] {item.indicator or item.activity_title} | เป้าหมาย "
                   f"{number_text(item.target, False)} {item.unit} | {item.agency_name}" + (f" | {done}" if done else ""))

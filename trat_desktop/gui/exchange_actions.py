@@ -149,7 +149,7 @@ class ExchangeActions(QObject):
         self.keys_action.setEnabled(role in ("office", "coordinator"))
         if role == "coordinator":
             try:
-                count = len(self.exchange.conflicts())
+                count = len(self.exchange.conflicts()) + len(self.exchange.held_values())
             except TratError:
                 count = 0
             self.conflicts_action.setText(display.show_digits(f"ข้อขัดแย้ง ({count})…") if count else "ข้อขัดแย้ง…")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import Activity, IndicatorRow, Plan, Strategy, Tactic
+from ..domain.model import IndicatorRow, Plan
 from ..domain.plan_rules import ENTITY_TEXT
 from ..errors import TratError
 from ..services import PlanService, ProgressService
@@ -362,19 +362,11 @@ class PlanEditorPage(QWidget):
         self.plan_changed.emit()
 
     def _new_fields(self, entity: str) -> dict[str, Any]:
-        siblings = self.table_model.parts()
-        if entity in ("strategy", "tactic"):
-            numbers = [p.number for p in siblings if isinstance(p, (Strategy, Tactic))]
-            return {"number": max(numbers, default=0) + 1, "title": NEW_TITLE[entity]}
-        if entity == "activity":
-            assert self.plan is not None
-            found = find_part(self.plan, self.table_model.parent_uid)
-            tactic = found[1] if found else None
-            prefix = tactic.number if isinstance(tactic, Tactic) else 1
-            suffixes = [int(p.code.split(".")[1]) for p in siblings
-                        if isinstance(p, Activity) and p.code.split(".")[-1].isdigit()]
-            return {"code": f"{prefix}.{max(suffixes, default=0) + 1}", "title": NEW_TITLE[entity]}
-        return {"indicator": "ตัวชี้วัดใหม่", "unit": "ครั้ง", "quarter_from": 1, "quarter_to": 4}
+        """A new part's first values: its number or code from the plan rules (domain/plan_rules.py)."""
+        fields = self.edit_service.new_fields(entity, self.table_model.parent_uid)
+        if entity == "indicator":
+            return {"indicator": "ตัวชี้วัดใหม่", "unit": "ครั้ง", "quarter_from": 1, "quarter_to": 4}
+        return {**fields, "title": NEW_TITLE[entity]}
 
     def _editing(self) -> bool:
         """A cell editor is open (keys like Insert or Ctrl+Up then belong to it, not to the table)."""
