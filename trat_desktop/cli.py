@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, cli_exchange, cli_plan_edit, cli_reports, paths
+from . import __version__, cli_evidence, cli_exchange, cli_plan_edit, cli_reports, paths
 from .domain.outline import plan_outline
 from .errors import TratError
 from .domain.display import number_text
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_exchange.add_parsers(commands, plan_cmds)
     cli_plan_edit.add_parsers(plan_cmds)
     cli_reports.add_parsers(commands, plan_cmds)
+    cli_evidence.add_parsers(commands)
 
     agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน และคู่ที่อาจเป็นหน่วยงานเดียวกัน")
     agencies.add_argument("--json", action="store_true")
@@ -115,6 +116,9 @@ def run_command(args: argparse.Namespace, service: PlanService) -> int:
     if handled is not None:
         return handled
     handled = cli_reports.run(args, service)
+    if handled is not None:
+        return handled
+    handled = cli_evidence.run(args, service)
     if handled is not None:
         return handled
     handled = cli_plan_edit.run(args, service)

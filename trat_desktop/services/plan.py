@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,24 @@ class AgencyInfo:
     short_name: str
     aliases: list[str]
     indicator_rows: int
+
+
+def clean_data_folder(data_dir: Path) -> list[Path]:
+    """Temporary files and work folders that killed runs (backups, restores, evidence copies) left
+    in the data folder, its backups folder and its evidence folder; those of running processes stay.
+    Called when a database is opened and before a restore."""
+    from .. import atomic
+
+    removed = atomic.clean_leftovers(data_dir)
+    removed += atomic.clean_leftovers(paths.backups_dir(data_dir), legacy=True)
+    evidence = paths.evidence_dir(data_dir)
+    try:
+        subfolders = [evidence / name for name in os.listdir(evidence) if len(name) == 2]
+    except OSError:
+        subfolders = []
+    for folder in subfolders:
+        removed += atomic.clean_leftovers(folder, legacy=True)
+    return removed
 
 
 class PlanService:
@@ -62,6 +81,8 @@ class PlanService:
         """
         path = Path(db_path) if db_path is not None else paths.default_db_path()
         service = cls(connect(path), path)
+        if str(path) != ":memory:":
+            clean_data_folder(service.data_dir)  # what killed backups, restores and copies left
         if not service.fiscal_years() and not agency_store.has_agencies(service._db):
             service.import_plan_text(paths.seed_dir() / EMBEDDED_PLAN)
         return service

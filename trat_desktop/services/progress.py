@@ -7,6 +7,7 @@ from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .. import paths
 from ..domain import plan_fit
 from ..domain.identity import Identity, PermissionDenied
 from ..domain.labels import LabelledRow, labelled_rows
@@ -284,18 +285,42 @@ class ProgressService:
 
     # -- evidence --------------------------------------------------------
     def evidence_folder(self) -> Path:
-        return self.plans.data_dir / "evidence"
+        return paths.evidence_dir(self.plans.data_dir)
 
     def attach_evidence(self, item: WorkItem, quarter: int, source: Path | str) -> Evidence:
         """Copy a file into the store (once per content) and attach it to a row's quarter."""
-        me = self.identity()
-        me.check_can_write(item.agency_uid)
-        if quarter not in item.quarters():
-            raise ValidationError(f"ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้")
+        me = self.check_can_attach(item, quarter)
         source = Path(source)
         sha, size = evidence_store.store_blob(self.evidence_folder(), source)
         return evidence_store.add_evidence(self._db, item.indicator_uid, item.agency_uid, quarter, sha,
                                            source.name, size, me.actor(), self._now())
+
+    def check_can_attach(self, item: WorkItem, quarter: int) -> Identity:
+        """The rule for attaching to *item*'s *quarter*: the installation may write the row, and the
+        quarter is inside the row's period. Raises PermissionDenied or ValidationError (Thai)."""
+        me = self.identity()
+        me.check_can_write(item.agency_uid)
+        if quarter not in item.quarters():
+            raise ValidationError(f"ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้")
+        return me
+
+    def check_evidence_file(self, source: Path | str) -> int:
+        """Refuse (TratError, Thai) a file that cannot be attached: missing, not a file, too large.
+        Returns its size. attach_evidence checks the same; this lets a caller check several first."""
+        return evidence_store.check_source(Path(source))
+
+    def all_evidence(self, fiscal_year: int | None = None) -> list[tuple[WorkItem, Evidence]]:
+        """Every attachment on the rows this installation works on, in plan order."""
+        return [(item, e) for item in self.work_items(fiscal_year) for e in self.evidence(item)]
+
+    def find_evidence(self, evidence_id: int, fiscal_year: int | None = None) -> tuple[WorkItem, Evidence]:
+        """An attachment by its id (as `evidence list` shows it), on this installation's rows."""
+        for item, e in self.all_evidence(fiscal_year):
+            if e.id == evidence_id:
+                return item, e
+        raise TratError(f"ไม่พบไฟล์หลักฐานรหัส {evidence_id} ในตัวชี้วัดของ"
+                        + ("หน่วยงานนี้" if self.identity().role == "office" else "แผน")
+                        + " (ดูรหัสได้จากคำสั่ง evidence list)")
 
     def evidence(self, item: WorkItem, quarter: int | None = None) -> list[Evidence]:
         return evidence_store.list_evidence(self._db, item.indicator_uid, item.agency_uid, quarter)
