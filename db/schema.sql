@@ -50,7 +50,7 @@ CREATE TABLE activities (
     code TEXT NOT NULL,
     title TEXT NOT NULL,
     position INTEGER NOT NULL
-);
+, predecessor_uid TEXT NOT NULL DEFAULT '');
 CREATE TABLE indicators (
     id INTEGER PRIMARY KEY,
     uid TEXT NOT NULL UNIQUE,
@@ -62,7 +62,7 @@ CREATE TABLE indicators (
     quarter_from INTEGER NOT NULL CHECK (quarter_from BETWEEN 1 AND 4),
     quarter_to INTEGER NOT NULL CHECK (quarter_to BETWEEN 1 AND 4),
     source_line INTEGER NOT NULL DEFAULT 0,
-    position INTEGER NOT NULL,
+    position INTEGER NOT NULL, predecessor_uid TEXT NOT NULL DEFAULT '',
     CHECK (quarter_from <= quarter_to)
 );
 CREATE TABLE budget_lines (

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, cli_exchange, cli_plan_edit, cli_reports, cli_rounds, paths
+from . import __version__, cli_evidence, cli_exchange, cli_plan_edit, cli_reports, cli_rounds, paths
 from .domain.outline import plan_outline
 from .errors import TratError
 from .domain.display import number_text
@@ -40,10 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
     import_text = plan_cmds.add_parser("import-text", help="นำเข้าแผนจากเอกสาร Word (.docx) หรือข้อความ (ตารางคั่นด้วยแท็บ)")
     import_text.add_argument("file", type=Path)
     import_text.add_argument("--json", action="store_true")
+    import_text.add_argument("--dry-run", action="store_true",
+                             help="แสดงผลการเปรียบเทียบกับแผนที่มีอยู่ โดยไม่เปลี่ยนแปลงข้อมูล")
+    import_text.add_argument("--apply", action="store_true",
+                             help="ปรับแผนของปีที่มีอยู่แล้วตามเอกสารฉบับปรับปรุง (หลังดูผลการเปรียบเทียบ)")
 
     cli_exchange.add_parsers(commands, plan_cmds)
     cli_plan_edit.add_parsers(plan_cmds)
     cli_reports.add_parsers(commands, plan_cmds)
+    cli_evidence.add_parsers(commands)
     cli_rounds.add_parsers(commands)
     cli_rounds.add_review_parsers(commands)
     cli_rounds.add_timeliness_parser(commands)
@@ -121,6 +126,9 @@ def run_command(args: argparse.Namespace, service: PlanService) -> int:
     handled = cli_reports.run(args, service)
     if handled is not None:
         return handled
+    handled = cli_evidence.run(args, service)
+    if handled is not None:
+        return handled
     handled = cli_plan_edit.run(args, service)
     if handled is not None:
         return handled
@@ -134,16 +142,37 @@ def run_command(args: argparse.Namespace, service: PlanService) -> int:
         elif args.plan_command == "show":
             sys.stdout.write(plan_outline(service.load_plan(args.year), args.digits == "thai"))
         elif args.plan_command == "import-text":
-            plan = service.import_plan_text(args.file)
-            data = service.summary(plan.fiscal_year)
-            _print_json(data) if args.json else print(
-                f"นำเข้าแผนปีงบประมาณ พ.ศ. {plan.fiscal_year} แล้ว (ฉบับที่ {plan.revision})\n" + _summary_text(data))
+            return _import_text(args, service)
     elif args.command == "agencies":
         return _agencies(args, service)
     elif args.command == "setup":
         return _setup(args, ProgressService(service))
     elif args.command == "progress":
         return _progress(args, ProgressService(service))
+    return 0
+
+
+def _import_text(args: argparse.Namespace, service: PlanService) -> int:
+    """A new year imports at once; a revision of an existing year is previewed and needs --apply
+    (without it: the preview and exit 3; --dry-run: the preview and exit 0). Nothing changes otherwise."""
+    result = service.preview_plan_text(args.file)
+    if args.dry_run or (result.is_revision and not args.apply and not result.changes_nothing):
+        _print_json({"applied": False, **result.as_json()}) if args.json else print("\n".join(result.lines()))
+        if not args.dry_run:
+            print("ยังไม่ได้เปลี่ยนแปลงแผน: ตรวจดูรายการข้างต้น แล้วสั่งอีกครั้งพร้อม --apply", file=sys.stderr)
+            return 3
+        return 0
+    if result.changes_nothing:
+        _print_json({"applied": False, **result.as_json()}) if args.json else print("\n".join(result.lines()))
+        return 0
+    plan = service.apply_plan_import(result)
+    data = service.summary(plan.fiscal_year)
+    if args.json:
+        _print_json({**data, "applied": True, **({"revision_of": result.as_json()} if result.is_revision else {})})
+    else:
+        if result.is_revision:
+            print("\n".join(result.lines()))
+        print(f"นำเข้าแผนปีงบประมาณ พ.ศ. {plan.fiscal_year} แล้ว (ฉบับที่ {plan.revision})\n" + _summary_text(data))
     return 0
 
 

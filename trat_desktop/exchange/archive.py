@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import zipfile
 import zlib
 from pathlib import Path
 from typing import Any
 
+from ..atomic import atomic_write
 from ..errors import TratError
 from . import keys, safe_json
 
@@ -113,13 +112,12 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file_name: str)
 
 
 def write_archive(path: Path, entries: dict[str, bytes], private_b64: str) -> str:
-    """Write manifest-signed entries atomically; *entries* must include the manifest. Returns the file's sha256."""
+    """Write manifest-signed entries atomically (whole or not at all; a full disk gives a Thai
+    message); *entries* must include the manifest. Returns the file's sha256."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     signature = keys.sign(private_b64, entries[MANIFEST]).encode()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".writing-", suffix=".tmp")
-    os.close(fd)
-    try:
+    digest = hashlib.sha256()
+    with atomic_write(path, "ไฟล์") as tmp:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name in [MANIFEST, *sorted(n for n in entries if n != MANIFEST)]:
                 info = zipfile.ZipInfo(name, _FIXED_TIME)
@@ -127,11 +125,10 @@ def write_archive(path: Path, entries: dict[str, bytes], private_b64: str) -> st
                 archive.writestr(info, entries[name])
             info = zipfile.ZipInfo(SIGNATURE, _FIXED_TIME)
             archive.writestr(info, signature)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(tmp, "rb") as written:
+            for chunk in iter(lambda: written.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
 
 
 def load_manifest(entries: dict[str, bytes], file_name: str) -> dict[str, Any]:

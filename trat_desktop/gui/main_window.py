@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._setup_edit_menu()
         self.exchange_actions: Any = None
+        self.plan_document_actions: Any = None
         self.report_actions: Any = None
         self.round_actions: Any = None
         plan_tab_first = self.form.pageTabs.currentWidget() is self.form.planPage
@@ -224,6 +225,10 @@ class MainWindow(QMainWindow):
         form = self.form
         self.exchange_actions = ExchangeActions.install(
             self, self._service, self._progress, self.settings, form.menuFile, form.menuSettings, form.actionQuit)
+        from .plan_document_actions import PlanDocumentActions
+
+        self.plan_document_actions = PlanDocumentActions.install(
+            self, self._service, self._progress, self.settings, form.menuFile, form.actionQuit)
 
     # -- about, data folder, backups ----------------------------------------------------
     def _real_plans(self) -> Any:

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from ..atomic import atomic_write
 from ..domain.progress import STATUSES, is_reported
 from ..services.overview import OverviewService
 from ..services.progress import ProgressService
@@ -124,5 +125,9 @@ def export_xlsx(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal
         _write_rows(sheet, DETAIL_HEADERS, data, {15: MONEY, 16: MONEY})
     wb.properties.title = f"ผลการดำเนินงาน ปีงบประมาณ พ.ศ. {plan.fiscal_year}"
     wb.properties.creator = "Trat Desktop"
-    wb.save(out)
-    return Path(out) if isinstance(out, (str, Path)) else None
+    if not isinstance(out, (str, Path)):
+        wb.save(out)
+        return None
+    with atomic_write(out, "ไฟล์ Excel", make_folder=False) as tmp, open(tmp, "wb") as fh:  # whole or not at all
+        wb.save(fh)
+    return Path(out)

@@ -13,6 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
 
+from ..atomic import atomic_write
 from ..domain.thai import digits
 from .typeset import STYLES, P, install
 
@@ -100,11 +101,16 @@ def build_pdf(out: Path | str | BinaryIO, story: Sequence[Flowable], *, is_lands
               title: str, subject: str = "", on_progress: Callable[[int], None] | None = None) -> int:
     """Lay *story* out on A4 pages and write the PDF; returns the number of pages.
 
-    *on_progress(page)* is called as each page is finished (for a progress bar).
+    *on_progress(page)* is called as each page is finished (for a progress bar). A path is written
+    whole or not at all (:func:`trat_desktop.atomic.atomic_write`; a full disk gives a Thai message).
     """
+    if isinstance(out, (str, Path)):
+        with atomic_write(out, "ไฟล์รายงาน", make_folder=False) as tmp, open(tmp, "wb") as fh:
+            return build_pdf(fh, story, is_landscape=is_landscape, decor=decor, title=title, subject=subject,
+                             on_progress=on_progress)
     install()
     size = page_size(is_landscape)
-    target: Any = str(out) if isinstance(out, Path) else out
+    target: Any = out
     doc = BaseDocTemplate(
         target, pagesize=size, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=title, author="Trat Desktop", subject=subject, creator="Trat Desktop",

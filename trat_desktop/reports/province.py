@@ -91,7 +91,7 @@ class ProvinceFigures:
 def province_figures(plan: Plan, rows: list[RowOverview], quarter: int | None, thai: bool = True) -> ProvinceFigures:
     """Per strategy > row > office: reports owed and made, results so far, budgets; who owes reports."""
     by_uid: dict[str, IndicatorRow] = {r.uid: r for r in plan.rows()}
-    strategies = {s.number: StrategyTotals(s.number, s.title) for s in plan.strategies}
+    strategies = {s.uid: StrategyTotals(s.number, s.title) for s in plan.strategies}
     owed: dict[str, list[int]] = {}
     for row in rows:
         lines = []
@@ -107,11 +107,11 @@ def province_figures(plan: Plan, rows: list[RowOverview], quarter: int | None, t
                 sum(e.spent_satang or 0 for e in so_far.values()),
             )
             lines.append(line)
-            strategies[row.strategy].add(line)
+            strategies[row.strategy_uid].add(line)
             counts = owed.setdefault(office.agency_name, [0, 0])
             counts[0] += due
             counts[1] += reported
-        strategies[row.strategy].rows.append(RowLine(row, lines))
+        strategies[row.strategy_uid].rows.append(RowLine(row, lines))
     missing = sorted((name, due, done) for name, (due, done) in owed.items() if done < due)
     return ProvinceFigures(plan.fiscal_year, quarter, list(strategies.values()), missing)
 
@@ -285,12 +285,12 @@ def _detail_tables(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
         activity = None
         for line in s.rows:
             row = line.row
-            if row.activity_code != activity and len(rows) >= CHUNK_ROWS:
+            if row.activity_uid != activity and len(rows) >= CHUNK_ROWS:
                 flush()
                 start(True)
             group_start = len(rows)
-            if row.activity_code != activity:
-                activity = row.activity_code
+            if row.activity_uid != activity:
+                activity = row.activity_uid
                 full(P(f"{d(row.activity_code)} {row.activity_title}", "cell_bold"))
             # an activity or indicator heading never ends a page without its first office
             extra.append(("NOSPLIT", (0, group_start), (-1, len(rows) + min(1, len(line.offices)))))

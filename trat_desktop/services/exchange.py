@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .. import __version__
+from .. import __version__, atomic
 from ..domain import merge, plan_fit
 from ..domain.identity import PermissionDenied
+from ..domain.labels import row_labels
 from ..domain.display import number_text
 from ..domain.progress import STATUSES as PROGRESS_STATUSES
 from ..domain.evidence import EvidenceEvent, merge_events
@@ -30,7 +31,7 @@ from ..store import plan_edit as edit_store
 from ..store import progress as progress_store
 from ..store.connection import SCHEMA_VERSION, bulk_writes
 from . import backup as backup_service
-from .progress import ProgressService, row_ids
+from .progress import ProgressService
 
 BACKUPS_KEPT = 10
 FIELD_TEXT = {name: FIELD_NAMES[name] for name in merge.COMPARED}
@@ -194,8 +195,7 @@ class _RunCache:
 
     def labels(self) -> dict[str, str]:
         if self._labels is None:
-            self._labels = {row.uid: key for year in self.years
-                            for key, (*_, row) in row_ids(self.plan(year)).items()}
+            self._labels = {uid: label for year in self.years for uid, label in row_labels(self.plan(year)).items()}
         return self._labels
 
 
@@ -237,7 +237,6 @@ class ExchangeService:
         pair = self.my_keys()
         uids = [row.uid for row in plan.rows()]
         events = evidence_store.events(self._db, me.office_uid, uids)  # attachments, then withdrawals
-        sequence = exchange_store.next_sequence(self._db)
         files: dict[str, bytes] = {
             "progress.jsonl": self._progress_payload(plan.fiscal_year, me.office_uid),
             "evidence.jsonl": archive.dumps_jsonl([formats.evidence_record(e) for e in events]),
@@ -246,30 +245,59 @@ class ExchangeService:
                                                                                           plan.fiscal_year)]
                 + [round_records.answer_record(c) for c in round_store.answered_comments(self._db, me.office_uid)]),
         }
-        folder_path = self.progress.evidence_folder()
-        for e in events:
-            if not e.removed:
-                files[f"evidence/{e.sha256}"] = evidence_store.blob_path(folder_path, e.sha256).read_bytes()
-        now = self.progress.now()
-        manifest = {
-            "format": formats.OFFICE_FORMAT, "format_version": formats.FORMAT_VERSION,
-            "schema_version": SCHEMA_VERSION, "app_version": __version__, "province": formats.PROVINCE,
-            "fiscal_year": plan.fiscal_year, "plan_revision": plan.revision,
-            "office": {"uid": me.office_uid, "name": me.office_name}, "sequence": sequence, "exported_at": now,
-            "reporter": {"name": me.reporter_name, "position": me.reporter_position, "phone": me.reporter_phone,
-                         "head_name": me.head_name, "head_position": me.head_position},
-            "signer_public_key": pair.public_b64,
-            "files": {name: hashlib.sha256(body).hexdigest() for name, body in files.items()},
-        }
-        if final_round is not None:
-            manifest["final_round"] = final_round
-        files[archive.MANIFEST] = archive.dumps_json(manifest)
-        if out is None:
-            short = next((a.short_name for a in self.plans.agencies() if a.uid == me.office_uid), me.office_name)
-            stamp = to_arabic_digits(format_be_date(self.progress.today(), thai_digits=False)).replace(" ", "-")
-            out = (folder or Path.cwd()) / f"{_safe_name(short)}_{stamp}_ฉบับที่{sequence}.trat"
-        archive.write_archive(out, files, pair.private_b64)
+        # the attached files, read and checked first: missing ones are refused before a number is used
+        files.update(self._evidence_bodies(plan, [e for e in events if not e.removed]))
+        with self._db.atomic():  # the sequence number is kept only if the file was written
+            sequence = exchange_store.next_sequence(self._db)
+            now = self.progress.now()
+            manifest = {
+                "format": formats.OFFICE_FORMAT, "format_version": formats.FORMAT_VERSION,
+                "schema_version": SCHEMA_VERSION, "app_version": __version__, "province": formats.PROVINCE,
+                "fiscal_year": plan.fiscal_year, "plan_revision": plan.revision,
+                "office": {"uid": me.office_uid, "name": me.office_name}, "sequence": sequence, "exported_at": now,
+                "reporter": {"name": me.reporter_name, "position": me.reporter_position, "phone": me.reporter_phone,
+                             "head_name": me.head_name, "head_position": me.head_position},
+                "signer_public_key": pair.public_b64,
+                "files": {name: hashlib.sha256(body).hexdigest() for name, body in files.items()},
+            }
+            if final_round is not None:
+                manifest["final_round"] = final_round
+            files[archive.MANIFEST] = archive.dumps_json(manifest)
+            if out is None:
+                short = next((a.short_name for a in self.plans.agencies() if a.uid == me.office_uid), me.office_name)
+                stamp = to_arabic_digits(format_be_date(self.progress.today(), thai_digits=False)).replace(" ", "-")
+                out = (folder or Path.cwd()) / f"{_safe_name(short)}_{stamp}_ฉบับที่{sequence}.trat"
+            archive.write_archive(out, files, pair.private_b64)
         return out, sequence
+
+    def _evidence_bodies(self, plan: Any, attachments: list[Any]) -> dict[str, bytes]:
+        """The attached files' contents for an export, each checked against its hash. Files missing
+        on this PC (e.g. a database restored from a backup without its evidence) are named in Thai,
+        with their rows, before anything is written or numbered."""
+        folder = self.progress.evidence_folder()
+        bodies: dict[str, bytes] = {}
+        missing = []
+        for e in attachments:
+            name = f"evidence/{e.sha256}"
+            if name in bodies:
+                continue
+            try:
+                body = evidence_store.blob_path(folder, e.sha256).read_bytes()
+            except OSError:
+                body = None
+            if body is None or len(body) != e.size or hashlib.sha256(body).hexdigest() != e.sha256:
+                missing.append(e)
+            else:
+                bodies[name] = body
+        if missing:
+            labels = row_labels(plan)
+            shown = [f"“{e.file_name}” (ตัวชี้วัด {labels.get(e.indicator_uid, e.indicator_uid[:8])} ไตรมาส {e.quarter})"
+                     for e in missing[:10]]
+            more = f" และอีก {len(missing) - 10} ไฟล์" if len(missing) > 10 else ""
+            raise TratError(f"ส่งออกไม่ได้ เพราะไม่พบไฟล์หลักฐาน {len(missing)} ไฟล์ในเครื่องนี้ (หรือไฟล์เสียหาย): "
+                            + ", ".join(shown) + more + " — กู้คืนจากไฟล์สำรองที่มีไฟล์หลักฐาน หรือนำไฟล์เหล่านี้ออกจาก"
+                            "หลักฐานแล้วแนบใหม่ ยังไม่ได้ใช้เลขลำดับการส่งออก")
+        return bodies
 
     def _progress_payload(self, fiscal_year: int, office_uid: str) -> bytes:
         uids = [row.uid for row in self.plans.load_plan(fiscal_year).rows()]
@@ -548,13 +576,7 @@ class ExchangeService:
         for event in {e.sha256: e for e in changed if not e.removed}.values():
             target = evidence_store.blob_path(folder, event.sha256)
             if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_name(target.name + ".part")
-                try:
-                    tmp.write_bytes(item.blobs[event.sha256])
-                    tmp.replace(target)
-                finally:
-                    tmp.unlink(missing_ok=True)
+                atomic.write_bytes(target, item.blobs[event.sha256], "ไฟล์หลักฐาน")  # whole or not at all
                 written.append(target)
         evidence_store.apply_events(self._db, list(dict.fromkeys(changed)), actor, at)
 
@@ -668,7 +690,9 @@ class ExchangeService:
 
     def backup(self, label: str = "manual", dest: Path | None = None, keep: int = BACKUPS_KEPT) -> Path:
         """A consistent copy of the database, rotated so at most *keep* of each label remain."""
-        return backup_service.backup_now(self.plans, dest, label=label, keep=keep)
+        # the undo point of an import holds the database only: an import never removes evidence files
+        return backup_service.backup_now(self.plans, dest, label=label, keep=keep,
+                                         with_evidence=label != "before-import")
 
     def undo_import(self) -> dict[str, Any]:
         """Put the database back as it was before the last import run, if nothing changed since."""

@@ -7,10 +7,10 @@ from typing import Any
 
 from ..domain import plan_fit
 from ..domain.display import number_text
+from ..domain.labels import labelled_rows
 from ..domain.progress import ProgressEntry, achieved_to_date, allocated_satang, is_reported, on_target
 from ..store import progress as progress_store
 from .plan import PlanService
-from .progress import row_ids
 
 
 @dataclass
@@ -55,6 +55,8 @@ class RowOverview:
     offices: list[AgencyProgress]
     #: agencies no longer responsible for the row that still hold values on it (all of them outside the plan)
     kept: list[AgencyProgress] = field(default_factory=list)
+    strategy_uid: str = ""
+    activity_uid: str = ""
 
     def outside_count(self) -> int:
         return sum(len(o.outside) for o in [*self.offices, *self.kept])
@@ -124,21 +126,23 @@ class OverviewService:
         agencies = self.plans.agencies()
         uid_of = {a.name: a.uid for a in agencies}
         name_of = {a.uid: a.name for a in agencies}
-        ids = row_ids(plan)
-        entries = progress_store.load_entries(self.plans.db, [row.uid for *_, row in ids.values()])
+        places = labelled_rows(plan)
+        entries = progress_store.load_entries(self.plans.db, [p.row.uid for p in places])
         by_key: dict[tuple[str, str], dict[int, ProgressEntry]] = {}
         for e in entries:
             by_key.setdefault((e.indicator_uid, e.agency_uid), {})[e.quarter] = e
         out = []
-        for item_id, (strategy, _tactic, activity, row) in ids.items():
+        for place in places:
+            activity, row = place.activity, place.row
             offices = [_office(row, uid_of[name], name, by_key.get((row.uid, uid_of[name]), {}), True)
                        for name in row.agencies]
             kept = [_office(row, agency, name_of[agency], values, False)
                     for (uid, agency), values in by_key.items()
                     if uid == row.uid and agency in name_of and name_of[agency] not in row.agencies]
-            out.append(RowOverview(item_id, row.uid, strategy, activity.code, activity.title, row.indicator,
-                                   row.unit, row.target, row.quarter_from, row.quarter_to, offices,
-                                   [k for k in kept if k.outside]))
+            out.append(RowOverview(place.label, row.uid, place.strategy.number, activity.code, activity.title,
+                                   row.indicator, row.unit, row.target, row.quarter_from, row.quarter_to, offices,
+                                   [k for k in kept if k.outside],
+                                   strategy_uid=place.strategy.uid, activity_uid=activity.uid))
         return out
 
     def dashboard(self, quarter: int, fiscal_year: int | None = None) -> Dashboard:
@@ -147,7 +151,7 @@ class OverviewService:
         rows = self.rows(plan=plan)
         stats = []
         for strategy in plan.strategies:
-            mine = [r for r in rows if r.strategy == strategy.number]
+            mine = [r for r in rows if r.strategy_uid == strategy.uid]
             pairs = [(r, o) for r in mine for o in r.offices]
             stats.append(StrategyStats(
                 strategy.number, strategy.title, len(pairs),

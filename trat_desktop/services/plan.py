@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from .. import paths
 from ..domain import fiscal
 from ..domain.model import Agency, Plan, PlanWarning
-from ..errors import PlanFormatError, TratError
+from ..errors import TratError
 from ..store import agencies as agency_store
 from ..store import plans as plan_store
 from ..store import settings as settings_store
@@ -33,6 +34,24 @@ class AgencyInfo:
     short_name: str
     aliases: list[str]
     indicator_rows: int
+
+
+def clean_data_folder(data_dir: Path) -> list[Path]:
+    """Temporary files and work folders that killed runs (backups, restores, evidence copies) left
+    in the data folder, its backups folder and its evidence folder; those of running processes stay.
+    Called when a database is opened and before a restore."""
+    from .. import atomic
+
+    removed = atomic.clean_leftovers(data_dir)
+    removed += atomic.clean_leftovers(paths.backups_dir(data_dir), legacy=True)
+    evidence = paths.evidence_dir(data_dir)
+    try:
+        subfolders = [evidence / name for name in os.listdir(evidence) if len(name) == 2]
+    except OSError:
+        subfolders = []
+    for folder in subfolders:
+        removed += atomic.clean_leftovers(folder, legacy=True)
+    return removed
 
 
 class PlanService:
@@ -64,6 +83,8 @@ class PlanService:
         """
         path = Path(db_path) if db_path is not None else paths.default_db_path()
         service = cls(connect(path), path)
+        if str(path) != ":memory:":
+            clean_data_folder(service.data_dir)  # what killed backups, restores and copies left
         if not service.fiscal_years() and not agency_store.has_agencies(service._db):
             service.import_plan_text(paths.seed_dir() / EMBEDDED_PLAN)
         return service
@@ -119,25 +140,40 @@ class PlanService:
         return self.load_plan(fiscal_year).warnings
 
     def import_plan_text(self, path: Path | str) -> Plan:
-        """Read a plan document (text export) and store it; on any error nothing changes."""
+        """Read a plan document (text export) and store it; on any error nothing changes.
+
+        A new year is stored as read. For a year that has a plan the document is a revision: matched
+        to the plan by content and applied in place (see :meth:`preview_plan_text`, which shows it
+        first); a document that would remove most of the plan is refused (PlanImportRefused).
+        """
+        from .plan_import import apply
+
+        return apply(self, self.preview_plan_text(path))
+
+    def preview_plan_text(self, path: Path | str) -> Any:
+        """What importing the document would do (a ``PlanImport``); nothing changes."""
         path = Path(path)
         text = read_document(path)
         from ..domain.agencies import (  # only when a document is read
             AgencyResolver, document_province, load_misspellings, load_register)
         from ..domain.plan_text import read_plan_text
+        from .plan_import import preview
 
         register = paths.seed_dir() / AGENCY_REGISTER
         resolver = AgencyResolver(self.known_agencies() or load_register(register), load_misspellings(register),
                                   agency_store.kept_apart_pairs(self._db), home=document_province(text))
         plan = read_plan_text(text, resolver, source_name=path.name)
-        with self._db.atomic():
-            plan_store.save_plan(self._db, plan, resolver.agencies.values())
-            uids = {a.name: a.uid for a in resolver.agencies.values()}
-            agency_store.record_possible_duplicates(
-                self._db, [(uids[new], uids[old], f"{path.name} บรรทัดที่ {line}" if line else path.name)
-                           for new, old, line in resolver.possible_duplicates],
-                dt.datetime.now().astimezone().isoformat(timespec="seconds"))
-        return self.load_plan(plan.fiscal_year)
+        result = preview(self, plan, list(resolver.agencies.values()))
+        uids = {a.name: a.uid for a in resolver.agencies.values()}
+        result.possible_duplicates = [(uids[new], uids[old], f"{path.name} บรรทัดที่ {line}" if line else path.name)
+                                      for new, old, line in resolver.possible_duplicates]
+        return result
+
+    def apply_plan_import(self, result: Any) -> Plan:
+        """Store a ``PlanImport`` from :meth:`preview_plan_text`."""
+        from .plan_import import apply
+
+        return apply(self, result)
 
     def known_agencies(self) -> list[Agency]:
         """Every agency in the database, as domain objects with aliases."""
@@ -173,12 +209,9 @@ def read_document(path: Path) -> str:
         from ..domain.plan_docx import docx_to_text  # a Word file or a PDF under another name
 
         return docx_to_text(data, path.name)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise PlanFormatError(line, "ไฟล์ไม่ใช่ข้อความ UTF-8 (อาจเป็นไฟล์ Word หรือไฟล์เสีย) "
-                                    "โปรดบันทึกเอกสารเป็นข้อความ (.txt) แบบ UTF-8") from exc
+    from ..domain.plan_text import decode_document
+
+    return decode_document(data)
 
 
 def _baht(satang: int) -> int:
