@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Sequence
@@ -12,8 +14,10 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
 from ..domain.thai import digits
+from ..errors import TratError
 from .typeset import STYLES, P, install
 
 #: Margins of Thai official documents (ระเบียบงานสารบรรณ): top 2.5 cm, left 3 cm (binding),
@@ -104,7 +108,15 @@ def build_pdf(out: Path | str | BinaryIO, story: Sequence[Flowable], *, is_lands
     """
     install()
     size = page_size(is_landscape)
-    target: Any = str(out) if isinstance(out, Path) else out
+    final: Path | None = Path(out) if isinstance(out, (str, Path)) else None
+    # a file is written beside its name and moved into place when complete: a failed report
+    # never leaves a partial PDF under the requested name
+    target: Any = out
+    if final is not None:
+        fd, tmp = tempfile.mkstemp(dir=final.parent if str(final.parent) else ".", prefix=f".{final.name}.",
+                                   suffix=".part")
+        os.close(fd)
+        target = tmp
     doc = BaseDocTemplate(
         target, pagesize=size, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=title, author="Trat Desktop", subject=subject, creator="Trat Desktop",
@@ -122,8 +134,24 @@ def build_pdf(out: Path | str | BinaryIO, story: Sequence[Flowable], *, is_lands
             on_progress(pages)
 
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=page_done, pagesize=size)])
-    doc.build(list(story), canvasmaker=_canvas_class(decor))
+    try:
+        doc.build(list(story), canvasmaker=_canvas_class(decor))
+        if final is not None:
+            os.replace(target, final)
+    except LayoutError as exc:
+        raise ReportLayoutError(title) from exc
+    finally:
+        if final is not None and os.path.exists(target):
+            os.unlink(target)
     return pages
+
+
+class ReportLayoutError(TratError):
+    """A report whose content cannot be laid out on A4 pages (Thai message, no traceback)."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(f"จัดหน้ารายงาน “{title}” ไม่ได้: มีข้อความหรือรายการในช่องหนึ่งยาวเกินกว่าจะพิมพ์ได้ "
+                         "ไม่ได้เขียนไฟล์ใด กรุณาแจ้งผู้ดูแลโปรแกรมพร้อมรายงานนี้")
 
 
 def pdf_bytes(story: Sequence[Flowable], **kwargs: Any) -> bytes:

@@ -437,11 +437,15 @@ class ThaiParagraph(Flowable):
     with a single font.
     """
 
-    def __init__(self, text: str = "", style: ParagraphStyle | None = None, runs: Sequence[Run] | None = None) -> None:
+    def __init__(self, text: str = "", style: ParagraphStyle | None = None, runs: Sequence[Run] | None = None,
+                 lines: Sequence[list[Run]] | None = None) -> None:
         super().__init__()
         install()
         self.style = style or STYLES["body"]
+        if lines is not None:  # lines laid out already (a part of a paragraph split across pages)
+            runs = [r for n, line in enumerate(lines) for r in ([("\n", False)] if n else []) + list(line)]
         self.runs: list[Run] = list(runs) if runs is not None else [(str(text), False)]
+        self._preset = [list(line) for line in lines] if lines is not None else None
         self._para: Paragraph | None = None
         self._for_width: float | None = None
         self._size: tuple[float, float] | None = None
@@ -463,8 +467,11 @@ class ThaiParagraph(Flowable):
         st = self.style
         bold_font = FONT_BOLD
         base_font = st.fontName
-        self.layout = layout_lines(self.runs, avail_width - st.leftIndent - st.rightIndent, st.fontSize,
-                                   base_font, bold_font, st.firstLineIndent)
+        if self._preset is not None:
+            self.layout = Layout(self._preset, 0, [])
+        else:
+            self.layout = layout_lines(self.runs, avail_width - st.leftIndent - st.rightIndent, st.fontSize,
+                                       base_font, bold_font, st.firstLineIndent)
         self._para = Paragraph(_markup(self.layout.lines), st)
         self._for_width = avail_width
         self._size = None
@@ -508,6 +515,30 @@ class ThaiParagraph(Flowable):
                 for a, z in zip(cuts, cuts[1:]):
                     widest = max(widest, metrics(font).width(word[a:z], st.fontSize))
         return widest + st.leftIndent + st.rightIndent
+
+    def lines(self, avail_width: float) -> list[list[Run]]:
+        """The lines of this paragraph at *avail_width* (what :meth:`wrap` draws)."""
+        self._prepare(avail_width)
+        assert self.layout is not None
+        return self.layout.lines
+
+    def with_lines(self, lines: Sequence[list[Run]]) -> "ThaiParagraph":
+        """A paragraph of the same style holding *lines* as laid out (for a row split across pages)."""
+        return ThaiParagraph(style=self.style, lines=lines)
+
+    def overhang(self, avail_width: float) -> tuple[float, float]:
+        """Points by which ink reaches above the paragraph's box (stacked marks on the first line)
+        and below it (ญ ฐ and lower vowels on the last line); 0 where the box holds it."""
+        lines = self.lines(avail_width)
+        if not lines:
+            return 0.0, 0.0
+        st = self.style
+        size = st.fontSize
+        top, _ = line_ink(lines[0], st.fontName)
+        _, bottom = line_ink(lines[-1], st.fontName)
+        # reportlab puts the first baseline one font size below the box top, the last one
+        # (leading - font size) above its bottom
+        return max(0.0, top * size - size), max(0.0, bottom * size - (st.leading - size))
 
     def line_count(self) -> int:
         """How many lines reportlab actually drew (after :meth:`wrap`)."""
@@ -556,3 +587,46 @@ def P(text: object, style: str = "body") -> ThaiParagraph:  # noqa: N802 (a shor
 def PR(runs: Sequence[Run], style: str = "body") -> ThaiParagraph:  # noqa: N802
     """A shaped paragraph of (text, bold) runs."""
     return ThaiParagraph(style=STYLES[style], runs=runs)
+
+
+# --- ink extents ---------------------------------------------------------------------------
+
+_ink_cache: dict[tuple[str, str], tuple[float, float]] = {}
+
+
+def ink_extent(text: str, font_name: str = FONT) -> tuple[float, float]:
+    """How far the shaped glyphs of *text* reach above and below the baseline, in ems (1.0 = font size).
+
+    Stacked marks (ปั้, ที่, น้ำ) reach higher than the font's ascent; ญ, ฐ and lower vowels (ฐุ, ญู) lower
+    than its descent. Table cells pad by these, so no glyph crosses a rule.
+    """
+    key = (font_name, text)
+    got = _ink_cache.get(key)
+    if got is None:
+        m = metrics(font_name)
+        buf = uharfbuzz.Buffer()
+        buf.add_str(text)
+        buf.guess_segment_properties()
+        uharfbuzz.shape(m.font, buf, HB_FEATURES)
+        top = bottom = 0
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+            ext = m.font.get_glyph_extents(info.codepoint)
+            if ext is None:
+                continue
+            top = max(top, pos.y_offset + ext.y_bearing)
+            bottom = min(bottom, pos.y_offset + ext.y_bearing + ext.height)
+        got = (top / m.upem, -bottom / m.upem)
+        if len(_ink_cache) > 200_000:
+            _ink_cache.clear()
+        _ink_cache[key] = got
+    return got
+
+
+def line_ink(line: Sequence[Run], base_font: str = FONT) -> tuple[float, float]:
+    """:func:`ink_extent` of one laid-out line of runs (the highest top, the deepest bottom)."""
+    top = bottom = 0.0
+    for t, b in line:
+        if t.strip():
+            a, z = ink_extent(t, FONT_BOLD if b else base_font)
+            top, bottom = max(top, a), max(bottom, z)
+    return top, bottom
