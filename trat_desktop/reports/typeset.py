@@ -550,6 +550,7 @@ class ThaiParagraph(Flowable):
 
 BODY_SIZE = 11.0   # Sarabun 11 pt reads like TH SarabunPSK 16 pt, the size of Thai official letters
 TABLE_SIZE = 9.5
+TABLE_LEADING = 13.0  # 1.37 × 9.5: Sarabun's ascent + descent is 1.3 em; table cells pad for the marks above
 SMALL_SIZE = 8.5
 
 
@@ -567,11 +568,11 @@ STYLES: dict[str, ParagraphStyle] = {
     "body": _style("body", BODY_SIZE),
     "body_right": _style("body_right", BODY_SIZE, align=TA_RIGHT),
     "body_center": _style("body_center", BODY_SIZE, align=TA_CENTER),
-    "cell": _style("cell", TABLE_SIZE),
-    "cell_bold": _style("cell_bold", TABLE_SIZE, True),
-    "cell_right": _style("cell_right", TABLE_SIZE, align=TA_RIGHT),
-    "cell_right_bold": _style("cell_right_bold", TABLE_SIZE, True, TA_RIGHT),
-    "cell_center": _style("cell_center", TABLE_SIZE, align=TA_CENTER),
+    "cell": _style("cell", TABLE_SIZE, leading=TABLE_LEADING),
+    "cell_bold": _style("cell_bold", TABLE_SIZE, True, leading=TABLE_LEADING),
+    "cell_right": _style("cell_right", TABLE_SIZE, align=TA_RIGHT, leading=TABLE_LEADING),
+    "cell_right_bold": _style("cell_right_bold", TABLE_SIZE, True, TA_RIGHT, leading=TABLE_LEADING),
+    "cell_center": _style("cell_center", TABLE_SIZE, align=TA_CENTER, leading=TABLE_LEADING),
     "head": _style("head", TABLE_SIZE, True, TA_CENTER),
     "small": _style("small", SMALL_SIZE),
     "small_right": _style("small_right", SMALL_SIZE, align=TA_RIGHT),
