@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -11,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from ..domain.progress import STATUSES, is_reported
+from ..domain.thai import format_be_date
 from ..services.overview import OverviewService
 from ..services.progress import ProgressService
 from .common import PLAN_TITLE
@@ -30,6 +34,7 @@ HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="D0DCE8")
 TOTAL_FILL = PatternFill("solid", fgColor="E6EBF2")
 THIN = Side(style="thin", color="999999")
+LINE_POINTS = 15.0  # one line of 11 pt Thai text
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 
@@ -64,12 +69,40 @@ def _write_rows(ws: Any, headers: list[str], rows: list[list[Any]], formats: dic
             else:
                 cell.alignment = Alignment(vertical="top")
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
+    widths = []
     for c, h in enumerate(headers, start=1):
         longest = max([display_width(str(h)) // 2 + 2] + [
             display_width(f"{v:,.2f}" if isinstance(v, float) else str(v)) for v in (row[c - 1] for row in rows)
             if v is not None])
         cap = 48 if h in WRAPPED else 30
-        ws.column_dimensions[get_column_letter(c)].width = max(8, min(cap, longest + 2))
+        widths.append(max(8, min(cap, longest + 2)))
+        ws.column_dimensions[get_column_letter(c)].width = widths[-1]
+    # row heights that hold the wrapped Thai (LibreOffice does not grow rows by itself)
+    ws.row_dimensions[top].height = LINE_POINTS * max(lines_needed(str(h), w) for h, w in zip(headers, widths))
+    for r, values in enumerate(rows, start=top + 1):
+        n = max([1] + [lines_needed(str(v), w) for v, w in zip(values, widths) if v is not None])
+        ws.row_dimensions[r].height = LINE_POINTS * n + 2
+    page_setup(ws, top)
+
+
+def lines_needed(text: str, width_chars: float) -> int:
+    """Lines a wrapped cell of *width_chars* characters needs for *text* (Thai marks take no width)."""
+    usable = max(1.0, width_chars - 1.5)
+    return sum(max(1, -(-display_width(part) // int(usable))) for part in text.split("\n"))
+
+
+def page_setup(ws: Any, title_rows: int) -> None:
+    """A4 landscape, all columns on the width of a page, the title and header rows on every page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"1:{title_rows}"
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "หน้า &P / &N"
 
 
 def _summary_rows(f: ProvinceFigures) -> list[list[Any]]:
@@ -96,7 +129,7 @@ def export_xlsx(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal
     period = f"ไตรมาสที่ {quarter}" if quarter else "ทั้งปีงบประมาณ"
     ws["A1"] = f"ผลการดำเนินงานตาม{PLAN_TITLE} ปีงบประมาณ พ.ศ. {plan.fiscal_year}"
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = f"{period} (ส่งออกเมื่อ {progress.now()})"
+    ws["A2"] = f"{period} (ส่งออกเมื่อ {be_timestamp(progress.now())})"
     summary = _summary_rows(figures)
     formats = {7: MONEY, 8: MONEY, 9: SHARE, 3: COUNT, 4: COUNT, 5: COUNT, 6: COUNT}
     _write_rows(ws, SUMMARY_HEADERS, summary, formats, top=4)
@@ -124,5 +157,22 @@ def export_xlsx(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal
         _write_rows(sheet, DETAIL_HEADERS, data, {15: MONEY, 16: MONEY})
     wb.properties.title = f"ผลการดำเนินงาน ปีงบประมาณ พ.ศ. {plan.fiscal_year}"
     wb.properties.creator = "Trat Desktop"
-    wb.save(out)
-    return Path(out) if isinstance(out, (str, Path)) else None
+    if not isinstance(out, (str, Path)):
+        wb.save(out)
+        return None
+    final = Path(out)
+    fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
+    os.close(fd)
+    try:  # written beside its name and moved into place: never a partial workbook under the name
+        wb.save(tmp)
+        os.replace(tmp, final)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return final
+
+
+def be_timestamp(iso: str) -> str:
+    """'2026-12-02T05:00:12+07:00' -> '2 ธันวาคม 2569 เวลา 05.00 น.' (Arabic digits, like the rest of the workbook)."""
+    moment = dt.datetime.fromisoformat(iso)
+    return f"{format_be_date(moment.date(), False)} เวลา {moment:%H.%M} น."

@@ -12,15 +12,13 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from ..domain.display import number_text, period_text
 from ..domain.identity import COORDINATOR_NAME
 from ..domain.model import IndicatorRow, Plan
-from ..domain.progress import STATUSES, achieved_to_date, is_reported, on_target
+from ..domain.progress import STATUSES
+from ..domain.reporting import Standing, missing_offices
 from ..domain.thai import format_baht
 from ..services.overview import OverviewService, RowOverview
 from ..services.progress import ProgressService
 from .charts import BarRow, bar_chart
-from .common import (
-    NOT_DUE, PLAN_TITLE, ReportResult, Thai, entries_through, latest_status, signature_block,
-    signatures,
-)
+from .common import NOT_DUE, PLAN_TITLE, ReportResult, Thai, signature_block, signatures
 from .layout import SHADE, SHADE_STRONG, PageDecor, build_pdf, frame_width, scale_widths, table
 from .office import allocated_text
 from .typeset import PR, P
@@ -92,27 +90,22 @@ def province_figures(plan: Plan, rows: list[RowOverview], quarter: int | None, t
     """Per strategy > row > office: reports owed and made, results so far, budgets; who owes reports."""
     by_uid: dict[str, IndicatorRow] = {r.uid: r for r in plan.rows()}
     strategies = {s.number: StrategyTotals(s.number, s.title) for s in plan.strategies}
-    owed: dict[str, list[int]] = {}
+    owed: list[tuple[str, Standing]] = []
     for row in rows:
         lines = []
-        quarters = [q for q in range(row.quarter_from, row.quarter_to + 1) if quarter is None or q == quarter]
         for office in row.offices:
-            so_far = entries_through(office.entries, quarter)
-            due = len(quarters)
-            reported = sum(1 for q in quarters if is_reported(office.entries.get(q)))
+            st = row.standing(office, quarter)
             line = OfficeLine(
-                office.agency_name, due, reported, achieved_to_date(row.unit, so_far),
-                on_target(row.unit, row.target, so_far), latest_status(so_far), office.allocated_satang,
+                office.agency_name, st.due, st.reported, st.achieved, st.on_target, st.label,
+                office.allocated_satang,
                 allocated_text(by_uid[row.indicator_uid], office.agency_name, office.allocated_satang, thai),
-                sum(e.spent_satang or 0 for e in so_far.values()),
+                st.spent_satang,
             )
             lines.append(line)
             strategies[row.strategy].add(line)
-            counts = owed.setdefault(office.agency_name, [0, 0])
-            counts[0] += due
-            counts[1] += reported
+            owed.append((office.agency_name, st))
         strategies[row.strategy].rows.append(RowLine(row, lines))
-    missing = sorted((name, due, done) for name, (due, done) in owed.items() if done < due)
+    missing = missing_offices(owed)
     return ProvinceFigures(plan.fiscal_year, quarter, list(strategies.values()), missing)
 
 
@@ -309,9 +302,8 @@ def _detail_tables(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
         for t in totals:
             n = len(rows)
             label = d(f"รวมยุทธศาสตร์ที่ {t.number}") if t.number else "รวมทั้งสิ้นทุกยุทธศาสตร์"
-            rows.append([P(label, "cell_bold"),
-                         P(d(f"{t.reported:,}/{t.due:,}"), "cell_right_bold"), "", "",
-                         P(d(f"{t.assignments:,} การมอบหมาย"), "cell_right_bold"),
+            rows.append([P(label + d(f" ({t.assignments:,} การมอบหมาย)"), "cell_bold"),
+                         P(d(f"{t.reported:,}/{t.due:,}"), "cell_right_bold"), "", "", "",
                          P(d(f"{t.on_target:,}"), "cell_center"),
                          P(_baht(t.allocated_satang, d), "cell_right_bold"), P(_baht(t.spent_satang, d), "cell_right_bold")])
             extra += [("BACKGROUND", (0, n), (-1, n), SHADE_STRONG if not t.number else SHADE)]

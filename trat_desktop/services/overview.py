@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.progress import ProgressEntry, achieved_to_date, allocated_satang, is_reported, on_target
+from ..domain.reporting import Standing, missing_offices, standing
 from ..store import progress as progress_store
 from .plan import PlanService
 from .progress import row_ids
@@ -50,6 +51,10 @@ class RowOverview:
     def office_on_target(self, office: AgencyProgress) -> bool | None:
         return on_target(self.unit, self.target, office.entries)
 
+    def standing(self, office: AgencyProgress, quarter: int | None) -> Standing:
+        """Where *office* stands on this row for the period (domain.reporting's one rule)."""
+        return standing(range(self.quarter_from, self.quarter_to + 1), self.unit, self.target, office.entries, quarter)
+
     def reported_count(self, quarter: int) -> int:
         return sum(o.reported(quarter) for o in self.offices)
 
@@ -81,7 +86,7 @@ class StrategyStats:
 @dataclass
 class Dashboard:
     fiscal_year: int
-    quarter: int
+    quarter: int | None
     strategies: list[StrategyStats]
     missing_offices: list[str]
 
@@ -110,23 +115,21 @@ class OverviewService:
                                    row.unit, row.target, row.quarter_from, row.quarter_to, offices))
         return out
 
-    def dashboard(self, quarter: int, fiscal_year: int | None = None) -> Dashboard:
-        """Per strategy: offices on target, budget allocated vs spent; offices missing this quarter's report."""
+    def dashboard(self, quarter: int | None, fiscal_year: int | None = None) -> Dashboard:
+        """Per strategy, for the chosen period (a quarter, or None for the year): assignments on target to
+        the end of the period, budget allocated vs spent to then; the offices that owe a report of the
+        period. The same rule (:func:`domain.reporting.standing`) as the printed reports and the Excel."""
         plan = self.plans.load_plan(fiscal_year)
         rows = self.rows(plan=plan)
         stats = []
+        owed: list[tuple[str, Standing]] = []
         for strategy in plan.strategies:
             mine = [r for r in rows if r.strategy == strategy.number]
-            pairs = [(r, o) for r in mine for o in r.offices]
+            pairs = [(o, r.standing(o, quarter)) for r in mine for o in r.offices]
+            owed += [(o.agency_name, st) for o, st in pairs]
             stats.append(StrategyStats(
-                strategy.number, strategy.title, len(pairs),
-                sum(1 for r, o in pairs if r.office_on_target(o)),
-                strategy.budget_satang(), sum(o.spent_satang for _, o in pairs),
+                strategy.number, strategy.title, len(pairs), sum(1 for _o, st in pairs if st.on_target),
+                strategy.budget_satang(), sum(st.spent_satang for _o, st in pairs),
             ))
-        due: dict[str, bool] = {}
-        for row in rows:
-            if row.quarter_from <= quarter <= row.quarter_to:
-                for office in row.offices:
-                    due[office.agency_name] = due.get(office.agency_name, False) or office.reported(quarter)
-        missing = sorted(name for name, reported in due.items() if not reported)
+        missing = [name for name, _due, _done in missing_offices(owed)]
         return Dashboard(plan.fiscal_year, quarter, stats, missing)
