@@ -310,3 +310,37 @@ def test_excel_round_trip(coordinator: ProgressService, tmp_path: Path) -> None:
     assert any(r[14] == "ไม่ใช้งบประมาณ" for r in rows)  # the document's words stay words
     widths = {k: v.width for k, v in s1.column_dimensions.items()}
     assert widths["C"] > widths["D"] >= 8 and widths["G"] > 20
+
+
+def test_excel_prints_on_a4_landscape_with_rows_that_hold_their_text(coordinator: ProgressService,
+                                                                     tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from trat_desktop.reports import export_xlsx
+    from trat_desktop.reports.excel import LINE_POINTS, lines_needed
+
+    education = ProgressService(coordinator.plans, clock=Clock())
+    long_note = "จัดประชุมชี้แจงแนวทางให้แก่ข้าราชการพลเรือนและเจ้าหน้าที่ในสังกัด ณ ห้องประชุมศาลากลางจังหวัดตราด " * 4
+    education.set_identity(Identity(role="office", office_name=EDUCATION, reporter_name="สมหญิง"))
+    education.set_progress(education.find_item("1/1.5/2"), 3, achieved="90", note=long_note)
+    coordinator.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงาน"))
+    out = tmp_path / "progress.xlsx"
+    export_xlsx(coordinator, out)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]  # nothing left beside it
+    wb = load_workbook(out)
+    # Buddhist-era date and time, never ISO
+    assert wb["สรุป"]["A2"].value.endswith("(ส่งออกเมื่อ 25 พฤศจิกายน 2569 เวลา 09.00 น.)")
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        assert ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows in ("$1:$1", "$1:$4")  # the heading rows on every printed page
+    s1 = wb["ยุทธศาสตร์ 1"]
+    row = next(r for r in s1.iter_rows(min_row=2) if r[0].value == "1/1.5/2" and r[6].value == EDUCATION)
+    note_cell = row[16]
+    assert note_cell.value == long_note.strip() or note_cell.value == long_note
+    assert note_cell.alignment.wrap_text
+    width = s1.column_dimensions[note_cell.column_letter].width
+    assert lines_needed(long_note, width) >= 4
+    assert s1.row_dimensions[row[0].row].height >= LINE_POINTS * lines_needed(long_note, width)
+    assert lines_needed("ก" * 20, 10) == 2 and lines_needed("ปั้" * 8, 10) == 1  # marks take no width
