@@ -199,10 +199,24 @@ def test_plan_report_lays_out_the_document(service: PlanService, tmp_path: Path)
     for expected in ("แผนปฏิบัติการ ส่งเสริมคุณธรรม จริยธรรม ของจังหวัดตราด", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙",
                      "ยุทธศาสตร์ที่ ๑", "“การสร้างมาตรฐานทางจริยธรรมภายในของหน่วยงานของรัฐ”", "แผนงาน/โครงการ/", "แผนการดำเนินงาน",
                      "ผลที่คาดว่าจะได้รับ", "ไม่ใช้งบประมาณ", "๙๙,๖๕๐", "ไตรมาส ๒–๔",
-                     "รวมงบประมาณทั้งสิ้น", "๒๒๗,๖๕๐", "๒๑๐,๖๕๐", "(เอกสารระบุ", "๕๐,๐๐๐)", "สนจ.ตราด", "อำเภอแหลมงอบ"):
+                     "รวมงบประมาณทั้งสิ้น", "๒๒๗,๖๕๐", "๒๑๐,๖๕๐", "สำนักงานจังหวัดตราด", "อำเภอแหลมงอบ"):
         assert expected in text, expected
-    # the header rows are repeated on every page
-    assert text.count("ระยะเวลา") >= pages
+    nospace = re.sub(r"\s", "", text)  # a long name wraps in its column (at a word boundary)
+    assert "องค์การบริหารส่วนจังหวัดตราด" in nospace and "การประปาส่วนภูมิภาคสาขาตราด" in nospace
+    # the document's names, never an abbreviation it does not use; its errors in a footnote, not in a cell
+    flat = " ".join(text.split())
+    for invented in ("สนจ.ตราด", "อบจ.", "กปภ.", "(เอกสารระบุ"):
+        assert invented not in flat, invented
+    assert "* เอกสารแผนระบุงบประมาณรวมของยุทธศาสตร์ที่ ๔ ไว้ ๕๐,๐๐๐ บาท รายการในยุทธศาสตร์รวมได้ ๕,๐๐๐ บาท" in flat
+    # the header rows once on every page, at its top; a page that starts inside an activity names it "(ต่อ)"
+    per_page = text.split("\f")[:-1]
+    assert len(per_page) == pages
+    for n, page in enumerate(per_page, start=1):
+        headings = [m.start() for m in re.finditer("ยุทธศาสตร์ที่ [๐-๙]+ “", page)]
+        continuing = page.find("ระยะเวลา") < (headings[0] if headings else len(page))
+        # each table's header where the table starts, and at the top of a page a table runs onto
+        assert page.count("ระยะเวลา") == len(headings) + (1 if continuing and n > 1 else 0), f"page {n}"
+    assert sum("(ต่อ)" in page for page in per_page) >= pages // 2
     labels = re.findall(r"หน้า ([๐-๙]+)/([๐-๙]+)", text)
     assert len(labels) == pages and all(total == labels[0][1] for _, total in labels)
     assert pdftext(out, "-f", "1", "-l", "1").count("กลยุทธ์") >= 1

@@ -49,10 +49,13 @@ class Row:
     cells: list[Cell]
     background: Any = None
     rule_from: int | None = 0
+    rule_to: int | None = None        # the column where that rule ends (None: the last)
     rule_width: float = 0.5
     keep_with_next: bool = False
     keep_with_previous: bool = False  # e.g. a total: never the first row of a page
     continued: bool = False  # a part of a row split across pages
+    #: cells shown instead when the row starts a page (the tactic and activity of a plan row "(ต่อ)")
+    carry: dict[int, Cell] | None = None
     _geometry: dict[float, tuple[float, float, float]] = field(default_factory=dict, repr=False)
 
 
@@ -154,6 +157,11 @@ class Grid(Flowable):
     # --- splitting -------------------------------------------------------------------------------
 
     def _part(self, rows: list[Row], footer: Sequence[Flowable], first: bool, fill: float = 0.0) -> "Grid":
+        if not first and rows and rows[0].carry:
+            top = rows[0]
+            cells = [top.carry.get(i, c) if top.carry and _blank(c) else c for i, c in enumerate(top.cells)]
+            rows = [Row(cells, top.background, 0, None, top.rule_width, top.keep_with_next, top.keep_with_previous,
+                        top.continued), *rows[1:]]
         g = Grid(self.widths, rows, self.header, footer, padding=self.padding, top_padding=self.top_padding,
                  bottom_padding=self.bottom_padding, rule=self.rule, outer_width=self.outer_width, first_part=first)
         g._fill = fill
@@ -239,7 +247,7 @@ class Grid(Flowable):
         first.content.insert(0, ThaiParagraph(CONTINUED, style) if style is not None else P(CONTINUED, "cell"))
         common = dict(background=row.background, rule_width=row.rule_width)
         return (Row(heads, rule_from=row.rule_from, keep_with_next=False, continued=row.continued, **common),
-                Row(tails, rule_from=0, keep_with_next=row.keep_with_next, continued=True, **common))
+                Row(tails, rule_from=0, keep_with_next=row.keep_with_next, continued=True, carry=row.carry, **common))
 
     # --- drawing ---------------------------------------------------------------------------------
 
@@ -269,7 +277,8 @@ class Grid(Flowable):
                 canv.line(0, top, width, top)
             elif row.rule_from is not None:
                 x0 = sum(self.widths[:row.rule_from])
-                canv.line(x0, top, width, top)
+                x1 = width if row.rule_to is None else sum(self.widths[:row.rule_to])
+                canv.line(x0, top, x1, top)
             x = 0.0
             canv.setLineWidth(row.rule_width)
             for c in row.cells[:-1]:
@@ -312,6 +321,10 @@ class Grid(Flowable):
                 return col
             col += c.span
         return col
+
+
+def _blank(c: Cell) -> bool:
+    return all(isinstance(f, ThaiParagraph) and not f.text.strip() for f in c.content)
 
 
 __all__ = ["Grid", "Row", "Cell", "cell", "CONTINUED"]
