@@ -358,3 +358,29 @@ def test_excel_prints_on_a4_landscape_with_rows_that_hold_their_text(coordinator
     assert lines_needed(long_note, width) >= 4
     assert s1.row_dimensions[row[0].row].height >= LINE_POINTS * lines_needed(long_note, width)
     assert lines_needed("ก" * 20, 10) == 2 and lines_needed("ปั้" * 8, 10) == 1  # marks take no width
+
+
+def test_province_report_pages_follow_the_tables(coordinator: ProgressService, tmp_path: Path) -> None:
+    """Headers only where a table starts or runs onto a page (with its strategy named "(ต่อ)"),
+    signatures on the page of the last rows, no counts in a status column."""
+    from trat_desktop.reports import province_report
+
+    out = tmp_path / "province.pdf"
+    result = province_report(coordinator, out, quarter=2)
+    pages = pdftext(out, "-layout").split("\f")[:-1]
+    assert len(pages) == result.pages
+    detail = [n for n, page in enumerate(pages) if "หน่วยงานที่รับผิดชอบ" in page]
+    assert len(detail) >= 5
+    from trat_desktop.reports.province import DETAIL_HEADERS
+
+    header_text = "".join("".join(DETAIL_HEADERS).split())
+    for n in detail[1:]:
+        lines = pages[n].split("หน่วยงานที่รับผิดชอบ", 1)[1].splitlines()
+        first = next(ln.strip() for ln in lines if ln.strip() and not all(w in header_text for w in ln.split()))
+        assert first.startswith("ยุทธศาสตร์ที่"), f"page {n + 1}: {first}"  # the strategy first, "(ต่อ)" if it runs on
+    assert "(ต่อ)" in "".join(pages[n] for n in detail[1:])
+    last = pages[-1]
+    assert "ลงชื่อ" in last and "รวมทั้งสิ้นทุกยุทธศาสตร์" in last
+    assert "ลงชื่อ" not in "".join(pages[:-1])
+    flat = " ".join("".join(pages).split())
+    assert re.search(r"รวมยุทธศาสตร์ที่ ๑ \(๓๑ การมอบหมาย\)", flat)

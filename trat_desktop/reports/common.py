@@ -85,13 +85,18 @@ def signature_block(role: str, name: str, position: str, date_text: str = "", or
     return lines
 
 
-def signatures(blocks: list[list[Flowable]], width: float) -> Flowable:
-    """Signature blocks side by side, kept on one page."""
+def signature_table(blocks: list[list[Flowable]], width: float) -> Table:
+    """Signature blocks side by side (one row that is never split)."""
     col = width / len(blocks)
     t = Table([blocks], colWidths=[col] * len(blocks), hAlign="CENTER")
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 4),
                            ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
-    return KeepTogether([Spacer(1, 0.8 * cm), t])
+    return t
+
+
+def signatures(blocks: list[list[Flowable]], width: float) -> Flowable:
+    """Signature blocks side by side, kept on one page."""
+    return KeepTogether([Spacer(1, 0.8 * cm), signature_table(blocks, width)])
 
 
 def qr_drawing(data: str, size: float = 2.6 * cm) -> Drawing:

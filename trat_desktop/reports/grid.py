@@ -323,8 +323,22 @@ class Grid(Flowable):
         return col
 
 
+def simple_grid(headers: Sequence[str], rows: Sequence[Sequence[Flowable]], widths: Sequence[float], *,
+                total_background: Any = None, footer: Sequence[Flowable] = ()) -> Grid:
+    """A plain ruled table: a shaded header of *headers*, one cell per flowable; with
+    *total_background* the last row is a total (shaded, never alone at a page top)."""
+    from .layout import SHADE_STRONG
+
+    header = [Row([cell(h, style="head", valign="MIDDLE") for h in headers], background=SHADE_STRONG)]
+    body = [Row([Cell([f]) for f in r]) for r in rows]
+    if total_background is not None and body:
+        body[-1].background = total_background
+        body[-1].keep_with_previous = True
+    return Grid(widths, body, header, footer)
+
+
 def _blank(c: Cell) -> bool:
     return all(isinstance(f, ThaiParagraph) and not f.text.strip() for f in c.content)
 
 
-__all__ = ["Grid", "Row", "Cell", "cell", "CONTINUED"]
+__all__ = ["Grid", "Row", "Cell", "cell", "simple_grid", "CONTINUED"]

@@ -18,8 +18,9 @@ from ..domain.thai import format_baht
 from ..services.overview import OverviewService, RowOverview
 from ..services.progress import ProgressService
 from .charts import BarRow, bar_chart
-from .common import NOT_DUE, PLAN_TITLE, ReportResult, Thai, signature_block, signatures
-from .layout import SHADE, SHADE_STRONG, PageDecor, build_pdf, frame_width, scale_widths, table
+from .common import NOT_DUE, PLAN_TITLE, ReportResult, Thai, signature_block, signature_table
+from .grid import Cell, Grid, Row, cell, simple_grid
+from .layout import SHADE, SHADE_STRONG, PageDecor, build_pdf, frame_width, scale_widths
 from .office import allocated_text
 from .typeset import PR, P
 
@@ -147,12 +148,11 @@ def province_story(progress: ProgressService, *, fiscal_year: int | None = None,
         *_missing(figures, d, width),
         CondPageBreak(5 * cm),
         P(d("4. ผลการดำเนินงานรายตัวชี้วัดและหน่วยงาน"), "heading"),
-        *_detail_tables(figures, d, width),
     ]
     blocks = [signature_block("ผู้รายงาน", me.reporter_name, me.reporter_position, d.date(today), org=COORDINATOR_NAME)]
     if me.head_name or me.head_position:
         blocks.append(signature_block("หัวหน้าส่วนราชการ", me.head_name, me.head_position, ""))
-    story.append(signatures(blocks, width))
+    story += _detail_tables(figures, d, width, [Spacer(1, 0.8 * cm), signature_table(blocks, width)])
     title = f"{TITLE} " + d(f"ปีงบประมาณ พ.ศ. {year}") + " " + (d(f"ไตรมาสที่ {quarter}") if quarter else "ทั้งปี")
     return story, title, PageDecor(header=title, footer_left=COORDINATOR_NAME, thai_digits=thai_digits)
 
@@ -183,9 +183,8 @@ def _summary_table(f: ProvinceFigures, d: Thai, width: float) -> Flowable:
     for s in f.strategies:
         rows.append(line(s, d(f"ยุทธศาสตร์ที่ {s.number} ") + s.title, False))
     rows.append(line(f.total, "รวมทั้งสิ้น", True))
-    n = len(rows)
-    return table(rows, scale_widths([230, 70, 60, 80, 80, 80, 70, 50], width),
-                 extra=[("BACKGROUND", (0, n - 1), (-1, n - 1), SHADE)])
+    return simple_grid(SUMMARY_HEADERS, rows[1:], scale_widths([230, 70, 60, 80, 80, 80, 70, 50], width),
+                       total_background=SHADE)
 
 
 def _charts(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
@@ -225,7 +224,7 @@ def _missing(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
                      P(d(due - done), "cell_right")])
     none_at_all = sum(1 for _, due, done in f.missing if done == 0)
     note = d(f"หน่วยงานที่ยังรายงานไม่ครบ {len(f.missing)} หน่วยงาน ในจำนวนนี้ยังไม่ได้รายงานเลย {none_at_all} หน่วยงาน")
-    return [P(note, "body"), table(rows, scale_widths([30, 330, 90, 90, 90], width))]
+    return [P(note, "body"), simple_grid([h.text for h in rows[0]], rows[1:], scale_widths([30, 330, 90, 90, 90], width))]
 
 
 DETAIL_HEADERS = ["หน่วยงานที่รับผิดชอบ", "การรายงาน", "เป้าหมาย", "ผลสะสม", "สถานะล่าสุด", "บรรลุ\nเป้าหมาย",
@@ -241,76 +240,70 @@ def _reported_text(o: OfficeLine, quarter: int | None, d: Thai) -> str:
     return d(f"{o.reported}/{o.due} ไตรมาส")
 
 
-CHUNK_ROWS = 150  # a long strategy is cut into tables of about this many rows (see _detail_tables)
-
-
-def _detail_tables(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
+def _detail_tables(f: ProvinceFigures, d: Thai, width: float, closing: list[Flowable]) -> list[Flowable]:
     """Per strategy: strategy > activity > indicator > offices, with strategy totals and a grand total.
 
-    reportlab re-processes every remaining row and style command of a table at each page break, so
-    a strategy with thousands of rows is cut, at an activity, into tables of about CHUNK_ROWS rows;
-    each repeats the column headings and the strategy's name ("(ต่อ)"). FY2569 needs no cut.
+    A heading (strategy, activity, indicator) never ends a page; *closing* (the signatures) is kept
+    with the end of the last table.
     """
     widths = scale_widths(DETAIL_WEIGHTS, width)
+    header = [Row([cell(h, style="head", valign="MIDDLE") for h in DETAIL_HEADERS], background=SHADE_STRONG)]
     out: list[Flowable] = []
     for s in f.strategies:
-        rows: list[list[object]] = []
-        extra: list[tuple] = []
-
-        def full(flowable: Flowable, shade: object | None = None) -> None:
-            n = len(rows)
-            rows.append([flowable] + [""] * (len(widths) - 1))
-            extra.append(("SPAN", (0, n), (-1, n)))
-            if shade is not None:
-                extra.append(("BACKGROUND", (0, n), (-1, n), shade))
-
-        def start(continued: bool) -> None:
-            rows.append([P(h, "head") for h in DETAIL_HEADERS])
-            full(P(d(f"ยุทธศาสตร์ที่ {s.number} ") + s.title + (" (ต่อ)" if continued else ""), "cell_bold"),
-                 SHADE_STRONG)
-
-        def flush() -> None:
-            out.append(table(list(rows), widths, extra=list(extra)))
-            rows.clear()
-            extra.clear()
-
-        start(False)
+        strategy_cell = d(f"ยุทธศาสตร์ที่ {s.number} ") + s.title
+        rows: list[Row] = [Row([cell(strategy_cell, style="cell_bold", span=len(widths))], background=SHADE_STRONG,
+                               keep_with_next=True)]
+        carry = {0: cell(strategy_cell + " (ต่อ)", style="cell_bold", span=len(widths))}
         activity = None
         for line in s.rows:
             row = line.row
-            if row.activity_code != activity and len(rows) >= CHUNK_ROWS:
-                flush()
-                start(True)
-            group_start = len(rows)
             if row.activity_code != activity:
                 activity = row.activity_code
-                full(P(f"{d(row.activity_code)} {row.activity_title}", "cell_bold"))
-            # an activity or indicator heading never ends a page without its first office
-            extra.append(("NOSPLIT", (0, group_start), (-1, len(rows) + min(1, len(line.offices)))))
-            full(PR([("ตัวชี้วัด " + d(row.id) + ":", True), (" " + (row.indicator or "-"), False),
-                     ("  เป้าหมาย " + f"{number_text(row.target, d.thai)} {row.unit}".strip() + "  "
-                      + period_text(row.quarter_from, row.quarter_to, d.thai), False)], "cell"), SHADE)
+                rows.append(Row([cell(f"{d(row.activity_code)} {row.activity_title}", style="cell_bold",
+                                      span=len(widths))], keep_with_next=True))
+            rows.append(Row([Cell([PR([("ตัวชี้วัด " + d(row.id) + ":", True), (" " + (row.indicator or "-"), False),
+                                       ("  เป้าหมาย " + f"{number_text(row.target, d.thai)} {row.unit}".strip() + "  "
+                                        + period_text(row.quarter_from, row.quarter_to, d.thai), False)], "cell")],
+                                  span=len(widths))], background=SHADE, keep_with_next=bool(line.offices)))
             for o in line.offices:
-                rows.append([
-                    P(o.name, "cell"), P(_reported_text(o, f.quarter, d), "cell"),
-                    P(f"{number_text(row.target, d.thai)} {row.unit}".strip(), "cell_right"),
-                    P(number_text(o.achieved, d.thai), "cell_right"), P(o.status, "cell"),
-                    P({True: "บรรลุ", False: "ยังไม่บรรลุ", None: ""}[o.on_target], "cell_center"),
-                    P(o.allocated_text, "cell_right"), P(_baht(o.spent_satang, d) if o.spent_satang else "", "cell_right"),
-                ])
+                rows.append(Row([
+                    cell(o.name), cell(_reported_text(o, f.quarter, d)),
+                    cell(f"{number_text(row.target, d.thai)} {row.unit}".strip(), style="cell_right"),
+                    cell(number_text(o.achieved, d.thai), style="cell_right"), cell(o.status),
+                    cell({True: "บรรลุ", False: "ยังไม่บรรลุ", None: ""}[o.on_target], style="cell_center"),
+                    cell(o.allocated_text, style="cell_right"),
+                    cell(_baht(o.spent_satang, d) if o.spent_satang else "", style="cell_right"),
+                ]))
         totals = [s] + ([f.total] if s is f.strategies[-1] else [])
         for t in totals:
-            n = len(rows)
             label = d(f"รวมยุทธศาสตร์ที่ {t.number}") if t.number else "รวมทั้งสิ้นทุกยุทธศาสตร์"
-            rows.append([P(label + d(f" ({t.assignments:,} การมอบหมาย)"), "cell_bold"),
-                         P(d(f"{t.reported:,}/{t.due:,}"), "cell_right_bold"), "", "", "",
-                         P(d(f"{t.on_target:,}"), "cell_center"),
-                         P(_baht(t.allocated_satang, d), "cell_right_bold"), P(_baht(t.spent_satang, d), "cell_right_bold")])
-            extra += [("BACKGROUND", (0, n), (-1, n), SHADE_STRONG if not t.number else SHADE)]
-        extra.append(("NOSPLIT", (0, len(rows) - len(totals) - 1), (-1, len(rows) - 1)))
-        flush()
-        out.append(Spacer(1, 0.3 * cm))
+            rows.append(Row([
+                cell(label + d(f" ({t.assignments:,} การมอบหมาย)"), style="cell_bold"),
+                cell(d(f"{t.reported:,}/{t.due:,}"), style="cell_right_bold"), cell(""), cell(""), cell(""),
+                cell(d(f"{t.on_target:,}"), style="cell_center"),
+                cell(_baht(t.allocated_satang, d), style="cell_right_bold"),
+                cell(_baht(t.spent_satang, d), style="cell_right_bold"),
+            ], background=SHADE_STRONG if not t.number else SHADE, keep_with_previous=True))
+        for r in rows[1:]:
+            r.carry = carry  # a page that starts inside the strategy names it "(ต่อ)" (in its empty first row)
+        last = s is f.strategies[-1]
+        out.append(_StrategyGrid(widths, rows, header, closing if last else ()))
+        if not last:
+            out.append(Spacer(1, 0.3 * cm))
     return out
+
+
+class _StrategyGrid(Grid):
+    """A strategy's table: at the top of each page after the first, a row naming the strategy "(ต่อ)"."""
+
+    def _part(self, rows: list[Row], footer, first: bool, fill: float = 0.0) -> Grid:  # type: ignore[no-untyped-def]
+        if not first and rows and rows[0].carry and 0 in rows[0].carry:
+            rows = [Row([rows[0].carry[0]], background=SHADE_STRONG, keep_with_next=True), *rows]
+        g = _StrategyGrid(self.widths, rows, self.header, footer, padding=self.padding,
+                          top_padding=self.top_padding, bottom_padding=self.bottom_padding, rule=self.rule,
+                          outer_width=self.outer_width, first_part=first)
+        g._fill = fill
+        return g
 
 
 __all__ = ["province_report", "province_figures", "ProvinceFigures", "STATUSES"]
