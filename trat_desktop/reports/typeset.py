@@ -82,7 +82,7 @@ _orig: dict[str, object] = {}
 #: text-layer codes: code -> the text it stands for ('' for the second glyph of a decomposed SARA AM)
 _ALIAS_TEXT: dict[int, str] = {}
 #: (font face, glyph id, text) -> code; codes come from plane 15 (private use), unused by Sarabun
-_ALIAS_CODE: dict[tuple[int, int, str], int] = {}
+_ALIAS_CODE: dict[tuple[int, int, str, float], int] = {}
 _ALIAS_FIRST = 0xF0000
 _FACES: list[object] = []  # keep the faces alive so their id() stays theirs
 _UNCHANGED = object()
@@ -91,7 +91,7 @@ _SHAPE_CACHE_MAX = 200_000
 
 
 def _alias(face: object, gid: int, text: str, width: float) -> str:
-    key = (id(face), gid, text)
+    key = (id(face), gid, text, width)
     code = _ALIAS_CODE.get(key)
     if code is None:
         if face not in _FACES:
@@ -104,8 +104,62 @@ def _alias(face: object, gid: int, text: str, width: float) -> str:
     return chr(code)
 
 
+_NIKHAHIT, _SARA_AA, _SARA_AM = "\u0e4d", "\u0e32", "\u0e33"
+_RISE_SLACK = 40  # font units (of 1000): vertical mark offsets up to this are drawn on the baseline
+_SHIFT_SLACK = 40  # font units: a mark shifted further left than this gets a PDF width reaching back to the pen
+_AM_SLACK = 20  # font units: how far the shaper may have moved a NIKHAHIT and it still looks like ำ
+
+
+def _recompose_sara_am(shaped: list) -> None:
+    """Draw marks lowered by a hair on the baseline (below), and a decomposed SARA AM (NIKHAHIT + SARA AA, two glyphs for one character) as the font's own
+    ำ glyph where the shaper left the NIKHAHIT where that glyph has it (all consonants but ป ฝ ฟ, by
+    at most 0.02 em): one glyph for one character, which every PDF reader extracts as ำ (MuPDF gives
+    U+FFFD for a glyph that stands for no character; pdf.js a control character)."""
+    for p, piece in enumerate(shaped[1:], start=1):
+        f, s = piece[0], piece[1]
+        data = getattr(s, "__shapeData__", None)
+        if not data:
+            continue
+        if any(sd.y_offset and abs(sd.y_offset) <= _RISE_SLACK for sd in data):
+            # a mark lowered by a hair (ปั้น: MAI THO 0.03 em under its place over MAI HAN-AKAT) is drawn
+            # in its place: a raised or lowered glyph is a separate "line" to MuPDF and pypdf, which then
+            # read "ปั้ น"; 0.04 em at 9.5 pt is 0.1 mm
+            data = [sd._replace(y_offset=0) if abs(sd.y_offset) <= _RISE_SLACK else sd for sd in data]
+            s = ShapedStr(str(s), shapeData=data)
+            shaped[p] = (f, s) if isinstance(piece, tuple) else [f, s]
+        if _SARA_AA not in s:
+            continue
+        face = pdfmetrics.getFont(f.fontName).face
+        nikhahit = face.charToGlyph.get(ord(_NIKHAHIT))
+        am = face.charToGlyph.get(ord(_SARA_AM))
+        if nikhahit is None or am is None:
+            continue
+        chars = list(str(s))
+        out_chars: list[str] = []
+        out_data: list = []
+        i = 0
+        changed = False
+        while i < len(chars):
+            ch, sd = chars[i], data[i]
+            if (i + 1 < len(chars) and face.charToGlyph.get(ord(ch)) == nikhahit and chars[i + 1] == _SARA_AA
+                    and sd.x_advance == 0 and abs(sd.x_offset) <= _AM_SLACK and sd.y_offset == 0
+                    and data[i + 1].cluster == sd.cluster):
+                out_chars.append(_SARA_AM)
+                out_data.append(data[i + 1])
+                i += 2
+                changed = True
+                continue
+            out_chars.append(ch)
+            out_data.append(sd)
+            i += 1
+        if changed:
+            new = ShapedStr("".join(out_chars), shapeData=out_data)
+            shaped[p] = (f, new) if isinstance(piece, tuple) else [f, new]
+
+
 def _fix_text_layer(word: list, shaped: list) -> None:
     """Give every glyph of a shaped frag word a code whose ToUnicode is its cluster's text."""
+    _recompose_sara_am(shaped)
     text = "".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))
     glyphs = []  # (piece index, glyph index, cluster)
     for p, piece in enumerate(shaped[1:], start=1):
@@ -139,14 +193,22 @@ def _fix_text_layer(word: list, shaped: list) -> None:
             continue
         face = pdfmetrics.getFont(f.fontName).face
         chars = list(str(s))
+        data = list(data)
         changed = False
         for g, ch in enumerate(chars):
             want = wanted.get((p, g), ch)
-            if want != ch:
+            sd = data[g]
+            width = face.charWidths.get(ord(ch), face.defaultWidth)
+            if sd.x_advance == 0 and sd.x_offset < -_SHIFT_SLACK:
+                # a mark moved left over a tall letter (ปั้น, ปี่): its box in the PDF reaches back to the pen,
+                # else readers see a gap after it and read a space ("ปั้ น")
+                width = -sd.x_offset
+                data[g] = sd._replace(width=width)
+            if want != ch or width != face.charWidths.get(ord(ch), face.defaultWidth):
                 gid = face.charToGlyph.get(ord(ch))
                 if gid is None:
                     continue
-                chars[g] = _alias(face, gid, want, face.charWidths.get(ord(ch), face.defaultWidth))
+                chars[g] = _alias(face, gid, want, width)
                 changed = True
         if changed:
             new = ShapedStr("".join(chars), shapeData=data)
