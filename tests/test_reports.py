@@ -77,7 +77,7 @@ def coordinator(service: PlanService) -> ProgressService:
 # --- the office's report ----------------------------------------------------------------------
 
 def test_office_report_reads_as_written(office: ProgressService, tmp_path: Path) -> None:
-    from trat_desktop.reports import office_report
+    from trat_desktop.services.reports import office_report
 
     out = tmp_path / "office.pdf"
     result = office_report(office, out, quarter=2)
@@ -97,7 +97,7 @@ def test_office_report_reads_as_written(office: ProgressService, tmp_path: Path)
 
 
 def test_office_report_arabic_digits(office: ProgressService, tmp_path: Path) -> None:
-    from trat_desktop.reports import office_report
+    from trat_desktop.services.reports import office_report
 
     out = tmp_path / "office.pdf"
     office_report(office, out, quarter=2, thai_digits=False)
@@ -109,7 +109,7 @@ def test_office_report_arabic_digits(office: ProgressService, tmp_path: Path) ->
 
 def test_paper_code_finds_the_imported_file(office: ProgressService, tmp_path: Path) -> None:
     """The printed verification code is what `trat-desktop verify` looks up on the coordinator's machine."""
-    from trat_desktop.reports import office_report
+    from trat_desktop.services.reports import office_report
 
     office_report(office, tmp_path / "office.pdf", quarter=2)
     code = re.search(r"รหัสตรวจสอบข้อมูล ([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{2})", pdftext(tmp_path / "office.pdf")).group(1)  # type: ignore[union-attr]
@@ -133,7 +133,7 @@ def test_qr_code_carries_the_verification_code() -> None:
 
 
 def test_office_report_needs_an_office(coordinator: ProgressService, tmp_path: Path) -> None:
-    from trat_desktop.reports import office_report
+    from trat_desktop.services.reports import office_report
 
     with pytest.raises(PermissionDenied):
         office_report(coordinator, tmp_path / "x.pdf")
@@ -167,7 +167,7 @@ def test_province_figures_match_the_dashboard(coordinator: ProgressService) -> N
 
 
 def test_province_report_reads_as_written(coordinator: ProgressService, tmp_path: Path) -> None:
-    from trat_desktop.reports import province_report
+    from trat_desktop.services.reports import province_report
 
     out = tmp_path / "province.pdf"
     result = province_report(coordinator, out, quarter=2)
@@ -187,7 +187,7 @@ def test_province_report_reads_as_written(coordinator: ProgressService, tmp_path
 # --- the plan ---------------------------------------------------------------------------------
 
 def test_plan_report_lays_out_the_document(service: PlanService, tmp_path: Path) -> None:
-    from trat_desktop.reports import plan_report
+    from trat_desktop.services.reports import plan_report
 
     out = tmp_path / "plan.pdf"
     done: list[int] = []
@@ -226,7 +226,7 @@ def test_plan_report_lays_out_the_document(service: PlanService, tmp_path: Path)
 
 
 def test_plan_report_in_arabic_digits(service: PlanService, tmp_path: Path) -> None:
-    from trat_desktop.reports import plan_report
+    from trat_desktop.services.reports import plan_report
 
     plan_report(ProgressService(service), tmp_path / "plan.pdf", thai_digits=False)
     text = pdftext(tmp_path / "plan.pdf")
@@ -243,7 +243,7 @@ def test_no_thai_is_drawn_without_shaping(office: ProgressService, monkeypatch, 
     """Canvas.drawString and friends do not shape: no report may use them for Thai."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from trat_desktop.reports import office_report, plan_report
+    from trat_desktop.services.reports import office_report, plan_report
     from trat_desktop.reports.typeset import STYLES
 
     unshaped: list[str] = []
@@ -290,7 +290,7 @@ def test_cli_report_and_export(tmp_path: Path, capsys) -> None:
 def test_excel_round_trip(coordinator: ProgressService, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from trat_desktop.reports import export_xlsx
+    from trat_desktop.services.reports import export_xlsx
     from trat_desktop.reports.excel import DETAIL_HEADERS, SUMMARY_HEADERS
     from trat_desktop.reports.province import province_figures
 
@@ -330,7 +330,7 @@ def test_excel_prints_on_a4_landscape_with_rows_that_hold_their_text(coordinator
                                                                      tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from trat_desktop.reports import export_xlsx
+    from trat_desktop.services.reports import export_xlsx
     from trat_desktop.reports.excel import LINE_POINTS, lines_needed
 
     education = ProgressService(coordinator.plans, clock=Clock())
@@ -363,7 +363,7 @@ def test_excel_prints_on_a4_landscape_with_rows_that_hold_their_text(coordinator
 def test_province_report_pages_follow_the_tables(coordinator: ProgressService, tmp_path: Path) -> None:
     """Headers only where a table starts or runs onto a page (with its strategy named "(ต่อ)"),
     signatures on the page of the last rows, no counts in a status column."""
-    from trat_desktop.reports import province_report
+    from trat_desktop.services.reports import province_report
 
     out = tmp_path / "province.pdf"
     result = province_report(coordinator, out, quarter=2)

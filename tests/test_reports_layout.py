@@ -65,7 +65,7 @@ def pages_text(pdf: Path, tool: str = "pdftotext") -> list[str]:
 @pytest.fixture(scope="module")
 def long_notes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     """The office report of an office whose every note is as long as the app accepts (4,000 characters)."""
-    from trat_desktop.reports import office_report
+    from trat_desktop.services.reports import office_report
 
     folder = tmp_path_factory.mktemp("long")
     service, progress = _office(folder / "o.sqlite3", MAX_NOTE)
@@ -77,7 +77,7 @@ def long_notes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
 @pytest.fixture(scope="module")
 def realistic_notes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int]:
     """The office report with notes of about 300 characters on every row due in quarter 2."""
-    from trat_desktop.reports import office_report
+    from trat_desktop.services.reports import office_report
 
     folder = tmp_path_factory.mktemp("real")
     service, progress = _office(folder / "o.sqlite3", 300)
@@ -117,7 +117,7 @@ def test_a_page_holds_about_four_rows_with_realistic_notes(realistic_notes: tupl
 
 
 def test_a_one_row_report_takes_one_page(tmp_path: Path) -> None:
-    from trat_desktop.reports import office_report
+    from trat_desktop.services.reports import office_report
 
     service, progress = _office(tmp_path / "o.sqlite3", 300, rows=1)
     # an office whose plan has only one row: keep one row in the report

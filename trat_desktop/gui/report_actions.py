@@ -111,7 +111,7 @@ def make_report(progress: ProgressService, request: ReportRequest, target: Path,
                 pages_estimate: int = 0, screen_thai: bool = True) -> ReportOutcome:
     """Write *request*'s report to *target* (in the calling thread; reports progress through
     :func:`.ops.report_progress`). The file appears complete or not at all."""
-    from .. import reports
+    from ..services.reports import write_report
 
     kind = KINDS[request.kind]
     show = (lambda text: digits(text, screen_thai))
@@ -124,17 +124,12 @@ def make_report(progress: ProgressService, request: ReportRequest, target: Path,
 
     partial = target.with_name(f".{target.name}.part")
     try:
+        result = write_report(progress, request.kind, partial, fiscal_year=request.fiscal_year,
+                              quarter=request.quarter if kind.quarters or request.kind == "xlsx" else None,
+                              thai_digits=request.thai_digits, on_progress=on_page)
         if request.kind == "xlsx":
-            reports.export_xlsx(progress, partial, fiscal_year=request.fiscal_year, quarter=request.quarter)
             pages, title = 0, kind.title
         else:
-            options: dict[str, Any] = {"fiscal_year": request.fiscal_year, "thai_digits": request.thai_digits,
-                                       "on_progress": on_page}
-            if kind.quarters:
-                options["quarter"] = request.quarter
-            make = {"office": reports.office_report, "province": reports.province_report,
-                    "plan": reports.plan_report}[request.kind]
-            result = make(progress, partial, **options)
             pages, title = result.pages, result.title
         os.replace(partial, target)
     except OSError as exc:

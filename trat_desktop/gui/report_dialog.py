@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ..domain.thai import fiscal_quarter_of, fiscal_year_of
+from ..domain.reporting import default_quarter  # noqa: F401 (one rule; re-exported for the report actions)
 from . import display
 from .forms.ui_report_dialog import Ui_ReportDialog
 from .style import emphasise
@@ -81,15 +81,6 @@ class ReportRequest:
     quarter: int | None = None
     thai_digits: bool = True
     action: str = PREVIEW
-
-
-def default_quarter(fiscal_year: int | None, today: dt.date) -> int:
-    """The quarter a report is about by default: today's, or the last one (4) of a past fiscal
-    year, or the first one of a future year."""
-    current = fiscal_year_of(today)
-    if fiscal_year is None or fiscal_year == current:
-        return fiscal_quarter_of(today)
-    return 4 if current > fiscal_year else 1
 
 
 class ReportDialog(QDialog):

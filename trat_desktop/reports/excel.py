@@ -16,8 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from ..domain.progress import STATUSES, is_reported
 from ..domain.thai import format_be_date
-from ..services.overview import OverviewService
-from ..services.progress import ProgressService
+from ..domain.reporting import ProvinceReportData
 from .common import PLAN_TITLE
 from .province import ProvinceFigures, province_figures
 
@@ -122,12 +121,9 @@ def _summary_rows(f: ProvinceFigures) -> list[list[Any]]:
     return rows
 
 
-def export_xlsx(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal_year: int | None = None,
-                quarter: int | None = None) -> Path | None:
-    """Write the workbook; *quarter* limits the summary's counts to that quarter (None: the whole year)."""
-    plans = progress.plans
-    plan = plans.load_plan(fiscal_year)
-    rows = OverviewService(plans).rows(plan.fiscal_year)
+def write_xlsx(data: ProvinceReportData, out: Path | str | BinaryIO) -> Path | None:
+    """Write the workbook; the data's quarter limits the counts to that quarter (None: the whole year)."""
+    plan, rows, quarter = data.plan, data.rows, data.quarter
     figures = province_figures(plan, rows, quarter, thai=False)
     wb = Workbook()
     ws = wb.active
@@ -135,7 +131,7 @@ def export_xlsx(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal
     period = f"ไตรมาสที่ {quarter}" if quarter else "ทั้งปีงบประมาณ"
     ws["A1"] = f"ผลการดำเนินงานตาม{PLAN_TITLE} ปีงบประมาณ พ.ศ. {plan.fiscal_year}"
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = f"{period} (ส่งออกเมื่อ {be_timestamp(progress.now())})"
+    ws["A2"] = f"{period} (ส่งออกเมื่อ {be_timestamp(data.now)})"
     summary = _summary_rows(figures)
     formats = {7: MONEY, 8: MONEY, 9: SHARE, 3: COUNT, 4: COUNT, 5: COUNT, 6: COUNT}
     _write_rows(ws, SUMMARY_HEADERS, summary, formats, top=4)

@@ -9,13 +9,10 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ..domain.display import budget_text, number_text
-from ..domain.identity import PermissionDenied
 from ..domain.model import IndicatorRow
-from ..domain.reporting import standing
+from ..domain.reporting import OfficeReportData, WorkItem, standing
 from ..domain.thai import format_baht
-from ..services.exchange import ExchangeService
-from ..services.progress import ProgressService, WorkItem
-from .common import PLAN_TITLE, ReportResult, Thai, bold_line, default_quarter, qr_drawing, signature_block
+from .common import PLAN_TITLE, ReportResult, Thai, bold_line, qr_drawing, signature_block
 from .grid import Cell, Grid, Row, cell
 from .layout import SHADE, SHADE_STRONG, PageDecor, build_pdf, frame_width, scale_widths
 from .typeset import PR, P
@@ -36,20 +33,12 @@ def _baht(satang: int | None, thai: bool) -> str:
     return "" if satang is None else format_baht(satang / 100, thai)
 
 
-def office_report(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal_year: int | None = None,
-                  quarter: int | None = None, thai_digits: bool = True,
-                  on_progress: Callable[[int], None] | None = None) -> ReportResult:
-    """Write the office's report for one quarter (default: the current one) and return what was written."""
-    me = progress.identity()
-    if me.role != "office" or not me.office_uid:
-        raise PermissionDenied("แบบรายงานผลการดำเนินงานพิมพ์ได้จากเครื่องของหน่วยงาน (ตั้งค่าเครื่องเป็นหน่วยงานก่อน)")
-    plan = progress.plans.load_plan(fiscal_year)
-    year = plan.fiscal_year
-    today = progress.today()
-    q = quarter or default_quarter(year, today)
+def write_office(data: OfficeReportData, out: Path | str | BinaryIO, *, thai_digits: bool = True,
+                 on_progress: Callable[[int], None] | None = None) -> ReportResult:
+    """Write the office's report for one quarter and return what was written."""
+    me = data.me
+    year, q, today, items, code = data.fiscal_year, data.quarter, data.today, data.items, data.verification_code
     d = Thai(thai_digits)
-    items = progress.work_items(year)
-    code = ExchangeService(progress).verification_code(year)
     width = frame_width(True)
 
     story: list[Flowable] = [

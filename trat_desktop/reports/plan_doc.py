@@ -11,7 +11,6 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from ..domain.display import budget_text, number_text, period_text
 from ..domain.model import BudgetLine, IndicatorRow, Plan, Strategy
 from ..domain.thai import format_baht
-from ..services.progress import ProgressService
 from .common import ReportResult, Thai
 from .grid import Cell, Grid, Row, cell
 from .layout import SHADE, SHADE_STRONG, PageDecor, build_pdf, frame_width, scale_widths
@@ -21,13 +20,6 @@ HEADER_TOP = ["กลยุทธ์", "แผนการดำเนินง�
               "งบประมาณ (บาท)", "ระยะเวลาดำเนินการ", "ตัวชี้วัด", "ผลที่คาดว่าจะได้รับ (ตามตัวชี้วัด)", "ผู้รับผิดชอบ"]
 HEADER_SUB = ["", "", "หน่วยนับ", "ปริมาณงาน", "", "", "", "", ""]
 WEIGHTS = [76, 112, 52, 54, 72, 62, 90, 86, 116]  # points: "หน่วยนับ", "ปริมาณงาน", "ไม่ใช้งบประมาณ" fit
-
-
-def plan_report(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal_year: int | None = None,
-                thai_digits: bool = True, on_progress: Callable[[int], None] | None = None) -> ReportResult:
-    """Write the plan of a fiscal year as a PDF."""
-    plan = progress.plans.load_plan(fiscal_year)
-    return write_plan(plan, out, thai_digits=thai_digits, on_progress=on_progress)
 
 
 def write_plan(plan: Plan, out: Path | str | BinaryIO, *, thai_digits: bool = True,

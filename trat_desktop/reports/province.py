@@ -13,10 +13,8 @@ from ..domain.display import number_text, period_text
 from ..domain.identity import COORDINATOR_NAME
 from ..domain.model import IndicatorRow, Plan
 from ..domain.progress import STATUSES
-from ..domain.reporting import Standing, missing_offices
+from ..domain.reporting import ProvinceReportData, RowOverview, Standing, missing_offices
 from ..domain.thai import format_baht
-from ..services.overview import OverviewService, RowOverview
-from ..services.progress import ProgressService
 from .charts import BarRow, bar_chart
 from .common import NOT_DUE, PLAN_TITLE, ReportResult, Thai, signature_block, signature_table
 from .grid import Cell, Grid, Row, cell, simple_grid
@@ -112,25 +110,22 @@ def province_figures(plan: Plan, rows: list[RowOverview], quarter: int | None, t
 
 # --- the document ----------------------------------------------------------------------------
 
-def province_report(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal_year: int | None = None,
-                    quarter: int | None = None, thai_digits: bool = True,
-                    on_progress: Callable[[int], None] | None = None) -> ReportResult:
-    """Write the consolidated report: *quarter* 1-4, or None for the whole fiscal year."""
-    story, title, decor = province_story(progress, fiscal_year=fiscal_year, quarter=quarter, thai_digits=thai_digits)
+def write_province(data: ProvinceReportData, out: Path | str | BinaryIO, *, thai_digits: bool = True,
+                   on_progress: Callable[[int], None] | None = None) -> ReportResult:
+    """Write the consolidated report for the data's quarter 1-4, or the whole fiscal year (None)."""
+    story, title, decor = province_story(data, thai_digits=thai_digits)
     pages = build_pdf(out, story, is_landscape=True, decor=decor, title=title, subject=PLAN_TITLE,
                       on_progress=on_progress)
     return ReportResult(out if isinstance(out, Path) else None, pages, title)
 
 
-def province_story(progress: ProgressService, *, fiscal_year: int | None = None, quarter: int | None = None,
-                   thai_digits: bool = True) -> tuple[list[Flowable], str, PageDecor]:
+def province_story(data: ProvinceReportData, *, thai_digits: bool = True) -> tuple[list[Flowable], str, PageDecor]:
     """The report's flowables, its title and its page decoration (the benchmark lays them out too)."""
-    plans = progress.plans
-    plan = plans.load_plan(fiscal_year)
+    plan, quarter = data.plan, data.quarter
     year = plan.fiscal_year
-    figures = province_figures(plan, OverviewService(plans).rows(year), quarter, thai_digits)
-    me = progress.identity()
-    today = progress.today()
+    figures = province_figures(plan, data.rows, quarter, thai_digits)
+    me = data.me
+    today = data.today
     d = Thai(thai_digits)
     width = frame_width(True)
     period = d.quarter(year, quarter)
@@ -306,4 +301,4 @@ class _StrategyGrid(Grid):
         return g
 
 
-__all__ = ["province_report", "province_figures", "ProvinceFigures", "STATUSES"]
+__all__ = ["write_province", "province_story", "province_figures", "ProvinceFigures", "STATUSES"]

@@ -2,69 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from ..domain.progress import ProgressEntry, achieved_to_date, allocated_satang, is_reported, on_target
-from ..domain.reporting import Standing, missing_offices, standing
+from ..domain.progress import ProgressEntry, allocated_satang
+from ..domain.reporting import AgencyProgress, RowOverview, Standing, missing_offices  # noqa: F401 (re-exported)
 from ..store import progress as progress_store
 from .plan import PlanService
 from .progress import row_ids
-
-
-@dataclass
-class AgencyProgress:
-    """One responsible office on one row: its budget, spending and results so far."""
-
-    agency_uid: str
-    agency_name: str
-    allocated_satang: int | None
-    entries: dict[int, ProgressEntry] = field(default_factory=dict)
-
-    @property
-    def spent_satang(self) -> int:
-        return sum(e.spent_satang or 0 for e in self.entries.values())
-
-    def reported(self, quarter: int) -> bool:
-        return is_reported(self.entries.get(quarter))
-
-
-@dataclass
-class RowOverview:
-    """An indicator row with every responsible office's progress."""
-
-    id: str
-    indicator_uid: str
-    strategy: int
-    activity_code: str
-    activity_title: str
-    indicator: str
-    unit: str
-    target: float | None
-    quarter_from: int
-    quarter_to: int
-    offices: list[AgencyProgress]
-
-    def achieved(self, office: AgencyProgress) -> float | None:
-        return achieved_to_date(self.unit, office.entries)
-
-    def office_on_target(self, office: AgencyProgress) -> bool | None:
-        return on_target(self.unit, self.target, office.entries)
-
-    def standing(self, office: AgencyProgress, quarter: int | None) -> Standing:
-        """Where *office* stands on this row for the period (domain.reporting's one rule)."""
-        return standing(range(self.quarter_from, self.quarter_to + 1), self.unit, self.target, office.entries, quarter)
-
-    def reported_count(self, quarter: int) -> int:
-        return sum(o.reported(quarter) for o in self.offices)
-
-    @property
-    def allocated_satang(self) -> int:
-        return sum(o.allocated_satang or 0 for o in self.offices)
-
-    @property
-    def spent_satang(self) -> int:
-        return sum(o.spent_satang for o in self.offices)
 
 
 @dataclass

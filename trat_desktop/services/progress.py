@@ -19,6 +19,7 @@ from ..domain.progress import (
     parse_status,
     validate_entry,
 )
+from ..domain.reporting import WorkItem  # noqa: F401 (the plain row a report is made of; re-exported)
 from ..errors import TratError
 from ..store import audit as audit_store
 from ..store import evidence as evidence_store
@@ -28,36 +29,6 @@ from ..store import settings as settings_store
 from .plan import PlanService
 
 UNSET: Any = object()
-
-
-@dataclass
-class WorkItem:
-    """One indicator row as one agency works on it, with its progress per quarter."""
-
-    id: str
-    indicator_uid: str
-    strategy: int
-    tactic: int
-    activity_code: str
-    activity_title: str
-    indicator: str
-    unit: str
-    target: float | None
-    quarter_from: int
-    quarter_to: int
-    agency_uid: str
-    agency_name: str
-    allocated_satang: int | None
-    row: IndicatorRow
-    entries: dict[int, ProgressEntry] = field(default_factory=dict)
-    strategy_title: str = ""
-    fiscal_year: int = 0
-
-    def quarters(self) -> range:
-        return range(self.quarter_from, self.quarter_to + 1)
-
-    def entry(self, quarter: int) -> ProgressEntry:
-        return self.entries.get(quarter) or ProgressEntry(self.indicator_uid, self.agency_uid, quarter)
 
 
 def row_ids(plan: Plan) -> dict[str, tuple[int, int, Activity, IndicatorRow]]:
