@@ -232,3 +232,19 @@ def test_a_row_taller_than_a_page_splits_with_a_continuation_mark(tmp_path: Path
     for n in range(1, 41):
         assert f"สำนักงานทดสอบที่ {n} จังหวัดตราด" in joined  # nothing lost at a split
     assert "แถว 3" in texts[-1]
+
+
+def test_chart_axis_labels_sit_under_their_grid_lines() -> None:
+    from reportlab.graphics.shapes import Drawing, Line
+    from reportlab.platypus import Table
+
+    from trat_desktop.reports.charts import BarRow, bar_chart
+
+    chart = bar_chart([BarRow("ยุทธศาสตร์ที่ ๑", [0.4], "๔๐%")], ["รายงานแล้ว"], 700, ["๒๕%", "๕๐%", "๗๕%", "๑๐๐%"])
+    bars = chart._cellvalues[0][1]
+    ticks = chart._cellvalues[1][1]
+    assert isinstance(bars, Drawing) and isinstance(ticks, Table)
+    lines = sorted(x.x1 for x in bars.contents if isinstance(x, Line))[1:]  # the 25, 50, 75 and 100 % lines
+    edges = [sum(ticks._colWidths[:i]) for i in range(len(ticks._colWidths) + 1)]
+    centres = [(a + b) / 2 for a, b in zip(edges[1:], edges[2:])]
+    assert [round(c, 3) for c in centres] == [round(x, 3) for x in lines]

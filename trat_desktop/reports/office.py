@@ -36,6 +36,14 @@ def _baht(satang: int | None, thai: bool) -> str:
 def write_office(data: OfficeReportData, out: Path | str | BinaryIO, *, thai_digits: bool = True,
                  on_progress: Callable[[int], None] | None = None) -> ReportResult:
     """Write the office's report for one quarter and return what was written."""
+    story, title, decor = office_story(data, thai_digits=thai_digits)
+    pages = build_pdf(out, story, is_landscape=True, decor=decor, title=title, subject=PLAN_TITLE,
+                      on_progress=on_progress)
+    return ReportResult(out if isinstance(out, Path) else None, pages, title)
+
+
+def office_story(data: OfficeReportData, *, thai_digits: bool = True) -> tuple[list[Flowable], str, PageDecor]:
+    """The report's flowables, its title and its page decoration (the benchmark lays them out too)."""
     me = data.me
     year, q, today, items, code = data.fiscal_year, data.quarter, data.today, data.items, data.verification_code
     d = Thai(thai_digits)
@@ -58,9 +66,7 @@ def write_office(data: OfficeReportData, out: Path | str | BinaryIO, *, thai_dig
     story.append(_items_table(items, q, d, width, _closing(_summary(items, q, d), blocks, code, width)))
     title = f"{TITLE} {me.office_name} " + d(f"ไตรมาสที่ {q}/{year}")
     decor = PageDecor(header=title, footer_left=f"รหัสตรวจสอบข้อมูล {code}", thai_digits=thai_digits)
-    pages = build_pdf(out, story, is_landscape=True, decor=decor, title=title, subject=PLAN_TITLE,
-                      on_progress=on_progress)
-    return ReportResult(out if isinstance(out, Path) else None, pages, title)
+    return story, title, decor
 
 
 HEADERS = ["ที่", "กิจกรรม / ตัวชี้วัด", "เป้าหมาย", "ผลไตรมาสนี้", "ผลสะสม", "สถานะ",
