@@ -84,9 +84,12 @@ class Grid(Flowable):
         self.rule = rule
         self.outer_width = outer_width
         self.first_part = first_part
-        for row in [*self.header, *self.rows]:
-            if sum(c.span for c in row.cells) != len(self.widths):
-                raise ValueError(f"a row spans {sum(c.span for c in row.cells)} columns, the grid has {len(self.widths)}")
+        if first_part:  # the parts of a split grid hold rows checked already
+            for row in [*self.header, *self.rows]:
+                if sum(c.span for c in row.cells) != len(self.widths):
+                    raise ValueError(f"a row spans {sum(c.span for c in row.cells)} columns, "
+                                     f"the grid has {len(self.widths)}")
+        self._key = round(sum(self.widths), 3)
         self._footer_size: tuple[float, float] | None = None
         self._fill = 0.0
         self._avail_width = sum(self.widths)
@@ -105,7 +108,7 @@ class Grid(Flowable):
 
     def _geometry(self, row: Row) -> tuple[float, float, float]:
         """(top padding, content height, bottom padding) of *row*."""
-        key = round(sum(self.widths), 3)
+        key = self._key
         got = row._geometry.get(key)
         if got is None:
             top = self.top_padding
@@ -147,8 +150,15 @@ class Grid(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         self._avail_width = availWidth
         self.width = sum(self.widths)
-        self.height = self._header_height() + sum(self.row_height(r) for r in self.rows) \
-            + self._footer_height(availWidth)
+        # rows are summed only until they pass the space offered: the exact height of a table that
+        # does not fit is never needed (the frame splits it), and summing a long table's rows at
+        # every page would make a long report quadratic
+        total = self._header_height() + self._footer_height(availWidth)
+        for r in self.rows:
+            total += self.row_height(r)
+            if total > availHeight + 1.0 and self._fill == 0.0:
+                break
+        self.height = total
         # a part that ends a page takes the rest of it: the next part must not start (with a
         # header) in the space left below
         self.height = max(self.height, self._fill)
@@ -174,14 +184,16 @@ class Grid(Flowable):
         room = availHeight - self._header_height()
         used = 0.0
         k = 0
-        heights = [self.row_height(r) for r in self.rows]
-        while k < len(self.rows) and used + heights[k] <= room + 1e-6:
-            used += heights[k]
+        while k < len(self.rows):
+            h = self.row_height(self.rows[k])
+            if used + h > room + 1e-6:
+                break
+            used += h
             k += 1
         if k == len(self.rows):
             # every row fits but the footer does not: the last row (or its end) goes with the footer
             k -= 1
-            used -= heights[k]
+            used -= self.row_height(self.rows[k])
         if k < len(self.rows):
             cut = self._split_row(self.rows[k], room - used)
             if cut is not None:

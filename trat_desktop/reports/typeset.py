@@ -491,6 +491,10 @@ def _markup(lines: Iterable[list[Run]]) -> str:
 
 # --- the flowable -------------------------------------------------------------------------
 
+#: reportlab Paragraphs by (markup, style, width): drawing one again at another place is all it takes
+_PARAGRAPHS: dict[tuple[str, str, float | None], Paragraph] = {}
+_PARAGRAPHS_MAX = 4000
+
 class ThaiParagraph(Flowable):
     """A shaped paragraph whose lines break only at spaces and Thai word boundaries.
 
@@ -510,7 +514,6 @@ class ThaiParagraph(Flowable):
         self._preset = [list(line) for line in lines] if lines is not None else None
         self._para: Paragraph | None = None
         self._for_width: float | None = None
-        self._size: tuple[float, float] | None = None
         self.layout: Layout | None = None
 
     def __repr__(self) -> str:
@@ -524,42 +527,63 @@ class ThaiParagraph(Flowable):
         return self.text
 
     def _prepare(self, avail_width: float) -> None:
-        if self._para is not None and self._for_width == avail_width:
+        """Lay the lines out at *avail_width* (cached). The reportlab Paragraph that draws them is made
+        only when drawn or split, and dropped after drawing: a report of thousands of cells keeps
+        only their lines in memory, not a Paragraph each."""
+        if self.layout is not None and self._for_width == avail_width:
             return
         st = self.style
-        bold_font = FONT_BOLD
-        base_font = st.fontName
         if self._preset is not None:
             self.layout = Layout(self._preset, 0, [])
         else:
             self.layout = layout_lines(self.runs, avail_width - st.leftIndent - st.rightIndent, st.fontSize,
-                                       base_font, bold_font, st.firstLineIndent)
-        self._para = Paragraph(_markup(self.layout.lines), st)
+                                       st.fontName, FONT_BOLD, st.firstLineIndent)
+        self._para = None
         self._for_width = avail_width
-        self._size = None
+
+    def _paragraph(self) -> Paragraph:
+        if self._para is None:
+            assert self.layout is not None
+            markup = _markup(self.layout.lines)
+            key = (markup, self.style.name, self._for_width)
+            para = _PARAGRAPHS.get(key)
+            if para is None or para.style is not self.style:
+                if len(_PARAGRAPHS) > _PARAGRAPHS_MAX:
+                    _PARAGRAPHS.clear()
+                # the same cell text (an office, a status, ไม่ใช้งบประมาณ) is drawn from one Paragraph
+                para = _PARAGRAPHS[key] = Paragraph(markup, self.style)
+            self._para = para
+        return self._para
+
+    def _blank(self) -> bool:
+        assert self.layout is not None
+        return not any(t for line in self.layout.lines for t, _b in line)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         self._prepare(availWidth)
-        if self._size is None:
-            assert self._para is not None
-            self._size = self._para.wrap(availWidth, availHeight)
-        self.width, self.height = self._size
-        return self._size
+        assert self.layout is not None
+        # what reportlab's Paragraph gives for explicit lines: a leading per line, nothing when blank
+        self.width = availWidth
+        self.height = 0.0 if self._blank() else len(self.layout.lines) * self.style.leading
+        return self.width, self.height
 
     def draw(self) -> None:
-        assert self._para is not None
-        self._para.drawOn(self.canv, 0, 0)
+        assert self._for_width is not None
+        para = self._paragraph()
+        _w, h = para.wrap(self._for_width, 1e9)
+        para.drawOn(self.canv, 0, self.height - h)
+        self._para = None  # drawn once: keep only the lines
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         # A table splitting a row passes the column width with its padding (wider than the width the
         # cell was wrapped at): keep the lines of the last wrap, so the split matches the drawn height.
-        if self._para is None:
+        if self.layout is None:
             self._prepare(availWidth)
-        assert self._para is not None and self._for_width is not None
+        assert self._for_width is not None
         width = self._for_width
-        self._para.wrap(width, availHeight)
-        self._size = None
-        return self._para.split(width, availHeight)
+        para = self._paragraph()
+        para.wrap(width, availHeight)
+        return para.split(width, availHeight)
 
     def getSpaceBefore(self) -> float:  # noqa: N802
         return self.style.spaceBefore
@@ -603,9 +627,11 @@ class ThaiParagraph(Flowable):
         return max(0.0, top * size - size), max(0.0, bottom * size - (st.leading - size))
 
     def line_count(self) -> int:
-        """How many lines reportlab actually drew (after :meth:`wrap`)."""
-        assert self._para is not None
-        return len(self._para.blPara.lines)
+        """How many lines reportlab draws (after :meth:`wrap`)."""
+        para = self._paragraph()
+        assert self._for_width is not None
+        para.wrap(self._for_width, 1e9)
+        return len(para.blPara.lines)
 
 
 # --- styles -------------------------------------------------------------------------------
