@@ -11,15 +11,13 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from ..domain.progress import STATUSES, ProgressEntry, is_reported
-from ..domain.reporting import default_quarter, entries_through  # noqa: F401 (one rule, in domain)
+from ..domain.reporting import NOT_DUE  # noqa: F401 (the one wording, in domain)
 from ..domain.thai import digits, format_be_date, quarter_bounds
 from .typeset import P, PR
 
 PLAN_TITLE = "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรมของจังหวัดตราด"
 DOTS = "." * 42
 DATE_DOTS = "........../........................../.........."
-NOT_DUE = "นอกระยะเวลา"
 #: a PDF report that was written: where, how many pages, and the texts a test or a person checks
 @dataclass
 class ReportResult:
@@ -51,12 +49,6 @@ class Thai:
             return f"ทั้งปีงบประมาณ ({self.date(start)} – {self.date(end)})"
         start, end = quarter_bounds(fiscal_year, quarter)
         return self(f"ไตรมาสที่ {quarter}") + f" ({self.date(start)} – {self.date(end)})"
-
-
-def latest_status(entries: dict[int, ProgressEntry]) -> str:
-    """The Thai status of the latest reported quarter ('' when nothing is reported)."""
-    reported = [e for _q, e in sorted(entries.items()) if is_reported(e)]
-    return STATUSES[reported[-1].status] if reported else ""
 
 
 def signature_block(role: str, name: str, position: str, date_text: str = "", org: str = "",

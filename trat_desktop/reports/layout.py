@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Sequence
@@ -69,13 +70,20 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
             self._held: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._held.append(dict(self.__dict__))
+            # a page waits for the page count compressed (a 1,400-page report held as reportlab's
+            # operator lists took several hundred MB)
+            state = dict(self.__dict__)
+            state["_code"] = zlib.compress("\n".join(self._code).encode("utf-8"), 1)
+            self._held.append(state)
             self._startPage()
 
         def save(self) -> None:
             total = len(self._held)
-            for state in self._held:
+            held, self._held = self._held, []
+            for state in held:
+                state["_code"] = [zlib.decompress(state["_code"]).decode("utf-8")]
                 self.__dict__.update(state)
+                self._held = []
                 self._decorate(total)
                 Canvas.showPage(self)
             Canvas.save(self)

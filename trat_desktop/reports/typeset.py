@@ -572,7 +572,10 @@ class ThaiParagraph(Flowable):
         para = self._paragraph()
         _w, h = para.wrap(self._for_width, 1e9)
         para.drawOn(self.canv, 0, self.height - h)
-        self._para = None  # drawn once: keep only the lines
+        self._para = None  # drawn once: keep nothing (a later wrap lays the lines out again)
+        if self._preset is None:
+            self.layout = None
+            self._for_width = None
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         # A table splitting a row passes the column width with its padding (wider than the width the
