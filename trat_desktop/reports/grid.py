@@ -32,7 +32,7 @@ MIN_LINES = 2          # a split row keeps at least this many lines of a paragra
 INK_CLEARANCE = 1.0    # points between the highest (lowest) ink and a rule
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One cell: its flowables (usually one ThaiParagraph) and how many columns it spans."""
 
@@ -41,7 +41,7 @@ class Cell:
     valign: str = "TOP"  # or "MIDDLE"
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A table row. *rule_from*: the column where the rule above the row starts (None: no rule);
     *keep_with_next*: the row may not be the last of a page (a heading)."""
@@ -56,7 +56,8 @@ class Row:
     continued: bool = False  # a part of a row split across pages
     #: cells shown instead when the row starts a page (the tactic and activity of a plan row "(ต่อ)")
     carry: dict[int, Cell] | None = None
-    _geometry: dict[float, tuple[float, float, float]] = field(default_factory=dict, repr=False)
+    #: (grid width, (top padding, content height, bottom padding)) of the last grid that measured it
+    _geometry: tuple[float, tuple[float, float, float]] | None = field(default=None, repr=False)
 
 
 def cell(*content: Flowable | str | None, span: int = 1, style: str = "cell", valign: str = "TOP") -> Cell:
@@ -109,7 +110,8 @@ class Grid(Flowable):
     def _geometry(self, row: Row) -> tuple[float, float, float]:
         """(top padding, content height, bottom padding) of *row*."""
         key = self._key
-        got = row._geometry.get(key)
+        cached = row._geometry
+        got = cached[1] if cached is not None and cached[0] == key else None
         if got is None:
             top = self.top_padding
             bottom = self.bottom_padding
@@ -129,7 +131,7 @@ class Grid(Flowable):
                     _, below = paras[-1].overhang(inner)
                     bottom = max(bottom, below + INK_CLEARANCE)
             got = (top, height, bottom)
-            row._geometry[key] = got
+            row._geometry = (key, got)
         return got
 
     def row_height(self, row: Row) -> float:
@@ -316,6 +318,8 @@ class Grid(Flowable):
                     _fw, fh = f.wrap(inner, 1e9)
                     f.drawOn(canv, x + self.padding, cy - fh)
                     cy -= fh + f.getSpaceAfter()
+                    if isinstance(f, ThaiParagraph):
+                        f.release()  # a drawn row is not drawn again: keep a long report small
                 x += w
         if self.footer:
             y = bottom_of_table

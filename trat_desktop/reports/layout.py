@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Sequence
@@ -13,6 +12,7 @@ from typing import Any, BinaryIO, Callable, Sequence
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
@@ -62,34 +62,37 @@ def _draw_text(canvas: Canvas, text: str, style: str, x: float, y: float, width:
 
 
 def _canvas_class(decor: PageDecor) -> type[Canvas]:
-    """A canvas that holds its pages until the end, so each can say 'หน้า x/N'."""
+    """A canvas that writes each page as it is finished, with 'หน้า x/N' drawn from a form that is
+    filled in at the end, when N is known (no page is held back: a 1,400-page report stays small),
+    and each page's content compressed as soon as it is complete."""
 
     class PagedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
+            self._pages_done = 0
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            # a page waits for the page count compressed (a 1,400-page report held as reportlab's
-            # operator lists took several hundred MB)
-            state = dict(self.__dict__)
-            state["_code"] = zlib.compress("\n".join(self._code).encode("utf-8"), 1)
-            self._held.append(state)
-            self._startPage()
+            self._pages_done += 1
+            self._decorate(self._pages_done)
+            Canvas.showPage(self)
+            page = self._doc.Pages.pages[-1]
+            stream = getattr(page, "stream", None)
+            if stream and not page.Contents:
+                compressed = PDFZCompress.encode(stream)
+                page.Contents = PDFStream(PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])}), compressed)
+                page.stream = None
 
         def save(self) -> None:
-            total = len(self._held)
-            held, self._held = self._held, []
-            for state in held:
-                state["_code"] = [zlib.decompress(state["_code"]).decode("utf-8")]
-                self.__dict__.update(state)
-                self._held = []
-                self._decorate(total)
-                Canvas.showPage(self)
+            total = self._pages_done
+            width, height = self._pagesize
+            usable = width - MARGIN_LEFT - MARGIN_RIGHT
+            for n in range(1, total + 1):
+                self.beginForm(_label_form(n), 0, 0, width, height)
+                _draw_text(self, decor.page_label(n, total), "small_right", MARGIN_LEFT, FOOTER_Y + 0.65 * cm, usable)
+                self.endForm()
             Canvas.save(self)
 
-        def _decorate(self, total: int) -> None:
-            page = self.getPageNumber()
+        def _decorate(self, page: int) -> None:
             width, _height = self._pagesize
             usable = width - MARGIN_LEFT - MARGIN_RIGHT
             y = FOOTER_Y + 0.35 * cm
@@ -97,7 +100,7 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
             self.setStrokeColor(colors.Color(0.6, 0.6, 0.6))
             self.setLineWidth(0.4)
             self.line(MARGIN_LEFT, y + 0.45 * cm, width - MARGIN_RIGHT, y + 0.45 * cm)
-            _draw_text(self, decor.page_label(page, total), "small_right", MARGIN_LEFT, y + 0.3 * cm, usable)
+            self.doForm(_label_form(page))
             if decor.footer_left:
                 _draw_text(self, decor.footer_left, "small", MARGIN_LEFT, y + 0.3 * cm, usable * 0.75)
             if decor.header and page > 1:
@@ -106,6 +109,10 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
             self.restoreState()
 
     return PagedCanvas
+
+
+def _label_form(page: int) -> str:
+    return f"TratPageLabel{page}"
 
 
 def build_pdf(out: Path | str | BinaryIO, story: Sequence[Flowable], *, is_landscape: bool, decor: PageDecor,

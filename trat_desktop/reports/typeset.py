@@ -493,7 +493,8 @@ def _markup(lines: Iterable[list[Run]]) -> str:
 
 #: reportlab Paragraphs by (markup, style, width): drawing one again at another place is all it takes
 _PARAGRAPHS: dict[tuple[str, str, float | None], Paragraph] = {}
-_PARAGRAPHS_MAX = 4000
+_PARAGRAPHS_MAX = 1000
+_PARAGRAPH_SHARED_LENGTH = 60  # characters of markup
 
 class ThaiParagraph(Flowable):
     """A shaped paragraph whose lines break only at spaces and Thai word boundaries.
@@ -503,14 +504,25 @@ class ThaiParagraph(Flowable):
     with a single font.
     """
 
+    # Flowable's per-instance defaults as class attributes, and slots for the rest: a report of
+    # 100,000 cells keeps 100,000 of these alive, so each carries only what is its own
+    __slots__ = ("style", "runs", "_preset", "_para", "_for_width", "layout")
+    width = 0.0
+    height = 0.0
+    wrapped = 0
+    hAlign = "LEFT"  # noqa: N815 (reportlab's name)
+    vAlign = "BOTTOM"  # noqa: N815
+    _traceInfo = None  # noqa: N815
+    _showBoundary = None  # noqa: N815
+    encoding = None
+
     def __init__(self, text: str = "", style: ParagraphStyle | None = None, runs: Sequence[Run] | None = None,
                  lines: Sequence[list[Run]] | None = None) -> None:
-        super().__init__()
         install()
         self.style = style or STYLES["body"]
         if lines is not None:  # lines laid out already (a part of a paragraph split across pages)
             runs = [r for n, line in enumerate(lines) for r in ([("\n", False)] if n else []) + list(line)]
-        self.runs: list[Run] = list(runs) if runs is not None else [(str(text), False)]
+        self.runs: tuple[Run, ...] = tuple(runs) if runs is not None else ((str(text), False),)
         self._preset = [list(line) for line in lines] if lines is not None else None
         self._para: Paragraph | None = None
         self._for_width: float | None = None
@@ -545,12 +557,15 @@ class ThaiParagraph(Flowable):
         if self._para is None:
             assert self.layout is not None
             markup = _markup(self.layout.lines)
+            if len(markup) > _PARAGRAPH_SHARED_LENGTH:
+                self._para = Paragraph(markup, self.style)
+                return self._para
             key = (markup, self.style.name, self._for_width)
             para = _PARAGRAPHS.get(key)
             if para is None or para.style is not self.style:
                 if len(_PARAGRAPHS) > _PARAGRAPHS_MAX:
                     _PARAGRAPHS.clear()
-                # the same cell text (an office, a status, ไม่ใช้งบประมาณ) is drawn from one Paragraph
+                # the same short cell (an office, a status, ไม่ใช้งบประมาณ, an amount) is drawn from one Paragraph
                 para = _PARAGRAPHS[key] = Paragraph(markup, self.style)
             self._para = para
         return self._para
@@ -572,7 +587,11 @@ class ThaiParagraph(Flowable):
         para = self._paragraph()
         _w, h = para.wrap(self._for_width, 1e9)
         para.drawOn(self.canv, 0, self.height - h)
-        self._para = None  # drawn once: keep nothing (a later wrap lays the lines out again)
+        self._para = None  # drawn: the lines are kept, the Paragraph is not
+
+    def release(self) -> None:
+        """Forget the laid-out lines too (a table row that was drawn); a later wrap lays them out again."""
+        self._para = None
         if self._preset is None:
             self.layout = None
             self._for_width = None
