@@ -1,4 +1,4 @@
--- The full current schema for a new database (version 6).
+-- The full current schema for a new database (version 12).
 -- Keep in step with db/migrations/: tests/test_migrations.py compares the two.
 PRAGMA application_id = 1414676820;
 CREATE TABLE agencies (
@@ -50,7 +50,7 @@ CREATE TABLE activities (
     code TEXT NOT NULL,
     title TEXT NOT NULL,
     position INTEGER NOT NULL
-);
+, predecessor_uid TEXT NOT NULL DEFAULT '');
 CREATE TABLE indicators (
     id INTEGER PRIMARY KEY,
     uid TEXT NOT NULL UNIQUE,
@@ -62,7 +62,7 @@ CREATE TABLE indicators (
     quarter_from INTEGER NOT NULL CHECK (quarter_from BETWEEN 1 AND 4),
     quarter_to INTEGER NOT NULL CHECK (quarter_to BETWEEN 1 AND 4),
     source_line INTEGER NOT NULL DEFAULT 0,
-    position INTEGER NOT NULL,
+    position INTEGER NOT NULL, predecessor_uid TEXT NOT NULL DEFAULT '',
     CHECK (quarter_from <= quarter_to)
 );
 CREATE TABLE budget_lines (
@@ -132,10 +132,21 @@ CREATE TABLE evidence (
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     file_name TEXT NOT NULL,
     size INTEGER NOT NULL CHECK (size >= 0),
-    added_at TEXT NOT NULL,
+    added_at TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
     UNIQUE (indicator_uid, agency_uid, quarter, sha256)
 );
 CREATE INDEX idx_evidence_sha ON evidence(sha256);
+CREATE TABLE evidence_withdrawn (
+    indicator_uid TEXT NOT NULL,
+    agency_uid TEXT NOT NULL,
+    quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    file_name TEXT NOT NULL,
+    size INTEGER NOT NULL CHECK (size >= 0),
+    removed_at TEXT NOT NULL,
+    revision INTEGER NOT NULL CHECK (revision >= 1),
+    PRIMARY KEY (indicator_uid, agency_uid, quarter, sha256)
+);
 CREATE TABLE trash (
     id INTEGER PRIMARY KEY,
     entity TEXT NOT NULL CHECK (entity IN ('strategy', 'tactic', 'activity', 'indicator')),
@@ -172,7 +183,8 @@ CREATE TABLE import_ledger (
     conflicts INTEGER NOT NULL DEFAULT 0,
     backup_path TEXT NOT NULL DEFAULT '',
     audit_high INTEGER NOT NULL DEFAULT 0
-);
+, signed_sha256 TEXT NOT NULL DEFAULT '');
+CREATE INDEX idx_import_ledger_signed ON import_ledger(signed_sha256);
 CREATE TABLE conflicts (
     indicator_uid TEXT NOT NULL,
     agency_uid TEXT NOT NULL,
@@ -180,9 +192,42 @@ CREATE TABLE conflicts (
     theirs TEXT NOT NULL,
     office_revision INTEGER NOT NULL,
     file_sha256 TEXT NOT NULL,
-    detected_at TEXT NOT NULL,
+    detected_at TEXT NOT NULL, reasons TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (indicator_uid, agency_uid, quarter)
 );
 CREATE INDEX idx_ledger_office ON import_ledger(office_uid, sequence);
 CREATE INDEX idx_ledger_sha ON import_ledger(file_sha256);
-PRAGMA user_version = 6;
+CREATE UNIQUE INDEX idx_tactics_number ON tactics(strategy_id, number);
+CREATE UNIQUE INDEX idx_activities_code ON activities(tactic_id, code);
+CREATE TRIGGER activities_code_unique_insert BEFORE INSERT ON activities
+WHEN EXISTS (SELECT 1 FROM activities a JOIN tactics t ON t.id = a.tactic_id
+             WHERE a.code = NEW.code AND t.strategy_id = (SELECT strategy_id FROM tactics WHERE id = NEW.tactic_id))
+BEGIN SELECT RAISE(ABORT, 'duplicate activity code in strategy'); END;
+CREATE TRIGGER activities_code_unique_update BEFORE UPDATE OF code, tactic_id ON activities
+WHEN EXISTS (SELECT 1 FROM activities a JOIN tactics t ON t.id = a.tactic_id
+             WHERE a.code = NEW.code AND a.id != NEW.id
+               AND t.strategy_id = (SELECT strategy_id FROM tactics WHERE id = NEW.tactic_id))
+BEGIN SELECT RAISE(ABORT, 'duplicate activity code in strategy'); END;
+CREATE TABLE agency_duplicates (
+    id INTEGER PRIMARY KEY,
+    agency_uid TEXT NOT NULL,
+    other_uid TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'merged', 'kept_apart')),
+    source TEXT NOT NULL DEFAULT '',
+    found_at TEXT NOT NULL,
+    decided_at TEXT,
+    actor TEXT NOT NULL DEFAULT '',
+    CHECK (agency_uid <> other_uid),
+    UNIQUE (agency_uid, other_uid)
+);
+CREATE TABLE agency_decisions (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL CHECK (action IN ('merge', 'keep_apart')),
+    kept_uid TEXT NOT NULL,
+    other_uid TEXT NOT NULL,
+    undo TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    undone_at TEXT
+);
+PRAGMA user_version = 12;

@@ -4,7 +4,7 @@
 * Only ``trat_desktop/store/`` may talk SQL: import ``sqlite3``/``sqlite_utils``/``apsw``
   or call ``.execute(``/``.executemany(``/``.executescript(``.
 * ``trat_desktop/gui/`` never imports ``trat_desktop.store``: the GUI goes through services.
-* ``trat_desktop/reports/`` imports only ``trat_desktop.domain`` (and the leaf modules ``paths`` and
+* ``trat_desktop/reports/`` imports only ``trat_desktop.domain`` (and the leaf modules ``paths``, ``atomic`` and
   ``errors``): reports are built from the plain rows the report service hands over.
 
 The checker is tested on synthetic sources too, so these tests cannot pass by scanning nothing.
@@ -26,7 +26,7 @@ SQL_MODULES = ("sqlite3", "sqlite_utils", "apsw")
 SQL_CALLS = ("execute", "executemany", "executescript")
 STORE_PACKAGE = f"{PACKAGE}.store"
 REPORTS_PACKAGE = f"{PACKAGE}.reports"
-REPORTS_MAY_USE = (REPORTS_PACKAGE, f"{PACKAGE}.domain", f"{PACKAGE}.paths", f"{PACKAGE}.errors")
+REPORTS_MAY_USE = (REPORTS_PACKAGE, f"{PACKAGE}.domain", f"{PACKAGE}.paths", f"{PACKAGE}.errors", f"{PACKAGE}.atomic")
 
 
 @dataclass(frozen=True)

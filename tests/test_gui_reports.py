@@ -24,7 +24,7 @@ from trat_desktop.gui.main_window import MainWindow
 from trat_desktop.gui.report_actions import (
     MENU_TITLE, PAGES_KEY, ReportActions, be_date_stamp, default_file_name, safe_file_name,
 )
-from trat_desktop.gui.report_dialog import PREVIEW, SAVE, ReportDialog, ReportRequest, default_quarter, kinds_for
+from trat_desktop.gui.report_dialog import PREVIEW, SAVE, ReportDialog, ReportRequest, kinds_for
 from trat_desktop.services import PlanService, ProgressService
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None and not os.environ.get("CI"),
@@ -302,7 +302,8 @@ def test_an_unwritable_target_gives_a_thai_message(qtbot, service: PlanService, 
     actions.save("plan", tmp_path / "no-such-folder" / "plan.pdf")
     wait_ops(qtbot)
     [warning] = boxes.texts("warning")
-    assert warning.startswith("บันทึกไฟล์ “plan.pdf” ไม่ได้") and "เลือกที่บันทึกอื่น" in warning
+    assert warning.startswith("บันทึกไฟล์รายงาน “plan.pdf” ไม่ได้") and "ไม่พบโฟลเดอร์" in warning
+    assert "เลือกที่บันทึกอื่น" in warning and not (tmp_path / "no-such-folder").exists()
     assert failures == [warning] and actions.last_outcome is None
 
 
@@ -444,10 +445,6 @@ def test_tool_button_previews_what_the_page_shows(qtbot, service: PlanService, t
 def test_defaults() -> None:
     assert be_date_stamp(dt.date(2026, 11, 25)) == "2569-11-25"
     assert safe_file_name('ก/ข:ค*"ง"  จ. ') == "ก-ข-ค-ง- จ"
-    assert default_quarter(2569, dt.date(2026, 2, 10)) == 2
-    assert default_quarter(2568, dt.date(2026, 2, 10)) == 4  # a past year: its last quarter
-    assert default_quarter(2570, dt.date(2026, 2, 10)) == 1
-    assert default_quarter(2570, dt.date(2026, 10, 1)) == 1
     name = default_file_name(ReportRequest("office", 2569, 4), 2569, "สนง./ทดสอบ", dt.date(2026, 11, 25))
     assert name == "แบบรายงานผลการดำเนินงาน_สนง.-ทดสอบ_ไตรมาส4-2569_2569-11-25.pdf"
     assert default_file_name(ReportRequest("plan", 2569), 2569, "", dt.date(2026, 11, 25)) == \

@@ -14,27 +14,17 @@ period the user chose: a quarter 1-4, or ``None`` for the whole fiscal year.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
 
 from .identity import Identity
-from .model import IndicatorRow, Plan
+from .model import Plan
 from .progress import STATUSES, ProgressEntry, achieved_to_date, is_reported, on_target
-from .thai import fiscal_quarter_of, fiscal_year_of
 
 NOT_DUE = "นอกระยะเวลา"
 NOT_REPORTED = "ยังไม่รายงาน"
 REPORTED = "รายงานแล้ว"
 ON_TARGET = "บรรลุเป้าหมาย"
-
-
-def default_quarter(fiscal_year: int | None, today: dt.date) -> int:
-    """The quarter a report or a page is about when none is chosen: today's, or the last one (4) of a
-    past fiscal year, or the first one of a future year."""
-    current = fiscal_year_of(today)
-    if fiscal_year is None or fiscal_year == current:
-        return fiscal_quarter_of(today)
-    return 4 if current > fiscal_year else 1
 
 
 def period_quarters(quarter: int | None) -> range:
@@ -94,11 +84,15 @@ class Standing:
 
 
 def standing(row_quarters: Iterable[int], unit: str, target: float | None,
-             entries: Mapping[int, ProgressEntry], quarter: int | None) -> Standing:
-    """Where one office stands on one row for *quarter* (None: the whole year)."""
+             entries: Mapping[int, ProgressEntry], quarter: int | None,
+             also_reported: Iterable[int] = ()) -> Standing:
+    """Where one office stands on one row for *quarter* (None: the whole year). *entries* are the
+    values that count; *also_reported*: quarters whose value is kept outside the plan (reported,
+    not counted as a result)."""
     in_row = set(row_quarters)
+    kept = set(also_reported)
     due_quarters = [q for q in period_quarters(quarter) if q in in_row]
-    reported = sum(1 for q in due_quarters if is_reported(entries.get(q)))
+    reported = sum(1 for q in due_quarters if is_reported(entries.get(q)) or q in kept)
     so_far = entries_through(entries, quarter)
     latest = [e for _q, e in sorted(so_far.items()) if is_reported(e)]
     spent = sum(e.spent_satang or 0 for e in so_far.values())
@@ -117,95 +111,9 @@ def missing_offices(standings: Iterable[tuple[str, Standing]]) -> list[tuple[str
     return sorted((name, due, done) for name, (due, done) in owed.items() if done < due)
 
 
-# --- the plain rows a report is made of (the report service fills them, reports only read them) ---
-
-@dataclass
-class WorkItem:
-    """One indicator row as one agency works on it, with its progress per quarter."""
-
-    id: str
-    indicator_uid: str
-    strategy: int
-    tactic: int
-    activity_code: str
-    activity_title: str
-    indicator: str
-    unit: str
-    target: float | None
-    quarter_from: int
-    quarter_to: int
-    agency_uid: str
-    agency_name: str
-    allocated_satang: int | None
-    row: IndicatorRow
-    entries: dict[int, ProgressEntry] = field(default_factory=dict)
-    strategy_title: str = ""
-    fiscal_year: int = 0
-
-    def quarters(self) -> range:
-        return range(self.quarter_from, self.quarter_to + 1)
-
-    def entry(self, quarter: int) -> ProgressEntry:
-        return self.entries.get(quarter) or ProgressEntry(self.indicator_uid, self.agency_uid, quarter)
-
-
-
-@dataclass
-class AgencyProgress:
-    """One responsible office on one row: its budget, spending and results so far."""
-
-    agency_uid: str
-    agency_name: str
-    allocated_satang: int | None
-    entries: dict[int, ProgressEntry] = field(default_factory=dict)
-
-    @property
-    def spent_satang(self) -> int:
-        return sum(e.spent_satang or 0 for e in self.entries.values())
-
-    def reported(self, quarter: int) -> bool:
-        return is_reported(self.entries.get(quarter))
-
-
-@dataclass
-class RowOverview:
-    """An indicator row with every responsible office's progress."""
-
-    id: str
-    indicator_uid: str
-    strategy: int
-    activity_code: str
-    activity_title: str
-    indicator: str
-    unit: str
-    target: float | None
-    quarter_from: int
-    quarter_to: int
-    offices: list[AgencyProgress]
-
-    def achieved(self, office: AgencyProgress) -> float | None:
-        return achieved_to_date(self.unit, office.entries)
-
-    def office_on_target(self, office: AgencyProgress) -> bool | None:
-        return on_target(self.unit, self.target, office.entries)
-
-    def standing(self, office: AgencyProgress, quarter: int | None) -> Standing:
-        """Where *office* stands on this row for the period (domain.reporting's one rule)."""
-        return standing(range(self.quarter_from, self.quarter_to + 1), self.unit, self.target, office.entries, quarter)
-
-    def reported_count(self, quarter: int) -> int:
-        return sum(o.reported(quarter) for o in self.offices)
-
-    @property
-    def allocated_satang(self) -> int:
-        return sum(o.allocated_satang or 0 for o in self.offices)
-
-    @property
-    def spent_satang(self) -> int:
-        return sum(o.spent_satang for o in self.offices)
-
-
-
+# --- what the report service hands the reports ------------------------------------------------
+# The rows themselves are the services' plain dataclasses (services.progress.WorkItem,
+# services.overview.RowOverview): the reports read their fields and never import the services.
 
 @dataclass
 class OfficeReportData:
@@ -215,7 +123,7 @@ class OfficeReportData:
     quarter: int
     today: dt.date
     me: Identity
-    items: list[WorkItem]
+    items: list[Any]  # services.progress.WorkItem
     verification_code: str
 
 
@@ -224,7 +132,7 @@ class ProvinceReportData:
     """Everything the provincial report and the Excel workbook print."""
 
     plan: Plan
-    rows: list[RowOverview]
+    rows: list[Any]  # services.overview.RowOverview
     quarter: int | None
     me: Identity
     today: dt.date

@@ -24,7 +24,6 @@ Pages can put a button for a report in their tool bars with :meth:`ReportActions
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import tempfile
 import time
@@ -38,12 +37,14 @@ from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMenuBar, QMessageBox, QToolButton, QWidget
 
+from ..domain.fiscal import ROUND_DUE_DAYS, default_quarter
 from ..domain.thai import digits
 from ..errors import TratError
 from ..services import PlanService, ProgressService
 from . import display
 from .ops import BackgroundOp, error_text, report_progress, run_in_background
-from .report_dialog import KINDS, PREVIEW, PRINT, SAVE, ReportDialog, ReportRequest, default_quarter, kinds_for
+from .report_dialog import KINDS, PREVIEW, PRINT, SAVE, ReportDialog, ReportRequest, kinds_for
+from .years import default_year_of
 
 MENU_TITLE = "รายงาน"
 LAST_DIR_KEY = "reports/last_dir"
@@ -122,22 +123,15 @@ def make_report(progress: ProgressService, request: ReportRequest, target: Path,
         total = max(pages_estimate, page) + 1
         report_progress(page, total, show(f"จัดหน้าแล้ว {page} หน้า"))
 
-    partial = target.with_name(f".{target.name}.part")
-    try:
-        result = write_report(progress, request.kind, partial, fiscal_year=request.fiscal_year,
-                              quarter=request.quarter if kind.quarters or request.kind == "xlsx" else None,
-                              thai_digits=request.thai_digits, on_progress=on_page)
-        if request.kind == "xlsx":
-            pages, title = 0, kind.title
-        else:
-            pages, title = result.pages, result.title
-        os.replace(partial, target)
-    except OSError as exc:
-        raise TratError(f"บันทึกไฟล์ “{target.name}” ไม่ได้ ({exc.strerror or exc}) ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น "
-                        "หรือไม่มีสิทธิ์เขียนในโฟลเดอร์นี้ ลองปิดไฟล์หรือเลือกที่บันทึกอื่น") from exc
-    finally:
-        if partial.exists():
-            partial.unlink(missing_ok=True)
+    # the report service writes *target* whole or not at all (trat_desktop.atomic): a full disk or a
+    # file held open by another program gives a Thai message and leaves nothing under the name
+    result = write_report(progress, request.kind, target, fiscal_year=request.fiscal_year,
+                          quarter=request.quarter if kind.quarters or request.kind == "xlsx" else None,
+                          thai_digits=request.thai_digits, on_progress=on_page)
+    if request.kind == "xlsx":
+        pages, title = 0, kind.title
+    else:
+        pages, title = result.pages, result.title
     report_progress(max(pages, 1), max(pages, 1), "เสร็จแล้ว")
     return ReportOutcome(request, target, pages, title)
 
@@ -230,6 +224,12 @@ class ReportActions(QObject):
         year = combo.currentData() if combo is not None else None
         return int(year) if year is not None else None
 
+    def _rounds_due(self) -> int:
+        try:
+            return int(self.plans.round_due_days())
+        except (TratError, AttributeError):
+            return ROUND_DUE_DAYS
+
     def open_dialog(self, kind: str | None = None) -> ReportDialog:
         """The chooser with *kind* selected (among this installation's reports); an action
         button starts the report."""
@@ -244,7 +244,7 @@ class ReportActions(QObject):
         if old is not None and shiboken6.isValid(old) and not old.isVisible():
             old.deleteLater()
         dialog = ReportDialog(kinds, years, kind=kind, fiscal_year=self._window_year(), today=self.progress.today(),
-                              parent=self.window)
+                              parent=self.window, rounds_due=self._rounds_due())
         dialog.accepted.connect(lambda: self.run(dialog.request()))
         self.dialog = dialog
         dialog.open()
@@ -286,15 +286,14 @@ class ReportActions(QObject):
     def _request(self, kind: str, action: str, fiscal_year: int | None, quarter: int | None,
                  thai_digits: bool | None) -> ReportRequest:
         if quarter is None and KINDS[kind].quarters and not KINDS[kind].whole_year:
-            quarter = default_quarter(fiscal_year or self._window_year(), self.progress.today())
+            quarter = default_quarter(fiscal_year or self._window_year(), self.progress.today(), self._rounds_due())
         thai = display.thai_digits_enabled() if thai_digits is None else thai_digits
         return ReportRequest(kind, fiscal_year, quarter, thai, action)
 
     def _plan_year(self, request: ReportRequest) -> int:
         if request.fiscal_year is not None:
             return request.fiscal_year
-        years = self.plans.fiscal_years()
-        return years[-1] if years else 0
+        return self._window_year() or default_year_of(self.plans, self.plans.fiscal_years()) or 0
 
     def _default_name(self, request: ReportRequest) -> str:
         try:

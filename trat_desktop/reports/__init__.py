@@ -3,7 +3,8 @@
 Each function takes the plain data the report service (:mod:`trat_desktop.services.reports`) hands
 over, writes to a path or a binary file object, and returns what it wrote. reportlab and openpyxl
 load on first use. The architecture test allows this package to import ``trat_desktop.domain``
-only (and the leaf modules ``paths`` for the fonts, ``errors`` for Thai messages).
+only (and the leaf modules ``paths`` for the fonts, ``errors`` for Thai messages, ``atomic``
+for files written whole or not at all).
 
 * :func:`write_office`   – the office's quarterly report with signature blocks and a verification QR code
 * :func:`write_province` – the provincial consolidated report for a quarter or the whole year

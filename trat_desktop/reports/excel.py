@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -14,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from ..atomic import atomic_write
 from ..domain.progress import STATUSES, is_reported
 from ..domain.thai import format_be_date
 from ..domain.reporting import ProvinceReportData
@@ -162,16 +161,9 @@ def write_xlsx(data: ProvinceReportData, out: Path | str | BinaryIO) -> Path | N
     if not isinstance(out, (str, Path)):
         wb.save(out)
         return None
-    final = Path(out)
-    fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
-    os.close(fd)
-    try:  # written beside its name and moved into place: never a partial workbook under the name
-        wb.save(tmp)
-        os.replace(tmp, final)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return final
+    with atomic_write(out, "ไฟล์ Excel", make_folder=False) as tmp, open(tmp, "wb") as fh:  # whole or not at all
+        wb.save(fh)
+    return Path(out)
 
 
 def be_timestamp(iso: str) -> str:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Sequence
@@ -17,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
+from ..atomic import atomic_write
 from ..domain.thai import digits
 from ..errors import TratError
 from .typeset import STYLES, P, install
@@ -119,19 +118,16 @@ def build_pdf(out: Path | str | BinaryIO, story: Sequence[Flowable], *, is_lands
               title: str, subject: str = "", on_progress: Callable[[int], None] | None = None) -> int:
     """Lay *story* out on A4 pages and write the PDF; returns the number of pages.
 
-    *on_progress(page)* is called as each page is finished (for a progress bar).
+    *on_progress(page)* is called as each page is finished (for a progress bar). A path is written
+    whole or not at all (:func:`trat_desktop.atomic.atomic_write`; a full disk gives a Thai message).
     """
+    if isinstance(out, (str, Path)):
+        with atomic_write(out, "ไฟล์รายงาน", make_folder=False) as tmp, open(tmp, "wb") as fh:
+            return build_pdf(fh, story, is_landscape=is_landscape, decor=decor, title=title, subject=subject,
+                             on_progress=on_progress)
     install()
     size = page_size(is_landscape)
-    final: Path | None = Path(out) if isinstance(out, (str, Path)) else None
-    # a file is written beside its name and moved into place when complete: a failed report
-    # never leaves a partial PDF under the requested name
     target: Any = out
-    if final is not None:
-        fd, tmp = tempfile.mkstemp(dir=final.parent if str(final.parent) else ".", prefix=f".{final.name}.",
-                                   suffix=".part")
-        os.close(fd)
-        target = tmp
     doc = BaseDocTemplate(
         target, pagesize=size, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=title, author="Trat Desktop", subject=subject, creator="Trat Desktop",
@@ -151,13 +147,8 @@ def build_pdf(out: Path | str | BinaryIO, story: Sequence[Flowable], *, is_lands
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=page_done, pagesize=size)])
     try:
         doc.build(list(story), canvasmaker=_canvas_class(decor))
-        if final is not None:
-            os.replace(target, final)
-    except LayoutError as exc:
+    except LayoutError as exc:  # (a path given: atomic_write above leaves no file under its name)
         raise ReportLayoutError(title) from exc
-    finally:
-        if final is not None and os.path.exists(target):
-            os.unlink(target)
     return pages
 
 

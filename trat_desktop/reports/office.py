@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import Any, BinaryIO, Callable
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ..domain.display import budget_text, number_text
 from ..domain.model import IndicatorRow
-from ..domain.reporting import OfficeReportData, WorkItem, standing
+from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
+from ..domain.reporting import OfficeReportData, standing
 from ..domain.thai import format_baht
 from .common import PLAN_TITLE, ReportResult, Thai, bold_line, qr_drawing, signature_block
 from .grid import Cell, Grid, Row, cell
@@ -18,6 +19,7 @@ from .layout import SHADE, SHADE_STRONG, PageDecor, build_pdf, frame_width, scal
 from .typeset import PR, P
 
 TITLE = "แบบรายงานผลการดำเนินงาน"
+WorkItem = Any  # services.progress.WorkItem: read, never imported (reports use the domain only)
 
 
 def allocated_text(row: IndicatorRow, agency_name: str, satang: int | None, thai: bool) -> str:
@@ -84,7 +86,8 @@ def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: l
     allocated_total = spent_q_total = spent_total = 0
     for n, item in enumerate(items, start=1):
         entry = item.entries.get(q)
-        st = standing(item.quarters(), item.unit, item.target, item.entries, q)
+        st = _standing(item, q)
+        outside = item.outside  # values kept outside the plan: printed, marked, not counted (domain/plan_fit.py)
         allocated_total += item.allocated_satang or 0
         spent_q_total += st.spent_in_period
         spent_total += st.spent_satang
@@ -94,9 +97,10 @@ def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: l
             cell(PR([(f"{d(item.id)} {d(item.activity_code)} {item.activity_title}", True),
                      ("\nตัวชี้วัด: " + (item.indicator or "-"), False)], "cell")),
             cell(f"{number_text(item.target, d.thai)} {item.unit}".strip(), style="cell_right"),
-            cell(number_text(entry.achieved, d.thai) if entry else "", style="cell_right"),
+            cell((number_text(entry.achieved, d.thai) if entry else "")
+                 + (f" ({OUTSIDE_PLAN_TEXT})" if q in outside else ""), style="cell_right"),
             cell(number_text(st.achieved, d.thai), style="cell_right"),
-            cell(st.label, style="cell"),
+            cell(OUTSIDE_PLAN_TEXT if q in outside or not item.assigned else st.label, style="cell"),
             cell(allocated_text(item.row, item.agency_name, item.allocated_satang, d.thai), style="cell_right"),
             cell(_baht(entry.spent_satang if entry else None, d.thai), style="cell_right"),
             cell(_baht(st.spent_satang if st.spent_satang or entry else None, d.thai), style="cell_right"),
@@ -112,8 +116,16 @@ def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: l
     return Grid(scale_widths(WEIGHTS, width), rows, header, footer)
 
 
+def _standing(item: WorkItem, q: int):  # type: ignore[no-untyped-def]
+    """domain.reporting's rule on the values that fit the plan (a value kept outside it does not count)."""
+    outside = item.outside
+    fitting = {k: e for k, e in item.entries.items() if k not in outside}
+    return standing(item.quarters() if item.assigned else (), item.unit, item.target, fitting, q)
+
+
 def _summary(items: list[WorkItem], q: int, d: Thai) -> str:
-    standings = [standing(i.quarters(), i.unit, i.target, i.entries, q) for i in items]
+    items = [i for i in items if i.assigned]
+    standings = [_standing(i, q) for i in items]
     due = sum(1 for s in standings if s.is_due)
     reported = sum(1 for s in standings if s.is_due and s.complete)
     reached = sum(1 for s in standings if s.on_target)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import Any, BinaryIO, Callable
 
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
@@ -13,7 +13,7 @@ from ..domain.display import number_text, period_text
 from ..domain.identity import COORDINATOR_NAME
 from ..domain.model import IndicatorRow, Plan
 from ..domain.progress import STATUSES
-from ..domain.reporting import ProvinceReportData, RowOverview, Standing, missing_offices
+from ..domain.reporting import ProvinceReportData, Standing, missing_offices
 from ..domain.thai import format_baht
 from .charts import BarRow, bar_chart
 from .common import NOT_DUE, PLAN_TITLE, ReportResult, Thai, signature_block, signature_table
@@ -23,6 +23,9 @@ from .office import allocated_text
 from .typeset import PR, P
 
 TITLE = "รายงานผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรมของจังหวัดตราด"
+
+
+RowOverview = Any  # services.overview.RowOverview: read, never imported (reports use the domain only)
 
 
 # --- the figures ------------------------------------------------------------------------------
@@ -88,7 +91,7 @@ class ProvinceFigures:
 def province_figures(plan: Plan, rows: list[RowOverview], quarter: int | None, thai: bool = True) -> ProvinceFigures:
     """Per strategy > row > office: reports owed and made, results so far, budgets; who owes reports."""
     by_uid: dict[str, IndicatorRow] = {r.uid: r for r in plan.rows()}
-    strategies = {s.number: StrategyTotals(s.number, s.title) for s in plan.strategies}
+    strategies = {s.uid: StrategyTotals(s.number, s.title) for s in plan.strategies}
     owed: list[tuple[str, Standing]] = []
     for row in rows:
         lines = []
@@ -101,9 +104,9 @@ def province_figures(plan: Plan, rows: list[RowOverview], quarter: int | None, t
                 st.spent_satang,
             )
             lines.append(line)
-            strategies[row.strategy].add(line)
+            strategies[row.strategy_uid].add(line)
             owed.append((office.agency_name, st))
-        strategies[row.strategy].rows.append(RowLine(row, lines))
+        strategies[row.strategy_uid].rows.append(RowLine(row, lines))
     missing = missing_offices(owed)
     return ProvinceFigures(plan.fiscal_year, quarter, list(strategies.values()), missing)
 
@@ -252,8 +255,8 @@ def _detail_tables(f: ProvinceFigures, d: Thai, width: float, closing: list[Flow
         activity = None
         for line in s.rows:
             row = line.row
-            if row.activity_code != activity:
-                activity = row.activity_code
+            if row.activity_uid != activity:
+                activity = row.activity_uid
                 rows.append(Row([cell(f"{d(row.activity_code)} {row.activity_title}", style="cell_bold",
                                       span=len(widths))], keep_with_next=True))
             rows.append(Row([Cell([PR([("ตัวชี้วัด " + d(row.id) + ":", True), (" " + (row.indicator or "-"), False),
@@ -269,6 +272,9 @@ def _detail_tables(f: ProvinceFigures, d: Thai, width: float, closing: list[Flow
                     cell(o.allocated_text, style="cell_right"),
                     cell(_baht(o.spent_satang, d) if o.spent_satang else "", style="cell_right"),
                 ]))
+            for kept in [*row.offices, *row.kept]:
+                if kept.outside:  # kept values, not counted above (domain/plan_fit.py)
+                    rows.append(Row([cell(d(f"{kept.agency_name}: {kept.outside_text()}"), span=len(widths))]))
         totals = [s] + ([f.total] if s is f.strategies[-1] else [])
         for t in totals:
             label = d(f"รวมยุทธศาสตร์ที่ {t.number}") if t.number else "รวมทั้งสิ้นทุกยุทธศาสตร์"

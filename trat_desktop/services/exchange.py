@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .. import __version__
-from ..domain import merge
+from .. import __version__, atomic
+from ..domain import merge, plan_fit
 from ..domain.identity import PermissionDenied
+from ..domain.labels import row_labels
 from ..domain.display import number_text
 from ..domain.progress import STATUSES as PROGRESS_STATUSES
-from ..domain.progress import ProgressEntry, ValidationError, validate_entry
+from ..domain.evidence import EvidenceEvent, merge_events
+from ..domain.progress import FIELD_NAMES, ProgressEntry, ValidationError, check_achieved, validate_entry
 from ..domain.thai import format_baht, format_be_date, to_arabic_digits
 from ..errors import TratError
 from ..exchange import archive, formats, keys
@@ -28,10 +30,10 @@ from ..store import plan_edit as edit_store
 from ..store import progress as progress_store
 from ..store.connection import SCHEMA_VERSION, bulk_writes
 from . import backup as backup_service
-from .progress import ProgressService, row_ids
+from .progress import ProgressService
 
 BACKUPS_KEPT = 10
-FIELD_TEXT = {"achieved": "ผล", "spent_satang": "งบที่ใช้ (บาท)", "status": "สถานะ", "note": "หมายเหตุ"}
+FIELD_TEXT = {name: FIELD_NAMES[name] for name in merge.COMPARED}
 
 
 def _shown(name: str, value: Any) -> str:
@@ -74,13 +76,31 @@ class FileResult:
     updated: int = 0
     unchanged: int = 0
     conflicts: int = 0
+    #: values held aside because they no longer fit the plan (the coordinator accepts or drops each)
+    held: int = 0
     changes: list[str] = field(default_factory=list)
     details: list[Change] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {"file": self.file, "status": self.status, "reason": self.reason, "office": self.office,
                 "sequence": self.sequence, "added": self.added, "updated": self.updated,
-                "unchanged": self.unchanged, "conflicts": self.conflicts, "changes": self.changes}
+                "unchanged": self.unchanged, "conflicts": self.conflicts, "held": self.held,
+                "changes": self.changes}
+
+
+@dataclass(frozen=True)
+class HeldValue:
+    """An office value held aside on import because it no longer fits the plan."""
+
+    theirs: ProgressEntry
+    mine: ProgressEntry | None
+    reasons: tuple[str, ...]
+    office: str
+    row_label: str
+    detected_at: str
+
+    def message(self) -> str:
+        return f"{plan_fit.OUTSIDE_PLAN_TEXT}: {plan_fit.reasons_text(self.reasons)}"
 
 
 @dataclass
@@ -93,7 +113,8 @@ class ImportReport:
         return all(f.status != "rejected" for f in self.files)
 
     def totals(self) -> dict[str, int]:
-        out = {name: sum(getattr(f, name) for f in self.files) for name in ("added", "updated", "unchanged", "conflicts")}
+        out = {name: sum(getattr(f, name) for f in self.files)
+               for name in ("added", "updated", "unchanged", "conflicts", "held")}
         out.update({f"files_{s}": sum(f.status == s for f in self.files) for s in STATUSES})
         out["files"] = len(self.files)
         return out
@@ -112,10 +133,19 @@ class _Checked:
     public_key: str
     manifest: dict[str, Any]
     entries: list[ProgressEntry]
-    evidence: list[dict[str, Any]]
+    #: (indicator uid, quarter) -> why that entry no longer fits the plan (domain/plan_fit.py)
+    misfits: dict[tuple[str, int], tuple[str, ...]]
+    evidence: list[EvidenceEvent]
     blobs: dict[str, bytes]
     pin: bool
     code: str
+    signed: str = ""
+
+
+def unexpected_reason(file_name: str, exc: BaseException) -> str:
+    """The Thai reason for a file whose reading or merging failed in a way no check foresaw."""
+    return (f"ไฟล์ “{file_name}” นำเข้าไม่ได้เพราะเกิดข้อผิดพลาดที่ไม่คาดคิด ({type(exc).__name__}) "
+            "ไม่มีข้อมูลใดเปลี่ยนแปลง โปรดส่งไฟล์นี้ให้ผู้ดูแลระบบตรวจสอบ")
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -139,7 +169,10 @@ class _RunCache:
         self.service = service
         self.years = set(service.plans.fiscal_years())
         self.agencies = {a.uid: a for a in service.plans.agencies()}
-        self.removed = {t["uid"] for t in edit_store.trash_items(service.plans.db) if t["entity"] == "indicator"}
+        # rows this database once had (in the trash, also inside a removed activity; or holding progress):
+        # an office may still send values for them, which are held aside, not a reason to refuse the file
+        self.removed = (edit_store.removed_indicator_uids(service.plans.db)
+                        | progress_store.indicator_uids(service.plans.db))
         self._plans: dict[int, Any] = {}
         self._rows: dict[int, dict[str, Any]] = {}
         self._labels: dict[str, str] | None = None
@@ -154,10 +187,13 @@ class _RunCache:
             self._rows[year] = {row.uid: row for row in self.plan(year).rows()}
         return self._rows[year]
 
+    def in_other_year(self, indicator_uid: str, year: int) -> bool:
+        """Whether a row belongs to another year's plan (a file of one year never carries those)."""
+        return any(indicator_uid in self.rows(other) for other in self.years if other != year)
+
     def labels(self) -> dict[str, str]:
         if self._labels is None:
-            self._labels = {row.uid: key for year in self.years
-                            for key, (*_, row) in row_ids(self.plan(year)).items()}
+            self._labels = {uid: label for year in self.years for uid, label in row_labels(self.plan(year)).items()}
         return self._labels
 
 
@@ -197,34 +233,62 @@ class ExchangeService:
         plan = self.plans.load_plan(fiscal_year)
         pair = self.my_keys()
         uids = [row.uid for row in plan.rows()]
-        attachments = [e for uid in uids for e in evidence_store.list_evidence(self._db, uid, me.office_uid)]
-        sequence = exchange_store.next_sequence(self._db)
+        events = evidence_store.events(self._db, me.office_uid, uids)  # attachments, then withdrawals
         files: dict[str, bytes] = {
             "progress.jsonl": self._progress_payload(plan.fiscal_year, me.office_uid),
-            "evidence.jsonl": archive.dumps_jsonl([{k: v for k, v in e.__dict__.items() if k != "id"}
-                                                   for e in attachments]),
+            "evidence.jsonl": archive.dumps_jsonl([formats.evidence_record(e) for e in events]),
         }
-        folder_path = self.progress.evidence_folder()
-        for e in attachments:
-            files[f"evidence/{e.sha256}"] = evidence_store.blob_path(folder_path, e.sha256).read_bytes()
-        now = self.progress.now()
-        manifest = {
-            "format": formats.OFFICE_FORMAT, "format_version": formats.FORMAT_VERSION,
-            "schema_version": SCHEMA_VERSION, "app_version": __version__, "province": formats.PROVINCE,
-            "fiscal_year": plan.fiscal_year, "plan_revision": plan.revision,
-            "office": {"uid": me.office_uid, "name": me.office_name}, "sequence": sequence, "exported_at": now,
-            "reporter": {"name": me.reporter_name, "position": me.reporter_position, "phone": me.reporter_phone,
-                         "head_name": me.head_name, "head_position": me.head_position},
-            "signer_public_key": pair.public_b64,
-            "files": {name: hashlib.sha256(body).hexdigest() for name, body in files.items()},
-        }
-        files[archive.MANIFEST] = archive.dumps_json(manifest)
-        if out is None:
-            short = next((a.short_name for a in self.plans.agencies() if a.uid == me.office_uid), me.office_name)
-            stamp = to_arabic_digits(format_be_date(self.progress.today(), thai_digits=False)).replace(" ", "-")
-            out = (folder or Path.cwd()) / f"{_safe_name(short)}_{stamp}_ฉบับที่{sequence}.trat"
-        archive.write_archive(out, files, pair.private_b64)
+        # the attached files, read and checked first: missing ones are refused before a number is used
+        files.update(self._evidence_bodies(plan, [e for e in events if not e.removed]))
+        with self._db.atomic():  # the sequence number is kept only if the file was written
+            sequence = exchange_store.next_sequence(self._db)
+            now = self.progress.now()
+            manifest = {
+                "format": formats.OFFICE_FORMAT, "format_version": formats.FORMAT_VERSION,
+                "schema_version": SCHEMA_VERSION, "app_version": __version__, "province": formats.PROVINCE,
+                "fiscal_year": plan.fiscal_year, "plan_revision": plan.revision,
+                "office": {"uid": me.office_uid, "name": me.office_name}, "sequence": sequence, "exported_at": now,
+                "reporter": {"name": me.reporter_name, "position": me.reporter_position, "phone": me.reporter_phone,
+                             "head_name": me.head_name, "head_position": me.head_position},
+                "signer_public_key": pair.public_b64,
+                "files": {name: hashlib.sha256(body).hexdigest() for name, body in files.items()},
+            }
+            files[archive.MANIFEST] = archive.dumps_json(manifest)
+            if out is None:
+                short = next((a.short_name for a in self.plans.agencies() if a.uid == me.office_uid), me.office_name)
+                stamp = to_arabic_digits(format_be_date(self.progress.today(), thai_digits=False)).replace(" ", "-")
+                out = (folder or Path.cwd()) / f"{_safe_name(short)}_{stamp}_ฉบับที่{sequence}.trat"
+            archive.write_archive(out, files, pair.private_b64)
         return out, sequence
+
+    def _evidence_bodies(self, plan: Any, attachments: list[Any]) -> dict[str, bytes]:
+        """The attached files' contents for an export, each checked against its hash. Files missing
+        on this PC (e.g. a database restored from a backup without its evidence) are named in Thai,
+        with their rows, before anything is written or numbered."""
+        folder = self.progress.evidence_folder()
+        bodies: dict[str, bytes] = {}
+        missing = []
+        for e in attachments:
+            name = f"evidence/{e.sha256}"
+            if name in bodies:
+                continue
+            try:
+                body = evidence_store.blob_path(folder, e.sha256).read_bytes()
+            except OSError:
+                body = None
+            if body is None or len(body) != e.size or hashlib.sha256(body).hexdigest() != e.sha256:
+                missing.append(e)
+            else:
+                bodies[name] = body
+        if missing:
+            labels = row_labels(plan)  # (main had row_ids here, no longer imported: a merge slip)
+            shown = [f"“{e.file_name}” (ตัวชี้วัด {labels.get(e.indicator_uid, e.indicator_uid[:8])} ไตรมาส {e.quarter})"
+                     for e in missing[:10]]
+            more = f" และอีก {len(missing) - 10} ไฟล์" if len(missing) > 10 else ""
+            raise TratError(f"ส่งออกไม่ได้ เพราะไม่พบไฟล์หลักฐาน {len(missing)} ไฟล์ในเครื่องนี้ (หรือไฟล์เสียหาย): "
+                            + ", ".join(shown) + more + " — กู้คืนจากไฟล์สำรองที่มีไฟล์หลักฐาน หรือนำไฟล์เหล่านี้ออกจาก"
+                            "หลักฐานแล้วแนบใหม่ ยังไม่ได้ใช้เลขลำดับการส่งออก")
+        return bodies
 
     def _progress_payload(self, fiscal_year: int, office_uid: str) -> bytes:
         uids = [row.uid for row in self.plans.load_plan(fiscal_year).rows()]
@@ -270,23 +334,32 @@ class ExchangeService:
                 checked.append(self._check(path, trust_new, confirm_key))
             except TratError as exc:
                 results.append(FileResult(path.name, "rejected", exc.message))
+            except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
+                results.append(FileResult(path.name, "rejected", unexpected_reason(path.name, exc)))
         backup_path = ""
         if checked and not dry_run:
             backup_path = str(self.backup("before-import"))
         seen: set[str] = set()
-        with contextlib.ExitStack() as stack:
-            if not dry_run:
-                # one transaction for the run, one savepoint per file: each file is still all-or-nothing,
-                # and a process killed mid-run leaves the database as it was before the run
-                stack.enter_context(bulk_writes(self._db))
-                stack.enter_context(self._db.atomic())
-            for item in sorted(checked, key=lambda c: (c.result.office_uid, c.result.sequence or 0, c.sha)):
-                if item.sha in seen:
-                    item.result.status, item.result.reason = "unchanged", "ไฟล์เดียวกันซ้ำในชุดนี้"
-                else:
-                    seen.add(item.sha)
-                    self._merge(item, dry_run, backup_path)
-                results.append(item.result)
+        self._written: list[Path] = []   # evidence files this run put on disk, removed if the run fails
+        try:
+            with contextlib.ExitStack() as stack:
+                if not dry_run:
+                    # one transaction for the run, one savepoint per file: each file is still all-or-nothing,
+                    # and a process killed mid-run leaves the database as it was before the run
+                    stack.enter_context(bulk_writes(self._db))
+                    stack.enter_context(self._db.atomic())
+                for item in sorted(checked, key=lambda c: (c.result.office_uid, c.result.sequence or 0, c.signed)):
+                    if item.signed in seen:
+                        item.result.status, item.result.reason = "unchanged", "ไฟล์เดียวกันซ้ำในชุดนี้"
+                    else:
+                        seen.add(item.signed)
+                        self._merge_one(item, dry_run, backup_path)
+                    results.append(item.result)
+        except BaseException:
+            self._discard_written(self._written)
+            if backup_path:
+                Path(backup_path).unlink(missing_ok=True)
+            raise
         self._report(len(files), len(files), "")
         if backup_path and not any(r.status in ("imported", "conflict") for r in results):
             exchange_store.forget_backup(self._db, backup_path)  # nothing to undo in this run
@@ -306,11 +379,8 @@ class ExchangeService:
             self.on_progress(done, total, name)
 
     def _check(self, path: Path, trust_new: bool, confirm_key: Callable[[str, str], bool] | None) -> _Checked:
-        entries_raw, sha = archive.read_archive(path, formats.ANY_ENTRIES)
-        manifest = archive.load_manifest(entries_raw, path.name)
-        formats.check_header(manifest, formats.OFFICE_FORMAT, path.name)
-        formats.check_entries(entries_raw, formats.OFFICE_ENTRIES, path.name)
-        public = archive.check_signature_and_hashes(entries_raw, manifest, path.name)
+        entries_raw, manifest, public, signed, sha = formats.read_signed(path, formats.OFFICE_FORMAT,
+                                                                          formats.OFFICE_ENTRIES)
         if public == self.my_keys().public_b64:
             raise BadArchive(f"ไฟล์ “{path.name}” ส่งออกจากเครื่องนี้เอง จึงไม่นำเข้า")
         year = manifest["fiscal_year"]
@@ -322,9 +392,7 @@ class ExchangeService:
         agency = self._run.agencies.get(office["uid"])
         if agency is None:
             raise BadArchive(f"ไฟล์ “{path.name}” มาจากหน่วยงานที่ไม่มีในทะเบียน")
-        sequence = manifest.get("sequence")
-        if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1:
-            raise BadArchive(f"ไฟล์ “{path.name}” ไม่มีเลขลำดับการส่งออกที่ถูกต้อง")
+        sequence = formats.check_sequence(manifest, path.name)
         result = FileResult(path.name, office=agency.name, office_uid=agency.uid, sequence=sequence)
         pinned = exchange_store.pinned_key(self._db, agency.uid)
         fp = keys.fingerprint(public)
@@ -337,19 +405,27 @@ class ExchangeService:
         elif pinned != public:
             raise BadArchive(f"ไฟล์ “{path.name}” ลงนามด้วยกุญแจที่ไม่ใช่ของ{agency.name} (ลายนิ้วมือ {fp}) จึงไม่นำเข้า "
                              "หากหน่วยงานเปลี่ยนเครื่อง ให้ลงทะเบียนกุญแจใหม่ก่อน")
-        entries, evidence, blobs = self._records(entries_raw, path.name, year, agency.uid, agency.name)
+        entries, misfits, evidence, blobs = self._records(entries_raw, path.name, year, agency.uid, agency.name)
         code = formats.content_code(entries_raw.get("progress.jsonl", b""))
-        return _Checked(result, sha, path.name, public, manifest, entries, evidence, blobs, pin, code)
+        return _Checked(result, sha, path.name, public, manifest, entries, misfits, evidence, blobs, pin, code,
+                        signed)
 
-    def _records(self, raw: dict[str, bytes], name: str, year: int, office_uid: str,
-                 office_name: str) -> tuple[list[ProgressEntry], list[dict[str, Any]], dict[str, bytes]]:
-        """Every row checked: the office's own, on its rows, values inside the unit's rules, no duplicates."""
+    def _records(self, raw: dict[str, bytes], name: str, year: int, office_uid: str, office_name: str
+                 ) -> tuple[list[ProgressEntry], dict[tuple[str, int], tuple[str, ...]], list[EvidenceEvent],
+                            dict[str, bytes]]:
+        """Every row checked: the office's own, on rows of this year's plan, well formed, no duplicates.
+
+        A value that no longer fits today's plan (a shortened period, a row reassigned or removed, a new
+        unit) is not a reason to refuse the file: the office entered it when it fitted. It is returned among
+        the misfits (domain/plan_fit.py) and held aside by the merge for the coordinator to accept or drop.
+        """
         rows = self._run.rows(year)
         removed = self._run.removed
         records = archive.jsonl(raw.get("progress.jsonl", b""), "progress.jsonl", name)
         if len(records) > formats.MAX_RECORDS:
             raise BadArchive(f"ไฟล์ “{name}” มีข้อมูลมากเกินไป")
         entries: list[ProgressEntry] = []
+        misfits: dict[tuple[str, int], tuple[str, ...]] = {}
         keys_seen: set[tuple[str, int]] = set()
         for number, record in enumerate(records, start=1):
             where = f"ไฟล์ “{name}” รายการที่ {number}"
@@ -362,15 +438,19 @@ class ExchangeService:
                 raise BadArchive(f"{where} ซ้ำกับรายการก่อนหน้า จึงไม่นำเข้าทั้งไฟล์")
             keys_seen.add(key)
             row = rows.get(entry.indicator_uid)
-            if row is None:
-                if entry.indicator_uid in removed:
-                    entries.append(entry)
-                    continue
+            if row is None and (entry.indicator_uid not in removed
+                                or self._run.in_other_year(entry.indicator_uid, year)):
                 raise BadArchive(f"{where} อ้างถึงตัวชี้วัดที่ไม่มีในแผนปี {year} (ไฟล์ของแผนอื่น?) จึงไม่นำเข้าทั้งไฟล์")
-            if office_name not in row.agencies:
-                raise BadArchive(f"{where} เป็นตัวชี้วัดที่{office_name}ไม่ได้รับผิดชอบ จึงไม่นำเข้าทั้งไฟล์")
+            reasons = plan_fit.misfit_reasons(row, office_name, entry)
             try:
-                validate_entry(row, office_name, entry)
+                if reasons or entry.is_blank() or row is None:  # a cleared value fits wherever it is
+                    if not plan_fit.value_possible(entry.achieved):  # no unit takes it: malformed
+                        check_achieved(row.unit if row is not None else "", entry.achieved)
+                    plan_fit.check_kept_edit(row, entry, entry)
+                    if reasons:
+                        misfits[key] = reasons
+                else:
+                    validate_entry(row, office_name, entry)
             except ValidationError as exc:
                 raise BadArchive(f"{where}: {exc.message} จึงไม่นำเข้าทั้งไฟล์") from None
             entries.append(entry)
@@ -378,18 +458,42 @@ class ExchangeService:
                     for i, r in enumerate(archive.jsonl(raw.get("evidence.jsonl", b""), "evidence.jsonl", name), 1)]
         blobs: dict[str, bytes] = {}
         for item in evidence:
-            if item["agency_uid"] != office_uid or (item["indicator_uid"], item["quarter"]) not in keys_seen and \
-                    item["indicator_uid"] not in rows:
+            if not _evidence_belongs(item, office_uid, office_name, rows, keys_seen):
                 raise BadArchive(f"ไฟล์ “{name}” มีหลักฐานของตัวชี้วัดหรือหน่วยงานอื่น จึงไม่นำเข้าทั้งไฟล์")
-            body = raw.get(f"evidence/{item['sha256']}")
-            if body is None or hashlib.sha256(body).hexdigest() != item["sha256"] or len(body) != item["size"]:
-                raise BadArchive(f"ไฟล์หลักฐาน “{item['file_name']}” ในไฟล์ “{name}” ไม่ตรงกับค่าแฮช จึงไม่นำเข้าทั้งไฟล์")
-            blobs[item["sha256"]] = body
-        return entries, evidence, blobs
+            if item.removed:
+                continue  # a withdrawal: no file is sent
+            body = raw.get(f"evidence/{item.sha256}")
+            if body is None or hashlib.sha256(body).hexdigest() != item.sha256 or len(body) != item.size:
+                raise BadArchive(f"ไฟล์หลักฐาน “{item.file_name}” ในไฟล์ “{name}” ไม่ตรงกับค่าแฮช จึงไม่นำเข้าทั้งไฟล์")
+            blobs[item.sha256] = body
+        return entries, misfits, evidence, blobs
 
-    def _merge(self, item: _Checked, dry_run: bool, backup_path: str) -> None:
+    def _merge_one(self, item: _Checked, dry_run: bool, backup_path: str) -> None:
+        """Merge one checked file in a savepoint of its own; if anything fails, the file is rejected, its
+        savepoint rolled back and the evidence files it wrote removed, and the run goes on."""
+        written: list[Path] = []
+        try:
+            with self._db.atomic():
+                self._merge(item, dry_run, backup_path, written)
+        except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
+            self._discard_written(written)
+            result = item.result
+            result.status, result.reason = "rejected", unexpected_reason(item.name, exc)
+            result.added = result.updated = result.unchanged = result.conflicts = 0
+            result.changes.clear()
+            result.details.clear()
+            return
+        self._written.extend(written)
+
+    @staticmethod
+    def _discard_written(paths: list[Path]) -> None:
+        for path in paths:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    def _merge(self, item: _Checked, dry_run: bool, backup_path: str, written: list[Path]) -> None:
         result = item.result
-        earlier = exchange_store.ledger_has(self._db, item.sha)
+        earlier = exchange_store.ledger_has(self._db, item.sha, item.signed)
         if earlier is not None:
             result.status = "unchanged"
             result.reason = f"นำเข้าไฟล์นี้แล้วเมื่อ {earlier['imported_at']} ไม่มีการเปลี่ยนแปลง"
@@ -417,10 +521,15 @@ class ExchangeService:
                 held = stored.get((incoming.indicator_uid, incoming.quarter))
                 decision = merge.decide(held.entry if held else None, held.office_revision if held else None,
                                         held.local_edit if held else False, incoming)
+                reasons = item.misfits.get((incoming.indicator_uid, incoming.quarter))
+                if reasons and decision in ("add", "update", "conflict"):
+                    decision = "held"  # a new value outside today's plan: held aside, the coordinator decides
                 self._count(result, decision, held, incoming, detail=dry_run)
                 if dry_run:
                     continue
-                if decision in ("add", "update"):
+                if decision == "held":
+                    exchange_store.put_conflict(self._db, incoming, item.sha, at, reasons)
+                elif decision in ("add", "update"):
                     taken.append((incoming, held.entry if held else None))
                 elif decision == "same" and held is not None and not held.local_edit:
                     exchange_store.set_office_revision(self._db, held.entry, incoming.revision, False)
@@ -428,29 +537,41 @@ class ExchangeService:
                     exchange_store.put_conflict(self._db, incoming, item.sha, at)
             if not dry_run:
                 exchange_store.apply_office_rows(self._db, taken, actor, at)
-                folder = self.progress.evidence_folder()
-                for sha, body in item.blobs.items():
-                    target = evidence_store.blob_path(folder, sha)
-                    if not target.exists():
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        tmp = target.with_name(target.name + ".part")
-                        tmp.write_bytes(body)
-                        tmp.replace(target)
-                exchange_store.insert_evidence_rows(self._db, item.evidence)
-            changed = result.added or result.updated or result.conflicts
-            result.status = "conflict" if result.conflicts else ("imported" if changed else "unchanged")
+                self._merge_evidence(item, actor, at, written)
+            changed = result.added or result.updated or result.conflicts or result.held
+            result.status = ("conflict" if result.conflicts or result.held else
+                             ("imported" if changed else "unchanged"))
             result.reason = {"conflict": "นำเข้าแล้ว แต่มีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้ โปรดเลือกค่าที่ถูกต้อง",
                              "imported": "นำเข้าเรียบร้อย",
                              "unchanged": "ข้อมูลตรงกับที่มีอยู่แล้ว"}[result.status]
+            if result.held:
+                result.reason = ("นำเข้าแล้ว " if result.added or result.updated else "") + (
+                    f"มีค่า{plan_fit.OUTSIDE_PLAN_TEXT} {result.held} รายการ พักไว้ให้ผู้ประสานงานรับหรือไม่รับ"
+                    + (" และมีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้" if result.conflicts else ""))
             if not dry_run:
                 self._ledger(item, backup_path)
+
+    def _merge_evidence(self, item: _Checked, actor: str, at: str, written: list[Path]) -> None:
+        """Attachments and withdrawals: the winning event per attachment (domain/evidence.py); files are
+        written for the attachments that stay, and only if not there yet."""
+        held = evidence_store.events(self._db, item.result.office_uid)
+        winners = merge_events(held, item.evidence)
+        unchanged = set(held)
+        changed = [winners[e.key] for e in item.evidence if winners[e.key] not in unchanged]
+        folder = self.progress.evidence_folder()
+        for event in {e.sha256: e for e in changed if not e.removed}.values():
+            target = evidence_store.blob_path(folder, event.sha256)
+            if not target.exists():
+                atomic.write_bytes(target, item.blobs[event.sha256], "ไฟล์หลักฐาน")  # whole or not at all
+                written.append(target)
+        evidence_store.apply_events(self._db, list(dict.fromkeys(changed)), actor, at)
 
     def _count(self, result: FileResult, decision: str, held: Any, incoming: ProgressEntry, detail: bool) -> None:
         """Count a row's outcome; with *detail* (a dry run) also say what would change, old -> new."""
         if decision in ("unchanged", "same"):
             result.unchanged += 1
             return
-        counter = {"add": "added", "update": "updated", "conflict": "conflicts"}[decision]
+        counter = {"add": "added", "update": "updated", "conflict": "conflicts", "held": "held"}[decision]
         setattr(result, counter, getattr(result, counter) + 1)
         if not detail:
             return
@@ -459,10 +580,11 @@ class ExchangeService:
         changed = [name for name in merge.COMPARED if getattr(old, name) != getattr(incoming, name)]
         parts = [f"{FIELD_TEXT[name]} {_shown(name, getattr(old, name))} -> {_shown(name, getattr(incoming, name))}"
                  for name in changed]
-        prefix = "ขัดแย้งกับค่าที่ผู้ประสานงานแก้ไข: " if decision == "conflict" else ""
+        prefix = {"conflict": "ขัดแย้งกับค่าที่ผู้ประสานงานแก้ไข: ",
+                  "held": f"{plan_fit.OUTSIDE_PLAN_TEXT} (พักไว้ให้ผู้ประสานงานตัดสิน): "}.get(decision, "")
         result.changes.append(f"{where} {prefix}" + "; ".join(parts))
         result.details.extend(Change(self._row_label(incoming.indicator_uid), incoming.quarter, name,
-                                     getattr(old, name), getattr(incoming, name), decision == "conflict")
+                                     getattr(old, name), getattr(incoming, name), decision in ("conflict", "held"))
                               for name in changed)
 
     def _row_label(self, indicator_uid: str) -> str:
@@ -471,7 +593,7 @@ class ExchangeService:
     def _ledger(self, item: _Checked, backup_path: str) -> None:
         r = item.result
         exchange_store.add_ledger(self._db, {
-            "file_sha256": item.sha, "file_name": r.file, "office_uid": r.office_uid, "sequence": r.sequence,
+            "file_sha256": item.sha, "signed_sha256": item.signed, "file_name": r.file, "office_uid": r.office_uid, "sequence": r.sequence,
             "signer_fingerprint": keys.fingerprint(item.public_key),
             "content_code": item.code,
             "exported_at": str(item.manifest.get("exported_at", ""))[:40], "imported_at": self.progress.now(),
@@ -486,6 +608,17 @@ class ExchangeService:
         for theirs, _row in exchange_store.conflicts(self._db):
             mine = progress_store.get_entry(self._db, theirs.indicator_uid, theirs.agency_uid, theirs.quarter)
             out.append((theirs, mine))
+        return out
+
+    def held_values(self) -> list[HeldValue]:
+        """Office values held aside on import because they no longer fit the plan (oldest first)."""
+        names = {a.uid: a.name for a in self.plans.agencies()}
+        labels = _RunCache(self).labels()
+        out = []
+        for theirs, row in exchange_store.conflicts(self._db, held=True):
+            mine = progress_store.get_entry(self._db, theirs.indicator_uid, theirs.agency_uid, theirs.quarter)
+            out.append(HeldValue(theirs, mine, row["reasons"], names.get(theirs.agency_uid, theirs.agency_uid),
+                                 labels.get(theirs.indicator_uid, ""), row["detected_at"]))
         return out
 
     def resolve(self, theirs: ProgressEntry, keep_mine: bool) -> None:
@@ -503,6 +636,27 @@ class ExchangeService:
             audit_store.record(self._db, at=at, actor=me.actor(), action="conflict_resolve", entity="progress",
                    entity_uid=f"{theirs.indicator_uid}/{theirs.agency_uid}/q{theirs.quarter}",
                    field="choice", new="keep_mine" if keep_mine else "take_theirs")
+
+    def settle_held(self, theirs: ProgressEntry, accept: bool) -> None:
+        """Settle a value held aside: *accept* stores it (kept, shown as outside the plan), otherwise it is
+        dropped. Both are audited with the office's value, so a dropped value can still be read back."""
+        me = self.progress.identity()
+        me.check_can_edit_plan()
+        at = self.progress.now()
+        key = progress_store.entity_uid(theirs)
+        with self._db.atomic():
+            pending = {progress_store.entity_uid(e) for e, _ in exchange_store.conflicts(self._db, held=True)}
+            if key not in pending:
+                raise TratError("ไม่พบค่าที่พักไว้นี้ (อาจตัดสินไปแล้ว)")
+            mine = progress_store.get_entry(self._db, theirs.indicator_uid, theirs.agency_uid, theirs.quarter)
+            if accept:
+                exchange_store.apply_office_rows(self._db, [(theirs, mine)], me.actor(), at, action="held_accept")
+            else:
+                exchange_store.drop_conflict(self._db, theirs)
+            audit_store.record_many(self._db, [(
+                at, me.actor(), "held_resolve", "progress", key, "choice",
+                audit_store.encode({name: getattr(theirs, name) for name in merge.COMPARED}),
+                audit_store.encode("accept" if accept else "drop"))])
 
     def ledger(self) -> list[dict[str, Any]]:
         return exchange_store.ledger(self._db)
@@ -522,7 +676,9 @@ class ExchangeService:
 
     def backup(self, label: str = "manual", dest: Path | None = None, keep: int = BACKUPS_KEPT) -> Path:
         """A consistent copy of the database, rotated so at most *keep* of each label remain."""
-        return backup_service.backup_now(self.plans, dest, label=label, keep=keep)
+        # the undo point of an import holds the database only: an import never removes evidence files
+        return backup_service.backup_now(self.plans, dest, label=label, keep=keep,
+                                         with_evidence=label != "before-import")
 
     def undo_import(self) -> dict[str, Any]:
         """Put the database back as it was before the last import run, if nothing changed since."""
@@ -543,5 +699,19 @@ class ExchangeService:
         return {"backup": str(path), "files": [r["file_name"] for r in run]}
 
     def snapshot(self) -> list[tuple[Any, ...]]:
-        return exchange_store.progress_snapshot(self._db)
+        """Every progress value, pending conflict, attachment and withdrawal, for comparing final states."""
+        return exchange_store.progress_snapshot(self._db) + evidence_store.evidence_snapshot(self._db)
 
+
+def _evidence_belongs(item: Any, office_uid: str, office_name: str, rows: dict[str, Any],
+                      keys_seen: set[tuple[str, int]]) -> bool:
+    """Evidence is the office's own, for a value the file carries or a row and quarter the office has in
+    the plan (a withdrawal only has to name a row the file or the plan knows: it adds nothing)."""
+    if item.agency_uid != office_uid:
+        return False
+    if (item.indicator_uid, item.quarter) in keys_seen:
+        return True  # its value was checked above (the office's row and quarter, or a removed row)
+    row = rows.get(item.indicator_uid)
+    if item.removed:
+        return row is not None
+    return row is not None and office_name in row.agencies and item.quarter in row.quarters()

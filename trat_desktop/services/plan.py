@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import paths
+from ..domain import fiscal
 from ..domain.model import Agency, Plan, PlanWarning
-from ..errors import PlanFormatError, TratError
+from ..errors import TratError
 from ..store import agencies as agency_store
 from ..store import plans as plan_store
+from ..store import settings as settings_store
 from ..store.connection import connect
 
 EMBEDDED_PLAN = "trat-ethics-plan-2569.txt"
@@ -30,12 +34,32 @@ class AgencyInfo:
     indicator_rows: int
 
 
+def clean_data_folder(data_dir: Path) -> list[Path]:
+    """Temporary files and work folders that killed runs (backups, restores, evidence copies) left
+    in the data folder, its backups folder and its evidence folder; those of running processes stay.
+    Called when a database is opened and before a restore."""
+    from .. import atomic
+
+    removed = atomic.clean_leftovers(data_dir)
+    removed += atomic.clean_leftovers(paths.backups_dir(data_dir), legacy=True)
+    evidence = paths.evidence_dir(data_dir)
+    try:
+        subfolders = [evidence / name for name in os.listdir(evidence) if len(name) == 2]
+    except OSError:
+        subfolders = []
+    for folder in subfolders:
+        removed += atomic.clean_leftovers(folder, legacy=True)
+    return removed
+
+
 class PlanService:
     """Opens the store (migrating and seeding it) and answers questions about plans."""
 
     def __init__(self, db: Any, path: Path | None = None) -> None:
         self._db = db
         self.path = path
+        #: the clock "today" comes from (None: the system's); the progress service shares its own
+        self.clock: Any = None
 
     @property
     def data_dir(self) -> Path:
@@ -57,6 +81,8 @@ class PlanService:
         """
         path = Path(db_path) if db_path is not None else paths.default_db_path()
         service = cls(connect(path), path)
+        if str(path) != ":memory:":
+            clean_data_folder(service.data_dir)  # what killed backups, restores and copies left
         if not service.fiscal_years() and not agency_store.has_agencies(service._db):
             service.import_plan_text(paths.seed_dir() / EMBEDDED_PLAN)
         return service
@@ -73,14 +99,28 @@ class PlanService:
         if not years:
             raise TratError("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล")
         if fiscal_year is None:
-            return years[-1]
+            year = fiscal.default_year(self.today(), years, self.round_due_days())
+            assert year is not None
+            return year
         if fiscal_year not in years:
             shown = ", ".join(str(y) for y in years)
             raise TratError(f"ไม่มีแผนของปีงบประมาณ พ.ศ. {fiscal_year} (มีเฉพาะปี {shown})")
         return fiscal_year
 
+    def today(self) -> dt.date:
+        """Today, by the clock the services were given (tests and the GUI may set ``clock``)."""
+        return self.clock().date() if self.clock is not None else dt.date.today()
+
+    def round_due_days(self) -> int:
+        """Days after a quarter ends until its results are due (the installation's setting, else 15)."""
+        return fiscal.round_due_days(settings_store.load_settings(self._db).get(fiscal.ROUND_DUE_DAYS_SETTING))
+
+    def default_year(self, today: dt.date | None = None) -> int | None:
+        """The fiscal year shown when none is chosen: the one being reported now that has a plan."""
+        return fiscal.default_year(today or self.today(), self.fiscal_years(), self.round_due_days())
+
     def load_plan(self, fiscal_year: int | None = None) -> Plan:
-        """The whole plan of a year (default: the latest), as domain dataclasses."""
+        """The whole plan of a year (default: :meth:`default_year`), as domain dataclasses."""
         plan = plan_store.load_plan(self._db, self._year(fiscal_year))
         assert plan is not None
         return plan
@@ -89,16 +129,40 @@ class PlanService:
         return self.load_plan(fiscal_year).warnings
 
     def import_plan_text(self, path: Path | str) -> Plan:
-        """Read a plan document (text export) and store it; on any error nothing changes."""
+        """Read a plan document (text export) and store it; on any error nothing changes.
+
+        A new year is stored as read. For a year that has a plan the document is a revision: matched
+        to the plan by content and applied in place (see :meth:`preview_plan_text`, which shows it
+        first); a document that would remove most of the plan is refused (PlanImportRefused).
+        """
+        from .plan_import import apply
+
+        return apply(self, self.preview_plan_text(path))
+
+    def preview_plan_text(self, path: Path | str) -> Any:
+        """What importing the document would do (a ``PlanImport``); nothing changes."""
         path = Path(path)
         text = read_document(path)
-        from ..domain.agencies import AgencyResolver, load_register  # only when a document is read
+        from ..domain.agencies import (  # only when a document is read
+            AgencyResolver, document_province, load_misspellings, load_register)
         from ..domain.plan_text import read_plan_text
+        from .plan_import import preview
 
-        resolver = AgencyResolver(self.known_agencies() or load_register(paths.seed_dir() / AGENCY_REGISTER))
+        register = paths.seed_dir() / AGENCY_REGISTER
+        resolver = AgencyResolver(self.known_agencies() or load_register(register), load_misspellings(register),
+                                  agency_store.kept_apart_pairs(self._db), home=document_province(text))
         plan = read_plan_text(text, resolver, source_name=path.name)
-        plan_store.save_plan(self._db, plan, resolver.agencies.values())
-        return self.load_plan(plan.fiscal_year)
+        result = preview(self, plan, list(resolver.agencies.values()))
+        uids = {a.name: a.uid for a in resolver.agencies.values()}
+        result.possible_duplicates = [(uids[new], uids[old], f"{path.name} บรรทัดที่ {line}" if line else path.name)
+                                      for new, old, line in resolver.possible_duplicates]
+        return result
+
+    def apply_plan_import(self, result: Any) -> Plan:
+        """Store a ``PlanImport`` from :meth:`preview_plan_text`."""
+        from .plan_import import apply
+
+        return apply(self, result)
 
     def known_agencies(self) -> list[Agency]:
         """Every agency in the database, as domain objects with aliases."""
@@ -125,12 +189,9 @@ def read_document(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise TratError(f"อ่านไฟล์ “{path}” ไม่ได้: {exc.strerror or exc}") from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise PlanFormatError(line, "ไฟล์ไม่ใช่ข้อความ UTF-8 (อาจเป็นไฟล์ Word หรือไฟล์เสีย) "
-                                    "โปรดบันทึกเอกสารเป็นข้อความ (.txt) แบบ UTF-8") from exc
+    from ..domain.plan_text import decode_document
+
+    return decode_document(data)
 
 
 def _baht(satang: int) -> int:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .. import paths
+from ..domain import plan_fit
 from ..domain.identity import Identity, PermissionDenied
-from ..domain.model import Activity, IndicatorRow, Plan
+from ..domain.labels import LabelledRow, labelled_rows
+from ..domain.model import IndicatorRow
 from ..domain.progress import (
     ProgressEntry,
     ValidationError,
@@ -19,7 +22,7 @@ from ..domain.progress import (
     parse_status,
     validate_entry,
 )
-from ..domain.reporting import WorkItem  # noqa: F401 (the plain row a report is made of; re-exported)
+from ..domain.text import clean_text
 from ..errors import TratError
 from ..store import audit as audit_store
 from ..store import evidence as evidence_store
@@ -31,15 +34,57 @@ from .plan import PlanService
 UNSET: Any = object()
 
 
-def row_ids(plan: Plan) -> dict[str, tuple[int, int, Activity, IndicatorRow]]:
-    """Readable row ids 'strategy/activity/n' (e.g. '1/1.5/2') -> (strategy, tactic, activity, row)."""
-    ids = {}
-    for strategy in plan.strategies:
-        for tactic in strategy.tactics:
-            for activity in tactic.activities:
-                for n, row in enumerate(activity.rows, start=1):
-                    ids[f"{strategy.number}/{activity.code}/{n}"] = (strategy.number, tactic.number, activity, row)
-    return ids
+@dataclass
+class WorkItem:
+    """One indicator row as one agency works on it, with its progress per quarter."""
+
+    id: str
+    indicator_uid: str
+    strategy: int
+    tactic: int
+    activity_code: str
+    activity_title: str
+    indicator: str
+    unit: str
+    target: float | None
+    quarter_from: int
+    quarter_to: int
+    agency_uid: str
+    agency_name: str
+    allocated_satang: int | None
+    row: IndicatorRow
+    entries: dict[int, ProgressEntry] = field(default_factory=dict)
+    strategy_title: str = ""
+    fiscal_year: int = 0
+    strategy_uid: str = ""
+    activity_uid: str = ""
+    #: False for a row the agency no longer answers for, listed only because it still holds its values
+    assigned: bool = True
+
+    @property
+    def outside(self) -> dict[int, plan_fit.Misfit]:
+        """Quarter -> why its recorded value no longer fits the plan (shown as "อยู่นอกแผนปัจจุบัน")."""
+        found = {}
+        for quarter, entry in self.entries.items():
+            reasons = plan_fit.misfit_reasons(self.row, self.agency_name, entry)
+            if reasons:
+                found[quarter] = plan_fit.Misfit(self.indicator_uid, self.agency_uid, quarter, reasons)
+        return found
+
+    def quarters(self) -> range:
+        return range(self.quarter_from, self.quarter_to + 1)
+
+    def entry(self, quarter: int) -> ProgressEntry:
+        return self.entries.get(quarter) or ProgressEntry(self.indicator_uid, self.agency_uid, quarter)
+
+    def may_edit(self, quarter: int) -> bool:
+        """Whether the office may change this quarter: inside the period of a row it answers for, or a
+        kept value outside the plan (to clear or correct it)."""
+        if self.assigned and quarter in self.quarters():
+            return True
+        return plan_fit.may_keep_editing(self.entries.get(quarter), self.row, self.agency_name, quarter)
+
+
 
 
 class ProgressService:
@@ -49,6 +94,8 @@ class ProgressService:
         self.plans = plans
         self._db = plans.db
         self._clock = clock or (lambda: dt.datetime.now().astimezone())
+        if clock is not None or plans.clock is None:
+            plans.clock = self._clock
 
     def now(self) -> str:
         """The time stamp for a change, ISO 8601 with the UTC offset."""
@@ -56,6 +103,10 @@ class ProgressService:
 
     def today(self) -> dt.date:
         return self._clock().date()
+
+    def default_year(self) -> int | None:
+        """The fiscal year being reported today that has a plan (:func:`..domain.fiscal.default_year`)."""
+        return self.plans.default_year(self.today())
 
     @property
     def clock(self) -> Callable[[], dt.datetime]:
@@ -84,6 +135,7 @@ class ProgressService:
 
     def set_identity(self, identity: Identity) -> Identity:
         """Save who this installation is (validated); the office name is taken from the agency list."""
+        identity = identity.cleaned()
         if identity.role == "office":
             if not (identity.office_uid or identity.office_name).strip():
                 raise TratError("ต้องเลือกหน่วยงาน")
@@ -111,34 +163,67 @@ class ProgressService:
         names = {a.uid: a.name for a in self.plans.agencies()}
         uid_of = {name: uid for uid, name in names.items()}
         items: list[WorkItem] = []
-        titles = {s.number: s.title for s in plan.strategies}
-        for item_id, (s, t, activity, row) in row_ids(plan).items():
+        places = labelled_rows(plan)
+        for place in places:
+            row = place.row
             for agency in row.agencies:
                 a_uid = uid_of[agency]
                 if agency_uid is not None and a_uid != agency_uid:
                     continue
-                items.append(WorkItem(
-                    id=item_id, indicator_uid=row.uid, strategy=s, tactic=t, activity_code=activity.code,
-                    activity_title=activity.title, indicator=row.indicator, unit=row.unit, target=row.target,
-                    quarter_from=row.quarter_from, quarter_to=row.quarter_to, agency_uid=a_uid,
-                    agency_name=agency, allocated_satang=allocated_satang(row, agency), row=row,
-                    strategy_title=titles[s], fiscal_year=plan.fiscal_year,
-                ))
-        entries = progress_store.load_entries(self._db, [i.indicator_uid for i in items], agency_uid)
+                items.append(self._item(place, a_uid, agency, plan.fiscal_year))
+        entries = progress_store.load_entries(self._db, [r.uid for r in plan.rows()], agency_uid)
         by_key = {(e.indicator_uid, e.agency_uid, e.quarter): e for e in entries}
+        # values an agency recorded on a row it no longer answers for: still listed, to clear or correct
+        listed = {(i.indicator_uid, i.agency_uid) for i in items}
+        position = {place.row.uid: place for place in places}
+        for e in entries:
+            if (e.indicator_uid, e.agency_uid) not in listed and not e.is_blank() and e.agency_uid in names:
+                listed.add((e.indicator_uid, e.agency_uid))
+                items.append(self._item(position[e.indicator_uid], e.agency_uid, names[e.agency_uid],
+                                        plan.fiscal_year, assigned=False))
         for item in items:
             item.entries = {q: by_key[(item.indicator_uid, item.agency_uid, q)]
                             for q in range(1, 5) if (item.indicator_uid, item.agency_uid, q) in by_key}
+        order = {row.uid: n for n, row in enumerate(plan.rows())}
+        items.sort(key=lambda i: order[i.indicator_uid])  # plan order (a kept row among its neighbours)
         return items
 
+    @staticmethod
+    def _item(place: LabelledRow, a_uid: str, agency: str, fiscal_year: int, assigned: bool = True) -> WorkItem:
+        activity, row = place.activity, place.row
+        return WorkItem(
+            id=place.label, indicator_uid=row.uid, strategy=place.strategy.number, tactic=place.tactic.number,
+            activity_code=activity.code, activity_title=activity.title, indicator=row.indicator, unit=row.unit,
+            target=row.target, quarter_from=row.quarter_from, quarter_to=row.quarter_to, agency_uid=a_uid,
+            agency_name=agency, allocated_satang=allocated_satang(row, agency) if assigned else None, row=row,
+            strategy_title=place.strategy.title, fiscal_year=fiscal_year, assigned=assigned,
+            strategy_uid=place.strategy.uid, activity_uid=activity.uid,
+        )
+
     def find_item(self, item_id: str, agency: str | None = None, fiscal_year: int | None = None) -> WorkItem:
-        """A work item by its id ('1/1.5/2') or indicator uid; the coordinator names the agency."""
+        """A work item by its id ('1/1.5/2') or indicator uid; the coordinator names the agency.
+
+        The label is resolved to an indicator uid once, here; a label two rows share is refused in Thai.
+        """
         me = self.identity()
         agency_uid = None
         if agency is not None:
             agency_uid = self.find_agency(agency)[0]
             me.check_can_write(agency_uid)
-        candidates = [i for i in self.work_items(fiscal_year, agency_uid) if item_id in (i.id, i.indicator_uid)]
+        items = self.work_items(fiscal_year, agency_uid)
+        text = item_id.strip()
+        uids = list(dict.fromkeys(i.indicator_uid for i in items if text in (i.id, i.indicator_uid)))
+        if not uids and fiscal_year is None:  # an indicator uid names its year itself
+            for year in self.plans.fiscal_years():
+                items = self.work_items(year, agency_uid)
+                uids = [i.indicator_uid for i in items if i.indicator_uid == text][:1]
+                if uids:
+                    break
+        if len(uids) > 1:
+            raise TratError(f"รหัส “{text}” ตรงกับตัวชี้วัด {len(uids)} แถว (มีกิจกรรมที่ใช้รหัสซ้ำกัน) "
+                            "โปรดระบุด้วยรหัสประจำแถว (indicator_uid ใน progress list --json)")
+        uid = uids[0] if uids else ""
+        candidates = [i for i in items if i.indicator_uid == uid]
         if not candidates:
             raise TratError(f"ไม่พบตัวชี้วัดรหัส “{item_id}” ในรายการของ{'หน่วยงานนี้' if me.role == 'office' else 'แผน'}")
         if len(candidates) > 1:
@@ -170,10 +255,18 @@ class ProgressService:
         if status is not UNSET:
             changes["status"] = parse_status(status)
         if note is not UNSET:
-            changes["note"] = str(note).strip()
+            changes["note"] = clean_text(note, multiline=True)
         entry = current.with_changes(**changes)
         spent_elsewhere = sum(e.spent_satang or 0 for q, e in self._entries(item).items() if q != quarter)
-        check = validate_entry(item.row, item.agency_name, entry, spent_elsewhere)
+        try:
+            check = validate_entry(item.row, item.agency_name, entry, spent_elsewhere)
+        except ValidationError:
+            # a value kept outside the plan may still be cleared or corrected (domain/plan_fit.py)
+            stored = progress_store.get_entry(self._db, item.indicator_uid, item.agency_uid, quarter)
+            if not plan_fit.may_keep_editing(stored, item.row, item.agency_name, quarter):
+                raise
+            assert stored is not None
+            check = plan_fit.check_kept_edit(item.row, stored, entry)
         stored = progress_store.save_entry(self._db, check.entry, me.actor(), self._now(),
                                            local_edit=me.role == "coordinator")
         item.entries[quarter] = stored
@@ -192,18 +285,42 @@ class ProgressService:
 
     # -- evidence --------------------------------------------------------
     def evidence_folder(self) -> Path:
-        return self.plans.data_dir / "evidence"
+        return paths.evidence_dir(self.plans.data_dir)
 
     def attach_evidence(self, item: WorkItem, quarter: int, source: Path | str) -> Evidence:
         """Copy a file into the store (once per content) and attach it to a row's quarter."""
-        me = self.identity()
-        me.check_can_write(item.agency_uid)
-        if quarter not in item.quarters():
-            raise ValidationError(f"ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้")
+        me = self.check_can_attach(item, quarter)
         source = Path(source)
         sha, size = evidence_store.store_blob(self.evidence_folder(), source)
         return evidence_store.add_evidence(self._db, item.indicator_uid, item.agency_uid, quarter, sha,
                                            source.name, size, me.actor(), self._now())
+
+    def check_can_attach(self, item: WorkItem, quarter: int) -> Identity:
+        """The rule for attaching to *item*'s *quarter*: the installation may write the row, and the
+        quarter is inside the row's period. Raises PermissionDenied or ValidationError (Thai)."""
+        me = self.identity()
+        me.check_can_write(item.agency_uid)
+        if quarter not in item.quarters():
+            raise ValidationError(f"ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้")
+        return me
+
+    def check_evidence_file(self, source: Path | str) -> int:
+        """Refuse (TratError, Thai) a file that cannot be attached: missing, not a file, too large.
+        Returns its size. attach_evidence checks the same; this lets a caller check several first."""
+        return evidence_store.check_source(Path(source))
+
+    def all_evidence(self, fiscal_year: int | None = None) -> list[tuple[WorkItem, Evidence]]:
+        """Every attachment on the rows this installation works on, in plan order."""
+        return [(item, e) for item in self.work_items(fiscal_year) for e in self.evidence(item)]
+
+    def find_evidence(self, evidence_id: int, fiscal_year: int | None = None) -> tuple[WorkItem, Evidence]:
+        """An attachment by its id (as `evidence list` shows it), on this installation's rows."""
+        for item, e in self.all_evidence(fiscal_year):
+            if e.id == evidence_id:
+                return item, e
+        raise TratError(f"ไม่พบไฟล์หลักฐานรหัส {evidence_id} ในตัวชี้วัดของ"
+                        + ("หน่วยงานนี้" if self.identity().role == "office" else "แผน")
+                        + " (ดูรหัสได้จากคำสั่ง evidence list)")
 
     def evidence(self, item: WorkItem, quarter: int | None = None) -> list[Evidence]:
         return evidence_store.list_evidence(self._db, item.indicator_uid, item.agency_uid, quarter)
@@ -223,5 +340,10 @@ class ProgressService:
     def audit(self, limit: int = 200) -> list[dict[str, Any]]:
         return audit_store.audit_rows(self._db, limit=limit)
 
+    def history(self, item: WorkItem, quarter: int, limit: int = 200) -> list[audit_store.FieldChange]:
+        """The audited changes of one cell, newest first, decoded whatever format the log wrote them in."""
+        key = progress_store.entity_uid(ProgressEntry(item.indicator_uid, item.agency_uid, quarter))
+        return audit_store.changes(self._db, "progress", key, limit)
 
-__all__ = ["ProgressService", "WorkItem", "UNSET", "ValidationError", "PermissionDenied", "check_achieved", "row_ids"]
+
+__all__ = ["ProgressService", "WorkItem", "UNSET", "ValidationError", "PermissionDenied", "check_achieved"]

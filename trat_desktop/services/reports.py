@@ -12,7 +12,8 @@ from typing import Any, BinaryIO, Callable
 
 from ..domain.identity import PermissionDenied
 from ..domain.model import Plan
-from ..domain.reporting import OfficeReportData, ProvinceReportData, default_quarter
+from ..domain.fiscal import default_quarter
+from ..domain.reporting import OfficeReportData, ProvinceReportData
 from .exchange import ExchangeService
 from .overview import OverviewService
 from .progress import ProgressService
@@ -35,7 +36,7 @@ class ReportService:
             raise PermissionDenied("แบบรายงานผลการดำเนินงานพิมพ์ได้จากเครื่องของหน่วยงาน (ตั้งค่าเครื่องเป็นหน่วยงานก่อน)")
         year = progress.plans.load_plan(fiscal_year).fiscal_year
         today = progress.today()
-        return OfficeReportData(year, quarter or default_quarter(year, today), today, me,
+        return OfficeReportData(year, quarter or default_quarter(year, today, progress.plans.round_due_days()), today, me,
                                 progress.work_items(year), ExchangeService(progress).verification_code(year))
 
     def province(self, fiscal_year: int | None = None, quarter: int | None = None) -> ProvinceReportData:
