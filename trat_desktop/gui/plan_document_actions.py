@@ -85,8 +85,11 @@ class PlanDocumentActions(QObject):
         self.window.statusBar().showMessage(text.split("\n")[0], 15000)
         QMessageBox.information(self.window, "นำเข้าเอกสารแผน", text)
 
-    def _warn(self, exc: BaseException) -> None:
-        self.last_message = error_text(exc)
+    def _warn(self, exc: BaseException, document: Path | None = None) -> None:
+        text = error_text(exc)
+        if document is not None and document.name not in text:
+            text = f"เอกสาร “{document.name}”:\n{text}"  # which file it was, when the message does not say
+        self.last_message = text
         QMessageBox.warning(self.window, "นำเข้าเอกสารแผนไม่ได้", self.last_message)
 
     # -- the flow ---------------------------------------------------------------------------
@@ -101,7 +104,8 @@ class PlanDocumentActions(QObject):
         self.settings.setValue(LAST_DIR_KEY, str(Path(path).parent))
         document = Path(path)
         self.last_op = run_in_background(self.window, self.plans, lambda plans: plans.preview_plan_text(document),
-                                         lambda result: self._compared(document, result), self._warn,
+                                         lambda result: self._compared(document, result),
+                                         lambda exc: self._warn(exc, document),
                                          label="กำลังอ่านและเปรียบเทียบเอกสารแผน…")
 
     def _compared(self, document: Path, result: Any) -> None:

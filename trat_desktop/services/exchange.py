@@ -281,7 +281,7 @@ class ExchangeService:
             else:
                 bodies[name] = body
         if missing:
-            labels = row_labels(plan)  # (main had row_ids here, no longer imported: a merge slip)
+            labels = row_labels(plan)
             shown = [f"“{e.file_name}” (ตัวชี้วัด {labels.get(e.indicator_uid, e.indicator_uid[:8])} ไตรมาส {e.quarter})"
                      for e in missing[:10]]
             more = f" และอีก {len(missing) - 10} ไฟล์" if len(missing) > 10 else ""
