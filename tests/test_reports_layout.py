@@ -193,8 +193,8 @@ def test_no_glyph_crosses_a_rule(tmp_path: Path) -> None:
     _mark_grid(tmp_path / "rules.pdf", text_colour=colors.white)
     text = _raster(tmp_path / "text.pdf", tmp_path, "text")
     rules = _raster(tmp_path / "rules.pdf", tmp_path, "rules")
-    ink = [i for i, v in enumerate(text.getdata()) if v < 160]
-    ruled = {i for i, v in enumerate(rules.getdata()) if v < 160}
+    ink = [i for i, v in enumerate(text.tobytes()) if v < 160]
+    ruled = {i for i, v in enumerate(rules.tobytes()) if v < 160}
     assert len(ink) > 2000 and len(ruled) > 2000  # both were drawn in the crop
     assert not [i for i in ink if i in ruled]
 
