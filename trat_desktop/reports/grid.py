@@ -28,7 +28,8 @@ from .typeset import P, ThaiParagraph
 
 CONTINUED = "(ต่อ)"
 RULE = colors.Color(0.35, 0.35, 0.35)
-MIN_LINES = 2          # a split row keeps at least this many lines of a paragraph on each side
+MIN_LINES = 2          # a split row keeps at least this many lines of a paragraph on its page
+MIN_TAIL_LINES = 1     # and at least this many go on to the next (under "(ต่อ)")
 INK_CLEARANCE = 1.0    # points between the highest (lowest) ink and a rule
 
 
@@ -237,7 +238,7 @@ class Grid(Flowable):
                     lines = f.lines(inner)
                     leading = f.style.leading
                     fit = int((content_room - used - gap) // leading) if leading else 0
-                    fit = min(fit, len(lines) - MIN_LINES)
+                    fit = min(fit, len(lines) - MIN_TAIL_LINES)
                     if fit >= MIN_LINES:
                         head.append(f.with_lines(lines[:fit]))
                         rest = lines[fit:]
