@@ -74,7 +74,7 @@ def office_story(data: OfficeReportData, *, thai_digits: bool = True) -> tuple[l
 HEADERS = ["ที่", "กิจกรรม / ตัวชี้วัด", "เป้าหมาย", "ผลไตรมาสนี้", "ผลสะสม", "สถานะ",
            "งบประมาณ (บาท)", "ใช้ไตรมาสนี้ (บาท)", "ใช้สะสม (บาท)"]
 #: column weights: the narrative (activity, indicator) gets the width; notes go under their row across the table
-WEIGHTS = [20, 268, 56, 44, 44, 68, 72, 64, 64]  # points of a 700-point frame: real words fit
+WEIGHTS = [20, 264, 56, 48, 44, 68, 72, 64, 64]  # points of a 700-point frame: real words fit
 NOTE_LABEL = "ผลการดำเนินงาน / หมายเหตุ:"
 
 
