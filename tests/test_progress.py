@@ -116,7 +116,7 @@ def test_over_budget_warns_but_saves(office: ProgressService) -> None:
     (2, {"achieved": "เก้าสิบ"}, "ไม่ใช่ตัวเลข"),
     (2, {"spent": "-1"}, "ติดลบ"),
     (2, {"status": "done!"}, "สถานะ"),
-    (2, {"note": "ก" * 5000}, "หมายเหตุ"),
+    (2, {"note": "ก" * 5000}, "รายละเอียดผลการดำเนินงาน"),
 ])
 def test_rejected_values_save_nothing(tiny: PlanService, quarter, fields, words) -> None:
     office = tiny_office(tiny)

@@ -113,8 +113,8 @@ def test_failure_while_writing_rolls_back(tmp_path: Path, plan_text: str, monkey
 
 
 def test_unreadable_documents_get_thai_messages(service: PlanService, tmp_path: Path, monkeypatch) -> None:
-    binary = tmp_path / "plan.docx"
-    binary.write_bytes("บรรทัดแรก\nบรรทัดสอง\n".encode("utf-8") + b"PK\x03\x04\xff\xfe")
+    binary = tmp_path / "plan.txt"  # a text file with bytes that are no UTF-8 (a .docx goes to the Word reader)
+    binary.write_bytes("บรรทัดแรก\nบรรทัดสอง\n".encode("utf-8") + b"\x03\x04\xff\xfe")
     with pytest.raises(PlanFormatError) as info:
         service.import_plan_text(binary)
     assert info.value.line == 3 and "UTF-8" in info.value.message

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, cli_evidence, cli_exchange, cli_plan_edit, cli_reports, paths
+from . import __version__, cli_evidence, cli_exchange, cli_plan_edit, cli_reports, cli_rounds, paths
 from .domain.outline import plan_outline
 from .errors import TratError
 from .domain.display import number_text
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = plan_cmds.add_parser("show", help="แสดงแผนเป็นโครงร่างภาษาไทย")
     show.add_argument("--year", type=int, help=YEAR_HELP)
     show.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="เลขไทยหรือเลขอารบิก")
-    import_text = plan_cmds.add_parser("import-text", help="นำเข้าแผนจากเอกสารข้อความ (ตารางคั่นด้วยแท็บ)")
+    import_text = plan_cmds.add_parser("import-text", help="นำเข้าแผนจากเอกสาร Word (.docx) หรือข้อความ (ตารางคั่นด้วยแท็บ)")
     import_text.add_argument("file", type=Path)
     import_text.add_argument("--json", action="store_true")
     import_text.add_argument("--dry-run", action="store_true",
@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     cli_plan_edit.add_parsers(plan_cmds)
     cli_reports.add_parsers(commands, plan_cmds)
     cli_evidence.add_parsers(commands)
+    cli_rounds.add_parsers(commands)
+    cli_rounds.add_review_parsers(commands)
+    cli_rounds.add_timeliness_parser(commands)
+    cli_rounds.add_reply_parsers(commands)
+    cli_rounds.add_figures_parser(commands)
 
     agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน และคู่ที่อาจเป็นหน่วยงานเดียวกัน")
     agencies.add_argument("--json", action="store_true")
@@ -83,7 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("--value", help="ผลการดำเนินงาน (เลขไทยหรือเลขอารบิก)")
     put.add_argument("--spent", help="งบประมาณที่ใช้ (บาท)")
     put.add_argument("--status", help="ยังไม่เริ่ม / กำลังดำเนินการ / ดำเนินการแล้ว / ยกเลิก")
-    put.add_argument("--note", help="หมายเหตุ")
+    put.add_argument("--result", "--note", dest="note",
+                     help="ผลการดำเนินงาน: ทำอะไร เมื่อไร ที่ไหน ผู้เข้าร่วมกี่คน (--note ใช้แทนได้)")
+    put.add_argument("--problems", help="ปัญหาอุปสรรค")
+    put.add_argument("--suggestions", help="ข้อเสนอแนะ/แนวทางแก้ไข")
     put.add_argument("--agency", help="(ผู้ประสานงาน) หน่วยงานที่บันทึกแทน")
     put.add_argument("--year", type=int, help=YEAR_HELP)
     return parser
@@ -122,6 +130,9 @@ def run_command(args: argparse.Namespace, service: PlanService) -> int:
     if handled is not None:
         return handled
     handled = cli_plan_edit.run(args, service)
+    if handled is not None:
+        return handled
+    handled = cli_rounds.run(args, service)
     if handled is not None:
         return handled
     if args.command == "plan":
@@ -215,7 +226,8 @@ def _item_json(item: WorkItem) -> dict[str, Any]:
             return None
         e = item.entries[q]
         out = {"achieved": e.achieved, "spent": None if e.spent_satang is None else e.spent_satang / 100,
-               "status": e.status, "note": e.note, "reporter": e.reporter, "updated_at": e.updated_at,
+               "status": e.status, "note": e.note, "result": e.note, "problems": e.problems,
+               "suggestions": e.suggestions, "reporter": e.reporter, "updated_at": e.updated_at,
                "revision": e.revision, "outside_plan": q in item.outside}
         if q in item.outside:
             out["reasons"] = list(item.outside[q].reasons)
@@ -251,9 +263,10 @@ def _progress(args: argparse.Namespace, progress: ProgressService) -> int:
         return 0
     item = progress.find_item(args.id, args.agency, args.year)
     fields = {k: v for k, v in {"achieved": args.value, "spent": args.spent, "status": args.status,
-                                "note": args.note}.items() if v is not None}
+                                "note": args.note, "problems": args.problems,
+                                "suggestions": args.suggestions}.items() if v is not None}
     if not fields:
-        raise TratError("ไม่มีค่าที่จะบันทึก: ระบุ --value, --spent, --status หรือ --note")
+        raise TratError("ไม่มีค่าที่จะบันทึก: ระบุ --value, --spent, --status, --result, --problems หรือ --suggestions")
     entry, warnings = progress.set_progress(item, args.quarter, **fields)
     for warning in warnings:
         print(f"คำเตือน: {warning}", file=sys.stderr)

@@ -244,9 +244,22 @@ class OfficePage(QWidget):
                 deadline = fiscal.last_round_deadline(self.plan.fiscal_year, self._rounds_due())
                 if today <= deadline:
                     parts.append(f"ส่งผลไตรมาส {display.show_digits('4')} ได้ถึง {display.date_text(deadline)}")
+            round_text = self._round_text(today)
+            if round_text:
+                parts.append(round_text)
         if me.reporter_name:
             parts.append(f"ผู้รายงาน {me.reporter_name}")
         form.todayLabel.setText(" · ".join(parts))
+
+    def _round_text(self, today: dt.date) -> str:
+        """The open reporting round and its due date, for an office ('ไตรมาส ๒ · ครบกำหนดส่ง … อีก ๓ วัน')."""
+        ask = getattr(self._progress, "round_header", None)
+        if self.identity.role != "office" or not callable(ask) or self.plan is None:
+            return ""
+        try:
+            return str(ask(self.plan.fiscal_year, today))
+        except TratError:
+            return ""
 
     def _show_load_error(self, message: str) -> None:
         self.load_error = message

@@ -20,12 +20,13 @@ from ..domain.evidence import EvidenceEvent, merge_events
 from ..domain.progress import FIELD_NAMES, ProgressEntry, ValidationError, check_achieved, validate_entry
 from ..domain.thai import format_baht, format_be_date, to_arabic_digits
 from ..errors import TratError
-from ..exchange import archive, formats, keys
+from ..exchange import archive, formats, keys, round_records
 from ..exchange.archive import BadArchive
 from ..store import audit as audit_store
 from ..store import backup as backup_store
 from ..store import evidence as evidence_store
 from ..store import exchange as exchange_store
+from ..store import rounds as round_store
 from ..store import plan_edit as edit_store
 from ..store import progress as progress_store
 from ..store.connection import SCHEMA_VERSION, bulk_writes
@@ -140,6 +141,7 @@ class _Checked:
     pin: bool
     code: str
     signed: str = ""
+    rounds: list[dict[str, Any]] = field(default_factory=list)
 
 
 def unexpected_reason(file_name: str, exc: BaseException) -> str:
@@ -225,8 +227,9 @@ class ExchangeService:
 
     # -- office export -----------------------------------------------------------
     def export_office(self, out: Path | None = None, fiscal_year: int | None = None,
-                      folder: Path | None = None) -> tuple[Path, int]:
-        """Write this office's signed export for a year; returns (path, sequence number)."""
+                      folder: Path | None = None, final_round: str | None = None) -> tuple[Path, int]:
+        """Write this office's signed export for a year; returns (path, sequence number). *final_round*
+        marks the file made at a round's sign-off (the final file of that round)."""
         me = self.progress.identity()
         if me.role != "office" or not me.office_uid:
             raise PermissionDenied("ส่งออกผลการดำเนินงานได้เฉพาะเครื่องของหน่วยงาน โปรดตั้งค่าหน่วยงานก่อน")
@@ -237,6 +240,10 @@ class ExchangeService:
         files: dict[str, bytes] = {
             "progress.jsonl": self._progress_payload(plan.fiscal_year, me.office_uid),
             "evidence.jsonl": archive.dumps_jsonl([formats.evidence_record(e) for e in events]),
+            round_records.ENTRY: archive.dumps_jsonl(
+                [round_records.submission_record(s) for s in round_store.all_submissions(self._db, me.office_uid,
+                                                                                          plan.fiscal_year)]
+                + [round_records.answer_record(c) for c in round_store.answered_comments(self._db, me.office_uid)]),
         }
         # the attached files, read and checked first: missing ones are refused before a number is used
         files.update(self._evidence_bodies(plan, [e for e in events if not e.removed]))
@@ -253,6 +260,8 @@ class ExchangeService:
                 "signer_public_key": pair.public_b64,
                 "files": {name: hashlib.sha256(body).hexdigest() for name, body in files.items()},
             }
+            if final_round is not None:
+                manifest["final_round"] = final_round
             files[archive.MANIFEST] = archive.dumps_json(manifest)
             if out is None:
                 short = next((a.short_name for a in self.plans.agencies() if a.uid == me.office_uid), me.office_name)
@@ -407,8 +416,11 @@ class ExchangeService:
                              "หากหน่วยงานเปลี่ยนเครื่อง ให้ลงทะเบียนกุญแจใหม่ก่อน")
         entries, misfits, evidence, blobs = self._records(entries_raw, path.name, year, agency.uid, agency.name)
         code = formats.content_code(entries_raw.get("progress.jsonl", b""))
+        rounds = [round_records.check_record(r, f"ไฟล์ “{path.name}” ข้อมูลรอบรายงานรายการที่ {i}")
+                  for i, r in enumerate(archive.jsonl(entries_raw.get(round_records.ENTRY, b""), round_records.ENTRY,
+                                                      path.name), 1)]
         return _Checked(result, sha, path.name, public, manifest, entries, misfits, evidence, blobs, pin, code,
-                        signed)
+                        signed, rounds)
 
     def _records(self, raw: dict[str, bytes], name: str, year: int, office_uid: str, office_name: str
                  ) -> tuple[list[ProgressEntry], dict[tuple[str, int], tuple[str, ...]], list[EvidenceEvent],
@@ -538,6 +550,8 @@ class ExchangeService:
             if not dry_run:
                 exchange_store.apply_office_rows(self._db, taken, actor, at)
                 self._merge_evidence(item, actor, at, written)
+                round_store.take_office_rounds(self._db, result.office_uid, item.manifest["fiscal_year"],
+                                               item.rounds, at, item.signed)
             changed = result.added or result.updated or result.conflicts or result.held
             result.status = ("conflict" if result.conflicts or result.held else
                              ("imported" if changed else "unchanged"))

@@ -20,6 +20,8 @@ from ..store.connection import connect
 EMBEDDED_PLAN = "trat-ethics-plan-2569.txt"
 AGENCY_REGISTER = "agencies.csv"
 MAX_PLAN_DOCUMENT_BYTES = 5 * 1024 * 1024
+MAX_WORD_DOCUMENT_BYTES = 30 * 1024 * 1024  # a .docx may carry pictures (the cover, logos)
+WORD_SUFFIXES = (".docx", ".doc", ".pdf", ".odt", ".rtf")
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,17 @@ class PlanService:
         return fiscal.round_due_days(settings_store.load_settings(self._db).get(fiscal.ROUND_DUE_DAYS_SETTING))
 
     def default_year(self, today: dt.date | None = None) -> int | None:
-        """The fiscal year shown when none is chosen: the one being reported now that has a plan."""
-        return fiscal.default_year(today or self.today(), self.fiscal_years(), self.round_due_days())
+        """The fiscal year shown when none is chosen: the one being reported now that has a plan. The year
+        just ended stays the default until its quarter 4 is due (its round date, domain/rounds.py)."""
+        from ..domain.rounds import rounds_of_year
+        from ..store import rounds as round_store
+
+        from ..domain.thai import fiscal_year_of
+
+        today = today or self.today()
+        ended = fiscal_year_of(today) - 1
+        q4 = rounds_of_year(ended, round_store.round_dates(self._db, ended), self.round_due_days())[3]
+        return fiscal.default_year(today, self.fiscal_years(), max(0, (q4.due - q4.end).days))
 
     def load_plan(self, fiscal_year: int | None = None) -> Plan:
         """The whole plan of a year (default: :meth:`default_year`), as domain dataclasses."""
@@ -183,12 +194,21 @@ def read_document(path: Path) -> str:
     """A plan document's text; too big, unreadable or not UTF-8 gets a Thai message."""
     try:
         size = path.stat().st_size
+        word = path.suffix.lower() in WORD_SUFFIXES
+        if word and size <= MAX_WORD_DOCUMENT_BYTES:
+            from ..domain.plan_docx import docx_to_text  # python-docx only when a Word file is read
+
+            return docx_to_text(path.read_bytes(), path.name)
         if size > MAX_PLAN_DOCUMENT_BYTES:
             raise TratError(f"ไฟล์ “{path.name}” ใหญ่เกินไป ({size:,} ไบต์; รับได้ไม่เกิน "
                             f"{MAX_PLAN_DOCUMENT_BYTES:,} ไบต์)")
         data = path.read_bytes()
     except OSError as exc:
         raise TratError(f"อ่านไฟล์ “{path}” ไม่ได้: {exc.strerror or exc}") from exc
+    if data.startswith(b"PK") or data.startswith(b"\xd0\xcf\x11\xe0") or data.startswith(b"%PDF"):
+        from ..domain.plan_docx import docx_to_text  # a Word file or a PDF under another name
+
+        return docx_to_text(data, path.name)
     from ..domain.plan_text import decode_document
 
     return decode_document(data)

@@ -232,18 +232,22 @@ class ProgressService:
 
     # -- writing ---------------------------------------------------------
     def set_progress(self, item: WorkItem, quarter: int, *, achieved: Any = UNSET, spent: Any = UNSET,
-                     status: Any = UNSET, note: Any = UNSET,
-                     spent_satang: Any = UNSET) -> tuple[ProgressEntry, list[str]]:
+                     status: Any = UNSET, note: Any = UNSET, spent_satang: Any = UNSET,
+                     result: Any = UNSET, problems: Any = UNSET,
+                     suggestions: Any = UNSET) -> tuple[ProgressEntry, list[str]]:
         """Validate and save one quarter of one item; values may be text as typed (Thai or Arabic digits).
 
         *spent* is baht as typed (text) or satang (int); *spent_satang* is satang (int or None), for undo.
         Saving values equal to the stored ones changes nothing (no revision, no audit row).
+        *result* (ผลการดำเนินงาน, the narrative) is stored as the entry's ``note`` (*note* is its old name);
+        *problems* (ปัญหาอุปสรรค) and *suggestions* (ข้อเสนอแนะ/แนวทางแก้ไข) beside it.
 
         Returns the stored entry and the warnings that did not block saving (e.g. over budget).
         Raises ValidationError or PermissionDenied (Thai messages) and then saves nothing.
         """
         me = self.identity()
         me.check_can_write(item.agency_uid)
+        self.check_round_open(item, quarter)
         current = self.current_entry(item, quarter)
         changes: dict[str, Any] = {"reporter": me.reporter_name}
         if achieved is not UNSET:
@@ -254,8 +258,14 @@ class ProgressService:
             changes["spent_satang"] = spent_satang
         if status is not UNSET:
             changes["status"] = parse_status(status)
+        if result is not UNSET:
+            note = result
         if note is not UNSET:
             changes["note"] = clean_text(note, multiline=True)
+        if problems is not UNSET:
+            changes["problems"] = clean_text(problems, multiline=True)
+        if suggestions is not UNSET:
+            changes["suggestions"] = clean_text(suggestions, multiline=True)
         entry = current.with_changes(**changes)
         spent_elsewhere = sum(e.spent_satang or 0 for q, e in self._entries(item).items() if q != quarter)
         try:
@@ -271,6 +281,18 @@ class ProgressService:
                                            local_edit=me.role == "coordinator")
         item.entries[quarter] = stored
         return stored, check.warnings
+
+    def round_header(self, fiscal_year: int, today: dt.date | None = None) -> str:
+        """The open round and its due date for the entry page's header."""
+        from .rounds import RoundService  # that service builds on this one
+
+        return RoundService(self).header_text(fiscal_year, today)
+
+    def check_round_open(self, item: WorkItem, quarter: int) -> None:
+        """A value of a round the head of office signed off stays as signed until the round is withdrawn."""
+        from .rounds import RoundService  # that service builds on this one
+
+        RoundService(self).check_not_locked(item.fiscal_year, item.agency_uid, quarter)
 
     def current_entry(self, item: WorkItem, quarter: int) -> ProgressEntry:
         return progress_store.get_entry(self._db, item.indicator_uid, item.agency_uid, quarter) or item.entry(quarter)
@@ -297,11 +319,13 @@ class ProgressService:
 
     def check_can_attach(self, item: WorkItem, quarter: int) -> Identity:
         """The rule for attaching to *item*'s *quarter*: the installation may write the row, and the
-        quarter is inside the row's period. Raises PermissionDenied or ValidationError (Thai)."""
+        quarter is inside the row's period, and no signed-off round locks it. Raises PermissionDenied,
+        ValidationError or TratError (Thai)."""
         me = self.identity()
         me.check_can_write(item.agency_uid)
         if quarter not in item.quarters():
             raise ValidationError(f"ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้")
+        self.check_round_open(item, quarter)
         return me
 
     def check_evidence_file(self, source: Path | str) -> int:
@@ -332,9 +356,10 @@ class ProgressService:
     def remove_evidence(self, item: WorkItem, evidence_id: int) -> None:
         me = self.identity()
         me.check_can_write(item.agency_uid)
-        mine = {e.id for e in self.evidence(item)}
+        mine = {e.id: e for e in self.evidence(item)}
         if evidence_id not in mine:
             raise TratError("ไม่พบไฟล์หลักฐานนี้ในตัวชี้วัดที่เลือก")
+        self.check_round_open(item, mine[evidence_id].quarter)
         evidence_store.remove_evidence(self._db, evidence_id, me.actor(), self._now())
 
     def audit(self, limit: int = 200) -> list[dict[str, Any]]:

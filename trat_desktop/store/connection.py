@@ -12,7 +12,7 @@ from ..errors import DatabaseVersionError, TratError
 from .. import paths
 
 APPLICATION_ID = 0x54524154  # "TRAT"
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 14
 _MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
