@@ -248,3 +248,32 @@ def test_chart_axis_labels_sit_under_their_grid_lines() -> None:
     edges = [sum(ticks._colWidths[:i]) for i in range(len(ticks._colWidths) + 1)]
     centres = [(a + b) / 2 for a, b in zip(edges[1:], edges[2:])]
     assert [round(c, 3) for c in centres] == [round(x, 3) for x in lines]
+
+
+def test_messy_notes_print_whole(tmp_path: Path) -> None:
+    """Notes as people type them: blank lines and tabs, a long URL, Thai digits without a space,
+    English, emoji, one 500-letter "word", a 119-line list. Nothing is lost, the header is once a page."""
+    from trat_desktop.services.reports import office_report
+
+    service = PlanService.open(tmp_path / "o.sqlite3")
+    progress = ProgressService(service, clock=clock)
+    progress.set_identity(Identity(role="office", office_name=OFFICE, reporter_name="ก" * 60,
+                                   reporter_position="ข" * 120))
+    url = "https://www.facebook.com/trat.province.ethics/posts/pfbid0123456789abcdefghijklmnopqrstuvwxyz"
+    notes = ["บรรทัดแรก\n\n\nบรรทัดที่สี่\tมีแท็บ   และช่องว่าง", f"ดูที่ {url} และ LINE @trat",
+             "๑๒๓๔๕๖๗๘๙๐" * 30, "The quick brown fox jumps over the lazy dog " * 20 + "😀🙏 ✓ “อ้างอิง” ๆ ฯลฯ",
+             "ก" * 500, "\n".join(f"- รายการที่ {n} ดำเนินการแล้ว" for n in range(1, 120))]
+    due = [i for i in progress.work_items() if 2 in i.quarters()]
+    for n, item in enumerate(due):
+        value = "3" if item.unit.strip() == "ระดับ" else "80" if item.unit.strip() == "ร้อยละ" else "5"
+        progress.set_progress(item, 2, achieved=value, status="ยกเลิก" if n % 5 == 0 else "ดำเนินการแล้ว",
+                              note=notes[n % len(notes)])
+    result = office_report(progress, tmp_path / "messy.pdf", quarter=2)
+    service.close()
+    texts = pages_text(tmp_path / "messy.pdf")
+    assert len(texts) == result.pages
+    assert all(page.count(HEADER_CELL) == 1 for page in texts)
+    flat = re.sub(r"\s", "", "".join(texts))
+    for expected in (url, "รายการที่119ดำเนินการแล้ว", "๑๒๓๔๕๖๗๘๙๐" * 30, "ก" * 500, "ฯลฯ", "LINE@trat"):
+        assert expected in flat, expected[:40]
+    assert "ผู้รายงาน" in texts[-1] and "รวม" in texts[-1]
