@@ -10,7 +10,8 @@ import pytest
 from disk_faults import full_disk, leftovers
 from exchange_helpers import EDUCATION, installation
 
-from trat_desktop import atomic, reports
+from trat_desktop import atomic
+from trat_desktop.services import reports  # the report service: reports are made from its plain rows
 from trat_desktop.cli import main
 from trat_desktop.errors import TratError
 from trat_desktop.services import backup as backups

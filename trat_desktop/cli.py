@@ -280,12 +280,12 @@ def smoke_report(service: PlanService) -> int:
     word list and reportlab all found, also in a frozen build). 0 if it worked."""
     import tempfile
 
-    from .reports import plan_report
+    from .services import reports
 
     with tempfile.TemporaryDirectory(prefix="trat-smoke-") as folder:
         out = Path(folder) / "plan.pdf"
         try:
-            result = plan_report(ProgressService(service), out)
+            result = reports.plan_report(ProgressService(service), out)
             ok = result.pages > 0 and out.read_bytes()[:5] == b"%PDF-"
         except Exception as exc:  # noqa: BLE001 - the smoke test reports any failure
             _say(f"smoke test: report failed: {exc!r}", error=True)

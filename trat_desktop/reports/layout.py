@@ -10,11 +10,14 @@ from typing import Any, BinaryIO, Callable, Sequence
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
 from ..atomic import atomic_write
 from ..domain.thai import digits
+from ..errors import TratError
 from .typeset import STYLES, P, install
 
 #: Margins of Thai official documents (ระเบียบงานสารบรรณ): top 2.5 cm, left 3 cm (binding),
@@ -58,27 +61,37 @@ def _draw_text(canvas: Canvas, text: str, style: str, x: float, y: float, width:
 
 
 def _canvas_class(decor: PageDecor) -> type[Canvas]:
-    """A canvas that holds its pages until the end, so each can say 'หน้า x/N'."""
+    """A canvas that writes each page as it is finished, with 'หน้า x/N' drawn from a form that is
+    filled in at the end, when N is known (no page is held back: a 1,400-page report stays small),
+    and each page's content compressed as soon as it is complete."""
 
     class PagedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
+            self._pages_done = 0
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._held.append(dict(self.__dict__))
-            self._startPage()
+            self._pages_done += 1
+            self._decorate(self._pages_done)
+            Canvas.showPage(self)
+            page = self._doc.Pages.pages[-1]
+            stream = getattr(page, "stream", None)
+            if stream and not page.Contents:
+                compressed = PDFZCompress.encode(stream)
+                page.Contents = PDFStream(PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])}), compressed)
+                page.stream = None
 
         def save(self) -> None:
-            total = len(self._held)
-            for state in self._held:
-                self.__dict__.update(state)
-                self._decorate(total)
-                Canvas.showPage(self)
+            total = self._pages_done
+            width, height = self._pagesize
+            usable = width - MARGIN_LEFT - MARGIN_RIGHT
+            for n in range(1, total + 1):
+                self.beginForm(_label_form(n), 0, 0, width, height)
+                _draw_text(self, decor.page_label(n, total), "small_right", MARGIN_LEFT, FOOTER_Y + 0.65 * cm, usable)
+                self.endForm()
             Canvas.save(self)
 
-        def _decorate(self, total: int) -> None:
-            page = self.getPageNumber()
+        def _decorate(self, page: int) -> None:
             width, _height = self._pagesize
             usable = width - MARGIN_LEFT - MARGIN_RIGHT
             y = FOOTER_Y + 0.35 * cm
@@ -86,7 +99,7 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
             self.setStrokeColor(colors.Color(0.6, 0.6, 0.6))
             self.setLineWidth(0.4)
             self.line(MARGIN_LEFT, y + 0.45 * cm, width - MARGIN_RIGHT, y + 0.45 * cm)
-            _draw_text(self, decor.page_label(page, total), "small_right", MARGIN_LEFT, y + 0.3 * cm, usable)
+            self.doForm(_label_form(page))
             if decor.footer_left:
                 _draw_text(self, decor.footer_left, "small", MARGIN_LEFT, y + 0.3 * cm, usable * 0.75)
             if decor.header and page > 1:
@@ -95,6 +108,10 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
             self.restoreState()
 
     return PagedCanvas
+
+
+def _label_form(page: int) -> str:
+    return f"TratPageLabel{page}"
 
 
 def build_pdf(out: Path | str | BinaryIO, story: Sequence[Flowable], *, is_landscape: bool, decor: PageDecor,
@@ -128,8 +145,19 @@ def build_pdf(out: Path | str | BinaryIO, story: Sequence[Flowable], *, is_lands
             on_progress(pages)
 
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=page_done, pagesize=size)])
-    doc.build(list(story), canvasmaker=_canvas_class(decor))
+    try:
+        doc.build(list(story), canvasmaker=_canvas_class(decor))
+    except LayoutError as exc:  # (a path given: atomic_write above leaves no file under its name)
+        raise ReportLayoutError(title) from exc
     return pages
+
+
+class ReportLayoutError(TratError):
+    """A report whose content cannot be laid out on A4 pages (Thai message, no traceback)."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(f"จัดหน้ารายงาน “{title}” ไม่ได้: มีข้อความหรือรายการในช่องหนึ่งยาวเกินกว่าจะพิมพ์ได้ "
+                         "ไม่ได้เขียนไฟล์ใด กรุณาแจ้งผู้ดูแลโปรแกรมพร้อมรายงานนี้")
 
 
 def pdf_bytes(story: Sequence[Flowable], **kwargs: Any) -> bytes:

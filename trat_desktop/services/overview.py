@@ -9,6 +9,7 @@ from ..domain import plan_fit
 from ..domain.display import number_text
 from ..domain.labels import labelled_rows
 from ..domain.progress import ProgressEntry, achieved_to_date, allocated_satang, is_reported, on_target
+from ..domain.reporting import Standing, missing_offices, standing
 from ..store import progress as progress_store
 from .plan import PlanService
 
@@ -67,6 +68,12 @@ class RowOverview:
     def office_on_target(self, office: AgencyProgress) -> bool | None:
         return on_target(self.unit, self.target, office.entries)
 
+    def standing(self, office: AgencyProgress, quarter: int | None) -> Standing:
+        """Where *office* stands on this row for the period (domain.reporting's one rule): only its
+        values that fit the plan count (a value kept outside the plan is neither a result nor a report)."""
+        return standing(range(self.quarter_from, self.quarter_to + 1), self.unit, self.target, office.entries,
+                        quarter)
+
     def reported_count(self, quarter: int) -> int:
         return sum(o.reported(quarter) for o in self.offices)
 
@@ -98,7 +105,7 @@ class StrategyStats:
 @dataclass
 class Dashboard:
     fiscal_year: int
-    quarter: int
+    quarter: int | None
     strategies: list[StrategyStats]
     missing_offices: list[str]
 
@@ -145,23 +152,21 @@ class OverviewService:
                                    strategy_uid=place.strategy.uid, activity_uid=activity.uid))
         return out
 
-    def dashboard(self, quarter: int, fiscal_year: int | None = None) -> Dashboard:
-        """Per strategy: offices on target, budget allocated vs spent; offices missing this quarter's report."""
+    def dashboard(self, quarter: int | None, fiscal_year: int | None = None) -> Dashboard:
+        """Per strategy, for the chosen period (a quarter, or None for the year): assignments on target to
+        the end of the period, budget allocated vs spent to then; the offices that owe a report of the
+        period. The same rule (:func:`domain.reporting.standing`) as the printed reports and the Excel."""
         plan = self.plans.load_plan(fiscal_year)
         rows = self.rows(plan=plan)
         stats = []
+        owed: list[tuple[str, Standing]] = []
         for strategy in plan.strategies:
             mine = [r for r in rows if r.strategy_uid == strategy.uid]
-            pairs = [(r, o) for r in mine for o in r.offices]
+            pairs = [(o, r.standing(o, quarter)) for r in mine for o in r.offices]
+            owed += [(o.agency_name, st) for o, st in pairs]
             stats.append(StrategyStats(
-                strategy.number, strategy.title, len(pairs),
-                sum(1 for r, o in pairs if r.office_on_target(o)),
-                strategy.budget_satang(), sum(o.spent_satang for _, o in pairs),
+                strategy.number, strategy.title, len(pairs), sum(1 for _o, st in pairs if st.on_target),
+                strategy.budget_satang(), sum(st.spent_satang for _o, st in pairs),
             ))
-        due: dict[str, bool] = {}
-        for row in rows:
-            if row.quarter_from <= quarter <= row.quarter_to:
-                for office in row.offices:
-                    due[office.agency_name] = due.get(office.agency_name, False) or office.reported(quarter)
-        missing = sorted(name for name, reported in due.items() if not reported)
+        missing = [name for name, _due, _done in missing_offices(owed)]
         return Dashboard(plan.fiscal_year, quarter, stats, missing)
