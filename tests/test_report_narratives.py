@@ -38,3 +38,19 @@ def test_narratives_print_for_the_office_and_travel_to_the_provincial_report(tmp
     text = _text(tmp_path / "province.pdf")
     assert "ปัญหาอุปสรรคและข้อเสนอแนะรายยุทธศาสตร์" in text
     assert "งบประมาณไม่เพียงพอ" in text and "ควรจัดแบบออนไลน์ควบคู่" in text
+
+
+def test_round_reports_name_the_round_and_its_period(tmp_path):
+    office = installation(tmp_path / "office.sqlite3", "office", EDUCATION)
+    item = next(i for i in office.progress.work_items() if 2 in i.quarters())
+    office.progress.set_progress(item, 2, achieved="1" if item.unit != "ระดับ" else "3", result="ผลรอบหกเดือน")
+    from trat_desktop.services.reports import write_report
+
+    write_report(office.progress, "office", tmp_path / "h1.pdf", fiscal_year=2569, round_id="h1")
+    text = _text(tmp_path / "h1.pdf")
+    assert "รอบ ๖ เดือน (๑ ตุลาคม ๒๕๖๘ – ๓๑ มีนาคม ๒๕๖๙)" in text and "ผลรอบหกเดือน" in text
+    path, _ = office.export_office(tmp_path / "x.trat")
+    coordinator = installation(tmp_path / "c.sqlite3", "coordinator")
+    coordinator.import_files([path], trust_new=True)
+    write_report(coordinator.progress, "province", tmp_path / "y.pdf", fiscal_year=2569, round_id="y")
+    assert "รอบ ๑๒ เดือน (๑ ตุลาคม ๒๕๖๘ – ๓๐ กันยายน ๒๕๖๙)" in _text(tmp_path / "y.pdf")

@@ -30,6 +30,8 @@ def add_parsers(commands: Any, plan_cmds: Any = None) -> None:
     report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4],
                         help="ไตรมาส (office: ค่าเริ่มต้นไตรมาสปัจจุบัน; province: ไม่ระบุ = ทั้งปี)")
     report.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="เลขไทย (ค่าเริ่มต้น) หรือเลขอารบิก")
+    report.add_argument("--round", choices=["q1", "q2", "q3", "q4", "h1", "y"],
+                        help="รอบรายงาน: q1–q4, h1 (รอบ ๖ เดือน), y (รอบ ๑๒ เดือน) แทน --quarter")
     report.add_argument("--office", help="receipt: หน่วยงานที่จะออกใบตอบรับให้ (ศูนย์ฯ)")
     report.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
     xlsx = commands.add_parser("export-xlsx", help="ส่งออกผลการดำเนินงานภาพรวมเป็นไฟล์ Excel (.xlsx)")
@@ -44,7 +46,8 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         from .services.reports import write_report
 
         result = write_report(ProgressService(service), args.kind, args.out, fiscal_year=args.year,
-                              quarter=args.quarter, thai_digits=args.digits == "thai", office=args.office)
+                              quarter=args.quarter, thai_digits=args.digits == "thai", office=args.office,
+                              round_id=args.round)
         print(f"เขียนรายงานแล้ว: {args.out} ({result.pages} หน้า)")
         return 0
     if args.command == "export-xlsx":

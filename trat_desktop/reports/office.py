@@ -57,7 +57,7 @@ def office_story(data: OfficeReportData, *, thai_digits: bool = True) -> tuple[l
         P(d(f"ประจำปีงบประมาณ พ.ศ. {year}"), "subtitle"),
         Spacer(1, 0.3 * cm),
         bold_line("หน่วยงาน", me.office_name),
-        bold_line("ผลการดำเนินงาน", d.quarter(year, q)),
+        bold_line("ผลการดำเนินงาน", data.period_title or d.quarter(year, q)),
         bold_line("วันที่รายงาน", d.date(today)),
         Spacer(1, 0.25 * cm),
     ]

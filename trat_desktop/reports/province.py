@@ -131,7 +131,7 @@ def province_story(data: ProvinceReportData, *, thai_digits: bool = True) -> tup
     today = data.today
     d = Thai(thai_digits)
     width = frame_width(True)
-    period = d.quarter(year, quarter)
+    period = data.period_title or d.quarter(year, quarter)
     story: list[Flowable] = [
         P(TITLE, "title"),
         P(d(f"ประจำปีงบประมาณ พ.ศ. {year}"), "subtitle"),
