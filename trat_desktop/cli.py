@@ -241,8 +241,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
             return 2
     try:
-        service = PlanService.open(args.db)
+        service = PlanService.open(args.db, check=True)
     except TratError as exc:
+        if args.command is None and not args.smoke_test:
+            from .gui.app import run_start_problem  # a Thai screen, with the restore offer if damaged
+
+            return run_start_problem(args.db or paths.default_db_path(), exc)
         print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
         return 2
     try:

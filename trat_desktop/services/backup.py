@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.identity import Identity
-from ..errors import TratError
+from ..errors import DatabaseDamagedError, TratError
 from ..store import backup as backup_store
+from ..store.connection import integrity_problem
 from .plan import PlanService
 
 DAILY_KEPT = 7
@@ -52,7 +53,13 @@ def backup_folder(plans: PlanService) -> Path:
 
 def backup_now(plans: PlanService, dest: Path | None = None, label: str = "manual", keep: int = 20,
                now: dt.datetime | None = None) -> Path:
-    """A consistent copy made with SQLite's backup API while the app runs."""
+    """A consistent copy made with SQLite's backup API while the app runs. A database that fails
+    SQLite's integrity check is not backed up (DatabaseDamagedError): its copy would push a good
+    backup out of the rotation."""
+    problem = integrity_problem(plans.db)
+    if problem:
+        raise DatabaseDamagedError("ไม่ได้สำรองข้อมูล เพราะฐานข้อมูลที่ใช้อยู่เสียหาย (ไฟล์สำรองเดิมยังอยู่ครบ) "
+                                   f"โปรดกู้คืนจากไฟล์สำรองล่าสุด: {problem}")
     if dest is not None:
         return backup_store.backup_to(plans.db, Path(dest))
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
@@ -74,6 +81,26 @@ def automatic_backups(plans: PlanService) -> list[Path]:
         return []
     files = [p for p in folder.glob(f"*{BACKUP_SUFFIX}") if p.is_file()]
     return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def backups_beside(db_path: Path | str) -> Path:
+    """The backups folder of the database file at *db_path* (without opening it)."""
+    return Path(db_path).resolve().parent / "backups"
+
+
+def latest_good_backup(db_path: Path | str) -> tuple[BackupInfo | None, list[tuple[Path, str]]]:
+    """The newest backup beside *db_path* that passes the checks (intact, ours, not newer), and the
+    newer ones that did not, with their Thai reasons. For the start screen of a damaged database."""
+    folder = backups_beside(db_path)
+    files = sorted((p for p in folder.glob(f"*{BACKUP_SUFFIX}") if p.is_file()) if folder.is_dir() else [],
+                   key=lambda p: p.stat().st_mtime, reverse=True)
+    refused: list[tuple[Path, str]] = []
+    for path in files:
+        try:
+            return describe(path), refused
+        except TratError as exc:
+            refused.append((path, exc.message))
+    return None, refused
 
 
 def daily_backup(plans: PlanService, today: dt.date | None = None, keep: int = DAILY_KEPT) -> Path | None:
@@ -102,7 +129,7 @@ def restore(db_path: Path, backup: Path, now: dt.datetime | None = None) -> Path
         aside = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}-{n}{db_path.suffix}")
     if db_path.exists():
         try:  # fold the write-ahead log into the copy kept aside
-            plans = PlanService.open(db_path)
+            plans = PlanService.open(db_path, check=True)
             try:
                 backup_store.backup_to(plans.db, aside)
             finally:

@@ -50,19 +50,26 @@ class PlanService:
         return self._db
 
     @classmethod
-    def open(cls, db_path: Path | str | None = None) -> "PlanService":
+    def open(cls, db_path: Path | str | None = None, check: bool = False) -> "PlanService":
         """Open (or create) the database at *db_path*, default in the user's data folder.
 
         A new, empty database receives the agency register and the embedded FY2569 plan.
+        With *check* (the app's start) every page is read once and writing is tried, so a damaged
+        (DatabaseDamagedError) or read-only (DatabaseReadOnlyError) file is reported now.
         """
         path = Path(db_path) if db_path is not None else paths.default_db_path()
-        service = cls(connect(path), path)
+        service = cls(connect(path, check=check), path)
         if not service.fiscal_years() and not agency_store.has_agencies(service._db):
             service.import_plan_text(paths.seed_dir() / EMBEDDED_PLAN)
         return service
 
     def close(self) -> None:
         self._db.close()
+
+    def set_write_wait(self, seconds: float) -> None:
+        """How long a write waits for another program's write to finish before it is refused with
+        the Thai "database busy" message (the GUI's own connection waits briefly and retries later)."""
+        self._db.set_write_wait(seconds)
 
     def fiscal_years(self) -> list[int]:
         """Fiscal years (พ.ศ.) that have a plan, oldest first."""
