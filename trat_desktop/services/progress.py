@@ -177,11 +177,15 @@ class ProgressService:
     # -- writing ---------------------------------------------------------
     def set_progress(self, item: WorkItem, quarter: int, *, achieved: Any = UNSET, spent: Any = UNSET,
                      status: Any = UNSET, note: Any = UNSET,
-                     spent_satang: Any = UNSET) -> tuple[ProgressEntry, list[str]]:
+                     spent_satang: Any = UNSET,
+                     expected_revision: int | None = None) -> tuple[ProgressEntry, list[str]]:
         """Validate and save one quarter of one item; values may be text as typed (Thai or Arabic digits).
 
         *spent* is baht as typed (text) or satang (int); *spent_satang* is satang (int or None), for undo.
         Saving values equal to the stored ones changes nothing (no revision, no audit row).
+
+        *expected_revision* (undo/redo): save only if the stored entry is still at that revision
+        (StaleEditError otherwise: a newer value from elsewhere is never overwritten).
 
         Returns the stored entry and the warnings that did not block saving (e.g. over budget).
         Raises ValidationError or PermissionDenied (Thai messages) and then saves nothing.
@@ -204,7 +208,8 @@ class ProgressService:
         spent_elsewhere = sum(e.spent_satang or 0 for q, e in self._entries(item).items() if q != quarter)
         check = validate_entry(item.row, item.agency_name, entry, spent_elsewhere)
         stored = progress_store.save_entry(self._db, check.entry, me.actor(), self._now(),
-                                           local_edit=me.role == "coordinator")
+                                           local_edit=me.role == "coordinator",
+                                           expected_revision=expected_revision)
         item.entries[quarter] = stored
         return stored, check.warnings
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from ..domain.progress import ProgressEntry
+from ..domain.progress import ProgressEntry, check_still_stored
 from .audit import record
 from .connection import Database
 
@@ -44,15 +44,19 @@ def get_entry(db: Database, indicator_uid: str, agency_uid: str, quarter: int) -
 
 
 def save_entry(db: Database, entry: ProgressEntry, actor: str, at: str,
-               local_edit: bool = False) -> ProgressEntry:
+               local_edit: bool = False, expected_revision: int | None = None) -> ProgressEntry:
     """Write an entry in one transaction with one audit row per changed field; returns what is stored.
 
     An entry equal to the stored one changes nothing (no new revision, no audit row).
     *local_edit* marks a coordinator's correction of an office's row (see domain/merge.py).
+    With *expected_revision* (undo/redo) the stored revision must still be that one, checked inside
+    the write transaction (StaleEditError otherwise, nothing written).
     """
     with db.atomic():
         old = get_entry(db, entry.indicator_uid, entry.agency_uid, entry.quarter)
         base = old or ProgressEntry(entry.indicator_uid, entry.agency_uid, entry.quarter)
+        if expected_revision is not None:
+            check_still_stored(base.revision, expected_revision)
         changed = [f for f in AUDITED if getattr(base, f) != getattr(entry, f)]
         if old is not None and not changed:
             return old
