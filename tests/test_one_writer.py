@@ -232,3 +232,30 @@ def test_a_value_typed_while_the_database_is_busy_stays_unsaved_and_is_saved_lat
     window.undo_action.trigger()  # the retried save is undoable like any other
     assert fresh_items(service)["1/1.2/1"].entries[2].achieved is None
 
+
+
+# -- no code path reads the live database outside SQLite ---------------------------------------
+
+
+def test_the_live_database_and_its_wal_are_refused_as_files_to_import_attach_or_back_up_onto(
+        service, tmp_path) -> None:
+    from trat_desktop.errors import TratError
+    from trat_desktop.services.exchange import ExchangeService
+    from trat_desktop.services import backup as backups
+
+    progress = office(service)
+    item = item_of(progress)
+    db = tmp_path / "trat.sqlite3"
+    wal = tmp_path / "trat.sqlite3-wal"
+    assert wal.exists()
+    with pytest.raises(TratError, match="คือฐานข้อมูลที่โปรแกรมใช้อยู่"):
+        progress.attach_evidence(item, 2, db)
+    with pytest.raises(TratError, match="คือฐานข้อมูลที่โปรแกรมใช้อยู่"):
+        service.import_plan_text(wal)
+    with pytest.raises(TratError, match="คือฐานข้อมูลที่โปรแกรมใช้อยู่"):
+        backups.backup_now(service, dest=db)
+    progress.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงาน"))
+    report = ExchangeService(progress).import_files([wal, db], dry_run=True)
+    assert [r.status for r in report.files] == ["rejected", "rejected"]
+    assert all("คือฐานข้อมูลที่โปรแกรมใช้อยู่" in r.reason for r in report.files)
+    assert progress.evidence(item) == [] and wal.exists()

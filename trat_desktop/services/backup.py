@@ -61,6 +61,7 @@ def backup_now(plans: PlanService, dest: Path | None = None, label: str = "manua
         raise DatabaseDamagedError("ไม่ได้สำรองข้อมูล เพราะฐานข้อมูลที่ใช้อยู่เสียหาย (ไฟล์สำรองเดิมยังอยู่ครบ) "
                                    f"โปรดกู้คืนจากไฟล์สำรองล่าสุด: {problem}")
     if dest is not None:
+        plans.refuse_database_file(dest)  # replacing the live file by its own copy would lose the WAL
         return backup_store.backup_to(plans.db, Path(dest))
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = backup_folder(plans)

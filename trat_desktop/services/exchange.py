@@ -306,6 +306,7 @@ class ExchangeService:
             self.on_progress(done, total, name)
 
     def _check(self, path: Path, trust_new: bool, confirm_key: Callable[[str, str], bool] | None) -> _Checked:
+        self.progress.plans.refuse_database_file(path)
         entries_raw, sha = archive.read_archive(path, formats.ANY_ENTRIES)
         manifest = archive.load_manifest(entries_raw, path.name)
         formats.check_header(manifest, formats.OFFICE_FORMAT, path.name)

@@ -66,6 +66,22 @@ class PlanService:
     def close(self) -> None:
         self._db.close()
 
+    def refuse_database_file(self, path: Path | str) -> None:
+        """A file the user picked (to import, attach or read) must not be the live database or its
+        ``-wal``/``-shm``: reading it outside SQLite would drop SQLite's locks (Linux) and let another
+        program delete the write-ahead log under the running app. Refused in Thai; only stat()ed."""
+        if self.path is None or str(self.path) == ":memory:":
+            return
+        candidate = Path(path)
+        for own in (Path(self.path), Path(f"{self.path}-wal"), Path(f"{self.path}-shm"), Path(f"{self.path}-journal")):
+            try:
+                same = candidate.exists() and own.exists() and candidate.samefile(own)
+            except OSError:
+                same = False
+            if same:
+                raise TratError(f"ไฟล์ “{candidate.name}” คือฐานข้อมูลที่โปรแกรมใช้อยู่ ไม่ใช่ไฟล์ที่จะนำเข้าหรือแนบได้ "
+                                "โปรดเลือกไฟล์อื่น")
+
     def set_write_wait(self, seconds: float) -> None:
         """How long a write waits for another program's write to finish before it is refused with
         the Thai "database busy" message (the GUI's own connection waits briefly and retries later)."""
@@ -98,6 +114,7 @@ class PlanService:
     def import_plan_text(self, path: Path | str) -> Plan:
         """Read a plan document (text export) and store it; on any error nothing changes."""
         path = Path(path)
+        self.refuse_database_file(path)
         text = read_document(path)
         from ..domain.agencies import AgencyResolver, load_register  # only when a document is read
         from ..domain.plan_text import read_plan_text

@@ -58,6 +58,7 @@ class PlanPackageService:
         me = self.progress.identity()
         if me.role == "coordinator":
             raise PermissionDenied("เครื่องผู้ประสานงานจังหวัดไม่ต้องนำเข้าแพ็กเกจแผน")
+        self.progress.plans.refuse_database_file(path)
         raw, _sha = archive.read_archive(path, formats.ANY_ENTRIES)
         manifest = archive.load_manifest(raw, path.name)
         formats.check_header(manifest, formats.PLAN_FORMAT, path.name)

@@ -235,6 +235,7 @@ class ProgressService:
         if quarter not in item.quarters():
             raise ValidationError(f"ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้")
         source = Path(source)
+        self.plans.refuse_database_file(source)
         sha, size = evidence_store.store_blob(self.evidence_folder(), source)
         return evidence_store.add_evidence(self._db, item.indicator_uid, item.agency_uid, quarter, sha,
                                            source.name, size, me.actor(), self._now())
