@@ -10,7 +10,7 @@ from typing import Any, Sequence
 
 from . import __version__, cli_exchange, cli_reports, paths
 from .domain.outline import plan_outline
-from .errors import TratError
+from .errors import TratError, database_error
 from .domain.display import number_text
 from .domain.identity import Identity
 from .domain.progress import STATUSES
@@ -258,8 +258,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 code = smoke_report(service)
             return code
         return run_command(args, service)
-    except TratError as exc:
-        print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - a database failure is told in Thai, others propagate
+        translated = database_error(exc)
+        if translated is None:
+            raise
+        print(f"ข้อผิดพลาด: {translated.message}", file=sys.stderr)
         return 2
     finally:
         service.close()

@@ -102,6 +102,40 @@ def run_gui(service: object, smoke_test: bool = False, progress: object | None =
     return _smoke(app, service, progress)
 
 
+def run_start_problem(db_path: Any, error: Any, open_service: Any = None) -> int:
+    """The database did not open at start (*error*, a TratError): the Thai start screen instead of
+    a traceback or nothing. When the user restores a backup (damaged file) or the retry works, the
+    main window opens as usual. Returns the exit code (2 when the app ends without a database)."""
+    from ..services import PlanService
+    from .start_problem import StartProblemDialog
+
+    opener = open_service or (lambda path: PlanService.open(path, check=True))
+    app = create_app()
+    while True:
+        dialog = StartProblemDialog(db_path, error)
+        dialog.setWindowIcon(app_icon())
+        dialog.exec()
+        if dialog.restored is None and not dialog.retry:
+            return 2
+        try:
+            service = opener(db_path)
+        except Exception as exc:  # noqa: BLE001 - shown on the same screen again
+            from ..errors import TratError, database_error
+
+            error = database_error(exc) or TratError(f"เปิดฐานข้อมูลไม่ได้: {exc}")
+            continue
+        try:
+            return run_main(app, service)
+        finally:
+            service.close()
+
+
+def run_main(app: QApplication, service: object) -> int:
+    """The main window over *service* until the user quits (after the start screen's restore)."""
+    window = open_main_window(service, progress_for(service))  # noqa: F841 (kept alive while the app runs)
+    return app.exec()
+
+
 def open_main_window(service: object, progress: object | None = None, settings: Any = None,
                      backup_delay_ms: int = DAILY_BACKUP_DELAY_MS) -> Any:
     """Show the main window as a user's session starts: then the first-run set-up (if this
