@@ -214,7 +214,7 @@ def test_starting_the_gui_on_a_damaged_database_shows_the_thai_screen_then_the_r
         seen["message"] = dialog.message.text()
         dialog.restore_button.click()
 
-    def fake_main(app, service) -> int:
+    def fake_main(app, service, instance=None) -> int:
         seen["achieved"] = achieved(service)
         return 0
 
@@ -239,7 +239,7 @@ def test_a_read_only_database_at_gui_start_gets_its_own_screen_without_a_restore
         seen["restore_shown"] = dialog.restore_button.isVisible()
         dialog.close_button.click()
 
-    monkeypatch.setattr(gui_app, "run_main", lambda app, service: pytest.fail("must not open"))
+    monkeypatch.setattr(gui_app, "run_main", lambda app, service, instance=None: pytest.fail("must not open"))
     QTimer.singleShot(0, look_and_close)
     assert cli.main(["--db", str(path)]) == 2
     assert seen == {"headline": "<b>ไฟล์ฐานข้อมูลเขียนไม่ได้ (อ่านได้อย่างเดียว)</b>", "restore_shown": False}

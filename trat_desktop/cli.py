@@ -24,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: โฟลเดอร์ข้อมูลของผู้ใช้)")
     parser.add_argument("--smoke-test", action="store_true", help="เปิดหน้าต่างหลัก วาด แล้วปิด (สำหรับทดสอบ)")
+    parser.add_argument("--wait", type=float, metavar="SECONDS",
+                        help="รอให้โปรแกรมอื่นที่กำลังเขียนฐานข้อมูลเขียนเสร็จได้นานกี่วินาที ก่อนแจ้งว่าฐานข้อมูลไม่ว่าง (ค่าเริ่มต้น 20)")
     parser.add_argument("--version", action="version", version=f"Trat Desktop {__version__}")
     commands = parser.add_subparsers(dest="command")
 
@@ -240,20 +242,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         except TratError as exc:
             print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
             return 2
+    instance = None
+    if args.command is None and not args.smoke_test:
+        from .gui.app import claim_database  # one window per database: a second copy shows the first
+
+        instance, code = claim_database(args.db or paths.default_db_path())
+        if instance is None:
+            return code
     try:
-        service = PlanService.open(args.db, check=True)
+        wait = getattr(args, "wait", None)
+        service = PlanService.open(args.db, check=True, write_wait=None if wait is None else max(0.0, wait))
     except TratError as exc:
         if args.command is None and not args.smoke_test:
             from .gui.app import run_start_problem  # a Thai screen, with the restore offer if damaged
 
-            return run_start_problem(args.db or paths.default_db_path(), exc)
+            return run_start_problem(args.db or paths.default_db_path(), exc, instance=instance)
         print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
         return 2
     try:
         if args.command is None:
             from .gui.app import run_gui
 
-            code = run_gui(service, smoke_test=args.smoke_test)
+            code = run_gui(service, smoke_test=args.smoke_test, instance=instance)
             if args.smoke_test and code == 0:
                 code = smoke_report(service)
             return code
@@ -266,3 +276,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     finally:
         service.close()
+        if instance is not None:
+            instance.release()

@@ -89,20 +89,59 @@ def progress_for(service: object) -> object | None:
     return ProgressService(service) if isinstance(service, PlanService) else None
 
 
-def run_gui(service: object, smoke_test: bool = False, progress: object | None = None) -> int:
+def claim_database(db_path: Any) -> tuple[Any, int]:
+    """One GUI per database (gui/single_instance.py): (the claim to keep while the app runs, 0),
+    or (None, exit code) when another copy has it: 0 once that copy came to the front, 2 after a
+    Thai refusal when it did not answer."""
+    from .single_instance import SingleInstance
+
+    create_app()
+    instance = SingleInstance(db_path)
+    if instance.claim():
+        return instance, 0
+    if instance.ask_first_to_show():
+        _say("Trat Desktop เปิดฐานข้อมูลนี้อยู่แล้ว จึงสลับไปที่หน้าต่างเดิม")
+        return None, 0
+    refuse_second_copy(
+        f"ฐานข้อมูล “{instance.db_path.name}” เปิดอยู่ใน{instance.holder} จึงเปิดซ้ำไม่ได้ "
+        "(การเปิดฐานข้อมูลเดียวกันสองหน้าต่างอาจทำให้ค่าที่บันทึกใหม่ถูกเขียนทับ)\n\n"
+        "โปรดใช้หน้าต่างที่เปิดอยู่ หรือปิดโปรแกรมนั้นก่อนแล้วเปิดใหม่")
+    return None, 2
+
+
+def refuse_second_copy(text: str) -> None:
+    """The Thai refusal of a second copy whose first did not answer (tests replace this)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _say(text, error=True)
+    QMessageBox.warning(None, "เปิดฐานข้อมูลซ้ำไม่ได้", text)
+
+
+def follow(instance: Any, window: Any) -> None:
+    """A second copy's request brings *window* to the front."""
+    if instance is not None:
+        from .single_instance import bring_to_front
+
+        instance.activation_requested.connect(lambda: bring_to_front(window))
+
+
+def run_gui(service: object, smoke_test: bool = False, progress: object | None = None,
+            instance: Any = None) -> int:
     """Show the main window over *service*. With *smoke_test*, paint it, check it, close it
     and return 0 if it worked (1 if not) without waiting for the user (and without the
-    first-run set-up dialog, and without the daily backup)."""
+    first-run set-up dialog, and without the daily backup). *instance* is this GUI's claim on
+    the database (a second copy's start brings the window to the front)."""
     app = create_app()
     if progress is None:
         progress = progress_for(service)
     if not smoke_test:
-        window = open_main_window(service, progress)  # noqa: F841 (kept alive while the app runs)
+        window = open_main_window(service, progress)  # kept alive while the app runs
+        follow(instance, window)
         return app.exec()
     return _smoke(app, service, progress)
 
 
-def run_start_problem(db_path: Any, error: Any, open_service: Any = None) -> int:
+def run_start_problem(db_path: Any, error: Any, open_service: Any = None, instance: Any = None) -> int:
     """The database did not open at start (*error*, a TratError): the Thai start screen instead of
     a traceback or nothing. When the user restores a backup (damaged file) or the retry works, the
     main window opens as usual. Returns the exit code (2 when the app ends without a database)."""
@@ -125,14 +164,15 @@ def run_start_problem(db_path: Any, error: Any, open_service: Any = None) -> int
             error = database_error(exc) or TratError(f"เปิดฐานข้อมูลไม่ได้: {exc}")
             continue
         try:
-            return run_main(app, service)
+            return run_main(app, service, instance)
         finally:
             service.close()
 
 
-def run_main(app: QApplication, service: object) -> int:
+def run_main(app: QApplication, service: object, instance: Any = None) -> int:
     """The main window over *service* until the user quits (after the start screen's restore)."""
-    window = open_main_window(service, progress_for(service))  # noqa: F841 (kept alive while the app runs)
+    window = open_main_window(service, progress_for(service))  # kept alive while the app runs
+    follow(instance, window)
     return app.exec()
 
 

@@ -77,7 +77,10 @@ def restart_command() -> tuple[str, list[str]]:
 def restart_application(parent: QWidget | None = None) -> bool:
     """Start a new copy of the app, then quit this one. False if the new copy did not start
     (the user is told to open the app again)."""
+    from .single_instance import release_current
+
     program, args = restart_command()
+    release_current()  # else the new copy would find the database taken and only show this one
     started = QProcess.startDetached(program, args, str(Path.cwd()))
     ok = bool(started[0] if isinstance(started, tuple) else started)
     if not ok:

@@ -50,15 +50,17 @@ class PlanService:
         return self._db
 
     @classmethod
-    def open(cls, db_path: Path | str | None = None, check: bool = False) -> "PlanService":
+    def open(cls, db_path: Path | str | None = None, check: bool = False,
+             write_wait: float | None = None) -> "PlanService":
         """Open (or create) the database at *db_path*, default in the user's data folder.
 
         A new, empty database receives the agency register and the embedded FY2569 plan.
         With *check* (the app's start) every page is read once and writing is tried, so a damaged
         (DatabaseDamagedError) or read-only (DatabaseReadOnlyError) file is reported now.
+        *write_wait*: seconds a write waits for another program's write before the Thai refusal.
         """
         path = Path(db_path) if db_path is not None else paths.default_db_path()
-        service = cls(connect(path, check=check), path)
+        service = cls(connect(path, check=check, write_wait=write_wait), path)
         if not service.fiscal_years() and not agency_store.has_agencies(service._db):
             service.import_plan_text(paths.seed_dir() / EMBEDDED_PLAN)
         return service

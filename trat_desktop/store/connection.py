@@ -26,7 +26,7 @@ class Database:
     (table inserts, ``atomic()`` transactions, transaction-aware ``executescript``) load it on
     first use, which keeps its import (~80 ms with its plugin scan) out of the GUI's start-up."""
 
-    def __init__(self, conn: sqlite3.Connection, name: str = "") -> None:
+    def __init__(self, conn: sqlite3.Connection, name: str = "", write_wait: float = WRITE_WAIT_SECONDS) -> None:
         self.conn = conn
         self.name = name  # the file's name, for messages
         self._utils: Any = None
@@ -34,7 +34,7 @@ class Database:
         # wrote later could otherwise fail at once with SQLITE_BUSY when another connection wrote
         # in between, without waiting (the "database is locked" after 0.3 s of issue 14).
         conn.isolation_level = "IMMEDIATE"
-        self.set_write_wait(WRITE_WAIT_SECONDS)
+        self.set_write_wait(write_wait)
 
     def set_write_wait(self, seconds: float) -> None:
         """How long a write waits for another connection's write to finish (bounded), then fails
@@ -126,7 +126,7 @@ class Database:
         self.conn.close()
 
 
-def connect(path: Path | str, check: bool = False) -> Database:
+def connect(path: Path | str, check: bool = False, write_wait: float | None = None) -> Database:
     """Open (or create) a database and bring it to :data:`SCHEMA_VERSION`.
 
     A new database is built from ``db/schema.sql``; an older one is upgraded
@@ -134,6 +134,7 @@ def connect(path: Path | str, check: bool = False) -> Database:
     refused with a Thai message and left untouched. With *check* (the app's start), every page is
     read once (``PRAGMA quick_check``) so that a damaged page is found now, not in the middle of an
     import: a damaged file raises :class:`DatabaseDamagedError`; a read-only or full one its own error.
+    *write_wait*: seconds a write waits for another connection's (default :data:`WRITE_WAIT_SECONDS`).
     """
     path = Path(path)
     if path.exists() and path.is_dir():
@@ -143,7 +144,7 @@ def connect(path: Path | str, check: bool = False) -> Database:
     except sqlite3.Error as exc:
         raise (database_error(exc, path.name) or TratError(f"เปิดฐานข้อมูล “{path}” ไม่ได้: {exc}")) from exc
     try:
-        db = Database(conn, path.name)
+        db = Database(conn, path.name, WRITE_WAIT_SECONDS if write_wait is None else max(0.0, write_wait))
         version, app_id, has_tables = _identity(db, path)
         if version > SCHEMA_VERSION:
             raise DatabaseVersionError(
