@@ -163,10 +163,11 @@ def test_the_start_screen_restores_the_newest_good_backup(qtbot, tmp_path, quiet
         PlanService.open(path, check=True)
     except TratError as exc:
         error = exc
+    good = next((path.parent / "backups").glob("daily-*.sqlite3"))
     dialog = StartProblemDialog(path, error)
     qtbot.addWidget(dialog)
     assert dialog.headline.text() == "<b>ไฟล์ฐานข้อมูลเสียหาย</b>"
-    assert "ไฟล์สำรองล่าสุดที่ใช้ได้: daily-" in dialog.backup_label.text()
+    assert f"ไฟล์สำรองล่าสุดที่ใช้ได้: {good.name}\n" in dialog.backup_label.text()  # the name as on disk
     assert dialog.restore_button.isEnabled()
     dialog.restore_button.click()
     assert dialog.restored is not None and dialog.restored.name.startswith("daily-")

@@ -110,17 +110,18 @@ class StartProblemDialog(QDialog):
                     "หากมีไฟล์สำรองไว้ที่อื่น (เช่น แฟลชไดรฟ์) กด “เลือกไฟล์สำรองอื่น…”")
         else:
             info = self.latest
-            text = (f"ไฟล์สำรองล่าสุดที่ใช้ได้: {info.path.name}\n"
-                    f"• บันทึกไฟล์เมื่อ: {display.date_text(info.modified.date())} {display.time_text(info.modified)}\n"
-                    f"• เป็นข้อมูลของ: {info.owner}")
+            facts = [f"• บันทึกไฟล์เมื่อ: {display.date_text(info.modified.date())} {display.time_text(info.modified)}",
+                     f"• เป็นข้อมูลของ: {info.owner}"]
             if info.last_change is not None:
-                text += (f"\n• แก้ไขข้อมูลครั้งล่าสุดในไฟล์: {display.date_text(info.last_change.date())} "
-                         f"{display.time_text(info.last_change)}")
-            text += "\nข้อมูลที่บันทึกหลังจากเวลาที่สำรองจะไม่อยู่ในข้อมูลที่กู้คืน"
+                facts.append(f"• แก้ไขข้อมูลครั้งล่าสุดในไฟล์: {display.date_text(info.last_change.date())} "
+                             f"{display.time_text(info.last_change)}")
+            text = "\n".join([f"ไฟล์สำรองล่าสุดที่ใช้ได้: {info.path.name}",  # the name as on disk
+                              *(display.show_digits(f) for f in facts),
+                              "ข้อมูลที่บันทึกหลังจากเวลาที่สำรองจะไม่อยู่ในข้อมูลที่กู้คืน"])
         if self.refused:
             text += "\n\nไฟล์สำรองที่ใหม่กว่าแต่ใช้ไม่ได้:\n" + "\n".join(
                 f"• {path.name}: {reason}" for path, reason in self.refused[:3])
-        return display.show_digits(text)
+        return text
 
     # -- messages (tests replace these) ----------------------------------------------------
     def _warn(self, title: str, text: str) -> None:
