@@ -52,6 +52,13 @@ _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
 
 
+def read_only_error(name: str = "", detail: str = "") -> DatabaseReadOnlyError:
+    file = f"“{name}” " if name else ""
+    return DatabaseReadOnlyError(f"ไฟล์ฐานข้อมูล {file}หรือโฟลเดอร์ของไฟล์เขียนไม่ได้ (อ่านได้อย่างเดียว) "
+                                 "จึงบันทึกไม่ได้ โปรดตรวจสิทธิ์ของไฟล์และโฟลเดอร์ หรือคัดลอกไฟล์ออกจากแผ่นซีดี/"
+                                 "แฟลชไดรฟ์ที่ป้องกันการเขียนไว้ แล้วลองอีกครั้ง" + detail)
+
+
 def database_error(exc: BaseException, name: str = "") -> TratError | None:
     """The Thai error for a database failure (an exception carrying SQLite's result code, as
     Python's sqlite3 errors do), or None when *exc* is not one. *name* is the file's name for the
@@ -71,9 +78,7 @@ def database_error(exc: BaseException, name: str = "") -> TratError | None:
         return DatabaseFullError(f"พื้นที่ดิสก์ที่เก็บฐานข้อมูล {file}เต็ม จึงบันทึกไม่ได้ และข้อมูลไม่เปลี่ยนแปลง "
                                  "โปรดลบไฟล์ที่ไม่ใช้ในดิสก์นั้นแล้วลองอีกครั้ง" + detail)
     if primary in (_SQLITE_READONLY, _SQLITE_PERM):
-        return DatabaseReadOnlyError(f"ไฟล์ฐานข้อมูล {file}หรือโฟลเดอร์ของไฟล์เขียนไม่ได้ (อ่านได้อย่างเดียว) "
-                                     "จึงบันทึกไม่ได้ โปรดตรวจสิทธิ์ของไฟล์และโฟลเดอร์ หรือคัดลอกไฟล์ออกจากแผ่นซีดี/"
-                                     "แฟลชไดรฟ์ที่ป้องกันการเขียนไว้ แล้วลองอีกครั้ง" + detail)
+        return read_only_error(name, detail)
     if primary == _SQLITE_CANTOPEN:
         return DatabaseReadOnlyError(f"เปิดไฟล์ฐานข้อมูล {file}ไม่ได้ (ไม่มีสิทธิ์ หรือโฟลเดอร์เขียนไม่ได้) "
                                      "โปรดตรวจสิทธิ์ของไฟล์และโฟลเดอร์" + detail)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import secrets
 import sqlite3
 from typing import Any, Iterator, NoReturn, Sequence
 from pathlib import Path
 
-from ..errors import DatabaseDamagedError, DatabaseVersionError, TratError, database_error
+from ..errors import DatabaseDamagedError, DatabaseVersionError, TratError, database_error, read_only_error
 from .. import paths
 
 APPLICATION_ID = 0x54524154  # "TRAT"
@@ -166,9 +167,9 @@ def connect(path: Path | str, check: bool = False, write_wait: float | None = No
         elif version < SCHEMA_VERSION:
             backup_before_upgrade(db, path, version)
             migrate(db, version)
-        elif check:  # can it be written? (a read-only file opens and reads fine, then refuses every save)
-            with db.atomic():
-                db.execute(f"PRAGMA user_version = {version}")
+        if check and path.name != ":memory:" and not _writable(path):
+            # a read-only file opens and reads fine, then refuses every save: say so now
+            raise read_only_error(path.name, " (ตรวจเมื่อเปิดโปรแกรม)")
         return db
     except sqlite3.Error as exc:
         conn.close()
@@ -179,6 +180,12 @@ def connect(path: Path | str, check: bool = False, write_wait: float | None = No
     except BaseException:
         conn.close()
         raise
+
+
+def _writable(path: Path) -> bool:
+    """Can the file, and its folder (the write-ahead log is made beside it), be written? Asked of
+    the system without writing (a trial write would cost a disk flush at every start)."""
+    return os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK | os.X_OK)
 
 
 def integrity_problem(db: Database, quick: bool = False) -> str:
