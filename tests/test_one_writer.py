@@ -259,3 +259,29 @@ def test_the_live_database_and_its_wal_are_refused_as_files_to_import_attach_or_
     assert [r.status for r in report.files] == ["rejected", "rejected"]
     assert all("คือฐานข้อมูลที่โปรแกรมใช้อยู่" in r.reason for r in report.files)
     assert progress.evidence(item) == [] and wal.exists()
+
+
+def test_closing_the_window_with_an_unsaved_value_asks_first(qtbot, window, service, tmp_path, monkeypatch) -> None:
+    from trat_desktop.gui import data_dialog
+
+    page = window.office_page
+    controller = page.controller
+    service.set_write_wait(0.1)
+    controller.retry_timer.setInterval(60_000)  # only the close retries here
+    model = page.model
+    item = item_of(ProgressService(service))
+    index = model.index(model.row_of(item, 2), M.COL_ACHIEVED)
+    questions: list[str] = []
+    answer = [False]
+    monkeypatch.setattr(data_dialog, "ask", lambda parent, title, text, yes, no="": questions.append(text) or answer[0])
+    holder = WriteHolder(tmp_path / "trat.sqlite3").__enter__()
+    try:
+        type_into_cell(qtbot, page.table, index, "33")
+        assert controller.unsaved
+        window.close()
+        assert window.isVisible() and "ยังบันทึกไม่ได้" in questions[-1]  # "ยังไม่ปิด": the window stays
+    finally:
+        holder.__exit__()
+    window.close()  # the database is free again: the close saves the value, no question
+    assert len(questions) == 1 and not window.isVisible()
+    assert fresh_items(service)["1/1.2/1"].entries[2].achieved == 33
