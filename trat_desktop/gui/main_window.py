@@ -83,6 +83,11 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._service = service
         self._progress = progress
+        set_wait = getattr(service, "set_write_wait", None)
+        if callable(set_wait):  # writes on the GUI thread wait briefly for another program (see ops.py)
+            from .entry_controller import GUI_WRITE_WAIT_SECONDS
+
+            set_wait(GUI_WRITE_WAIT_SECONDS)
         self.settings = settings if settings is not None else QSettings()
         self.plan: Plan | None = None
         self.plan_warnings: list[PlanWarning] = []
