@@ -244,3 +244,31 @@ def test_a_read_only_database_at_gui_start_gets_its_own_screen_without_a_restore
     QTimer.singleShot(0, look_and_close)
     assert cli.main(["--db", str(path)]) == 2
     assert seen == {"headline": "<b>ไฟล์ฐานข้อมูลเขียนไม่ได้ (อ่านได้อย่างเดียว)</b>", "restore_shown": False}
+
+
+def test_an_emptied_database_beside_backups_is_damaged_not_a_fresh_start(qtbot, tmp_path, quiet_boxes, capsys) -> None:
+    """0 bytes (a full disk, a failed copy): SQLite would take it as a new empty database and the
+    app would start afresh over it; with backups beside it, it is reported and restored instead."""
+    path = build(tmp_path / "data")
+    path.write_bytes(b"")
+    assert cli.main(["--db", str(path), "progress", "list"]) == 2
+    assert "ว่างเปล่า" in capsys.readouterr().err
+    assert path.stat().st_size == 0  # nothing was created over it
+    try:
+        PlanService.open(path, check=True)
+    except DatabaseDamagedError as exc:
+        error = exc
+    dialog = StartProblemDialog(path, error)
+    qtbot.addWidget(dialog)
+    assert dialog.restore_button.isEnabled()
+    assert dialog.restore_latest()
+    service = PlanService.open(path, check=True)
+    try:
+        assert achieved(service) == 40
+    finally:
+        service.close()
+    fresh = tmp_path / "new" / "trat.sqlite3"  # no backups beside it: a first start, as before
+    fresh.parent.mkdir()
+    fresh.write_bytes(b"")
+    PlanService.open(fresh, check=True).close()
+    assert fresh.stat().st_size > 0

@@ -30,6 +30,22 @@ class AgencyInfo:
     indicator_rows: int
 
 
+def refuse_emptied(path: Path) -> None:
+    """A database file of 0 bytes beside backups is a lost database (a full disk, a failed copy),
+    not a new one: SQLite would take it as empty and the app would start afresh over it, hiding
+    the loss. Reported as damaged, so the start screen offers the newest backup."""
+    from ..errors import DatabaseDamagedError
+
+    try:
+        emptied = path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return
+    backups = path.resolve().parent / "backups"
+    if emptied and backups.is_dir() and any(backups.glob("*.sqlite3")):
+        raise DatabaseDamagedError(f"ไฟล์ฐานข้อมูล “{path.name}” ว่างเปล่า (0 ไบต์) ทั้งที่เคยมีข้อมูลและมีไฟล์สำรองอยู่ "
+                                   "ข้อมูลอาจหายเพราะดิสก์เต็มหรือคัดลอกไม่สำเร็จ")
+
+
 class PlanService:
     """Opens the store (migrating and seeding it) and answers questions about plans."""
 
@@ -60,6 +76,8 @@ class PlanService:
         *write_wait*: seconds a write waits for another program's write before the Thai refusal.
         """
         path = Path(db_path) if db_path is not None else paths.default_db_path()
+        if check:
+            refuse_emptied(path)
         service = cls(connect(path, check=check, write_wait=write_wait), path)
         if not service.fiscal_years() and not agency_store.has_agencies(service._db):
             service.import_plan_text(paths.seed_dir() / EMBEDDED_PLAN)
