@@ -285,3 +285,61 @@ def test_closing_the_window_with_an_unsaved_value_asks_first(qtbot, window, serv
     window.close()  # the database is free again: the close saves the value, no question
     assert len(questions) == 1 and not window.isVisible()
     assert fresh_items(service)["1/1.2/1"].entries[2].achieved == 33
+
+
+# -- property: undo and redo never overwrite a value written elsewhere ---------------------------
+
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+
+OPS = st.lists(st.one_of(st.tuples(st.just("type"), st.integers(0, 5)),
+                         st.tuples(st.just("foreign"), st.integers(0, 5)),
+                         st.just(("undo", 0)), st.just(("redo", 0))), min_size=1, max_size=12)
+
+
+@pytest.fixture
+def elsewhere(service, tmp_path):
+    """Another connection to the same database (another window, the command line)."""
+    other = PlanService.open(tmp_path / "trat.sqlite3")
+    yield ProgressService(other)
+    other.close()
+
+
+@pytest.fixture
+def free_cells(service):
+    """Cells nobody wrote yet: one per example (one database per test)."""
+    progress = office(service)
+    return [(i, q) for i in progress.work_items() for q in i.quarters()]
+
+
+@hsettings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=OPS)
+def test_undo_and_redo_never_overwrite_a_value_written_elsewhere(qapp, service, elsewhere, free_cells, ops) -> None:
+    from trat_desktop.gui.entry_controller import EntryController
+
+    progress = ProgressService(service)
+    item, quarter = free_cells.pop()
+    controller = EntryController(progress)
+    foreign_item = next(i for i in elsewhere.work_items() if i.indicator_uid == item.indicator_uid)
+
+    def stored() -> float | None:
+        return progress.current_entry(item, quarter).achieved
+
+    foreign_since_mine = False  # a value written elsewhere after this window's last write
+    try:
+        for op, value in ops:
+            before = stored()
+            if op == "type":
+                assert controller.commit(item, quarter, "achieved", str(value))
+                assert stored() == value
+                if before != value:
+                    foreign_since_mine = False
+            elif op == "foreign":
+                elsewhere.set_progress(foreign_item, quarter, achieved=str(value))
+                if before != value:
+                    foreign_since_mine = True
+            else:
+                (controller.undo_stack.undo if op == "undo" else controller.undo_stack.redo)()
+                if foreign_since_mine:
+                    assert stored() == before  # refused: the newer value stays
+    finally:
+        controller.deleteLater()
