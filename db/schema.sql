@@ -132,10 +132,21 @@ CREATE TABLE evidence (
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
     file_name TEXT NOT NULL,
     size INTEGER NOT NULL CHECK (size >= 0),
-    added_at TEXT NOT NULL,
+    added_at TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
     UNIQUE (indicator_uid, agency_uid, quarter, sha256)
 );
 CREATE INDEX idx_evidence_sha ON evidence(sha256);
+CREATE TABLE evidence_withdrawn (
+    indicator_uid TEXT NOT NULL,
+    agency_uid TEXT NOT NULL,
+    quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    file_name TEXT NOT NULL,
+    size INTEGER NOT NULL CHECK (size >= 0),
+    removed_at TEXT NOT NULL,
+    revision INTEGER NOT NULL CHECK (revision >= 1),
+    PRIMARY KEY (indicator_uid, agency_uid, quarter, sha256)
+);
 CREATE TABLE trash (
     id INTEGER PRIMARY KEY,
     entity TEXT NOT NULL CHECK (entity IN ('strategy', 'tactic', 'activity', 'indicator')),
@@ -172,7 +183,8 @@ CREATE TABLE import_ledger (
     conflicts INTEGER NOT NULL DEFAULT 0,
     backup_path TEXT NOT NULL DEFAULT '',
     audit_high INTEGER NOT NULL DEFAULT 0
-);
+, signed_sha256 TEXT NOT NULL DEFAULT '');
+CREATE INDEX idx_import_ledger_signed ON import_ledger(signed_sha256);
 CREATE TABLE conflicts (
     indicator_uid TEXT NOT NULL,
     agency_uid TEXT NOT NULL,
@@ -185,4 +197,4 @@ CREATE TABLE conflicts (
 );
 CREATE INDEX idx_ledger_office ON import_ledger(office_uid, sequence);
 CREATE INDEX idx_ledger_sha ON import_ledger(file_sha256);
-PRAGMA user_version = 6;
+PRAGMA user_version = 9;

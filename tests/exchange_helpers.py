@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from trat_desktop.domain.identity import Identity
 from trat_desktop.exchange import archive, formats
@@ -85,3 +86,33 @@ def rewrite_zip(source: Path, target: Path, rename: dict[str, str] | None = None
         for name, body in (add or {}).items():
             out.writestr(name, body)
     return target
+
+
+def resign(source: Path, target: Path, private_b64: str, *, entries: Callable[[dict[str, bytes]], None] | None = None,
+           manifest_changes: dict[str, Any] | None = None, manifest_edit: Callable[[bytes], bytes] | None = None,
+           keep_signature: bool = False) -> Path:
+    """A copy of a real exchange file with its entries and manifest changed, then signed again with
+    *private_b64* (the hashes in ``files`` follow the new entries). *manifest_edit* changes the manifest's
+    bytes after it is written (for what json.dumps cannot write: NaN, 5,000 digits, deep nesting...).
+    With *keep_signature* the old signature stays (a file tampered with by someone without the key)."""
+    with zipfile.ZipFile(source) as z:
+        files = {name: z.read(name) for name in z.namelist()}
+    old_signature = files.pop(archive.SIGNATURE)
+    manifest = json.loads(files.pop(archive.MANIFEST))
+    if entries is not None:
+        entries(files)
+    manifest["files"] = {name: hashlib.sha256(body).hexdigest() for name, body in files.items()}
+    manifest.update(manifest_changes or {})
+    body = archive.dumps_json(manifest)
+    files[archive.MANIFEST] = manifest_edit(body) if manifest_edit else body
+    archive.write_archive(target, files, private_b64)
+    if keep_signature:
+        rewrite_zip(target, target.with_suffix(".tmp"), drop={archive.SIGNATURE},
+                    add={archive.SIGNATURE: old_signature}).replace(target)
+    return target
+
+
+def insert_before_end(text: bytes, member: bytes) -> bytes:
+    """Add a raw `"key": value` member to a JSON object's text (before its closing brace)."""
+    end = text.rstrip().rindex(b"}")
+    return text[:end].rstrip() + b",\n " + member + b"\n}"

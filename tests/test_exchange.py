@@ -77,7 +77,7 @@ def test_dry_run_lists_changes_and_writes_nothing(world) -> None:
     path, _ = office.export_office(tmp / "x.trat")
     report = coordinator.import_files([path], dry_run=True, trust_new=True)
     assert report.dry_run and report.files[0].added == 1
-    assert report.files[0].changes == ["[1/1.5/2] ไตรมาส 3 ผล (ว่าง) -> 70; หมายเหตุ (ว่าง) -> ครึ่งทาง"]
+    assert report.files[0].changes == ["[1/1.5/2] ไตรมาส 3 ผลการดำเนินงาน (ว่าง) -> 70; หมายเหตุ (ว่าง) -> ครึ่งทาง"]
     assert [(c.row, c.quarter, c.field, c.old, c.new) for c in report.files[0].details] == [
         ("1/1.5/2", 3, "achieved", None, 70.0), ("1/1.5/2", 3, "note", "", "ครึ่งทาง")]
     assert coordinator.snapshot() == [] and coordinator.ledger() == [] and coordinator.office_keys() == []

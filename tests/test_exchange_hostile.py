@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from exchange_helpers import EDUCATION, agency_uid, craft, installation, record, rewrite_zip
 
-from trat_desktop.exchange import archive, keys
+from trat_desktop.exchange import archive, formats, keys
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_missing_or_bad_signature(setup) -> None:
 
 
 @pytest.mark.parametrize(("changes", "words"), [
-    ({"format_version": 2}, ("รุ่นใหม่กว่า",)),
+    ({"format_version": formats.FORMAT_VERSION + 1}, ("รุ่นใหม่กว่า",)),
     ({"format_version": "one"}, ("รุ่น",)),
     ({"format": "something-else"}, ("ไม่ใช่ไฟล์แลกเปลี่ยน",)),
     ({"format": "trat-plan-package"}, ("แพ็กเกจแผน",)),

@@ -352,3 +352,14 @@ def test_restart_application_really_starts_a_new_process_and_quits(tmp_path) -> 
     while not marker.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert marker.read_text(encoding="utf-8") == "--db same.sqlite3"
+
+
+def test_a_later_plan_load_does_not_cover_the_backup_message(qtbot, service, tmp_path) -> None:
+    """The deferred plan load used to overwrite the daily backup's status message (a start-up race)."""
+    window = office_window(qtbot, service, tmp_path)
+    window.statusBar().showMessage(data_dialog.DAILY_DONE, 60000)
+    window.refresh_data()
+    assert window.statusBar().currentMessage() == data_dialog.DAILY_DONE
+    window.statusBar().clearMessage()
+    window.refresh_data()
+    assert window.statusBar().currentMessage().startswith("โหลดแผน")

@@ -155,7 +155,7 @@ def test_office_export_then_coordinator_import_through_the_gui(qtbot, monkeypatc
     [row] = dialog.file_rows()
     assert row["status"] == "imported" and row["status_text"] == "รอยืนยันกุญแจ"
     assert row["office"] == EDUCATION and row["counts"]["added"] == "๑"
-    assert any("ผล (ว่าง) → ๘๕" in line for line in row["details"])
+    assert any("ผลการดำเนินงาน (ว่าง) → ๘๕" in line for line in row["details"])
     assert dialog.form.keysGroup.isVisible() and dialog.first_keys == {EDUCATION: office.fingerprint()}
     assert coordinator.snapshot() == []  # the preview saved nothing
 

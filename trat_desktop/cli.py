@@ -261,6 +261,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         if args.command is None:
+            from .platform_check import gui_problem
+
+            problem = gui_problem()
+            if problem:
+                print(f"ข้อผิดพลาด: {problem}", file=sys.stderr)
+                return 2
             from .gui.app import run_gui
 
             code = run_gui(service, smoke_test=args.smoke_test, instance=instance)

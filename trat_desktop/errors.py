@@ -71,7 +71,7 @@ def database_error(exc: BaseException, name: str = "") -> TratError | None:
         return None
     primary = code & 0xFF
     file = f"“{name}” " if name else ""
-    detail = f" ({getattr(exc, 'sqlite_errorname', '')}: {exc})"
+    detail = f" (รหัสข้อผิดพลาด {getattr(exc, 'sqlite_errorname', code)})"  # SQLite's English text stays out
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return DatabaseBusyError(BUSY_MESSAGE)
     if primary == _SQLITE_FULL:

@@ -11,12 +11,33 @@ APP_DIR_NAME = "TratDesktop"
 APP_AUTHOR = "TratProvince"
 
 
-def resource_root() -> Path:
-    """The folder holding ``db/`` and ``resources/``: ``sys._MEIPASS`` when frozen, else the project root."""
+#: The folders of the project root that ship with the app. In a wheel they are mapped into the
+#: package (``trat_desktop/db``, ``trat_desktop/resources``: see pyproject.toml), in the frozen build
+#: they lie in ``sys._MEIPASS``, and in a source checkout (editable install) beside the package.
+SHIPPED = ("db", "resources")
+
+
+def _candidates() -> list[Path]:
+    found: list[Path] = []
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
-        return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+        found.append(Path(frozen))
+    from importlib.resources import files
+
+    package = files("trat_desktop")
+    if isinstance(package, Path):  # a package installed from a wheel (always on the file system here)
+        found.append(package)
+    found.append(Path(__file__).resolve().parent.parent)  # the source tree
+    return found
+
+
+def resource_root() -> Path:
+    """The folder holding ``db/`` and ``resources/``: inside the installed package (importlib.resources),
+    ``sys._MEIPASS`` when frozen, else the project root of a source checkout."""
+    for root in _candidates():
+        if (root / "db" / "schema.sql").is_file():
+            return root
+    raise FileNotFoundError("ไม่พบไฟล์ข้อมูลของโปรแกรม (db/schema.sql) โปรดติดตั้งโปรแกรม Trat Desktop ใหม่")
 
 
 def resource(*parts: str) -> Path:

@@ -6,11 +6,16 @@ from dataclasses import dataclass, fields
 from typing import Literal
 
 from ..errors import TratError
+from .text import clean_text
 
 Role = Literal["office", "coordinator"]
 COORDINATOR_NAME = "ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด"
 ROLE_TEXT = {"office": "หน่วยงาน", "coordinator": COORDINATOR_NAME}
 MAX_FIELD = 200
+FIELD_NAMES = {"role": "บทบาท", "office_uid": "รหัสหน่วยงาน", "office_name": "ชื่อหน่วยงาน",
+               "reporter_name": "ชื่อผู้รายงาน", "reporter_position": "ตำแหน่งผู้รายงาน",
+               "reporter_phone": "โทรศัพท์ผู้รายงาน", "head_name": "ชื่อหัวหน้าหน่วยงาน",
+               "head_position": "ตำแหน่งหัวหน้าหน่วยงาน"}
 
 
 class PermissionDenied(TratError):
@@ -79,7 +84,12 @@ class Identity:
         for f in fields(self):
             value = getattr(self, f.name) or ""
             if len(value) > MAX_FIELD:
-                raise TratError(f"ข้อมูล “{f.name}” ยาวเกิน {MAX_FIELD} ตัวอักษร")
+                raise TratError(f"ข้อมูล “{FIELD_NAMES[f.name]}” ยาวเกิน {MAX_FIELD} ตัวอักษร")
             if any(ord(ch) < 32 for ch in value):
-                raise TratError(f"ข้อมูล “{f.name}” มีอักขระควบคุมที่ใช้ไม่ได้")
+                raise TratError(f"ข้อมูล “{FIELD_NAMES[f.name]}” มีอักขระควบคุมที่ใช้ไม่ได้")
         return self
+
+    def cleaned(self) -> "Identity":
+        """The same identity with every text field in its stored form (pasted line breaks, controls)."""
+        return Identity(**{f.name: getattr(self, f.name) if f.name == "role" else clean_text(getattr(self, f.name))
+                           for f in fields(self)})

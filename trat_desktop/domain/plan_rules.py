@@ -7,6 +7,7 @@ from typing import Any
 
 from ..errors import TratError
 from .model import BudgetValue
+from .text import clean_text
 from .thai import to_arabic_digits
 
 MAX_TEXT = 4000
@@ -26,8 +27,12 @@ class PlanEditError(TratError):
     """An edit that would make the plan wrong; the message says why, in Thai."""
 
 
+MAX_TARGET = 1e12
+MAX_BUDGET_BAHT = 1e11
+
+
 def _text(value: Any, what: str, required: bool) -> str:
-    text = " ".join(str(value if value is not None else "").split())
+    text = clean_text(value)
     if required and not text:
         raise PlanEditError(f"ต้องระบุ{what}")
     if len(text) > MAX_TEXT:
@@ -65,13 +70,25 @@ def clean_field(entity: str, field: str, value: Any) -> Any:
             number = float(to_arabic_digits(str(value)).replace(",", "").strip())
         except ValueError:
             raise PlanEditError(f"เป้าหมาย “{value}” ต้องเป็นตัวเลข") from None
-        if number < 0 or number != number or number > 1e12:
-            raise PlanEditError("เป้าหมายต้องเป็นตัวเลขตั้งแต่ ๐ ขึ้นไป")
-        return number
+        return check_target(number)
     required = field in ("title", "unit")
     names = {"title": "ชื่อ", "goal": "เป้าหมาย", "unit": "หน่วยนับ", "indicator": "ตัวชี้วัด",
              "expected_result": "ผลที่คาดว่าจะได้รับ"}
     return _text(value, names[field], required)
+
+
+def check_target(number: float) -> float:
+    """A row's target: a finite number from 0 up to 10^12 (plan edits and plan packages)."""
+    if not 0 <= number <= MAX_TARGET:  # also false for NaN
+        raise PlanEditError("เป้าหมายต้องเป็นตัวเลขตั้งแต่ ๐ ขึ้นไป")
+    return float(number)
+
+
+def check_budget_satang(satang: int) -> int:
+    """A budget line's amount in satang: 0 up to 100,000 million baht (plan edits and plan packages)."""
+    if not 0 <= satang <= MAX_BUDGET_BAHT * 100:
+        raise PlanEditError("งบประมาณต้องเป็นจำนวนเงินตั้งแต่ ๐ บาทขึ้นไป และไม่เกินแสนล้านบาท")
+    return satang
 
 
 def check_period(quarter_from: int, quarter_to: int) -> None:
@@ -89,7 +106,7 @@ def clean_budget(kind: str, amount_baht: Any = None) -> BudgetValue:
         amount = float(to_arabic_digits(str(amount_baht)).replace(",", "").strip())
     except ValueError:
         raise PlanEditError(f"งบประมาณ “{amount_baht}” ต้องเป็นตัวเลข") from None
-    if amount < 0 or amount != amount or amount > 1e11:
+    if amount < 0 or amount != amount or amount > MAX_BUDGET_BAHT:
         raise PlanEditError("งบประมาณต้องเป็นจำนวนเงินตั้งแต่ ๐ บาทขึ้นไป")
     if round(amount * 100) != round(amount * 100, 6):
         raise PlanEditError("งบประมาณมีทศนิยมได้ไม่เกิน ๒ ตำแหน่ง")

@@ -28,7 +28,15 @@ LEVEL_UNITS = {"ระดับ"}
 MAX_NOTE = 4000
 MAX_COUNT = 1_000_000_000
 MAX_SPENT_BAHT = 10_000_000_000
+MAX_SPENT_SATANG = MAX_SPENT_BAHT * 100
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+# One Thai name per field of an entry: every message about a field uses it, never the key.
+FIELD_NAMES: dict[str, str] = {
+    "indicator_uid": "รหัสตัวชี้วัด", "agency_uid": "รหัสหน่วยงาน", "quarter": "ไตรมาส",
+    "achieved": "ผลการดำเนินงาน", "spent_satang": "งบประมาณที่ใช้", "status": "สถานะ", "note": "หมายเหตุ",
+    "reporter": "ผู้รายงาน", "updated_at": "เวลาที่แก้ไข", "revision": "ครั้งที่แก้ไข",
+}
 
 
 class ValidationError(TratError):
@@ -99,21 +107,32 @@ def parse_status(text: str) -> str:
     return key
 
 
+def entered_text(value: float) -> str:
+    """A value as the user entered it, for a message: never rounded ('-๐' for -0.001, '๑๐๐' for 100.000001)."""
+    if abs(value) >= 1e15:
+        return to_thai_digits(f"{value:.12g}")
+    shown = number_text(value)
+    if float(to_arabic_digits(shown).replace(",", "")) == value:
+        return shown
+    return to_thai_digits(f"{value:.12g}")
+
+
 def check_achieved(unit: str, value: float | None) -> None:
     """The value rule of a unit: ร้อยละ 0-100, ระดับ 1-5 (whole), counts whole numbers >= 0."""
     if value is None:
         return
+    value = float(value)
     unit = unit.strip()
     if unit in PERCENT_UNITS:
         if not 0 <= value <= 100:
-            raise ValidationError(f"ผลการดำเนินงานหน่วย “ร้อยละ” ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (กรอก {number_text(value)})")
+            raise ValidationError(f"ผลการดำเนินงานหน่วย “ร้อยละ” ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (กรอก {entered_text(value)})")
     elif unit in LEVEL_UNITS:
         if not value.is_integer() or not 1 <= value <= 5:
-            raise ValidationError(f"ผลการดำเนินงานหน่วย “ระดับ” ต้องเป็นจำนวนเต็ม ๑ ถึง ๕ (กรอก {number_text(value)})")
+            raise ValidationError(f"ผลการดำเนินงานหน่วย “ระดับ” ต้องเป็นจำนวนเต็ม ๑ ถึง ๕ (กรอก {entered_text(value)})")
     else:
         if value < 0 or not value.is_integer():
             raise ValidationError(f"ผลการดำเนินงานหน่วย “{unit or 'จำนวน'}” ต้องเป็นจำนวนเต็มตั้งแต่ ๐ ขึ้นไป "
-                                  f"(กรอก {number_text(value)})")
+                                  f"(กรอก {entered_text(value)})")
         if value > MAX_COUNT:
             raise ValidationError("ผลการดำเนินงานมากเกินกว่าที่เป็นไปได้")
 
@@ -123,13 +142,21 @@ def parse_spent(text: str) -> int | None:
     value = parse_number(text, "งบประมาณที่ใช้")
     if value is None:
         return None
-    if value < 0:
-        raise ValidationError("งบประมาณที่ใช้ต้องไม่ติดลบ")
-    if value > MAX_SPENT_BAHT:
-        raise ValidationError("งบประมาณที่ใช้มากเกินกว่าที่เป็นไปได้")
     if round(value * 100) != round(value * 100, 6):
         raise ValidationError("งบประมาณที่ใช้มีทศนิยมได้ไม่เกิน ๒ ตำแหน่ง (สตางค์)")
-    return int(round(value * 100))
+    satang = int(round(value * 100))
+    check_spent(satang)
+    return satang
+
+
+def check_spent(satang: int | None) -> None:
+    """The range of money spent in one quarter, in satang: 0 to 10,000 million baht (entry and import)."""
+    if satang is None:
+        return
+    if satang < 0:
+        raise ValidationError("งบประมาณที่ใช้ต้องไม่ติดลบ")
+    if satang > MAX_SPENT_SATANG:
+        raise ValidationError(f"งบประมาณที่ใช้มากเกินกว่าที่เป็นไปได้ (ไม่เกิน {to_thai_digits(format_baht(MAX_SPENT_BAHT))} บาท)")
 
 
 def allocated_satang(row: IndicatorRow, agency_name: str) -> int | None:
@@ -156,8 +183,7 @@ def validate_entry(row: IndicatorRow, agency_name: str, entry: ProgressEntry,
         raise ValidationError(f"สถานะ “{entry.status}” ไม่ถูกต้อง")
     if len(entry.note) > MAX_NOTE:
         raise ValidationError(f"หมายเหตุยาวเกิน {MAX_NOTE:,} ตัวอักษร")
-    if entry.spent_satang is not None and entry.spent_satang < 0:
-        raise ValidationError("งบประมาณที่ใช้ต้องไม่ติดลบ")
+    check_spent(entry.spent_satang)
     warnings: list[str] = []
     allocated = allocated_satang(row, agency_name)
     total_spent = spent_other_quarters + (entry.spent_satang or 0)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TratError
-from . import keys
+from . import keys, safe_json
 
 # Limits (documented in docs/exchange-format.md)
 MAX_FILE_BYTES = 200 * 1024 * 1024          # the archive on disk
@@ -25,6 +25,7 @@ MAX_MANIFEST_BYTES = 1024 * 1024
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 
 MANIFEST = "manifest.json"
+ENTRY_NAMES = {"progress.jsonl": "ข้อมูลผลการดำเนินงาน", "evidence.jsonl": "รายการหลักฐาน"}
 SIGNATURE = "signature"
 
 
@@ -44,16 +45,28 @@ def _thai_bytes(n: int) -> str:
     return f"{n / (1024 * 1024):,.0f} MB"
 
 
+def _os_reason(exc: OSError) -> str:
+    """Why a file could not be read, in Thai."""
+    import errno
+
+    return {errno.ENOENT: "ไม่พบไฟล์", errno.EACCES: "ไม่มีสิทธิ์อ่านไฟล์", errno.EPERM: "ไม่มีสิทธิ์อ่านไฟล์",
+            errno.EISDIR: "เป็นโฟลเดอร์ ไม่ใช่ไฟล์", errno.EIO: "อ่านข้อมูลจากดิสก์ไม่ได้"}.get(
+        exc.errno or 0, "ระบบปฏิบัติการไม่ยอมให้อ่าน")
+
+
 def read_archive(path: Path, allowed: re.Pattern[str]) -> tuple[dict[str, bytes], str]:
     """All entries of an archive, checked against the limits; returns (entries, sha256 of the file)."""
     path = Path(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise BadArchive(f"อ่านไฟล์ “{path.name}” ไม่ได้: {exc.strerror or exc}") from exc
+        raise BadArchive(f"อ่านไฟล์ “{path.name}” ไม่ได้: {_os_reason(exc)}") from exc
     if size > MAX_FILE_BYTES:
         raise BadArchive(f"ไฟล์ “{path.name}” ใหญ่เกินไป ({_thai_bytes(size)}; รับได้ไม่เกิน {_thai_bytes(MAX_FILE_BYTES)})")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadArchive(f"อ่านไฟล์ “{path.name}” ไม่ได้: {_os_reason(exc)}") from exc
     sha = hashlib.sha256(data).hexdigest()
     try:
         archive = zipfile.ZipFile(path)
@@ -122,32 +135,41 @@ def write_archive(path: Path, entries: dict[str, bytes], private_b64: str) -> st
 
 
 def load_manifest(entries: dict[str, bytes], file_name: str) -> dict[str, Any]:
+    """The manifest, parsed with every bound (depth, number lengths, no NaN, no lone surrogates)
+    before any of its fields is looked at; the caller checks the signature next."""
     if MANIFEST not in entries or SIGNATURE not in entries:
         raise BadArchive(f"ไฟล์ “{file_name}” ไม่มีรายการกำกับหรือลายมือชื่อดิจิทัล จึงไม่นำเข้า")
     if len(entries[MANIFEST]) > MAX_MANIFEST_BYTES:
         raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” ใหญ่เกินไป")
     try:
-        manifest = json.loads(entries[MANIFEST].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” อ่านไม่ได้") from None
+        manifest = safe_json.loads(entries[MANIFEST], max_depth=8)
+    except safe_json.UnsafeJson as exc:
+        raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” อ่านไม่ได้: {exc.message}") from None
     if not isinstance(manifest, dict):
         raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” ไม่ถูกต้อง")
     return manifest
 
 
+def signed_digest(entries: dict[str, bytes]) -> str:
+    """What a file is known by: the SHA-256 of its signed manifest (which holds every entry's hash).
+    Two copies of one export that differ only in their zip headers have the same digest."""
+    return hashlib.sha256(entries[MANIFEST]).hexdigest()
+
+
 def check_signature_and_hashes(entries: dict[str, bytes], manifest: dict[str, Any], file_name: str) -> str:
     """Verify the signature over the manifest and every entry's hash; returns the signer's public key."""
     public = manifest.get("signer_public_key")
-    if not isinstance(public, str):
+    if not isinstance(public, str) or len(public) > 100:
         raise BadArchive(f"ไฟล์ “{file_name}” ไม่ระบุกุญแจของผู้ลงนาม จึงไม่นำเข้า")
     keys.check_public_key(public)
-    if not keys.verify(public, entries[MANIFEST], entries[SIGNATURE].decode("ascii", "replace").strip()):
+    signature = entries[SIGNATURE]
+    if len(signature) > 200 or not keys.verify(public, entries[MANIFEST], signature.decode("ascii", "replace").strip()):
         raise BadArchive(f"ลายมือชื่อดิจิทัลของไฟล์ “{file_name}” ไม่ถูกต้อง (ไฟล์ถูกแก้ไขหรือปลอมแปลง) จึงไม่นำเข้า")
     listed = manifest.get("files")
     if not isinstance(listed, dict):
         raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” ไม่มีรายชื่อไฟล์")
     present = {n for n in entries if n not in (MANIFEST, SIGNATURE)}
-    if set(listed) != present:
+    if not all(isinstance(d, str) for d in listed.values()) or set(listed) != present:
         raise BadArchive(f"ไฟล์ “{file_name}” มีรายการไม่ตรงกับรายการกำกับ จึงไม่นำเข้า")
     for name, digest in listed.items():
         if hashlib.sha256(entries[name]).hexdigest() != digest:
@@ -156,30 +178,44 @@ def check_signature_and_hashes(entries: dict[str, bytes], manifest: dict[str, An
 
 
 def jsonl(data: bytes, name: str, file_name: str, max_line: int = 64 * 1024) -> list[dict[str, Any]]:
-    """Parse a JSON-lines entry into objects, refusing malformed or overlong lines."""
+    """Parse a JSON-lines entry into objects, refusing malformed or overlong lines.
+
+    Lines end at '\n' only: a note that holds U+2028, U+2029 or U+0085 (written raw by older
+    versions) is one line, not three (``str.splitlines`` would cut it)."""
+    shown = f"{ENTRY_NAMES[name]} ({name})" if name in ENTRY_NAMES else f"“{name}”"
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise BadArchive(f"“{name}” ในไฟล์ “{file_name}” ไม่ใช่ข้อความ UTF-8") from None
+        raise BadArchive(f"{shown} ในไฟล์ “{file_name}” ไม่ใช่ข้อความ UTF-8") from None
     records = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    escapes = safe_json.may_hold_surrogates(text)
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         if len(line) > max_line:
-            raise BadArchive(f"“{name}” บรรทัดที่ {number} ในไฟล์ “{file_name}” ยาวเกินไป")
+            raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” ยาวเกินไป")
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            raise BadArchive(f"“{name}” บรรทัดที่ {number} ในไฟล์ “{file_name}” อ่านไม่ได้") from None
+            record = safe_json.loads(line, max_depth=4, escapes=escapes)
+        except safe_json.UnsafeJson as exc:
+            raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” อ่านไม่ได้: {exc.message}") from None
         if not isinstance(record, dict):
-            raise BadArchive(f"“{name}” บรรทัดที่ {number} ในไฟล์ “{file_name}” ไม่ถูกต้อง")
+            raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” ไม่ถูกต้อง")
         records.append(record)
     return records
 
 
+_RAW_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def _dumps(data: Any, **options: Any) -> bytes:
+    """JSON with the separators that some readers take for line ends escaped (older readers of this app
+    split lines with ``str.splitlines``); inside JSON they can only occur in strings."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, **options).translate(_RAW_BREAKS).encode("utf-8")
+
+
 def dumps_jsonl(records: list[dict[str, Any]]) -> bytes:
-    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records).encode("utf-8")
+    return b"".join(_dumps(r) + b"\n" for r in records)
 
 
 def dumps_json(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    return _dumps(data, indent=1)

@@ -16,10 +16,18 @@ from ..domain.model import (
     Strategy,
     Tactic,
 )
+from ..domain.plan_rules import MAX_TEXT, PlanEditError, check_budget_satang, check_target
+from ..domain.text import clean_text
 from .archive import BadArchive
 
+# the Thai name of each plan field a message may name (never the JSON key)
+FIELD_NAMES = {"fiscal_year": "ปีงบประมาณ", "title": "ชื่อ", "revision": "ฉบับที่", "name": "ชื่อหน่วยงาน",
+               "short_name": "ชื่อย่อหน่วยงาน", "number": "ลำดับ", "goal": "เป้าประสงค์", "code": "รหัสกิจกรรม",
+               "unit": "หน่วยนับ", "indicator": "ตัวชี้วัด", "expected_result": "ผลที่คาดว่าจะได้รับ",
+               "agencies": "หน่วยงาน", "strategies": "ยุทธศาสตร์", "tactics": "กลยุทธ์",
+               "activities": "แผนงาน/โครงการ/กิจกรรม", "rows": "ตัวชี้วัด"}
+
 _UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-MAX_TEXT = 4000
 
 
 def _budget(value: BudgetValue | None) -> list[Any] | None:
@@ -60,28 +68,32 @@ class _Reader:
         return BadArchive(f"แผนในไฟล์ “{self.file_name}” ไม่ถูกต้อง: {what}")
 
     def text(self, obj: dict[str, Any], key: str, empty_ok: bool = True) -> str:
+        """A text field, cleaned as a plan edit cleans it (line separators, control characters)."""
         value = obj.get(key)
-        if not isinstance(value, str) or len(value) > MAX_TEXT or (not empty_ok and not value):
-            raise self.fail(f"ข้อมูล “{key}”")
+        if not isinstance(value, str) or len(value) > MAX_TEXT:
+            raise self.fail(f"ข้อมูล “{FIELD_NAMES.get(key, key)}”")
+        value = clean_text(value)
+        if not empty_ok and not value:
+            raise self.fail(f"ข้อมูล “{FIELD_NAMES.get(key, key)}”")
         return value
 
     def integer(self, obj: dict[str, Any], key: str, low: int, high: int) -> int:
         value = obj.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self.fail(f"ข้อมูล “{key}”")
+            raise self.fail(f"ข้อมูล “{FIELD_NAMES.get(key, key)}”")
         return value
 
     def uid(self, obj: dict[str, Any], seen: set[str]) -> str:
         value = obj.get("uid")
         if not isinstance(value, str) or not _UID.fullmatch(value) or value in seen:
-            raise self.fail("รหัส (uid) ซ้ำหรือไม่ถูกต้อง")
+            raise self.fail("รหัสประจำรายการซ้ำหรือไม่ถูกต้อง")
         seen.add(value)
         return value
 
     def items(self, obj: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = obj.get(key)
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value) or len(value) > 100_000:
-            raise self.fail(f"รายการ “{key}”")
+            raise self.fail(f"รายการ “{FIELD_NAMES.get(key, key)}”")
         return value
 
     def budget(self, value: Any) -> BudgetValue | None:
@@ -91,9 +103,12 @@ class _Reader:
             raise self.fail("งบประมาณ")
         kind, satang = value
         if kind == "amount":
-            if isinstance(satang, bool) or not isinstance(satang, int) or satang < 0:
+            if isinstance(satang, bool) or not isinstance(satang, int):
                 raise self.fail("จำนวนเงิน")
-            return BudgetValue("amount", satang)
+            try:
+                return BudgetValue("amount", check_budget_satang(satang))
+            except PlanEditError as exc:
+                raise self.fail(exc.message) from None
         if satang is not None:
             raise self.fail("งบประมาณ")
         return BudgetValue(kind)
@@ -110,7 +125,8 @@ def plan_from_json(data: Any, file_name: str) -> Plan:
         aliases = a.get("aliases")
         if not isinstance(aliases, list) or not all(isinstance(x, str) and len(x) <= 300 for x in aliases):
             raise r.fail("ชื่ออื่นของหน่วยงาน")
-        agency = Agency(r.text(a, "name", False), r.text(a, "short_name"), set(aliases), r.uid(a, seen))
+        clean_aliases = {clean_text(x) for x in aliases} - {""}
+        agency = Agency(r.text(a, "name", False), r.text(a, "short_name"), clean_aliases, r.uid(a, seen))
         agencies[agency.name] = agency
     plan = Plan(r.integer(data, "fiscal_year", 2500, 2700), r.text(data, "title"),
                 agencies=agencies, stated_total=r.budget(data.get("stated_total")),
@@ -120,9 +136,9 @@ def plan_from_json(data: Any, file_name: str) -> Plan:
         raise r.fail("คำเตือน")
     for w in warnings:
         if not (isinstance(w, list) and len(w) == 3 and isinstance(w[0], str) and isinstance(w[1], str)
-                and (w[2] is None or isinstance(w[2], int))):
+                and (w[2] is None or (isinstance(w[2], int) and not isinstance(w[2], bool) and 0 <= w[2] <= 10**7))):
             raise r.fail("คำเตือน")
-        plan.warnings.append(PlanWarning(w[0][:60], w[1][:MAX_TEXT], w[2]))
+        plan.warnings.append(PlanWarning(clean_text(w[0])[:60], clean_text(w[1])[:MAX_TEXT], w[2]))
     for s in r.items(data, "strategies"):
         strategy = Strategy(r.integer(s, "number", 1, 999), r.text(s, "title", False), r.text(s, "goal"),
                             r.budget(s.get("stated_budget")), uid=r.uid(s, seen))
@@ -144,18 +160,32 @@ def _row(r: _Reader, row: dict[str, Any], seen: set[str], agencies: dict[str, Ag
             or not 1 <= quarters[0] <= quarters[1] <= 4):
         raise r.fail("ระยะเวลา")
     target = row.get("target")
-    if target is not None and (isinstance(target, bool) or not isinstance(target, (int, float)) or target < 0):
-        raise r.fail("เป้าหมาย")
+    if target is not None:
+        if isinstance(target, bool) or not isinstance(target, (int, float)):
+            raise r.fail("เป้าหมาย")
+        try:
+            target = check_target(target)
+        except PlanEditError as exc:
+            raise r.fail(exc.message) from None
     names = row.get("agencies")
-    if not isinstance(names, list) or not all(isinstance(n, str) and n in agencies for n in names):
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise r.fail("หน่วยงานผู้รับผิดชอบ")
+    names = [clean_text(n) for n in names]  # agency names are keyed cleaned, as read above
+    if not all(n in agencies for n in names):
         raise r.fail("หน่วยงานผู้รับผิดชอบ")
     lines = []
-    for line in row.get("budget_lines") or []:
-        if not isinstance(line, list) or len(line) != 3 or (line[2] is not None and line[2] not in agencies):
+    budget_lines = row.get("budget_lines") or []
+    if not isinstance(budget_lines, list):
+        raise r.fail("รายการงบประมาณ")
+    for line in budget_lines:
+        if not isinstance(line, list) or len(line) != 3 or (line[2] is not None and not isinstance(line[2], str)):
+            raise r.fail("รายการงบประมาณ")
+        agency = None if line[2] is None else clean_text(line[2])
+        if agency is not None and agency not in agencies:
             raise r.fail("รายการงบประมาณ")
         value = r.budget([line[0], line[1]])
         assert value is not None
-        lines.append(BudgetLine(value, line[2]))
+        lines.append(BudgetLine(value, agency))
     return IndicatorRow(r.text(row, "unit"), None if target is None else float(target), r.text(row, "indicator"),
                         r.text(row, "expected_result"), quarters[0], quarters[1], list(names), lines,
                         uid=r.uid(row, seen))

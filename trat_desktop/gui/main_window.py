@@ -25,6 +25,7 @@ THAI_DIGITS_KEY = "display/thai_digits"
 ENTRY_TAB_TEXT = "งานของหน่วยงาน"
 NOT_SAVED_YET = "บันทึกอัตโนมัติทุกครั้งที่แก้ไข"
 
+PLAN_LOADED = "โหลดแผน"
 WINDOW_TITLE = "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดตราด — Trat Desktop"
 NO_PLAN_TEXT = "ยังไม่มีแผนปฏิบัติการในฐานข้อมูล"
 
@@ -521,7 +522,14 @@ class MainWindow(QMainWindow):
         for label in (form.fiscalYearLabel, form.rowCountLabel):
             label.setText(label.text() + "  ·")
         source = f" จาก {plan.source_name}" if plan.source_name else ""
-        self.statusBar().showMessage(f"โหลดแผน{display.fiscal_year_text(plan.fiscal_year)}{source}")
+        self._show_passing_note(f"{PLAN_LOADED}{display.fiscal_year_text(plan.fiscal_year)}{source}")
+
+    def _show_passing_note(self, text: str) -> None:
+        """A note of lesser weight (which plan was loaded): it never covers another message still in
+        the status bar, e.g. the daily backup's result, which may arrive before the deferred load."""
+        current = self.statusBar().currentMessage()
+        if not current or current.startswith(PLAN_LOADED):
+            self.statusBar().showMessage(text)
 
     def _show_warnings(self, warnings: list[PlanWarning]) -> None:
         table = self.form.warningsTable

@@ -15,7 +15,8 @@ from ..domain import merge
 from ..domain.identity import PermissionDenied
 from ..domain.display import number_text
 from ..domain.progress import STATUSES as PROGRESS_STATUSES
-from ..domain.progress import ProgressEntry, ValidationError, validate_entry
+from ..domain.evidence import EvidenceEvent, merge_events
+from ..domain.progress import FIELD_NAMES, ProgressEntry, ValidationError, validate_entry
 from ..domain.thai import format_baht, format_be_date, to_arabic_digits
 from ..errors import TratError
 from ..exchange import archive, formats, keys
@@ -31,7 +32,7 @@ from . import backup as backup_service
 from .progress import ProgressService, row_ids
 
 BACKUPS_KEPT = 10
-FIELD_TEXT = {"achieved": "ผล", "spent_satang": "งบที่ใช้ (บาท)", "status": "สถานะ", "note": "หมายเหตุ"}
+FIELD_TEXT = {name: FIELD_NAMES[name] for name in merge.COMPARED}
 
 
 def _shown(name: str, value: Any) -> str:
@@ -112,10 +113,17 @@ class _Checked:
     public_key: str
     manifest: dict[str, Any]
     entries: list[ProgressEntry]
-    evidence: list[dict[str, Any]]
+    evidence: list[EvidenceEvent]
     blobs: dict[str, bytes]
     pin: bool
     code: str
+    signed: str = ""
+
+
+def unexpected_reason(file_name: str, exc: BaseException) -> str:
+    """The Thai reason for a file whose reading or merging failed in a way no check foresaw."""
+    return (f"ไฟล์ “{file_name}” นำเข้าไม่ได้เพราะเกิดข้อผิดพลาดที่ไม่คาดคิด ({type(exc).__name__}) "
+            "ไม่มีข้อมูลใดเปลี่ยนแปลง โปรดส่งไฟล์นี้ให้ผู้ดูแลระบบตรวจสอบ")
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -197,16 +205,16 @@ class ExchangeService:
         plan = self.plans.load_plan(fiscal_year)
         pair = self.my_keys()
         uids = [row.uid for row in plan.rows()]
-        attachments = [e for uid in uids for e in evidence_store.list_evidence(self._db, uid, me.office_uid)]
+        events = evidence_store.events(self._db, me.office_uid, uids)  # attachments, then withdrawals
         sequence = exchange_store.next_sequence(self._db)
         files: dict[str, bytes] = {
             "progress.jsonl": self._progress_payload(plan.fiscal_year, me.office_uid),
-            "evidence.jsonl": archive.dumps_jsonl([{k: v for k, v in e.__dict__.items() if k != "id"}
-                                                   for e in attachments]),
+            "evidence.jsonl": archive.dumps_jsonl([formats.evidence_record(e) for e in events]),
         }
         folder_path = self.progress.evidence_folder()
-        for e in attachments:
-            files[f"evidence/{e.sha256}"] = evidence_store.blob_path(folder_path, e.sha256).read_bytes()
+        for e in events:
+            if not e.removed:
+                files[f"evidence/{e.sha256}"] = evidence_store.blob_path(folder_path, e.sha256).read_bytes()
         now = self.progress.now()
         manifest = {
             "format": formats.OFFICE_FORMAT, "format_version": formats.FORMAT_VERSION,
@@ -270,23 +278,32 @@ class ExchangeService:
                 checked.append(self._check(path, trust_new, confirm_key))
             except TratError as exc:
                 results.append(FileResult(path.name, "rejected", exc.message))
+            except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
+                results.append(FileResult(path.name, "rejected", unexpected_reason(path.name, exc)))
         backup_path = ""
         if checked and not dry_run:
             backup_path = str(self.backup("before-import"))
         seen: set[str] = set()
-        with contextlib.ExitStack() as stack:
-            if not dry_run:
-                # one transaction for the run, one savepoint per file: each file is still all-or-nothing,
-                # and a process killed mid-run leaves the database as it was before the run
-                stack.enter_context(bulk_writes(self._db))
-                stack.enter_context(self._db.atomic())
-            for item in sorted(checked, key=lambda c: (c.result.office_uid, c.result.sequence or 0, c.sha)):
-                if item.sha in seen:
-                    item.result.status, item.result.reason = "unchanged", "ไฟล์เดียวกันซ้ำในชุดนี้"
-                else:
-                    seen.add(item.sha)
-                    self._merge(item, dry_run, backup_path)
-                results.append(item.result)
+        self._written: list[Path] = []   # evidence files this run put on disk, removed if the run fails
+        try:
+            with contextlib.ExitStack() as stack:
+                if not dry_run:
+                    # one transaction for the run, one savepoint per file: each file is still all-or-nothing,
+                    # and a process killed mid-run leaves the database as it was before the run
+                    stack.enter_context(bulk_writes(self._db))
+                    stack.enter_context(self._db.atomic())
+                for item in sorted(checked, key=lambda c: (c.result.office_uid, c.result.sequence or 0, c.signed)):
+                    if item.signed in seen:
+                        item.result.status, item.result.reason = "unchanged", "ไฟล์เดียวกันซ้ำในชุดนี้"
+                    else:
+                        seen.add(item.signed)
+                        self._merge_one(item, dry_run, backup_path)
+                    results.append(item.result)
+        except BaseException:
+            self._discard_written(self._written)
+            if backup_path:
+                Path(backup_path).unlink(missing_ok=True)
+            raise
         self._report(len(files), len(files), "")
         if backup_path and not any(r.status in ("imported", "conflict") for r in results):
             exchange_store.forget_backup(self._db, backup_path)  # nothing to undo in this run
@@ -307,11 +324,8 @@ class ExchangeService:
 
     def _check(self, path: Path, trust_new: bool, confirm_key: Callable[[str, str], bool] | None) -> _Checked:
         self.progress.plans.refuse_database_file(path)
-        entries_raw, sha = archive.read_archive(path, formats.ANY_ENTRIES)
-        manifest = archive.load_manifest(entries_raw, path.name)
-        formats.check_header(manifest, formats.OFFICE_FORMAT, path.name)
-        formats.check_entries(entries_raw, formats.OFFICE_ENTRIES, path.name)
-        public = archive.check_signature_and_hashes(entries_raw, manifest, path.name)
+        entries_raw, manifest, public, signed, sha = formats.read_signed(path, formats.OFFICE_FORMAT,
+                                                                          formats.OFFICE_ENTRIES)
         if public == self.my_keys().public_b64:
             raise BadArchive(f"ไฟล์ “{path.name}” ส่งออกจากเครื่องนี้เอง จึงไม่นำเข้า")
         year = manifest["fiscal_year"]
@@ -323,9 +337,7 @@ class ExchangeService:
         agency = self._run.agencies.get(office["uid"])
         if agency is None:
             raise BadArchive(f"ไฟล์ “{path.name}” มาจากหน่วยงานที่ไม่มีในทะเบียน")
-        sequence = manifest.get("sequence")
-        if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1:
-            raise BadArchive(f"ไฟล์ “{path.name}” ไม่มีเลขลำดับการส่งออกที่ถูกต้อง")
+        sequence = formats.check_sequence(manifest, path.name)
         result = FileResult(path.name, office=agency.name, office_uid=agency.uid, sequence=sequence)
         pinned = exchange_store.pinned_key(self._db, agency.uid)
         fp = keys.fingerprint(public)
@@ -340,10 +352,10 @@ class ExchangeService:
                              "หากหน่วยงานเปลี่ยนเครื่อง ให้ลงทะเบียนกุญแจใหม่ก่อน")
         entries, evidence, blobs = self._records(entries_raw, path.name, year, agency.uid, agency.name)
         code = formats.content_code(entries_raw.get("progress.jsonl", b""))
-        return _Checked(result, sha, path.name, public, manifest, entries, evidence, blobs, pin, code)
+        return _Checked(result, sha, path.name, public, manifest, entries, evidence, blobs, pin, code, signed)
 
     def _records(self, raw: dict[str, bytes], name: str, year: int, office_uid: str,
-                 office_name: str) -> tuple[list[ProgressEntry], list[dict[str, Any]], dict[str, bytes]]:
+                 office_name: str) -> tuple[list[ProgressEntry], list[EvidenceEvent], dict[str, bytes]]:
         """Every row checked: the office's own, on its rows, values inside the unit's rules, no duplicates."""
         rows = self._run.rows(year)
         removed = self._run.removed
@@ -379,18 +391,43 @@ class ExchangeService:
                     for i, r in enumerate(archive.jsonl(raw.get("evidence.jsonl", b""), "evidence.jsonl", name), 1)]
         blobs: dict[str, bytes] = {}
         for item in evidence:
-            if item["agency_uid"] != office_uid or (item["indicator_uid"], item["quarter"]) not in keys_seen and \
-                    item["indicator_uid"] not in rows:
+            if item.agency_uid != office_uid or (item.indicator_uid, item.quarter) not in keys_seen and \
+                    item.indicator_uid not in rows:
                 raise BadArchive(f"ไฟล์ “{name}” มีหลักฐานของตัวชี้วัดหรือหน่วยงานอื่น จึงไม่นำเข้าทั้งไฟล์")
-            body = raw.get(f"evidence/{item['sha256']}")
-            if body is None or hashlib.sha256(body).hexdigest() != item["sha256"] or len(body) != item["size"]:
-                raise BadArchive(f"ไฟล์หลักฐาน “{item['file_name']}” ในไฟล์ “{name}” ไม่ตรงกับค่าแฮช จึงไม่นำเข้าทั้งไฟล์")
-            blobs[item["sha256"]] = body
+            if item.removed:
+                continue  # a withdrawal: no file is sent
+            body = raw.get(f"evidence/{item.sha256}")
+            if body is None or hashlib.sha256(body).hexdigest() != item.sha256 or len(body) != item.size:
+                raise BadArchive(f"ไฟล์หลักฐาน “{item.file_name}” ในไฟล์ “{name}” ไม่ตรงกับค่าแฮช จึงไม่นำเข้าทั้งไฟล์")
+            blobs[item.sha256] = body
         return entries, evidence, blobs
 
-    def _merge(self, item: _Checked, dry_run: bool, backup_path: str) -> None:
+    def _merge_one(self, item: _Checked, dry_run: bool, backup_path: str) -> None:
+        """Merge one checked file in a savepoint of its own; if anything fails, the file is rejected, its
+        savepoint rolled back and the evidence files it wrote removed, and the run goes on."""
+        written: list[Path] = []
+        try:
+            with self._db.atomic():
+                self._merge(item, dry_run, backup_path, written)
+        except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
+            self._discard_written(written)
+            result = item.result
+            result.status, result.reason = "rejected", unexpected_reason(item.name, exc)
+            result.added = result.updated = result.unchanged = result.conflicts = 0
+            result.changes.clear()
+            result.details.clear()
+            return
+        self._written.extend(written)
+
+    @staticmethod
+    def _discard_written(paths: list[Path]) -> None:
+        for path in paths:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    def _merge(self, item: _Checked, dry_run: bool, backup_path: str, written: list[Path]) -> None:
         result = item.result
-        earlier = exchange_store.ledger_has(self._db, item.sha)
+        earlier = exchange_store.ledger_has(self._db, item.sha, item.signed)
         if earlier is not None:
             result.status = "unchanged"
             result.reason = f"นำเข้าไฟล์นี้แล้วเมื่อ {earlier['imported_at']} ไม่มีการเปลี่ยนแปลง"
@@ -429,15 +466,7 @@ class ExchangeService:
                     exchange_store.put_conflict(self._db, incoming, item.sha, at)
             if not dry_run:
                 exchange_store.apply_office_rows(self._db, taken, actor, at)
-                folder = self.progress.evidence_folder()
-                for sha, body in item.blobs.items():
-                    target = evidence_store.blob_path(folder, sha)
-                    if not target.exists():
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        tmp = target.with_name(target.name + ".part")
-                        tmp.write_bytes(body)
-                        tmp.replace(target)
-                exchange_store.insert_evidence_rows(self._db, item.evidence)
+                self._merge_evidence(item, actor, at, written)
             changed = result.added or result.updated or result.conflicts
             result.status = "conflict" if result.conflicts else ("imported" if changed else "unchanged")
             result.reason = {"conflict": "นำเข้าแล้ว แต่มีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้ โปรดเลือกค่าที่ถูกต้อง",
@@ -445,6 +474,27 @@ class ExchangeService:
                              "unchanged": "ข้อมูลตรงกับที่มีอยู่แล้ว"}[result.status]
             if not dry_run:
                 self._ledger(item, backup_path)
+
+    def _merge_evidence(self, item: _Checked, actor: str, at: str, written: list[Path]) -> None:
+        """Attachments and withdrawals: the winning event per attachment (domain/evidence.py); files are
+        written for the attachments that stay, and only if not there yet."""
+        held = evidence_store.events(self._db, item.result.office_uid)
+        winners = merge_events(held, item.evidence)
+        unchanged = set(held)
+        changed = [winners[e.key] for e in item.evidence if winners[e.key] not in unchanged]
+        folder = self.progress.evidence_folder()
+        for event in {e.sha256: e for e in changed if not e.removed}.values():
+            target = evidence_store.blob_path(folder, event.sha256)
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                tmp = target.with_name(target.name + ".part")
+                try:
+                    tmp.write_bytes(item.blobs[event.sha256])
+                    tmp.replace(target)
+                finally:
+                    tmp.unlink(missing_ok=True)
+                written.append(target)
+        evidence_store.apply_events(self._db, list(dict.fromkeys(changed)), actor, at)
 
     def _count(self, result: FileResult, decision: str, held: Any, incoming: ProgressEntry, detail: bool) -> None:
         """Count a row's outcome; with *detail* (a dry run) also say what would change, old -> new."""
@@ -472,7 +522,7 @@ class ExchangeService:
     def _ledger(self, item: _Checked, backup_path: str) -> None:
         r = item.result
         exchange_store.add_ledger(self._db, {
-            "file_sha256": item.sha, "file_name": r.file, "office_uid": r.office_uid, "sequence": r.sequence,
+            "file_sha256": item.sha, "signed_sha256": item.signed, "file_name": r.file, "office_uid": r.office_uid, "sequence": r.sequence,
             "signer_fingerprint": keys.fingerprint(item.public_key),
             "content_code": item.code,
             "exported_at": str(item.manifest.get("exported_at", ""))[:40], "imported_at": self.progress.now(),
@@ -544,5 +594,6 @@ class ExchangeService:
         return {"backup": str(path), "files": [r["file_name"] for r in run]}
 
     def snapshot(self) -> list[tuple[Any, ...]]:
-        return exchange_store.progress_snapshot(self._db)
+        """Every progress value, pending conflict, attachment and withdrawal, for comparing final states."""
+        return exchange_store.progress_snapshot(self._db) + evidence_store.evidence_snapshot(self._db)
 

@@ -10,6 +10,7 @@ from ..domain import plan_rules
 from ..domain.agencies import agency_uid
 from ..domain.model import BudgetValue, copy_for_year
 from ..domain.plan_rules import PlanEditError
+from ..domain.text import clean_text
 from ..domain.thai import to_thai_digits
 from ..errors import TratError
 from ..store import plan_edit as edit_store
@@ -128,16 +129,16 @@ class PlanEditService:
         name = plan_rules.clean_field("strategy", "title", name)
         actor, at = self._who()
         uid = agency_uid(name)
-        edit_store.add_agency(self._db, uid, name, short_name.strip() or name, actor, at)
+        edit_store.add_agency(self._db, uid, name, clean_text(short_name) or name, actor, at)
         return uid
 
     def update_agency(self, uid: str, name: str, short_name: str) -> None:
         name = plan_rules.clean_field("strategy", "title", name)
         actor, at = self._who()
-        edit_store.update_agency(self._db, uid, name, short_name.strip() or name, actor, at)
+        edit_store.update_agency(self._db, uid, name, clean_text(short_name) or name, actor, at)
 
     def set_aliases(self, uid: str, aliases: list[str]) -> None:
-        clean = [" ".join(a.split()) for a in aliases if a.strip()]
+        clean = [c for c in (clean_text(a) for a in aliases) if c]
         actor, at = self._who()
         edit_store.set_aliases(self._db, uid, clean, actor, at)
 

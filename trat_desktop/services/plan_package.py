@@ -7,14 +7,14 @@ import json
 from pathlib import Path
 
 from .. import __version__
-from ..domain.identity import PermissionDenied
+from ..domain.identity import Identity, PermissionDenied
 from ..errors import TratError
-from ..exchange import archive, formats, keys, plan_json
+from ..exchange import archive, formats, keys, plan_json, safe_json
 from ..exchange.archive import BadArchive, KeyNotTrusted
 from ..store import exchange as exchange_store
 from ..store import plans as plan_store
 from ..store.connection import SCHEMA_VERSION
-from .exchange import ExchangeService
+from .exchange import ExchangeService, unexpected_reason
 
 COORDINATOR_KEY = "coordinator_public_key"
 
@@ -53,17 +53,22 @@ class PlanPackageService:
         return Path(out)
 
     def import_plan(self, path: Path, trust_new: bool = False) -> dict[str, object]:
-        """Check and take a plan package; the first pins the coordinator's key, later ones must be newer."""
+        """Check and take a plan package; the first pins the coordinator's key, later ones must be newer.
+        Anything no check foresaw refuses the package in Thai; the plan is saved in one transaction."""
         path = Path(path)
         me = self.progress.identity()
         if me.role == "coordinator":
             raise PermissionDenied("เครื่องผู้ประสานงานจังหวัดไม่ต้องนำเข้าแพ็กเกจแผน")
+        try:
+            return self._import_plan(path, trust_new, me)
+        except TratError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a hostile package is refused, never a crash
+            raise BadArchive(unexpected_reason(path.name, exc)) from exc
+
+    def _import_plan(self, path: Path, trust_new: bool, me: Identity) -> dict[str, object]:
         self.progress.plans.refuse_database_file(path)
-        raw, _sha = archive.read_archive(path, formats.ANY_ENTRIES)
-        manifest = archive.load_manifest(raw, path.name)
-        formats.check_header(manifest, formats.PLAN_FORMAT, path.name)
-        formats.check_entries(raw, formats.PLAN_ENTRIES, path.name)
-        public = archive.check_signature_and_hashes(raw, manifest, path.name)
+        raw, manifest, public, _signed, _sha = formats.read_signed(path, formats.PLAN_FORMAT, formats.PLAN_ENTRIES)
         pinned = exchange_store.get_setting(self._db, COORDINATOR_KEY)
         fp = keys.fingerprint(public)
         if pinned is None and not trust_new:
@@ -71,10 +76,12 @@ class PlanPackageService:
                                 "แล้วนำเข้าด้วยตัวเลือก --trust-new", fp)
         if pinned is not None and pinned != public:
             raise BadArchive(f"แพ็กเกจแผน “{path.name}” ไม่ได้ลงนามโดยศูนย์ฯ จังหวัดที่ลงทะเบียนไว้ (ลายนิ้วมือ {fp})")
+        if "plan.json" not in raw:
+            raise BadArchive(f"แผนในไฟล์ “{path.name}” อ่านไม่ได้")
         try:
-            data = json.loads(raw["plan.json"].decode("utf-8"))
-        except (KeyError, UnicodeDecodeError, json.JSONDecodeError):
-            raise BadArchive(f"แผนในไฟล์ “{path.name}” อ่านไม่ได้") from None
+            data = safe_json.loads(raw["plan.json"])
+        except safe_json.UnsafeJson as exc:
+            raise BadArchive(f"แผนในไฟล์ “{path.name}” อ่านไม่ได้: {exc.message}") from None
         plan = plan_json.plan_from_json(data, path.name)
         if plan.fiscal_year != manifest["fiscal_year"] or plan.revision != manifest.get("revision"):
             raise BadArchive(f"ข้อมูลในไฟล์ “{path.name}” ไม่ตรงกับรายการกำกับ")

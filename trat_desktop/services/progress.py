@@ -19,6 +19,7 @@ from ..domain.progress import (
     parse_status,
     validate_entry,
 )
+from ..domain.text import clean_text
 from ..errors import TratError
 from ..store import audit as audit_store
 from ..store import evidence as evidence_store
@@ -113,6 +114,7 @@ class ProgressService:
 
     def set_identity(self, identity: Identity) -> Identity:
         """Save who this installation is (validated); the office name is taken from the agency list."""
+        identity = identity.cleaned()
         if identity.role == "office":
             if not (identity.office_uid or identity.office_name).strip():
                 raise TratError("ต้องเลือกหน่วยงาน")
@@ -203,7 +205,7 @@ class ProgressService:
         if status is not UNSET:
             changes["status"] = parse_status(status)
         if note is not UNSET:
-            changes["note"] = str(note).strip()
+            changes["note"] = clean_text(note, multiline=True)
         entry = current.with_changes(**changes)
         spent_elsewhere = sum(e.spent_satang or 0 for q, e in self._entries(item).items() if q != quarter)
         check = validate_entry(item.row, item.agency_name, entry, spent_elsewhere)

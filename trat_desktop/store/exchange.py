@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from ..domain.progress import ProgressEntry
 from .audit import record, record_many
@@ -67,10 +67,12 @@ def office_keys(db: Database) -> list[dict[str, Any]]:
 
 
 # -- ledger -----------------------------------------------------------------------
-def ledger_has(db: Database, file_sha256: str) -> dict[str, Any] | None:
-    """The earlier accepting import of the same file, if any."""
-    return next(db.query("SELECT * FROM import_ledger WHERE file_sha256 = ? AND status != 'rejected' "
-                         "ORDER BY id LIMIT 1", [file_sha256]), None)
+def ledger_has(db: Database, file_sha256: str, signed_sha256: str = "") -> dict[str, Any] | None:
+    """The earlier accepting import of the same file, if any: the same bytes, or the same signed content
+    (a copy whose zip headers differ)."""
+    return next(db.query("SELECT * FROM import_ledger WHERE (file_sha256 = ? OR (signed_sha256 = ? AND ? != '')) "
+                         "AND status != 'rejected' ORDER BY id LIMIT 1",
+                         [file_sha256, signed_sha256, signed_sha256]), None)
 
 
 def last_sequence(db: Database, office_uid: str, signer_fingerprint: str) -> int:
@@ -198,14 +200,3 @@ def progress_snapshot(db: Database) -> list[tuple[Any, ...]]:
     pending = db.execute("SELECT indicator_uid, agency_uid, quarter, theirs, office_revision FROM conflicts "
                          "ORDER BY 1, 2, 3").fetchall()
     return [tuple(r) for r in rows] + [("conflict", *r) for r in pending]
-
-
-def insert_evidence_rows(db: Database, rows: Iterable[dict[str, Any]]) -> int:
-    added = 0
-    for r in rows:
-        added += db.execute(
-            "INSERT OR IGNORE INTO evidence (indicator_uid, agency_uid, quarter, sha256, file_name, size, added_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [r["indicator_uid"], r["agency_uid"], r["quarter"], r["sha256"], r["file_name"], r["size"], r["added_at"]],
-        ).rowcount
-    return added

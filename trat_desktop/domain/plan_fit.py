@@ -1,0 +1,102 @@
+"""One policy for recorded progress that no longer fits the plan.
+
+The plan changes during the year (a row's period is shortened, a row is reassigned, its unit changes, a
+row is removed, a revised document is imported). Recorded progress is never deleted, moved to another row
+or locked out by that:
+
+- a value that no longer fits is *kept* where it was entered, keyed by (indicator uid, agency uid, quarter),
+  and shown as "อยู่นอกแผนปัจจุบัน" (:data:`OUTSIDE_PLAN_TEXT`);
+- the office can still clear or correct it (:func:`may_keep_editing`), and its export never becomes impossible;
+- an import holds such a value aside for the coordinator to accept or drop; the rest of the file imports;
+- the plan editor, before an edit, lists the values the edit would leave outside the plan (:func:`affected_by`).
+
+This module only *decides*; the services apply the decision. Every caller (editor, office entry, import,
+reports) asks :func:`misfit_reasons` / :func:`misfits`, so the rule lives here once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from .model import IndicatorRow, Plan
+from .progress import ProgressEntry, ValidationError, check_achieved
+
+OUTSIDE_PLAN_TEXT = "อยู่นอกแผนปัจจุบัน"
+
+#: reason code -> Thai explanation
+REASONS: dict[str, str] = {
+    "row_removed": "ตัวชี้วัดนี้ไม่อยู่ในแผนปัจจุบันแล้ว",
+    "agency_unassigned": "หน่วยงานนี้ไม่ได้เป็นผู้รับผิดชอบตัวชี้วัดนี้ในแผนปัจจุบันแล้ว",
+    "quarter_outside": "ไตรมาสนี้อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดในแผนปัจจุบัน",
+    "value_unfit": "ค่าที่บันทึกไม่เป็นไปตามหน่วยนับของตัวชี้วัดในแผนปัจจุบัน",
+}
+
+
+@dataclass(frozen=True)
+class Misfit:
+    """A recorded value that the plan no longer has room for, and why (reason codes of :data:`REASONS`)."""
+
+    indicator_uid: str
+    agency_uid: str
+    quarter: int
+    reasons: tuple[str, ...]
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.indicator_uid, self.agency_uid, self.quarter)
+
+    def message(self) -> str:
+        """Thai: "อยู่นอกแผนปัจจุบัน: <reasons>"."""
+        return f"{OUTSIDE_PLAN_TEXT}: " + " และ".join(REASONS[r] for r in self.reasons)
+
+
+def misfit_reasons(row: IndicatorRow | None, agency_name: str | None, entry: ProgressEntry) -> tuple[str, ...]:
+    """Why *entry* (recorded on *row* by the agency called *agency_name*) does not fit the plan; () if it fits.
+
+    *row* is None when the plan no longer has the entry's indicator row; *agency_name* is None for an
+    agency the database does not know. A blank entry always fits (there is nothing to keep).
+    """
+    if entry.is_blank():
+        return ()
+    if row is None:
+        return ("row_removed",)
+    reasons: list[str] = []
+    if agency_name is None or agency_name not in row.agencies:
+        reasons.append("agency_unassigned")
+    if entry.quarter not in row.quarters():
+        reasons.append("quarter_outside")
+    try:
+        check_achieved(row.unit, entry.achieved)
+    except ValidationError:
+        reasons.append("value_unfit")
+    return tuple(reasons)
+
+
+def misfits(plan: Plan, entries: Iterable[ProgressEntry], agency_names: Mapping[str, str]) -> list[Misfit]:
+    """Every entry of *entries* that does not fit *plan*; *agency_names* maps agency uid -> name.
+
+    Entries of rows that belong to another year's plan must not be passed in (the caller scopes them).
+    """
+    rows = {row.uid: row for row in plan.rows()}
+    found = []
+    for entry in entries:
+        reasons = misfit_reasons(rows.get(entry.indicator_uid), agency_names.get(entry.agency_uid), entry)
+        if reasons:
+            found.append(Misfit(entry.indicator_uid, entry.agency_uid, entry.quarter, reasons))
+    return found
+
+
+def affected_by(before: Plan, after: Plan, entries: Iterable[ProgressEntry],
+                agency_names: Mapping[str, str]) -> list[Misfit]:
+    """The values a plan change (*before* -> *after*) newly leaves outside the plan (for the editor's question)."""
+    entries = list(entries)
+    already = {m.key for m in misfits(before, entries, agency_names)}
+    return [m for m in misfits(after, entries, agency_names) if m.key not in already]
+
+
+def may_keep_editing(stored: ProgressEntry | None, row: IndicatorRow | None, agency_name: str | None,
+                     quarter: int) -> bool:
+    """Whether an office may still change a cell the plan no longer opens for entry: only where a
+    value was recorded before (to clear or correct it); a new value outside the plan is not started."""
+    return stored is not None and bool(misfit_reasons(row, agency_name, stored)) and stored.quarter == quarter
