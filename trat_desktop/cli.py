@@ -243,6 +243,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
             return 2
     instance = None
+    if args.command is None:
+        from .platform_check import gui_problem  # before anything makes a QApplication
+
+        problem = gui_problem()
+        if problem:
+            print(f"ข้อผิดพลาด: {problem}", file=sys.stderr)
+            return 2
     if args.command is None and not args.smoke_test:
         from .gui.app import claim_database  # one window per database: a second copy shows the first
 
@@ -261,12 +268,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         if args.command is None:
-            from .platform_check import gui_problem
-
-            problem = gui_problem()
-            if problem:
-                print(f"ข้อผิดพลาด: {problem}", file=sys.stderr)
-                return 2
             from .gui.app import run_gui
 
             code = run_gui(service, smoke_test=args.smoke_test, instance=instance)
