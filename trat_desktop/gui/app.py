@@ -213,6 +213,10 @@ def _smoke(app: QApplication, service: object, progress: object | None = None) -
         while progress is not None and window.report_actions is None and deadline.elapsed() < 5000:
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)  # menus added after the paint
         problems = list(errors)
+        try:  # the one-window-per-database claim needs QtNetwork (a frozen build must carry it)
+            from .single_instance import SingleInstance  # noqa: F401
+        except ImportError as exc:
+            problems.append(f"ไม่มีส่วนของ Qt ที่ใช้กันเปิดฐานข้อมูลซ้ำ: {exc}")
         if progress is not None and (window.exchange_actions is None or window.report_actions is None):
             problems.append("เมนูแลกเปลี่ยนไฟล์หรือเมนูรายงานไม่ได้ติดตั้ง")
         if not window.isVisible():
