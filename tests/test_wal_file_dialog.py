@@ -140,3 +140,43 @@ def test_the_dialog_types_files_by_name_only(qtbot, tmp_path: Path) -> None:
     assert provider.type(QFileInfo(str(tmp_path / "noext"))) == "ไฟล์"
     assert provider.type(QFileInfo(str(tmp_path))) == "โฟลเดอร์"
     assert not provider.icon(QFileInfo(str(tmp_path / "noext"))).isNull()
+
+
+def test_the_live_database_is_refused_as_a_file_to_open_or_save_over(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    db = tmp_path / "trat.sqlite3"
+    db.write_bytes(b"")
+    monkeypatch.setattr(file_dialogs, "_protected", set())
+    file_dialogs.protect(db)
+    other = tmp_path / "report.pdf"
+    assert file_dialogs._refuse(None, [str(other)]) == [str(other)]
+    assert file_dialogs._refuse(None, [str(tmp_path / "." / "trat.sqlite3")]) == []
+    assert file_dialogs._refuse(None, [str(other), f"{db}-wal"]) == []
+    assert len(warned) == 2 and "คือฐานข้อมูลที่โปรแกรมใช้อยู่" in warned[0]
+
+
+def test_a_save_dialog_answered_with_the_live_database_chooses_nothing(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    db = tmp_path / "trat.sqlite3"
+    db.write_bytes(b"")
+    monkeypatch.setattr(file_dialogs, "_protected", set())
+    file_dialogs.protect(db)
+
+    def answer(name: str) -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible())
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)  # Qt's own question is not ours
+        dialog.selectFile(name)
+        dialog.accept()
+
+    QTimer.singleShot(0, lambda: answer(str(db)))
+    assert file_dialogs.getSaveFileName(None, "บันทึก", str(tmp_path), "PDF (*.pdf)")[0] == ""
+    assert warned and db.read_bytes() == b""
+    QTimer.singleShot(0, lambda: answer(str(tmp_path / "report.pdf")))
+    assert file_dialogs.getSaveFileName(None, "บันทึก", str(tmp_path), "PDF (*.pdf)")[0] == str(tmp_path / "report.pdf")

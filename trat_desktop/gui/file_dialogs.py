@@ -22,6 +22,38 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileIconProvider, QStyle, QWidget
 
 NATIVE = sys.platform == "win32"
+#: The live database and its companions: never offered back as a file to open or to save over.
+_protected: set[Path] = set()
+PROTECTED_TEXT = ("ไฟล์ “{name}” คือฐานข้อมูลที่โปรแกรมใช้อยู่ จึงเปิดเป็นไฟล์อื่นหรือบันทึกทับไม่ได้ "
+                  "(ข้อมูลจะเสียหาย) โปรดเลือกไฟล์หรือชื่ออื่น")
+
+
+def protect(db_path: Path | str | None) -> None:
+    """Refuse the database file (and its -wal/-shm/-journal) in every dialog from now on."""
+    if db_path is None or str(db_path) == ":memory:":
+        return
+    path = Path(db_path).resolve()
+    _protected.update(path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal"))
+
+
+def protected(chosen: str) -> bool:
+    if not chosen:
+        return False
+    try:
+        return Path(chosen).resolve() in _protected
+    except OSError:
+        return False
+
+
+def _refuse(parent: QWidget | None, chosen: list[str]) -> list[str]:
+    """*chosen* unless it names the live database: then a Thai warning and nothing chosen."""
+    bad = [c for c in chosen if protected(c)]
+    if not bad:
+        return chosen
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(parent, "เลือกไฟล์นี้ไม่ได้", PROTECTED_TEXT.format(name=Path(bad[0]).name))
+    return []
 
 
 class NameOnlyIconProvider(QFileIconProvider):
@@ -69,7 +101,8 @@ def make_dialog(parent: QWidget | None, caption: str, start: Path | str,
 
 
 def _run(dialog: QFileDialog) -> list[str]:
-    return dialog.selectedFiles() if dialog.exec() == QFileDialog.DialogCode.Accepted else []
+    chosen = dialog.selectedFiles() if dialog.exec() == QFileDialog.DialogCode.Accepted else []
+    return _refuse(dialog.parentWidget(), chosen)
 
 
 # The same calls and answers as QFileDialog's static functions (tests replace these).
