@@ -343,3 +343,15 @@ def test_undo_and_redo_never_overwrite_a_value_written_elsewhere(qapp, service, 
                     assert stored() == before  # refused: the newer value stays
     finally:
         controller.deleteLater()
+
+
+def test_the_command_line_refuses_to_write_any_output_over_the_live_database(service, tmp_path, capsys) -> None:
+    from trat_desktop import cli
+
+    db = tmp_path / "trat.sqlite3"
+    before = db.stat().st_size
+    for verb in (["export-xlsx"], ["report", "plan"], ["backup"]):
+        assert cli.main(["--db", str(db), *verb, "--out", str(db)]) == 2
+        assert "คือฐานข้อมูลที่โปรแกรมใช้อยู่" in capsys.readouterr().err
+    assert db.stat().st_size == before
+    assert service.summary()["indicators"] == 35  # still the database it was

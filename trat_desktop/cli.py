@@ -98,6 +98,9 @@ def _summary_text(data: dict[str, Any]) -> str:
 
 
 def run_command(args: argparse.Namespace, service: PlanService) -> int:
+    out = getattr(args, "out", None)
+    if out is not None:  # a report, export or backup written over the live database would destroy it
+        service.refuse_database_file(out)
     handled = cli_exchange.run(args, service)
     if handled is not None:
         return handled

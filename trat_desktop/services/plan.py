@@ -99,8 +99,8 @@ class PlanService:
             except OSError:
                 same = False
             if same:
-                raise TratError(f"ไฟล์ “{candidate.name}” คือฐานข้อมูลที่โปรแกรมใช้อยู่ ไม่ใช่ไฟล์ที่จะนำเข้าหรือแนบได้ "
-                                "โปรดเลือกไฟล์อื่น")
+                raise TratError(f"ไฟล์ “{candidate.name}” คือฐานข้อมูลที่โปรแกรมใช้อยู่ จึงใช้เป็นไฟล์ที่จะนำเข้า แนบ "
+                                "หรือบันทึกทับไม่ได้ (ข้อมูลจะเสียหาย) โปรดเลือกไฟล์อื่น")
 
     def set_write_wait(self, seconds: float) -> None:
         """How long a write waits for another program's write to finish before it is refused with
