@@ -138,8 +138,11 @@ class EntryController(QObject):
             self._forget(key, item)
             self._refuse(error.message if isinstance(error, TratError) else f"เกิดข้อผิดพลาดที่ไม่คาดคิด: {error}")
             return "refused"
+        was_kept = key in self.unsaved
         self._forget(key, item)
         self.revisions[key[:3]] = stored.revision
+        if was_kept:  # the grid may show other item objects since (a reload): show what is stored
+            self.entry_changed.emit(stored)
         new = stored_value(stored, field)
         if new != old:
             self.undo_stack.push(ProgressEdit(self, item, quarter, field, old, new))
