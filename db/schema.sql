@@ -1,4 +1,4 @@
--- The full current schema for a new database (version 6).
+-- The full current schema for a new database (version 12).
 -- Keep in step with db/migrations/: tests/test_migrations.py compares the two.
 PRAGMA application_id = 1414676820;
 CREATE TABLE agencies (
@@ -192,9 +192,42 @@ CREATE TABLE conflicts (
     theirs TEXT NOT NULL,
     office_revision INTEGER NOT NULL,
     file_sha256 TEXT NOT NULL,
-    detected_at TEXT NOT NULL,
+    detected_at TEXT NOT NULL, reasons TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (indicator_uid, agency_uid, quarter)
 );
 CREATE INDEX idx_ledger_office ON import_ledger(office_uid, sequence);
 CREATE INDEX idx_ledger_sha ON import_ledger(file_sha256);
-PRAGMA user_version = 9;
+CREATE UNIQUE INDEX idx_tactics_number ON tactics(strategy_id, number);
+CREATE UNIQUE INDEX idx_activities_code ON activities(tactic_id, code);
+CREATE TRIGGER activities_code_unique_insert BEFORE INSERT ON activities
+WHEN EXISTS (SELECT 1 FROM activities a JOIN tactics t ON t.id = a.tactic_id
+             WHERE a.code = NEW.code AND t.strategy_id = (SELECT strategy_id FROM tactics WHERE id = NEW.tactic_id))
+BEGIN SELECT RAISE(ABORT, 'duplicate activity code in strategy'); END;
+CREATE TRIGGER activities_code_unique_update BEFORE UPDATE OF code, tactic_id ON activities
+WHEN EXISTS (SELECT 1 FROM activities a JOIN tactics t ON t.id = a.tactic_id
+             WHERE a.code = NEW.code AND a.id != NEW.id
+               AND t.strategy_id = (SELECT strategy_id FROM tactics WHERE id = NEW.tactic_id))
+BEGIN SELECT RAISE(ABORT, 'duplicate activity code in strategy'); END;
+CREATE TABLE agency_duplicates (
+    id INTEGER PRIMARY KEY,
+    agency_uid TEXT NOT NULL,
+    other_uid TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'merged', 'kept_apart')),
+    source TEXT NOT NULL DEFAULT '',
+    found_at TEXT NOT NULL,
+    decided_at TEXT,
+    actor TEXT NOT NULL DEFAULT '',
+    CHECK (agency_uid <> other_uid),
+    UNIQUE (agency_uid, other_uid)
+);
+CREATE TABLE agency_decisions (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL CHECK (action IN ('merge', 'keep_apart')),
+    kept_uid TEXT NOT NULL,
+    other_uid TEXT NOT NULL,
+    undo TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    undone_at TEXT
+);
+PRAGMA user_version = 12;

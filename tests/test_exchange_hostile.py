@@ -145,8 +145,6 @@ def test_too_many_entries(setup, monkeypatch) -> None:
     (lambda uid, row: [{"indicator_uid": row}], ("ไม่มีข้อมูล",)),
     (lambda uid, row: [{**record(row, uid, 2, 60, 7), "achieved": "หกสิบ"}], ("ชนิด",)),
     (lambda uid, row: [{**record(row, uid, 2, 60, 7), "quarter": 9}], ("ไตรมาส",)),
-    (lambda uid, row: [record(row, uid, 1, 60, 7)], ("นอกระยะเวลา",)),
-    (lambda uid, row: [record(row, uid, 2, 150, 7)], ("ร้อยละ",)),
     (lambda uid, row: [record(row, uid, 2, 60, 7, status="finished")], ("สถานะ",)),
     (lambda uid, row: [record(row, uid, 2, 60, 7, note="ก" * 5000)], ("ยาวเกิน",)),
     (lambda uid, row: [record(row, uid, 2, 60, 7), record(row, uid, 2, 61, 8)], ("ซ้ำ",)),
@@ -160,13 +158,25 @@ def test_malformed_or_impossible_content(setup, make_records, words) -> None:
     rejected(coordinator, bad, *words)
 
 
-def test_row_of_another_office_in_its_own_file(setup) -> None:
-    office, coordinator, tmp, _, uid, _ = setup
-    # a row the education office is not responsible for (1/1.1/1 has no education office)
+def test_values_outside_the_plan_are_held_aside_not_taken_and_not_refusing_the_file(setup) -> None:
+    """A row the office does not answer for, a quarter outside the period, a value outside the unit:
+    whether a hostile file or an office entry made before a plan change, nothing is stored until the
+    coordinator accepts it; the file's other rows import."""
+    office, coordinator, tmp, _, uid, row = setup
     other_row = coordinator.progress.find_item("1/1.1/1", agency="สำนักงานคลังจังหวัดตราด").indicator_uid
+    before = {(k[0], k[1], k[2]): k for k in coordinator.snapshot() if k[0] != "conflict"}
     bad = craft(tmp / "bad.trat", private_b64=office.my_keys().private_b64, office_uid=uid, sequence=5,
-                records=[record(other_row, uid, 2, 60, 7)])
-    rejected(coordinator, bad, "ไม่ได้รับผิดชอบ")
+                records=[record(other_row, uid, 2, 60, 7), record(row, uid, 1, 60, 7),
+                         record(row, uid, 3, 150, 7), record(row, uid, 2, 90, 8)])
+    result = coordinator.import_files([bad], trust_new=True).files[0]
+    assert (result.status, result.held, result.updated) == ("conflict", 3, 1), result
+    assert "อยู่นอกแผนปัจจุบัน" in result.reason
+    held = {(h.theirs.indicator_uid, h.theirs.quarter): h.reasons for h in coordinator.held_values()}
+    assert held == {(other_row, 2): ("agency_unassigned",), (row, 1): ("quarter_outside",),
+                    (row, 3): ("value_unfit",)}
+    after = {(k[0], k[1], k[2]): k for k in coordinator.snapshot() if k[0] != "conflict"}
+    assert set(after) == set(before)  # nothing stored outside the plan
+    assert after[(row, uid, 2)][3] == 90
 
 
 def test_unparseable_json_lines(setup) -> None:
@@ -208,3 +218,48 @@ def test_not_a_zip_and_empty_and_missing(setup) -> None:
     (tmp / "nomanifest.trat").write_bytes(buf.getvalue())
     rejected(coordinator, tmp / "nomanifest.trat", "รายการกำกับ")
     rejected(coordinator, tmp / "does-not-exist.trat", "อ่านไฟล์")
+
+
+def test_a_row_of_another_years_plan_is_refused_even_when_it_has_progress(setup) -> None:
+    from trat_desktop.services.plan_edit import PlanEditService
+
+    office, coordinator, tmp, _, uid, _row = setup
+    PlanEditService(coordinator.progress).copy_year(2569, 2570)
+    progress = coordinator.progress
+    later = progress.find_item("1/1.5/2", agency=EDUCATION, fiscal_year=2570)
+    progress.set_progress(later, 2, achieved="10")  # the coordinator's own entry on the 2570 row
+    bad = craft(tmp / "year.trat", private_b64=office.my_keys().private_b64, office_uid=uid, sequence=5,
+                records=[record(later.indicator_uid, uid, 2, 60, 7)])
+    rejected(coordinator, bad, "แผนอื่น")
+
+
+def _evidence_file(tmp: Path, office, uid: str, records, evidence_for: tuple[str, int]) -> Path:
+    body = b"photo of the meeting"
+    sha = hashlib.sha256(body).hexdigest()
+    evidence = [{"indicator_uid": evidence_for[0], "agency_uid": uid, "quarter": evidence_for[1], "sha256": sha,
+                 "file_name": "p.jpg", "size": len(body), "added_at": "2026-01-01"}]
+    return craft(tmp / f"ev-{evidence_for[1]}.trat", private_b64=office.my_keys().private_b64, office_uid=uid,
+                 sequence=5, records=records, evidence=evidence, blobs={sha: body})
+
+
+def test_evidence_for_a_row_the_office_is_not_responsible_for(setup) -> None:
+    office, coordinator, tmp, _, uid, row = setup
+    other_row = coordinator.progress.find_item("1/1.1/1", agency="สำนักงานคลังจังหวัดตราด").indicator_uid
+    bad = _evidence_file(tmp, office, uid, [record(row, uid, 2, 60, 7)], (other_row, 2))
+    rejected(coordinator, bad, "หลักฐาน")
+
+
+def test_evidence_for_a_quarter_outside_the_rows_period(setup) -> None:
+    office, coordinator, tmp, _, uid, row = setup
+    item = coordinator.progress.find_item("1/1.5/2", agency=EDUCATION)
+    outside = next(q for q in (1, 2, 3, 4) if not item.row.quarter_from <= q <= item.row.quarter_to)
+    bad = _evidence_file(tmp, office, uid, [record(row, uid, 2, 60, 7)], (row, outside))
+    rejected(coordinator, bad, "หลักฐาน")
+
+
+def test_evidence_for_an_own_row_and_quarter_without_a_value_imports(setup) -> None:
+    office, coordinator, tmp, _, uid, row = setup
+    item = coordinator.progress.find_item("1/1.5/2", agency=EDUCATION)
+    other_quarter = next(q for q in item.row.quarters() if q != 2)
+    good = _evidence_file(tmp, office, uid, [record(row, uid, 2, 60, 7)], (row, other_quarter))
+    assert coordinator.import_files([good], trust_new=True).files[0].status == "imported"

@@ -26,7 +26,7 @@ from trat_desktop.gui.main_window import MainWindow
 from trat_desktop.gui.report_actions import (
     MENU_TITLE, PAGES_KEY, ReportActions, be_date_stamp, default_file_name, safe_file_name,
 )
-from trat_desktop.gui.report_dialog import PREVIEW, SAVE, ReportDialog, ReportRequest, default_quarter, kinds_for
+from trat_desktop.gui.report_dialog import PREVIEW, SAVE, ReportDialog, ReportRequest, kinds_for
 from trat_desktop.services import PlanService, ProgressService
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None and not os.environ.get("CI"),
@@ -446,10 +446,6 @@ def test_tool_button_previews_what_the_page_shows(qtbot, service: PlanService, t
 def test_defaults() -> None:
     assert be_date_stamp(dt.date(2026, 11, 25)) == "2569-11-25"
     assert safe_file_name('ก/ข:ค*"ง"  จ. ') == "ก-ข-ค-ง- จ"
-    assert default_quarter(2569, dt.date(2026, 2, 10)) == 2
-    assert default_quarter(2568, dt.date(2026, 2, 10)) == 4  # a past year: its last quarter
-    assert default_quarter(2570, dt.date(2026, 2, 10)) == 1
-    assert default_quarter(2570, dt.date(2026, 10, 1)) == 1
     name = default_file_name(ReportRequest("office", 2569, 4), 2569, "สนง./ทดสอบ", dt.date(2026, 11, 25))
     assert name == "แบบรายงานผลการดำเนินงาน_สนง.-ทดสอบ_ไตรมาส4-2569_2569-11-25.pdf"
     assert default_file_name(ReportRequest("plan", 2569), 2569, "", dt.date(2026, 11, 25)) == \

@@ -89,8 +89,8 @@ def test_save_audits_each_field_and_skips_no_ops(service: PlanService, office: P
     assert warnings == []
     audit = office.audit()
     assert [(a["field"], a["old_value"], a["new_value"]) for a in reversed(audit[:4])] == [
-        ("achieved", None, "85.0"), ("spent_satang", None, "3000000"), ("status", "not_started", "in_progress"),
-        ("note", "", "จัดอบรม")]
+        ("achieved", None, "85.0"), ("spent_satang", None, "3000000"), ("status", '"not_started"', '"in_progress"'),
+        ("note", '""', '"จัดอบรม"')]  # one row per changed field, values JSON-encoded
     assert all("สมหญิง ตั้งใจ" in a["actor"] for a in audit[:4])
     before = counts(service)
     same, _ = office.set_progress(item, 2, achieved="85")

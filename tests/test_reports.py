@@ -303,3 +303,22 @@ def test_excel_round_trip(coordinator: ProgressService, tmp_path: Path) -> None:
     assert any(r[14] == "ไม่ใช้งบประมาณ" for r in rows)  # the document's words stay words
     widths = {k: v.width for k, v in s1.column_dimensions.items()}
     assert widths["C"] > widths["D"] >= 8 and widths["G"] > 20
+
+
+def test_reports_print_a_value_outside_the_plan_marked_and_leave_it_out_of_the_totals(
+        office: ProgressService, coordinator: ProgressService, tmp_path: Path) -> None:
+    """After the coordinator moves 1/1.5/2's period past quarter 2, the recorded 85 is printed as
+    "อยู่นอกแผนปัจจุบัน" in the office's and the province's reports and no longer counts as reported."""
+    from trat_desktop.reports import office_report, province_report
+    from trat_desktop.services.plan_edit import PlanEditService
+
+    uid = coordinator.find_item("1/1.5/2", agency=EDUCATION).indicator_uid  # the identity is the coordinator's
+    PlanEditService(coordinator).update("indicator", uid, confirm=True, quarter_from=3)
+    office.set_identity(Identity(role="office", office_name="สนง.ศึกษาธิการ จ.ตราด", reporter_name="สมหญิง ตั้งใจ"))
+    office_report(office, tmp_path / "office.pdf", quarter=2)
+    text = "".join(pdftext(tmp_path / "office.pdf").split())  # narrow cells wrap the words
+    assert "๘๕(อยู่นอกแผนปัจจุบัน)" in text
+    coordinator.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสาน"))
+    province_report(coordinator, tmp_path / "province.pdf", quarter=2)
+    text = "".join(pdftext(tmp_path / "province.pdf").split())
+    assert "อยู่นอกแผนปัจจุบัน:ไตรมาส๒ผล๘๕" in text

@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .domain.display import number_text
+from .domain.plan_fit import OUTSIDE_PLAN_TEXT
+from .domain.fiscal import YEAR_HELP
 from .domain.progress import STATUSES
 from .errors import TratError
 from .services import PlanService, ProgressService
@@ -21,7 +24,7 @@ STATUS_TEXT = {"imported": "นำเข้าแล้ว", "unchanged": "ไ�
 def add_parsers(commands: Any, plan_cmds: Any) -> None:
     export = commands.add_parser("export", help="ส่งออกผลการดำเนินงานของหน่วยงาน (ไฟล์ .trat)")
     export.add_argument("--out", type=Path, help="ไฟล์หรือโฟลเดอร์ปลายทาง (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน)")
-    export.add_argument("--year", type=int)
+    export.add_argument("--year", type=int, help=YEAR_HELP)
     imp = commands.add_parser("import", help="(ผู้ประสานงาน) นำเข้าไฟล์ของหน่วยงาน")
     imp.add_argument("paths", nargs="+", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="แสดงสิ่งที่จะเปลี่ยน โดยไม่บันทึก")
@@ -36,6 +39,8 @@ def add_parsers(commands: Any, plan_cmds: Any) -> None:
     choice = conflicts.add_mutually_exclusive_group()
     choice.add_argument("--keep-mine", action="store_true", help="ใช้ค่าของผู้ประสานงาน")
     choice.add_argument("--take-theirs", action="store_true", help="ใช้ค่าของหน่วยงาน")
+    choice.add_argument("--accept", action="store_true", help="(ค่าที่อยู่นอกแผนปัจจุบัน) รับค่าของหน่วยงานไว้")
+    choice.add_argument("--drop", action="store_true", help="(ค่าที่อยู่นอกแผนปัจจุบัน) ไม่รับค่านี้")
     key_cmd = commands.add_parser("keys", help="ลายนิ้วมือกุญแจของเครื่องนี้และของหน่วยงานที่ลงทะเบียน")
     key_cmd.add_argument("--reenrol", metavar="OFFICE", help="ลงทะเบียนกุญแจของหน่วยงานนี้ใหม่ (เมื่อเปลี่ยนเครื่อง)")
     verify = commands.add_parser("verify", help="(ผู้ประสานงาน) ตรวจว่ารหัสบนรายงานกระดาษตรงกับไฟล์ที่นำเข้าใด")
@@ -47,7 +52,7 @@ def add_parsers(commands: Any, plan_cmds: Any) -> None:
     restore.add_argument("file", type=Path)
     pexp = plan_cmds.add_parser("export", help="(ผู้ประสานงาน) ส่งออกแพ็กเกจแผนที่ลงนามแล้ว")
     pexp.add_argument("--out", type=Path, required=True)
-    pexp.add_argument("--year", type=int)
+    pexp.add_argument("--year", type=int, help=YEAR_HELP)
     pimp = plan_cmds.add_parser("import", help="(หน่วยงาน) นำเข้าแพ็กเกจแผนจากศูนย์ฯ จังหวัด")
     pimp.add_argument("file", type=Path)
     pimp.add_argument("--trust-new", action="store_true")
@@ -98,12 +103,13 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         else:
             for f in report.files:
                 print(f"{STATUS_TEXT[f.status]}: {f.file} — {f.reason} (เพิ่ม {f.added}, ปรับปรุง {f.updated}, "
-                      f"คงเดิม {f.unchanged}, ขัดแย้ง {f.conflicts})")
+                      f"คงเดิม {f.unchanged}, ขัดแย้ง {f.conflicts}" + (f", พักไว้ {f.held}" if f.held else "") + ")")
                 for change in f.changes if args.dry_run else []:
                     print(f"    {change}")
             t = report.totals()
             print(f"รวม {t['files']} ไฟล์: เพิ่ม {t['added']}, ปรับปรุง {t['updated']}, คงเดิม {t['unchanged']}, "
-                  f"ขัดแย้ง {t['conflicts']}, ปฏิเสธ {t['files_rejected']} ไฟล์" + (" (ทดลอง ไม่ได้บันทึก)" if args.dry_run else ""))
+                  f"ขัดแย้ง {t['conflicts']}, " + (f"พักไว้ {t['held']} ({OUTSIDE_PLAN_TEXT}), " if t["held"] else "")
+                  + f"ปฏิเสธ {t['files_rejected']} ไฟล์" + (" (ทดลอง ไม่ได้บันทึก)" if args.dry_run else ""))
         return 0 if report.ok else 2
     if args.command == "undo-import":
         info = exchange.undo_import()
@@ -118,28 +124,7 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
                 print(f"{r['imported_at']}  {STATUS_TEXT[r['status']]:<14} {r['file_name']}  ลำดับ {r['sequence']}  {r['reason']}")
         return 0
     if args.command == "conflicts":
-        pending = exchange.conflicts()
-        if args.resolve is not None:
-            if not (args.keep_mine or args.take_theirs):
-                raise TratError("ระบุ --keep-mine หรือ --take-theirs")
-            if not 1 <= args.resolve <= len(pending):
-                raise TratError(f"ไม่มีข้อขัดแย้งลำดับที่ {args.resolve}")
-            exchange.resolve(pending[args.resolve - 1][0], keep_mine=args.keep_mine)
-            print("บันทึกการตัดสินแล้ว")
-            return 0
-        items = [{"n": i, "indicator_uid": t.indicator_uid, "agency_uid": t.agency_uid, "quarter": t.quarter,
-                  "theirs": {"achieved": t.achieved, "status": t.status, "note": t.note},
-                  "mine": None if m is None else {"achieved": m.achieved, "status": m.status, "note": m.note}}
-                 for i, (t, m) in enumerate(pending, start=1)]
-        if args.json:
-            _json(items)
-        else:
-            for it in items:
-                mine = it["mine"] or {}
-                print(f"{it['n']}. ไตรมาส {it['quarter']}: ของผู้ประสานงาน {mine.get('achieved')} "
-                      f"({STATUSES.get(mine.get('status', ''), '-')}) / ของหน่วยงาน {it['theirs']['achieved']} "
-                      f"({STATUSES[it['theirs']['status']]})")
-        return 0
+        return _conflicts(args, exchange)
     if args.command == "keys":
         if args.reenrol:
             done = exchange.reenrol(args.reenrol)
@@ -165,6 +150,52 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         print(f"สำรองฐานข้อมูลแล้ว: {path}")
         return 0
     return None
+
+
+def _conflicts(args: argparse.Namespace, exchange: Any) -> int:
+    """Pending conflicts (1..n), then office values held aside as outside the plan (n+1..)."""
+    pending = exchange.conflicts()
+    held = exchange.held_values()
+    if args.resolve is not None:
+        if not 1 <= args.resolve <= len(pending) + len(held):
+            raise TratError(f"ไม่มีรายการลำดับที่ {args.resolve}")
+        if args.resolve <= len(pending):
+            if not (args.keep_mine or args.take_theirs):
+                raise TratError("รายการนี้เป็นค่าที่ขัดแย้ง: ระบุ --keep-mine หรือ --take-theirs")
+            exchange.resolve(pending[args.resolve - 1][0], keep_mine=args.keep_mine)
+        else:
+            if not (args.accept or args.drop):
+                raise TratError(f"รายการนี้เป็นค่าที่{OUTSIDE_PLAN_TEXT}: ระบุ --accept (รับไว้) หรือ --drop (ไม่รับ)")
+            exchange.settle_held(held[args.resolve - len(pending) - 1].theirs, accept=args.accept)
+        print("บันทึกการตัดสินแล้ว")
+        return 0
+    items = [{"n": i, "kind": "conflict", "indicator_uid": t.indicator_uid, "agency_uid": t.agency_uid,
+              "quarter": t.quarter, "theirs": {"achieved": t.achieved, "status": t.status, "note": t.note},
+              "mine": None if m is None else {"achieved": m.achieved, "status": m.status, "note": m.note}}
+             for i, (t, m) in enumerate(pending, start=1)]
+    items += [{"n": i, "kind": "outside_plan", "outside_plan": True, "indicator_uid": h.theirs.indicator_uid,
+               "row": h.row_label, "agency_uid": h.theirs.agency_uid, "office": h.office,
+               "quarter": h.theirs.quarter, "reasons": list(h.reasons), "reason_text": h.message(),
+               "theirs": {"achieved": h.theirs.achieved, "status": h.theirs.status, "note": h.theirs.note},
+               "mine": None if h.mine is None else {"achieved": h.mine.achieved, "status": h.mine.status,
+                                                    "note": h.mine.note}}
+              for i, h in enumerate(held, start=len(pending) + 1)]
+    if args.json:
+        _json(items)
+        return 0
+    if not items:
+        print("ไม่มีค่าที่ขัดแย้งหรือค่าที่พักไว้")
+    for it in items:
+        mine = it["mine"] or {}
+        if it["kind"] == "conflict":
+            print(f"{it['n']}. ไตรมาส {it['quarter']}: ของผู้ประสานงาน {mine.get('achieved')} "
+                  f"({STATUSES.get(mine.get('status', ''), '-')}) / ของหน่วยงาน {it['theirs']['achieved']} "
+                  f"({STATUSES[it['theirs']['status']]})")
+        else:
+            print(f"{it['n']}. [{it['row']}] {it['office']} ไตรมาส {it['quarter']}: ค่าของหน่วยงาน "
+                  f"{number_text(it['theirs']['achieved'], False) or '-'} ({STATUSES[it['theirs']['status']]}) — {it['reason_text']} "
+                  "(--accept รับไว้ / --drop ไม่รับ)")
+    return 0
 
 
 def restore_command(db_path: Path, backup: Path) -> int:

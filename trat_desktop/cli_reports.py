@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from .domain.fiscal import YEAR_HELP
 from .services import PlanService, ProgressService
 
 REPORT_KINDS = {
@@ -24,13 +25,13 @@ REPORT_KINDS = {
 def add_parsers(commands: Any, plan_cmds: Any = None) -> None:
     report = commands.add_parser("report", help="พิมพ์รายงานเป็น PDF: office, province หรือ plan")
     report.add_argument("kind", choices=list(REPORT_KINDS), help="; ".join(f"{k}: {v}" for k, v in REPORT_KINDS.items()))
-    report.add_argument("--year", type=int, help="ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีล่าสุด)")
+    report.add_argument("--year", type=int, help=YEAR_HELP)
     report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4],
                         help="ไตรมาส (office: ค่าเริ่มต้นไตรมาสปัจจุบัน; province: ไม่ระบุ = ทั้งปี)")
     report.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="เลขไทย (ค่าเริ่มต้น) หรือเลขอารบิก")
     report.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
     xlsx = commands.add_parser("export-xlsx", help="ส่งออกผลการดำเนินงานภาพรวมเป็นไฟล์ Excel (.xlsx)")
-    xlsx.add_argument("--year", type=int)
+    xlsx.add_argument("--year", type=int, help=YEAR_HELP)
     xlsx.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="ไม่ระบุ = ทั้งปี")
     xlsx.add_argument("--out", type=Path, required=True)
 

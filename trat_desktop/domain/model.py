@@ -127,6 +127,8 @@ class Agency:
     short_name: str = ""
     aliases: set[str] = field(default_factory=set)
     uid: str = ""
+    #: spellings documents really used that the register lists as mistakes: they join, with a warning
+    misspellings: set[str] = field(default_factory=set)
 
 
 @dataclass

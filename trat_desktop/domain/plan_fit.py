@@ -19,8 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from .display import number_text
 from .model import IndicatorRow, Plan
-from .progress import ProgressEntry, ValidationError, check_achieved
+from .progress import MAX_NOTE, STATUSES, EntryCheck, ProgressEntry, ValidationError, check_achieved
 
 OUTSIDE_PLAN_TEXT = "อยู่นอกแผนปัจจุบัน"
 
@@ -48,7 +49,7 @@ class Misfit:
 
     def message(self) -> str:
         """Thai: "อยู่นอกแผนปัจจุบัน: <reasons>"."""
-        return f"{OUTSIDE_PLAN_TEXT}: " + " และ".join(REASONS[r] for r in self.reasons)
+        return f"{OUTSIDE_PLAN_TEXT}: " + reasons_text(self.reasons)
 
 
 def misfit_reasons(row: IndicatorRow | None, agency_name: str | None, entry: ProgressEntry) -> tuple[str, ...]:
@@ -100,3 +101,61 @@ def may_keep_editing(stored: ProgressEntry | None, row: IndicatorRow | None, age
     """Whether an office may still change a cell the plan no longer opens for entry: only where a
     value was recorded before (to clear or correct it); a new value outside the plan is not started."""
     return stored is not None and bool(misfit_reasons(row, agency_name, stored)) and stored.quarter == quarter
+
+
+def check_kept_edit(row: IndicatorRow | None, stored: ProgressEntry, entry: ProgressEntry) -> EntryCheck:
+    """An office's change of a kept value (:func:`may_keep_editing` said yes): what may still be refused.
+
+    The period and the assignment no longer apply (that is why the value is kept); a changed result must
+    still follow the row's unit, the status must be one of ours and the note not too long. Clearing is
+    always allowed. Raises ValidationError (Thai)."""
+    if entry.is_blank():
+        return EntryCheck(entry)
+    if row is not None and entry.achieved != stored.achieved:
+        check_achieved(row.unit, entry.achieved)
+    if entry.status not in STATUSES:
+        raise ValidationError(f"สถานะ “{entry.status}” ไม่ถูกต้อง")
+    if len(entry.note) > MAX_NOTE:
+        raise ValidationError(f"หมายเหตุยาวเกิน {MAX_NOTE:,} ตัวอักษร")
+    if entry.spent_satang is not None and entry.spent_satang < 0:
+        raise ValidationError("งบประมาณที่ใช้ต้องไม่ติดลบ")
+    return EntryCheck(entry, [OUTSIDE_PLAN_TEXT + ": ค่านี้ยังเก็บไว้ แต่ไม่นับในแผนปัจจุบัน"])
+
+
+#: one unit of each rule (domain/progress.check_achieved): a value none of them takes is no one's value
+_UNIT_RULES = ("ร้อยละ", "ระดับ", "ครั้ง")
+
+
+def value_possible(value: float | None) -> bool:
+    """Whether a result could have been entered under some unit (ร้อยละ, ระดับ or a count): a value that
+    breaks only the row's *current* unit may come from before a unit change and is kept; one that no unit
+    takes (100.000001, -0.001, 2^62) is malformed."""
+    for unit in _UNIT_RULES:
+        try:
+            check_achieved(unit, value)
+        except ValidationError:
+            continue
+        return True
+    return False
+
+
+def reasons_text(reasons: Iterable[str]) -> str:
+    """Thai for a list of reason codes (unknown codes are shown as they are)."""
+    return " และ".join(REASONS.get(r, r) for r in reasons)
+
+
+def describe(found: Iterable[Misfit], entries: Mapping[tuple[str, str, int], ProgressEntry],
+             agency_names: Mapping[str, str], labels: Mapping[str, str], limit: int = 20) -> list[str]:
+    """One Thai line per affected value, for the editor's question and the CLI:
+    "[1/1.5/2] <office> ไตรมาส ๓: ผล 75 — <reasons>"."""
+    lines = []
+    for m in found:
+        entry = entries.get(m.key)
+        value = "" if entry is None or entry.achieved is None else f" ผล {number_text(entry.achieved, False)}"
+        note = "" if entry is None or not entry.note else f" หมายเหตุ “{entry.note[:40]}”"
+        lines.append(f"[{labels.get(m.indicator_uid, m.indicator_uid[:8])}] "
+                     f"{agency_names.get(m.agency_uid, m.agency_uid)} ไตรมาส {m.quarter}:{value}{note} — "
+                     f"{reasons_text(m.reasons)}")
+    if len(lines) > limit:
+        lines = lines[:limit] + [f"… และอีก {len(lines) - limit} รายการ"]
+    return lines

@@ -2,16 +2,23 @@
 plan documents use for it and how many indicator rows it has; add one, rename one, edit
 its other names. Changes go through ``PlanEditService`` (audited); a refused change shows
 the Thai message and the form stays open.
+
+Above the list, the names a plan document left as "possible duplicates" (อาจเป็นหน่วยงานเดียวกับ …)
+wait for the coordinator: merge the two, or keep them apart; the last decision can be undone
+(through ``AgencyService``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QVBoxLayout, QWidget,
+)
 
 from ..errors import TratError
 from ..services import AgencyInfo
@@ -32,6 +39,16 @@ class AgencyEditing(Protocol):
     def add_agency(self, name: str, short_name: str = "") -> str: ...
     def update_agency(self, uid: str, name: str, short_name: str) -> None: ...
     def set_aliases(self, uid: str, aliases: list[str]) -> None: ...
+
+
+class DuplicateSettling(Protocol):
+    """What the dialog needs from :class:`trat_desktop.services.agencies.AgencyService`."""
+
+    def pending(self) -> list[Any]: ...
+    def merge(self, keep: str, other: str) -> Any: ...
+    def keep_apart(self, a: str, b: str) -> Any: ...
+    def undo(self) -> Any: ...
+    def can_undo(self) -> bool: ...
 
 
 def agency_table_model(agencies: list[AgencyInfo], parent: QWidget | None = None) -> QStandardItemModel:
@@ -110,12 +127,16 @@ class AgenciesDialog(QDialog):
     """List, filter, add and edit agencies."""
 
     def __init__(self, list_agencies: Callable[[], list[AgencyInfo]], editing: AgencyEditing,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, duplicates: DuplicateSettling | None = None) -> None:
         super().__init__(parent)
         self.form = Ui_AgenciesDialog()
         self.form.setupUi(self)
         self._list = list_agencies
         self._editing = editing
+        self._duplicates = duplicates
+        self.pairs: list[Any] = []
+        self.changed = False
+        self._add_duplicates_box()
         self.agencies: list[AgencyInfo] = []
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setFilterRole(SEARCH_ROLE)
@@ -137,7 +158,112 @@ class AgenciesDialog(QDialog):
         form.agencyTable.doubleClicked.connect(lambda _index: self.edit_current())
         self.reload()
 
+    # -- possible duplicates ------------------------------------------------------------
+    def _add_duplicates_box(self) -> None:
+        box = QGroupBox("อาจเป็นหน่วยงานเดียวกัน (รอการตัดสินใจ)", self)
+        layout = QVBoxLayout(box)
+        hint = QLabel("ชื่อที่เอกสารแผนเขียนต่างออกไปและคล้ายหน่วยงานที่มีอยู่ โปรแกรมไม่รวมให้เอง "
+                      "เลือกคู่แล้วรวมเป็นหน่วยงานเดียว (ชื่อเดิมเก็บไว้เป็นชื่ออื่น ผลการดำเนินงานย้ายตามไปด้วย) "
+                      "หรือบันทึกว่าเป็นคนละหน่วยงาน", box)
+        hint.setWordWrap(True)
+        self.pair_list = QListWidget(box)
+        self.pair_list.setWordWrap(True)
+        self.pair_list.setMaximumHeight(self.pair_list.fontMetrics().height() * 7)
+        buttons = QHBoxLayout()
+        self.merge_button = QPushButton("รวมเป็นหน่วยงานเดียวกัน", box)
+        self.apart_button = QPushButton("เป็นคนละหน่วยงาน", box)
+        self.undo_button = QPushButton("ยกเลิกการรวม/แยกครั้งล่าสุด", box)
+        for button in (self.merge_button, self.apart_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
+        self.decision_label = QLabel("", box)
+        self.decision_label.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(self.pair_list)
+        layout.addLayout(buttons)
+        layout.addWidget(self.decision_label)
+        self.duplicates_box = box
+        self.form.dialogLayout.insertWidget(0, box)
+        self.merge_button.clicked.connect(self.merge_current)
+        self.apart_button.clicked.connect(self.keep_apart_current)
+        self.undo_button.clicked.connect(self.undo_last)
+        self.pair_list.currentRowChanged.connect(lambda _row: self._update_pair_buttons())
+        box.setVisible(self._duplicates is not None)
+
+    def _reload_pairs(self) -> None:
+        if self._duplicates is None:
+            return
+        try:
+            self.pairs = self._duplicates.pending()
+            can_undo = self._duplicates.can_undo()
+        except TratError as exc:
+            self.decision_label.setText(exc.message)
+            return
+        self.pair_list.clear()
+        for pair in self.pairs:
+            text = display.show_digits(
+                f"“{pair.agency_name}” ({pair.agency_rows} ตัวชี้วัด) อาจเป็นหน่วยงานเดียวกับ "
+                f"“{pair.other_name}” ({pair.other_rows} ตัวชี้วัด) — พบใน {pair.source}")
+            item = QListWidgetItem(text)
+            item.setData(UID_ROLE, pair.id)
+            self.pair_list.addItem(item)
+        if self.pairs:
+            self.pair_list.setCurrentRow(0)
+        else:
+            self.pair_list.addItem(QListWidgetItem("ไม่มีคู่ที่รอการตัดสินใจ"))
+        self.undo_button.setEnabled(can_undo)
+        self._update_pair_buttons()
+
+    def _update_pair_buttons(self) -> None:
+        chosen = self.current_pair() is not None
+        self.merge_button.setEnabled(chosen)
+        self.apart_button.setEnabled(chosen)
+        pair = self.current_pair()
+        if pair is not None:
+            self.merge_button.setToolTip(f"รวม “{pair.agency_name}” เข้ากับ “{pair.other_name}”")
+
+    def current_pair(self) -> Any:
+        row = self.pair_list.currentRow()
+        return self.pairs[row] if 0 <= row < len(self.pairs) else None
+
+    def _decide(self, act: Callable[[], Any], undone: bool = False) -> bool:
+        from ..services.agencies import decision_text
+
+        try:
+            decision = act()
+        except TratError as exc:
+            self.decision_label.setStyleSheet(_ERROR_STYLE)
+            self.decision_label.setText(exc.message)
+            return False
+        self.changed = True
+        self.decision_label.setStyleSheet("")
+        self.decision_label.setText(decision_text(decision, undone=undone))
+        self.reload()
+        return True
+
+    def merge_current(self) -> bool:
+        """Merge the chosen pair: the new name joins the known agency (its name kept as an alias)."""
+        pair = self.current_pair()
+        if pair is None or self._duplicates is None:
+            return False
+        duplicates = self._duplicates
+        return self._decide(lambda: duplicates.merge(pair.other_uid, pair.agency_uid))
+
+    def keep_apart_current(self) -> bool:
+        pair = self.current_pair()
+        if pair is None or self._duplicates is None:
+            return False
+        duplicates = self._duplicates
+        return self._decide(lambda: duplicates.keep_apart(pair.agency_uid, pair.other_uid))
+
+    def undo_last(self) -> bool:
+        if self._duplicates is None:
+            return False
+        return self._decide(self._duplicates.undo, undone=True)
+
     def reload(self, select_uid: str | None = None) -> None:
+        self._reload_pairs()
         try:
             self.agencies = self._list()
         except TratError as exc:

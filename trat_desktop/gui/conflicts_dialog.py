@@ -1,6 +1,9 @@
 """Conflicts left by an import: a quarter the coordinator had edited, which the office then
 changed too. Each is shown with the coordinator's value beside the office's, and settled with
-"ใช้ค่าของฉัน" (keep the coordinator's) or "ใช้ค่าของหน่วยงาน" (take the office's)."""
+"ใช้ค่าของฉัน" (keep the coordinator's) or "ใช้ค่าของหน่วยงาน" (take the office's).
+
+Listed with them: office values held aside because they no longer fit the plan ("อยู่นอกแผนปัจจุบัน",
+domain/plan_fit.py), settled with "รับค่านี้ไว้" (store it) or "ไม่รับค่านี้" (drop it); both audited."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from ..domain import display as shared
+from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.progress import STATUSES, ProgressEntry
 from ..errors import TratError
 from . import display
@@ -26,6 +30,7 @@ FIELDS = (
     ("บันทึกเมื่อ", lambda e: display.timestamp_text(e.updated_at) if e.updated_at else ""),
 )
 EMPTY = "(ว่าง)"
+ACCEPT_TEXT, DROP_TEXT = "รับค่านี้ไว้", "ไม่รับค่านี้"
 _DIFFERENT_BG = QColor("#fff4c2")
 
 
@@ -55,6 +60,8 @@ class ConflictsDialog(QDialog):
         self._exchange = exchange
         self._progress = progress
         self.pending: list[tuple[ProgressEntry, ProgressEntry | None]] = []
+        #: per pending line: the held-aside value it is (outside the plan), or None for a conflict
+        self.held: list[Any] = []
         self._labels: dict[tuple[str, str], tuple[str, str, str]] = {}
         form = self.form
         table = form.conflictsTable
@@ -74,6 +81,7 @@ class ConflictsDialog(QDialog):
         compare.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # rows follow wrapping
         table.currentCellChanged.connect(lambda *_: self._show_selected())
+        self._button_texts = (form.keepMineButton.text(), form.takeTheirsButton.text())
         form.keepMineButton.clicked.connect(lambda: self.resolve_selected(keep_mine=True))
         form.takeTheirsButton.clicked.connect(lambda: self.resolve_selected(keep_mine=False))
         form.closeButton.clicked.connect(self.accept)
@@ -93,9 +101,12 @@ class ConflictsDialog(QDialog):
         form = self.form
         try:
             self.pending = list(self._exchange.conflicts())
+            held = list(self._exchange.held_values())
         except TratError as exc:
-            self.pending = []
+            self.pending, held = [], []
             form.messageLabel.setText(exc.message)
+        self.held = [None] * len(self.pending) + held
+        self.pending += [(h.theirs, h.mine) for h in held]
         self._labels = self._row_labels()
         agencies = {}
         try:
@@ -105,11 +116,17 @@ class ConflictsDialog(QDialog):
         table = form.conflictsTable
         table.setRowCount(len(self.pending))
         for row, (theirs, mine) in enumerate(self.pending):
+            kept = self.held[row]
+            # a held value's row may be one the office no longer answers for: by its row, not its assignment
+            indicators = {uid: (c, text) for (uid, _a), (c, text, _n) in self._labels.items()}
+            fallback = (("", "(ตัวชี้วัดที่ถูกนำออกจากแผน)") if kept is None or not kept.row_label else
+                        (kept.row_label, indicators.get(theirs.indicator_uid, ("", ""))[1]))
             code, indicator, agency = self._labels.get(
                 (theirs.indicator_uid, theirs.agency_uid),
-                ("", "(ตัวชี้วัดที่ถูกนำออกจากแผน)", agencies.get(theirs.agency_uid, theirs.agency_uid)))
+                (*fallback, agencies.get(theirs.agency_uid, theirs.agency_uid)))
+            theirs_text = value_summary(theirs) + (f" ({OUTSIDE_PLAN_TEXT})" if kept is not None else "")
             cells = [display.show_digits(f"{code} {indicator}".strip()), agency,
-                     display.show_digits(str(theirs.quarter)), value_summary(mine), value_summary(theirs)]
+                     display.show_digits(str(theirs.quarter)), value_summary(mine), theirs_text]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -117,7 +134,7 @@ class ConflictsDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, column, item)
         count = len(self.pending)
-        self.setWindowTitle(display.show_digits(f"ข้อขัดแย้งจากการนำเข้า ({count})"))
+        self.setWindowTitle(display.show_digits(f"ข้อขัดแย้งและค่าที่พักไว้จากการนำเข้า ({count})"))
         if count:
             form.messageLabel.setText("")
             table.setCurrentCell(0, 0)
@@ -141,8 +158,13 @@ class ConflictsDialog(QDialog):
             return
         theirs, mine = chosen
         row = form.conflictsTable.currentRow()
+        kept = self.held[row]
+        mine_label, theirs_label = self._button_texts if kept is None else (DROP_TEXT, ACCEPT_TEXT)
+        form.keepMineButton.setText(mine_label)
+        form.takeTheirsButton.setText(theirs_label)
         form.compareTitleLabel.setText(" · ".join(
-            form.conflictsTable.item(row, c).text() for c in (0, 1)) + display.show_digits(f" · ไตรมาส {theirs.quarter}"))
+            form.conflictsTable.item(row, c).text() for c in (0, 1)) + display.show_digits(f" · ไตรมาส {theirs.quarter}")
+            + ("" if kept is None else f"\n{kept.message()}"))
         for n, (_label, read) in enumerate(FIELDS):
             mine_text = (read(mine) if mine is not None else "") or EMPTY
             theirs_text = read(theirs) or EMPTY
@@ -158,13 +180,18 @@ class ConflictsDialog(QDialog):
 
     # -- settling ---------------------------------------------------------------------------
     def resolve_selected(self, keep_mine: bool) -> bool:
-        """Settle the selected conflict; True when the service took the choice."""
+        """Settle the selected line; True when the service took the choice. For a value held aside
+        *keep_mine* drops it and otherwise accepts it."""
         chosen = self.selected()
         if chosen is None:
             return False
         theirs, _mine = chosen
+        kept = self.held[self.form.conflictsTable.currentRow()]
         try:
-            self._exchange.resolve(theirs, keep_mine=keep_mine)
+            if kept is None:
+                self._exchange.resolve(theirs, keep_mine=keep_mine)
+            else:
+                self._exchange.settle_held(theirs, accept=not keep_mine)
         except TratError as exc:
             self.form.messageLabel.setText(exc.message)
             return False
@@ -172,7 +199,10 @@ class ConflictsDialog(QDialog):
         self.reload()
         if self.pending:
             self.form.conflictsTable.setCurrentCell(min(row, len(self.pending) - 1), 0)
-        done = "ใช้ค่าของฉันแล้ว" if keep_mine else "ใช้ค่าของหน่วยงานแล้ว"
+        if kept is None:
+            done = "ใช้ค่าของฉันแล้ว" if keep_mine else "ใช้ค่าของหน่วยงานแล้ว"
+        else:
+            done = "ไม่รับค่าที่อยู่นอกแผนปัจจุบันแล้ว" if keep_mine else "รับค่าที่อยู่นอกแผนปัจจุบันไว้แล้ว"
         self.form.messageLabel.setText(done if self.pending else f"{done} · ไม่มีข้อขัดแย้งเหลืออยู่")
         self.resolved.emit()
         return True

@@ -7,17 +7,16 @@ Loading a big plan runs in a worker thread (see :mod:`.workers`) behind a busy b
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
-from ..domain.thai import fiscal_quarter_of
 from ..errors import TratError
 from ..services import PlanService
 from ..services.overview import OverviewService, RowOverview
 from . import display
+from .years import default_quarter_of, default_year_of
 from .forms.ui_coordinator_overview import Ui_ConsolidatedPage
 from .overview_models import (
     COL_INDICATOR,
@@ -49,11 +48,6 @@ class OverviewData:
     short_names: dict[str, str]
 
 
-def quarter_today(today: dt.date | None = None) -> int:
-    """The current fiscal quarter (Oct-Dec is quarter 1)."""
-    return fiscal_quarter_of(today or dt.date.today())
-
-
 def fill_quarter_combo(combo: object, quarter: int) -> None:
     """ไตรมาส ๑-๔ with *quarter* chosen."""
     combo.blockSignals(True)  # type: ignore[attr-defined]
@@ -64,9 +58,10 @@ def fill_quarter_combo(combo: object, quarter: int) -> None:
     combo.blockSignals(False)  # type: ignore[attr-defined]
 
 
-def fill_year_combo(combo: object, years: list[int], wanted: int | None) -> int | None:
-    """The plan years, newest chosen unless *wanted* is one of them; returns the chosen year."""
-    chosen = wanted if wanted in years else (years[-1] if years else None)
+def fill_year_combo(combo: object, years: list[int], wanted: int | None, default: int | None = None) -> int | None:
+    """The plan years, *wanted* chosen if it is one of them, else *default* (the year being reported);
+    returns the chosen year."""
+    chosen = wanted if wanted in years else (default if default in years else (years[-1] if years else None))
     combo.blockSignals(True)  # type: ignore[attr-defined]
     combo.clear()  # type: ignore[attr-defined]
     for year in years:
@@ -82,6 +77,9 @@ def short_names_of(plans: PlanService) -> dict[str, str]:
 
 class ConsolidatedPage(ReloadWhenShown, QWidget):
     """Consolidated progress of all offices, filterable and sortable."""
+
+    #: the user chose another fiscal year here (the window's selector follows)
+    year_chosen = Signal(int)
 
     def __init__(self, plans: PlanService, parent: QWidget | None = None, background: bool = True,
                  quarter: int | None = None) -> None:
@@ -103,7 +101,7 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(DEBOUNCE_MS)
         self._filter_timer.timeout.connect(self.apply_filter_now)
-        self._setup(quarter or quarter_today())
+        self._setup(quarter or default_quarter_of(plans, None))
 
     def _setup(self, quarter: int) -> None:
         form = self.form
@@ -145,7 +143,8 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
         except TratError as exc:
             self.show_message(exc.message, error=True)
             return
-        self.year = fill_year_combo(self.form.yearCombo, years, self.year)
+        self.year = fill_year_combo(self.form.yearCombo, years, self.year,
+                                    None if self.year in years else default_year_of(self.plans, years))
         if self.year is None:
             self.show_message("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล", error=True)
             return
@@ -212,8 +211,16 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
     def _on_year(self) -> None:
         year = self.form.yearCombo.currentData()
         if year is not None and year != self.year:
-            self.year = int(year)
-            self.reload()
+            self.set_year(int(year))
+            self.year_chosen.emit(int(year))
+
+    def set_year(self, year: int) -> None:
+        """Show *year* (its default quarter): now if shown, else when next shown."""
+        if year == self.year:
+            return
+        self.year = year
+        self.set_quarter(default_quarter_of(self.plans, year))
+        self.mark_stale()
 
     def _on_quarter(self) -> None:
         self.model.set_quarter(self.quarter())

@@ -34,6 +34,12 @@ class CoordinatorPages:
         self.overview.mark_stale()
         self.dashboard.mark_stale()
 
+    def set_year(self, year: int) -> None:
+        """The window's year selector chose *year*: every page follows."""
+        self.editor.set_year(year)
+        self.overview.set_year(year)
+        self.dashboard.set_year(year)
+
     def refresh_texts(self) -> None:
         """Re-render every text after the Thai/Arabic digits switch changed."""
         self.editor.refresh_texts()

@@ -5,7 +5,7 @@ offices that have not reported for the chosen quarter (``OverviewService.dashboa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCollator, QLocale
+from PySide6.QtCore import QCollator, QLocale, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..errors import TratError
@@ -13,7 +13,7 @@ from ..services import PlanService
 from ..services.overview import Dashboard, OverviewService
 from . import display
 from .charts import Bar, BarGroup, HorizontalBarChart
-from .consolidated_view import fill_quarter_combo, fill_year_combo, quarter_today, short_names_of
+from .consolidated_view import default_quarter_of, default_year_of, fill_quarter_combo, fill_year_combo, short_names_of
 from .forms.ui_coordinator_dashboard import Ui_DashboardPage
 from .workers import ReloadWhenShown, BackgroundLoader, can_run_in_background, thread_service
 from .style import emphasise
@@ -73,6 +73,9 @@ def summary_text(board: Dashboard) -> str:
 class DashboardPage(ReloadWhenShown, QWidget):
     """Charts per strategy and the offices that have not reported."""
 
+    #: the user chose another fiscal year here (the window's selector follows)
+    year_chosen = Signal(int)
+
     def __init__(self, plans: PlanService, parent: QWidget | None = None, background: bool = True,
                  quarter: int | None = None) -> None:
         super().__init__(parent)
@@ -95,7 +98,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         form = self.form
         emphasise(form.titleLabel, 1.2)
         form.loadingBar.hide()
-        fill_quarter_combo(form.quarterCombo, quarter or quarter_today())
+        fill_quarter_combo(form.quarterCombo, quarter or default_quarter_of(plans, None))
         form.yearCombo.currentIndexChanged.connect(lambda _i: self._on_year())
         form.quarterCombo.currentIndexChanged.connect(lambda _i: self.reload())
         form.refreshButton.clicked.connect(self.reload)
@@ -110,8 +113,19 @@ class DashboardPage(ReloadWhenShown, QWidget):
     def _on_year(self) -> None:
         year = self.form.yearCombo.currentData()
         if year is not None and year != self.year:
-            self.year = int(year)
-            self.reload()
+            self.set_year(int(year))
+            self.year_chosen.emit(int(year))
+
+    def set_year(self, year: int) -> None:
+        """Show *year* (its default quarter): now if shown, else when next shown."""
+        if year == self.year:
+            return
+        self.year = year
+        form = self.form
+        form.quarterCombo.blockSignals(True)
+        self.set_quarter(default_quarter_of(self.plans, year))
+        form.quarterCombo.blockSignals(False)
+        self.mark_stale()
 
     def reload(self) -> None:
         """Recompute the figures for the chosen year and quarter (in the background for a file store)."""
@@ -122,7 +136,8 @@ class DashboardPage(ReloadWhenShown, QWidget):
         except TratError as exc:
             self.show_message(exc.message, error=True)
             return
-        self.year = fill_year_combo(self.form.yearCombo, years, self.year)
+        self.year = fill_year_combo(self.form.yearCombo, years, self.year,
+                                    None if self.year in years else default_year_of(self.plans, years))
         if self.year is None:
             self.show_message("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล", error=True)
             return

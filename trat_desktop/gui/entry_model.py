@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from ..domain import display as shared
+from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.progress import STATUSES, ProgressEntry
 from ..services import WorkItem
 from . import display
@@ -32,6 +33,7 @@ LINE_KIND_ROLE = Qt.ItemDataRole.UserRole + 20
 _GREY_BG = QColor("#eeeeee")
 _GREY_FG = QColor("#8a8a8a")
 _CURRENT_BG = QColor("#e3f0ff")
+_OUTSIDE_BG = QColor("#fdebd3")  # a value kept outside the current plan
 _STRATEGY_BG = QColor("#d9e4f1")
 _ACTIVITY_BG = QColor("#f1f5fa")
 _UNSAVED_BG = QColor("#ffd9b3")
@@ -63,7 +65,13 @@ class Line:
         return self.kind == "quarter" and self.span > 0
 
     def in_period(self) -> bool:
-        return self.item is not None and self.quarter in self.item.quarters()
+        """The quarter is open for entry: inside the row's period, or holding a value kept outside the
+        plan that the office may still clear or correct (domain/plan_fit.py)."""
+        return self.item is not None and self.item.may_edit(self.quarter)
+
+    def outside(self) -> bool:
+        """The quarter holds a value that no longer fits the plan ("อยู่นอกแผนปัจจุบัน")."""
+        return self.item is not None and self.quarter in self.item.outside
 
 
 _icons: dict[str, QIcon] = {}
@@ -269,7 +277,10 @@ class WorkEntryModel(QAbstractTableModel):
             return unsaved
         entry = item.entry(line.quarter)
         if column == self.COL_ACHIEVED:
-            return shared.number_text(entry.achieved, display.thai_digits_enabled())
+            value = shared.number_text(entry.achieved, display.thai_digits_enabled())
+            if line.outside():
+                return f"{value} ({OUTSIDE_PLAN_TEXT})" if value else OUTSIDE_PLAN_TEXT
+            return value
         if column == self.COL_SPENT:
             return display.baht_text(entry.spent_satang) if entry.spent_satang is not None else ""
         if column == self.COL_STATUS:
@@ -325,6 +336,9 @@ class WorkEntryModel(QAbstractTableModel):
         if column in self.EDIT_COLUMNS and line.in_period() and self.unsaved_text(row, column) is not None:
             return UNSAVED_TIP
         if column in self.EDIT_COLUMNS or column == self.COL_QUARTER:
+            if line.outside():
+                return display.show_digits(item.outside[line.quarter].message() +
+                                           "\nค่านี้ยังเก็บไว้ ล้างหรือแก้ไขได้ และส่งออกได้ตามปกติ")
             if not line.in_period():
                 return display.show_digits(f"ไตรมาส {line.quarter} อยู่นอกระยะเวลาดำเนินการ "
                                            f"({display.quarter_text(item.row)}) จึงบันทึกผลไม่ได้")
@@ -386,6 +400,8 @@ class WorkEntryModel(QAbstractTableModel):
             return QBrush(_ACTIVITY_BG)
         if column in self.INFO_COLUMNS:
             return None
+        if line.outside():
+            return QBrush(_OUTSIDE_BG)
         if not line.in_period():
             return QBrush(_GREY_BG)
         if line.quarter == self._current_quarter:

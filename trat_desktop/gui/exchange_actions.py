@@ -149,7 +149,7 @@ class ExchangeActions(QObject):
         self.keys_action.setEnabled(role in ("office", "coordinator"))
         if role == "coordinator":
             try:
-                count = len(self.exchange.conflicts())
+                count = len(self.exchange.conflicts()) + len(self.exchange.held_values())
             except TratError:
                 count = 0
             self.conflicts_action.setText(display.show_digits(f"ข้อขัดแย้ง ({count})…") if count else "ข้อขัดแย้ง…")
@@ -192,10 +192,10 @@ class ExchangeActions(QObject):
                 return
             folder = Path(chosen)
         self._remember_dir(folder)
-        target = Path(folder)
+        target, year = Path(folder), self._selected_year()
 
         def work(plans: PlanService) -> tuple[Path, int]:
-            return _exchange_service(ProgressService(plans)).export_office(folder=target)
+            return _exchange_service(ProgressService(plans)).export_office(fiscal_year=year, folder=target)
 
         def done(result: tuple[Path, int]) -> None:
             path, sequence = result

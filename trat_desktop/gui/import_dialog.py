@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..services import ProgressService
 from ..services.exchange import ExchangeService, FileResult, ImportReport
 from . import display
@@ -76,7 +77,9 @@ def totals_text(report: ImportReport, preview: bool) -> str:
     will = "จะ" if preview else ""
     head = f"ตรวจแล้ว {t['files']} ไฟล์ (ยังไม่ได้บันทึก)" if preview else f"นำเข้าเสร็จแล้ว {t['files']} ไฟล์"
     text = (f"{head}: {will}เพิ่ม {t['added']} รายการ · {will}ปรับปรุง {t['updated']} · คงเดิม {t['unchanged']} · "
-            f"ขัดแย้ง {t['conflicts']} · ปฏิเสธ {t['files_rejected']} ไฟล์")
+            f"ขัดแย้ง {t['conflicts']} · "
+            + (f"{'จะ' if preview else ''}พักไว้ {t['held']} ({OUTSIDE_PLAN_TEXT}) · " if t["held"] else "")
+            + f"ปฏิเสธ {t['files_rejected']} ไฟล์")
     return display.show_digits(text)
 
 
@@ -313,7 +316,7 @@ class ImportDialog(QDialog):
         self.form.importButton.hide()
         self.form.introLabel.setText("ผลการนำเข้า (บันทึกลงฐานข้อมูลแล้ว ยกเลิกได้ที่เมนู “แฟ้ม → ยกเลิกการนำเข้าครั้งล่าสุด”)")
         self.form.summaryLabel.setText(totals_text(report, preview=False))
-        has_conflicts = any(f.conflicts for f in report.files)
+        has_conflicts = any(f.conflicts or f.held for f in report.files)
         self.form.conflictsButton.setVisible(has_conflicts)
         self.form.closeButton.setDefault(True)
         self.imported.emit(report)

@@ -11,8 +11,9 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMainWindow, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QTableWidgetItem, QWidget
 
+from ..domain.fiscal import default_year
 from ..domain.model import Plan, PlanWarning
 from ..errors import TratError
 from . import display
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
             from .entry_controller import GUI_WRITE_WAIT_SECONDS
 
             set_wait(GUI_WRITE_WAIT_SECONDS)
+        self._today = today or (progress.today if progress is not None and hasattr(progress, "today") else dt.date.today)
         self.settings = settings if settings is not None else QSettings()
         self.plan: Plan | None = None
         self.plan_warnings: list[PlanWarning] = []
@@ -103,6 +105,10 @@ class MainWindow(QMainWindow):
         self.daily_backup_op: Any = None
         self.form.actionThaiDigits.setChecked(load_digit_setting(self.settings))
 
+        self._place_year_selector()
+        #: whether the user chose the year (else the window follows the default year as plans arrive)
+        self._year_chosen = False
+        self._followed_year: int | None = None
         self.tree_model = PlanTreeModel(parent=self)
         self.table_model = IndicatorTableModel(self)
         self.saved_label = QLabel(NOT_SAVED_YET)
@@ -185,6 +191,11 @@ class MainWindow(QMainWindow):
         tabs.addTab(pages.dashboard, DASHBOARD_TAB)
         self.undo_group.addStack(pages.editor.undo_stack)
         pages.editor.plan_changed.connect(self.refresh_data)
+        for page in pages.as_list():
+            page.year_chosen.connect(self.select_year)
+        year = self.selected_year()
+        if year is not None:
+            pages.set_year(year)
         if self.office_page is not None:
             self.office_page.saved_at.connect(lambda *_: pages.mark_stale())
 
@@ -462,6 +473,48 @@ class MainWindow(QMainWindow):
         form.actionDataBackup.setEnabled(self._real_plans() is not None)
         form.pageTabs.currentChanged.connect(self._on_tab_changed)
 
+    def _place_year_selector(self) -> None:
+        """The fiscal-year selector sits beside the page tabs: it chooses the year of every page
+        (entry grid, plan, overview, dashboard), of the reports and of the export."""
+        form = self.form
+        corner = QWidget(form.pageTabs)
+        layout = QHBoxLayout(corner)
+        layout.setContentsMargins(6, 0, 6, 2)
+        for widget in (form.yearLabel, form.yearCombo):
+            form.headerLayout.removeWidget(widget)
+            layout.addWidget(widget)
+        form.yearCombo.setToolTip("เลือกปีงบประมาณที่จะบันทึก ดู รายงาน และส่งออก")
+        form.pageTabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self.year_selector = corner
+
+    def selected_year(self) -> int | None:
+        """The fiscal year chosen in the window's selector."""
+        year = self.form.yearCombo.currentData()
+        return int(year) if year is not None else None
+
+    def default_year(self, years: list[int]) -> int | None:
+        """The year the window opens on (:func:`..domain.fiscal.default_year`, with this installation's setting)."""
+        ask = getattr(self._service, "default_year", None)
+        if callable(ask):
+            try:
+                return ask(self._today())  # type: ignore[no-any-return]
+            except TratError:
+                pass
+        return default_year(self._today(), years)
+
+    def select_year(self, year: int) -> bool:
+        """Switch every page to *year*; False when no plan of that year exists."""
+        index = self.form.yearCombo.findData(year)
+        if index < 0:
+            self._fill_years()  # a year just made (copied, imported): read the years again
+            index = self.form.yearCombo.findData(year)
+        if index < 0:
+            return False
+        self._year_chosen = True
+        if index != self.form.yearCombo.currentIndex():
+            self.form.yearCombo.setCurrentIndex(index)
+        return True
+
     def _fill_years(self, select: int | None = None) -> None:
         combo = self.form.yearCombo
         try:
@@ -473,13 +526,23 @@ class MainWindow(QMainWindow):
         combo.clear()
         for year in years:
             combo.addItem(display.show_digits(str(year)), year)
-        year = select if select in years else (years[-1] if years else None)
-        combo.setCurrentIndex(years.index(year) if year is not None else -1)
+        year = select if select in years and self._year_chosen else self.default_year(years)
+        combo.setCurrentIndex(years.index(year) if year in years else -1)
         combo.blockSignals(False)
         if year is not None:
             self.load_year(year)
+            if year != self._followed_year:
+                self._follow_year(year)
         else:
             self._show_error(NO_PLAN_TEXT)
+
+    def _follow_year(self, year: int) -> None:
+        """The entry grid and the coordinator's pages show *year* too."""
+        self._followed_year = year
+        if self.office_page is not None and self.office_page.year != year:
+            self.office_page.set_year(year)
+        if self.coordinator_pages is not None:
+            self.coordinator_pages.set_year(year)
 
     # -- loading --------------------------------------------------------------------
     def load_year(self, year: int | None) -> bool:
@@ -597,7 +660,9 @@ class MainWindow(QMainWindow):
     def _on_year_changed(self, combo_index: int) -> None:
         year = self.form.yearCombo.itemData(combo_index)
         if year is not None:
+            self._year_chosen = True
             self.load_year(int(year))
+            self._follow_year(int(year))
 
     def _on_warning_activated(self, row: int, _column: int) -> None:
         item = self.form.warningsTable.item(row, 0)

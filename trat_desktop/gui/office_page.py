@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ..domain.identity import COORDINATOR_NAME, Identity
 from ..domain.model import Plan
-from ..domain.thai import fiscal_quarter_of, fiscal_year_of
+from ..domain import fiscal
+from ..domain.thai import fiscal_year_of
 from ..errors import TratError
 from ..services import AgencyInfo, WorkItem
 from . import display
@@ -57,6 +58,8 @@ class OfficePage(QWidget):
         self._today = today or dt.date.today
         self.identity: Identity = Identity()
         self.plan: Plan | None = None
+        #: the fiscal year shown (None: the default year, :func:`..domain.fiscal.default_year`)
+        self.year: int | None = None
         self.load_error: str | None = None
         self._agencies: list[AgencyInfo] = []
 
@@ -117,7 +120,7 @@ class OfficePage(QWidget):
         form = self.form
         try:
             self.identity = self._progress.identity()
-            self.plan = self._plans.load_plan()
+            self.plan = self._plans.load_plan(self.year if self.year is not None else self._default_year())
             self._agencies = self._plans.agencies()
         except TratError as exc:
             self._show_load_error(exc.message)
@@ -133,6 +136,27 @@ class OfficePage(QWidget):
             self._fill_agency_filter()
         self._show_header()
         self.load_items()
+
+    def _rounds_due(self) -> int:
+        ask = getattr(self._plans, "round_due_days", None)
+        try:
+            return int(ask()) if callable(ask) else fiscal.ROUND_DUE_DAYS
+        except TratError:
+            return fiscal.ROUND_DUE_DAYS
+
+    def _default_year(self) -> int | None:
+        ask = getattr(self._plans, "default_year", None)
+        return ask(self._today()) if callable(ask) else None  # type: ignore[no-any-return]
+
+    def set_year(self, year: int) -> None:
+        """Show and enter the results of fiscal year *year* (the window's year selector)."""
+        shown = self.plan is not None and self.plan.fiscal_year == year and self.load_error is None
+        if shown and self.year in (None, year):
+            self.year = year
+            return
+        self.year = year
+        self.controller.reset()
+        self.reload()
 
     def _fill_agency_filter(self) -> None:
         combo = self.form.agencyCombo
@@ -162,7 +186,7 @@ class OfficePage(QWidget):
             self.form.countLabel.setText("")
             return
         try:
-            items: list[WorkItem] = self._progress.work_items(agency_uid=self.selected_agency())
+            items: list[WorkItem] = self._progress.work_items(self.plan.fiscal_year, agency_uid=self.selected_agency())
         except TratError as exc:
             self._show_load_error(exc.message)
             return
@@ -172,7 +196,7 @@ class OfficePage(QWidget):
         self.model.set_evidence_counts(self._evidence_counts(items))
         self.model.set_current_quarter(self.current_quarter())
         self.form.countLabel.setText(display.count_text(len(items), "ตัวชี้วัด"))
-        start = self.table.first_editable(self.current_quarter())
+        start = self.table.first_editable(fiscal.default_quarter(self.plan.fiscal_year, self._today()))
         if start.isValid():
             self.table.setCurrentIndex(start)
             self.table.scrollToTop()
@@ -201,10 +225,7 @@ class OfficePage(QWidget):
 
     def current_quarter(self) -> int | None:
         """Today's fiscal quarter when the plan is this fiscal year's, else None."""
-        today = self._today()
-        if self.plan is None or fiscal_year_of(today) != self.plan.fiscal_year:
-            return None
-        return fiscal_quarter_of(today)
+        return None if self.plan is None else fiscal.current_quarter(self.plan.fiscal_year, self._today())
 
     def _show_header(self) -> None:
         me, form = self.identity, self.form
@@ -222,6 +243,9 @@ class OfficePage(QWidget):
                 parts.append(display.show_digits(f"ไตรมาสปัจจุบัน: ไตรมาส {quarter} (แถบสีฟ้า)"))
             elif fiscal_year_of(today) > self.plan.fiscal_year:
                 parts.append(display.show_digits(f"ปีงบประมาณนี้สิ้นสุดแล้ว (ขณะนี้เป็นปีงบประมาณ {fiscal_year_of(today)})"))
+                deadline = fiscal.last_round_deadline(self.plan.fiscal_year, self._rounds_due())
+                if today <= deadline:
+                    parts.append(f"ส่งผลไตรมาส {display.show_digits('4')} ได้ถึง {display.date_text(deadline)}")
         if me.reporter_name:
             parts.append(f"ผู้รายงาน {me.reporter_name}")
         form.todayLabel.setText(" · ".join(parts))

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ..domain import display as shared
+from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.thai import to_arabic_digits
 from ..services.overview import AgencyProgress, RowOverview
 from . import display
@@ -132,7 +133,8 @@ def fill_line(line: OverviewLine, quarter: int, short_names: dict[str, str],
         texts.append({NOT_DUE: "นอกระยะเวลา", MISSING: "ยังไม่รายงาน", REPORTED: "รายงานแล้ว"}[line.reported])
         keys += [texts[-2], float(line.reported)]
         line.on_target = on_target[0]
-        texts.append(_number(achieved[0]))
+        texts.append(_number(achieved[0]) + (f" ({OUTSIDE_PLAN_TEXT} {display.show_digits(str(len(office.outside)))})"
+                                             if office.outside else ""))
         keys.append(achieved[0] if achieved[0] is not None else -1.0)
         texts.append({True: "ถึงแล้ว", False: "ยังไม่ถึง", None: DASH}[on_target[0]])
         keys.append({True: 1.0, False: 0.0, None: -1.0}[on_target[0]])
@@ -144,7 +146,9 @@ def fill_line(line: OverviewLine, quarter: int, short_names: dict[str, str],
         hits = sum(1 for t in on_target if t)
         line.on_target = bool(offices) and hits == len(offices)
         values = [a for a in achieved if a is not None]
-        texts.append(", ".join(_number(a) for a in achieved) if values else DASH)
+        kept = row.outside_count()
+        texts.append((", ".join(_number(a) for a in achieved) if values else DASH)
+                     + (f" ({OUTSIDE_PLAN_TEXT} {display.show_digits(str(kept))})" if kept else ""))
         keys.append(sum(values) / len(values) if values else -1.0)
         texts.append(_fraction(hits, len(offices)) if any(t is not None for t in on_target) else DASH)
         keys.append(hits / len(offices) if offices else -1.0)
@@ -335,6 +339,9 @@ class OverviewTableModel(QAbstractTableModel):
             for office in line.offices():
                 state = "รายงานแล้ว" if office.reported(self.quarter) else "ยังไม่รายงาน"
                 parts.append(f"{office.agency_name}: {state} ผลสะสม {_number(row.achieved(office))}")
+            for office in [*line.offices(), *(row.kept if line.office is None else [])]:
+                if office.outside:
+                    parts.append(f"{office.agency_name}: {office.outside_text()}")
             return display.show_digits("\n".join(parts))
         return line.texts[column] if len(line.texts[column]) > 20 else None
 

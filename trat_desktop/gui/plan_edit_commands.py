@@ -30,12 +30,13 @@ StoredLines = list[tuple[BudgetValue, "str | None"]]
 class PlanEditing(Protocol):
     """What the editor needs from :class:`trat_desktop.services.plan_edit.PlanEditService`."""
 
-    def update(self, entity: str, uid: str, **fields: Any) -> dict[str, Any]: ...
+    def update(self, entity: str, uid: str, confirm: bool = False, **fields: Any) -> dict[str, Any]: ...
+    def new_fields(self, entity: str, parent_uid: str) -> dict[str, Any]: ...
     def add(self, entity: str, parent_uid: str, position: int | None = None, **fields: Any) -> str: ...
     def remove(self, entity: str, uid: str, confirm: bool = False) -> Removal: ...
     def restore(self, trash_id: int) -> str: ...
     def move(self, entity: str, uid: str, position: int) -> int: ...
-    def set_agencies(self, indicator_uid: str, agency_uids: list[str]) -> list[str]: ...
+    def set_agencies(self, indicator_uid: str, agency_uids: list[str], confirm: bool = False) -> list[str]: ...
     def set_budget_lines(self, indicator_uid: str, lines: list[BudgetInput]) -> StoredLines: ...
     def restore_budget_lines(self, indicator_uid: str, lines: StoredLines) -> None: ...
 
@@ -72,11 +73,12 @@ class UpdateCommand(PlanCommand):
         super().__init__(controller, text, uid)
         self.entity, self.old, self.new = entity, old, new
 
+    # undo and redo repeat an edit the user already confirmed; values are never deleted either way
     def apply(self) -> None:
-        self.controller.service.update(self.entity, self.uid, **self.new)
+        self.controller.service.update(self.entity, self.uid, confirm=True, **self.new)
 
     def revert(self) -> None:
-        self.controller.service.update(self.entity, self.uid, **self.old)
+        self.controller.service.update(self.entity, self.uid, confirm=True, **self.old)
 
 
 class AddCommand(PlanCommand):
@@ -135,10 +137,10 @@ class AgenciesCommand(PlanCommand):
         self.old, self.new = old, new
 
     def apply(self) -> None:
-        self.controller.service.set_agencies(self.uid, self.new)
+        self.controller.service.set_agencies(self.uid, self.new, confirm=True)
 
     def revert(self) -> None:
-        self.controller.service.set_agencies(self.uid, self.old)
+        self.controller.service.set_agencies(self.uid, self.old, confirm=True)
 
 
 class BudgetCommand(PlanCommand):
@@ -197,6 +199,20 @@ class PlanEditController(QObject):
             self._refuse(exc.message)
             return False, None
 
+    def _confirmed(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
+        """Call an edit; when it would leave recorded values outside the plan, ask (the Thai message lists
+        the offices and values) and, on yes, call it again confirmed. No is not an error: nothing changed."""
+        try:
+            return True, fn(*args, **kwargs)
+        except NeedsConfirmation as exc:
+            if not self.confirm(exc.message):
+                self.last_error = None
+                return False, None
+            return self._call(fn, *args, confirm=True, **kwargs)
+        except TratError as exc:
+            self._refuse(exc.message)
+            return False, None
+
     # -- edits ----------------------------------------------------------------------
     def update(self, entity: str, uid: str, field: str, value: Any) -> bool:
         """Save one typed value; pushes an undo command when it changed something."""
@@ -205,7 +221,7 @@ class PlanEditController(QObject):
         except TratError as exc:
             self._refuse(exc.message)
             return False
-        ok, old = self._call(self.service.update, entity, uid, **{field: value})
+        ok, old = self._confirmed(self.service.update, entity, uid, **{field: value})
         if not ok:
             return False
         if old.get(field) != clean:
@@ -265,7 +281,7 @@ class PlanEditController(QObject):
         return True
 
     def set_agencies(self, uid: str, agency_uids: list[str]) -> bool:
-        ok, old = self._call(self.service.set_agencies, uid, list(agency_uids))
+        ok, old = self._confirmed(self.service.set_agencies, uid, list(agency_uids))
         if not ok:
             return False
         # A row that had no agency cannot get back to none (the service requires one); undoing

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import Activity, IndicatorRow, Plan, Strategy, Tactic
+from ..domain.model import IndicatorRow, Plan
 from ..domain.plan_rules import ENTITY_TEXT
 from ..errors import TratError
 from ..services import PlanService, ProgressService
@@ -43,6 +43,7 @@ from .plan_edit_models import (
     part_title,
 )
 from .trash_dialog import TrashDialog
+from .years import default_year_of
 from .style import emphasise
 
 ERROR_STYLE = "color: #b00020;"
@@ -91,6 +92,8 @@ class PlanEditorPage(QWidget):
 
     #: the plan or the agency list changed (other pages may reload)
     plan_changed = Signal()
+    #: the user chose another fiscal year here (the window's selector follows)
+    year_chosen = Signal(int)
 
     def __init__(self, plans: PlanService, progress: ProgressService, parent: QWidget | None = None,
                  undo_shortcuts: bool = True) -> None:
@@ -210,7 +213,7 @@ class PlanEditorPage(QWidget):
         combo.clear()
         for year in years:
             combo.addItem(display.show_digits(str(year)), year)
-        wanted = select if select in years else (self.year if self.year in years else (years[-1] if years else None))
+        wanted = select if select in years else (self.year if self.year in years else default_year_of(self.plans, years))
         combo.setCurrentIndex(years.index(wanted) if wanted is not None else -1)
         combo.blockSignals(False)
         if wanted is not None and keep_place and wanted == self.year:
@@ -227,6 +230,12 @@ class PlanEditorPage(QWidget):
         year = self.form.yearCombo.itemData(combo_index)
         if year is not None:
             self.load_year(int(year))
+            self.year_chosen.emit(int(year))
+
+    def set_year(self, year: int) -> None:
+        """Edit the plan of *year* (the window's year selector); nothing when it is shown already."""
+        if year != self.year:
+            self._fill_years(select=year)
 
     def load_year(self, year: int) -> bool:
         """Show the plan of *year* from its top (all strategies)."""
@@ -353,19 +362,11 @@ class PlanEditorPage(QWidget):
         self.plan_changed.emit()
 
     def _new_fields(self, entity: str) -> dict[str, Any]:
-        siblings = self.table_model.parts()
-        if entity in ("strategy", "tactic"):
-            numbers = [p.number for p in siblings if isinstance(p, (Strategy, Tactic))]
-            return {"number": max(numbers, default=0) + 1, "title": NEW_TITLE[entity]}
-        if entity == "activity":
-            assert self.plan is not None
-            found = find_part(self.plan, self.table_model.parent_uid)
-            tactic = found[1] if found else None
-            prefix = tactic.number if isinstance(tactic, Tactic) else 1
-            suffixes = [int(p.code.split(".")[1]) for p in siblings
-                        if isinstance(p, Activity) and p.code.split(".")[-1].isdigit()]
-            return {"code": f"{prefix}.{max(suffixes, default=0) + 1}", "title": NEW_TITLE[entity]}
-        return {"indicator": "ตัวชี้วัดใหม่", "unit": "ครั้ง", "quarter_from": 1, "quarter_to": 4}
+        """A new part's first values: its number or code from the plan rules (domain/plan_rules.py)."""
+        fields = self.edit_service.new_fields(entity, self.table_model.parent_uid)
+        if entity == "indicator":
+            return {"indicator": "ตัวชี้วัดใหม่", "unit": "ครั้ง", "quarter_from": 1, "quarter_to": 4}
+        return {**fields, "title": NEW_TITLE[entity]}
 
     def _editing(self) -> bool:
         """A cell editor is open (keys like Insert or Ctrl+Up then belong to it, not to the table)."""
@@ -466,7 +467,10 @@ class PlanEditorPage(QWidget):
         return dialog
 
     def open_agencies(self) -> AgenciesDialog:
-        dialog = AgenciesDialog(self.plans.agencies, self.edit_service, self)
+        from ..services.agencies import AgencyService
+
+        dialog = AgenciesDialog(self.plans.agencies, self.edit_service, self,
+                                duplicates=AgencyService(self.progress))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._after_agencies())
         dialog.open()
@@ -506,6 +510,7 @@ class PlanEditorPage(QWidget):
         self._fill_years(select=year)
         self.show_message(display.show_digits(f"คัดลอกแผนปี {source} ไปเป็นแผนปี {year} แล้ว"))
         self.plan_changed.emit()
+        self.year_chosen.emit(year)
         return year
 
     # -- messages -------------------------------------------------------------------

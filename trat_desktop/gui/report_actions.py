@@ -38,12 +38,14 @@ from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox, QToolButton, QWidget
 
+from ..domain.fiscal import ROUND_DUE_DAYS, default_quarter
 from ..domain.thai import digits
 from ..errors import TratError
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import BackgroundOp, error_text, report_progress, run_in_background
-from .report_dialog import KINDS, PREVIEW, PRINT, SAVE, ReportDialog, ReportRequest, default_quarter, kinds_for
+from .report_dialog import KINDS, PREVIEW, PRINT, SAVE, ReportDialog, ReportRequest, kinds_for
+from .years import default_year_of
 
 MENU_TITLE = "รายงาน"
 LAST_DIR_KEY = "reports/last_dir"
@@ -235,6 +237,12 @@ class ReportActions(QObject):
         year = combo.currentData() if combo is not None else None
         return int(year) if year is not None else None
 
+    def _rounds_due(self) -> int:
+        try:
+            return int(self.plans.round_due_days())
+        except (TratError, AttributeError):
+            return ROUND_DUE_DAYS
+
     def open_dialog(self, kind: str | None = None) -> ReportDialog:
         """The chooser with *kind* selected (among this installation's reports); an action
         button starts the report."""
@@ -249,7 +257,7 @@ class ReportActions(QObject):
         if old is not None and shiboken6.isValid(old) and not old.isVisible():
             old.deleteLater()
         dialog = ReportDialog(kinds, years, kind=kind, fiscal_year=self._window_year(), today=self.progress.today(),
-                              parent=self.window)
+                              parent=self.window, rounds_due=self._rounds_due())
         dialog.accepted.connect(lambda: self.run(dialog.request()))
         self.dialog = dialog
         dialog.open()
@@ -291,15 +299,14 @@ class ReportActions(QObject):
     def _request(self, kind: str, action: str, fiscal_year: int | None, quarter: int | None,
                  thai_digits: bool | None) -> ReportRequest:
         if quarter is None and KINDS[kind].quarters and not KINDS[kind].whole_year:
-            quarter = default_quarter(fiscal_year or self._window_year(), self.progress.today())
+            quarter = default_quarter(fiscal_year or self._window_year(), self.progress.today(), self._rounds_due())
         thai = display.thai_digits_enabled() if thai_digits is None else thai_digits
         return ReportRequest(kind, fiscal_year, quarter, thai, action)
 
     def _plan_year(self, request: ReportRequest) -> int:
         if request.fiscal_year is not None:
             return request.fiscal_year
-        years = self.plans.fiscal_years()
-        return years[-1] if years else 0
+        return self._window_year() or default_year_of(self.plans, self.plans.fiscal_years()) or 0
 
     def _default_name(self, request: ReportRequest) -> str:
         try:

@@ -2,7 +2,7 @@
 digits, and what to do with it: ดูตัวอย่าง · พิมพ์… · บันทึกเป็น PDF… (บันทึกไฟล์ Excel… for the
 workbook). The dialog only chooses; :class:`.report_actions.ReportActions` writes the file.
 
-Plain data (:class:`ReportKind`, :class:`ReportRequest`, :func:`default_quarter`) lives here too, so
+Plain data (:class:`ReportKind`, :class:`ReportRequest`) lives here too, so
 it can be tested without a window.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ..domain.thai import fiscal_quarter_of, fiscal_year_of
+from ..domain.fiscal import ROUND_DUE_DAYS, default_quarter, default_year
 from . import display
 from .forms.ui_report_dialog import Ui_ReportDialog
 from .style import emphasise
@@ -83,27 +83,19 @@ class ReportRequest:
     action: str = PREVIEW
 
 
-def default_quarter(fiscal_year: int | None, today: dt.date) -> int:
-    """The quarter a report is about by default: today's, or the last one (4) of a past fiscal
-    year, or the first one of a future year."""
-    current = fiscal_year_of(today)
-    if fiscal_year is None or fiscal_year == current:
-        return fiscal_quarter_of(today)
-    return 4 if current > fiscal_year else 1
-
-
 class ReportDialog(QDialog):
     """Choose a report and an action; :attr:`action` and :meth:`request` say what was chosen
     once the dialog is accepted (an action button accepts it)."""
 
     def __init__(self, kinds: Sequence[ReportKind], years: Sequence[int], *, kind: str | None = None,
                  fiscal_year: int | None = None, today: dt.date | None = None, thai_digits: bool | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, rounds_due: int = ROUND_DUE_DAYS) -> None:
         super().__init__(parent)
         self.form = Ui_ReportDialog()
         self.form.setupUi(self)
         self.kinds = list(kinds)
         self.today = today or dt.date.today()
+        self.rounds_due = rounds_due
         self.action: str | None = None
         form = self.form
         emphasise(form.titleLabel, 1.3)
@@ -111,10 +103,10 @@ class ReportDialog(QDialog):
             form.kindCombo.addItem(k.title, k.key)
         for year in years:
             form.yearCombo.addItem(display.show_digits(str(year)), year)
-        if fiscal_year in years:
+        if fiscal_year not in years:
+            fiscal_year = default_year(self.today, years, rounds_due)
+        if fiscal_year is not None:
             form.yearCombo.setCurrentIndex(list(years).index(fiscal_year))
-        elif years:
-            form.yearCombo.setCurrentIndex(len(years) - 1)
         thai = display.thai_digits_enabled() if thai_digits is None else thai_digits
         (form.thaiDigitsRadio if thai else form.arabicDigitsRadio).setChecked(True)
         keys = [k.key for k in self.kinds]
@@ -199,7 +191,7 @@ class ReportDialog(QDialog):
         if kind.whole_year:
             combo.addItem("ทั้งแผน" if not kind.quarters else "ทั้งปีงบประมาณ", WHOLE_YEAR)
         if kind.quarters and kind.key != "xlsx":
-            combo.setCurrentIndex(default_quarter(self.fiscal_year(), self.today) - 1)
+            combo.setCurrentIndex(default_quarter(self.fiscal_year(), self.today, self.rounds_due) - 1)
         else:
             combo.setCurrentIndex(combo.count() - 1)
         combo.setEnabled(combo.count() > 1)

@@ -12,7 +12,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain.progress import STATUSES, ProgressEntry, is_reported
-from ..domain.thai import digits, fiscal_quarter_of, fiscal_year_of, format_be_date, quarter_bounds
+from ..domain.thai import digits, format_be_date, quarter_bounds
 from .typeset import P, PR
 
 PLAN_TITLE = "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรมของจังหวัดตราด"
@@ -50,14 +50,6 @@ class Thai:
             return f"ทั้งปีงบประมาณ ({self.date(start)} – {self.date(end)})"
         start, end = quarter_bounds(fiscal_year, quarter)
         return self(f"ไตรมาสที่ {quarter}") + f" ({self.date(start)} – {self.date(end)})"
-
-
-def default_quarter(fiscal_year: int, today: dt.date) -> int:
-    """The quarter a report is about when none is given: today's, or 4 for a past year, 1 for a future one."""
-    current = fiscal_year_of(today)
-    if current == fiscal_year:
-        return fiscal_quarter_of(today)
-    return 4 if current > fiscal_year else 1
 
 
 def entries_through(entries: dict[int, ProgressEntry], quarter: int | None) -> dict[int, ProgressEntry]:

@@ -9,14 +9,16 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain.display import budget_text, number_text
+from ..domain.fiscal import default_quarter
 from ..domain.identity import PermissionDenied
 from ..domain.model import IndicatorRow
+from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.progress import STATUSES, achieved_to_date, is_reported, on_target
 from ..domain.thai import format_baht
 from ..services.exchange import ExchangeService
 from ..services.progress import ProgressService, WorkItem
 from .common import (
-    NOT_DUE, PLAN_TITLE, ReportResult, Thai, bold_line, default_quarter, entries_through, qr_drawing, signature_block,
+    NOT_DUE, PLAN_TITLE, ReportResult, Thai, bold_line, entries_through, qr_drawing, signature_block,
     signatures,
 )
 from .layout import SHADE, PageDecor, build_pdf, frame_width, scale_widths, table
@@ -49,7 +51,7 @@ def office_report(progress: ProgressService, out: Path | str | BinaryIO, *, fisc
     plan = progress.plans.load_plan(fiscal_year)
     year = plan.fiscal_year
     today = progress.today()
-    q = quarter or default_quarter(year, today)
+    q = quarter or default_quarter(year, today, progress.plans.round_due_days())
     d = Thai(thai_digits)
     items = progress.work_items(year)
     code = ExchangeService(progress).verification_code(year)
@@ -90,11 +92,15 @@ def _items_table(items: list[WorkItem], q: int, d: Thai, width: float) -> Table:
     allocated_total = spent_q_total = spent_total = 0
     for item in items:
         entry = item.entries.get(q)
-        due = q in item.quarters()
-        so_far = entries_through(item.entries, q)
+        outside = item.outside
+        due = q in item.quarters() and item.assigned
+        # values kept outside the plan are printed, marked, and not counted (domain/plan_fit.py)
+        so_far = entries_through({k: e for k, e in item.entries.items() if k not in outside}, q)
         achieved = achieved_to_date(item.unit, so_far)
         spent_cum = sum(e.spent_satang or 0 for e in so_far.values()) if so_far else None
-        if not due:
+        if q in outside or not item.assigned:
+            status = OUTSIDE_PLAN_TEXT
+        elif not due:
             status = NOT_DUE
         elif is_reported(entry):
             status = STATUSES[entry.status]  # type: ignore[union-attr]
@@ -110,7 +116,8 @@ def _items_table(items: list[WorkItem], q: int, d: Thai, width: float) -> Table:
             PR([(f"{d(item.activity_code)} {item.activity_title}", True),
                 ("\nตัวชี้วัด: " + (item.indicator or "-"), False)], "cell"),
             P(f"{number_text(item.target, d.thai)} {item.unit}".strip(), "cell_right"),
-            P(number_text(entry.achieved, d.thai) if entry else "", "cell_right"),
+            P((number_text(entry.achieved, d.thai) if entry else "")
+              + (f" ({OUTSIDE_PLAN_TEXT})" if q in outside else ""), "cell_right"),
             P(number_text(achieved, d.thai), "cell_right"),
             P(status, "cell"),
             P(allocated_text(item.row, item.agency_name, item.allocated_satang, d.thai), "cell_right"),
@@ -129,9 +136,11 @@ def _items_table(items: list[WorkItem], q: int, d: Thai, width: float) -> Table:
 
 
 def _summary(items: list[WorkItem], q: int, d: Thai) -> str:
+    items = [i for i in items if i.assigned]
     due = [i for i in items if q in i.quarters()]
     reported = sum(1 for i in due if is_reported(i.entries.get(q)))
-    reached = sum(1 for i in items if on_target(i.unit, i.target, entries_through(i.entries, q)))
+    reached = sum(1 for i in items if on_target(i.unit, i.target, entries_through(
+        {k: e for k, e in i.entries.items() if k not in i.outside}, q)))
     return d(f"ตัวชี้วัดที่รับผิดชอบ {len(items)} รายการ ต้องรายงานในไตรมาสนี้ {len(due)} รายการ "
              f"รายงานแล้ว {reported} รายการ บรรลุเป้าหมายแล้ว {reached} รายการ")
 

@@ -305,6 +305,9 @@ def _detail_tables(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
                     P({True: "บรรลุ", False: "ยังไม่บรรลุ", None: ""}[o.on_target], "cell_center"),
                     P(o.allocated_text, "cell_right"), P(_baht(o.spent_satang, d) if o.spent_satang else "", "cell_right"),
                 ])
+            for kept in [*row.offices, *row.kept]:
+                if kept.outside:  # kept values, not counted above (domain/plan_fit.py)
+                    full(P(d(f"{kept.agency_name}: {kept.outside_text()}"), "cell"))
         totals = [s] + ([f.total] if s is f.strategies[-1] else [])
         for t in totals:
             n = len(rows)

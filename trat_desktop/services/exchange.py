@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .. import __version__
-from ..domain import merge
+from ..domain import merge, plan_fit
 from ..domain.identity import PermissionDenied
 from ..domain.display import number_text
 from ..domain.progress import STATUSES as PROGRESS_STATUSES
 from ..domain.evidence import EvidenceEvent, merge_events
-from ..domain.progress import FIELD_NAMES, ProgressEntry, ValidationError, validate_entry
+from ..domain.progress import FIELD_NAMES, ProgressEntry, ValidationError, check_achieved, validate_entry
 from ..domain.thai import format_baht, format_be_date, to_arabic_digits
 from ..errors import TratError
 from ..exchange import archive, formats, keys
@@ -75,13 +75,31 @@ class FileResult:
     updated: int = 0
     unchanged: int = 0
     conflicts: int = 0
+    #: values held aside because they no longer fit the plan (the coordinator accepts or drops each)
+    held: int = 0
     changes: list[str] = field(default_factory=list)
     details: list[Change] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {"file": self.file, "status": self.status, "reason": self.reason, "office": self.office,
                 "sequence": self.sequence, "added": self.added, "updated": self.updated,
-                "unchanged": self.unchanged, "conflicts": self.conflicts, "changes": self.changes}
+                "unchanged": self.unchanged, "conflicts": self.conflicts, "held": self.held,
+                "changes": self.changes}
+
+
+@dataclass(frozen=True)
+class HeldValue:
+    """An office value held aside on import because it no longer fits the plan."""
+
+    theirs: ProgressEntry
+    mine: ProgressEntry | None
+    reasons: tuple[str, ...]
+    office: str
+    row_label: str
+    detected_at: str
+
+    def message(self) -> str:
+        return f"{plan_fit.OUTSIDE_PLAN_TEXT}: {plan_fit.reasons_text(self.reasons)}"
 
 
 @dataclass
@@ -94,7 +112,8 @@ class ImportReport:
         return all(f.status != "rejected" for f in self.files)
 
     def totals(self) -> dict[str, int]:
-        out = {name: sum(getattr(f, name) for f in self.files) for name in ("added", "updated", "unchanged", "conflicts")}
+        out = {name: sum(getattr(f, name) for f in self.files)
+               for name in ("added", "updated", "unchanged", "conflicts", "held")}
         out.update({f"files_{s}": sum(f.status == s for f in self.files) for s in STATUSES})
         out["files"] = len(self.files)
         return out
@@ -113,6 +132,8 @@ class _Checked:
     public_key: str
     manifest: dict[str, Any]
     entries: list[ProgressEntry]
+    #: (indicator uid, quarter) -> why that entry no longer fits the plan (domain/plan_fit.py)
+    misfits: dict[tuple[str, int], tuple[str, ...]]
     evidence: list[EvidenceEvent]
     blobs: dict[str, bytes]
     pin: bool
@@ -147,7 +168,10 @@ class _RunCache:
         self.service = service
         self.years = set(service.plans.fiscal_years())
         self.agencies = {a.uid: a for a in service.plans.agencies()}
-        self.removed = {t["uid"] for t in edit_store.trash_items(service.plans.db) if t["entity"] == "indicator"}
+        # rows this database once had (in the trash, also inside a removed activity; or holding progress):
+        # an office may still send values for them, which are held aside, not a reason to refuse the file
+        self.removed = (edit_store.removed_indicator_uids(service.plans.db)
+                        | progress_store.indicator_uids(service.plans.db))
         self._plans: dict[int, Any] = {}
         self._rows: dict[int, dict[str, Any]] = {}
         self._labels: dict[str, str] | None = None
@@ -161,6 +185,10 @@ class _RunCache:
         if year not in self._rows:
             self._rows[year] = {row.uid: row for row in self.plan(year).rows()}
         return self._rows[year]
+
+    def in_other_year(self, indicator_uid: str, year: int) -> bool:
+        """Whether a row belongs to another year's plan (a file of one year never carries those)."""
+        return any(indicator_uid in self.rows(other) for other in self.years if other != year)
 
     def labels(self) -> dict[str, str]:
         if self._labels is None:
@@ -350,19 +378,27 @@ class ExchangeService:
         elif pinned != public:
             raise BadArchive(f"ไฟล์ “{path.name}” ลงนามด้วยกุญแจที่ไม่ใช่ของ{agency.name} (ลายนิ้วมือ {fp}) จึงไม่นำเข้า "
                              "หากหน่วยงานเปลี่ยนเครื่อง ให้ลงทะเบียนกุญแจใหม่ก่อน")
-        entries, evidence, blobs = self._records(entries_raw, path.name, year, agency.uid, agency.name)
+        entries, misfits, evidence, blobs = self._records(entries_raw, path.name, year, agency.uid, agency.name)
         code = formats.content_code(entries_raw.get("progress.jsonl", b""))
-        return _Checked(result, sha, path.name, public, manifest, entries, evidence, blobs, pin, code, signed)
+        return _Checked(result, sha, path.name, public, manifest, entries, misfits, evidence, blobs, pin, code,
+                        signed)
 
-    def _records(self, raw: dict[str, bytes], name: str, year: int, office_uid: str,
-                 office_name: str) -> tuple[list[ProgressEntry], list[EvidenceEvent], dict[str, bytes]]:
-        """Every row checked: the office's own, on its rows, values inside the unit's rules, no duplicates."""
+    def _records(self, raw: dict[str, bytes], name: str, year: int, office_uid: str, office_name: str
+                 ) -> tuple[list[ProgressEntry], dict[tuple[str, int], tuple[str, ...]], list[EvidenceEvent],
+                            dict[str, bytes]]:
+        """Every row checked: the office's own, on rows of this year's plan, well formed, no duplicates.
+
+        A value that no longer fits today's plan (a shortened period, a row reassigned or removed, a new
+        unit) is not a reason to refuse the file: the office entered it when it fitted. It is returned among
+        the misfits (domain/plan_fit.py) and held aside by the merge for the coordinator to accept or drop.
+        """
         rows = self._run.rows(year)
         removed = self._run.removed
         records = archive.jsonl(raw.get("progress.jsonl", b""), "progress.jsonl", name)
         if len(records) > formats.MAX_RECORDS:
             raise BadArchive(f"ไฟล์ “{name}” มีข้อมูลมากเกินไป")
         entries: list[ProgressEntry] = []
+        misfits: dict[tuple[str, int], tuple[str, ...]] = {}
         keys_seen: set[tuple[str, int]] = set()
         for number, record in enumerate(records, start=1):
             where = f"ไฟล์ “{name}” รายการที่ {number}"
@@ -375,15 +411,19 @@ class ExchangeService:
                 raise BadArchive(f"{where} ซ้ำกับรายการก่อนหน้า จึงไม่นำเข้าทั้งไฟล์")
             keys_seen.add(key)
             row = rows.get(entry.indicator_uid)
-            if row is None:
-                if entry.indicator_uid in removed:
-                    entries.append(entry)
-                    continue
+            if row is None and (entry.indicator_uid not in removed
+                                or self._run.in_other_year(entry.indicator_uid, year)):
                 raise BadArchive(f"{where} อ้างถึงตัวชี้วัดที่ไม่มีในแผนปี {year} (ไฟล์ของแผนอื่น?) จึงไม่นำเข้าทั้งไฟล์")
-            if office_name not in row.agencies:
-                raise BadArchive(f"{where} เป็นตัวชี้วัดที่{office_name}ไม่ได้รับผิดชอบ จึงไม่นำเข้าทั้งไฟล์")
+            reasons = plan_fit.misfit_reasons(row, office_name, entry)
             try:
-                validate_entry(row, office_name, entry)
+                if reasons or entry.is_blank() or row is None:  # a cleared value fits wherever it is
+                    if not plan_fit.value_possible(entry.achieved):  # no unit takes it: malformed
+                        check_achieved(row.unit if row is not None else "", entry.achieved)
+                    plan_fit.check_kept_edit(row, entry, entry)
+                    if reasons:
+                        misfits[key] = reasons
+                else:
+                    validate_entry(row, office_name, entry)
             except ValidationError as exc:
                 raise BadArchive(f"{where}: {exc.message} จึงไม่นำเข้าทั้งไฟล์") from None
             entries.append(entry)
@@ -391,8 +431,7 @@ class ExchangeService:
                     for i, r in enumerate(archive.jsonl(raw.get("evidence.jsonl", b""), "evidence.jsonl", name), 1)]
         blobs: dict[str, bytes] = {}
         for item in evidence:
-            if item.agency_uid != office_uid or (item.indicator_uid, item.quarter) not in keys_seen and \
-                    item.indicator_uid not in rows:
+            if not _evidence_belongs(item, office_uid, office_name, rows, keys_seen):
                 raise BadArchive(f"ไฟล์ “{name}” มีหลักฐานของตัวชี้วัดหรือหน่วยงานอื่น จึงไม่นำเข้าทั้งไฟล์")
             if item.removed:
                 continue  # a withdrawal: no file is sent
@@ -400,7 +439,7 @@ class ExchangeService:
             if body is None or hashlib.sha256(body).hexdigest() != item.sha256 or len(body) != item.size:
                 raise BadArchive(f"ไฟล์หลักฐาน “{item.file_name}” ในไฟล์ “{name}” ไม่ตรงกับค่าแฮช จึงไม่นำเข้าทั้งไฟล์")
             blobs[item.sha256] = body
-        return entries, evidence, blobs
+        return entries, misfits, evidence, blobs
 
     def _merge_one(self, item: _Checked, dry_run: bool, backup_path: str) -> None:
         """Merge one checked file in a savepoint of its own; if anything fails, the file is rejected, its
@@ -455,10 +494,15 @@ class ExchangeService:
                 held = stored.get((incoming.indicator_uid, incoming.quarter))
                 decision = merge.decide(held.entry if held else None, held.office_revision if held else None,
                                         held.local_edit if held else False, incoming)
+                reasons = item.misfits.get((incoming.indicator_uid, incoming.quarter))
+                if reasons and decision in ("add", "update", "conflict"):
+                    decision = "held"  # a new value outside today's plan: held aside, the coordinator decides
                 self._count(result, decision, held, incoming, detail=dry_run)
                 if dry_run:
                     continue
-                if decision in ("add", "update"):
+                if decision == "held":
+                    exchange_store.put_conflict(self._db, incoming, item.sha, at, reasons)
+                elif decision in ("add", "update"):
                     taken.append((incoming, held.entry if held else None))
                 elif decision == "same" and held is not None and not held.local_edit:
                     exchange_store.set_office_revision(self._db, held.entry, incoming.revision, False)
@@ -467,11 +511,16 @@ class ExchangeService:
             if not dry_run:
                 exchange_store.apply_office_rows(self._db, taken, actor, at)
                 self._merge_evidence(item, actor, at, written)
-            changed = result.added or result.updated or result.conflicts
-            result.status = "conflict" if result.conflicts else ("imported" if changed else "unchanged")
+            changed = result.added or result.updated or result.conflicts or result.held
+            result.status = ("conflict" if result.conflicts or result.held else
+                             ("imported" if changed else "unchanged"))
             result.reason = {"conflict": "นำเข้าแล้ว แต่มีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้ โปรดเลือกค่าที่ถูกต้อง",
                              "imported": "นำเข้าเรียบร้อย",
                              "unchanged": "ข้อมูลตรงกับที่มีอยู่แล้ว"}[result.status]
+            if result.held:
+                result.reason = ("นำเข้าแล้ว " if result.added or result.updated else "") + (
+                    f"มีค่า{plan_fit.OUTSIDE_PLAN_TEXT} {result.held} รายการ พักไว้ให้ผู้ประสานงานรับหรือไม่รับ"
+                    + (" และมีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้" if result.conflicts else ""))
             if not dry_run:
                 self._ledger(item, backup_path)
 
@@ -501,7 +550,7 @@ class ExchangeService:
         if decision in ("unchanged", "same"):
             result.unchanged += 1
             return
-        counter = {"add": "added", "update": "updated", "conflict": "conflicts"}[decision]
+        counter = {"add": "added", "update": "updated", "conflict": "conflicts", "held": "held"}[decision]
         setattr(result, counter, getattr(result, counter) + 1)
         if not detail:
             return
@@ -510,10 +559,11 @@ class ExchangeService:
         changed = [name for name in merge.COMPARED if getattr(old, name) != getattr(incoming, name)]
         parts = [f"{FIELD_TEXT[name]} {_shown(name, getattr(old, name))} -> {_shown(name, getattr(incoming, name))}"
                  for name in changed]
-        prefix = "ขัดแย้งกับค่าที่ผู้ประสานงานแก้ไข: " if decision == "conflict" else ""
+        prefix = {"conflict": "ขัดแย้งกับค่าที่ผู้ประสานงานแก้ไข: ",
+                  "held": f"{plan_fit.OUTSIDE_PLAN_TEXT} (พักไว้ให้ผู้ประสานงานตัดสิน): "}.get(decision, "")
         result.changes.append(f"{where} {prefix}" + "; ".join(parts))
         result.details.extend(Change(self._row_label(incoming.indicator_uid), incoming.quarter, name,
-                                     getattr(old, name), getattr(incoming, name), decision == "conflict")
+                                     getattr(old, name), getattr(incoming, name), decision in ("conflict", "held"))
                               for name in changed)
 
     def _row_label(self, indicator_uid: str) -> str:
@@ -539,6 +589,17 @@ class ExchangeService:
             out.append((theirs, mine))
         return out
 
+    def held_values(self) -> list[HeldValue]:
+        """Office values held aside on import because they no longer fit the plan (oldest first)."""
+        names = {a.uid: a.name for a in self.plans.agencies()}
+        labels = _RunCache(self).labels()
+        out = []
+        for theirs, row in exchange_store.conflicts(self._db, held=True):
+            mine = progress_store.get_entry(self._db, theirs.indicator_uid, theirs.agency_uid, theirs.quarter)
+            out.append(HeldValue(theirs, mine, row["reasons"], names.get(theirs.agency_uid, theirs.agency_uid),
+                                 labels.get(theirs.indicator_uid, ""), row["detected_at"]))
+        return out
+
     def resolve(self, theirs: ProgressEntry, keep_mine: bool) -> None:
         """Settle a conflict: keep the coordinator's value, or take the office's."""
         me = self.progress.identity()
@@ -554,6 +615,27 @@ class ExchangeService:
             audit_store.record(self._db, at=at, actor=me.actor(), action="conflict_resolve", entity="progress",
                    entity_uid=f"{theirs.indicator_uid}/{theirs.agency_uid}/q{theirs.quarter}",
                    field="choice", new="keep_mine" if keep_mine else "take_theirs")
+
+    def settle_held(self, theirs: ProgressEntry, accept: bool) -> None:
+        """Settle a value held aside: *accept* stores it (kept, shown as outside the plan), otherwise it is
+        dropped. Both are audited with the office's value, so a dropped value can still be read back."""
+        me = self.progress.identity()
+        me.check_can_edit_plan()
+        at = self.progress.now()
+        key = progress_store.entity_uid(theirs)
+        with self._db.atomic():
+            pending = {progress_store.entity_uid(e) for e, _ in exchange_store.conflicts(self._db, held=True)}
+            if key not in pending:
+                raise TratError("ไม่พบค่าที่พักไว้นี้ (อาจตัดสินไปแล้ว)")
+            mine = progress_store.get_entry(self._db, theirs.indicator_uid, theirs.agency_uid, theirs.quarter)
+            if accept:
+                exchange_store.apply_office_rows(self._db, [(theirs, mine)], me.actor(), at, action="held_accept")
+            else:
+                exchange_store.drop_conflict(self._db, theirs)
+            audit_store.record_many(self._db, [(
+                at, me.actor(), "held_resolve", "progress", key, "choice",
+                audit_store.encode({name: getattr(theirs, name) for name in merge.COMPARED}),
+                audit_store.encode("accept" if accept else "drop"))])
 
     def ledger(self) -> list[dict[str, Any]]:
         return exchange_store.ledger(self._db)
@@ -597,3 +679,16 @@ class ExchangeService:
         """Every progress value, pending conflict, attachment and withdrawal, for comparing final states."""
         return exchange_store.progress_snapshot(self._db) + evidence_store.evidence_snapshot(self._db)
 
+
+def _evidence_belongs(item: Any, office_uid: str, office_name: str, rows: dict[str, Any],
+                      keys_seen: set[tuple[str, int]]) -> bool:
+    """Evidence is the office's own, for a value the file carries or a row and quarter the office has in
+    the plan (a withdrawal only has to name a row the file or the plan knows: it adds nothing)."""
+    if item.agency_uid != office_uid:
+        return False
+    if (item.indicator_uid, item.quarter) in keys_seen:
+        return True  # its value was checked above (the office's row and quarter, or a removed row)
+    row = rows.get(item.indicator_uid)
+    if item.removed:
+        return row is not None
+    return row is not None and office_name in row.agencies and item.quarter in row.quarters()

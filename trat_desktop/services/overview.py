@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..domain import plan_fit
+from ..domain.display import number_text
 from ..domain.progress import ProgressEntry, achieved_to_date, allocated_satang, is_reported, on_target
 from ..store import progress as progress_store
 from .plan import PlanService
@@ -18,14 +20,22 @@ class AgencyProgress:
     agency_uid: str
     agency_name: str
     allocated_satang: int | None
+    #: the values that fit the plan (they count towards results, targets and spending)
     entries: dict[int, ProgressEntry] = field(default_factory=dict)
+    #: quarter -> (value kept but no longer fitting the plan, why): shown as "อยู่นอกแผนปัจจุบัน", not counted
+    outside: dict[int, tuple[ProgressEntry, plan_fit.Misfit]] = field(default_factory=dict)
 
     @property
     def spent_satang(self) -> int:
         return sum(e.spent_satang or 0 for e in self.entries.values())
 
     def reported(self, quarter: int) -> bool:
-        return is_reported(self.entries.get(quarter))
+        return is_reported(self.entries.get(quarter)) or quarter in self.outside
+
+    def outside_text(self) -> str:
+        """Thai for the kept values, e.g. "อยู่นอกแผนปัจจุบัน: ไตรมาส 4 ผล 80 (…)"; '' when none."""
+        return "; ".join(f"{plan_fit.OUTSIDE_PLAN_TEXT}: ไตรมาส {q} ผล {number_text(e.achieved, False) or '-'} "
+                         f"({plan_fit.reasons_text(m.reasons)})" for q, (e, m) in sorted(self.outside.items()))
 
 
 @dataclass
@@ -43,6 +53,11 @@ class RowOverview:
     quarter_from: int
     quarter_to: int
     offices: list[AgencyProgress]
+    #: agencies no longer responsible for the row that still hold values on it (all of them outside the plan)
+    kept: list[AgencyProgress] = field(default_factory=list)
+
+    def outside_count(self) -> int:
+        return sum(len(o.outside) for o in [*self.offices, *self.kept])
 
     def achieved(self, office: AgencyProgress) -> float | None:
         return achieved_to_date(self.unit, office.entries)
@@ -86,6 +101,18 @@ class Dashboard:
     missing_offices: list[str]
 
 
+def _office(row: Any, agency_uid: str, name: str, values: dict[int, ProgressEntry], assigned: bool) -> AgencyProgress:
+    """An office's values on a row, split by the one policy (domain/plan_fit.py) into fitting and kept."""
+    office = AgencyProgress(agency_uid, name, allocated_satang(row, name) if assigned else None)
+    for quarter, entry in values.items():
+        reasons = plan_fit.misfit_reasons(row, name, entry)
+        if reasons:
+            office.outside[quarter] = (entry, plan_fit.Misfit(row.uid, agency_uid, quarter, reasons))
+        else:
+            office.entries[quarter] = entry
+    return office
+
+
 class OverviewService:
     """Read-only views over all offices' progress."""
 
@@ -94,7 +121,9 @@ class OverviewService:
 
     def rows(self, fiscal_year: int | None = None, plan: Any = None) -> list[RowOverview]:
         plan = plan or self.plans.load_plan(fiscal_year)
-        uid_of = {a.name: a.uid for a in self.plans.agencies()}
+        agencies = self.plans.agencies()
+        uid_of = {a.name: a.uid for a in agencies}
+        name_of = {a.uid: a.name for a in agencies}
         ids = row_ids(plan)
         entries = progress_store.load_entries(self.plans.db, [row.uid for *_, row in ids.values()])
         by_key: dict[tuple[str, str], dict[int, ProgressEntry]] = {}
@@ -102,12 +131,14 @@ class OverviewService:
             by_key.setdefault((e.indicator_uid, e.agency_uid), {})[e.quarter] = e
         out = []
         for item_id, (strategy, _tactic, activity, row) in ids.items():
-            offices = [
-                AgencyProgress(uid_of[name], name, allocated_satang(row, name), by_key.get((row.uid, uid_of[name]), {}))
-                for name in row.agencies
-            ]
+            offices = [_office(row, uid_of[name], name, by_key.get((row.uid, uid_of[name]), {}), True)
+                       for name in row.agencies]
+            kept = [_office(row, agency, name_of[agency], values, False)
+                    for (uid, agency), values in by_key.items()
+                    if uid == row.uid and agency in name_of and name_of[agency] not in row.agencies]
             out.append(RowOverview(item_id, row.uid, strategy, activity.code, activity.title, row.indicator,
-                                   row.unit, row.target, row.quarter_from, row.quarter_to, offices))
+                                   row.unit, row.target, row.quarter_from, row.quarter_to, offices,
+                                   [k for k in kept if k.outside]))
         return out
 
     def dashboard(self, quarter: int, fiscal_year: int | None = None) -> Dashboard:

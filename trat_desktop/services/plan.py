@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import paths
+from ..domain import fiscal
 from ..domain.model import Agency, Plan, PlanWarning
 from ..errors import PlanFormatError, TratError
 from ..store import agencies as agency_store
 from ..store import plans as plan_store
+from ..store import settings as settings_store
 from ..store.connection import connect
 
 EMBEDDED_PLAN = "trat-ethics-plan-2569.txt"
@@ -52,6 +55,8 @@ class PlanService:
     def __init__(self, db: Any, path: Path | None = None) -> None:
         self._db = db
         self.path = path
+        #: the clock "today" comes from (None: the system's); the progress service shares its own
+        self.clock: Any = None
 
     @property
     def data_dir(self) -> Path:
@@ -116,14 +121,28 @@ class PlanService:
         if not years:
             raise TratError("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล")
         if fiscal_year is None:
-            return years[-1]
+            year = fiscal.default_year(self.today(), years, self.round_due_days())
+            assert year is not None
+            return year
         if fiscal_year not in years:
             shown = ", ".join(str(y) for y in years)
             raise TratError(f"ไม่มีแผนของปีงบประมาณ พ.ศ. {fiscal_year} (มีเฉพาะปี {shown})")
         return fiscal_year
 
+    def today(self) -> dt.date:
+        """Today, by the clock the services were given (tests and the GUI may set ``clock``)."""
+        return self.clock().date() if self.clock is not None else dt.date.today()
+
+    def round_due_days(self) -> int:
+        """Days after a quarter ends until its results are due (the installation's setting, else 15)."""
+        return fiscal.round_due_days(settings_store.load_settings(self._db).get(fiscal.ROUND_DUE_DAYS_SETTING))
+
+    def default_year(self, today: dt.date | None = None) -> int | None:
+        """The fiscal year shown when none is chosen: the one being reported now that has a plan."""
+        return fiscal.default_year(today or self.today(), self.fiscal_years(), self.round_due_days())
+
     def load_plan(self, fiscal_year: int | None = None) -> Plan:
-        """The whole plan of a year (default: the latest), as domain dataclasses."""
+        """The whole plan of a year (default: :meth:`default_year`), as domain dataclasses."""
         plan = plan_store.load_plan(self._db, self._year(fiscal_year))
         assert plan is not None
         return plan
@@ -136,12 +155,21 @@ class PlanService:
         path = Path(path)
         self.refuse_database_file(path)
         text = read_document(path)
-        from ..domain.agencies import AgencyResolver, load_register  # only when a document is read
+        from ..domain.agencies import (  # only when a document is read
+            AgencyResolver, document_province, load_misspellings, load_register)
         from ..domain.plan_text import read_plan_text
 
-        resolver = AgencyResolver(self.known_agencies() or load_register(paths.seed_dir() / AGENCY_REGISTER))
+        register = paths.seed_dir() / AGENCY_REGISTER
+        resolver = AgencyResolver(self.known_agencies() or load_register(register), load_misspellings(register),
+                                  agency_store.kept_apart_pairs(self._db), home=document_province(text))
         plan = read_plan_text(text, resolver, source_name=path.name)
-        plan_store.save_plan(self._db, plan, resolver.agencies.values())
+        with self._db.atomic():
+            plan_store.save_plan(self._db, plan, resolver.agencies.values())
+            uids = {a.name: a.uid for a in resolver.agencies.values()}
+            agency_store.record_possible_duplicates(
+                self._db, [(uids[new], uids[old], f"{path.name} บรรทัดที่ {line}" if line else path.name)
+                           for new, old, line in resolver.possible_duplicates],
+                dt.datetime.now().astimezone().isoformat(timespec="seconds"))
         return self.load_plan(plan.fiscal_year)
 
     def known_agencies(self) -> list[Agency]:

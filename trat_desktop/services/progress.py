@@ -7,6 +7,7 @@ from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..domain import plan_fit
 from ..domain.identity import Identity, PermissionDenied
 from ..domain.model import Activity, IndicatorRow, Plan
 from ..domain.progress import (
@@ -53,12 +54,31 @@ class WorkItem:
     entries: dict[int, ProgressEntry] = field(default_factory=dict)
     strategy_title: str = ""
     fiscal_year: int = 0
+    #: False for a row the agency no longer answers for, listed only because it still holds its values
+    assigned: bool = True
+
+    @property
+    def outside(self) -> dict[int, plan_fit.Misfit]:
+        """Quarter -> why its recorded value no longer fits the plan (shown as "อยู่นอกแผนปัจจุบัน")."""
+        found = {}
+        for quarter, entry in self.entries.items():
+            reasons = plan_fit.misfit_reasons(self.row, self.agency_name, entry)
+            if reasons:
+                found[quarter] = plan_fit.Misfit(self.indicator_uid, self.agency_uid, quarter, reasons)
+        return found
 
     def quarters(self) -> range:
         return range(self.quarter_from, self.quarter_to + 1)
 
     def entry(self, quarter: int) -> ProgressEntry:
         return self.entries.get(quarter) or ProgressEntry(self.indicator_uid, self.agency_uid, quarter)
+
+    def may_edit(self, quarter: int) -> bool:
+        """Whether the office may change this quarter: inside the period of a row it answers for, or a
+        kept value outside the plan (to clear or correct it)."""
+        if self.assigned and quarter in self.quarters():
+            return True
+        return plan_fit.may_keep_editing(self.entries.get(quarter), self.row, self.agency_name, quarter)
 
 
 def row_ids(plan: Plan) -> dict[str, tuple[int, int, Activity, IndicatorRow]]:
@@ -79,6 +99,8 @@ class ProgressService:
         self.plans = plans
         self._db = plans.db
         self._clock = clock or (lambda: dt.datetime.now().astimezone())
+        if clock is not None or plans.clock is None:
+            plans.clock = self._clock
 
     def now(self) -> str:
         """The time stamp for a change, ISO 8601 with the UTC offset."""
@@ -86,6 +108,10 @@ class ProgressService:
 
     def today(self) -> dt.date:
         return self._clock().date()
+
+    def default_year(self) -> int | None:
+        """The fiscal year being reported today that has a plan (:func:`..domain.fiscal.default_year`)."""
+        return self.plans.default_year(self.today())
 
     @property
     def clock(self) -> Callable[[], dt.datetime]:
@@ -143,24 +169,41 @@ class ProgressService:
         uid_of = {name: uid for uid, name in names.items()}
         items: list[WorkItem] = []
         titles = {s.number: s.title for s in plan.strategies}
-        for item_id, (s, t, activity, row) in row_ids(plan).items():
+        ids = row_ids(plan)
+        for item_id, (s, t, activity, row) in ids.items():
             for agency in row.agencies:
                 a_uid = uid_of[agency]
                 if agency_uid is not None and a_uid != agency_uid:
                     continue
-                items.append(WorkItem(
-                    id=item_id, indicator_uid=row.uid, strategy=s, tactic=t, activity_code=activity.code,
-                    activity_title=activity.title, indicator=row.indicator, unit=row.unit, target=row.target,
-                    quarter_from=row.quarter_from, quarter_to=row.quarter_to, agency_uid=a_uid,
-                    agency_name=agency, allocated_satang=allocated_satang(row, agency), row=row,
-                    strategy_title=titles[s], fiscal_year=plan.fiscal_year,
-                ))
-        entries = progress_store.load_entries(self._db, [i.indicator_uid for i in items], agency_uid)
+                items.append(self._item(item_id, s, t, activity, row, a_uid, agency, titles[s], plan.fiscal_year))
+        entries = progress_store.load_entries(self._db, [r.uid for r in plan.rows()], agency_uid)
         by_key = {(e.indicator_uid, e.agency_uid, e.quarter): e for e in entries}
+        # values an agency recorded on a row it no longer answers for: still listed, to clear or correct
+        listed = {(i.indicator_uid, i.agency_uid) for i in items}
+        position = {row.uid: (item_id, s, t, activity, row) for item_id, (s, t, activity, row) in ids.items()}
+        for e in entries:
+            if (e.indicator_uid, e.agency_uid) not in listed and not e.is_blank() and e.agency_uid in names:
+                item_id, s, t, activity, row = position[e.indicator_uid]
+                listed.add((e.indicator_uid, e.agency_uid))
+                items.append(self._item(item_id, s, t, activity, row, e.agency_uid, names[e.agency_uid],
+                                        titles[s], plan.fiscal_year, assigned=False))
         for item in items:
             item.entries = {q: by_key[(item.indicator_uid, item.agency_uid, q)]
                             for q in range(1, 5) if (item.indicator_uid, item.agency_uid, q) in by_key}
+        order = {row.uid: n for n, row in enumerate(plan.rows())}
+        items.sort(key=lambda i: order[i.indicator_uid])  # plan order (a kept row among its neighbours)
         return items
+
+    @staticmethod
+    def _item(item_id: str, s: int, t: int, activity: Activity, row: IndicatorRow, a_uid: str, agency: str,
+              strategy_title: str, fiscal_year: int, assigned: bool = True) -> WorkItem:
+        return WorkItem(
+            id=item_id, indicator_uid=row.uid, strategy=s, tactic=t, activity_code=activity.code,
+            activity_title=activity.title, indicator=row.indicator, unit=row.unit, target=row.target,
+            quarter_from=row.quarter_from, quarter_to=row.quarter_to, agency_uid=a_uid,
+            agency_name=agency, allocated_satang=allocated_satang(row, agency) if assigned else None, row=row,
+            strategy_title=strategy_title, fiscal_year=fiscal_year, assigned=assigned,
+        )
 
     def find_item(self, item_id: str, agency: str | None = None, fiscal_year: int | None = None) -> WorkItem:
         """A work item by its id ('1/1.5/2') or indicator uid; the coordinator names the agency."""
@@ -170,6 +213,11 @@ class ProgressService:
             agency_uid = self.find_agency(agency)[0]
             me.check_can_write(agency_uid)
         candidates = [i for i in self.work_items(fiscal_year, agency_uid) if item_id in (i.id, i.indicator_uid)]
+        if not candidates and fiscal_year is None:  # an indicator uid names its year itself
+            for year in self.plans.fiscal_years():
+                candidates = [i for i in self.work_items(year, agency_uid) if i.indicator_uid == item_id]
+                if candidates:
+                    break
         if not candidates:
             raise TratError(f"ไม่พบตัวชี้วัดรหัส “{item_id}” ในรายการของ{'หน่วยงานนี้' if me.role == 'office' else 'แผน'}")
         if len(candidates) > 1:
@@ -208,7 +256,15 @@ class ProgressService:
             changes["note"] = clean_text(note, multiline=True)
         entry = current.with_changes(**changes)
         spent_elsewhere = sum(e.spent_satang or 0 for q, e in self._entries(item).items() if q != quarter)
-        check = validate_entry(item.row, item.agency_name, entry, spent_elsewhere)
+        try:
+            check = validate_entry(item.row, item.agency_name, entry, spent_elsewhere)
+        except ValidationError:
+            # a value kept outside the plan may still be cleared or corrected (domain/plan_fit.py)
+            stored = progress_store.get_entry(self._db, item.indicator_uid, item.agency_uid, quarter)
+            if not plan_fit.may_keep_editing(stored, item.row, item.agency_name, quarter):
+                raise
+            assert stored is not None
+            check = plan_fit.check_kept_edit(item.row, stored, entry)
         stored = progress_store.save_entry(self._db, check.entry, me.actor(), self._now(),
                                            local_edit=me.role == "coordinator",
                                            expected_revision=expected_revision)
@@ -259,6 +315,11 @@ class ProgressService:
 
     def audit(self, limit: int = 200) -> list[dict[str, Any]]:
         return audit_store.audit_rows(self._db, limit=limit)
+
+    def history(self, item: WorkItem, quarter: int, limit: int = 200) -> list[audit_store.FieldChange]:
+        """The audited changes of one cell, newest first, decoded whatever format the log wrote them in."""
+        key = progress_store.entity_uid(ProgressEntry(item.indicator_uid, item.agency_uid, quarter))
+        return audit_store.changes(self._db, "progress", key, limit)
 
 
 __all__ = ["ProgressService", "WorkItem", "UNSET", "ValidationError", "PermissionDenied", "check_achieved", "row_ids"]

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.progress import ProgressEntry
-from .audit import record, record_many
+from . import progress as progress_store
+from .audit import record
 from .connection import Database
 
 _ENTRY_COLUMNS = ("achieved", "spent_satang", "status", "note", "reporter", "updated_at")
@@ -57,7 +58,7 @@ def unpin_key(db: Database, agency_uid: str, actor: str, at: str) -> bool:
             return False
         db.execute("DELETE FROM office_keys WHERE agency_uid = ?", [agency_uid])
         # revisions are counted per installation: a new PC's rows are compared by value, not revision
-        db.execute("UPDATE progress SET office_revision = NULL WHERE agency_uid = ?", [agency_uid])
+        progress_store.forget_office_revisions(db, agency_uid)
         record(db, at=at, actor=actor, action="key_unpin", entity="office_key", entity_uid=agency_uid, old=old[0])
     return True
 
@@ -129,61 +130,44 @@ def stored_rows(db: Database, agency_uid: str) -> dict[tuple[str, int], StoredRo
 
 
 def apply_office_rows(db: Database, rows: list[tuple[ProgressEntry, ProgressEntry | None]],
-                      actor: str, at: str) -> None:
+                      actor: str, at: str, action: str = "import") -> None:
     """Take office rows as sent, each (incoming, the coordinator's old copy or None): values, the office's
-    revision as office_revision, no local edit, any pending conflict settled; audited per changed field."""
-    if not rows:
-        return
-    db.conn.executemany(
-        """INSERT INTO progress (indicator_uid, agency_uid, quarter, achieved, spent_satang, status, note, reporter,
-                                 updated_at, revision, office_revision, local_edit)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-           ON CONFLICT(indicator_uid, agency_uid, quarter) DO UPDATE SET
-             achieved = excluded.achieved, spent_satang = excluded.spent_satang, status = excluded.status,
-             note = excluded.note, reporter = excluded.reporter, updated_at = excluded.updated_at,
-             revision = excluded.revision, office_revision = excluded.office_revision, local_edit = 0""",
-        [(new.indicator_uid, new.agency_uid, new.quarter, new.achieved, new.spent_satang, new.status, new.note,
-          new.reporter, new.updated_at, (old.revision if old else 0) + 1, new.revision) for new, old in rows],
-    )
-    db.conn.executemany("DELETE FROM conflicts WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
-                        [(new.indicator_uid, new.agency_uid, new.quarter) for new, old in rows if old is not None])
-    audit = []
-    for new, old in rows:  # one audit row per progress row: the changed fields, old and new as JSON
-        base = old or ProgressEntry(new.indicator_uid, new.agency_uid, new.quarter)
-        changed = [name for name in ("achieved", "spent_satang", "status", "note")
-                   if getattr(base, name) != getattr(new, name)]
-        if changed:
-            audit.append((at, actor, "import", "progress", f"{new.indicator_uid}/{new.agency_uid}/q{new.quarter}",
-                          ",".join(changed),
-                          json.dumps({n: getattr(base, n) for n in changed}, ensure_ascii=False),
-                          json.dumps({n: getattr(new, n) for n in changed}, ensure_ascii=False)))
-    record_many(db, audit)
+    revision as office_revision, no local edit, any pending conflict settled; audited per changed field
+    (through the one progress write path)."""
+    stored = [(new.with_changes(revision=(old.revision if old else 0) + 1), old) for new, old in rows]
+    progress_store.write_entries(db, stored, actor=actor, at=at, action=action, origin="office",
+                                 office_revisions=[new.revision for new, _old in rows])
 
 
 def set_office_revision(db: Database, entry: ProgressEntry, office_revision: int,
                         local_edit: bool) -> None:
-    db.execute("UPDATE progress SET office_revision = ?, local_edit = ? WHERE indicator_uid = ? AND agency_uid = ? "
-               "AND quarter = ?", [office_revision, int(local_edit), entry.indicator_uid, entry.agency_uid, entry.quarter])
+    progress_store.set_merge_marks(db, entry, office_revision, local_edit)
 
 
-def put_conflict(db: Database, incoming: ProgressEntry, file_sha256: str, at: str) -> None:
+def put_conflict(db: Database, incoming: ProgressEntry, file_sha256: str, at: str,
+                 reasons: tuple[str, ...] = ()) -> None:
+    """Keep an office value aside: a conflict with the coordinator's edit, or (with *reasons*, codes of
+    domain/plan_fit.py) a value that no longer fits the plan."""
     theirs = json.dumps({name: getattr(incoming, name) for name in _ENTRY_COLUMNS}, ensure_ascii=False)
     db.execute("INSERT INTO conflicts (indicator_uid, agency_uid, quarter, theirs, office_revision, file_sha256, "
-               "detected_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(indicator_uid, agency_uid, quarter) DO UPDATE "
-               "SET theirs = excluded.theirs, office_revision = excluded.office_revision, "
-               "file_sha256 = excluded.file_sha256, detected_at = excluded.detected_at",
+               "detected_at, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(indicator_uid, agency_uid, quarter) "
+               "DO UPDATE SET theirs = excluded.theirs, office_revision = excluded.office_revision, "
+               "file_sha256 = excluded.file_sha256, detected_at = excluded.detected_at, reasons = excluded.reasons",
                [incoming.indicator_uid, incoming.agency_uid, incoming.quarter, theirs, incoming.revision,
-                file_sha256, at])
+                file_sha256, at, json.dumps(list(reasons)) if reasons else ""])
 
 
-def conflicts(db: Database) -> list[tuple[ProgressEntry, dict[str, Any]]]:
-    """Pending conflicts: (their entry, the conflict row)."""
+def conflicts(db: Database, held: bool = False) -> list[tuple[ProgressEntry, dict[str, Any]]]:
+    """Pending conflicts (or, with *held*, values held aside as outside the plan): (their entry, the row)
+    with the row's ``reasons`` decoded to a tuple (empty for a conflict)."""
     out = []
-    for r in db.query("SELECT * FROM conflicts ORDER BY detected_at, indicator_uid, agency_uid, quarter"):
+    for r in db.query("SELECT * FROM conflicts WHERE (reasons != '') = ? "
+                      "ORDER BY detected_at, indicator_uid, agency_uid, quarter", [int(held)]):
         theirs = json.loads(r["theirs"])
         entry = ProgressEntry(r["indicator_uid"], r["agency_uid"], r["quarter"], theirs["achieved"],
                               theirs["spent_satang"], theirs["status"], theirs["note"], theirs["reporter"],
                               theirs["updated_at"], r["office_revision"])
+        r["reasons"] = tuple(json.loads(r["reasons"])) if r["reasons"] else ()
         out.append((entry, r))
     return out
 

@@ -5,9 +5,11 @@ Every change runs in one transaction, writes the audit log and raises the plan's
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import uuid
-from typing import Any
+from typing import Any, Iterator
 
 from ..domain.model import BudgetValue
 from ..errors import TratError
@@ -22,6 +24,20 @@ TABLES: dict[str, tuple[str, str, str]] = {
     "indicator": ("indicators", "activity_id", "activity"),
 }
 CHILD = {"plan": "strategy", "strategy": "tactic", "tactic": "activity", "activity": "indicator"}
+
+
+@contextlib.contextmanager
+def _unique_codes(what: str) -> Iterator[None]:
+    """The schema's uniqueness of numbers and codes (migration 0007) as a Thai refusal."""
+    try:
+        yield
+    except sqlite3.IntegrityError as exc:
+        text = str(exc)
+        if "activity code" in text or "activities.tactic_id, activities.code" in text:
+            raise TratError(f"{what}ไม่ได้: รหัสกิจกรรมนี้มีอยู่แล้วในยุทธศาสตร์เดียวกัน") from None
+        if "tactics.strategy_id, tactics.number" in text or "strategies.plan_id, strategies.number" in text:
+            raise TratError(f"{what}ไม่ได้: ลำดับนี้มีอยู่แล้วในระดับเดียวกัน") from None
+        raise
 
 
 def _row(db: Database, entity: str, uid: str) -> dict[str, Any]:
@@ -39,6 +55,21 @@ def plan_id_of(db: Database, entity: str, row_id: int) -> int:
         row_id = db.execute(f"SELECT {parent_col} FROM {table} WHERE id = ?", [row_id]).fetchone()[0]
         entity = parent
     return row_id
+
+
+def fiscal_year_of(db: Database, entity: str, uid: str) -> int:
+    """The fiscal year of the plan a part belongs to."""
+    plan_id = plan_id_of(db, entity, _row(db, entity, uid)["id"])
+    return int(db.execute("SELECT fiscal_year FROM plans WHERE id = ?", [plan_id]).fetchone()[0])
+
+
+def parent_uid_of(db: Database, entity: str, uid: str) -> str:
+    """The uid of a part's parent (the fiscal year as text for a strategy)."""
+    table, parent_col, parent = TABLES[entity]
+    parent_id = _row(db, entity, uid)[parent_col]
+    if parent == "plan":
+        return str(db.execute("SELECT fiscal_year FROM plans WHERE id = ?", [parent_id]).fetchone()[0])
+    return str(db.execute(f"SELECT uid FROM {TABLES[parent][0]} WHERE id = ?", [parent_id]).fetchone()[0])
 
 
 def _parent_id(db: Database, entity: str, parent_uid: str) -> int:
@@ -60,7 +91,7 @@ def update_fields(db: Database, entity: str, uid: str, changes: dict[str, Any],
                   actor: str, at: str) -> dict[str, Any]:
     """Set fields (already cleaned by the domain rules); returns the old values of those fields."""
     table = TABLES[entity][0]
-    with db.atomic():
+    with _unique_codes("แก้ไข"), db.atomic():
         row = _row(db, entity, uid)
         old = {k: row[k] for k in changes}
         changed = {k: v for k, v in changes.items() if row[k] != v}
@@ -94,7 +125,7 @@ def insert(db: Database, entity: str, parent_uid: str, values: dict[str, Any], a
            position: int | None = None, uid: str | None = None) -> str:
     """Add a part under its parent at *position* (default: last); returns its uid."""
     table, parent_col, _ = TABLES[entity]
-    with db.atomic():
+    with _unique_codes("เพิ่ม"), db.atomic():
         parent_id = _parent_id(db, entity, parent_uid)
         siblings = [s["id"] for s in _siblings(db, entity, parent_id)]
         uid = uid or str(uuid.uuid4())
@@ -206,7 +237,7 @@ def _insert_tree(db: Database, entity: str, parent_id: int, node: dict[str, Any]
 
 def restore(db: Database, trash_id: int, actor: str, at: str) -> str:
     """Put a removed part back where it was, with the same uids; returns its uid."""
-    with db.atomic():
+    with _unique_codes("กู้คืน"), db.atomic():
         item = next(db.query("SELECT * FROM trash WHERE id = ? AND restored_at IS NULL", [trash_id]), None)
         if item is None:
             raise TratError("ไม่พบรายการที่ลบไว้ หรือกู้คืนไปแล้ว")
@@ -221,6 +252,22 @@ def restore(db: Database, trash_id: int, actor: str, at: str) -> str:
                field="trash", old=str(trash_id))
         _bump(db, plan_id_of(db, entity, row_id), actor, at, f"{entity}^")
     return str(item["uid"])
+
+
+def removed_indicator_uids(db: Database) -> set[str]:
+    """Every indicator row uid in the trash, also the rows inside a removed activity, tactic or strategy."""
+    found: set[str] = set()
+
+    def walk(entity: str, node: dict[str, Any]) -> None:
+        if entity == "indicator":
+            found.add(node["values"]["uid"])
+            return
+        for child in node.get("children", []):
+            walk(CHILD[entity], child)
+
+    for row in db.query("SELECT entity, payload FROM trash WHERE restored_at IS NULL"):
+        walk(row["entity"], json.loads(row["payload"]))
+    return found
 
 
 def trash_items(db: Database) -> list[dict[str, Any]]:
@@ -288,6 +335,10 @@ def add_agency(db: Database, uid: str, name: str, short_name: str, actor: str, a
     with db.atomic():
         if db.execute("SELECT 1 FROM agencies WHERE name = ?", [name]).fetchone():
             raise TratError(f"มีหน่วยงาน “{name}” อยู่แล้ว")
+        same = db.execute("SELECT name FROM agencies WHERE uid = ?", [uid]).fetchone()
+        if same:
+            raise TratError(f"“{name}” เป็นอีกชื่อหนึ่งของ “{same[0]}” ซึ่งมีอยู่แล้ว "
+                            "(เพิ่มเป็นชื่ออื่นของหน่วยงานนั้นได้)")
         db["agencies"].insert({"uid": uid, "name": name, "short_name": short_name})
         record(db, at=at, actor=actor, action="agency_add", entity="agency", entity_uid=uid, new=name)
 

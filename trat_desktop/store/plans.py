@@ -15,6 +15,7 @@ from ..domain.model import (
     Strategy,
     Tactic,
 )
+from ..domain import plan_rules
 from .agencies import load_agencies, save_agencies
 from .connection import Database
 
@@ -38,6 +39,7 @@ def save_plan(db: Database, plan: Plan, agencies: Iterable[Agency] = (),
     *agencies* are saved too (with their aliases) even where the plan does not use them.
     """
     stamp = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
+    plan.warnings.extend(plan_rules.repair_duplicates(plan))  # the schema refuses repeated codes
     with db.atomic():
         old = db.execute("SELECT id, revision FROM plans WHERE fiscal_year = ?", [plan.fiscal_year]).fetchone()
         new_revision = 1

@@ -1,12 +1,17 @@
-"""Quarterly progress rows (indicator row x agency x quarter), each change audited."""
+"""Quarterly progress rows (indicator row x agency x quarter): the one write path, each change audited.
+
+Every write to ``progress`` goes through :func:`write_entries` (a person's edit through :func:`save_entry`,
+an import through the exchange store), with one audit record format: one audit row per changed field,
+old and new value JSON-encoded (see :mod:`.audit` for reading older rows).
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from typing import Iterable, Literal
 
 from ..domain.progress import ProgressEntry, check_still_stored
-from .audit import record
+from .audit import encode, record_many
 from .connection import Database
 
 AUDITED = ("achieved", "spent_satang", "status", "note")
@@ -18,6 +23,11 @@ def _entry(row: dict) -> ProgressEntry:
         row["indicator_uid"], row["agency_uid"], row["quarter"], row["achieved"], row["spent_satang"],
         row["status"], row["note"], row["reporter"], row["updated_at"], row["revision"],
     )
+
+
+def entity_uid(entry: ProgressEntry) -> str:
+    """How the audit log names a progress cell."""
+    return f"{entry.indicator_uid}/{entry.agency_uid}/q{entry.quarter}"
 
 
 def load_entries(db: Database, indicator_uids: Iterable[str] | None = None,
@@ -37,15 +47,64 @@ def load_entries(db: Database, indicator_uids: Iterable[str] | None = None,
     return [_entry(r) for r in db.query(sql + " ORDER BY indicator_uid, agency_uid, quarter", params)]
 
 
+def indicator_uids(db: Database) -> set[str]:
+    """Every indicator row uid that has progress recorded."""
+    return {r[0] for r in db.execute("SELECT DISTINCT indicator_uid FROM progress")}
+
+
 def get_entry(db: Database, indicator_uid: str, agency_uid: str, quarter: int) -> ProgressEntry | None:
     row = next(db.query(f"SELECT {_COLUMNS} FROM progress WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
                         [indicator_uid, agency_uid, quarter]), None)
     return None if row is None else _entry(row)
 
 
+def changed_fields(old: ProgressEntry | None, new: ProgressEntry) -> list[str]:
+    base = old or ProgressEntry(new.indicator_uid, new.agency_uid, new.quarter)
+    return [f for f in AUDITED if getattr(base, f) != getattr(new, f)]
+
+
+def write_entries(db: Database, rows: list[tuple[ProgressEntry, ProgressEntry | None]], *, actor: str, at: str,
+                  action: str, origin: Literal["local", "office", "coordinator"],
+                  office_revisions: list[int] | None = None) -> None:
+    """Write progress rows, each (new entry as it is to be stored, the stored copy or None), with one audit row
+    per changed field (old and new JSON-encoded). Call inside a transaction.
+
+    *origin*: ``local`` an office's own edit (office_revision untouched), ``coordinator`` the coordinator's
+    correction of an office's row (marked local_edit), ``office`` an office's row taken from its file
+    (*office_revisions*, one per row, kept as office_revision; local_edit cleared; a pending conflict or
+    held-aside value of that cell settled).
+    """
+    if not rows:
+        return
+    params = [(n.indicator_uid, n.agency_uid, n.quarter, n.achieved, n.spent_satang, n.status, n.note,
+               n.reporter, n.updated_at, n.revision) for n, _old in rows]
+    upsert = f"""INSERT INTO progress ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 ON CONFLICT(indicator_uid, agency_uid, quarter) DO UPDATE SET
+                   achieved = excluded.achieved, spent_satang = excluded.spent_satang,
+                   status = excluded.status, note = excluded.note, reporter = excluded.reporter,
+                   updated_at = excluded.updated_at, revision = excluded.revision"""
+    db.conn.executemany(upsert, params)
+    keys = [(n.indicator_uid, n.agency_uid, n.quarter) for n, _old in rows]
+    if origin == "coordinator":
+        db.conn.executemany("UPDATE progress SET local_edit = 1 WHERE indicator_uid = ? AND agency_uid = ? "
+                            "AND quarter = ?", keys)
+    elif origin == "office":
+        db.conn.executemany("UPDATE progress SET office_revision = ?, local_edit = 0 WHERE indicator_uid = ? "
+                            "AND agency_uid = ? AND quarter = ?",
+                            [(revision, *key) for key, revision in zip(keys, office_revisions or [], strict=True)])
+        db.conn.executemany("DELETE FROM conflicts WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?", keys)
+    audit = []
+    for new, old in rows:
+        base = old or ProgressEntry(new.indicator_uid, new.agency_uid, new.quarter)
+        for name in changed_fields(old, new):
+            audit.append((at, actor, action, "progress", entity_uid(new), name,
+                          encode(getattr(base, name)), encode(getattr(new, name))))
+    record_many(db, audit)
+
+
 def save_entry(db: Database, entry: ProgressEntry, actor: str, at: str,
                local_edit: bool = False, expected_revision: int | None = None) -> ProgressEntry:
-    """Write an entry in one transaction with one audit row per changed field; returns what is stored.
+    """Write a person's edit of one entry in one transaction; returns what is stored.
 
     An entry equal to the stored one changes nothing (no new revision, no audit row).
     *local_edit* marks a coordinator's correction of an office's row (see domain/merge.py).
@@ -57,26 +116,22 @@ def save_entry(db: Database, entry: ProgressEntry, actor: str, at: str,
         base = old or ProgressEntry(entry.indicator_uid, entry.agency_uid, entry.quarter)
         if expected_revision is not None:
             check_still_stored(base.revision, expected_revision)
-        changed = [f for f in AUDITED if getattr(base, f) != getattr(entry, f)]
-        if old is not None and not changed:
-            return old
-        if old is None and not changed:
+        if not changed_fields(old, entry):
             return base
         stored = entry.with_changes(updated_at=at, revision=base.revision + 1)
-        db.execute(
-            f"""INSERT INTO progress ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(indicator_uid, agency_uid, quarter) DO UPDATE SET
-                  achieved = excluded.achieved, spent_satang = excluded.spent_satang,
-                  status = excluded.status, note = excluded.note, reporter = excluded.reporter,
-                  updated_at = excluded.updated_at, revision = excluded.revision""",
-            [stored.indicator_uid, stored.agency_uid, stored.quarter, stored.achieved, stored.spent_satang,
-             stored.status, stored.note, stored.reporter, stored.updated_at, stored.revision],
-        )
-        if local_edit:
-            db.execute("UPDATE progress SET local_edit = 1 WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
-                       [stored.indicator_uid, stored.agency_uid, stored.quarter])
-        for name in changed:
-            record(db, at=at, actor=actor, action="progress", entity="progress",
-                   entity_uid=f"{entry.indicator_uid}/{entry.agency_uid}/q{entry.quarter}",
-                   field=name, old=getattr(base, name), new=getattr(stored, name))
+        write_entries(db, [(stored, old)], actor=actor, at=at, action="progress",
+                      origin="coordinator" if local_edit else "local")
         return stored
+
+
+def set_merge_marks(db: Database, entry: ProgressEntry, office_revision: int | None, local_edit: bool) -> None:
+    """The merge's bookkeeping on a stored row (not a value change, so not audited): the office's revision
+    last taken and whether the coordinator changed the row locally."""
+    db.execute("UPDATE progress SET office_revision = ?, local_edit = ? WHERE indicator_uid = ? AND agency_uid = ? "
+               "AND quarter = ?", [office_revision, int(local_edit), entry.indicator_uid, entry.agency_uid,
+                                   entry.quarter])
+
+
+def forget_office_revisions(db: Database, agency_uid: str) -> None:
+    """An office's new PC counts revisions anew: its rows are compared by value from now on."""
+    db.execute("UPDATE progress SET office_revision = NULL WHERE agency_uid = ?", [agency_uid])
