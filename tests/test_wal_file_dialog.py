@@ -180,3 +180,11 @@ def test_a_save_dialog_answered_with_the_live_database_chooses_nothing(qtbot, tm
     assert warned and db.read_bytes() == b""
     QTimer.singleShot(0, lambda: answer(str(tmp_path / "report.pdf")))
     assert file_dialogs.getSaveFileName(None, "บันทึก", str(tmp_path), "PDF (*.pdf)")[0] == str(tmp_path / "report.pdf")
+
+
+def test_a_test_that_replaces_qfiledialogs_functions_still_gets_its_answer(monkeypatch) -> None:
+    """Tests written against QFileDialog's static functions must not open a real dialog that waits."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("/tmp/x.pdf", ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "/tmp")
+    assert file_dialogs.getSaveFileName(None, "x", "/tmp", "") == ("/tmp/x.pdf", "")
+    assert file_dialogs.getExistingDirectory(None, "x", "/tmp") == "/tmp"

@@ -105,10 +105,23 @@ def _run(dialog: QFileDialog) -> list[str]:
     return _refuse(dialog.parentWidget(), chosen)
 
 
+# QFileDialog's static functions as they were at import: if something replaced one since (a test
+# written against QFileDialog), that replacement answers instead of a real dialog that would wait.
+_STOCK = {name: getattr(QFileDialog, name) for name in
+          ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory")}
+
+
+def _replaced(name: str) -> object | None:
+    current = getattr(QFileDialog, name)
+    return None if current is _STOCK[name] else current
+
+
 # The same calls and answers as QFileDialog's static functions (tests replace these).
 def getOpenFileName(parent: QWidget | None, caption: str = "", dir: str = "",  # noqa: A002,N802 (Qt's names)
                     filter: str = "") -> tuple[str, str]:  # noqa: A002
     """(the chosen file's path or '', the chosen filter)."""
+    if (stand_in := _replaced("getOpenFileName")) is not None:
+        return stand_in(parent, caption, dir, filter)  # type: ignore[operator,no-any-return]
     dialog = make_dialog(parent, caption, dir, filter)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
@@ -118,6 +131,8 @@ def getOpenFileName(parent: QWidget | None, caption: str = "", dir: str = "",  #
 
 def getOpenFileNames(parent: QWidget | None, caption: str = "", dir: str = "",  # noqa: A002,N802
                      filter: str = "") -> tuple[list[str], str]:  # noqa: A002
+    if (stand_in := _replaced("getOpenFileNames")) is not None:
+        return stand_in(parent, caption, dir, filter)  # type: ignore[operator,no-any-return]
     dialog = make_dialog(parent, caption, dir, filter)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
@@ -127,6 +142,8 @@ def getOpenFileNames(parent: QWidget | None, caption: str = "", dir: str = "",  
 def getSaveFileName(parent: QWidget | None, caption: str = "", dir: str = "",  # noqa: A002,N802
                     filter: str = "") -> tuple[str, str]:  # noqa: A002
     """(where to save or '', the chosen filter); the dialog asks before replacing a file."""
+    if (stand_in := _replaced("getSaveFileName")) is not None:
+        return stand_in(parent, caption, dir, filter)  # type: ignore[operator,no-any-return]
     dialog = make_dialog(parent, caption, dir, filter)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -135,6 +152,8 @@ def getSaveFileName(parent: QWidget | None, caption: str = "", dir: str = "",  #
 
 
 def getExistingDirectory(parent: QWidget | None, caption: str = "", dir: str = "") -> str:  # noqa: A002,N802
+    if (stand_in := _replaced("getExistingDirectory")) is not None:
+        return stand_in(parent, caption, dir)  # type: ignore[operator,no-any-return]
     dialog = make_dialog(parent, caption, dir)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
