@@ -1,4 +1,4 @@
--- The full current schema for a new database (version 12).
+-- The full current schema for a new database (version 14).
 -- Keep in step with db/migrations/: tests/test_migrations.py compares the two.
 PRAGMA application_id = 1414676820;
 CREATE TABLE agencies (
@@ -50,7 +50,7 @@ CREATE TABLE activities (
     code TEXT NOT NULL,
     title TEXT NOT NULL,
     position INTEGER NOT NULL
-);
+, predecessor_uid TEXT NOT NULL DEFAULT '');
 CREATE TABLE indicators (
     id INTEGER PRIMARY KEY,
     uid TEXT NOT NULL UNIQUE,
@@ -62,7 +62,7 @@ CREATE TABLE indicators (
     quarter_from INTEGER NOT NULL CHECK (quarter_from BETWEEN 1 AND 4),
     quarter_to INTEGER NOT NULL CHECK (quarter_to BETWEEN 1 AND 4),
     source_line INTEGER NOT NULL DEFAULT 0,
-    position INTEGER NOT NULL,
+    position INTEGER NOT NULL, predecessor_uid TEXT NOT NULL DEFAULT '',
     CHECK (quarter_from <= quarter_to)
 );
 CREATE TABLE budget_lines (
@@ -104,7 +104,7 @@ CREATE TABLE progress (
     note TEXT NOT NULL DEFAULT '',
     reporter TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL,
-    revision INTEGER NOT NULL DEFAULT 1, office_revision INTEGER, local_edit INTEGER NOT NULL DEFAULT 0 CHECK (local_edit IN (0, 1)),
+    revision INTEGER NOT NULL DEFAULT 1, office_revision INTEGER, local_edit INTEGER NOT NULL DEFAULT 0 CHECK (local_edit IN (0, 1)), problems TEXT NOT NULL DEFAULT '', suggestions TEXT NOT NULL DEFAULT '',
     UNIQUE (indicator_uid, agency_uid, quarter)
 );
 CREATE TABLE audit_log (
@@ -197,6 +197,82 @@ CREATE TABLE conflicts (
 );
 CREATE INDEX idx_ledger_office ON import_ledger(office_uid, sequence);
 CREATE INDEX idx_ledger_sha ON import_ledger(file_sha256);
+CREATE TABLE round_dates (
+    fiscal_year INTEGER NOT NULL,
+    round_id TEXT NOT NULL CHECK (round_id IN ('q1', 'q2', 'q3', 'q4', 'h1', 'y')),
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (fiscal_year, round_id)
+);
+CREATE TABLE round_submissions (
+    id INTEGER PRIMARY KEY,
+    office_uid TEXT NOT NULL,
+    fiscal_year INTEGER NOT NULL,
+    round_id TEXT NOT NULL CHECK (round_id IN ('q1', 'q2', 'q3', 'q4', 'h1', 'y')),
+    state TEXT NOT NULL CHECK (state IN ('submitted', 'withdrawn')),
+    signer_name TEXT NOT NULL DEFAULT '',
+    signer_position TEXT NOT NULL DEFAULT '',
+    signed_on TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    audit_high INTEGER NOT NULL DEFAULT 0,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX idx_round_submissions ON round_submissions(office_uid, fiscal_year, round_id);
+CREATE TABLE round_reviews (
+    id INTEGER PRIMARY KEY,
+    office_uid TEXT NOT NULL,
+    fiscal_year INTEGER NOT NULL,
+    round_id TEXT NOT NULL CHECK (round_id IN ('q1', 'q2', 'q3', 'q4', 'h1', 'y')),
+    state TEXT NOT NULL CHECK (state IN ('received', 'checked', 'returned', 'accepted', 'unlocked')),
+    comment TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX idx_round_reviews ON round_reviews(office_uid, fiscal_year, round_id);
+CREATE TABLE review_comments (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    office_uid TEXT NOT NULL,
+    fiscal_year INTEGER NOT NULL,
+    round_id TEXT CHECK (round_id IS NULL OR round_id IN ('q1', 'q2', 'q3', 'q4', 'h1', 'y')),
+    indicator_uid TEXT,
+    quarter INTEGER CHECK (quarter IS NULL OR quarter BETWEEN 1 AND 4),
+    text TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    answer TEXT NOT NULL DEFAULT '',
+    answered_at TEXT NOT NULL DEFAULT '',
+    answered_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX idx_review_comments_office ON review_comments(office_uid, fiscal_year);
+CREATE TABLE received_submissions (
+    id INTEGER PRIMARY KEY,
+    office_uid TEXT NOT NULL,
+    fiscal_year INTEGER NOT NULL,
+    round_id TEXT NOT NULL CHECK (round_id IN ('q1', 'q2', 'q3', 'q4', 'h1', 'y')),
+    state TEXT NOT NULL CHECK (state IN ('submitted', 'withdrawn')),
+    signer_name TEXT NOT NULL DEFAULT '',
+    signer_position TEXT NOT NULL DEFAULT '',
+    signed_on TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    file_signed TEXT NOT NULL DEFAULT '',
+    UNIQUE (office_uid, fiscal_year, round_id, at, state)
+);
+CREATE TABLE office_receipts (
+    fiscal_year INTEGER NOT NULL,
+    sequence INTEGER NOT NULL,
+    file_name TEXT NOT NULL DEFAULT '',
+    imported_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    counts TEXT NOT NULL DEFAULT '',
+    reply_sequence INTEGER NOT NULL,
+    PRIMARY KEY (fiscal_year, sequence, imported_at)
+);
 CREATE UNIQUE INDEX idx_tactics_number ON tactics(strategy_id, number);
 CREATE UNIQUE INDEX idx_activities_code ON activities(tactic_id, code);
 CREATE TRIGGER activities_code_unique_insert BEFORE INSERT ON activities
@@ -230,4 +306,4 @@ CREATE TABLE agency_decisions (
     actor TEXT NOT NULL DEFAULT '',
     undone_at TEXT
 );
-PRAGMA user_version = 12;
+PRAGMA user_version = 14;

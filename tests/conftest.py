@@ -31,3 +31,21 @@ def service(tmp_path):
     svc = PlanService.open(tmp_path / "trat.sqlite3")
     yield svc
     svc.close()
+
+
+@pytest.fixture
+def memory_db():
+    """A fresh in-memory database with the current schema and no plan (store tests)."""
+    from tiny_plan import memory_db as make
+
+    db = make()
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def tiny(memory_db):
+    """A PlanService on an in-memory database holding the tiny plan of tests/tiny_plan.py."""
+    from tiny_plan import tiny_service
+
+    return tiny_service(db=memory_db)

@@ -143,7 +143,7 @@ def office_corpus(folder: Path, good: Path, private_b64: str, uid: str, row: str
     add(("surrogate",), label="note-surrogate", entries=progress_line({"note": MARK}, b'"\\ud83d"'))
     add(("ลึก",), label="line-nesting", entries=progress_line({"note": MARK}, _nested(20_000)))
     add(("ซ้ำ",), label="line-duplicate-key", entries=progress_line({"note": MARK}, b'"a", "note": "b"'))
-    add(("หมายเหตุ", "ยาวเกิน"), label="note-too-long", entries=progress_line({"note": "ก" * 4001}))
+    add(("รายละเอียดผลการดำเนินงาน", "ยาวเกิน"), label="note-too-long", entries=progress_line({"note": "ก" * 4001}))
     add(("สถานะ",), label="status-int", entries=progress_line({"status": 3}))
 
     # -- signed: evidence -----------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
 * Only ``trat_desktop/store/`` may talk SQL: import ``sqlite3``/``sqlite_utils``/``apsw``
   or call ``.execute(``/``.executemany(``/``.executescript(``.
 * ``trat_desktop/gui/`` never imports ``trat_desktop.store``: the GUI goes through services.
+* ``trat_desktop/reports/`` imports only ``trat_desktop.domain`` (and the leaf modules ``paths``, ``atomic`` and
+  ``errors``): reports are built from the plain rows the report service hands over.
 
 The checker is tested on synthetic sources too, so these tests cannot pass by scanning nothing.
 """
@@ -23,6 +25,8 @@ QT_MODULES = ("PySide6", "shiboken6")
 SQL_MODULES = ("sqlite3", "sqlite_utils", "apsw")
 SQL_CALLS = ("execute", "executemany", "executescript")
 STORE_PACKAGE = f"{PACKAGE}.store"
+REPORTS_PACKAGE = f"{PACKAGE}.reports"
+REPORTS_MAY_USE = (REPORTS_PACKAGE, f"{PACKAGE}.domain", f"{PACKAGE}.paths", f"{PACKAGE}.errors", f"{PACKAGE}.atomic")
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ def check_source(source: str, relpath: str) -> list[Violation]:
     name = module_name(relpath)
     in_gui = _within(name, f"{PACKAGE}.gui")
     in_store = _within(name, STORE_PACKAGE)
+    in_reports = _within(name, REPORTS_PACKAGE)
     problems: list[Violation] = []
 
     for line, mod in imported_modules(tree, relpath):
@@ -111,6 +116,9 @@ def check_source(source: str, relpath: str) -> list[Violation]:
             problems.append(Violation(relpath, line, "sql-outside-store", f"imports {mod}"))
         if in_gui and _within(mod, STORE_PACKAGE):
             problems.append(Violation(relpath, line, "gui-imports-store", f"imports {mod}"))
+        if (in_reports and _within(mod, PACKAGE) and mod != PACKAGE
+                and not any(_within(mod, ok) for ok in REPORTS_MAY_USE)):
+            problems.append(Violation(relpath, line, "reports-beyond-domain", f"imports {mod}"))
 
     if not in_store:
         for node in ast.walk(tree):
@@ -187,6 +195,11 @@ def test_scan_covers_known_modules() -> None:
         ("trat_desktop/gui/main_window.py", "from .. import store\n", "gui-imports-store"),
         ("trat_desktop/gui/widgets/table.py", "from ...store.db import x\n", "gui-imports-store"),
         ("trat_desktop/gui/__init__.py", "from ..store import Store\n", "gui-imports-store"),
+        ("trat_desktop/reports/office.py", "from ..services.exchange import ExchangeService\n", "reports-beyond-domain"),
+        ("trat_desktop/reports/office.py", "from ..store import progress\n", "reports-beyond-domain"),
+        ("trat_desktop/reports/__init__.py", "from ..services import PlanService\n", "reports-beyond-domain"),
+        ("trat_desktop/reports/excel.py", "import trat_desktop.exchange.archive\n", "reports-beyond-domain"),
+        ("trat_desktop/reports/excel.py", "def f():\n    from .. import services\n", "reports-beyond-domain"),
     ],
 )
 def test_checker_flags_offending_source(relpath: str, source: str, rule: str) -> None:
@@ -205,6 +218,8 @@ def test_checker_flags_offending_source(relpath: str, source: str, rule: str) ->
         ("trat_desktop/services.py", "from .store import Store\n"),
         ("trat_desktop/cli.py", "import argparse\nfrom .services import PlanService\n"),
         ("trat_desktop/domain/model.py", "# import PySide6 -- only a comment\ns = 'c.execute(sql)'\n"),
+        ("trat_desktop/reports/office.py", "from ..domain.reporting import standing\nfrom .grid import Grid\n"
+                                           "from .. import paths\nfrom ..errors import TratError\n"),
     ],
 )
 def test_checker_accepts_clean_source(relpath: str, source: str) -> None:

@@ -114,7 +114,7 @@ def test_smoke_test_opens_the_window_and_writes_a_report(tmp_path: Path) -> None
 
 
 def test_smoke_report_fails_loudly(monkeypatch, service, capsys) -> None:
-    import trat_desktop.reports as reports
+    import trat_desktop.services.reports as reports
     from trat_desktop.cli import smoke_report
 
     def broken(*args, **kwargs):

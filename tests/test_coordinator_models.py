@@ -177,8 +177,26 @@ def test_dashboard_groups_carry_the_service_figures(service: PlanService) -> Non
     board = OverviewService(service).dashboard(quarter=2)
     groups = on_target_groups(board)
     assert [g.heading for g in groups] == [f"ยุทธศาสตร์ที่ {display.show_digits(str(n))}" for n in range(1, 6)]
-    assert groups[0].bars[0].text.startswith("๒/๓๑")
-    assert abs(groups[0].bars[0].value - 200 / 31) < 1e-9
+    on_target = board.strategies[0].on_target
+    assert groups[0].bars[0].text.startswith(display.show_digits(f"{on_target}/31"))
+    assert abs(groups[0].bars[0].value - 100 * on_target / 31) < 1e-9
     money = budget_groups(board)
     assert money[0].bars[0].text == "งบประมาณ ๒๑๐,๖๕๐" and money[0].bars[1].text.startswith("ใช้จ่าย ๒๐,๐๐๐")
-    assert "ถึงเป้าหมายแล้ว ๒ จาก ๑๖๘" in summary_text(board)
+    assert "ถึงเป้าหมายแล้ว ๑ จาก ๑๖๘" in summary_text(board)  # as of quarter 2 (its quarter-3 result not yet)
+
+
+def test_the_consolidated_view_honours_the_quarter_shown(service: PlanService) -> None:
+    """1/1.3/1 (target 2 ครั้ง): the education office's 1 in quarter 2 and 1 in quarter 3. Shown for
+    quarter 2 it has 1 and is not yet on target; for quarter 3, 2 and on target (domain.reporting)."""
+    from trat_desktop.gui.overview_models import build_lines
+
+    report_some(service)
+    rows = [r for r in OverviewService(service).rows() if r.id == "1/1.3/1"]
+
+    def education(quarter: int):  # type: ignore[no-untyped-def]
+        return next(line for line in build_lines(rows, quarter, True, {})
+                    if line.office is not None and line.office.agency_name == EDU)
+
+    q2, q3 = education(2), education(3)
+    assert q2.keys[7] == 1 and q2.on_target is False
+    assert q3.keys[7] == 2 and q3.on_target is True

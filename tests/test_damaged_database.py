@@ -134,8 +134,8 @@ def test_a_damaged_database_is_not_backed_up_over_the_good_backups(tmp_path) -> 
 
 def test_the_newest_good_backup_is_found_past_a_damaged_newer_one(tmp_path) -> None:
     path = build(tmp_path / "data")
-    good = next((path.parent / "backups").glob("daily-*.sqlite3"))
-    newer = path.parent / "backups" / "manual-29991231-000000.sqlite3"
+    good = next((path.parent / "backups").glob("daily-*"))
+    newer = path.parent / "backups" / "manual-29991231-000000.zip"
     shutil.copyfile(good, newer)
     truncate(newer)
     os.utime(newer, (good.stat().st_mtime + 60, good.stat().st_mtime + 60))
@@ -163,7 +163,7 @@ def test_the_start_screen_restores_the_newest_good_backup(qtbot, tmp_path, quiet
         PlanService.open(path, check=True)
     except TratError as exc:
         error = exc
-    good = next((path.parent / "backups").glob("daily-*.sqlite3"))
+    good = next((path.parent / "backups").glob("daily-*"))
     dialog = StartProblemDialog(path, error)
     qtbot.addWidget(dialog)
     assert dialog.headline.text() == "<b>ไฟล์ฐานข้อมูลเสียหาย</b>"
@@ -182,9 +182,9 @@ def test_the_start_screen_restores_the_newest_good_backup(qtbot, tmp_path, quiet
 
 def test_without_a_good_backup_the_screen_says_so_and_offers_to_choose_one(qtbot, tmp_path, quiet_boxes) -> None:
     path = build(tmp_path / "data")
-    elsewhere = tmp_path / "usb" / "copy.sqlite3"
+    elsewhere = tmp_path / "usb" / "copy.zip"
     elsewhere.parent.mkdir()
-    shutil.move(str(next((path.parent / "backups").glob("daily-*.sqlite3"))), elsewhere)
+    shutil.move(str(next((path.parent / "backups").glob("daily-*"))), elsewhere)
     truncate(path)
     dialog = StartProblemDialog(path, DatabaseDamagedError("ไฟล์ฐานข้อมูล “trat.sqlite3” เสียหาย"))
     qtbot.addWidget(dialog)

@@ -77,7 +77,7 @@ def test_dry_run_lists_changes_and_writes_nothing(world) -> None:
     path, _ = office.export_office(tmp / "x.trat")
     report = coordinator.import_files([path], dry_run=True, trust_new=True)
     assert report.dry_run and report.files[0].added == 1
-    assert report.files[0].changes == ["[1/1.5/2] ไตรมาส 3 ผลการดำเนินงาน (ว่าง) -> 70; หมายเหตุ (ว่าง) -> ครึ่งทาง"]
+    assert report.files[0].changes == ["[1/1.5/2] ไตรมาส 3 ผลการดำเนินงาน (ว่าง) -> 70; รายละเอียดผลการดำเนินงาน (ว่าง) -> ครึ่งทาง"]
     assert [(c.row, c.quarter, c.field, c.old, c.new) for c in report.files[0].details] == [
         ("1/1.5/2", 3, "achieved", None, 70.0), ("1/1.5/2", 3, "note", "", "ครึ่งทาง")]
     assert coordinator.snapshot() == [] and coordinator.ledger() == [] and coordinator.office_keys() == []
@@ -175,7 +175,7 @@ def test_undo_import_and_backups(world) -> None:
     assert info["files"] == ["2.trat"]
     assert coordinator.snapshot() == after_first
     assert [r["file_name"] for r in coordinator.ledger()] == ["1.trat"]
-    backups = sorted(coordinator.backup_folder().glob("before-import-*.sqlite3"))
+    backups = sorted(coordinator.backup_folder().glob("before-import-*.zip"))
     assert len(backups) == 2
     # a later edit makes undo unsafe
     coordinator.progress.set_progress(coordinator.progress.find_item("1/1.3/1", agency=EDUCATION), 2, achieved="1")
@@ -187,7 +187,7 @@ def test_backups_are_rotated(world) -> None:
     _, coordinator, _ = world
     for _ in range(4):
         coordinator.backup("daily", keep=2)
-    assert len(list(coordinator.backup_folder().glob("daily-*.sqlite3"))) == 2
+    assert len(list(coordinator.backup_folder().glob("daily-*.zip"))) == 2
 
 
 def test_roles_are_enforced(world) -> None:

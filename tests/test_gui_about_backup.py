@@ -163,7 +163,7 @@ def test_data_dialog_shows_the_folder_and_opens_it(qtbot, service, tmp_path, mon
 def test_backup_now_button_reuses_the_menu_action(qtbot, service, tmp_path, monkeypatch) -> None:
     window = office_window(qtbot, service, tmp_path)
     Boxes(monkeypatch)
-    target = tmp_path / "usb" / "copy.sqlite3"
+    target = tmp_path / "usb" / "copy.zip"
     monkeypatch.setattr(file_dialogs, "getSaveFileName", lambda *a, **k: (str(target), ""))
     dialog = window.open_data_dialog()
     dialog.form.backupButton.click()
@@ -176,7 +176,7 @@ def test_restore_through_the_dialog_brings_back_the_old_value(qtbot, service, tm
     window = office_window(qtbot, service, tmp_path)
     db = Path(service.path)
     set_value(service, "40")
-    copy = backups.backup_now(service, tmp_path / "usb" / "copy.sqlite3")
+    copy = backups.backup_now(service, tmp_path / "usb" / "copy.zip")
     set_value(service, "90")
     boxes = Boxes(monkeypatch)
     monkeypatch.setattr(file_dialogs, "getOpenFileName", lambda *a, **k: (str(copy), ""))
@@ -185,7 +185,7 @@ def test_restore_through_the_dialog_brings_back_the_old_value(qtbot, service, tm
 
     assert boxes.kinds() == ["question", "information"]
     question = boxes.text("question")
-    assert "copy.sqlite3" in question and EDU in question and "before-restore" in question
+    assert "copy.zip" in question and EDU in question and "before-restore" in question
     assert "เปิดใหม่" in question
     assert restarts == [True]
     assert window.database_released and not window.isEnabled()
@@ -201,7 +201,7 @@ def test_restore_of_an_older_copy_that_cannot_be_opened_puts_the_current_back(qt
     window = office_window(qtbot, service, tmp_path)
     db = Path(service.path)
     set_value(service, "40")
-    copy = backups.backup_now(service, tmp_path / "copy.sqlite3")
+    copy = backups.backup_now(service, tmp_path / "copy.zip")
     set_value(service, "90")
     boxes = Boxes(monkeypatch)
 
@@ -255,7 +255,7 @@ def test_a_bad_backup_is_refused_with_the_thai_reason_and_nothing_changes(qtbot,
 def test_restore_cancelled_at_the_question_changes_nothing(qtbot, service, tmp_path, monkeypatch, restarts) -> None:
     window = office_window(qtbot, service, tmp_path)
     set_value(service, "40")
-    copy = backups.backup_now(service, tmp_path / "copy.sqlite3")
+    copy = backups.backup_now(service, tmp_path / "copy.zip")
     set_value(service, "90")
     Boxes(monkeypatch, answer=QMessageBox.StandardButton.No)
     assert window.open_data_dialog().restore(copy) is False
@@ -268,7 +268,7 @@ def test_restore_warns_about_another_installations_backup(qtbot, service, tmp_pa
     (tmp_path / "other").mkdir()
     other = PlanService.open(tmp_path / "other" / "other.sqlite3")
     ProgressService(other).set_identity(Identity(role="office", office_name="สำนักงานคลังจังหวัดตราด"))
-    copy = backups.backup_now(other, tmp_path / "other-copy.sqlite3")
+    copy = backups.backup_now(other, tmp_path / "other-copy.zip")
     other.close()
     window = office_window(qtbot, service, tmp_path)
     boxes = Boxes(monkeypatch, answer=QMessageBox.StandardButton.No)
@@ -298,7 +298,7 @@ def test_daily_backup_runs_quietly_when_the_session_starts(qtbot, service, tmp_p
     qtbot.waitUntil(lambda: window.daily_backup_op is not None and window.daily_backup_op.done, timeout=10000)
     op = window.daily_backup_op
     assert op.error is None and op.dialog is None and op.quiet
-    made = list((tmp_path / "backups").glob("daily-*.sqlite3"))
+    made = list((tmp_path / "backups").glob("daily-*.zip"))
     assert len(made) == 1 and made[0] == op.result
     assert window.statusBar().currentMessage() == data_dialog.DAILY_DONE
     assert op.thread_id is not None  # ran in a pool thread on its own connection
@@ -306,7 +306,7 @@ def test_daily_backup_runs_quietly_when_the_session_starts(qtbot, service, tmp_p
     again = window.start_daily_backup()
     qtbot.waitUntil(lambda: again.done, timeout=10000)
     assert again.result is None
-    assert len(list((tmp_path / "backups").glob("daily-*.sqlite3"))) == 1
+    assert len(list((tmp_path / "backups").glob("daily-*.zip"))) == 1
 
 
 def test_the_smoke_test_makes_no_daily_backup(qtbot, service, tmp_path, capsys) -> None:
@@ -352,6 +352,44 @@ def test_restart_application_really_starts_a_new_process_and_quits(tmp_path) -> 
     while not marker.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert marker.read_text(encoding="utf-8") == "--db same.sqlite3"
+
+
+def test_restore_through_the_dialog_brings_back_lost_evidence_files(qtbot, service, tmp_path, monkeypatch,
+                                                                    restarts) -> None:
+    import shutil
+
+    window = office_window(qtbot, service, tmp_path)
+    progress = ProgressService(service)
+    photo = tmp_path / "ภาพกิจกรรม.jpg"
+    photo.write_bytes(b"\xff\xd8 photo " * 300)
+    attached = progress.attach_evidence(progress.find_item(ROW), 2, photo)
+    copy = backups.backup_now(service, tmp_path / "usb" / "with-evidence.zip")
+    shutil.rmtree(tmp_path / "evidence")  # the folder was lost (a disk replaced, a wrong delete)
+    boxes = Boxes(monkeypatch)
+    monkeypatch.setattr(file_dialogs, "getOpenFileName", lambda *a, **k: (str(copy), ""))
+    dialog = window.open_data_dialog()
+    dialog.form.restoreButton.click()
+    question = boxes.text("question")
+    assert "ไฟล์หลักฐานในไฟล์สำรอง" in question and "ไฟล์สำรองรุ่นเก่า" not in question
+    assert restarts == [True]
+    blob = tmp_path / "evidence" / attached.sha256[:2] / attached.sha256
+    assert blob.read_bytes() == photo.read_bytes()
+
+
+def test_the_daily_backup_holds_the_evidence(service, tmp_path) -> None:
+    import zipfile
+
+    progress = ProgressService(service)
+    progress.set_identity(Identity(role="office", office_name=EDU, reporter_name="ผู้ทดสอบ"))
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8 daily " * 50)
+    attached = progress.attach_evidence(progress.find_item(ROW), 2, photo)
+    made = backups.daily_backup(service)
+    assert made is not None and made.suffix == ".zip"
+    with zipfile.ZipFile(made) as bundle:
+        assert bundle.read(f"evidence/{attached.sha256}") == photo.read_bytes()
+    info = backups.describe(made)
+    assert info.evidence_files == 1 and info.owner == EDU
 
 
 def test_a_later_plan_load_does_not_cover_the_backup_message(qtbot, service, tmp_path) -> None:

@@ -119,3 +119,18 @@ def test_programs_are_not_opened_directly(qtbot, monkeypatch, tmp_path, window) 
                                         ("C:\\x\\ภาพ.jpg", "ภาพ.jpg"), ("...", "หลักฐาน")])
 def test_safe_file_names(name: str, safe: str) -> None:
     assert safe_file_name(name) == safe
+
+
+def test_a_file_missing_on_this_pc_is_marked(qtbot, monkeypatch, tmp_path, window, progress) -> None:
+    from trat_desktop.gui.evidence_panel import MISSING_HERE
+
+    panel = select(window, "1/1.5/2", 2)
+    photo = tmp_path / "ภาพ.jpg"
+    photo.write_bytes(b"\xff\xd8 missing later")
+    attach(qtbot, monkeypatch, panel, [photo])
+    assert MISSING_HERE not in panel.form.fileList.item(0).text()
+    item = fresh_items(window.office_page._plans)["1/1.5/2"]
+    [attached] = progress.evidence(item, 2)
+    progress.evidence_path(attached).unlink()  # as after restoring a backup made without evidence
+    panel.refresh()
+    assert MISSING_HERE in panel.form.fileList.item(0).text()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -350,13 +351,32 @@ def test_backup_now_copies_the_database(qtbot, monkeypatch, boxes, world) -> Non
     office, _coordinator, tmp = world
     enter(office, "1/1.5/2", 2, achieved="50")
     window = open_window(qtbot, office, tmp, "office")
-    target = tmp / "backups" / "copy.sqlite3"
+    target = tmp / "backups" / "copy.zip"
     monkeypatch.setattr(file_dialogs, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.exchange_actions.backup_action.trigger()
     wait_ops(qtbot)
     assert str(target) in boxes.texts("information")[-1]
-    with sqlite3.connect(target) as copy:
+    with zipfile.ZipFile(target) as bundle:
+        (tmp / "unpacked.sqlite3").write_bytes(bundle.read("database.sqlite3"))
+    with sqlite3.connect(tmp / "unpacked.sqlite3") as copy:
         assert copy.execute("SELECT achieved FROM progress").fetchall() == [(50.0,)]
+
+
+def test_backup_now_onto_a_full_usb_stick_says_so_in_thai(qtbot, monkeypatch, boxes, world) -> None:
+    from disk_faults import full_disk, leftovers
+
+    office, _coordinator, tmp = world
+    usb = tmp / "usb"
+    usb.mkdir()
+    window = open_window(qtbot, office, tmp, "office")
+    target = usb / "copy.zip"
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    full_disk(monkeypatch, usb, 3000)
+    window.exchange_actions.backup_action.trigger()
+    wait_ops(qtbot)
+    [warning] = boxes.texts("warning")
+    assert "พื้นที่ดิสก์เต็ม" in warning and "copy.zip" in warning and "Errno" not in warning
+    assert leftovers(usb) == []
 
 
 def test_finance_office_does_not_see_coordinator_actions(qtbot, world) -> None:

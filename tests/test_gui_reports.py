@@ -304,7 +304,8 @@ def test_an_unwritable_target_gives_a_thai_message(qtbot, service: PlanService, 
     actions.save("plan", tmp_path / "no-such-folder" / "plan.pdf")
     wait_ops(qtbot)
     [warning] = boxes.texts("warning")
-    assert warning.startswith("บันทึกไฟล์ “plan.pdf” ไม่ได้") and "เลือกที่บันทึกอื่น" in warning
+    assert warning.startswith("บันทึกไฟล์รายงาน “plan.pdf” ไม่ได้") and "ไม่พบโฟลเดอร์" in warning
+    assert "เลือกที่บันทึกอื่น" in warning and not (tmp_path / "no-such-folder").exists()
     assert failures == [warning] and actions.last_outcome is None
 
 

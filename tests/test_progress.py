@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tiny_plan import OFFICE_B, tiny_office
 
 from trat_desktop.cli import main
 from trat_desktop.domain.identity import Identity, PermissionDenied
@@ -115,33 +116,35 @@ def test_over_budget_warns_but_saves(office: ProgressService) -> None:
     (2, {"achieved": "เก้าสิบ"}, "ไม่ใช่ตัวเลข"),
     (2, {"spent": "-1"}, "ติดลบ"),
     (2, {"status": "done!"}, "สถานะ"),
-    (2, {"note": "ก" * 5000}, "หมายเหตุ"),
+    (2, {"note": "ก" * 5000}, "รายละเอียดผลการดำเนินงาน"),
 ])
-def test_rejected_values_save_nothing(service: PlanService, office: ProgressService, quarter, fields, words) -> None:
-    item = office.find_item("1/1.5/2")
+def test_rejected_values_save_nothing(tiny: PlanService, quarter, fields, words) -> None:
+    office = tiny_office(tiny)
+    item = office.find_item("1/1.1/1")  # ร้อยละ, quarters 2-4
     office.set_progress(item, 3, achieved="10")
-    before = counts(service)
+    before = counts(tiny)
     with pytest.raises(ValidationError) as info:
         office.set_progress(item, quarter, **fields)
     assert words in info.value.message
-    assert counts(service) == before
+    assert counts(tiny) == before
 
 
-def test_an_office_cannot_write_another_office(service: PlanService, office: ProgressService) -> None:
+def test_an_office_cannot_write_another_office(tiny: PlanService) -> None:
     import dataclasses
 
-    own = office.find_item("1/1.2/1")  # shared by several offices, among them the provincial office
-    provincial = next(a for a in service.agencies() if a.name == "สำนักงานจังหวัดตราด")
-    other = dataclasses.replace(own, agency_uid=provincial.uid, agency_name=provincial.name)
+    office = tiny_office(tiny)
+    own = office.find_item("1/1.1/1")  # shared by the two offices
+    b = next(a for a in tiny.agencies() if a.name == OFFICE_B)
+    other = dataclasses.replace(own, agency_uid=b.uid, agency_name=b.name)
     with pytest.raises(PermissionDenied, match="เฉพาะตัวชี้วัดของหน่วยงานตนเอง"):
         office.set_progress(other, 2, achieved="1")
     with pytest.raises(PermissionDenied):
-        office.find_item("1/1.1/1", agency="สำนักงานจังหวัดตราด")
-    assert counts(service)[0] == 0
+        office.find_item("1/1.2/1", agency=OFFICE_B)
+    assert counts(tiny)[0] == 0
 
 
-def test_unconfigured_installation_cannot_write(service: PlanService) -> None:
-    progress = ProgressService(service)
+def test_unconfigured_installation_cannot_write(tiny: PlanService) -> None:
+    progress = ProgressService(tiny)
     item = progress.work_items()[0]
     with pytest.raises(PermissionDenied, match="ตั้งค่า"):
         progress.set_progress(item, 2, achieved="1")

@@ -81,14 +81,21 @@ def test_malformed_import_changes_nothing(tmp_path: Path, plan_text: str) -> Non
     assert dump(db) == before
 
 
-def test_failure_while_writing_rolls_back(tmp_path: Path, plan_text: str, monkeypatch) -> None:
+@pytest.mark.parametrize("year, module, function", [
+    ("๒๕๗๐", "plans", "_save_row"),            # a new year: stored as read
+    ("๒๕๖๙", "plan_revision", "_row_children"),  # the same year: a revision applied in place
+])
+def test_failure_while_writing_rolls_back(tmp_path: Path, plan_text: str, monkeypatch, year, module, function) -> None:
+    from trat_desktop.store import plan_revision
+
     db = tmp_path / "db.sqlite3"
     PlanService.open(db).close()
     before = dump(db)
     doc = tmp_path / "plan.txt"
-    doc.write_text(plan_text, encoding="utf-8")
+    doc.write_text(plan_text.replace("๒๕๖๙", year), encoding="utf-8")
     calls = {"n": 0}
-    real = plan_store._save_row
+    target = {"plans": plan_store, "plan_revision": plan_revision}[module]
+    real = getattr(target, function)
 
     def failing(*args, **kwargs):
         calls["n"] += 1
@@ -96,7 +103,7 @@ def test_failure_while_writing_rolls_back(tmp_path: Path, plan_text: str, monkey
             raise RuntimeError("disk pulled out")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(plan_store, "_save_row", failing)
+    monkeypatch.setattr(target, function, failing)
     service = PlanService.open(db)
     with pytest.raises(RuntimeError):
         service.import_plan_text(doc)
@@ -106,8 +113,8 @@ def test_failure_while_writing_rolls_back(tmp_path: Path, plan_text: str, monkey
 
 
 def test_unreadable_documents_get_thai_messages(service: PlanService, tmp_path: Path, monkeypatch) -> None:
-    binary = tmp_path / "plan.docx"
-    binary.write_bytes("บรรทัดแรก\nบรรทัดสอง\n".encode("utf-8") + b"PK\x03\x04\xff\xfe")
+    binary = tmp_path / "plan.txt"  # a text file with bytes that are no UTF-8 (a .docx goes to the Word reader)
+    binary.write_bytes("บรรทัดแรก\nบรรทัดสอง\n".encode("utf-8") + b"\x03\x04\xff\xfe")
     with pytest.raises(PlanFormatError) as info:
         service.import_plan_text(binary)
     assert info.value.line == 3 and "UTF-8" in info.value.message

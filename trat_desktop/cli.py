@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, cli_exchange, cli_plan_edit, cli_reports, paths
+from . import __version__, cli_evidence, cli_exchange, cli_plan_edit, cli_reports, cli_rounds, paths
 from .domain.outline import plan_outline
 from .errors import TratError, database_error
 from .domain.display import number_text
@@ -39,13 +39,23 @@ def build_parser() -> argparse.ArgumentParser:
     show = plan_cmds.add_parser("show", help="แสดงแผนเป็นโครงร่างภาษาไทย")
     show.add_argument("--year", type=int, help=YEAR_HELP)
     show.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="เลขไทยหรือเลขอารบิก")
-    import_text = plan_cmds.add_parser("import-text", help="นำเข้าแผนจากเอกสารข้อความ (ตารางคั่นด้วยแท็บ)")
+    import_text = plan_cmds.add_parser("import-text", help="นำเข้าแผนจากเอกสาร Word (.docx) หรือข้อความ (ตารางคั่นด้วยแท็บ)")
     import_text.add_argument("file", type=Path)
     import_text.add_argument("--json", action="store_true")
+    import_text.add_argument("--dry-run", action="store_true",
+                             help="แสดงผลการเปรียบเทียบกับแผนที่มีอยู่ โดยไม่เปลี่ยนแปลงข้อมูล")
+    import_text.add_argument("--apply", action="store_true",
+                             help="ปรับแผนของปีที่มีอยู่แล้วตามเอกสารฉบับปรับปรุง (หลังดูผลการเปรียบเทียบ)")
 
     cli_exchange.add_parsers(commands, plan_cmds)
     cli_plan_edit.add_parsers(plan_cmds)
     cli_reports.add_parsers(commands, plan_cmds)
+    cli_evidence.add_parsers(commands)
+    cli_rounds.add_parsers(commands)
+    cli_rounds.add_review_parsers(commands)
+    cli_rounds.add_timeliness_parser(commands)
+    cli_rounds.add_reply_parsers(commands)
+    cli_rounds.add_figures_parser(commands)
 
     agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน และคู่ที่อาจเป็นหน่วยงานเดียวกัน")
     agencies.add_argument("--json", action="store_true")
@@ -80,7 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("--value", help="ผลการดำเนินงาน (เลขไทยหรือเลขอารบิก)")
     put.add_argument("--spent", help="งบประมาณที่ใช้ (บาท)")
     put.add_argument("--status", help="ยังไม่เริ่ม / กำลังดำเนินการ / ดำเนินการแล้ว / ยกเลิก")
-    put.add_argument("--note", help="หมายเหตุ")
+    put.add_argument("--result", "--note", dest="note",
+                     help="ผลการดำเนินงาน: ทำอะไร เมื่อไร ที่ไหน ผู้เข้าร่วมกี่คน (--note ใช้แทนได้)")
+    put.add_argument("--problems", help="ปัญหาอุปสรรค")
+    put.add_argument("--suggestions", help="ข้อเสนอแนะ/แนวทางแก้ไข")
     put.add_argument("--agency", help="(ผู้ประสานงาน) หน่วยงานที่บันทึกแทน")
     put.add_argument("--year", type=int, help=YEAR_HELP)
     return parser
@@ -118,7 +131,13 @@ def run_command(args: argparse.Namespace, service: PlanService) -> int:
     handled = cli_reports.run(args, service)
     if handled is not None:
         return handled
+    handled = cli_evidence.run(args, service)
+    if handled is not None:
+        return handled
     handled = cli_plan_edit.run(args, service)
+    if handled is not None:
+        return handled
+    handled = cli_rounds.run(args, service)
     if handled is not None:
         return handled
     if args.command == "plan":
@@ -128,16 +147,37 @@ def run_command(args: argparse.Namespace, service: PlanService) -> int:
         elif args.plan_command == "show":
             sys.stdout.write(plan_outline(service.load_plan(args.year), args.digits == "thai"))
         elif args.plan_command == "import-text":
-            plan = service.import_plan_text(args.file)
-            data = service.summary(plan.fiscal_year)
-            _print_json(data) if args.json else print(
-                f"นำเข้าแผนปีงบประมาณ พ.ศ. {plan.fiscal_year} แล้ว (ฉบับที่ {plan.revision})\n" + _summary_text(data))
+            return _import_text(args, service)
     elif args.command == "agencies":
         return _agencies(args, service)
     elif args.command == "setup":
         return _setup(args, ProgressService(service))
     elif args.command == "progress":
         return _progress(args, ProgressService(service))
+    return 0
+
+
+def _import_text(args: argparse.Namespace, service: PlanService) -> int:
+    """A new year imports at once; a revision of an existing year is previewed and needs --apply
+    (without it: the preview and exit 3; --dry-run: the preview and exit 0). Nothing changes otherwise."""
+    result = service.preview_plan_text(args.file)
+    if args.dry_run or (result.is_revision and not args.apply and not result.changes_nothing):
+        _print_json({"applied": False, **result.as_json()}) if args.json else print("\n".join(result.lines()))
+        if not args.dry_run:
+            print("ยังไม่ได้เปลี่ยนแปลงแผน: ตรวจดูรายการข้างต้น แล้วสั่งอีกครั้งพร้อม --apply", file=sys.stderr)
+            return 3
+        return 0
+    if result.changes_nothing:
+        _print_json({"applied": False, **result.as_json()}) if args.json else print("\n".join(result.lines()))
+        return 0
+    plan = service.apply_plan_import(result)
+    data = service.summary(plan.fiscal_year)
+    if args.json:
+        _print_json({**data, "applied": True, **({"revision_of": result.as_json()} if result.is_revision else {})})
+    else:
+        if result.is_revision:
+            print("\n".join(result.lines()))
+        print(f"นำเข้าแผนปีงบประมาณ พ.ศ. {plan.fiscal_year} แล้ว (ฉบับที่ {plan.revision})\n" + _summary_text(data))
     return 0
 
 
@@ -191,7 +231,8 @@ def _item_json(item: WorkItem) -> dict[str, Any]:
             return None
         e = item.entries[q]
         out = {"achieved": e.achieved, "spent": None if e.spent_satang is None else e.spent_satang / 100,
-               "status": e.status, "note": e.note, "reporter": e.reporter, "updated_at": e.updated_at,
+               "status": e.status, "note": e.note, "result": e.note, "problems": e.problems,
+               "suggestions": e.suggestions, "reporter": e.reporter, "updated_at": e.updated_at,
                "revision": e.revision, "outside_plan": q in item.outside}
         if q in item.outside:
             out["reasons"] = list(item.outside[q].reasons)
@@ -227,9 +268,10 @@ def _progress(args: argparse.Namespace, progress: ProgressService) -> int:
         return 0
     item = progress.find_item(args.id, args.agency, args.year)
     fields = {k: v for k, v in {"achieved": args.value, "spent": args.spent, "status": args.status,
-                                "note": args.note}.items() if v is not None}
+                                "note": args.note, "problems": args.problems,
+                                "suggestions": args.suggestions}.items() if v is not None}
     if not fields:
-        raise TratError("ไม่มีค่าที่จะบันทึก: ระบุ --value, --spent, --status หรือ --note")
+        raise TratError("ไม่มีค่าที่จะบันทึก: ระบุ --value, --spent, --status, --result, --problems หรือ --suggestions")
     entry, warnings = progress.set_progress(item, args.quarter, **fields)
     for warning in warnings:
         print(f"คำเตือน: {warning}", file=sys.stderr)
@@ -243,12 +285,12 @@ def smoke_report(service: PlanService) -> int:
     word list and reportlab all found, also in a frozen build). 0 if it worked."""
     import tempfile
 
-    from .reports import plan_report
+    from .services import reports
 
     with tempfile.TemporaryDirectory(prefix="trat-smoke-") as folder:
         out = Path(folder) / "plan.pdf"
         try:
-            result = plan_report(ProgressService(service), out)
+            result = reports.plan_report(ProgressService(service), out)
             ok = result.pages > 0 and out.read_bytes()[:5] == b"%PDF-"
         except Exception as exc:  # noqa: BLE001 - the smoke test reports any failure
             _say(f"smoke test: report failed: {exc!r}", error=True)

@@ -46,7 +46,7 @@ def add_parsers(commands: Any, plan_cmds: Any) -> None:
     verify = commands.add_parser("verify", help="(ผู้ประสานงาน) ตรวจว่ารหัสบนรายงานกระดาษตรงกับไฟล์ที่นำเข้าใด")
     verify.add_argument("code")
     verify.add_argument("--json", action="store_true")
-    backup = commands.add_parser("backup", help="สำรองฐานข้อมูล")
+    backup = commands.add_parser("backup", help="สำรองฐานข้อมูลพร้อมไฟล์หลักฐาน (ไฟล์ .zip ไฟล์เดียว)")
     backup.add_argument("--out", type=Path, required=True)
     restore = commands.add_parser("restore", help="กู้คืนฐานข้อมูลจากไฟล์สำรอง (เก็บฐานข้อมูลปัจจุบันไว้ข้าง ๆ)")
     restore.add_argument("file", type=Path)
@@ -147,7 +147,11 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         return 0 if found else 2
     if args.command == "backup":
         path = backup_service.backup_now(service, dest=args.out)
-        print(f"สำรองฐานข้อมูลแล้ว: {path}")
+        info = backup_service.describe(path)
+        print(f"สำรองข้อมูลแล้ว: {path} (ฐานข้อมูลและไฟล์หลักฐาน {info.evidence_files} ไฟล์)")
+        if info.evidence_not_inside:
+            print(f"คำเตือน: ไม่พบไฟล์หลักฐาน {info.evidence_not_inside} ไฟล์ในเครื่องนี้ จึงไม่อยู่ในไฟล์สำรอง",
+                  file=sys.stderr)
         return 0
     return None
 
@@ -199,8 +203,16 @@ def _conflicts(args: argparse.Namespace, exchange: Any) -> int:
 
 
 def restore_command(db_path: Path, backup: Path) -> int:
-    """`trat-desktop restore FILE`, run without opening the (perhaps broken) current database."""
-    aside = backup_service.restore(db_path, backup)
+    """`trat-desktop restore FILE`, run without opening the (perhaps broken) current database.
+    Works on a new, empty data folder too (a new PC: `--db` pointing anywhere)."""
+    result = backup_service.restore_backup(db_path, backup)
     PlanService.open(db_path).close()  # upgrades an older backup to this version
-    print(f"กู้คืนจาก “{backup}” แล้ว ฐานข้อมูลเดิมเก็บไว้ที่ “{aside}”")
+    lines = [f"กู้คืนจาก “{backup}” แล้ว"
+             + (f" ฐานข้อมูลเดิมเก็บไว้ที่ “{result.aside}”" if result.aside else f" ไปที่ “{db_path}”")]
+    if result.evidence_restored:
+        lines.append(f"ไฟล์หลักฐาน {result.evidence_restored} ไฟล์อยู่ในโฟลเดอร์ข้อมูลแล้ว")
+    if result.evidence_missing:
+        lines.append(f"คำเตือน: ไม่มีไฟล์หลักฐาน {result.evidence_missing} ไฟล์ในไฟล์สำรองและในเครื่องนี้ "
+                     "(ไฟล์สำรองรุ่นเก่าเก็บเฉพาะฐานข้อมูล) ให้นำไฟล์เหล่านั้นมาแนบใหม่ก่อนส่งออก")
+    print("\n".join(lines))
     return 0

@@ -10,12 +10,12 @@ import argparse
 import re
 from typing import Any
 
+from .domain.labels import find_activity, find_row
 from .domain.plan_fit import OUTSIDE_PLAN_TEXT
 from .domain.thai import to_arabic_digits
 from .errors import TratError
 from .services import PlanService, ProgressService
 from .services.plan_edit import NeedsConfirmation, PlanEditService
-from .services.progress import row_ids
 
 NEEDS_YES = 3
 
@@ -58,12 +58,12 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
     editor = PlanEditService(progress)
     progress.identity().check_can_edit_plan()
     plan = service.load_plan(args.year)
-    ids = row_ids(plan)
     if args.edit_kind == "activity":
-        return _activity(args, editor, plan, ids)
-    if args.row_id not in ids:
-        raise TratError(f"ไม่พบตัวชี้วัดรหัส “{args.row_id}” ในแผนปี {plan.fiscal_year} (ดูรหัสจาก progress list)")
-    row = ids[args.row_id][3]
+        return _activity(args, editor, plan)
+    try:  # the label is resolved to a uid once, here; a label two rows share is refused
+        row = find_row(plan, to_arabic_digits(args.row_id)).row
+    except TratError as exc:
+        raise TratError(f"{exc.message} (ดูรหัสจาก progress list)") from None
     fields: dict[str, Any] = {}
     if args.quarters is not None:
         fields["quarter_from"], fields["quarter_to"] = _quarters(args.quarters)
@@ -101,18 +101,13 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
     return 0
 
 
-def _activity(args: argparse.Namespace, editor: PlanEditService, plan: Any, ids: dict[str, Any]) -> int:
+def _activity(args: argparse.Namespace, editor: PlanEditService, plan: Any) -> int:
     strategy_text, _, code = to_arabic_digits(args.activity_id).partition("/")
     strategy_text, code = strategy_text.strip(), code.strip()
-    found = [activity for key, (s, _t, activity, _row) in ids.items()
-             if str(s) == strategy_text and activity.code == code]
-    if not found:
-        # an activity with no rows yet has no row id: look in the plan itself
-        found = [a for s in plan.strategies if str(s.number) == strategy_text
-                 for t in s.tactics for a in t.activities if a.code == code]
-    if not found:
-        raise TratError(f"ไม่พบกิจกรรมรหัส “{args.activity_id}” ในแผนปี {plan.fiscal_year} (รูปแบบ: ยุทธศาสตร์/รหัส เช่น 1/1.5)")
-    activity = found[0]
+    try:  # resolved once, here; two activities with the same code are refused, not guessed
+        activity = find_activity(plan, f"{strategy_text}/{code}" if code else strategy_text)
+    except TratError as exc:
+        raise TratError(f"{exc.message} (รูปแบบ: ยุทธศาสตร์/รหัส เช่น 1/1.5)") from None
     from .domain import plan_rules
 
     new_code = plan_rules.clean_field("activity", "code", args.code)

@@ -39,24 +39,16 @@ def add_parsers(commands: Any, plan_cmds: Any = None) -> None:
 def run(args: argparse.Namespace, service: PlanService) -> int | None:
     """Run a report verb; None when *args* is not one."""
     if args.command == "report":
-        from . import reports
+        from .services.reports import write_report
 
-        progress = ProgressService(service)
-        thai = args.digits == "thai"
-        if args.kind == "office":
-            result = reports.office_report(progress, args.out, fiscal_year=args.year, quarter=args.quarter,
-                                           thai_digits=thai)
-        elif args.kind == "province":
-            result = reports.province_report(progress, args.out, fiscal_year=args.year, quarter=args.quarter,
-                                             thai_digits=thai)
-        else:
-            result = reports.plan_report(progress, args.out, fiscal_year=args.year, thai_digits=thai)
+        result = write_report(ProgressService(service), args.kind, args.out, fiscal_year=args.year,
+                              quarter=args.quarter, thai_digits=args.digits == "thai")
         print(f"เขียนรายงานแล้ว: {args.out} ({result.pages} หน้า)")
         return 0
     if args.command == "export-xlsx":
-        from . import reports
+        from .services.reports import write_report
 
-        reports.export_xlsx(ProgressService(service), args.out, fiscal_year=args.year, quarter=args.quarter)
+        write_report(ProgressService(service), "xlsx", args.out, fiscal_year=args.year, quarter=args.quarter)
         print(f"ส่งออกไฟล์ Excel แล้ว: {args.out}")
         return 0
     return None

@@ -71,3 +71,13 @@ def default_db_path() -> Path:
     folder = Path(user_data_dir(APP_DIR_NAME, APP_AUTHOR))
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "trat-desktop.sqlite3"
+
+
+def evidence_dir(data_dir: Path) -> Path:
+    """The content-addressed evidence files beside a database (``evidence/ab/abcd…``)."""
+    return Path(data_dir) / "evidence"
+
+
+def backups_dir(data_dir: Path) -> Path:
+    """The app's own backups beside a database (daily, before an import, before an upgrade)."""
+    return Path(data_dir) / "backups"

@@ -21,7 +21,7 @@ def clean_name(raw: str) -> str:
     """Strip markup, bullets and wrapped-line spaces' excess: the name as a person reads it."""
     text = _TAG.sub(" ", raw)
     text = _SPACE.sub(" ", text).strip()
-    return text.lstrip("-•· ").strip()
+    return text.lstrip("-–—•·▪●○◦* ").strip()
 
 
 def name_key(raw: str) -> str:
@@ -38,10 +38,21 @@ def agency_uid(name: str) -> str:
     return str(uuid.uuid5(AGENCY_NS, name_key(name)))
 
 
+#: Where one name ends and the next begins in a responsible-agency cell: a line break, a bullet or a
+#: dash after a space ("- A - B", "-A -B", "• A"), a number "๑)" / "(2)" / "๓." before a name, a comma,
+#: a semicolon or a slash with spaces (" / "). A dash or slash inside a word ("สังคม-วัฒนธรรม") is no break.
+_AGENCY_BREAK = re.compile(
+    r"\n|[,;،]|\s/\s|(?:^|(?<=\s))(?:[-–—•·▪●○◦*]|\(?[0-9๐-๙]{1,2}[).](?![0-9๐-๙]))"
+)
+_LIST_TAG = re.compile(r"<\s*/?\s*(?:li|br|p|div)\b[^>]*>", re.IGNORECASE)
+
+
 def split_agency_cell(cell: str) -> list[str]:
-    """Split a responsible-agency cell ('- A - B - C') into cleaned names."""
-    text = _TAG.sub(" ", cell)
-    parts = re.split(r"(?:^|\s)-\s+", " " + text)
+    """Split a responsible-agency cell into cleaned names, however the document lists them:
+    '- A - B', one per line, 'A, B', 'A / B', '๑) A ๒) B', bullets, '-A -B'."""
+    text = _LIST_TAG.sub("\n", cell)
+    text = _TAG.sub(" ", text)
+    parts = _AGENCY_BREAK.split(" " + text)
     return [name for name in (clean_name(p) for p in parts) if name]
 
 

@@ -63,6 +63,7 @@ class IndicatorRow:
     budget_lines: list[BudgetLine] = field(default_factory=list)
     source_line: int = 0
     uid: str = ""
+    predecessor_uid: str = ""  # the row of the previous year's plan this one was copied from
 
     def budget_satang(self) -> int:
         return sum(line.value.counted_satang() for line in self.budget_lines)
@@ -79,6 +80,7 @@ class Activity:
     title: str
     rows: list[IndicatorRow] = field(default_factory=list)
     uid: str = ""
+    predecessor_uid: str = ""  # the activity of the previous year's plan this one was copied from
 
 
 @dataclass
@@ -156,7 +158,10 @@ class Plan:
 
 
 def copy_for_year(plan: Plan, fiscal_year: int, new_uid: Callable[[str], str]) -> Plan:
-    """The same plan for another fiscal year: every part gets a new uid, no warnings, no stated totals."""
+    """The same plan for another fiscal year: every part gets a new uid, no warnings, no stated totals.
+
+    Each activity and indicator row keeps a link to the one it was copied from (``predecessor_uid``).
+    """
     import copy
 
     twin = copy.deepcopy(plan)
@@ -172,7 +177,9 @@ def copy_for_year(plan: Plan, fiscal_year: int, new_uid: Callable[[str], str]) -
         for tactic in strategy.tactics:
             tactic.uid = new_uid(tactic.uid)
             for activity in tactic.activities:
+                activity.predecessor_uid = activity.uid
                 activity.uid = new_uid(activity.uid)
                 for row in activity.rows:
+                    row.predecessor_uid = row.uid
                     row.uid = new_uid(row.uid)
     return twin

@@ -34,7 +34,8 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 # One Thai name per field of an entry: every message about a field uses it, never the key.
 FIELD_NAMES: dict[str, str] = {
     "indicator_uid": "รหัสตัวชี้วัด", "agency_uid": "รหัสหน่วยงาน", "quarter": "ไตรมาส",
-    "achieved": "ผลการดำเนินงาน", "spent_satang": "งบประมาณที่ใช้", "status": "สถานะ", "note": "หมายเหตุ",
+    "achieved": "ผลการดำเนินงาน", "spent_satang": "งบประมาณที่ใช้", "status": "สถานะ",
+    "note": "รายละเอียดผลการดำเนินงาน", "problems": "ปัญหาอุปสรรค", "suggestions": "ข้อเสนอแนะ/แนวทางแก้ไข",
     "reporter": "ผู้รายงาน", "updated_at": "เวลาที่แก้ไข", "revision": "ครั้งที่แก้ไข",
 }
 
@@ -70,12 +71,16 @@ class ProgressEntry:
     reporter: str = ""
     updated_at: str = ""
     revision: int = 0
+    #: narratives beside ``note`` (ผลการดำเนินงาน: what was done, when, where, how many took part)
+    problems: str = ""       # ปัญหาอุปสรรค
+    suggestions: str = ""    # ข้อเสนอแนะ/แนวทางแก้ไข
 
     def with_changes(self, **changes: object) -> "ProgressEntry":
         return replace(self, **changes)  # type: ignore[arg-type]
 
     def is_blank(self) -> bool:
-        return self.achieved is None and self.spent_satang is None and self.status == "not_started" and not self.note
+        return (self.achieved is None and self.spent_satang is None and self.status == "not_started"
+                and not self.note and not self.problems and not self.suggestions)
 
 
 @dataclass
@@ -181,8 +186,9 @@ def validate_entry(row: IndicatorRow, agency_name: str, entry: ProgressEntry,
     check_achieved(row.unit, entry.achieved)
     if entry.status not in STATUSES:
         raise ValidationError(f"สถานะ “{entry.status}” ไม่ถูกต้อง")
-    if len(entry.note) > MAX_NOTE:
-        raise ValidationError(f"หมายเหตุยาวเกิน {MAX_NOTE:,} ตัวอักษร")
+    for name in ("note", "problems", "suggestions"):
+        if len(getattr(entry, name)) > MAX_NOTE:
+            raise ValidationError(f"{FIELD_NAMES[name]}ยาวเกิน {MAX_NOTE:,} ตัวอักษร")
     check_spent(entry.spent_satang)
     warnings: list[str] = []
     allocated = allocated_satang(row, agency_name)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import zipfile
 import zlib
 from pathlib import Path
 from typing import Any
 
+from ..atomic import atomic_write
 from ..errors import TratError
 from . import keys, safe_json
 
@@ -112,26 +111,52 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file_name: str)
     return bytes(out)
 
 
+#: Leading bytes of contents that are compressed already (JPEG, PNG, GIF, WebP, PDF streams are not,
+#: but zip-based files such as .docx/.xlsx and archives are): stored as they are, not deflated again.
+_COMPRESSED_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"RIFF", b"PK\x03\x04", b"\x1f\x8b", b"7z\xbc\xaf",
+                     b"\x00\x00\x00\x18ftyp", b"\x00\x00\x00\x1cftyp", b"\x00\x00\x00\x20ftyp", b"%PDF")
+
+
+def compress_type(body: bytes) -> int:
+    """ZIP_STORED for content that deflate cannot shrink (photos, PDFs, zip-based documents), else deflate."""
+    return zipfile.ZIP_STORED if body.startswith(_COMPRESSED_MAGIC) else zipfile.ZIP_DEFLATED
+
+
+def check_writable(entries: dict[str, bytes], what: str = "ไฟล์ส่งออก") -> None:
+    """Refuse, before anything is written, an archive the importer would refuse by its limits, and say what
+    to do (``BadArchive`` in Thai)."""
+    too_big = [n for n, body in entries.items() if len(body) > MAX_ENTRY_BYTES]
+    total = sum(len(body) for body in entries.values())
+    if too_big:
+        raise BadArchive(f"{what}มีไฟล์ที่ใหญ่เกิน {_thai_bytes(MAX_ENTRY_BYTES)} ({len(too_big)} ไฟล์) ซึ่งปลายทางจะไม่รับ "
+                         "โปรดนำไฟล์หลักฐานขนาดใหญ่ออก แล้วแนบไฟล์ที่ย่อขนาดแล้ว (เช่น ภาพถ่ายความละเอียดต่ำลง หรือ PDF ที่บีบอัด)")
+    stored = sum(len(body) for body in entries.values() if compress_type(body) == zipfile.ZIP_STORED)
+    if total > MAX_TOTAL_BYTES or stored > MAX_FILE_BYTES or len(entries) + 1 > MAX_ENTRIES:
+        raise BadArchive(f"{what}ใหญ่เกินกว่าที่ปลายทางรับได้ ({_thai_bytes(total)} ใน {len(entries):,} รายการ; รับได้ไม่เกิน "
+                         f"{_thai_bytes(MAX_TOTAL_BYTES)} และ {MAX_ENTRIES:,} รายการ) โปรดนำไฟล์หลักฐานที่ไม่จำเป็นออก "
+                         "หรือย่อขนาดไฟล์ แล้วส่งออกใหม่")
+
+
 def write_archive(path: Path, entries: dict[str, bytes], private_b64: str) -> str:
-    """Write manifest-signed entries atomically; *entries* must include the manifest. Returns the file's sha256."""
+    """Write manifest-signed entries atomically (whole or not at all; a full disk gives a Thai
+    message); *entries* must include the manifest. Entries already compressed are stored, the rest
+    deflated. Returns the file's sha256."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    check_writable(entries)
     signature = keys.sign(private_b64, entries[MANIFEST]).encode()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".writing-", suffix=".tmp")
-    os.close(fd)
-    try:
+    digest = hashlib.sha256()
+    with atomic_write(path, "ไฟล์") as tmp:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name in [MANIFEST, *sorted(n for n in entries if n != MANIFEST)]:
                 info = zipfile.ZipInfo(name, _FIXED_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
+                info.compress_type = compress_type(entries[name])
                 archive.writestr(info, entries[name])
             info = zipfile.ZipInfo(SIGNATURE, _FIXED_TIME)
             archive.writestr(info, signature)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(tmp, "rb") as written:
+            for chunk in iter(lambda: written.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
 
 
 def load_manifest(entries: dict[str, bytes], file_name: str) -> dict[str, Any]:

@@ -16,12 +16,14 @@ from .archive import BadArchive
 PROVINCE = "ตราด"
 OFFICE_FORMAT = "trat-office-export"
 PLAN_FORMAT = "trat-plan-package"
-FORMAT_VERSION = 2          # 2: evidence.jsonl may list withdrawn attachments (removed_at)
+REPLY_FORMAT = "trat-reply"
+FORMAT_VERSION = 3          # 2: evidence.jsonl may list withdrawn attachments (removed_at); 3: rounds.jsonl, final_round
 MAX_SEQUENCE = 1_000_000    # exports per installation: 100 a day for 27 years
 MAX_REVISION = 2**53 - 1
-OFFICE_ENTRIES = re.compile(r"manifest\.json|signature|progress\.jsonl|evidence\.jsonl|evidence/[0-9a-f]{64}")
+OFFICE_ENTRIES = re.compile(r"manifest\.json|signature|progress\.jsonl|evidence\.jsonl|rounds\.jsonl|evidence/[0-9a-f]{64}")
 PLAN_ENTRIES = re.compile(r"manifest\.json|signature|plan\.json")
-ANY_ENTRIES = re.compile(f"{OFFICE_ENTRIES.pattern}|{PLAN_ENTRIES.pattern}")
+REPLY_ENTRIES = re.compile(r"manifest\.json|signature|reply\.json")
+ANY_ENTRIES = re.compile(f"{OFFICE_ENTRIES.pattern}|{PLAN_ENTRIES.pattern}|{REPLY_ENTRIES.pattern}")
 MAX_RECORDS = 200_000
 _UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -32,6 +34,7 @@ def entry_record(entry: ProgressEntry) -> dict[str, Any]:
         "indicator_uid": entry.indicator_uid, "agency_uid": entry.agency_uid, "quarter": entry.quarter,
         "achieved": entry.achieved, "spent_satang": entry.spent_satang, "status": entry.status,
         "note": entry.note, "reporter": entry.reporter, "updated_at": entry.updated_at, "revision": entry.revision,
+        "problems": entry.problems, "suggestions": entry.suggestions,
     }
 
 
@@ -88,6 +91,9 @@ def entry_from_record(record: dict[str, Any], where: str) -> ProgressEntry:
         indicator, agency, quarter, None if achieved is None else float(achieved), spent, status,
         _text(record, "note", where, MAX_NOTE, multiline=True), _text(record, "reporter", where, 200),
         _text(record, "updated_at", where, 40), revision,
+        # version 3: the narratives (older files have none)
+        _text(record, "problems", where, MAX_NOTE, multiline=True) if "problems" in record else "",
+        _text(record, "suggestions", where, MAX_NOTE, multiline=True) if "suggestions" in record else "",
     )
 
 
@@ -137,6 +143,8 @@ def check_header(manifest: dict[str, Any], expected_format: str, file_name: str)
             raise BadArchive(f"ไฟล์ “{file_name}” เป็นแพ็กเกจแผน ไม่ใช่ไฟล์ผลการดำเนินงาน (ใช้คำสั่งนำเข้าแผนบนเครื่องหน่วยงาน)")
         if fmt == OFFICE_FORMAT:
             raise BadArchive(f"ไฟล์ “{file_name}” เป็นไฟล์ผลการดำเนินงานของหน่วยงาน ไม่ใช่แพ็กเกจแผน")
+        if fmt == REPLY_FORMAT:
+            raise BadArchive(f"ไฟล์ “{file_name}” เป็นใบตอบรับจากศูนย์ฯ (นำเข้าบนเครื่องหน่วยงานด้วยคำสั่ง reply import)")
         raise BadArchive(f"ไฟล์ “{file_name}” ไม่ใช่ไฟล์แลกเปลี่ยนของ Trat Desktop")
     version = manifest.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:

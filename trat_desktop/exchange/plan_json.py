@@ -47,9 +47,9 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
             "tactics": [{
                 "uid": t.uid, "number": t.number, "title": t.title,
                 "activities": [{
-                    "uid": a.uid, "code": a.code, "title": a.title,
+                    "uid": a.uid, "code": a.code, "title": a.title, "predecessor_uid": a.predecessor_uid,
                     "rows": [{
-                        "uid": r.uid, "unit": r.unit, "target": r.target, "indicator": r.indicator,
+                        "uid": r.uid, "predecessor_uid": r.predecessor_uid, "unit": r.unit, "target": r.target, "indicator": r.indicator,
                         "expected_result": r.expected_result, "quarters": [r.quarter_from, r.quarter_to],
                         "agencies": r.agencies,
                         "budget_lines": [[b.value.kind, b.value.satang, b.agency] for b in r.budget_lines],
@@ -88,6 +88,13 @@ class _Reader:
         if not isinstance(value, str) or not _UID.fullmatch(value) or value in seen:
             raise self.fail("รหัสประจำรายการซ้ำหรือไม่ถูกต้อง")
         seen.add(value)
+        return value
+
+    def predecessor(self, obj: dict[str, Any]) -> str:
+        """The optional link to last year's part ('' or absent in packages without one)."""
+        value = obj.get("predecessor_uid", "")
+        if not isinstance(value, str) or (value and not _UID.fullmatch(value)):
+            raise self.fail("รหัสของแถวในปีก่อน (predecessor_uid) ไม่ถูกต้อง")
         return value
 
     def items(self, obj: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -145,7 +152,8 @@ def plan_from_json(data: Any, file_name: str) -> Plan:
         for t in r.items(s, "tactics"):
             tactic = Tactic(r.integer(t, "number", 1, 999), r.text(t, "title", False), uid=r.uid(t, seen))
             for a in r.items(t, "activities"):
-                activity = Activity(r.text(a, "code", False), r.text(a, "title", False), uid=r.uid(a, seen))
+                activity = Activity(r.text(a, "code", False), r.text(a, "title", False), uid=r.uid(a, seen),
+                                    predecessor_uid=r.predecessor(a))
                 for row in r.items(a, "rows"):
                     activity.rows.append(_row(r, row, seen, agencies))
                 tactic.activities.append(activity)
@@ -188,4 +196,4 @@ def _row(r: _Reader, row: dict[str, Any], seen: set[str], agencies: dict[str, Ag
         lines.append(BudgetLine(value, agency))
     return IndicatorRow(r.text(row, "unit"), None if target is None else float(target), r.text(row, "indicator"),
                         r.text(row, "expected_result"), quarters[0], quarters[1], list(names), lines,
-                        uid=r.uid(row, seen))
+                        uid=r.uid(row, seen), predecessor_uid=r.predecessor(row))

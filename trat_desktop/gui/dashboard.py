@@ -162,7 +162,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         self.on_target_chart.set_groups(on_target_groups(board), maximum=100.0)
         self.budget_chart.set_groups(budget_groups(board))
         quarter = display.show_digits(str(board.quarter))
-        self.form.missingGroup.setTitle(f"หน่วยงานที่ยังไม่รายงานไตรมาส {quarter}")
+        self.form.missingGroup.setTitle(f"หน่วยงานที่ยังรายงานไตรมาส {quarter} ไม่ครบ")
         missing = self.form.missingList
         missing.clear()
         collator = QCollator(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
@@ -172,7 +172,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
             missing.addItem(label)
             missing.item(missing.count() - 1).setToolTip(name)
         if board.missing_offices:
-            text = display.count_text(len(board.missing_offices), "หน่วยงาน") + " ยังไม่ได้บันทึกผลของไตรมาสนี้"
+            text = display.count_text(len(board.missing_offices), "หน่วยงาน") + " ยังบันทึกผลของไตรมาสนี้ไม่ครบทุกตัวชี้วัด"
         else:
             text = "ไม่มีหน่วยงานที่ค้างรายงานในไตรมาสนี้"
         self.form.missingCountLabel.setText(text)

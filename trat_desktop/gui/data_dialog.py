@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QProcess, QUrl
+from PySide6.QtCore import QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -30,7 +30,7 @@ from . import display, file_dialogs
 from .about_dialog import native
 from .ops import can_open_again, error_text, run_in_background
 
-BACKUP_FILES = "ฐานข้อมูลสำรอง (*.sqlite3);;ทุกไฟล์ (*)"
+BACKUP_FILES = "ไฟล์สำรองข้อมูล (*.zip *.sqlite3);;ทุกไฟล์ (*)"
 RESTORE_TITLE = "กู้คืนจากไฟล์สำรอง"
 DAILY_DONE = "สำรองข้อมูลอัตโนมัติประจำวันแล้ว"
 DAILY_FAILED = "สำรองข้อมูลอัตโนมัติไม่สำเร็จ"
@@ -213,6 +213,12 @@ class DataDialog(QDialog):
                  f"• บันทึกไฟล์เมื่อ: {when_text(info.modified)} ({size_text(info.size)})"]
         if info.last_change is not None:
             lines.append(f"• แก้ไขข้อมูลครั้งล่าสุดในไฟล์: {when_text(info.last_change)}")
+        if info.bundle:
+            lines.append(f"• ไฟล์หลักฐานในไฟล์สำรอง: {info.evidence_files:,} ไฟล์")
+        else:
+            lines.append("• ไฟล์สำรองรุ่นเก่า: มีเฉพาะฐานข้อมูล ไม่มีไฟล์หลักฐาน (ใช้ไฟล์หลักฐานที่อยู่ในเครื่องนี้)")
+        if info.evidence_not_inside:
+            lines.append(f"• ไฟล์หลักฐานที่ไม่อยู่ในไฟล์สำรอง: {info.evidence_not_inside:,} ไฟล์")
         current = self.current_owner
         if current and info.owner != current:
             lines += ["", f"คำเตือน: เครื่องนี้ตั้งค่าเป็น “{current}” แต่ไฟล์สำรองเป็นของ “{info.owner}”"]
@@ -231,16 +237,21 @@ class DataDialog(QDialog):
             release()
         else:
             self.plans.close()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # unpacking the evidence can take a while
         try:
             aside = backups.restore(self.db_path, chosen)
         except TratError as exc:
+            QApplication.restoreOverrideCursor()
             self._warn("กู้คืนไม่สำเร็จ", f"{exc.message}\n\nข้อมูลปัจจุบันไม่เปลี่ยนแปลง โปรแกรมจะเปิดใหม่")
             restart_application(self)
             return False
+        QApplication.restoreOverrideCursor()
         try:
             PlanService.open(self.db_path).close()  # upgrades an older backup to this version now
         except TratError as exc:
             try:  # put the kept-aside database back: the restored file cannot be used
+                if aside is None:
+                    raise TratError("ไม่มีฐานข้อมูลเดิม")
                 backups.restore(self.db_path, aside)
                 back = "นำฐานข้อมูลเดิมกลับมาใช้แล้ว"
             except TratError as again:
@@ -249,8 +260,9 @@ class DataDialog(QDialog):
             restart_application(self)
             return False
         self.restored_aside = aside
+        kept = f"ฐานข้อมูลก่อนกู้คืนเก็บไว้ที่\n{native(aside)}\n\n" if aside is not None else ""
         self._inform("กู้คืนแล้ว",
-                     f"กู้คืนข้อมูลจาก “{chosen.name}” แล้ว\n\nฐานข้อมูลก่อนกู้คืนเก็บไว้ที่\n{native(aside)}\n\n"
+                     f"กู้คืนข้อมูลจาก “{chosen.name}” แล้ว\n\n{kept}"
                      "กด OK แล้วโปรแกรมจะปิดและเปิดใหม่พร้อมข้อมูลที่กู้คืน")
         restart_application(self)
         return True

@@ -204,7 +204,7 @@ class WorkEntryModel(QAbstractTableModel):
     def _rebuild(self) -> None:
         self.beginResetModel()
         lines: list[Line] = []
-        group: tuple[int, str] | None = None
+        group: tuple[object, ...] | None = None
         strategy: int | None = None
         quarters = [self._quarter_filter] if self._quarter_filter else [1, 2, 3, 4]
         for item in self._items:
@@ -212,8 +212,9 @@ class WorkEntryModel(QAbstractTableModel):
                 strategy = item.strategy
                 title = self._strategy_titles.get(strategy, "")
                 lines.append(Line("strategy", f"ยุทธศาสตร์ที่ {strategy} {title}".strip()))
-            if (item.strategy, item.activity_code) != group:
-                group = (item.strategy, item.activity_code)
+            key = (item.strategy_uid, item.activity_uid) if item.activity_uid else (item.strategy, item.activity_code)
+            if key != group:
+                group = key
                 lines.append(Line("activity", f"โครงการ/กิจกรรม {item.activity_code} {item.activity_title}"))
             for n, quarter in enumerate(quarters):
                 lines.append(Line("quarter", item=item, quarter=quarter, span=len(quarters) if n == 0 else 0))

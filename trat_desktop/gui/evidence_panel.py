@@ -21,6 +21,7 @@ from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
+from .. import atomic
 from ..errors import TratError
 from ..services import ProgressService, WorkItem
 from . import display, file_dialogs
@@ -30,6 +31,7 @@ from .style import emphasise
 
 EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LAST_DIR_KEY = "evidence/last_dir"
+MISSING_HERE = "ไม่พบไฟล์ในเครื่องนี้ (ส่งออกไม่ได้จนกว่าจะนำออกหรือกู้คืนจากไฟล์สำรองที่มีหลักฐาน)"
 #: File types the system viewer may open directly (documents, images, audio/video, archives).
 SAFE_TO_OPEN = {
     ".pdf", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".heif",
@@ -144,7 +146,9 @@ class EvidencePanel(QWidget):
             self._show_message(exc.message)
         for evidence in self.evidence:
             when = display.timestamp_text(evidence.added_at) if evidence.added_at else ""
-            entry = QListWidgetItem(f"{evidence.file_name}\n{size_text(evidence.size)}" + (f" · {when}" if when else ""))
+            gone = self._missing_here(evidence)
+            entry = QListWidgetItem(f"{evidence.file_name}\n{size_text(evidence.size)}" + (f" · {when}" if when else "")
+                                    + (f" · {MISSING_HERE}" if gone else ""))
             entry.setData(EVIDENCE_ID_ROLE, evidence.id)
             entry.setToolTip(evidence.file_name)
             form.fileList.addItem(entry)
@@ -152,6 +156,13 @@ class EvidencePanel(QWidget):
         if self.evidence:
             form.fileList.setCurrentRow(0)
         self._update_buttons()
+
+    def _missing_here(self, evidence: Any) -> bool:
+        """The attached file's content is not on this PC (e.g. after restoring a backup without evidence)."""
+        try:
+            return not Path(self._progress.evidence_path(evidence)).is_file()
+        except (AttributeError, TratError, OSError):
+            return False
 
     def _update_buttons(self) -> None:
         form = self.form
@@ -284,9 +295,9 @@ class EvidencePanel(QWidget):
         if not target:
             return None
         try:
-            shutil.copyfile(source, target)
-        except OSError as exc:
-            self._show_message(f"บันทึกสำเนาไม่ได้: {exc.strerror or exc}")
+            atomic.copy_file(source, target, "สำเนาไฟล์หลักฐาน")  # whole or not at all
+        except TratError as exc:
+            self._show_message(f"บันทึกสำเนาไม่ได้: {exc.message}")
             return None
         self.status_message.emit(f"บันทึกสำเนาแล้ว: {target}")
         return Path(target)

@@ -27,7 +27,7 @@ from .ops import error_text, run_in_background
 LAST_DIR_KEY = "exchange/last_dir"
 OFFICE_FILES = "ไฟล์ผลการดำเนินงาน (*.trat);;ทุกไฟล์ (*)"
 PLAN_FILES = "แพ็กเกจแผน (*.trat);;ทุกไฟล์ (*)"
-BACKUP_FILES = "ฐานข้อมูลสำรอง (*.sqlite3);;ทุกไฟล์ (*)"
+BACKUP_FILES = "ไฟล์สำรองข้อมูล (*.zip);;ทุกไฟล์ (*)"
 SEND_HINT = ("ส่งไฟล์นี้ให้ศูนย์ประสานงานจังหวัดทาง USB อีเมล หรือ LINE ได้เลย "
              "ไม่ต้องแก้ไขหรือเปลี่ยนชื่อไฟล์ (ไฟล์ลงนามไว้แล้ว ถ้าแก้ไขจะนำเข้าไม่ได้)")
 
@@ -126,7 +126,7 @@ class ExchangeActions(QObject):
         self.export_plan_action = a("ส่งออกแพ็กเกจแผน…", self.export_plan_package,
                                     "บันทึกแผนที่ลงนามแล้วเพื่อส่งให้หน่วยงาน")
         self.keys_action = a("กุญแจและลายนิ้วมือ…", self.show_keys, "ลายนิ้วมือกุญแจสำหรับยืนยันทางโทรศัพท์")
-        self.backup_action = a("สำรองข้อมูลตอนนี้…", self.backup_now, "คัดลอกฐานข้อมูลทั้งหมดไปเก็บไว้")
+        self.backup_action = a("สำรองข้อมูลตอนนี้…", self.backup_now, "คัดลอกฐานข้อมูลและไฟล์หลักฐานทั้งหมดไปเก็บไว้ในไฟล์เดียว")
         self.office_actions = [self.export_office_action, self.import_plan_action]
         self.coordinator_actions = [self.import_files_action, self.ledger_action, self.conflicts_action,
                                     self.undo_import_action, self.export_plan_action]
@@ -380,10 +380,10 @@ class ExchangeActions(QObject):
         return self.keys_dialog
 
     def backup_now(self, dest: Path | None = None) -> None:
-        """Copy the whole database to a file the user chooses (in the background)."""
+        """Back up the database and its evidence files to one file the user chooses (in the background)."""
         if dest is None:
             now = dt.datetime.now()
-            name = f"trat-backup-{now.year + 543}{now:%m%d-%H%M}.sqlite3"
+            name = f"trat-backup-{now.year + 543}{now:%m%d-%H%M}.zip"
             chosen, _ = file_dialogs.getSaveFileName(self.window, "สำรองข้อมูลไปที่",
                                                     str(Path(self._start_dir()) / name), BACKUP_FILES)
             if not chosen:

@@ -122,7 +122,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self._setup_edit_menu()
         self.exchange_actions: Any = None
+        self.plan_document_actions: Any = None
         self.report_actions: Any = None
+        self.round_actions: Any = None
         plan_tab_first = self.form.pageTabs.currentWidget() is self.form.planPage
         if defer_menus:  # the app: paint the first page, then fill what is not in sight
             if plan_tab_first:
@@ -239,6 +241,10 @@ class MainWindow(QMainWindow):
         from .report_actions import ReportActions
 
         self.report_actions = ReportActions.install(self, self._service, self._progress, self.settings)
+        from .round_actions import RoundActions
+
+        self.round_actions = RoundActions.install(self, self._service, self._progress, self.settings,
+                                                  self.form.menuSettings.menuAction())
 
     # -- exchange files, keys, backups -------------------------------------------------
     def _install_exchange_menu(self) -> None:
@@ -249,6 +255,10 @@ class MainWindow(QMainWindow):
         form = self.form
         self.exchange_actions = ExchangeActions.install(
             self, self._service, self._progress, self.settings, form.menuFile, form.menuSettings, form.actionQuit)
+        from .plan_document_actions import PlanDocumentActions
+
+        self.plan_document_actions = PlanDocumentActions.install(
+            self, self._service, self._progress, self.settings, form.menuFile, form.actionQuit)
 
     # -- about, data folder, backups ----------------------------------------------------
     def _real_plans(self) -> Any:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTabWidget, QWidget
 
 from ..domain.identity import COORDINATOR_NAME, Identity
 from ..domain.model import Plan
@@ -22,6 +22,7 @@ from .agency_completer import UID_ROLE, fill_agency_combo
 from .entry_controller import EntryController, ProgressSource
 from .entry_model import WorkEntryModel
 from .forms.ui_office_page import Ui_OfficePage
+from .narrative_panel import NarrativePanel
 from .style import emphasise
 
 ALL_AGENCIES = "ทุกหน่วยงาน"
@@ -69,6 +70,8 @@ class OfficePage(QWidget):
         self.table = self.form.entryTable
         self.evidence_panel = self.form.evidencePanel
         self.evidence_panel.bind(progress, plans)
+        self.narrative_panel = NarrativePanel()
+        self.narrative_panel.bind(progress)
         self._setup_views()
         self._connect()
         self.reload()
@@ -93,6 +96,12 @@ class OfficePage(QWidget):
         header.setMinimumSectionSize(60)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         splitter = form.entrySplitter
+        # below the grid: the selected quarter's evidence and its narratives, one tab each
+        self.detail_tabs = QTabWidget()
+        index = splitter.indexOf(self.evidence_panel)
+        splitter.replaceWidget(index, self.detail_tabs)
+        self.detail_tabs.addTab(self.evidence_panel, "หลักฐานประกอบ")
+        self.detail_tabs.addTab(self.narrative_panel, "ผลการดำเนินงาน ปัญหาอุปสรรค ข้อเสนอแนะ")
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([600, 150])
@@ -113,6 +122,10 @@ class OfficePage(QWidget):
         self.model.modelReset.connect(lambda: self._on_current_line(self.table.currentIndex()))
         self.evidence_panel.changed.connect(self.model.set_evidence_count)
         self.evidence_panel.status_message.connect(self.status_message)
+        self.narrative_panel.entry_saved.connect(self.model.update_entry)
+        self.controller.entry_changed.connect(self.narrative_panel.entry_changed)
+        self.controller.saved.connect(lambda _at, _warnings: self.narrative_panel.reload_cell())
+        self.narrative_panel.status_message.connect(self.status_message)
 
     # -- loading --------------------------------------------------------------------
     def reload(self) -> None:
@@ -220,8 +233,10 @@ class OfficePage(QWidget):
         line = self.model.line(current.row()) if current.isValid() and current.row() < self.model.rowCount() else None
         if line is None or line.item is None:
             self.evidence_panel.show_line(None, None)
+            self.narrative_panel.show_line(None, None)
         else:
             self.evidence_panel.show_line(line.item, line.quarter)
+            self.narrative_panel.show_line(line.item, line.quarter)
 
     def current_quarter(self) -> int | None:
         """Today's fiscal quarter when the plan is this fiscal year's, else None."""
@@ -246,9 +261,22 @@ class OfficePage(QWidget):
                 deadline = fiscal.last_round_deadline(self.plan.fiscal_year, self._rounds_due())
                 if today <= deadline:
                     parts.append(f"ส่งผลไตรมาส {display.show_digits('4')} ได้ถึง {display.date_text(deadline)}")
+            round_text = self._round_text(today)
+            if round_text:
+                parts.append(round_text)
         if me.reporter_name:
             parts.append(f"ผู้รายงาน {me.reporter_name}")
         form.todayLabel.setText(" · ".join(parts))
+
+    def _round_text(self, today: dt.date) -> str:
+        """The open reporting round and its due date, for an office ('ไตรมาส ๒ · ครบกำหนดส่ง … อีก ๓ วัน')."""
+        ask = getattr(self._progress, "round_header", None)
+        if self.identity.role != "office" or not callable(ask) or self.plan is None:
+            return ""
+        try:
+            return str(ask(self.plan.fiscal_year, today))
+        except TratError:
+            return ""
 
     def _show_load_error(self, message: str) -> None:
         self.load_error = message

@@ -115,12 +115,15 @@ def fill_line(line: OverviewLine, quarter: int, short_names: dict[str, str],
               cache: dict[str, str] | None = None) -> None:
     """Compute a line's texts, keys and search string for *quarter* (*cache*: shared search parts)."""
     row, offices = line.row, line.offices()
+    # one rule (domain.reporting.standing) for the quarter shown, as in the dashboard and the reports:
+    # results, targets and spending to the end of that quarter
+    standings = [row.standing(o, quarter) for o in offices]
     due = row.quarter_from <= quarter <= row.quarter_to
-    reported = sum(o.reported(quarter) for o in offices)
-    on_target = [row.office_on_target(o) for o in offices]
-    achieved = [row.achieved(o) for o in offices]
+    reported = sum(1 for st in standings if st.is_due and st.complete)
+    on_target = [st.on_target for st in standings]
+    achieved = [st.achieved for st in standings]
     allocated = [o.allocated_satang for o in offices]
-    spent = sum(o.spent_satang for o in offices)
+    spent = sum(st.spent_satang for st in standings)
     alloc_total = sum(a or 0 for a in allocated) if any(a is not None for a in allocated) else None
     texts = [display.show_digits(str(row.strategy)), display.show_digits(row.activity_code),
              display.show_digits(row.indicator or "(ไม่ระบุตัวชี้วัด)"), row.unit, _number(row.target)]

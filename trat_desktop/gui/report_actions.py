@@ -24,7 +24,6 @@ Pages can put a button for a report in their tool bars with :meth:`ReportActions
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import tempfile
 import time
@@ -113,7 +112,7 @@ def make_report(progress: ProgressService, request: ReportRequest, target: Path,
                 pages_estimate: int = 0, screen_thai: bool = True) -> ReportOutcome:
     """Write *request*'s report to *target* (in the calling thread; reports progress through
     :func:`.ops.report_progress`). The file appears complete or not at all."""
-    from .. import reports
+    from ..services.reports import write_report
 
     kind = KINDS[request.kind]
     show = (lambda text: digits(text, screen_thai))
@@ -124,27 +123,15 @@ def make_report(progress: ProgressService, request: ReportRequest, target: Path,
         total = max(pages_estimate, page) + 1
         report_progress(page, total, show(f"จัดหน้าแล้ว {page} หน้า"))
 
-    partial = target.with_name(f".{target.name}.part")
-    try:
-        if request.kind == "xlsx":
-            reports.export_xlsx(progress, partial, fiscal_year=request.fiscal_year, quarter=request.quarter)
-            pages, title = 0, kind.title
-        else:
-            options: dict[str, Any] = {"fiscal_year": request.fiscal_year, "thai_digits": request.thai_digits,
-                                       "on_progress": on_page}
-            if kind.quarters:
-                options["quarter"] = request.quarter
-            make = {"office": reports.office_report, "province": reports.province_report,
-                    "plan": reports.plan_report}[request.kind]
-            result = make(progress, partial, **options)
-            pages, title = result.pages, result.title
-        os.replace(partial, target)
-    except OSError as exc:
-        raise TratError(f"บันทึกไฟล์ “{target.name}” ไม่ได้ ({exc.strerror or exc}) ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น "
-                        "หรือไม่มีสิทธิ์เขียนในโฟลเดอร์นี้ ลองปิดไฟล์หรือเลือกที่บันทึกอื่น") from exc
-    finally:
-        if partial.exists():
-            partial.unlink(missing_ok=True)
+    # the report service writes *target* whole or not at all (trat_desktop.atomic): a full disk or a
+    # file held open by another program gives a Thai message and leaves nothing under the name
+    result = write_report(progress, request.kind, target, fiscal_year=request.fiscal_year,
+                          quarter=request.quarter if kind.quarters or request.kind == "xlsx" else None,
+                          thai_digits=request.thai_digits, on_progress=on_page)
+    if request.kind == "xlsx":
+        pages, title = 0, kind.title
+    else:
+        pages, title = result.pages, result.title
     report_progress(max(pages, 1), max(pages, 1), "เสร็จแล้ว")
     return ReportOutcome(request, target, pages, title)
 

@@ -147,7 +147,7 @@ class StartProblemDialog(QDialog):
             folder = backups.backups_beside(self.db_path)
             name, _ = file_dialogs.getOpenFileName(self, "เลือกไฟล์สำรองที่จะกู้คืน",
                                                    str(folder if folder.is_dir() else self.db_path.parent),
-                                                   "ฐานข้อมูลสำรอง (*.sqlite3);;ทุกไฟล์ (*)")
+                                                   "ไฟล์สำรองข้อมูล (*.zip *.sqlite3);;ทุกไฟล์ (*)")
             if not name:
                 return False
             chosen = name
@@ -168,15 +168,18 @@ class StartProblemDialog(QDialog):
         try:
             PlanService.open(self.db_path, check=True).close()  # an older backup is upgraded here
         except TratError as exc:
-            try:
-                backups.restore(self.db_path, aside)
-                back = "นำไฟล์เดิมกลับมาแล้ว"
-            except TratError as again:
-                back = f"ไฟล์เดิมอยู่ที่ “{native(aside)}” ({again.message})"
+            back = ""
+            if aside is not None:
+                try:
+                    backups.restore(self.db_path, aside)
+                    back = "นำไฟล์เดิมกลับมาแล้ว"
+                except TratError as again:
+                    back = f"ไฟล์เดิมอยู่ที่ “{native(aside)}” ({again.message})"
             self._warn("กู้คืนไม่สำเร็จ", f"เปิดข้อมูลที่กู้คืนไม่ได้: {exc.message}\n\n{back}")
             return False
         self.restored, self.aside = backup, aside
-        self._inform("กู้คืนแล้ว", f"กู้คืนข้อมูลจาก “{backup.name}” แล้ว\n\nไฟล์ที่เสียหายเก็บไว้ที่\n{native(aside)}\n\n"
+        kept = f"\n\nไฟล์ที่เสียหายเก็บไว้ที่\n{native(aside)}" if aside is not None else ""
+        self._inform("กู้คืนแล้ว", f"กู้คืนข้อมูลจาก “{backup.name}” แล้ว{kept}\n\n"
                                    "กด OK เพื่อเปิดโปรแกรมพร้อมข้อมูลที่กู้คืน")
         self.accept()
         return True

@@ -58,15 +58,18 @@ def bar_chart(rows: list[BarRow], series: list[str], width: float, scale: list[s
     """A horizontal bar chart: labels left, bars in the middle on a 0-100 % grid, figures right.
 
     *scale* holds the labels of the 25, 50, 75 and 100 % grid lines, in the report's digits;
-    each is printed just left of its line.
+    each is printed centred under its line.
     """
     label_w, text_w = width * 0.30, width * 0.28
     bar_w = width - label_w - text_w
     data: list[list[object]] = []
     for row in rows:
         data.append([P(row.label, "small"), _bars(row.shares, bar_w - 12), P(row.text, "small")])
-    ticks = Table([[P(s, "small_right") for s in scale] + [P("", "small")]], colWidths=[(bar_w - 12) / 4] * 4 + [12])
-    ticks.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 1.5),
+    # each label centred under its grid line: columns a quarter wide, centred on 25, 50, 75 and 100 %
+    quarter = (bar_w - 12) / 4
+    ticks = Table([[P("", "small")] + [P(s, "small_center") for s in scale]], colWidths=[quarter / 2] + [quarter] * 4,
+                  hAlign="LEFT")
+    ticks.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     data.append([P("", "small"), ticks, P("", "small")])
     legend = []

@@ -11,14 +11,13 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from ..domain.progress import STATUSES, ProgressEntry, is_reported
+from ..domain.reporting import NOT_DUE  # noqa: F401 (the one wording, in domain)
 from ..domain.thai import digits, format_be_date, quarter_bounds
 from .typeset import P, PR
 
 PLAN_TITLE = "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรมของจังหวัดตราด"
 DOTS = "." * 42
 DATE_DOTS = "........../........................../.........."
-NOT_DUE = "นอกระยะเวลา"
 #: a PDF report that was written: where, how many pages, and the texts a test or a person checks
 @dataclass
 class ReportResult:
@@ -52,17 +51,6 @@ class Thai:
         return self(f"ไตรมาสที่ {quarter}") + f" ({self.date(start)} – {self.date(end)})"
 
 
-def entries_through(entries: dict[int, ProgressEntry], quarter: int | None) -> dict[int, ProgressEntry]:
-    """The entries of quarters up to *quarter* (all of them for the whole year)."""
-    return {q: e for q, e in entries.items() if quarter is None or q <= quarter}
-
-
-def latest_status(entries: dict[int, ProgressEntry]) -> str:
-    """The Thai status of the latest reported quarter ('' when nothing is reported)."""
-    reported = [e for _q, e in sorted(entries.items()) if is_reported(e)]
-    return STATUSES[reported[-1].status] if reported else ""
-
-
 def signature_block(role: str, name: str, position: str, date_text: str = "", org: str = "",
                     phone: str = "") -> list[Flowable]:
     """'ลงชื่อ ........ ผู้รายงาน' with name, position and date, centred, for signing by hand."""
@@ -77,13 +65,18 @@ def signature_block(role: str, name: str, position: str, date_text: str = "", or
     return lines
 
 
-def signatures(blocks: list[list[Flowable]], width: float) -> Flowable:
-    """Signature blocks side by side, kept on one page."""
+def signature_table(blocks: list[list[Flowable]], width: float) -> Table:
+    """Signature blocks side by side (one row that is never split)."""
     col = width / len(blocks)
     t = Table([blocks], colWidths=[col] * len(blocks), hAlign="CENTER")
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 4),
                            ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
-    return KeepTogether([Spacer(1, 0.8 * cm), t])
+    return t
+
+
+def signatures(blocks: list[list[Flowable]], width: float) -> Flowable:
+    """Signature blocks side by side, kept on one page."""
+    return KeepTogether([Spacer(1, 0.8 * cm), signature_table(blocks, width)])
 
 
 def qr_drawing(data: str, size: float = 2.6 * cm) -> Drawing:

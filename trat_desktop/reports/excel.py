@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import unicodedata
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -10,9 +12,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from ..atomic import atomic_write
 from ..domain.progress import STATUSES, is_reported
-from ..services.overview import OverviewService
-from ..services.progress import ProgressService
+from ..domain.thai import format_be_date
+from ..domain.reporting import ProvinceReportData
 from .common import PLAN_TITLE
 from .province import ProvinceFigures, province_figures
 
@@ -30,6 +33,7 @@ HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="D0DCE8")
 TOTAL_FILL = PatternFill("solid", fgColor="E6EBF2")
 THIN = Side(style="thin", color="999999")
+LINE_POINTS = 15.0  # one line of 11 pt Thai text
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 
@@ -59,17 +63,50 @@ def _write_rows(ws: Any, headers: list[str], rows: list[list[Any]], formats: dic
             cell.border = BOX
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 cell.number_format = formats.get(c, _number_format(value))
-            if headers[c - 1] in WRAPPED:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            else:
-                cell.alignment = Alignment(vertical="top")
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
+    widths = []
     for c, h in enumerate(headers, start=1):
         longest = max([display_width(str(h)) // 2 + 2] + [
             display_width(f"{v:,.2f}" if isinstance(v, float) else str(v)) for v in (row[c - 1] for row in rows)
             if v is not None])
-        cap = 48 if h in WRAPPED else 30
-        ws.column_dimensions[get_column_letter(c)].width = max(8, min(cap, longest + 2))
+        # narrow enough that a sheet printed on the width of an A4 page stays readable
+        cap = 36 if h == "หมายเหตุล่าสุด" else 26 if h in WRAPPED else 14
+        widths.append(max(8, min(cap, longest + 2)))
+        ws.column_dimensions[get_column_letter(c)].width = widths[-1]
+    # row heights that hold the wrapped Thai (LibreOffice does not grow rows by itself)
+    ws.row_dimensions[top].height = LINE_POINTS * max(lines_needed(str(h), w) for h, w in zip(headers, widths))
+    for r, values in enumerate(rows, start=top + 1):
+        n = max([1] + [lines_needed(str(v), w) for v, w in zip(values, widths) if v is not None])
+        ws.row_dimensions[r].height = LINE_POINTS * n + 2
+    page_setup(ws, top)
+
+
+def lines_needed(text: str, width_chars: float) -> int:
+    """Lines a wrapped cell of *width_chars* characters needs for *text* (Thai marks take no width)."""
+    usable = max(1.0, width_chars - 1.5)
+    return sum(max(1, math.ceil(_units(part) / usable)) for part in text.split("\n"))
+
+
+def _units(text: str) -> float:
+    """Width in Excel's column units (the width of "0"): a Thai letter takes about 0.82 (measured
+    in LibreOffice with Sarabun and Tahoma), marks above and below none."""
+    return sum(0.82 if "\u0e01" <= ch <= "\u0e5b" else 1.0 for ch in text
+               if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
+
+
+def page_setup(ws: Any, title_rows: int) -> None:
+    """A4 landscape, all columns on the width of a page, the title and header rows on every page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"1:{title_rows}"
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "หน้า &P / &N"
 
 
 def _summary_rows(f: ProvinceFigures) -> list[list[Any]]:
@@ -83,12 +120,9 @@ def _summary_rows(f: ProvinceFigures) -> list[list[Any]]:
     return rows
 
 
-def export_xlsx(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal_year: int | None = None,
-                quarter: int | None = None) -> Path | None:
-    """Write the workbook; *quarter* limits the summary's counts to that quarter (None: the whole year)."""
-    plans = progress.plans
-    plan = plans.load_plan(fiscal_year)
-    rows = OverviewService(plans).rows(plan.fiscal_year)
+def write_xlsx(data: ProvinceReportData, out: Path | str | BinaryIO) -> Path | None:
+    """Write the workbook; the data's quarter limits the counts to that quarter (None: the whole year)."""
+    plan, rows, quarter = data.plan, data.rows, data.quarter
     figures = province_figures(plan, rows, quarter, thai=False)
     wb = Workbook()
     ws = wb.active
@@ -96,7 +130,7 @@ def export_xlsx(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal
     period = f"ไตรมาสที่ {quarter}" if quarter else "ทั้งปีงบประมาณ"
     ws["A1"] = f"ผลการดำเนินงานตาม{PLAN_TITLE} ปีงบประมาณ พ.ศ. {plan.fiscal_year}"
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = f"{period} (ส่งออกเมื่อ {progress.now()})"
+    ws["A2"] = f"{period} (ส่งออกเมื่อ {be_timestamp(data.now)})"
     summary = _summary_rows(figures)
     formats = {7: MONEY, 8: MONEY, 9: SHARE, 3: COUNT, 4: COUNT, 5: COUNT, 6: COUNT}
     _write_rows(ws, SUMMARY_HEADERS, summary, formats, top=4)
@@ -124,5 +158,15 @@ def export_xlsx(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal
         _write_rows(sheet, DETAIL_HEADERS, data, {15: MONEY, 16: MONEY})
     wb.properties.title = f"ผลการดำเนินงาน ปีงบประมาณ พ.ศ. {plan.fiscal_year}"
     wb.properties.creator = "Trat Desktop"
-    wb.save(out)
-    return Path(out) if isinstance(out, (str, Path)) else None
+    if not isinstance(out, (str, Path)):
+        wb.save(out)
+        return None
+    with atomic_write(out, "ไฟล์ Excel", make_folder=False) as tmp, open(tmp, "wb") as fh:  # whole or not at all
+        wb.save(fh)
+    return Path(out)
+
+
+def be_timestamp(iso: str) -> str:
+    """'2026-12-02T05:00:12+07:00' -> '2 ธันวาคม 2569 เวลา 05.00 น.' (Arabic digits, like the rest of the workbook)."""
+    moment = dt.datetime.fromisoformat(iso)
+    return f"{format_be_date(moment.date(), False)} เวลา {moment:%H.%M} น."

@@ -10,10 +10,14 @@ from typing import Any, BinaryIO, Callable, Sequence
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
+from ..atomic import atomic_write
 from ..domain.thai import digits
+from ..errors import TratError
 from .typeset import STYLES, P, install
 
 #: Margins of Thai official documents (ระเบียบงานสารบรรณ): top 2.5 cm, left 3 cm (binding),
@@ -57,27 +61,37 @@ def _draw_text(canvas: Canvas, text: str, style: str, x: float, y: float, width:
 
 
 def _canvas_class(decor: PageDecor) -> type[Canvas]:
-    """A canvas that holds its pages until the end, so each can say 'หน้า x/N'."""
+    """A canvas that writes each page as it is finished, with 'หน้า x/N' drawn from a form that is
+    filled in at the end, when N is known (no page is held back: a 1,400-page report stays small),
+    and each page's content compressed as soon as it is complete."""
 
     class PagedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
+            self._pages_done = 0
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._held.append(dict(self.__dict__))
-            self._startPage()
+            self._pages_done += 1
+            self._decorate(self._pages_done)
+            Canvas.showPage(self)
+            page = self._doc.Pages.pages[-1]
+            stream = getattr(page, "stream", None)
+            if stream and not page.Contents:
+                compressed = PDFZCompress.encode(stream)
+                page.Contents = PDFStream(PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])}), compressed)
+                page.stream = None
 
         def save(self) -> None:
-            total = len(self._held)
-            for state in self._held:
-                self.__dict__.update(state)
-                self._decorate(total)
-                Canvas.showPage(self)
+            total = self._pages_done
+            width, height = self._pagesize
+            usable = width - MARGIN_LEFT - MARGIN_RIGHT
+            for n in range(1, total + 1):
+                self.beginForm(_label_form(n), 0, 0, width, height)
+                _draw_text(self, decor.page_label(n, total), "small_right", MARGIN_LEFT, FOOTER_Y + 0.65 * cm, usable)
+                self.endForm()
             Canvas.save(self)
 
-        def _decorate(self, total: int) -> None:
-            page = self.getPageNumber()
+        def _decorate(self, page: int) -> None:
             width, _height = self._pagesize
             usable = width - MARGIN_LEFT - MARGIN_RIGHT
             y = FOOTER_Y + 0.35 * cm
@@ -85,7 +99,7 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
             self.setStrokeColor(colors.Color(0.6, 0.6, 0.6))
             self.setLineWidth(0.4)
             self.line(MARGIN_LEFT, y + 0.45 * cm, width - MARGIN_RIGHT, y + 0.45 * cm)
-            _draw_text(self, decor.page_label(page, total), "small_right", MARGIN_LEFT, y + 0.3 * cm, usable)
+            self.doForm(_label_form(page))
             if decor.footer_left:
                 _draw_text(self, decor.footer_left, "small", MARGIN_LEFT, y + 0.3 * cm, usable * 0.75)
             if decor.header and page > 1:
@@ -96,15 +110,24 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
     return PagedCanvas
 
 
+def _label_form(page: int) -> str:
+    return f"TratPageLabel{page}"
+
+
 def build_pdf(out: Path | str | BinaryIO, story: Sequence[Flowable], *, is_landscape: bool, decor: PageDecor,
               title: str, subject: str = "", on_progress: Callable[[int], None] | None = None) -> int:
     """Lay *story* out on A4 pages and write the PDF; returns the number of pages.
 
-    *on_progress(page)* is called as each page is finished (for a progress bar).
+    *on_progress(page)* is called as each page is finished (for a progress bar). A path is written
+    whole or not at all (:func:`trat_desktop.atomic.atomic_write`; a full disk gives a Thai message).
     """
+    if isinstance(out, (str, Path)):
+        with atomic_write(out, "ไฟล์รายงาน", make_folder=False) as tmp, open(tmp, "wb") as fh:
+            return build_pdf(fh, story, is_landscape=is_landscape, decor=decor, title=title, subject=subject,
+                             on_progress=on_progress)
     install()
     size = page_size(is_landscape)
-    target: Any = str(out) if isinstance(out, Path) else out
+    target: Any = out
     doc = BaseDocTemplate(
         target, pagesize=size, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=title, author="Trat Desktop", subject=subject, creator="Trat Desktop",
@@ -122,8 +145,19 @@ def build_pdf(out: Path | str | BinaryIO, story: Sequence[Flowable], *, is_lands
             on_progress(pages)
 
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=page_done, pagesize=size)])
-    doc.build(list(story), canvasmaker=_canvas_class(decor))
+    try:
+        doc.build(list(story), canvasmaker=_canvas_class(decor))
+    except LayoutError as exc:  # (a path given: atomic_write above leaves no file under its name)
+        raise ReportLayoutError(title) from exc
     return pages
+
+
+class ReportLayoutError(TratError):
+    """A report whose content cannot be laid out on A4 pages (Thai message, no traceback)."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(f"จัดหน้ารายงาน “{title}” ไม่ได้: มีข้อความหรือรายการในช่องหนึ่งยาวเกินกว่าจะพิมพ์ได้ "
+                         "ไม่ได้เขียนไฟล์ใด กรุณาแจ้งผู้ดูแลโปรแกรมพร้อมรายงานนี้")
 
 
 def pdf_bytes(story: Sequence[Flowable], **kwargs: Any) -> bytes:

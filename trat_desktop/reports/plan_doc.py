@@ -6,35 +6,29 @@ from pathlib import Path
 from typing import BinaryIO, Callable
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ..domain.display import budget_text, number_text, period_text
 from ..domain.model import BudgetLine, IndicatorRow, Plan, Strategy
 from ..domain.thai import format_baht
-from ..services.progress import ProgressService
 from .common import ReportResult, Thai
-from .layout import GRID, SHADE, SHADE_STRONG, PageDecor, build_pdf, frame_width, scale_widths
+from .grid import Cell, Grid, Row, cell
+from .layout import SHADE, SHADE_STRONG, PageDecor, build_pdf, frame_width, scale_widths
 from .typeset import PR, P
 
 HEADER_TOP = ["กลยุทธ์", "แผนการดำเนินงาน แผนงาน/โครงการ/กิจกรรม", "เป้าหมายการดำเนินงาน", "",
               "งบประมาณ (บาท)", "ระยะเวลาดำเนินการ", "ตัวชี้วัด", "ผลที่คาดว่าจะได้รับ (ตามตัวชี้วัด)", "ผู้รับผิดชอบ"]
 HEADER_SUB = ["", "", "หน่วยนับ", "ปริมาณงาน", "", "", "", "", ""]
-WEIGHTS = [82, 118, 42, 40, 78, 62, 98, 88, 120]
-
-
-def plan_report(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal_year: int | None = None,
-                thai_digits: bool = True, on_progress: Callable[[int], None] | None = None) -> ReportResult:
-    """Write the plan of a fiscal year as a PDF."""
-    plan = progress.plans.load_plan(fiscal_year)
-    return write_plan(plan, out, thai_digits=thai_digits, on_progress=on_progress)
+WEIGHTS = [76, 112, 52, 54, 72, 62, 90, 86, 116]  # points: "หน่วยนับ", "ปริมาณงาน", "ไม่ใช้งบประมาณ" fit
 
 
 def write_plan(plan: Plan, out: Path | str | BinaryIO, *, thai_digits: bool = True,
                on_progress: Callable[[int], None] | None = None) -> ReportResult:
+    """The plan as its document lays it out: the document's agency names (never an abbreviation it
+    does not use), totals summed from its rows, and where its own stated totals disagree, a footnote."""
     d = Thai(thai_digits)
     width = frame_width(True)
     widths = scale_widths(WEIGHTS, width)
-    short = {name: (a.short_name or name) for name, a in plan.agencies.items()}
     story: list[Flowable] = [
         P(plan.title, "title"),
         P(d(f"ประจำปีงบประมาณ พ.ศ. {plan.fiscal_year}"), "subtitle"),
@@ -47,13 +41,20 @@ def write_plan(plan: Plan, out: Path | str | BinaryIO, *, thai_digits: bool = Tr
             P(f"เป้าหมาย : {strategy.goal}", "body") if strategy.goal else Spacer(1, 0),
             Spacer(1, 0.15 * cm),
         ]))
-        story.append(_strategy_table(strategy, widths, d, short))
+        story.append(_strategy_table(strategy, widths, d))
         story.append(Spacer(1, 0.4 * cm))
-    total = Table([[P("รวมงบประมาณทั้งสิ้น", "cell_bold"), "", "", "",
-                    P(format_baht(plan.budget_satang() / 100, d.thai), "cell_right_bold"), "", "", "", ""]],
-                  colWidths=widths, hAlign="LEFT")
-    total.setStyle([("SPAN", (0, 0), (3, 0)), ("SPAN", (5, 0), (-1, 0)), ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-                    ("BACKGROUND", (0, 0), (-1, -1), SHADE_STRONG), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    grand = plan.budget_satang()
+    stated = getattr(plan, "stated_total", None)
+    mark = ""
+    notes: list[str] = []
+    if stated is not None and stated.kind == "amount" and stated.satang != grand:
+        mark = " *"
+        notes.append(f"* เอกสารแผนระบุงบประมาณรวมทั้งสิ้นไว้ {budget_text(stated, d.thai)} บาท "
+                     f"รายการในแผนรวมได้ {format_baht(grand / 100, d.thai)} บาท")
+    total = Grid(widths, [Row([cell("รวมงบประมาณทั้งสิ้น", style="cell_bold", span=4),
+                               cell(format_baht(grand / 100, d.thai) + mark, style="cell_right_bold"),
+                               cell("", span=4)], background=SHADE_STRONG)],
+                 footer=[P(n, "small") for n in notes])
     story.append(total)
     title = f"{plan.title} " + d(f"ประจำปีงบประมาณ พ.ศ. {plan.fiscal_year}")
     decor = PageDecor(header=title, thai_digits=thai_digits)
@@ -62,71 +63,56 @@ def write_plan(plan: Plan, out: Path | str | BinaryIO, *, thai_digits: bool = Tr
     return ReportResult(out if isinstance(out, Path) else None, pages, title)
 
 
-def _budget_line(line: BudgetLine, thai: bool, short: dict[str, str], several: bool) -> str:
+def _budget_line(line: BudgetLine, thai: bool, several: bool) -> str:
     text = budget_text(line.value, thai)
-    return f"{text} ({short.get(line.agency, line.agency)})" if several and line.agency else text
+    return f"{text} ({line.agency})" if several and line.agency else text
 
 
-def _row_cells(row: IndicatorRow, d: Thai, short: dict[str, str]) -> list[Flowable]:
+def _row_cells(row: IndicatorRow, d: Thai) -> list[Cell]:
     several = len(row.budget_lines) > 1
-    budgets = "\n".join(_budget_line(b, d.thai, short, several) for b in row.budget_lines) or "-"
-    names = [short.get(n, n) for n in row.agencies]
+    budgets = "\n".join(_budget_line(b, d.thai, several) for b in row.budget_lines) or "-"
+    names = list(row.agencies)
     agencies = "\n".join(f"-\u00a0{n}" for n in names) if len(names) > 1 else (names[0] if names else "-")
-    return [P(row.unit, "cell_center"), P(number_text(row.target, d.thai), "cell_center"),
-            P(budgets, "cell_right"), P(period_text(row.quarter_from, row.quarter_to, d.thai), "cell_center"),
-            P(row.indicator, "cell"), P(row.expected_result, "cell"), P(agencies, "cell")]
+    return [cell(row.unit, style="cell_center"), cell(number_text(row.target, d.thai), style="cell_center"),
+            cell(budgets, style="cell_right"), cell(period_text(row.quarter_from, row.quarter_to, d.thai),
+                                                    style="cell_center"),
+            cell(row.indicator), cell(row.expected_result), cell(agencies)]
 
 
-class _PlanTable(Table):
-    """A plan table whose every page part is closed by a line at its bottom and top, also where a
-    page break falls inside a tactic or an activity (their first columns have no row lines)."""
-
-    def onSplit(self, T: Table, byRow: int = 1) -> None:  # noqa: N802, N803 (reportlab's names)
-        last = T._nrows - 1
-        T.setStyle([("LINEBELOW", (0, last), (-1, last), 0.6, GRID),
-                    ("LINEABOVE", (0, T.repeatRows), (-1, T.repeatRows), 0.6, GRID)])
+def _header() -> list[Row]:
+    top = [cell(h, style="head", valign="MIDDLE") for h in HEADER_TOP if h]
+    top[2].span = 2  # เป้าหมายการดำเนินงาน over หน่วยนับ and ปริมาณงาน
+    sub = [cell("", style="head")] * 2 + [cell(h, style="head") for h in HEADER_SUB if h] + [cell("", style="head")] * 5
+    return [Row(top, background=SHADE_STRONG), Row(sub, background=SHADE_STRONG, rule_from=2, rule_to=4)]
 
 
-def _strategy_table(strategy: Strategy, widths: list[float], d: Thai, short: dict[str, str]) -> Table:
-    rows: list[list[object]] = [[P(h, "head") if h else "" for h in HEADER_TOP],
-                                [P(h, "head") if h else "" for h in HEADER_SUB]]
-    style: list[tuple] = [
-        ("SPAN", (2, 0), (3, 0)), *[("SPAN", (c, 0), (c, 1)) for c in (0, 1, 4, 5, 6, 7, 8)],
-        ("GRID", (0, 0), (-1, 1), 0.6, GRID), ("BACKGROUND", (0, 0), (-1, 1), SHADE_STRONG),
-        ("VALIGN", (0, 0), (-1, 1), "MIDDLE"), ("VALIGN", (0, 2), (-1, -1), "TOP"),
-        ("BOX", (0, 0), (-1, -1), 0.6, GRID),
-        ("LINEBEFORE", (1, 0), (-1, -1), 0.6, GRID),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]
+def _strategy_table(strategy: Strategy, widths: list[float], d: Thai) -> Grid:
+    rows: list[Row] = []
     for tactic in strategy.tactics:
+        tactic_text = f"{d(tactic.number)}. {tactic.title}"
         first_of_tactic = True
         for activity in tactic.activities:
+            activity_text = f"{d(activity.code)} {activity.title}"
             first_of_activity = True
             for row in activity.rows:
-                n = len(rows)
-                tactic_cell: object = ""
-                activity_cell: object = ""
-                if first_of_tactic:
-                    tactic_cell = P(f"{d(tactic.number)}. {tactic.title}", "cell")
-                    style.append(("LINEABOVE", (0, n), (-1, n), 0.6, GRID))
-                elif first_of_activity:
-                    style.append(("LINEABOVE", (1, n), (-1, n), 0.6, GRID))
-                else:
-                    style.append(("LINEABOVE", (2, n), (-1, n), 0.4, GRID))
-                if first_of_activity:
-                    activity_cell = P(f"{d(activity.code)} {activity.title}", "cell")
-                rows.append([tactic_cell, activity_cell, *_row_cells(row, d, short)])
+                # a row that starts a page (or the part of a row that goes on to the next page)
+                # names its tactic and activity again, marked "(ต่อ)"
+                carry = {0: cell(f"{tactic_text} (ต่อ)"), 1: cell(f"{activity_text} (ต่อ)")}
+                rows.append(Row(
+                    [cell(tactic_text if first_of_tactic else ""),
+                     cell(activity_text if first_of_activity else ""), *_row_cells(row, d)],
+                    rule_from=0 if first_of_tactic else 1 if first_of_activity else 2,
+                    rule_width=0.6 if first_of_activity else 0.4, carry=carry))
                 first_of_tactic = first_of_activity = False
-    n = len(rows)
     has_amount = any(line.value.kind == "amount" for row in strategy.rows() for line in row.budget_lines)
     total = format_baht(strategy.budget_satang() / 100, d.thai) if has_amount else "-"
     stated = strategy.stated_budget
+    footnotes = []
     if stated is not None and stated.kind == "amount" and stated.satang != strategy.budget_satang():
-        total += f"\n(เอกสารระบุ {budget_text(stated, d.thai)})"  # the document's own sum disagrees
-    rows.append([P("รวม", "cell_bold"), "", "", "", P(total, "cell_right_bold"), "", "", "", ""])
-    style += [("SPAN", (0, n), (3, n)), ("SPAN", (5, n), (-1, n)), ("GRID", (0, n), (-1, n), 0.6, GRID),
-              ("BACKGROUND", (0, n), (-1, n), SHADE), ("NOSPLIT", (0, n - 1), (-1, n))]
-    t = _PlanTable(rows, colWidths=widths, repeatRows=2, hAlign="LEFT", splitInRow=1)
-    t.setStyle(style)
-    return t
+        total += " *"  # the document's own sum disagrees: said under the table, not inside the cell
+        footnotes.append(P(d(f"* เอกสารแผนระบุงบประมาณรวมของยุทธศาสตร์ที่ {strategy.number} ไว้ ")
+                           + f"{budget_text(stated, d.thai)} บาท รายการในยุทธศาสตร์รวมได้ "
+                           + f"{format_baht(strategy.budget_satang() / 100, d.thai)} บาท", "small"))
+    rows.append(Row([cell("รวม", style="cell_bold", span=4), cell(total, style="cell_right_bold"), cell("", span=4)],
+                    background=SHADE, keep_with_previous=True, rule_width=0.6))
+    return Grid(widths, rows, _header(), footnotes)

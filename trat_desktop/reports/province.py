@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import Any, BinaryIO, Callable
 
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
@@ -12,20 +12,20 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from ..domain.display import number_text, period_text
 from ..domain.identity import COORDINATOR_NAME
 from ..domain.model import IndicatorRow, Plan
-from ..domain.progress import STATUSES, achieved_to_date, is_reported, on_target
+from ..domain.progress import STATUSES
+from ..domain.reporting import ProvinceReportData, Standing, missing_offices
 from ..domain.thai import format_baht
-from ..services.overview import OverviewService, RowOverview
-from ..services.progress import ProgressService
 from .charts import BarRow, bar_chart
-from .common import (
-    NOT_DUE, PLAN_TITLE, ReportResult, Thai, entries_through, latest_status, signature_block,
-    signatures,
-)
-from .layout import SHADE, SHADE_STRONG, PageDecor, build_pdf, frame_width, scale_widths, table
+from .common import NOT_DUE, PLAN_TITLE, ReportResult, Thai, signature_block, signature_table
+from .grid import Cell, Grid, Row, cell, simple_grid
+from .layout import SHADE, SHADE_STRONG, PageDecor, build_pdf, frame_width, scale_widths
 from .office import allocated_text
 from .typeset import PR, P
 
 TITLE = "รายงานผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรมของจังหวัดตราด"
+
+
+RowOverview = Any  # services.overview.RowOverview: read, never imported (reports use the domain only)
 
 
 # --- the figures ------------------------------------------------------------------------------
@@ -91,52 +91,44 @@ class ProvinceFigures:
 def province_figures(plan: Plan, rows: list[RowOverview], quarter: int | None, thai: bool = True) -> ProvinceFigures:
     """Per strategy > row > office: reports owed and made, results so far, budgets; who owes reports."""
     by_uid: dict[str, IndicatorRow] = {r.uid: r for r in plan.rows()}
-    strategies = {s.number: StrategyTotals(s.number, s.title) for s in plan.strategies}
-    owed: dict[str, list[int]] = {}
+    strategies = {s.uid: StrategyTotals(s.number, s.title) for s in plan.strategies}
+    owed: list[tuple[str, Standing]] = []
     for row in rows:
         lines = []
-        quarters = [q for q in range(row.quarter_from, row.quarter_to + 1) if quarter is None or q == quarter]
         for office in row.offices:
-            so_far = entries_through(office.entries, quarter)
-            due = len(quarters)
-            reported = sum(1 for q in quarters if is_reported(office.entries.get(q)))
+            st = row.standing(office, quarter)
             line = OfficeLine(
-                office.agency_name, due, reported, achieved_to_date(row.unit, so_far),
-                on_target(row.unit, row.target, so_far), latest_status(so_far), office.allocated_satang,
+                office.agency_name, st.due, st.reported, st.achieved, st.on_target, st.label,
+                office.allocated_satang,
                 allocated_text(by_uid[row.indicator_uid], office.agency_name, office.allocated_satang, thai),
-                sum(e.spent_satang or 0 for e in so_far.values()),
+                st.spent_satang,
             )
             lines.append(line)
-            strategies[row.strategy].add(line)
-            counts = owed.setdefault(office.agency_name, [0, 0])
-            counts[0] += due
-            counts[1] += reported
-        strategies[row.strategy].rows.append(RowLine(row, lines))
-    missing = sorted((name, due, done) for name, (due, done) in owed.items() if done < due)
+            strategies[row.strategy_uid].add(line)
+            owed.append((office.agency_name, st))
+        strategies[row.strategy_uid].rows.append(RowLine(row, lines))
+    missing = missing_offices(owed)
     return ProvinceFigures(plan.fiscal_year, quarter, list(strategies.values()), missing)
 
 
 # --- the document ----------------------------------------------------------------------------
 
-def province_report(progress: ProgressService, out: Path | str | BinaryIO, *, fiscal_year: int | None = None,
-                    quarter: int | None = None, thai_digits: bool = True,
-                    on_progress: Callable[[int], None] | None = None) -> ReportResult:
-    """Write the consolidated report: *quarter* 1-4, or None for the whole fiscal year."""
-    story, title, decor = province_story(progress, fiscal_year=fiscal_year, quarter=quarter, thai_digits=thai_digits)
+def write_province(data: ProvinceReportData, out: Path | str | BinaryIO, *, thai_digits: bool = True,
+                   on_progress: Callable[[int], None] | None = None) -> ReportResult:
+    """Write the consolidated report for the data's quarter 1-4, or the whole fiscal year (None)."""
+    story, title, decor = province_story(data, thai_digits=thai_digits)
     pages = build_pdf(out, story, is_landscape=True, decor=decor, title=title, subject=PLAN_TITLE,
                       on_progress=on_progress)
     return ReportResult(out if isinstance(out, Path) else None, pages, title)
 
 
-def province_story(progress: ProgressService, *, fiscal_year: int | None = None, quarter: int | None = None,
-                   thai_digits: bool = True) -> tuple[list[Flowable], str, PageDecor]:
+def province_story(data: ProvinceReportData, *, thai_digits: bool = True) -> tuple[list[Flowable], str, PageDecor]:
     """The report's flowables, its title and its page decoration (the benchmark lays them out too)."""
-    plans = progress.plans
-    plan = plans.load_plan(fiscal_year)
+    plan, quarter = data.plan, data.quarter
     year = plan.fiscal_year
-    figures = province_figures(plan, OverviewService(plans).rows(year), quarter, thai_digits)
-    me = progress.identity()
-    today = progress.today()
+    figures = province_figures(plan, data.rows, quarter, thai_digits)
+    me = data.me
+    today = data.today
     d = Thai(thai_digits)
     width = frame_width(True)
     period = d.quarter(year, quarter)
@@ -154,12 +146,11 @@ def province_story(progress: ProgressService, *, fiscal_year: int | None = None,
         *_missing(figures, d, width),
         CondPageBreak(5 * cm),
         P(d("4. ผลการดำเนินงานรายตัวชี้วัดและหน่วยงาน"), "heading"),
-        *_detail_tables(figures, d, width),
     ]
     blocks = [signature_block("ผู้รายงาน", me.reporter_name, me.reporter_position, d.date(today), org=COORDINATOR_NAME)]
     if me.head_name or me.head_position:
         blocks.append(signature_block("หัวหน้าส่วนราชการ", me.head_name, me.head_position, ""))
-    story.append(signatures(blocks, width))
+    story += _detail_tables(figures, d, width, [Spacer(1, 0.8 * cm), signature_table(blocks, width)])
     title = f"{TITLE} " + d(f"ปีงบประมาณ พ.ศ. {year}") + " " + (d(f"ไตรมาสที่ {quarter}") if quarter else "ทั้งปี")
     return story, title, PageDecor(header=title, footer_left=COORDINATOR_NAME, thai_digits=thai_digits)
 
@@ -190,9 +181,8 @@ def _summary_table(f: ProvinceFigures, d: Thai, width: float) -> Flowable:
     for s in f.strategies:
         rows.append(line(s, d(f"ยุทธศาสตร์ที่ {s.number} ") + s.title, False))
     rows.append(line(f.total, "รวมทั้งสิ้น", True))
-    n = len(rows)
-    return table(rows, scale_widths([230, 70, 60, 80, 80, 80, 70, 50], width),
-                 extra=[("BACKGROUND", (0, n - 1), (-1, n - 1), SHADE)])
+    return simple_grid(SUMMARY_HEADERS, rows[1:], scale_widths([230, 70, 60, 80, 80, 80, 70, 50], width),
+                       total_background=SHADE)
 
 
 def _charts(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
@@ -232,7 +222,7 @@ def _missing(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
                      P(d(due - done), "cell_right")])
     none_at_all = sum(1 for _, due, done in f.missing if done == 0)
     note = d(f"หน่วยงานที่ยังรายงานไม่ครบ {len(f.missing)} หน่วยงาน ในจำนวนนี้ยังไม่ได้รายงานเลย {none_at_all} หน่วยงาน")
-    return [P(note, "body"), table(rows, scale_widths([30, 330, 90, 90, 90], width))]
+    return [P(note, "body"), simple_grid([h.text for h in rows[0]], rows[1:], scale_widths([30, 330, 90, 90, 90], width))]
 
 
 DETAIL_HEADERS = ["หน่วยงานที่รับผิดชอบ", "การรายงาน", "เป้าหมาย", "ผลสะสม", "สถานะล่าสุด", "บรรลุ\nเป้าหมาย",
@@ -248,80 +238,73 @@ def _reported_text(o: OfficeLine, quarter: int | None, d: Thai) -> str:
     return d(f"{o.reported}/{o.due} ไตรมาส")
 
 
-CHUNK_ROWS = 150  # a long strategy is cut into tables of about this many rows (see _detail_tables)
-
-
-def _detail_tables(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
+def _detail_tables(f: ProvinceFigures, d: Thai, width: float, closing: list[Flowable]) -> list[Flowable]:
     """Per strategy: strategy > activity > indicator > offices, with strategy totals and a grand total.
 
-    reportlab re-processes every remaining row and style command of a table at each page break, so
-    a strategy with thousands of rows is cut, at an activity, into tables of about CHUNK_ROWS rows;
-    each repeats the column headings and the strategy's name ("(ต่อ)"). FY2569 needs no cut.
+    A heading (strategy, activity, indicator) never ends a page; *closing* (the signatures) is kept
+    with the end of the last table.
     """
     widths = scale_widths(DETAIL_WEIGHTS, width)
+    header = [Row([cell(h, style="head", valign="MIDDLE") for h in DETAIL_HEADERS], background=SHADE_STRONG)]
     out: list[Flowable] = []
     for s in f.strategies:
-        rows: list[list[object]] = []
-        extra: list[tuple] = []
-
-        def full(flowable: Flowable, shade: object | None = None) -> None:
-            n = len(rows)
-            rows.append([flowable] + [""] * (len(widths) - 1))
-            extra.append(("SPAN", (0, n), (-1, n)))
-            if shade is not None:
-                extra.append(("BACKGROUND", (0, n), (-1, n), shade))
-
-        def start(continued: bool) -> None:
-            rows.append([P(h, "head") for h in DETAIL_HEADERS])
-            full(P(d(f"ยุทธศาสตร์ที่ {s.number} ") + s.title + (" (ต่อ)" if continued else ""), "cell_bold"),
-                 SHADE_STRONG)
-
-        def flush() -> None:
-            out.append(table(list(rows), widths, extra=list(extra)))
-            rows.clear()
-            extra.clear()
-
-        start(False)
+        strategy_cell = d(f"ยุทธศาสตร์ที่ {s.number} ") + s.title
+        rows: list[Row] = [Row([cell(strategy_cell, style="cell_bold", span=len(widths))], background=SHADE_STRONG,
+                               keep_with_next=True)]
+        carry = {0: cell(strategy_cell + " (ต่อ)", style="cell_bold", span=len(widths))}
         activity = None
         for line in s.rows:
             row = line.row
-            if row.activity_code != activity and len(rows) >= CHUNK_ROWS:
-                flush()
-                start(True)
-            group_start = len(rows)
-            if row.activity_code != activity:
-                activity = row.activity_code
-                full(P(f"{d(row.activity_code)} {row.activity_title}", "cell_bold"))
-            # an activity or indicator heading never ends a page without its first office
-            extra.append(("NOSPLIT", (0, group_start), (-1, len(rows) + min(1, len(line.offices)))))
-            full(PR([("ตัวชี้วัด " + d(row.id) + ":", True), (" " + (row.indicator or "-"), False),
-                     ("  เป้าหมาย " + f"{number_text(row.target, d.thai)} {row.unit}".strip() + "  "
-                      + period_text(row.quarter_from, row.quarter_to, d.thai), False)], "cell"), SHADE)
+            if row.activity_uid != activity:
+                activity = row.activity_uid
+                rows.append(Row([cell(f"{d(row.activity_code)} {row.activity_title}", style="cell_bold",
+                                      span=len(widths))], keep_with_next=True))
+            rows.append(Row([Cell([PR([("ตัวชี้วัด " + d(row.id) + ":", True), (" " + (row.indicator or "-"), False),
+                                       ("  เป้าหมาย " + f"{number_text(row.target, d.thai)} {row.unit}".strip() + "  "
+                                        + period_text(row.quarter_from, row.quarter_to, d.thai), False)], "cell")],
+                                  span=len(widths))], background=SHADE, keep_with_next=bool(line.offices)))
             for o in line.offices:
-                rows.append([
-                    P(o.name, "cell"), P(_reported_text(o, f.quarter, d), "cell"),
-                    P(f"{number_text(row.target, d.thai)} {row.unit}".strip(), "cell_right"),
-                    P(number_text(o.achieved, d.thai), "cell_right"), P(o.status, "cell"),
-                    P({True: "บรรลุ", False: "ยังไม่บรรลุ", None: ""}[o.on_target], "cell_center"),
-                    P(o.allocated_text, "cell_right"), P(_baht(o.spent_satang, d) if o.spent_satang else "", "cell_right"),
-                ])
+                rows.append(Row([
+                    cell(o.name), cell(_reported_text(o, f.quarter, d)),
+                    cell(f"{number_text(row.target, d.thai)} {row.unit}".strip(), style="cell_right"),
+                    cell(number_text(o.achieved, d.thai), style="cell_right"), cell(o.status),
+                    cell({True: "บรรลุ", False: "ยังไม่บรรลุ", None: ""}[o.on_target], style="cell_center"),
+                    cell(o.allocated_text, style="cell_right"),
+                    cell(_baht(o.spent_satang, d) if o.spent_satang else "", style="cell_right"),
+                ]))
             for kept in [*row.offices, *row.kept]:
                 if kept.outside:  # kept values, not counted above (domain/plan_fit.py)
-                    full(P(d(f"{kept.agency_name}: {kept.outside_text()}"), "cell"))
+                    rows.append(Row([cell(d(f"{kept.agency_name}: {kept.outside_text()}"), span=len(widths))]))
         totals = [s] + ([f.total] if s is f.strategies[-1] else [])
         for t in totals:
-            n = len(rows)
             label = d(f"รวมยุทธศาสตร์ที่ {t.number}") if t.number else "รวมทั้งสิ้นทุกยุทธศาสตร์"
-            rows.append([P(label, "cell_bold"),
-                         P(d(f"{t.reported:,}/{t.due:,}"), "cell_right_bold"), "", "",
-                         P(d(f"{t.assignments:,} การมอบหมาย"), "cell_right_bold"),
-                         P(d(f"{t.on_target:,}"), "cell_center"),
-                         P(_baht(t.allocated_satang, d), "cell_right_bold"), P(_baht(t.spent_satang, d), "cell_right_bold")])
-            extra += [("BACKGROUND", (0, n), (-1, n), SHADE_STRONG if not t.number else SHADE)]
-        extra.append(("NOSPLIT", (0, len(rows) - len(totals) - 1), (-1, len(rows) - 1)))
-        flush()
-        out.append(Spacer(1, 0.3 * cm))
+            rows.append(Row([
+                cell(label + d(f" ({t.assignments:,} การมอบหมาย)"), style="cell_bold"),
+                cell(d(f"{t.reported:,}/{t.due:,}"), style="cell_right_bold"), cell(""), cell(""), cell(""),
+                cell(d(f"{t.on_target:,}"), style="cell_center"),
+                cell(_baht(t.allocated_satang, d), style="cell_right_bold"),
+                cell(_baht(t.spent_satang, d), style="cell_right_bold"),
+            ], background=SHADE_STRONG if not t.number else SHADE, keep_with_previous=True))
+        for r in rows[1:]:
+            r.carry = carry  # a page that starts inside the strategy names it "(ต่อ)" (in its empty first row)
+        last = s is f.strategies[-1]
+        out.append(_StrategyGrid(widths, rows, header, closing if last else ()))
+        if not last:
+            out.append(Spacer(1, 0.3 * cm))
     return out
 
 
-__all__ = ["province_report", "province_figures", "ProvinceFigures", "STATUSES"]
+class _StrategyGrid(Grid):
+    """A strategy's table: at the top of each page after the first, a row naming the strategy "(ต่อ)"."""
+
+    def _part(self, rows: list[Row], footer, first: bool, fill: float = 0.0) -> Grid:  # type: ignore[no-untyped-def]
+        if not first and rows and rows[0].carry and 0 in rows[0].carry:
+            rows = [Row([rows[0].carry[0]], background=SHADE_STRONG, keep_with_next=True), *rows]
+        g = _StrategyGrid(self.widths, rows, self.header, footer, padding=self.padding,
+                          top_padding=self.top_padding, bottom_padding=self.bottom_padding, rule=self.rule,
+                          outer_width=self.outer_width, first_part=first)
+        g._fill = fill
+        return g
+
+
+__all__ = ["write_province", "province_story", "province_figures", "ProvinceFigures", "STATUSES"]

@@ -82,7 +82,7 @@ _orig: dict[str, object] = {}
 #: text-layer codes: code -> the text it stands for ('' for the second glyph of a decomposed SARA AM)
 _ALIAS_TEXT: dict[int, str] = {}
 #: (font face, glyph id, text) -> code; codes come from plane 15 (private use), unused by Sarabun
-_ALIAS_CODE: dict[tuple[int, int, str], int] = {}
+_ALIAS_CODE: dict[tuple[int, int, str, float], int] = {}
 _ALIAS_FIRST = 0xF0000
 _FACES: list[object] = []  # keep the faces alive so their id() stays theirs
 _UNCHANGED = object()
@@ -91,7 +91,7 @@ _SHAPE_CACHE_MAX = 200_000
 
 
 def _alias(face: object, gid: int, text: str, width: float) -> str:
-    key = (id(face), gid, text)
+    key = (id(face), gid, text, width)
     code = _ALIAS_CODE.get(key)
     if code is None:
         if face not in _FACES:
@@ -104,8 +104,62 @@ def _alias(face: object, gid: int, text: str, width: float) -> str:
     return chr(code)
 
 
+_NIKHAHIT, _SARA_AA, _SARA_AM = "\u0e4d", "\u0e32", "\u0e33"
+_RISE_SLACK = 40  # font units (of 1000): vertical mark offsets up to this are drawn on the baseline
+_SHIFT_SLACK = 40  # font units: a mark shifted further left than this gets a PDF width reaching back to the pen
+_AM_SLACK = 20  # font units: how far the shaper may have moved a NIKHAHIT and it still looks like ำ
+
+
+def _recompose_sara_am(shaped: list) -> None:
+    """Draw marks lowered by a hair on the baseline (below), and a decomposed SARA AM (NIKHAHIT + SARA AA, two glyphs for one character) as the font's own
+    ำ glyph where the shaper left the NIKHAHIT where that glyph has it (all consonants but ป ฝ ฟ, by
+    at most 0.02 em): one glyph for one character, which every PDF reader extracts as ำ (MuPDF gives
+    U+FFFD for a glyph that stands for no character; pdf.js a control character)."""
+    for p, piece in enumerate(shaped[1:], start=1):
+        f, s = piece[0], piece[1]
+        data = getattr(s, "__shapeData__", None)
+        if not data:
+            continue
+        if any(sd.y_offset and abs(sd.y_offset) <= _RISE_SLACK for sd in data):
+            # a mark lowered by a hair (ปั้น: MAI THO 0.03 em under its place over MAI HAN-AKAT) is drawn
+            # in its place: a raised or lowered glyph is a separate "line" to MuPDF and pypdf, which then
+            # read "ปั้ น"; 0.04 em at 9.5 pt is 0.1 mm
+            data = [sd._replace(y_offset=0) if abs(sd.y_offset) <= _RISE_SLACK else sd for sd in data]
+            s = ShapedStr(str(s), shapeData=data)
+            shaped[p] = (f, s) if isinstance(piece, tuple) else [f, s]
+        if _SARA_AA not in s:
+            continue
+        face = pdfmetrics.getFont(f.fontName).face
+        nikhahit = face.charToGlyph.get(ord(_NIKHAHIT))
+        am = face.charToGlyph.get(ord(_SARA_AM))
+        if nikhahit is None or am is None:
+            continue
+        chars = list(str(s))
+        out_chars: list[str] = []
+        out_data: list = []
+        i = 0
+        changed = False
+        while i < len(chars):
+            ch, sd = chars[i], data[i]
+            if (i + 1 < len(chars) and face.charToGlyph.get(ord(ch)) == nikhahit and chars[i + 1] == _SARA_AA
+                    and sd.x_advance == 0 and abs(sd.x_offset) <= _AM_SLACK and sd.y_offset == 0
+                    and data[i + 1].cluster == sd.cluster):
+                out_chars.append(_SARA_AM)
+                out_data.append(data[i + 1])
+                i += 2
+                changed = True
+                continue
+            out_chars.append(ch)
+            out_data.append(sd)
+            i += 1
+        if changed:
+            new = ShapedStr("".join(out_chars), shapeData=out_data)
+            shaped[p] = (f, new) if isinstance(piece, tuple) else [f, new]
+
+
 def _fix_text_layer(word: list, shaped: list) -> None:
     """Give every glyph of a shaped frag word a code whose ToUnicode is its cluster's text."""
+    _recompose_sara_am(shaped)
     text = "".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))
     glyphs = []  # (piece index, glyph index, cluster)
     for p, piece in enumerate(shaped[1:], start=1):
@@ -139,14 +193,22 @@ def _fix_text_layer(word: list, shaped: list) -> None:
             continue
         face = pdfmetrics.getFont(f.fontName).face
         chars = list(str(s))
+        data = list(data)
         changed = False
         for g, ch in enumerate(chars):
             want = wanted.get((p, g), ch)
-            if want != ch:
+            sd = data[g]
+            width = face.charWidths.get(ord(ch), face.defaultWidth)
+            if sd.x_advance == 0 and sd.x_offset < -_SHIFT_SLACK:
+                # a mark moved left over a tall letter (ปั้น, ปี่): its box in the PDF reaches back to the pen,
+                # else readers see a gap after it and read a space ("ปั้ น")
+                width = -sd.x_offset
+                data[g] = sd._replace(width=width)
+            if want != ch or width != face.charWidths.get(ord(ch), face.defaultWidth):
                 gid = face.charToGlyph.get(ord(ch))
                 if gid is None:
                     continue
-                chars[g] = _alias(face, gid, want, face.charWidths.get(ord(ch), face.defaultWidth))
+                chars[g] = _alias(face, gid, want, width)
                 changed = True
         if changed:
             new = ShapedStr("".join(chars), shapeData=data)
@@ -429,6 +491,11 @@ def _markup(lines: Iterable[list[Run]]) -> str:
 
 # --- the flowable -------------------------------------------------------------------------
 
+#: reportlab Paragraphs by (markup, style, width): drawing one again at another place is all it takes
+_PARAGRAPHS: dict[tuple[str, str, float | None], Paragraph] = {}
+_PARAGRAPHS_MAX = 1000
+_PARAGRAPH_SHARED_LENGTH = 60  # characters of markup
+
 class ThaiParagraph(Flowable):
     """A shaped paragraph whose lines break only at spaces and Thai word boundaries.
 
@@ -437,14 +504,28 @@ class ThaiParagraph(Flowable):
     with a single font.
     """
 
-    def __init__(self, text: str = "", style: ParagraphStyle | None = None, runs: Sequence[Run] | None = None) -> None:
-        super().__init__()
+    # Flowable's per-instance defaults as class attributes, and slots for the rest: a report of
+    # 100,000 cells keeps 100,000 of these alive, so each carries only what is its own
+    __slots__ = ("style", "runs", "_preset", "_para", "_for_width", "layout")
+    width = 0.0
+    height = 0.0
+    wrapped = 0
+    hAlign = "LEFT"  # noqa: N815 (reportlab's name)
+    vAlign = "BOTTOM"  # noqa: N815
+    _traceInfo = None  # noqa: N815
+    _showBoundary = None  # noqa: N815
+    encoding = None
+
+    def __init__(self, text: str = "", style: ParagraphStyle | None = None, runs: Sequence[Run] | None = None,
+                 lines: Sequence[list[Run]] | None = None) -> None:
         install()
         self.style = style or STYLES["body"]
-        self.runs: list[Run] = list(runs) if runs is not None else [(str(text), False)]
+        if lines is not None:  # lines laid out already (a part of a paragraph split across pages)
+            runs = [r for n, line in enumerate(lines) for r in ([("\n", False)] if n else []) + list(line)]
+        self.runs: tuple[Run, ...] = tuple(runs) if runs is not None else ((str(text), False),)
+        self._preset = [list(line) for line in lines] if lines is not None else None
         self._para: Paragraph | None = None
         self._for_width: float | None = None
-        self._size: tuple[float, float] | None = None
         self.layout: Layout | None = None
 
     def __repr__(self) -> str:
@@ -458,39 +539,73 @@ class ThaiParagraph(Flowable):
         return self.text
 
     def _prepare(self, avail_width: float) -> None:
-        if self._para is not None and self._for_width == avail_width:
+        """Lay the lines out at *avail_width* (cached). The reportlab Paragraph that draws them is made
+        only when drawn or split, and dropped after drawing: a report of thousands of cells keeps
+        only their lines in memory, not a Paragraph each."""
+        if self.layout is not None and self._for_width == avail_width:
             return
         st = self.style
-        bold_font = FONT_BOLD
-        base_font = st.fontName
-        self.layout = layout_lines(self.runs, avail_width - st.leftIndent - st.rightIndent, st.fontSize,
-                                   base_font, bold_font, st.firstLineIndent)
-        self._para = Paragraph(_markup(self.layout.lines), st)
+        if self._preset is not None:
+            self.layout = Layout(self._preset, 0, [])
+        else:
+            self.layout = layout_lines(self.runs, avail_width - st.leftIndent - st.rightIndent, st.fontSize,
+                                       st.fontName, FONT_BOLD, st.firstLineIndent)
+        self._para = None
         self._for_width = avail_width
-        self._size = None
+
+    def _paragraph(self) -> Paragraph:
+        if self._para is None:
+            assert self.layout is not None
+            markup = _markup(self.layout.lines)
+            if len(markup) > _PARAGRAPH_SHARED_LENGTH:
+                self._para = Paragraph(markup, self.style)
+                return self._para
+            key = (markup, self.style.name, self._for_width)
+            para = _PARAGRAPHS.get(key)
+            if para is None or para.style is not self.style:
+                if len(_PARAGRAPHS) > _PARAGRAPHS_MAX:
+                    _PARAGRAPHS.clear()
+                # the same short cell (an office, a status, ไม่ใช้งบประมาณ, an amount) is drawn from one Paragraph
+                para = _PARAGRAPHS[key] = Paragraph(markup, self.style)
+            self._para = para
+        return self._para
+
+    def _blank(self) -> bool:
+        assert self.layout is not None
+        return not any(t for line in self.layout.lines for t, _b in line)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         self._prepare(availWidth)
-        if self._size is None:
-            assert self._para is not None
-            self._size = self._para.wrap(availWidth, availHeight)
-        self.width, self.height = self._size
-        return self._size
+        assert self.layout is not None
+        # what reportlab's Paragraph gives for explicit lines: a leading per line, nothing when blank
+        self.width = availWidth
+        self.height = 0.0 if self._blank() else len(self.layout.lines) * self.style.leading
+        return self.width, self.height
 
     def draw(self) -> None:
-        assert self._para is not None
-        self._para.drawOn(self.canv, 0, 0)
+        assert self._for_width is not None
+        para = self._paragraph()
+        _w, h = para.wrap(self._for_width, 1e9)
+        para.drawOn(self.canv, 0, self.height - h)
+        self._para = None  # drawn: the lines are kept, the Paragraph is not
+
+    def release(self) -> None:
+        """Forget the laid-out lines too (a table row that was drawn); a later wrap lays them out again."""
+        self._para = None
+        if self._preset is None:
+            self.layout = None
+            self._for_width = None
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         # A table splitting a row passes the column width with its padding (wider than the width the
         # cell was wrapped at): keep the lines of the last wrap, so the split matches the drawn height.
-        if self._para is None:
+        if self.layout is None:
             self._prepare(availWidth)
-        assert self._para is not None and self._for_width is not None
+        assert self._for_width is not None
         width = self._for_width
-        self._para.wrap(width, availHeight)
-        self._size = None
-        return self._para.split(width, availHeight)
+        para = self._paragraph()
+        para.wrap(width, availHeight)
+        return para.split(width, availHeight)
 
     def getSpaceBefore(self) -> float:  # noqa: N802
         return self.style.spaceBefore
@@ -509,16 +624,43 @@ class ThaiParagraph(Flowable):
                     widest = max(widest, metrics(font).width(word[a:z], st.fontSize))
         return widest + st.leftIndent + st.rightIndent
 
+    def lines(self, avail_width: float) -> list[list[Run]]:
+        """The lines of this paragraph at *avail_width* (what :meth:`wrap` draws)."""
+        self._prepare(avail_width)
+        assert self.layout is not None
+        return self.layout.lines
+
+    def with_lines(self, lines: Sequence[list[Run]]) -> "ThaiParagraph":
+        """A paragraph of the same style holding *lines* as laid out (for a row split across pages)."""
+        return ThaiParagraph(style=self.style, lines=lines)
+
+    def overhang(self, avail_width: float) -> tuple[float, float]:
+        """Points by which ink reaches above the paragraph's box (stacked marks on the first line)
+        and below it (ญ ฐ and lower vowels on the last line); 0 where the box holds it."""
+        lines = self.lines(avail_width)
+        if not lines:
+            return 0.0, 0.0
+        st = self.style
+        size = st.fontSize
+        top, _ = line_ink(lines[0], st.fontName)
+        _, bottom = line_ink(lines[-1], st.fontName)
+        # reportlab puts the first baseline one font size below the box top, the last one
+        # (leading - font size) above its bottom
+        return max(0.0, top * size - size), max(0.0, bottom * size - (st.leading - size))
+
     def line_count(self) -> int:
-        """How many lines reportlab actually drew (after :meth:`wrap`)."""
-        assert self._para is not None
-        return len(self._para.blPara.lines)
+        """How many lines reportlab draws (after :meth:`wrap`)."""
+        para = self._paragraph()
+        assert self._for_width is not None
+        para.wrap(self._for_width, 1e9)
+        return len(para.blPara.lines)
 
 
 # --- styles -------------------------------------------------------------------------------
 
 BODY_SIZE = 11.0   # Sarabun 11 pt reads like TH SarabunPSK 16 pt, the size of Thai official letters
 TABLE_SIZE = 9.5
+TABLE_LEADING = 13.0  # 1.37 × 9.5: Sarabun's ascent + descent is 1.3 em; table cells pad for the marks above
 SMALL_SIZE = 8.5
 
 
@@ -536,11 +678,11 @@ STYLES: dict[str, ParagraphStyle] = {
     "body": _style("body", BODY_SIZE),
     "body_right": _style("body_right", BODY_SIZE, align=TA_RIGHT),
     "body_center": _style("body_center", BODY_SIZE, align=TA_CENTER),
-    "cell": _style("cell", TABLE_SIZE),
-    "cell_bold": _style("cell_bold", TABLE_SIZE, True),
-    "cell_right": _style("cell_right", TABLE_SIZE, align=TA_RIGHT),
-    "cell_right_bold": _style("cell_right_bold", TABLE_SIZE, True, TA_RIGHT),
-    "cell_center": _style("cell_center", TABLE_SIZE, align=TA_CENTER),
+    "cell": _style("cell", TABLE_SIZE, leading=TABLE_LEADING),
+    "cell_bold": _style("cell_bold", TABLE_SIZE, True, leading=TABLE_LEADING),
+    "cell_right": _style("cell_right", TABLE_SIZE, align=TA_RIGHT, leading=TABLE_LEADING),
+    "cell_right_bold": _style("cell_right_bold", TABLE_SIZE, True, TA_RIGHT, leading=TABLE_LEADING),
+    "cell_center": _style("cell_center", TABLE_SIZE, align=TA_CENTER, leading=TABLE_LEADING),
     "head": _style("head", TABLE_SIZE, True, TA_CENTER),
     "small": _style("small", SMALL_SIZE),
     "small_right": _style("small_right", SMALL_SIZE, align=TA_RIGHT),
@@ -556,3 +698,46 @@ def P(text: object, style: str = "body") -> ThaiParagraph:  # noqa: N802 (a shor
 def PR(runs: Sequence[Run], style: str = "body") -> ThaiParagraph:  # noqa: N802
     """A shaped paragraph of (text, bold) runs."""
     return ThaiParagraph(style=STYLES[style], runs=runs)
+
+
+# --- ink extents ---------------------------------------------------------------------------
+
+_ink_cache: dict[tuple[str, str], tuple[float, float]] = {}
+
+
+def ink_extent(text: str, font_name: str = FONT) -> tuple[float, float]:
+    """How far the shaped glyphs of *text* reach above and below the baseline, in ems (1.0 = font size).
+
+    Stacked marks (ปั้, ที่, น้ำ) reach higher than the font's ascent; ญ, ฐ and lower vowels (ฐุ, ญู) lower
+    than its descent. Table cells pad by these, so no glyph crosses a rule.
+    """
+    key = (font_name, text)
+    got = _ink_cache.get(key)
+    if got is None:
+        m = metrics(font_name)
+        buf = uharfbuzz.Buffer()
+        buf.add_str(text)
+        buf.guess_segment_properties()
+        uharfbuzz.shape(m.font, buf, HB_FEATURES)
+        top = bottom = 0
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+            ext = m.font.get_glyph_extents(info.codepoint)
+            if ext is None:
+                continue
+            top = max(top, pos.y_offset + ext.y_bearing)
+            bottom = min(bottom, pos.y_offset + ext.y_bearing + ext.height)
+        got = (top / m.upem, -bottom / m.upem)
+        if len(_ink_cache) > 200_000:
+            _ink_cache.clear()
+        _ink_cache[key] = got
+    return got
+
+
+def line_ink(line: Sequence[Run], base_font: str = FONT) -> tuple[float, float]:
+    """:func:`ink_extent` of one laid-out line of runs (the highest top, the deepest bottom)."""
+    top = bottom = 0.0
+    for t, b in line:
+        if t.strip():
+            a, z = ink_extent(t, FONT_BOLD if b else base_font)
+            top, bottom = max(top, a), max(bottom, z)
+    return top, bottom

@@ -7,10 +7,11 @@ from typing import Any
 
 from ..domain import plan_fit
 from ..domain.display import number_text
+from ..domain.labels import labelled_rows
 from ..domain.progress import ProgressEntry, achieved_to_date, allocated_satang, is_reported, on_target
+from ..domain.reporting import Standing, missing_offices, standing
 from ..store import progress as progress_store
 from .plan import PlanService
-from .progress import row_ids
 
 
 @dataclass
@@ -55,6 +56,8 @@ class RowOverview:
     offices: list[AgencyProgress]
     #: agencies no longer responsible for the row that still hold values on it (all of them outside the plan)
     kept: list[AgencyProgress] = field(default_factory=list)
+    strategy_uid: str = ""
+    activity_uid: str = ""
 
     def outside_count(self) -> int:
         return sum(len(o.outside) for o in [*self.offices, *self.kept])
@@ -64,6 +67,12 @@ class RowOverview:
 
     def office_on_target(self, office: AgencyProgress) -> bool | None:
         return on_target(self.unit, self.target, office.entries)
+
+    def standing(self, office: AgencyProgress, quarter: int | None) -> Standing:
+        """Where *office* stands on this row for the period (domain.reporting's one rule): only its
+        values that fit the plan count (a value kept outside the plan is neither a result nor a report)."""
+        return standing(range(self.quarter_from, self.quarter_to + 1), self.unit, self.target, office.entries,
+                        quarter)
 
     def reported_count(self, quarter: int) -> int:
         return sum(o.reported(quarter) for o in self.offices)
@@ -96,7 +105,7 @@ class StrategyStats:
 @dataclass
 class Dashboard:
     fiscal_year: int
-    quarter: int
+    quarter: int | None
     strategies: list[StrategyStats]
     missing_offices: list[str]
 
@@ -124,40 +133,40 @@ class OverviewService:
         agencies = self.plans.agencies()
         uid_of = {a.name: a.uid for a in agencies}
         name_of = {a.uid: a.name for a in agencies}
-        ids = row_ids(plan)
-        entries = progress_store.load_entries(self.plans.db, [row.uid for *_, row in ids.values()])
+        places = labelled_rows(plan)
+        entries = progress_store.load_entries(self.plans.db, [p.row.uid for p in places])
         by_key: dict[tuple[str, str], dict[int, ProgressEntry]] = {}
         for e in entries:
             by_key.setdefault((e.indicator_uid, e.agency_uid), {})[e.quarter] = e
         out = []
-        for item_id, (strategy, _tactic, activity, row) in ids.items():
+        for place in places:
+            activity, row = place.activity, place.row
             offices = [_office(row, uid_of[name], name, by_key.get((row.uid, uid_of[name]), {}), True)
                        for name in row.agencies]
             kept = [_office(row, agency, name_of[agency], values, False)
                     for (uid, agency), values in by_key.items()
                     if uid == row.uid and agency in name_of and name_of[agency] not in row.agencies]
-            out.append(RowOverview(item_id, row.uid, strategy, activity.code, activity.title, row.indicator,
-                                   row.unit, row.target, row.quarter_from, row.quarter_to, offices,
-                                   [k for k in kept if k.outside]))
+            out.append(RowOverview(place.label, row.uid, place.strategy.number, activity.code, activity.title,
+                                   row.indicator, row.unit, row.target, row.quarter_from, row.quarter_to, offices,
+                                   [k for k in kept if k.outside],
+                                   strategy_uid=place.strategy.uid, activity_uid=activity.uid))
         return out
 
-    def dashboard(self, quarter: int, fiscal_year: int | None = None) -> Dashboard:
-        """Per strategy: offices on target, budget allocated vs spent; offices missing this quarter's report."""
+    def dashboard(self, quarter: int | None, fiscal_year: int | None = None) -> Dashboard:
+        """Per strategy, for the chosen period (a quarter, or None for the year): assignments on target to
+        the end of the period, budget allocated vs spent to then; the offices that owe a report of the
+        period. The same rule (:func:`domain.reporting.standing`) as the printed reports and the Excel."""
         plan = self.plans.load_plan(fiscal_year)
         rows = self.rows(plan=plan)
         stats = []
+        owed: list[tuple[str, Standing]] = []
         for strategy in plan.strategies:
-            mine = [r for r in rows if r.strategy == strategy.number]
-            pairs = [(r, o) for r in mine for o in r.offices]
+            mine = [r for r in rows if r.strategy_uid == strategy.uid]
+            pairs = [(o, r.standing(o, quarter)) for r in mine for o in r.offices]
+            owed += [(o.agency_name, st) for o, st in pairs]
             stats.append(StrategyStats(
-                strategy.number, strategy.title, len(pairs),
-                sum(1 for r, o in pairs if r.office_on_target(o)),
-                strategy.budget_satang(), sum(o.spent_satang for _, o in pairs),
+                strategy.number, strategy.title, len(pairs), sum(1 for _o, st in pairs if st.on_target),
+                strategy.budget_satang(), sum(st.spent_satang for _o, st in pairs),
             ))
-        due: dict[str, bool] = {}
-        for row in rows:
-            if row.quarter_from <= quarter <= row.quarter_to:
-                for office in row.offices:
-                    due[office.agency_name] = due.get(office.agency_name, False) or office.reported(quarter)
-        missing = sorted(name for name, reported in due.items() if not reported)
+        missing = [name for name, _due, _done in missing_offices(owed)]
         return Dashboard(plan.fiscal_year, quarter, stats, missing)

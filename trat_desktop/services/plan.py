@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from .. import paths
 from ..domain import fiscal
 from ..domain.model import Agency, Plan, PlanWarning
-from ..errors import PlanFormatError, TratError
+from ..errors import TratError
 from ..store import agencies as agency_store
 from ..store import plans as plan_store
 from ..store import settings as settings_store
@@ -19,6 +20,8 @@ from ..store.connection import connect
 EMBEDDED_PLAN = "trat-ethics-plan-2569.txt"
 AGENCY_REGISTER = "agencies.csv"
 MAX_PLAN_DOCUMENT_BYTES = 5 * 1024 * 1024
+MAX_WORD_DOCUMENT_BYTES = 30 * 1024 * 1024  # a .docx may carry pictures (the cover, logos)
+WORD_SUFFIXES = (".docx", ".doc", ".pdf", ".odt", ".rtf")
 
 
 @dataclass(frozen=True)
@@ -44,9 +47,27 @@ def refuse_emptied(path: Path) -> None:
     except OSError:
         return
     backups = path.resolve().parent / "backups"
-    if emptied and backups.is_dir() and any(backups.glob("*.sqlite3")):
+    if emptied and backups.is_dir() and any(p for s in (".zip", ".sqlite3") for p in backups.glob(f"*{s}")):
         raise DatabaseDamagedError(f"ไฟล์ฐานข้อมูล “{path.name}” ว่างเปล่า (0 ไบต์) ทั้งที่เคยมีข้อมูลและมีไฟล์สำรองอยู่ "
                                    "ข้อมูลอาจหายเพราะดิสก์เต็มหรือคัดลอกไม่สำเร็จ")
+
+
+def clean_data_folder(data_dir: Path) -> list[Path]:
+    """Temporary files and work folders that killed runs (backups, restores, evidence copies) left
+    in the data folder, its backups folder and its evidence folder; those of running processes stay.
+    Called when a database is opened and before a restore."""
+    from .. import atomic
+
+    removed = atomic.clean_leftovers(data_dir)
+    removed += atomic.clean_leftovers(paths.backups_dir(data_dir), legacy=True)
+    evidence = paths.evidence_dir(data_dir)
+    try:
+        subfolders = [evidence / name for name in os.listdir(evidence) if len(name) == 2]
+    except OSError:
+        subfolders = []
+    for folder in subfolders:
+        removed += atomic.clean_leftovers(folder, legacy=True)
+    return removed
 
 
 class PlanService:
@@ -84,6 +105,8 @@ class PlanService:
         if check:
             refuse_emptied(path)
         service = cls(connect(path, check=check, write_wait=write_wait), path)
+        if str(path) != ":memory:":
+            clean_data_folder(service.data_dir)  # what killed backups, restores and copies left
         if not service.fiscal_years() and not agency_store.has_agencies(service._db):
             service.import_plan_text(paths.seed_dir() / EMBEDDED_PLAN)
         return service
@@ -138,8 +161,17 @@ class PlanService:
         return fiscal.round_due_days(settings_store.load_settings(self._db).get(fiscal.ROUND_DUE_DAYS_SETTING))
 
     def default_year(self, today: dt.date | None = None) -> int | None:
-        """The fiscal year shown when none is chosen: the one being reported now that has a plan."""
-        return fiscal.default_year(today or self.today(), self.fiscal_years(), self.round_due_days())
+        """The fiscal year shown when none is chosen: the one being reported now that has a plan. The year
+        just ended stays the default until its quarter 4 is due (its round date, domain/rounds.py)."""
+        from ..domain.rounds import rounds_of_year
+        from ..store import rounds as round_store
+
+        from ..domain.thai import fiscal_year_of
+
+        today = today or self.today()
+        ended = fiscal_year_of(today) - 1
+        q4 = rounds_of_year(ended, round_store.round_dates(self._db, ended), self.round_due_days())[3]
+        return fiscal.default_year(today, self.fiscal_years(), max(0, (q4.due - q4.end).days))
 
     def load_plan(self, fiscal_year: int | None = None) -> Plan:
         """The whole plan of a year (default: :meth:`default_year`), as domain dataclasses."""
@@ -151,26 +183,41 @@ class PlanService:
         return self.load_plan(fiscal_year).warnings
 
     def import_plan_text(self, path: Path | str) -> Plan:
-        """Read a plan document (text export) and store it; on any error nothing changes."""
+        """Read a plan document (text export) and store it; on any error nothing changes.
+
+        A new year is stored as read. For a year that has a plan the document is a revision: matched
+        to the plan by content and applied in place (see :meth:`preview_plan_text`, which shows it
+        first); a document that would remove most of the plan is refused (PlanImportRefused).
+        """
+        from .plan_import import apply
+
+        return apply(self, self.preview_plan_text(path))
+
+    def preview_plan_text(self, path: Path | str) -> Any:
+        """What importing the document would do (a ``PlanImport``); nothing changes."""
         path = Path(path)
         self.refuse_database_file(path)
         text = read_document(path)
         from ..domain.agencies import (  # only when a document is read
             AgencyResolver, document_province, load_misspellings, load_register)
         from ..domain.plan_text import read_plan_text
+        from .plan_import import preview
 
         register = paths.seed_dir() / AGENCY_REGISTER
         resolver = AgencyResolver(self.known_agencies() or load_register(register), load_misspellings(register),
                                   agency_store.kept_apart_pairs(self._db), home=document_province(text))
         plan = read_plan_text(text, resolver, source_name=path.name)
-        with self._db.atomic():
-            plan_store.save_plan(self._db, plan, resolver.agencies.values())
-            uids = {a.name: a.uid for a in resolver.agencies.values()}
-            agency_store.record_possible_duplicates(
-                self._db, [(uids[new], uids[old], f"{path.name} บรรทัดที่ {line}" if line else path.name)
-                           for new, old, line in resolver.possible_duplicates],
-                dt.datetime.now().astimezone().isoformat(timespec="seconds"))
-        return self.load_plan(plan.fiscal_year)
+        result = preview(self, plan, list(resolver.agencies.values()))
+        uids = {a.name: a.uid for a in resolver.agencies.values()}
+        result.possible_duplicates = [(uids[new], uids[old], f"{path.name} บรรทัดที่ {line}" if line else path.name)
+                                      for new, old, line in resolver.possible_duplicates]
+        return result
+
+    def apply_plan_import(self, result: Any) -> Plan:
+        """Store a ``PlanImport`` from :meth:`preview_plan_text`."""
+        from .plan_import import apply
+
+        return apply(self, result)
 
     def known_agencies(self) -> list[Agency]:
         """Every agency in the database, as domain objects with aliases."""
@@ -191,18 +238,24 @@ def read_document(path: Path) -> str:
     """A plan document's text; too big, unreadable or not UTF-8 gets a Thai message."""
     try:
         size = path.stat().st_size
+        word = path.suffix.lower() in WORD_SUFFIXES
+        if word and size <= MAX_WORD_DOCUMENT_BYTES:
+            from ..domain.plan_docx import docx_to_text  # python-docx only when a Word file is read
+
+            return docx_to_text(path.read_bytes(), path.name)
         if size > MAX_PLAN_DOCUMENT_BYTES:
             raise TratError(f"ไฟล์ “{path.name}” ใหญ่เกินไป ({size:,} ไบต์; รับได้ไม่เกิน "
                             f"{MAX_PLAN_DOCUMENT_BYTES:,} ไบต์)")
         data = path.read_bytes()
     except OSError as exc:
         raise TratError(f"อ่านไฟล์ “{path}” ไม่ได้: {exc.strerror or exc}") from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise PlanFormatError(line, "ไฟล์ไม่ใช่ข้อความ UTF-8 (อาจเป็นไฟล์ Word หรือไฟล์เสีย) "
-                                    "โปรดบันทึกเอกสารเป็นข้อความ (.txt) แบบ UTF-8") from exc
+    if data.startswith(b"PK") or data.startswith(b"\xd0\xcf\x11\xe0") or data.startswith(b"%PDF"):
+        from ..domain.plan_docx import docx_to_text  # a Word file or a PDF under another name
+
+        return docx_to_text(data, path.name)
+    from ..domain.plan_text import decode_document
+
+    return decode_document(data)
 
 
 def _baht(satang: int) -> int:

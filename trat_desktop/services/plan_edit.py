@@ -10,6 +10,7 @@ from typing import Any, Callable
 from ..domain import plan_fit, plan_rules
 from ..domain.model import Plan
 from ..domain.agencies import agency_uid
+from ..domain.labels import row_labels
 from ..domain.model import BudgetValue, copy_for_year
 from ..domain.plan_rules import PlanEditError
 from ..domain.text import clean_text
@@ -18,7 +19,7 @@ from ..errors import TratError
 from ..store import plan_edit as edit_store
 from ..store import plans as plan_store
 from ..store import progress as progress_store
-from .progress import ProgressService, row_ids
+from .progress import ProgressService
 
 COPY_NS = uuid.UUID("5b8e3c2a-91f4-4d1b-a7c0-6e2f8d4b2570")
 
@@ -77,7 +78,7 @@ class PlanEditService:
         entries = progress_store.load_entries(self._db, uids)
         names = {a.uid: a.name for a in self.plans.agencies()}
         found = plan_fit.affected_by(before, after, entries, names)
-        labels = {row.uid: key for key, (*_, row) in row_ids(before).items()}
+        labels = row_labels(before)
         by_key = {(e.indicator_uid, e.agency_uid, e.quarter): e for e in entries}
         return Impact(found, plan_fit.describe(found, by_key, names, labels))
 

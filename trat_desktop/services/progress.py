@@ -7,9 +7,11 @@ from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .. import paths
 from ..domain import plan_fit
 from ..domain.identity import Identity, PermissionDenied
-from ..domain.model import Activity, IndicatorRow, Plan
+from ..domain.labels import LabelledRow, labelled_rows
+from ..domain.model import IndicatorRow
 from ..domain.progress import (
     ProgressEntry,
     ValidationError,
@@ -54,6 +56,8 @@ class WorkItem:
     entries: dict[int, ProgressEntry] = field(default_factory=dict)
     strategy_title: str = ""
     fiscal_year: int = 0
+    strategy_uid: str = ""
+    activity_uid: str = ""
     #: False for a row the agency no longer answers for, listed only because it still holds its values
     assigned: bool = True
 
@@ -81,15 +85,6 @@ class WorkItem:
         return plan_fit.may_keep_editing(self.entries.get(quarter), self.row, self.agency_name, quarter)
 
 
-def row_ids(plan: Plan) -> dict[str, tuple[int, int, Activity, IndicatorRow]]:
-    """Readable row ids 'strategy/activity/n' (e.g. '1/1.5/2') -> (strategy, tactic, activity, row)."""
-    ids = {}
-    for strategy in plan.strategies:
-        for tactic in strategy.tactics:
-            for activity in tactic.activities:
-                for n, row in enumerate(activity.rows, start=1):
-                    ids[f"{strategy.number}/{activity.code}/{n}"] = (strategy.number, tactic.number, activity, row)
-    return ids
 
 
 class ProgressService:
@@ -168,25 +163,24 @@ class ProgressService:
         names = {a.uid: a.name for a in self.plans.agencies()}
         uid_of = {name: uid for uid, name in names.items()}
         items: list[WorkItem] = []
-        titles = {s.number: s.title for s in plan.strategies}
-        ids = row_ids(plan)
-        for item_id, (s, t, activity, row) in ids.items():
+        places = labelled_rows(plan)
+        for place in places:
+            row = place.row
             for agency in row.agencies:
                 a_uid = uid_of[agency]
                 if agency_uid is not None and a_uid != agency_uid:
                     continue
-                items.append(self._item(item_id, s, t, activity, row, a_uid, agency, titles[s], plan.fiscal_year))
+                items.append(self._item(place, a_uid, agency, plan.fiscal_year))
         entries = progress_store.load_entries(self._db, [r.uid for r in plan.rows()], agency_uid)
         by_key = {(e.indicator_uid, e.agency_uid, e.quarter): e for e in entries}
         # values an agency recorded on a row it no longer answers for: still listed, to clear or correct
         listed = {(i.indicator_uid, i.agency_uid) for i in items}
-        position = {row.uid: (item_id, s, t, activity, row) for item_id, (s, t, activity, row) in ids.items()}
+        position = {place.row.uid: place for place in places}
         for e in entries:
             if (e.indicator_uid, e.agency_uid) not in listed and not e.is_blank() and e.agency_uid in names:
-                item_id, s, t, activity, row = position[e.indicator_uid]
                 listed.add((e.indicator_uid, e.agency_uid))
-                items.append(self._item(item_id, s, t, activity, row, e.agency_uid, names[e.agency_uid],
-                                        titles[s], plan.fiscal_year, assigned=False))
+                items.append(self._item(position[e.indicator_uid], e.agency_uid, names[e.agency_uid],
+                                        plan.fiscal_year, assigned=False))
         for item in items:
             item.entries = {q: by_key[(item.indicator_uid, item.agency_uid, q)]
                             for q in range(1, 5) if (item.indicator_uid, item.agency_uid, q) in by_key}
@@ -195,29 +189,41 @@ class ProgressService:
         return items
 
     @staticmethod
-    def _item(item_id: str, s: int, t: int, activity: Activity, row: IndicatorRow, a_uid: str, agency: str,
-              strategy_title: str, fiscal_year: int, assigned: bool = True) -> WorkItem:
+    def _item(place: LabelledRow, a_uid: str, agency: str, fiscal_year: int, assigned: bool = True) -> WorkItem:
+        activity, row = place.activity, place.row
         return WorkItem(
-            id=item_id, indicator_uid=row.uid, strategy=s, tactic=t, activity_code=activity.code,
-            activity_title=activity.title, indicator=row.indicator, unit=row.unit, target=row.target,
-            quarter_from=row.quarter_from, quarter_to=row.quarter_to, agency_uid=a_uid,
+            id=place.label, indicator_uid=row.uid, strategy=place.strategy.number, tactic=place.tactic.number,
+            activity_code=activity.code, activity_title=activity.title, indicator=row.indicator, unit=row.unit,
+            target=row.target, quarter_from=row.quarter_from, quarter_to=row.quarter_to, agency_uid=a_uid,
             agency_name=agency, allocated_satang=allocated_satang(row, agency) if assigned else None, row=row,
-            strategy_title=strategy_title, fiscal_year=fiscal_year, assigned=assigned,
+            strategy_title=place.strategy.title, fiscal_year=fiscal_year, assigned=assigned,
+            strategy_uid=place.strategy.uid, activity_uid=activity.uid,
         )
 
     def find_item(self, item_id: str, agency: str | None = None, fiscal_year: int | None = None) -> WorkItem:
-        """A work item by its id ('1/1.5/2') or indicator uid; the coordinator names the agency."""
+        """A work item by its id ('1/1.5/2') or indicator uid; the coordinator names the agency.
+
+        The label is resolved to an indicator uid once, here; a label two rows share is refused in Thai.
+        """
         me = self.identity()
         agency_uid = None
         if agency is not None:
             agency_uid = self.find_agency(agency)[0]
             me.check_can_write(agency_uid)
-        candidates = [i for i in self.work_items(fiscal_year, agency_uid) if item_id in (i.id, i.indicator_uid)]
-        if not candidates and fiscal_year is None:  # an indicator uid names its year itself
+        items = self.work_items(fiscal_year, agency_uid)
+        text = item_id.strip()
+        uids = list(dict.fromkeys(i.indicator_uid for i in items if text in (i.id, i.indicator_uid)))
+        if not uids and fiscal_year is None:  # an indicator uid names its year itself
             for year in self.plans.fiscal_years():
-                candidates = [i for i in self.work_items(year, agency_uid) if i.indicator_uid == item_id]
-                if candidates:
+                items = self.work_items(year, agency_uid)
+                uids = [i.indicator_uid for i in items if i.indicator_uid == text][:1]
+                if uids:
                     break
+        if len(uids) > 1:
+            raise TratError(f"รหัส “{text}” ตรงกับตัวชี้วัด {len(uids)} แถว (มีกิจกรรมที่ใช้รหัสซ้ำกัน) "
+                            "โปรดระบุด้วยรหัสประจำแถว (indicator_uid ใน progress list --json)")
+        uid = uids[0] if uids else ""
+        candidates = [i for i in items if i.indicator_uid == uid]
         if not candidates:
             raise TratError(f"ไม่พบตัวชี้วัดรหัส “{item_id}” ในรายการของ{'หน่วยงานนี้' if me.role == 'office' else 'แผน'}")
         if len(candidates) > 1:
@@ -226,13 +232,15 @@ class ProgressService:
 
     # -- writing ---------------------------------------------------------
     def set_progress(self, item: WorkItem, quarter: int, *, achieved: Any = UNSET, spent: Any = UNSET,
-                     status: Any = UNSET, note: Any = UNSET,
-                     spent_satang: Any = UNSET,
+                     status: Any = UNSET, note: Any = UNSET, spent_satang: Any = UNSET,
+                     result: Any = UNSET, problems: Any = UNSET, suggestions: Any = UNSET,
                      expected_revision: int | None = None) -> tuple[ProgressEntry, list[str]]:
         """Validate and save one quarter of one item; values may be text as typed (Thai or Arabic digits).
 
         *spent* is baht as typed (text) or satang (int); *spent_satang* is satang (int or None), for undo.
         Saving values equal to the stored ones changes nothing (no revision, no audit row).
+        *result* (ผลการดำเนินงาน, the narrative) is stored as the entry's ``note`` (*note* is its old name);
+        *problems* (ปัญหาอุปสรรค) and *suggestions* (ข้อเสนอแนะ/แนวทางแก้ไข) beside it.
 
         *expected_revision* (undo/redo): save only if the stored entry is still at that revision
         (StaleEditError otherwise: a newer value from elsewhere is never overwritten).
@@ -242,6 +250,7 @@ class ProgressService:
         """
         me = self.identity()
         me.check_can_write(item.agency_uid)
+        self.check_round_open(item, quarter)
         current = self.current_entry(item, quarter)
         changes: dict[str, Any] = {"reporter": me.reporter_name}
         if achieved is not UNSET:
@@ -252,8 +261,14 @@ class ProgressService:
             changes["spent_satang"] = spent_satang
         if status is not UNSET:
             changes["status"] = parse_status(status)
+        if result is not UNSET:
+            note = result
         if note is not UNSET:
             changes["note"] = clean_text(note, multiline=True)
+        if problems is not UNSET:
+            changes["problems"] = clean_text(problems, multiline=True)
+        if suggestions is not UNSET:
+            changes["suggestions"] = clean_text(suggestions, multiline=True)
         entry = current.with_changes(**changes)
         spent_elsewhere = sum(e.spent_satang or 0 for q, e in self._entries(item).items() if q != quarter)
         try:
@@ -271,6 +286,18 @@ class ProgressService:
         item.entries[quarter] = stored
         return stored, check.warnings
 
+    def round_header(self, fiscal_year: int, today: dt.date | None = None) -> str:
+        """The open round and its due date for the entry page's header."""
+        from .rounds import RoundService  # that service builds on this one
+
+        return RoundService(self).header_text(fiscal_year, today)
+
+    def check_round_open(self, item: WorkItem, quarter: int) -> None:
+        """A value of a round the head of office signed off stays as signed until the round is withdrawn."""
+        from .rounds import RoundService  # that service builds on this one
+
+        RoundService(self).check_not_locked(item.fiscal_year, item.agency_uid, quarter)
+
     def current_entry(self, item: WorkItem, quarter: int) -> ProgressEntry:
         return progress_store.get_entry(self._db, item.indicator_uid, item.agency_uid, quarter) or item.entry(quarter)
 
@@ -284,19 +311,45 @@ class ProgressService:
 
     # -- evidence --------------------------------------------------------
     def evidence_folder(self) -> Path:
-        return self.plans.data_dir / "evidence"
+        return paths.evidence_dir(self.plans.data_dir)
 
     def attach_evidence(self, item: WorkItem, quarter: int, source: Path | str) -> Evidence:
         """Copy a file into the store (once per content) and attach it to a row's quarter."""
-        me = self.identity()
-        me.check_can_write(item.agency_uid)
-        if quarter not in item.quarters():
-            raise ValidationError(f"ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้")
+        me = self.check_can_attach(item, quarter)
         source = Path(source)
         self.plans.refuse_database_file(source)
         sha, size = evidence_store.store_blob(self.evidence_folder(), source)
         return evidence_store.add_evidence(self._db, item.indicator_uid, item.agency_uid, quarter, sha,
                                            source.name, size, me.actor(), self._now())
+
+    def check_can_attach(self, item: WorkItem, quarter: int) -> Identity:
+        """The rule for attaching to *item*'s *quarter*: the installation may write the row, and the
+        quarter is inside the row's period, and no signed-off round locks it. Raises PermissionDenied,
+        ValidationError or TratError (Thai)."""
+        me = self.identity()
+        me.check_can_write(item.agency_uid)
+        if quarter not in item.quarters():
+            raise ValidationError(f"ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้")
+        self.check_round_open(item, quarter)
+        return me
+
+    def check_evidence_file(self, source: Path | str) -> int:
+        """Refuse (TratError, Thai) a file that cannot be attached: missing, not a file, too large.
+        Returns its size. attach_evidence checks the same; this lets a caller check several first."""
+        return evidence_store.check_source(Path(source))
+
+    def all_evidence(self, fiscal_year: int | None = None) -> list[tuple[WorkItem, Evidence]]:
+        """Every attachment on the rows this installation works on, in plan order."""
+        return [(item, e) for item in self.work_items(fiscal_year) for e in self.evidence(item)]
+
+    def find_evidence(self, evidence_id: int, fiscal_year: int | None = None) -> tuple[WorkItem, Evidence]:
+        """An attachment by its id (as `evidence list` shows it), on this installation's rows."""
+        for item, e in self.all_evidence(fiscal_year):
+            if e.id == evidence_id:
+                return item, e
+        raise TratError(f"ไม่พบไฟล์หลักฐานรหัส {evidence_id} ในตัวชี้วัดของ"
+                        + ("หน่วยงานนี้" if self.identity().role == "office" else "แผน")
+                        + " (ดูรหัสได้จากคำสั่ง evidence list)")
 
     def evidence(self, item: WorkItem, quarter: int | None = None) -> list[Evidence]:
         return evidence_store.list_evidence(self._db, item.indicator_uid, item.agency_uid, quarter)
@@ -308,9 +361,10 @@ class ProgressService:
     def remove_evidence(self, item: WorkItem, evidence_id: int) -> None:
         me = self.identity()
         me.check_can_write(item.agency_uid)
-        mine = {e.id for e in self.evidence(item)}
+        mine = {e.id: e for e in self.evidence(item)}
         if evidence_id not in mine:
             raise TratError("ไม่พบไฟล์หลักฐานนี้ในตัวชี้วัดที่เลือก")
+        self.check_round_open(item, mine[evidence_id].quarter)
         evidence_store.remove_evidence(self._db, evidence_id, me.actor(), self._now())
 
     def audit(self, limit: int = 200) -> list[dict[str, Any]]:
@@ -322,4 +376,4 @@ class ProgressService:
         return audit_store.changes(self._db, "progress", key, limit)
 
 
-__all__ = ["ProgressService", "WorkItem", "UNSET", "ValidationError", "PermissionDenied", "check_achieved", "row_ids"]
+__all__ = ["ProgressService", "WorkItem", "UNSET", "ValidationError", "PermissionDenied", "check_achieved"]

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from ..domain.evidence import EvidenceEvent
 
+from ..atomic import OutputError, atomic_write
 from ..errors import TratError
 from .audit import record
 from .connection import Database
@@ -48,25 +47,40 @@ def _hash_file(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
+def check_source(source: Path) -> int:
+    """A file that can be attached: it exists, is a file and is not too large; returns its size."""
+    source = Path(source)
+    try:
+        if not source.is_file():
+            raise TratError(f"ไม่พบไฟล์ “{source}”")
+        size = source.stat().st_size
+    except OSError as exc:
+        raise TratError(f"อ่านไฟล์ “{source}” ไม่ได้ ({exc.strerror or exc})") from exc
+    if size > MAX_EVIDENCE_BYTES:
+        raise TratError(f"ไฟล์ “{source.name}” ใหญ่เกิน {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB")
+    return size
+
+
 def store_blob(folder: Path, source: Path) -> tuple[str, int]:
-    """Copy *source* into the folder under its hash (once); returns (sha256, size)."""
-    if not source.is_file():
-        raise TratError(f"ไม่พบไฟล์ “{source}”")
+    """Copy *source* into the folder under its hash (once), whole or not at all; returns
+    (sha256, size). A full disk gives a Thai message and leaves no partial file."""
+    check_source(source)
     sha, size = _hash_file(source)
     target = blob_path(folder, sha)
     if target.exists() and target.stat().st_size == size:
         return sha, size
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
     try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-            shutil.copyfileobj(src, out)
-        if _hash_file(Path(tmp))[0] != sha:
-            raise TratError(f"ไฟล์ “{source.name}” เปลี่ยนไประหว่างคัดลอก โปรดลองอีกครั้ง")
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        with atomic_write(target, "ไฟล์หลักฐาน") as tmp:
+            with open(tmp, "wb") as out, source.open("rb") as src:
+                shutil.copyfileobj(src, out, 1 << 20)
+            if _hash_file(tmp)[0] != sha:
+                raise TratError(f"ไฟล์ “{source.name}” เปลี่ยนไประหว่างคัดลอก โปรดลองอีกครั้ง")
+    except OutputError as exc:  # name the person's file, not the stored copy's hash
+        if exc.disk_full:
+            raise OutputError(f"พื้นที่ดิสก์เต็ม แนบไฟล์ “{source.name}” ไม่ได้ เพราะไม่มีที่ว่างในโฟลเดอร์ข้อมูล "
+                              f"“{Path(folder).parent}” โปรดลบไฟล์ที่ไม่ใช้แล้วในไดรฟ์นั้น แล้วลองอีกครั้ง "
+                              "(ไม่ได้แนบไฟล์ และไม่มีไฟล์ที่คัดลอกไม่ครบเหลืออยู่)", disk_full=True) from exc
+        raise OutputError(f"แนบไฟล์ “{source.name}” ไม่ได้: {exc.message}") from exc
     return sha, size
 
 

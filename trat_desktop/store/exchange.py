@@ -11,7 +11,7 @@ from . import progress as progress_store
 from .audit import record
 from .connection import Database
 
-_ENTRY_COLUMNS = ("achieved", "spent_satang", "status", "note", "reporter", "updated_at")
+_ENTRY_COLUMNS = ("achieved", "spent_satang", "status", "note", "reporter", "updated_at", "problems", "suggestions")
 
 
 # -- this installation's keys and counters -----------------------------------------
@@ -123,7 +123,8 @@ def stored_rows(db: Database, agency_uid: str) -> dict[tuple[str, int], StoredRo
     out = {}
     for r in db.query("SELECT * FROM progress WHERE agency_uid = ?", [agency_uid]):
         entry = ProgressEntry(r["indicator_uid"], r["agency_uid"], r["quarter"], r["achieved"], r["spent_satang"],
-                              r["status"], r["note"], r["reporter"], r["updated_at"], r["revision"])
+                              r["status"], r["note"], r["reporter"], r["updated_at"], r["revision"],
+                              r["problems"], r["suggestions"])
         key = (r["indicator_uid"], r["quarter"])
         out[key] = StoredRow(entry, r["office_revision"], bool(r["local_edit"]), key in conflicts)
     return out
@@ -166,7 +167,8 @@ def conflicts(db: Database, held: bool = False) -> list[tuple[ProgressEntry, dic
         theirs = json.loads(r["theirs"])
         entry = ProgressEntry(r["indicator_uid"], r["agency_uid"], r["quarter"], theirs["achieved"],
                               theirs["spent_satang"], theirs["status"], theirs["note"], theirs["reporter"],
-                              theirs["updated_at"], r["office_revision"])
+                              theirs["updated_at"], r["office_revision"], theirs.get("problems", ""),
+                              theirs.get("suggestions", ""))
         r["reasons"] = tuple(json.loads(r["reasons"])) if r["reasons"] else ()
         out.append((entry, r))
     return out

@@ -70,7 +70,7 @@ def save_plan(db: Database, plan: Plan, agencies: Iterable[Agency] = (),
                 for a_pos, activity in enumerate(tactic.activities):
                     activity_id = db["activities"].insert({
                         "uid": activity.uid, "tactic_id": tactic_id, "code": activity.code,
-                        "title": activity.title, "position": a_pos,
+                        "title": activity.title, "position": a_pos, "predecessor_uid": activity.predecessor_uid,
                     }).last_pk
                     for r_pos, row in enumerate(activity.rows):
                         _save_row(db, activity_id, r_pos, row, agency_ids)
@@ -91,7 +91,7 @@ def _save_row(db: Database, activity_id: int, position: int, row: IndicatorRow,
         "uid": row.uid, "activity_id": activity_id, "unit": row.unit, "target": row.target,
         "indicator": row.indicator, "expected_result": row.expected_result,
         "quarter_from": row.quarter_from, "quarter_to": row.quarter_to,
-        "source_line": row.source_line, "position": position,
+        "source_line": row.source_line, "position": position, "predecessor_uid": row.predecessor_uid,
     }).last_pk
     db["assignments"].insert_all(
         {"indicator_id": row_id, "agency_id": agency_ids[name], "position": i} for i, name in enumerate(row.agencies)
@@ -134,7 +134,7 @@ def load_plan(db: Database, fiscal_year: int) -> Plan | None:
     for row in db.query(
         """SELECT a.* FROM activities a JOIN tactics t ON t.id = a.tactic_id
            JOIN strategies s ON s.id = t.strategy_id WHERE s.plan_id = ? ORDER BY a.position""", [head["id"]]):
-        activity = Activity(row["code"], row["title"], uid=row["uid"])
+        activity = Activity(row["code"], row["title"], uid=row["uid"], predecessor_uid=row["predecessor_uid"])
         activities[row["id"]] = activity
         tactics[row["tactic_id"]].activities.append(activity)
     rows = _load_rows(db, head["id"], activities, names)
@@ -157,6 +157,7 @@ def _load_rows(db: Database, plan_id: int, activities: dict[int, Activity],
             unit=row["unit"], target=row["target"], indicator=row["indicator"],
             expected_result=row["expected_result"], quarter_from=row["quarter_from"],
             quarter_to=row["quarter_to"], source_line=row["source_line"], uid=row["uid"],
+            predecessor_uid=row["predecessor_uid"],
         )
         by_id[row["id"]] = indicator
         activities[row["activity_id"]].rows.append(indicator)

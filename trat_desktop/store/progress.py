@@ -14,14 +14,16 @@ from ..domain.progress import ProgressEntry, check_still_stored
 from .audit import encode, record_many
 from .connection import Database
 
-AUDITED = ("achieved", "spent_satang", "status", "note")
-_COLUMNS = "indicator_uid, agency_uid, quarter, achieved, spent_satang, status, note, reporter, updated_at, revision"
+AUDITED = ("achieved", "spent_satang", "status", "note", "problems", "suggestions")
+_COLUMNS = ("indicator_uid, agency_uid, quarter, achieved, spent_satang, status, note, reporter, updated_at, revision, "
+            "problems, suggestions")
 
 
 def _entry(row: dict) -> ProgressEntry:
     return ProgressEntry(
         row["indicator_uid"], row["agency_uid"], row["quarter"], row["achieved"], row["spent_satang"],
         row["status"], row["note"], row["reporter"], row["updated_at"], row["revision"],
+        row["problems"], row["suggestions"],
     )
 
 
@@ -77,12 +79,13 @@ def write_entries(db: Database, rows: list[tuple[ProgressEntry, ProgressEntry | 
     if not rows:
         return
     params = [(n.indicator_uid, n.agency_uid, n.quarter, n.achieved, n.spent_satang, n.status, n.note,
-               n.reporter, n.updated_at, n.revision) for n, _old in rows]
-    upsert = f"""INSERT INTO progress ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               n.reporter, n.updated_at, n.revision, n.problems, n.suggestions) for n, _old in rows]
+    upsert = f"""INSERT INTO progress ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT(indicator_uid, agency_uid, quarter) DO UPDATE SET
                    achieved = excluded.achieved, spent_satang = excluded.spent_satang,
                    status = excluded.status, note = excluded.note, reporter = excluded.reporter,
-                   updated_at = excluded.updated_at, revision = excluded.revision"""
+                   updated_at = excluded.updated_at, revision = excluded.revision,
+                   problems = excluded.problems, suggestions = excluded.suggestions"""
     db.conn.executemany(upsert, params)
     keys = [(n.indicator_uid, n.agency_uid, n.quarter) for n, _old in rows]
     if origin == "coordinator":

@@ -1,0 +1,261 @@
+"""Command-line verbs for the reporting rounds.
+
+    trat-desktop round list [--year Y] [--json]
+    trat-desktop round set ROUND [--year Y] [--due DATE] [--from DATE --to DATE]      # coordinator
+    trat-desktop round submit ROUND [--year Y] [--signer NAME --position POSITION]    # office
+    trat-desktop round withdraw ROUND [--year Y] --reason TEXT                        # office
+
+    trat-desktop review OFFICE ROUND --accept | --return | --checked [--comment TEXT] [--year Y]   # coordinator
+    trat-desktop comment ROW_ID --quarter N [--agency A] --text TEXT [--year Y]                # coordinator
+    trat-desktop comment answer COMMENT_ID --text TEXT                                          # office
+    trat-desktop comment list [--year Y] [--json]
+
+ROUND: q1 q2 q3 q4 h1 (รอบ ๖ เดือน) y (รอบ ๑๒ เดือน). DATE: Thai BE (๑๕ เม.ย. ๒๕๖๙, 15/4/2569) or ISO.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from .domain.rounds import ROUND_IDS, be_date_text
+from .services import PlanService, ProgressService
+
+STATE_TEXT = {"open": "ยังไม่ส่ง", "submitted": "ลงนามส่งแล้ว", "withdrawn": "ถอนการส่งแล้ว"}
+
+
+def add_parsers(commands: Any) -> None:
+    rounds = commands.add_parser("round", help="รอบรายงาน: ไตรมาส ๑–๔ รอบ ๖ เดือน รอบ ๑๒ เดือน")
+    cmds = rounds.add_subparsers(dest="round_command", required=True)
+    listing = cmds.add_parser("list", help="รอบรายงานของปี ช่วงเวลา วันครบกำหนดส่ง และสถานะ")
+    listing.add_argument("--year", type=int, help="ปีงบประมาณ พ.ศ.")
+    listing.add_argument("--json", action="store_true")
+    setting = cmds.add_parser("set", help="กำหนดช่วงเวลาหรือวันครบกำหนดส่งของรอบ (ศูนย์ฯ)")
+    setting.add_argument("round", choices=ROUND_IDS)
+    setting.add_argument("--year", type=int)
+    setting.add_argument("--due", help="วันครบกำหนดส่ง")
+    setting.add_argument("--from", dest="start", help="วันเริ่มต้นของรอบ")
+    setting.add_argument("--to", dest="end", help="วันสิ้นสุดของรอบ")
+    submit = cmds.add_parser("submit", help="ลงนามส่งรายงานรอบนี้ (หน่วยงาน) ค่าของรอบจะถูกล็อกบนเครื่องนี้")
+    submit.add_argument("round", choices=ROUND_IDS)
+    submit.add_argument("--year", type=int)
+    submit.add_argument("--signer", default="", help="ชื่อหัวหน้าส่วนราชการผู้ลงนาม (ค่าเริ่มต้น: จากการตั้งค่า)")
+    submit.add_argument("--position", default="", help="ตำแหน่งผู้ลงนาม")
+    submit.add_argument("--out", type=Path, help="ไฟล์ส่งออกฉบับสุดท้ายของรอบ (ค่าเริ่มต้น: ชื่อตามหน่วยงานและวันที่)")
+    withdraw = cmds.add_parser("withdraw", help="ถอนการส่งรายงานรอบนี้เพื่อแก้ไข (หน่วยงาน)")
+    withdraw.add_argument("round", choices=ROUND_IDS)
+    withdraw.add_argument("--year", type=int)
+    withdraw.add_argument("--reason", required=True, help="เหตุผลที่ถอน")
+
+
+def add_review_parsers(commands: Any) -> None:
+    review = commands.add_parser("review", help="ตรวจรับรายงานของหน่วยงานรายรอบ (ศูนย์ฯ)")
+    review.add_argument("office", help="ชื่อ ชื่อย่อ หรือรหัสหน่วยงาน")
+    review.add_argument("round", choices=ROUND_IDS)
+    review.add_argument("--year", type=int)
+    action = review.add_mutually_exclusive_group(required=True)
+    action.add_argument("--accept", dest="action", action="store_const", const="accept", help="รับรายงาน")
+    action.add_argument("--return", dest="action", action="store_const", const="return", help="ส่งคืนเพื่อแก้ไข")
+    action.add_argument("--checked", dest="action", action="store_const", const="check", help="ตรวจแล้ว")
+    action.add_argument("--unlock", dest="action", action="store_const", const="unlock",
+                        help="ปลดล็อกรอบที่รับแล้ว ให้หน่วยงานแก้ไขได้ (ส่งไปกับใบตอบรับ)")
+    review.add_argument("--comment", default="", help="ความเห็นถึงหน่วยงาน")
+    comment = commands.add_parser("comment", help="ความเห็นต่อตัวชี้วัดรายไตรมาส (ศูนย์ฯ) และคำตอบ (หน่วยงาน)")
+    comment.add_argument("target", help="รหัสตัวชี้วัด (ROW_ID), หรือ answer / list")
+    comment.add_argument("comment_id", nargs="?", type=int, help="หมายเลขความเห็น (สำหรับ answer)")
+    comment.add_argument("--quarter", type=int, choices=[1, 2, 3, 4])
+    comment.add_argument("--agency", help="หน่วยงาน (เมื่อตัวชี้วัดมีหลายหน่วยงาน)")
+    comment.add_argument("--text", default="")
+    comment.add_argument("--year", type=int)
+    comment.add_argument("--json", action="store_true")
+
+
+def add_reply_parsers(commands: Any) -> None:
+    reply = commands.add_parser("reply", help="ใบตอบรับ: ศูนย์ฯ ส่งให้หน่วยงาน หน่วยงานนำเข้า")
+    cmds = reply.add_subparsers(dest="reply_command", required=True)
+    export = cmds.add_parser("export", help="ส่งออกใบตอบรับ (ศูนย์ฯ)")
+    who = export.add_mutually_exclusive_group(required=True)
+    who.add_argument("--office", help="หน่วยงาน")
+    who.add_argument("--all", action="store_true", help="ทุกหน่วยงาน (--out เป็นโฟลเดอร์)")
+    export.add_argument("--out", type=Path, required=True)
+    export.add_argument("--year", type=int)
+    take = cmds.add_parser("import", help="นำเข้าใบตอบรับจากศูนย์ฯ (หน่วยงาน)")
+    take.add_argument("file", type=Path)
+    take.add_argument("--trust-new", action="store_true", help="ยอมรับกุญแจของศูนย์ฯ ครั้งแรก (ตรวจลายนิ้วมือแล้ว)")
+
+
+def add_figures_parser(commands: Any) -> None:
+    figures = commands.add_parser("figures", help="ผลสัมฤทธิ์: ร้อยละความสำเร็จ ตัวชี้วัดที่บรรลุ งบประมาณที่ใช้ รายกิจกรรม ยุทธศาสตร์ จังหวัด")
+    figures.add_argument("--year", type=int)
+    figures.add_argument("--round", choices=ROUND_IDS, help="เฉพาะไตรมาสของรอบนี้ (ค่าเริ่มต้น: ทั้งปี)")
+    figures.add_argument("--json", action="store_true")
+
+
+def add_timeliness_parser(commands: Any) -> None:
+    timely = commands.add_parser("timeliness", help="ความตรงเวลาในการส่งรายงานของแต่ละหน่วยงาน (ศูนย์ฯ)")
+    timely.add_argument("--round", choices=ROUND_IDS, help="รอบ (ค่าเริ่มต้น: ทุกรอบ)")
+    timely.add_argument("--year", type=int)
+    timely.add_argument("--json", action="store_true")
+    timely.add_argument("--reminders", action="store_true", help="ข้อความแจ้งเตือนพร้อมส่งทาง LINE หรืออีเมล")
+
+
+def _year(args: argparse.Namespace, service: PlanService) -> int:
+    return args.year or service.default_year() or service.fiscal_years()[-1]
+
+
+def run(args: argparse.Namespace, service: PlanService) -> int | None:
+    if args.command in ("review", "comment"):
+        return _review(args, service)
+    if args.command == "timeliness":
+        return _timeliness(args, service)
+    if args.command == "reply":
+        return _reply(args, service)
+    if args.command == "figures":
+        from .services.figures import FiguresService
+
+        figures = FiguresService(ProgressService(service))
+        data = figures.as_json(_year(args, service), args.round)
+        if args.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+            return 0
+        from .domain.thai import to_thai_digits
+
+        province, _ = figures.figures(data["fiscal_year"], args.round)
+        who = "หน่วยงาน" if figures.progress.identity().role == "office" else "จังหวัด"
+        print(f"{who}: {province.sentence()} · บรรลุเป้าหมาย {to_thai_digits(str(province.on_target))} ตัวชี้วัด")
+        for number, strategy in province.children.items():
+            print(f"  ยุทธศาสตร์ที่ {number}: {strategy.sentence()}")
+        return 0
+    if args.command != "round":
+        return None
+    from .services.rounds import RoundService
+
+    rounds = RoundService(ProgressService(service))
+    year = _year(args, service)
+    if args.round_command == "list" and rounds.progress.identity().role == "coordinator":
+        from .services.rounds import ReviewService, board
+
+        entries = board(ReviewService(rounds.progress), year)
+        if args.json:
+            by_round: dict[str, Any] = {}
+            for e in entries:
+                by_round.setdefault(e.round.id, {**e.round.as_json(), "offices": []})["offices"].append(e.as_json())
+            print(json.dumps(list(by_round.values()), ensure_ascii=False, indent=2))
+            return 0
+        for r in rounds.rounds(year):
+            mine = [e for e in entries if e.round.id == r.id]
+            got = sum(1 for e in mine if e.state != "not_received")
+            print(f"{r.id:<3} {r.name:<14} {be_date_text(r.start)} – {be_date_text(r.end)}  "
+                  f"ครบกำหนดส่ง {be_date_text(r.due)}  ได้รับ {got}/{len(mine)} หน่วยงาน")
+        return 0
+    if args.round_command == "list":
+        views = rounds.views(year)
+        if args.json:
+            print(json.dumps([v.as_json() for v in views.values()], ensure_ascii=False, indent=2))
+            return 0
+        for view in views.values():
+            r = view.round
+            extra = f" (แก้ไขหลังลงนาม {view.changed_after_signoff} รายการ)" if view.changed_after_signoff else ""
+            state = STATE_TEXT[view.state] if rounds.progress.identity().role == "office" else ""
+            print(f"{r.id:<3} {r.name:<14} {be_date_text(r.start)} – {be_date_text(r.end)}  "
+                  f"ครบกำหนดส่ง {be_date_text(r.due)}  {state}{extra}".rstrip())
+        return 0
+    if args.round_command == "set":
+        changed = rounds.set_dates(year, args.round, start=args.start, end=args.end, due=args.due)
+        print(f"กำหนด{changed.name}: {be_date_text(changed.start)} – {be_date_text(changed.end)} "
+              f"ครบกำหนดส่ง {be_date_text(changed.due)}")
+        return 0
+    if args.round_command == "submit":
+        view, path = rounds.submit(year, args.round, args.signer, args.position, out=args.out)
+        sub = view.submission
+        print(f"ลงนามส่ง{view.round.name}แล้ว โดย {sub.signer_name if sub else ''} "
+              f"ค่าของไตรมาส {', '.join(str(q) for q in view.round.quarters())} ถูกล็อกบนเครื่องนี้\n"
+              f"ไฟล์ฉบับสุดท้ายของรอบ: {path}\nโปรดส่งไฟล์นี้ให้ศูนย์ฯ ทาง LINE อีเมล หรือ USB")
+        return 0
+    view = rounds.withdraw(year, args.round, args.reason)
+    print(f"ถอนการส่ง{view.round.name}แล้ว แก้ไขค่าได้อีกครั้ง")
+    return 0
+
+
+def _review(args: argparse.Namespace, service: PlanService) -> int:
+    from .domain.rounds import REVIEW_TEXT
+    from .errors import TratError
+    from .services.rounds import ReviewService
+
+    reviews = ReviewService(ProgressService(service))
+    year = _year(args, service)
+    if args.command == "review":
+        state = reviews.set_state(args.office, year, args.round, args.action, args.comment)
+        print(f"บันทึกผลการตรวจ{reviews.rounds.find(year, args.round).name}: {REVIEW_TEXT[state]}")
+        return 0
+    if args.target == "list":
+        found = reviews.comments(year)
+        if args.json:
+            print(json.dumps([c.__dict__ for c in found], ensure_ascii=False, indent=2))
+        for c in [] if args.json else found:
+            where = f"ไตรมาส {c.quarter}" if c.quarter else (c.round_id or "")
+            answer = f" — ตอบ: {c.answer}" if c.answer else " — ยังไม่ตอบ"
+            print(f"#{c.id} {where}: {c.text}{answer}")
+        return 0
+    if args.target == "answer":
+        if args.comment_id is None or not args.text.strip():
+            raise TratError("ใช้: trat-desktop comment answer COMMENT_ID --text ข้อความ")
+        answered = reviews.answer(args.comment_id, args.text)
+        print(f"ตอบความเห็น #{answered.id} แล้ว")
+        return 0
+    if args.quarter is None:
+        raise TratError("ต้องระบุไตรมาส (--quarter)")
+    made = reviews.comment(args.target, args.quarter, args.text, args.agency, args.year)
+    print(f"บันทึกความเห็น #{made.id} แล้ว")
+    return 0
+
+
+def _timeliness(args: argparse.Namespace, service: PlanService) -> int:
+    from .domain.capabilities import require
+    from .domain.rounds import REVIEW_TEXT
+    from .errors import TratError
+    from .services.rounds import ReviewService, board, reminders
+
+    review = ReviewService(ProgressService(service))
+    require(review.progress.identity(), "review")
+    year = _year(args, service)
+    if args.reminders:
+        if not args.round:
+            raise TratError("ข้อความแจ้งเตือนต้องระบุรอบ (--round)")
+        found = reminders(review, year, args.round)
+        if args.json:
+            print(json.dumps([{"office": o, "message": m} for o, m in found], ensure_ascii=False, indent=2))
+        else:
+            print("\n\n".join(f"— {o} —\n{m}" for o, m in found) or "ไม่มีหน่วยงานที่ต้องแจ้งเตือน")
+        return 0
+    entries = board(review, year, args.round)
+    if args.json:
+        print(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2))
+        return 0
+    for e in entries:
+        dates = f" (ลงนาม {e.signed_on}, ได้รับ {e.received_at[:16]})" if e.signed_on else ""
+        if e.changed_after_signoff:
+            dates += f" แก้ไขหลังลงนาม {e.changed_after_signoff} รายการ"
+        print(f"{e.round.id:<3} {e.office_name}: {e.punctuality.text()} · {REVIEW_TEXT[e.state]}{dates}")
+    return 0
+
+
+def _reply(args: argparse.Namespace, service: PlanService) -> int:
+    from .services.exchange import ExchangeService
+    from .services.replies import ReplyService
+
+    replies = ReplyService(ExchangeService(ProgressService(service)))
+    if args.reply_command == "export":
+        year = _year(args, service)
+        made = replies.export_all(args.out, year) if args.all else [replies.export_reply(args.office, args.out, year)]
+        for path in made:
+            print(f"ส่งออกใบตอบรับแล้ว: {path}")
+        return 0
+    result = replies.import_reply(args.file, trust_new=args.trust_new)
+    print(result["message"])
+    if result["status"] == "imported":
+        print(f"ความเห็นใหม่ {result['comments']} รายการ, ผลการตรวจใหม่ {result['reviews']} รายการ, "
+              f"ปลดล็อก {result['unlocks']} รอบ")
+    return 0

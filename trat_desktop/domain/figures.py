@@ -1,0 +1,161 @@
+"""Achievement figures: the only place they are computed (reports, the dashboard, the CLI ask here).
+
+**Per indicator row × office** (an office's share of a row):
+
+- *achieved to date*: counts (ครั้ง, คน, เรื่อง …) add up over the quarters reported; a share (ร้อยละ) or
+  a level (ระดับ) is not summed: the latest quarter's value counts (:func:`.progress.achieved_to_date`);
+- *ร้อยละความสำเร็จ*: achieved ÷ target × 100, capped at 100 (None without a target or a result);
+- *band*: บรรลุ (at least the "achieved" threshold, default 100 %), ใกล้เคียง (at least the "near"
+  threshold, default 80 %), ต่ำกว่าเป้า (below it); None when nothing is reported.
+
+**Per activity, strategy and province**: "ดำเนินการแล้ว x จาก y ตัวชี้วัด คิดเป็นร้อยละ z" (x: the row ×
+office items with any report, y: all items) and the share of items on target; budget allocated, spent to
+date, remaining and ร้อยละการเบิกจ่าย.
+
+Status and figures must not contradict: a row still "ยังไม่เริ่ม" that has a result is flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from .progress import ProgressEntry, achieved_to_date, is_reported
+
+BAND_TEXT = {"achieved": "บรรลุ", "near": "ใกล้เคียง", "below": "ต่ำกว่าเป้า"}
+RULE_TEXT = ("ผลสะสม: หน่วยนับที่เป็นจำนวน (ครั้ง คน เรื่อง ฯลฯ) รวมทุกไตรมาส; ร้อยละและระดับใช้ค่าของไตรมาสล่าสุด "
+             "· ร้อยละความสำเร็จ = ผลสะสม ÷ เป้าหมาย × ๑๐๐ (ไม่เกิน ๑๐๐)")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Band limits in per cent of the target (the coordinator may change them)."""
+
+    achieved: float = 100.0
+    near: float = 80.0
+
+    def __post_init__(self) -> None:
+        if not (0 < self.near <= self.achieved <= 100):
+            raise ValueError("thresholds must satisfy 0 < near <= achieved <= 100")
+
+
+@dataclass(frozen=True)
+class ItemFigures:
+    """One row × office."""
+
+    achieved_to_date: float | None
+    achievement_pct: float | None
+    band: str | None
+    reported: bool
+    allocated_satang: int | None
+    spent_satang: int
+    contradiction: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {"achieved_to_date": self.achieved_to_date, "achievement_pct": self.achievement_pct,
+                "band": self.band, "band_text": BAND_TEXT.get(self.band or "", ""), "reported": self.reported,
+                "allocated_satang": self.allocated_satang, "spent_satang": self.spent_satang,
+                "contradiction": self.contradiction}
+
+
+def pct(part: float, whole: float) -> float | None:
+    return None if not whole else round(100.0 * part / whole, 2)
+
+
+def item_figures(unit: str, target: float | None, entries: Mapping[int, ProgressEntry],
+                 allocated_satang: int | None = None, thresholds: Thresholds = Thresholds(),
+                 quarters: Iterable[int] | None = None) -> ItemFigures:
+    """The figures of one row × office from its entries (only *quarters*, e.g. a round's, when given)."""
+    wanted = set(quarters) if quarters is not None else {1, 2, 3, 4}
+    used = {q: e for q, e in entries.items() if q in wanted}
+    achieved = achieved_to_date(unit, used)
+    share = None
+    if achieved is not None and target:
+        share = min(100.0, round(100.0 * achieved / target, 2))
+    elif achieved is not None and target == 0:
+        share = 100.0
+    band = None
+    if share is not None:
+        band = "achieved" if share >= thresholds.achieved else ("near" if share >= thresholds.near else "below")
+    spent = sum(e.spent_satang or 0 for e in used.values())
+    contradiction = ""
+    latest = [e for _q, e in sorted(used.items()) if is_reported(e)]
+    if latest and latest[-1].status == "not_started" and achieved is not None and achieved > 0:
+        contradiction = "สถานะยังเป็น “ยังไม่เริ่ม” แต่มีผลการดำเนินงานแล้ว โปรดปรับสถานะ"
+    if latest and latest[-1].status == "cancelled" and band == "achieved":
+        contradiction = "สถานะเป็น “ยกเลิก” แต่ผลการดำเนินงานถึงเป้าหมาย โปรดตรวจสอบ"
+    return ItemFigures(achieved, share, band, bool(latest), allocated_satang, spent, contradiction)
+
+
+@dataclass
+class GroupFigures:
+    """Figures of a group of items: an activity, a strategy or the province."""
+
+    items: int = 0
+    reported: int = 0
+    on_target: int = 0
+    near: int = 0
+    allocated_satang: int = 0
+    spent_satang: int = 0
+    contradictions: int = 0
+    children: dict[str, "GroupFigures"] = field(default_factory=dict)
+
+    def add(self, f: ItemFigures) -> None:
+        self.items += 1
+        self.reported += int(f.reported)
+        self.on_target += int(f.band == "achieved")
+        self.near += int(f.band == "near")
+        self.allocated_satang += f.allocated_satang or 0
+        self.spent_satang += f.spent_satang
+        self.contradictions += int(bool(f.contradiction))
+
+    @property
+    def reported_pct(self) -> float | None:
+        return pct(self.reported, self.items)
+
+    @property
+    def on_target_pct(self) -> float | None:
+        return pct(self.on_target, self.items)
+
+    @property
+    def remaining_satang(self) -> int:
+        return self.allocated_satang - self.spent_satang
+
+    @property
+    def disbursed_pct(self) -> float | None:
+        return pct(self.spent_satang, self.allocated_satang)
+
+    def sentence(self, thai_digits: bool = True) -> str:
+        """'ดำเนินการแล้ว ๑๒ จาก ๑๖ ตัวชี้วัด คิดเป็นร้อยละ ๗๕'."""
+        from .display import number_text
+
+        share = self.reported_pct
+        return (f"ดำเนินการแล้ว {number_text(self.reported, thai_digits)} จาก {number_text(self.items, thai_digits)} "
+                f"ตัวชี้วัด คิดเป็นร้อยละ {number_text(share if share is not None else 0, thai_digits)}")
+
+    def as_json(self) -> dict[str, object]:
+        return {"items": self.items, "reported": self.reported, "reported_pct": self.reported_pct,
+                "on_target": self.on_target, "on_target_pct": self.on_target_pct, "near": self.near,
+                "allocated_satang": self.allocated_satang, "spent_satang": self.spent_satang,
+                "remaining_satang": self.remaining_satang, "disbursed_pct": self.disbursed_pct,
+                "contradictions": self.contradictions, "sentence": self.sentence(thai_digits=False)}
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An item's figures with where it sits: strategy number, activity code."""
+
+    strategy: int
+    activity: str
+    figures: ItemFigures
+
+
+def rollup(placed: Iterable[Placed]) -> GroupFigures:
+    """The province's figures, with strategies as children and their activities as grandchildren."""
+    province = GroupFigures()
+    for p in placed:
+        strategy = province.children.setdefault(str(p.strategy), GroupFigures())
+        activity = strategy.children.setdefault(p.activity, GroupFigures())
+        for group in (province, strategy, activity):
+            group.add(p.figures)
+    return province

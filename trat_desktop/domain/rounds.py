@@ -1,0 +1,261 @@
+"""Reporting rounds: ไตรมาส ๑–๔, รอบ ๖ เดือน and รอบ ๑๒ เดือน, with their periods, due dates and timeliness.
+
+Pure functions; the one place that says which round is open, when it is due, which quarters it covers,
+and whether an office's submission was on time. Defaults (the coordinator may change any date, and the
+dates travel in the plan package):
+
+- a quarter covers its three months and is due 15 days after its last day;
+- รอบ ๖ เดือน (``h1``) covers quarters 1–2 (1 ต.ค.–31 มี.ค.), due 15 days after 31 มี.ค.;
+- รอบ ๑๒ เดือน (``y``) covers the year (1 ต.ค.–30 ก.ย.), due 15 days after 30 ก.ย. Offices often cut it
+  at 31 ส.ค. for ITA: set its end date, and its quarters follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, Literal, Mapping
+
+from ..errors import TratError
+from .fiscal import ROUND_DUE_DAYS
+from .thai import BE_OFFSET, MONTHS, digits, quarter_bounds, to_arabic_digits
+
+ROUND_IDS = ("q1", "q2", "q3", "q4", "h1", "y")
+ROUND_NAMES = {
+    "q1": "ไตรมาส ๑", "q2": "ไตรมาส ๒", "q3": "ไตรมาส ๓", "q4": "ไตรมาส ๔",
+    "h1": "รอบ ๖ เดือน", "y": "รอบ ๑๒ เดือน",
+}
+DUE_AFTER_DAYS = ROUND_DUE_DAYS  # the installation's setting may change it (domain/fiscal.py)
+MONTHS_SHORT = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+
+
+class RoundError(TratError):
+    """A round or a date that cannot be used; the message is Thai."""
+
+
+@dataclass(frozen=True)
+class Round:
+    """One reporting round of a fiscal year (พ.ศ.)."""
+
+    fiscal_year: int
+    id: str
+    start: dt.date
+    end: dt.date
+    due: dt.date
+
+    @property
+    def name(self) -> str:
+        return ROUND_NAMES[self.id]
+
+    def quarters(self) -> tuple[int, ...]:
+        """The fiscal quarters whose values this round reports: those that begin inside its period."""
+        return tuple(q for q in (1, 2, 3, 4)
+                     if self.start <= quarter_bounds(self.fiscal_year, q)[0] <= self.end)
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "name": self.name, "fiscal_year": self.fiscal_year,
+                "from": self.start.isoformat(), "to": self.end.isoformat(), "due": self.due.isoformat(),
+                "quarters": list(self.quarters())}
+
+
+def check_round_id(round_id: str) -> str:
+    key = str(round_id).strip().lower()
+    if key not in ROUND_IDS:
+        raise RoundError(f"ไม่มีรอบรายงาน “{round_id}” (ใช้ได้: " + ", ".join(ROUND_IDS) + ")")
+    return key
+
+
+def default_round(fiscal_year: int, round_id: str, due_days: int = DUE_AFTER_DAYS) -> Round:
+    round_id = check_round_id(round_id)
+    if round_id.startswith("q"):
+        start, end = quarter_bounds(fiscal_year, int(round_id[1]))
+    elif round_id == "h1":
+        start, end = quarter_bounds(fiscal_year, 1)[0], quarter_bounds(fiscal_year, 2)[1]
+    else:
+        start, end = quarter_bounds(fiscal_year, 1)[0], quarter_bounds(fiscal_year, 4)[1]
+    return Round(fiscal_year, round_id, start, end, end + dt.timedelta(days=due_days))
+
+
+def rounds_of_year(fiscal_year: int, overrides: Mapping[str, Mapping[str, dt.date]] | None = None,
+                   due_days: int = DUE_AFTER_DAYS) -> list[Round]:
+    """The year's rounds in order, the coordinator's dates (``{"y": {"end": …, "due": …}}``) over the defaults
+    (a round's end + *due_days*, the installation's setting of domain/fiscal.py)."""
+    found = []
+    for round_id in ROUND_IDS:
+        base = default_round(fiscal_year, round_id, due_days)
+        change = dict((overrides or {}).get(round_id, {}))
+        found.append(replace(base, **{k: v for k, v in change.items() if k in ("start", "end", "due")}))
+    return found
+
+
+def check_dates(item: Round) -> Round:
+    """A round's dates must make sense and stay inside its fiscal year (due may fall after it)."""
+    year_start, year_end = default_round(item.fiscal_year, "y").start, default_round(item.fiscal_year, "y").end
+    if item.start > item.end:
+        raise RoundError(f"{item.name}: วันเริ่มต้นต้องไม่อยู่หลังวันสิ้นสุด")
+    if item.start < year_start or item.end > year_end:
+        raise RoundError(f"{item.name}: ช่วงเวลาต้องอยู่ในปีงบประมาณ พ.ศ. {digits(str(item.fiscal_year), True)} "
+                         f"({be_date_text(year_start)} – {be_date_text(year_end)})")
+    if item.due < item.end:
+        raise RoundError(f"{item.name}: วันครบกำหนดส่งต้องไม่ก่อนวันสิ้นสุดของรอบ")
+    if item.due > item.end + dt.timedelta(days=366):
+        raise RoundError(f"{item.name}: วันครบกำหนดส่งห่างจากวันสิ้นสุดของรอบเกิน ๑ ปี")
+    if not item.quarters():
+        raise RoundError(f"{item.name}: ช่วงเวลานี้ไม่ครอบคลุมไตรมาสใดเลย")
+    return item
+
+
+def open_round(rounds: Iterable[Round], today: dt.date) -> Round | None:
+    """The round an office is working towards today: the quarter round whose period has ended and whose
+    due date has not passed, else the quarter now running; None outside the year's rounds."""
+    quarter_rounds = [r for r in rounds if r.id.startswith("q")]
+    due_now = [r for r in quarter_rounds if r.end < today <= r.due]
+    if due_now:
+        return due_now[0]
+    running = [r for r in quarter_rounds if r.start <= today <= r.end]
+    return running[0] if running else None
+
+
+def be_date_text(day: dt.date, thai_digits: bool = True, short: bool = True) -> str:
+    """'๑๕ เม.ย. ๒๕๖๙' (short) or '๑๕ เมษายน ๒๕๖๙'."""
+    month = MONTHS_SHORT[day.month - 1] if short else MONTHS[day.month - 1]
+    return digits(f"{day.day} {month} {day.year + BE_OFFSET}", thai_digits)
+
+
+def due_text(item: Round, today: dt.date, thai_digits: bool = True) -> str:
+    """'ครบกำหนดส่ง ๑๕ เม.ย. ๒๕๖๙ อีก ๓ วัน' / '… วันนี้' / '… เลยกำหนดมาแล้ว ๒ วัน'."""
+    left = (item.due - today).days
+    head = f"ครบกำหนดส่ง {be_date_text(item.due, thai_digits)}"
+    if left > 0:
+        return head + digits(f" อีก {left} วัน", thai_digits)
+    if left == 0:
+        return head + " วันนี้"
+    return head + digits(f" เลยกำหนดมาแล้ว {-left} วัน", thai_digits)
+
+
+_BE_TEXT = re.compile(r"^(\d{1,2})\s*([^\d\s]+?)\s*(\d{2,4})$")
+_SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$")
+
+
+def _year_ce(text: str) -> int:
+    year = int(text)
+    if year < 100:  # '๖๙' -> 2569
+        year += 2500
+    return year - BE_OFFSET if year > 2400 else year
+
+
+def parse_date(text: str) -> dt.date:
+    """A date as people type it: ISO '2026-04-15', '15/4/2569', '๑๕ เม.ย. ๒๕๖๙', '15 เมษายน 2569'.
+
+    Years above 2400 are Buddhist era; two-digit years are BE (๖๙ = ๒๕๖๙)."""
+    cleaned = " ".join(to_arabic_digits(str(text)).split())
+    try:
+        if re.match(r"^\d{4}-\d{2}-\d{2}$", cleaned):
+            day = dt.date.fromisoformat(cleaned)
+            return day.replace(year=day.year - BE_OFFSET) if day.year > 2400 else day
+        slashed = _SLASHED.match(cleaned)
+        if slashed:
+            return dt.date(_year_ce(slashed.group(3)), int(slashed.group(2)), int(slashed.group(1)))
+        named = _BE_TEXT.match(cleaned)
+        if named:
+            month_text = named.group(2).replace(" ", "")
+            names = {m: i + 1 for i, m in enumerate(MONTHS)} | {m: i + 1 for i, m in enumerate(MONTHS_SHORT)}
+            names |= {m.replace(".", ""): i + 1 for i, m in enumerate(MONTHS_SHORT)}
+            if month_text in names:
+                return dt.date(_year_ce(named.group(3)), names[month_text], int(named.group(1)))
+    except ValueError:
+        pass
+    raise RoundError(f"อ่านวันที่ “{text}” ไม่ได้ (ใช้รูปแบบ เช่น ๑๕ เม.ย. ๒๕๖๙, 15/4/2569 หรือ 2026-04-15)")
+
+
+# -- timeliness -----------------------------------------------------------------------------------
+Timeliness = Literal["on_time", "late", "missing", "not_due"]
+TIMELINESS_TEXT = {"on_time": "ส่งตรงเวลา", "late": "ส่งล่าช้า", "missing": "ยังไม่ส่ง", "not_due": "ยังไม่ถึงกำหนด"}
+
+
+@dataclass(frozen=True)
+class Punctuality:
+    """An office's timeliness for one round: the state and how many days late (0 when not late)."""
+
+    state: Timeliness
+    days_late: int = 0
+
+    def text(self, thai_digits: bool = True) -> str:
+        if self.state == "late":
+            return digits(f"ส่งล่าช้า {self.days_late} วัน", thai_digits)
+        return TIMELINESS_TEXT[self.state]
+
+
+def punctuality(item: Round, submitted_on: dt.date | None, today: dt.date) -> Punctuality:
+    """On time / late by N days / missing / not yet due; *submitted_on* is the final export's signed date."""
+    if submitted_on is not None:
+        late = (submitted_on - item.due).days
+        return Punctuality("late", late) if late > 0 else Punctuality("on_time")
+    if today > item.due:
+        return Punctuality("missing", (today - item.due).days)
+    return Punctuality("not_due")
+
+
+
+# -- sign-off and lock ----------------------------------------------------------------------------
+def locked_quarters(rounds: Iterable[Round], states: Mapping[str, str]) -> dict[int, Round]:
+    """The quarters an office may not change: those of every round it has signed off (state
+    ``submitted``) and not withdrawn or had unlocked; quarter -> the round that locks it."""
+    locked: dict[int, Round] = {}
+    for item in rounds:
+        if states.get(item.id) == "submitted":
+            for quarter in item.quarters():
+                locked.setdefault(quarter, item)
+    return locked
+
+
+def lock_message(item: Round, quarter: int) -> str:
+    return (f"ไตรมาส {digits(str(quarter), True)} อยู่ใน{item.name}ที่ลงนามส่งรายงานแล้ว จึงแก้ไขไม่ได้ "
+            f"หากต้องการแก้ไข ให้ถอนการส่งรายงาน{item.name}ก่อน (หรือขอให้ศูนย์ฯ ปลดล็อกหากศูนย์ฯ รับรายงานแล้ว)")
+
+
+@dataclass(frozen=True)
+class DueCell:
+    """One row × quarter an office owes for a round, and what it recorded there (None: nothing)."""
+
+    label: str
+    quarter: int
+    achieved: float | None
+    status: str
+    reason: str
+
+
+def missing_for_round(cells: Iterable[DueCell]) -> list[DueCell]:
+    """What still blocks a sign-off: a due cell needs a value, or a status other than ยังไม่เริ่ม with a reason."""
+    return [c for c in cells if c.achieved is None and not (c.status != "not_started" and c.reason.strip())]
+
+
+# -- the coordinator's view of an office's round ----------------------------------------------------
+REVIEW_STATES = ("not_received", "received", "checked", "returned", "accepted", "unlocked")
+REVIEW_TEXT = {"not_received": "ยังไม่ได้รับ", "received": "ได้รับแล้ว", "checked": "ตรวจแล้ว",
+               "returned": "ส่งคืนเพื่อแก้ไข", "accepted": "รับรายงานแล้ว", "unlocked": "ปลดล็อกให้แก้ไข"}
+
+
+def reminder_text(office_name: str, item: Round, state: str, today: dt.date, owed: int = 0,
+                  comments: Iterable[str] = (), sender: str = "ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด") -> str:
+    """A ready Thai message to paste into LINE or e-mail for an office that is missing or was returned."""
+    lines = [f"เรียน {office_name}"]
+    if state == "returned":
+        lines.append(f"{sender}ได้ตรวจรายงานผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม "
+                     f"{item.name} ปีงบประมาณ พ.ศ. {digits(str(item.fiscal_year), True)} แล้ว "
+                     "ขอส่งคืนเพื่อแก้ไขตามความเห็นดังนี้")
+        lines.extend(f"- {c}" for c in comments)
+        lines.append(f"และขอความกรุณาส่งไฟล์รายงานฉบับแก้ไขภายใน {be_date_text(max(item.due, today), short=False)}")
+    else:
+        late = (today - item.due).days
+        status = (f"ซึ่งครบกำหนดส่งเมื่อ {be_date_text(item.due, short=False)} (เลยกำหนดมาแล้ว "
+                  f"{digits(str(late), True)} วัน)" if late > 0 else f"ซึ่งครบกำหนดส่ง {be_date_text(item.due, short=False)}")
+        lines.append(f"{sender}ยังไม่ได้รับไฟล์รายงานผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม "
+                     f"{item.name} ปีงบประมาณ พ.ศ. {digits(str(item.fiscal_year), True)} {status}")
+        if owed:
+            lines.append(f"ยังขาดผลการดำเนินงาน {digits(str(owed), True)} รายการ")
+        lines.append("ขอความกรุณาบันทึกผล ลงนามส่งรายงานรอบนี้ในโปรแกรม Trat Desktop และส่งไฟล์ .trat "
+                     "ทาง LINE หรืออีเมลของศูนย์ฯ")
+    lines.append("ขอบคุณครับ/ค่ะ")
+    return "\n".join(lines)
