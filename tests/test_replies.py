@@ -121,3 +121,32 @@ def test_another_offices_or_a_forged_reply_is_refused_and_changes_nothing(world)
     with pytest.raises(TratError):
         mine.import_reply(broken)
     assert ReviewService(office).comments(2569) == []
+
+
+def test_the_printable_receipt_names_each_file_its_code_the_review_and_comments(world):
+    import os
+    import shutil as sh
+    import subprocess
+
+    if sh.which("pdftotext") is None and not os.environ.get("CI"):
+        pytest.skip("needs poppler's pdftotext (CI installs it)")
+    from trat_desktop.services.reports import write_report
+
+    office, other, centre, folder = world
+    _fill(office, 2)
+    _, final = RoundService(office).submit(2569, "q2", folder=folder)
+    ExchangeService(centre).import_files([final], trust_new=True)
+    review = ReviewService(centre)
+    item = next(i for i in centre.work_items(2569) if i.agency_name == OFFICE and 2 in i.quarters())
+    review.comment(item.id, 2, "ขอภาพถ่ายกิจกรรมเพิ่ม", agency=OFFICE)
+    review.set_state(OFFICE, 2569, "q2", "accept")
+    code = ExchangeService(centre).ledger()[0]["content_code"]
+    result = write_report(centre, "receipt", folder / "receipt.pdf", fiscal_year=2569, office=OFFICE)
+    assert result.pages >= 1
+    text = " ".join(subprocess.run(["pdftotext", str(folder / "receipt.pdf"), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "ใบตอบรับรายงานผลการดำเนินงาน" in text and OFFICE in text
+    assert code in text and "รับรายงานแล้ว" in text and "ขอภาพถ่ายกิจกรรมเพิ่ม" in text
+    with pytest.raises(TratError, match="ศูนย์ปฏิบัติการ"):
+        write_report(office, "receipt", folder / "no.pdf", fiscal_year=2569, office=OFFICE)
+    assert not (folder / "no.pdf").exists()

@@ -170,3 +170,24 @@ def test_the_year_just_ended_stays_the_default_until_its_q4_round_is_due_as_the_
     RoundService(coordinator).set_dates(2569, "q4", due="31 ต.ค. 2569")
     assert service.default_year(dt.date(2026, 10, 20)) == 2569
     assert service.default_year(dt.date(2026, 11, 1)) == 2570
+
+
+def test_the_coordinators_round_dates_travel_in_the_plan_package(service, tmp_path):
+    from trat_desktop.services import PlanService
+    from trat_desktop.services.exchange import ExchangeService
+    from trat_desktop.services.plan_package import PlanPackageService
+
+    coordinator = ProgressService(service)
+    coordinator.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสาน"))
+    RoundService(coordinator).set_dates(2569, "y", end="31 ส.ค. 2569", due="10 ก.ย. 2569")
+    package = PlanPackageService(ExchangeService(coordinator))
+    path = package.export_plan(tmp_path / "plan.trat", 2569)
+    office_plans = PlanService.open(tmp_path / "office.sqlite3")
+    try:
+        office = ProgressService(office_plans)
+        office.set_identity(Identity(role="office", office_name=OFFICE))
+        PlanPackageService(ExchangeService(office)).import_plan(path, trust_new=True)
+        y = RoundService(office).find(2569, "y")
+        assert (y.end, y.due) == (dt.date(2026, 8, 31), dt.date(2026, 9, 10))
+    finally:
+        office_plans.close()

@@ -125,6 +125,8 @@ class OfficeReportData:
     me: Identity
     items: list[Any]  # services.progress.WorkItem
     verification_code: str
+    #: a reporting round's name and period when the report is for a round (รอบ ๖ เดือน …), else ''
+    period_title: str = ""
 
 
 @dataclass
@@ -137,3 +139,5 @@ class ProvinceReportData:
     me: Identity
     today: dt.date
     now: str  # ISO 8601 time of writing
+    #: a reporting round's name and period when the report is for a round, else ''
+    period_title: str = ""

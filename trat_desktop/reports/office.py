@@ -57,7 +57,7 @@ def office_story(data: OfficeReportData, *, thai_digits: bool = True) -> tuple[l
         P(d(f"ประจำปีงบประมาณ พ.ศ. {year}"), "subtitle"),
         Spacer(1, 0.3 * cm),
         bold_line("หน่วยงาน", me.office_name),
-        bold_line("ผลการดำเนินงาน", d.quarter(year, q)),
+        bold_line("ผลการดำเนินงาน", data.period_title or d.quarter(year, q)),
         bold_line("วันที่รายงาน", d.date(today)),
         Spacer(1, 0.25 * cm),
     ]
@@ -92,6 +92,10 @@ def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: l
         spent_q_total += st.spent_in_period
         spent_total += st.spent_satang
         note = (entry.note or "").strip() if entry else ""
+        problems = (entry.problems or "").strip() if entry else ""
+        suggestions = (entry.suggestions or "").strip() if entry else ""
+        narrative = [(NOTE_LABEL, note), ("ปัญหาอุปสรรค:", problems), ("ข้อเสนอแนะ/แนวทางแก้ไข:", suggestions)]
+        narrative = [(label, text) for label, text in narrative if text]
         rows.append(Row([
             cell(d(n), style="cell_center"),
             cell(PR([(f"{d(item.id)} {d(item.activity_code)} {item.activity_title}", True),
@@ -104,9 +108,9 @@ def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: l
             cell(allocated_text(item.row, item.agency_name, item.allocated_satang, d.thai), style="cell_right"),
             cell(_baht(entry.spent_satang if entry else None, d.thai), style="cell_right"),
             cell(_baht(st.spent_satang if st.spent_satang or entry else None, d.thai), style="cell_right"),
-        ], keep_with_next=bool(note)))
-        if note:
-            rows.append(Row([cell(""), Cell([PR([(NOTE_LABEL, True), (" " + note, False)], "cell")], span=8)],
+        ], keep_with_next=bool(narrative)))
+        for label, text in narrative:
+            rows.append(Row([cell(""), Cell([PR([(label, True), (" " + text, False)], "cell")], span=8)],
                             rule_from=1, rule_width=0.3))
     rows.append(Row([cell("รวม", style="cell_bold", span=6),
                      cell(format_baht(allocated_total / 100, d.thai), style="cell_right_bold"),

@@ -131,7 +131,7 @@ def province_story(data: ProvinceReportData, *, thai_digits: bool = True) -> tup
     today = data.today
     d = Thai(thai_digits)
     width = frame_width(True)
-    period = d.quarter(year, quarter)
+    period = data.period_title or d.quarter(year, quarter)
     story: list[Flowable] = [
         P(TITLE, "title"),
         P(d(f"ประจำปีงบประมาณ พ.ศ. {year}"), "subtitle"),
@@ -144,8 +144,11 @@ def province_story(data: ProvinceReportData, *, thai_digits: bool = True) -> tup
         CondPageBreak(4 * cm),  # a heading does not end a page
         P(d("3. หน่วยงานที่ยังรายงานไม่ครบ"), "heading"),
         *_missing(figures, d, width),
+        CondPageBreak(4 * cm),
+        P(d("4. ปัญหาอุปสรรคและข้อเสนอแนะรายยุทธศาสตร์"), "heading"),
+        *_narratives(plan, data.rows, quarter, d),
         CondPageBreak(5 * cm),
-        P(d("4. ผลการดำเนินงานรายตัวชี้วัดและหน่วยงาน"), "heading"),
+        P(d("5. ผลการดำเนินงานรายตัวชี้วัดและหน่วยงาน"), "heading"),
     ]
     blocks = [signature_block("ผู้รายงาน", me.reporter_name, me.reporter_position, d.date(today), org=COORDINATOR_NAME)]
     if me.head_name or me.head_position:
@@ -153,6 +156,35 @@ def province_story(data: ProvinceReportData, *, thai_digits: bool = True) -> tup
     story += _detail_tables(figures, d, width, [Spacer(1, 0.8 * cm), signature_table(blocks, width)])
     title = f"{TITLE} " + d(f"ปีงบประมาณ พ.ศ. {year}") + " " + (d(f"ไตรมาสที่ {quarter}") if quarter else "ทั้งปี")
     return story, title, PageDecor(header=title, footer_left=COORDINATOR_NAME, thai_digits=thai_digits)
+
+
+def _narratives(plan: Plan, rows: list[RowOverview], quarter: int | None, d: Thai) -> list[Flowable]:
+    """What offices wrote as ปัญหาอุปสรรค and ข้อเสนอแนะ/แนวทางแก้ไข, gathered per strategy (the period's quarters)."""
+    out: list[Flowable] = []
+    for strategy in plan.strategies:
+        problems: list[str] = []
+        suggestions: list[str] = []
+        for row in rows:
+            if row.strategy != strategy.number:
+                continue
+            for office in row.offices:
+                for q, e in sorted(office.entries.items()):
+                    if quarter is not None and q != quarter:
+                        continue
+                    where = d(f" ({office.agency_name}, ตัวชี้วัด {row.id} ไตรมาส {q})")
+                    if e.problems.strip():
+                        problems.append(e.problems.strip() + where)
+                    if e.suggestions.strip():
+                        suggestions.append(e.suggestions.strip() + where)
+        out.append(P(d(f"ยุทธศาสตร์ที่ {strategy.number} {strategy.title}"), "cell_bold"))
+        if not problems and not suggestions:
+            out.append(P("ไม่มีหน่วยงานรายงานปัญหาอุปสรรคหรือข้อเสนอแนะ", "body"))
+            continue
+        for label, texts in (("ปัญหาอุปสรรค", problems), ("ข้อเสนอแนะ/แนวทางแก้ไข", suggestions)):
+            if texts:
+                out.append(P(label, "body"))
+                out.extend(P("• " + text, "body") for text in texts)
+    return out
 
 
 def _pct(part: int, whole: int, d: Thai) -> str:

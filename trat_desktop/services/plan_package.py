@@ -13,8 +13,10 @@ from ..exchange import archive, formats, keys, plan_json, safe_json
 from ..exchange.archive import BadArchive, KeyNotTrusted
 from ..store import exchange as exchange_store
 from ..store import plans as plan_store
+from ..store import rounds as round_store
 from ..store.connection import SCHEMA_VERSION
 from .exchange import ExchangeService, unexpected_reason
+from .rounds import RoundService
 
 COORDINATOR_KEY = "coordinator_public_key"
 
@@ -47,6 +49,9 @@ class PlanPackageService:
             "app_version": __version__, "province": formats.PROVINCE, "fiscal_year": plan.fiscal_year,
             "revision": plan.revision, "exported_at": self.progress.now(), "signer_public_key": pair.public_b64,
             "files": {"plan.json": hashlib.sha256(body).hexdigest()},
+            # version 3: the year's reporting rounds as the coordinator set them (domain/rounds.py)
+            "rounds": {r.id: {"start": r.start.isoformat(), "end": r.end.isoformat(), "due": r.due.isoformat()}
+                       for r in RoundService(self.progress).rounds(plan.fiscal_year)},
         }
         archive.write_archive(Path(out), {"plan.json": body, archive.MANIFEST: archive.dumps_json(manifest)},
                               pair.private_b64)
@@ -88,16 +93,43 @@ class PlanPackageService:
         current = plan.fiscal_year in self.plans.fiscal_years() and self.plans.load_plan(plan.fiscal_year)
         if pinned is not None and current and plan.revision <= current.revision:
             raise BadArchive(f"แพ็กเกจแผนฉบับที่ {plan.revision} ไม่ใหม่กว่าแผนที่มีอยู่ (ฉบับที่ {current.revision})")
+        rounds = _rounds_of(manifest, plan.fiscal_year, path.name)
         with self._db.atomic():
             if pinned is None:
                 exchange_store.put_secret_setting(self._db, COORDINATOR_KEY, public, me.actor(), self.progress.now(), fp)
             plan_store.save_plan(self._db, plan, plan.agencies.values(), revision=plan.revision)
+            for r in rounds:
+                round_store.save_round_dates(self._db, plan.fiscal_year, r.id, r.start, r.end, r.due, me.actor(),
+                                             self.progress.now())
         live = {row.uid for row in plan.rows()}
         kept = current.rows() if current else []
         removed = [row.uid for row in kept if row.uid not in live]
         orphaned = sum(1 for item in self.progress.orphaned_entries() if item.indicator_uid in removed)
         return {"fiscal_year": plan.fiscal_year, "revision": plan.revision, "rows": len(plan.rows()),
                 "removed_rows": len(removed), "orphaned_progress": orphaned, "fingerprint": fp}
+
+
+def _rounds_of(manifest: dict[str, object], fiscal_year: int, name: str) -> list[object]:
+    """The rounds a package carries (none before version 3), each checked as the coordinator's entry is."""
+    import datetime as dt
+
+    from ..domain.rounds import ROUND_IDS, Round, RoundError, check_dates
+
+    given = manifest.get("rounds")
+    if given is None:
+        return []
+    if not isinstance(given, dict) or not set(given) <= set(ROUND_IDS):
+        raise BadArchive(f"รอบรายงานในแพ็กเกจแผน “{name}” ไม่ถูกต้อง")
+    found = []
+    for round_id, dates in given.items():
+        try:
+            if not isinstance(dates, dict):
+                raise ValueError
+            start, end, due = (dt.date.fromisoformat(str(dates[k])) for k in ("start", "end", "due"))
+            found.append(check_dates(Round(fiscal_year, round_id, start, end, due)))
+        except (KeyError, ValueError, TypeError, RoundError):
+            raise BadArchive(f"รอบรายงาน “{round_id}” ในแพ็กเกจแผน “{name}” มีวันที่ไม่ถูกต้อง") from None
+    return found
 
 
 __all__ = ["PlanPackageService", "TratError"]

@@ -19,7 +19,7 @@ from .overview import OverviewService
 from .progress import ProgressService
 
 Out = Path | str | BinaryIO
-KINDS = ("office", "province", "plan", "xlsx")
+KINDS = ("office", "province", "plan", "xlsx", "receipt")
 
 
 class ReportService:
@@ -48,6 +48,31 @@ class ReportService:
 
     def plan(self, fiscal_year: int | None = None) -> Plan:
         return self.progress.plans.load_plan(fiscal_year)
+
+    def receipt(self, office: str, fiscal_year: int | None = None) -> Any:
+        """The centre's printable receipt (ใบตอบรับ) for one office: files received, reviews, comments."""
+        from ..domain.capabilities import require
+        from ..domain.labels import row_labels
+        from ..reports.receipt import ReceiptData
+        from ..store import rounds as round_store
+        from .replies import ReplyService
+
+        progress = self.progress
+        me = progress.identity()
+        require(me, "export_reply")
+        year = progress.plans.load_plan(fiscal_year).fiscal_year
+        office_uid, office_name = progress.find_agency(office)
+        body = ReplyService(ExchangeService(progress)).reply_body(office_uid, year)
+        codes = {r["sequence"]: r.get("content_code", "") for r in round_store.office_ledger(progress.plans.db, office_uid, year)}
+        labels = row_labels(progress.plans.load_plan(year))
+        comments = []
+        for c in round_store.comments(progress.plans.db, year, office_uid):
+            where = (f"{labels.get(c.indicator_uid or '', '')} ไตรมาส {c.quarter}" if c.quarter
+                     else "ทั้งรอบรายงาน")
+            comments.append({"where": where, "text": c.text, "answer": c.answer})
+        files = [{**f, "code": codes.get(f["sequence"], "")} for f in body["receipts"]]
+        return ReceiptData(year, office_name, progress.today(), files, body["reviews"], comments,
+                           me.reporter_name, me.reporter_position)
 
 
 def office_report(progress: ProgressService, out: Out, *, fiscal_year: int | None = None, quarter: int | None = None,
@@ -82,15 +107,57 @@ def export_xlsx(progress: ProgressService, out: Out, *, fiscal_year: int | None 
     return write_xlsx(ReportService(progress).province(fiscal_year, quarter), out)
 
 
+def round_period(progress: ProgressService, fiscal_year: int | None, round_id: str,
+                 kind: str) -> tuple[int | None, str]:
+    """A round as a report period: (the quarter the report is cut at, None for the whole year; the title).
+    A quarter round is its quarter; รอบ ๖ เดือน is cut at the end of quarter 2 with its results to date;
+    รอบ ๑๒ เดือน is the whole year (the office's report: to the end of quarter 4)."""
+    from ..domain.rounds import be_date_text
+    from .rounds import RoundService
+
+    year = progress.plans.load_plan(fiscal_year).fiscal_year
+    item = RoundService(progress).find(year, round_id)
+    last = item.quarters()[-1]
+    quarter: int | None = last
+    if item.id == "y" and kind == "province":
+        quarter = None
+    title = f"{item.name} ({be_date_text(item.start, short=False)} – {be_date_text(item.end, short=False)})"
+    return quarter, title
+
+
 def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year: int | None = None,
                  quarter: int | None = None, thai_digits: bool = True,
-                 on_progress: Callable[[int], None] | None = None) -> Any:
+                 on_progress: Callable[[int], None] | None = None, office: str | None = None,
+                 round_id: str | None = None) -> Any:
     """One dispatch for the CLI, the GUI and the smoke test: *kind* is office, province, plan or xlsx.
     Returns the ReportResult of a PDF (pages, title), or the path of the workbook."""
     if kind == "xlsx":
         return export_xlsx(progress, out, fiscal_year=fiscal_year, quarter=quarter)
     if kind == "plan":
         return plan_report(progress, out, fiscal_year=fiscal_year, thai_digits=thai_digits, on_progress=on_progress)
+    if kind == "receipt":
+        from ..reports.receipt import write_receipt
+
+        if not office:
+            from ..errors import TratError
+
+            raise TratError("ใบตอบรับต้องระบุหน่วยงาน (--office)")
+        return write_receipt(ReportService(progress).receipt(office, fiscal_year), out, thai_digits=thai_digits,
+                             on_progress=on_progress)
+    if round_id is not None and kind in ("office", "province"):
+        from dataclasses import replace
+
+        quarter, title = round_period(progress, fiscal_year, round_id, kind)
+        service = ReportService(progress)
+        if kind == "office":
+            from ..reports.office import write_office
+
+            data = replace(service.office(fiscal_year, quarter), period_title=title)
+            return write_office(data, out, thai_digits=thai_digits, on_progress=on_progress)
+        from ..reports.province import write_province
+
+        data = replace(service.province(fiscal_year, quarter), period_title=title)
+        return write_province(data, out, thai_digits=thai_digits, on_progress=on_progress)
     make = {"office": office_report, "province": province_report}[kind]
     return make(progress, out, fiscal_year=fiscal_year, quarter=quarter, thai_digits=thai_digits,
                 on_progress=on_progress)

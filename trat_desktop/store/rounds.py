@@ -240,7 +240,7 @@ def received_rounds(db: Database, fiscal_year: int) -> dict[tuple[str, str], Rec
 def office_ledger(db: Database, office_uid: str, fiscal_year: int) -> list[dict[str, Any]]:
     """The coordinator's ledger rows of one office's files (for its receipt)."""
     return list(db.query(
-        "SELECT sequence, file_name, imported_at, status, added, updated, unchanged, conflicts, exported_at "
+        "SELECT sequence, file_name, imported_at, status, added, updated, unchanged, conflicts, exported_at, content_code "
         "FROM import_ledger WHERE office_uid = ? AND status != 'rejected' ORDER BY id", [office_uid]))
 
 
