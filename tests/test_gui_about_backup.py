@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QSize
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
+
+from trat_desktop.gui import file_dialogs
 
 from trat_desktop import __version__
 from trat_desktop.domain.identity import Identity
@@ -162,7 +164,7 @@ def test_backup_now_button_reuses_the_menu_action(qtbot, service, tmp_path, monk
     window = office_window(qtbot, service, tmp_path)
     Boxes(monkeypatch)
     target = tmp_path / "usb" / "copy.zip"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", lambda *a, **k: (str(target), ""))
     dialog = window.open_data_dialog()
     dialog.form.backupButton.click()
     qtbot.waitUntil(lambda: ops.running() == 0 and target.is_file(), timeout=10000)
@@ -177,7 +179,7 @@ def test_restore_through_the_dialog_brings_back_the_old_value(qtbot, service, tm
     copy = backups.backup_now(service, tmp_path / "usb" / "copy.zip")
     set_value(service, "90")
     boxes = Boxes(monkeypatch)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr(file_dialogs, "getOpenFileName", lambda *a, **k: (str(copy), ""))
     dialog = window.open_data_dialog()
     dialog.form.restoreButton.click()
 
@@ -236,7 +238,7 @@ def test_a_bad_backup_is_refused_with_the_thai_reason_and_nothing_changes(qtbot,
         bad = db
     before = sorted(p.name for p in tmp_path.iterdir())
     boxes = Boxes(monkeypatch)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr(file_dialogs, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     dialog = window.open_data_dialog()
     dialog.form.restoreButton.click()
 
@@ -364,7 +366,7 @@ def test_restore_through_the_dialog_brings_back_lost_evidence_files(qtbot, servi
     copy = backups.backup_now(service, tmp_path / "usb" / "with-evidence.zip")
     shutil.rmtree(tmp_path / "evidence")  # the folder was lost (a disk replaced, a wrong delete)
     boxes = Boxes(monkeypatch)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(copy), ""))
+    monkeypatch.setattr(file_dialogs, "getOpenFileName", lambda *a, **k: (str(copy), ""))
     dialog = window.open_data_dialog()
     dialog.form.restoreButton.click()
     question = boxes.text("question")

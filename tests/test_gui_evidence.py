@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
+
+from trat_desktop.gui import file_dialogs
 
 from gui_office_support import (  # noqa: F401 - fixtures
     fresh_items,
@@ -32,7 +34,7 @@ def select(window, item_id: str, quarter: int) -> Any:
 
 
 def attach(qtbot, monkeypatch, panel, paths: list[Path]) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(p) for p in paths], ""))
+    monkeypatch.setattr(file_dialogs, "getOpenFileNames", lambda *a, **k: ([str(p) for p in paths], ""))
     qtbot.mouseClick(panel.form.attachButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ops.running() == 0 and not panel.busy, timeout=15000)
 
@@ -65,7 +67,7 @@ def test_attach_list_open_and_remove(qtbot, monkeypatch, tmp_path, window, progr
     assert copy.name == "ภาพกิจกรรม.jpg" and copy.read_bytes() == photo.read_bytes()
 
     saved = tmp_path / "saved.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", lambda *a, **k: (str(saved), ""))
     panel.form.fileList.setCurrentRow(panel.file_names().index("report.pdf"))
     qtbot.mouseClick(panel.form.saveButton, Qt.MouseButton.LeftButton)
     assert saved.read_bytes() == report.read_bytes()

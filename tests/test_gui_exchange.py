@@ -16,7 +16,9 @@ import pytest
 from exchange_helpers import EDUCATION, FINANCE, installation
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from trat_desktop.gui import file_dialogs
 
 from gui_office_support import thai_digits  # noqa: F401 - fixture
 from trat_desktop.errors import TratError
@@ -85,7 +87,7 @@ def enter(exchange: ExchangeService, item_id: str, quarter: int, agency: str | N
 
 def import_through_gui(qtbot, monkeypatch, window: MainWindow, paths: list[Path], confirm: tuple[str, ...] = ()) -> Any:
     """Choose *paths* in the (replaced) file dialog, wait for the preview, tick *confirm*, import."""
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(p) for p in paths], ""))
+    monkeypatch.setattr(file_dialogs, "getOpenFileNames", lambda *a, **k: ([str(p) for p in paths], ""))
     window.exchange_actions.import_files_action.trigger()
     dialog = window.exchange_actions.import_dialog
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=15000)
@@ -141,7 +143,7 @@ def test_office_export_then_coordinator_import_through_the_gui(qtbot, monkeypatc
     assert actions.export_office_action.isVisible() and not actions.import_files_action.isVisible()
     out = tmp / "usb"
     out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    monkeypatch.setattr(file_dialogs, "getExistingDirectory", lambda *a, **k: str(out))
     actions.export_office_action.trigger()
     wait_ops(qtbot)
     [exported] = list(out.glob("*.trat"))
@@ -321,13 +323,13 @@ def test_plan_package_first_import_asks_to_confirm_the_fingerprint(qtbot, monkey
     office, coordinator, tmp = world
     window = open_window(qtbot, coordinator, tmp, "coordinator")
     target = tmp / "plan.trat"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.exchange_actions.export_plan_action.trigger()
     wait_ops(qtbot)
     assert target.is_file() and coordinator.fingerprint() in boxes.texts("information")[-1]
 
     office_window = open_window(qtbot, office, tmp, "office")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "getOpenFileName", lambda *a, **k: (str(target), ""))
     boxes.answer = QMessageBox.StandardButton.No  # the digits did not match: nothing is taken
     office_window.exchange_actions.import_plan_action.trigger()
     wait_ops(qtbot)
@@ -350,7 +352,7 @@ def test_backup_now_copies_the_database(qtbot, monkeypatch, boxes, world) -> Non
     enter(office, "1/1.5/2", 2, achieved="50")
     window = open_window(qtbot, office, tmp, "office")
     target = tmp / "backups" / "copy.zip"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.exchange_actions.backup_action.trigger()
     wait_ops(qtbot)
     assert str(target) in boxes.texts("information")[-1]
@@ -368,7 +370,7 @@ def test_backup_now_onto_a_full_usb_stick_says_so_in_thai(qtbot, monkeypatch, bo
     usb.mkdir()
     window = open_window(qtbot, office, tmp, "office")
     target = usb / "copy.zip"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", lambda *a, **k: (str(target), ""))
     full_disk(monkeypatch, usb, 3000)
     window.exchange_actions.backup_action.trigger()
     wait_ops(qtbot)

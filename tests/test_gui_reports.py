@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from trat_desktop.gui import file_dialogs
 
 from gui_office_support import thai_digits  # noqa: F401 - fixture
 from trat_desktop.domain.identity import Identity
@@ -93,7 +95,7 @@ class Viewer:
 
 
 class SaveDialog:
-    """Replaces QFileDialog.getSaveFileName: records the proposed name, answers *answer*."""
+    """Replaces file_dialogs.getSaveFileName: records the proposed name, answers *answer*."""
 
     def __init__(self, answer: Path | None) -> None:
         self.answer = answer
@@ -200,7 +202,7 @@ def test_office_report_saved_as_pdf_through_the_menu(qtbot, monkeypatch, service
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     saver = SaveDialog(out_dir / "รายงานไตรมาส2")  # typed without the extension
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", saver)
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", saver)
     written: list[Any] = []
     actions.written.connect(written.append)
 
@@ -289,7 +291,7 @@ def test_a_missing_viewer_is_reported_with_the_file(qtbot, service: PlanService,
 def test_cancelling_the_file_dialog_makes_nothing(qtbot, monkeypatch, service: PlanService, tmp_path: Path,
                                                   boxes: Boxes) -> None:
     window, actions = open_window(qtbot, service, "office", tmp_path)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveDialog(None))
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", SaveDialog(None))
     assert actions.save("office") is None
     assert ops.running() == 0 and actions.last_outcome is None and boxes.shown == []
 
@@ -313,7 +315,7 @@ def test_provincial_report_for_the_whole_year(qtbot, monkeypatch, service: PlanS
     window, actions = open_window(qtbot, service, "coordinator", tmp_path)
     out = tmp_path / "province.pdf"
     saver = SaveDialog(out)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", saver)
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", saver)
     dialog = choose(actions, "province")
     assert dialog.quarter() == 2  # default: the current quarter; the whole year is offered too
     assert dialog.set_period(None) and dialog.quarter() is None
@@ -338,7 +340,7 @@ def test_excel_export_for_the_coordinator(qtbot, monkeypatch, service: PlanServi
     window, actions = open_window(qtbot, service, "coordinator", tmp_path, viewer)
     out = tmp_path / "progress.xlsx"
     saver = SaveDialog(out)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", saver)
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", saver)
     dialog = choose(actions, "xlsx")
     form = dialog.form
     assert dialog.quarter() is None  # the whole year by default

@@ -12,7 +12,9 @@ import pytest
 from exchange_helpers import EDUCATION, installation
 from gui_office_support import thai_digits, type_into_cell  # noqa: F401 - fixture
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
+
+from trat_desktop.gui import file_dialogs
 
 from trat_desktop.exchange import archive
 from trat_desktop.gui import ops
@@ -82,7 +84,7 @@ def test_office_switches_to_the_previous_year_enters_and_exports(qtbot, monkeypa
 
     out = tmp / "usb"
     out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    monkeypatch.setattr(file_dialogs, "getExistingDirectory", lambda *a, **k: str(out))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     window.exchange_actions.export_office_action.trigger()
     qtbot.waitUntil(lambda: ops.running() == 0, timeout=15000)

@@ -10,7 +10,7 @@ from typing import Any, Sequence
 
 from . import __version__, cli_evidence, cli_exchange, cli_plan_edit, cli_reports, cli_rounds, paths
 from .domain.outline import plan_outline
-from .errors import TratError
+from .errors import TratError, database_error
 from .domain.display import number_text
 from .domain.fiscal import YEAR_HELP
 from .domain.identity import Identity
@@ -26,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: โฟลเดอร์ข้อมูลของผู้ใช้)")
     parser.add_argument("--smoke-test", action="store_true", help="เปิดหน้าต่างหลัก วาด แล้วปิด (สำหรับทดสอบ)")
+    parser.add_argument("--wait", type=float, metavar="SECONDS",
+                        help="รอให้โปรแกรมอื่นที่กำลังเขียนฐานข้อมูลเขียนเสร็จได้นานกี่วินาที ก่อนแจ้งว่าฐานข้อมูลไม่ว่าง (ค่าเริ่มต้น 20)")
     parser.add_argument("--version", action="version", version=f"Trat Desktop {__version__}")
     commands = parser.add_subparsers(dest="command")
 
@@ -120,6 +122,9 @@ def _summary_text(data: dict[str, Any]) -> str:
 
 
 def run_command(args: argparse.Namespace, service: PlanService) -> int:
+    out = getattr(args, "out", None)
+    if out is not None:  # a report, export or backup written over the live database would destroy it
+        service.refuse_database_file(out)
     handled = cli_exchange.run(args, service)
     if handled is not None:
         return handled
@@ -329,28 +334,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         except TratError as exc:
             print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
             return 2
+    instance = None
+    if args.command is None:
+        from .platform_check import gui_problem  # before anything makes a QApplication
+
+        problem = gui_problem()
+        if problem:
+            print(f"ข้อผิดพลาด: {problem}", file=sys.stderr)
+            return 2
+    if args.command is None and not args.smoke_test:
+        from .gui.app import claim_database  # one window per database: a second copy shows the first
+
+        instance, code = claim_database(args.db or paths.default_db_path())
+        if instance is None:
+            return code
     try:
-        service = PlanService.open(args.db)
+        wait = getattr(args, "wait", None)
+        service = PlanService.open(args.db, check=True, write_wait=None if wait is None else max(0.0, wait))
     except TratError as exc:
+        if args.command is None and not args.smoke_test:
+            from .gui.app import run_start_problem  # a Thai screen, with the restore offer if damaged
+
+            return run_start_problem(args.db or paths.default_db_path(), exc, instance=instance)
         print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
         return 2
     try:
         if args.command is None:
-            from .platform_check import gui_problem
-
-            problem = gui_problem()
-            if problem:
-                print(f"ข้อผิดพลาด: {problem}", file=sys.stderr)
-                return 2
             from .gui.app import run_gui
 
-            code = run_gui(service, smoke_test=args.smoke_test)
+            code = run_gui(service, smoke_test=args.smoke_test, instance=instance)
             if args.smoke_test and code == 0:
                 code = smoke_report(service)
             return code
         return run_command(args, service)
-    except TratError as exc:
-        print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - a database failure is told in Thai, others propagate
+        translated = database_error(exc)
+        if translated is None:
+            raise
+        print(f"ข้อผิดพลาด: {translated.message}", file=sys.stderr)
         return 2
     finally:
         service.close()
+        if instance is not None:
+            instance.release()

@@ -44,6 +44,19 @@ class ValidationError(TratError):
     """A value that may not be saved; the message says why, in Thai."""
 
 
+def check_still_stored(stored_revision: int, expected_revision: int) -> None:
+    """An undo or redo writes a value back only over the revision it left behind: if the entry was
+    changed since (another window, the command line, an import), the newer value stays and the
+    undo is refused (StaleEditError) instead of overwriting it."""
+    from ..errors import StaleEditError
+
+    if stored_revision != expected_revision:
+        raise StaleEditError(
+            f"ย้อนกลับไม่ได้ เพราะค่านี้ถูกแก้ไขจากที่อื่นหลังจากนั้นแล้ว (ครั้งที่ {stored_revision} "
+            f"ใหม่กว่าครั้งที่ {expected_revision} ที่หน้าต่างนี้บันทึกไว้ เช่น จากหน้าต่างอื่น คำสั่ง หรือการนำเข้าไฟล์) "
+            "ค่าที่บันทึกไว้ล่าสุดไม่เปลี่ยนแปลง")
+
+
 @dataclass(frozen=True)
 class ProgressEntry:
     """What one office reports for one indicator row in one quarter."""

@@ -21,12 +21,12 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ..errors import TratError
 from ..services import PlanService
 from ..services import backup as backups
-from . import display
+from . import display, file_dialogs
 from .about_dialog import native
 from .ops import can_open_again, error_text, run_in_background
 
@@ -77,7 +77,10 @@ def restart_command() -> tuple[str, list[str]]:
 def restart_application(parent: QWidget | None = None) -> bool:
     """Start a new copy of the app, then quit this one. False if the new copy did not start
     (the user is told to open the app again)."""
+    from .single_instance import release_current
+
     program, args = restart_command()
+    release_current()  # else the new copy would find the database taken and only show this one
     started = QProcess.startDetached(program, args, str(Path.cwd()))
     ok = bool(started[0] if isinstance(started, tuple) else started)
     if not ok:
@@ -187,7 +190,7 @@ class DataDialog(QDialog):
         False when nothing was restored (cancelled, or the file was refused)."""
         if chosen is None:
             start = self.backup_dir if self.backup_dir.is_dir() else self.data_dir
-            name, _ = QFileDialog.getOpenFileName(self, "เลือกไฟล์สำรองที่จะกู้คืน", str(start), BACKUP_FILES)
+            name, _ = file_dialogs.getOpenFileName(self, "เลือกไฟล์สำรองที่จะกู้คืน", str(start), BACKUP_FILES)
             if not name:
                 return False
             chosen = name

@@ -36,6 +36,8 @@ _CURRENT_BG = QColor("#e3f0ff")
 _OUTSIDE_BG = QColor("#fdebd3")  # a value kept outside the current plan
 _STRATEGY_BG = QColor("#d9e4f1")
 _ACTIVITY_BG = QColor("#f1f5fa")
+_UNSAVED_BG = QColor("#ffd9b3")
+UNSAVED_TIP = "ยังไม่ได้บันทึก: ฐานข้อมูลยังไม่ว่าง โปรแกรมจะลองบันทึกค่านี้อีกครั้งเอง"
 _LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 _TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 _TOP_CENTER = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
@@ -127,6 +129,7 @@ class WorkEntryModel(QAbstractTableModel):
         self._current_quarter: int | None = None
         self._short_names: dict[str, str] = {}
         self._evidence: dict[tuple[str, str, int], int] = {}
+        self._unsaved: dict[tuple[str, str, int, str], str] = {}
         self.committer: Committer | None = None
 
     # -- content --------------------------------------------------------------------
@@ -154,6 +157,24 @@ class WorkEntryModel(QAbstractTableModel):
         row = self.row_of((indicator_uid, agency_uid), quarter)
         if row >= 0:
             self.dataChanged.emit(self.index(row, self.COL_QUARTER), self.index(row, self.COL_QUARTER))
+
+    def set_unsaved(self, item: WorkItem, quarter: int, field: str, text: str | None) -> None:
+        """A typed value not saved yet (shown as typed, marked) or, with None, no longer."""
+        key = (item.indicator_uid, item.agency_uid, quarter, field)
+        if text is None:
+            self._unsaved.pop(key, None)
+        else:
+            self._unsaved[key] = text
+        row = self.row_of(item, quarter)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def unsaved_text(self, row: int, column: int) -> str | None:
+        line = self._lines[row]
+        field = self.FIELDS.get(column)
+        if line.item is None or field is None:
+            return None
+        return self._unsaved.get((line.item.indicator_uid, line.item.agency_uid, line.quarter, field))
 
     def evidence_count(self, item: WorkItem, quarter: int) -> int:
         return self._evidence.get((item.indicator_uid, item.agency_uid, quarter), 0)
@@ -252,6 +273,9 @@ class WorkEntryModel(QAbstractTableModel):
             return display.show_digits(f"ไตรมาส {line.quarter}")
         if not line.in_period():
             return "นอกระยะเวลา" if column == self.COL_ACHIEVED else ""
+        unsaved = self.unsaved_text(row, column)
+        if unsaved is not None:
+            return unsaved
         entry = item.entry(line.quarter)
         if column == self.COL_ACHIEVED:
             value = shared.number_text(entry.achieved, display.thai_digits_enabled())
@@ -286,6 +310,9 @@ class WorkEntryModel(QAbstractTableModel):
         line = self._lines[row]
         if line.item is None:
             return ""
+        unsaved = self.unsaved_text(row, column)
+        if unsaved is not None:
+            return unsaved
         entry = line.item.entry(line.quarter)
         if column == self.COL_ACHIEVED:
             return edit_number_text(entry.achieved)
@@ -307,6 +334,8 @@ class WorkEntryModel(QAbstractTableModel):
             return display.budget_cell_tooltip(item.row) or None
         if column == self.COL_AGENCY:
             return item.agency_name
+        if column in self.EDIT_COLUMNS and line.in_period() and self.unsaved_text(row, column) is not None:
+            return UNSAVED_TIP
         if column in self.EDIT_COLUMNS or column == self.COL_QUARTER:
             if line.outside():
                 return display.show_digits(item.outside[line.quarter].message() +
@@ -344,6 +373,8 @@ class WorkEntryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.BackgroundRole:
+            if line.kind == "quarter" and line.in_period() and self.unsaved_text(row, column) is not None:
+                return QBrush(_UNSAVED_BG)
             return self._background(line, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if line.kind == "quarter" and column not in self.INFO_COLUMNS and not line.in_period():

@@ -19,12 +19,12 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from .. import atomic
 from ..errors import TratError
 from ..services import ProgressService, WorkItem
-from . import display
+from . import display, file_dialogs
 from .forms.ui_evidence_panel import Ui_EvidencePanel
 from .ops import error_text, report_progress, run_in_background
 from .style import emphasise
@@ -200,7 +200,7 @@ class EvidencePanel(QWidget):
     def choose_and_attach(self) -> None:
         if not self.in_period():
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, "เลือกไฟล์หลักฐาน", self._start_dir(),
+        paths, _ = file_dialogs.getOpenFileNames(self, "เลือกไฟล์หลักฐาน", self._start_dir(),
                                                 "ทุกไฟล์ (*);;ภาพถ่าย (*.jpg *.jpeg *.png *.heic);;PDF (*.pdf)")
         if paths:
             if self.settings is not None:
@@ -291,7 +291,7 @@ class EvidencePanel(QWidget):
         if source is None:
             return None
         suggested = str(Path(self._start_dir()) / safe_file_name(evidence.file_name))
-        target, _ = QFileDialog.getSaveFileName(self, "บันทึกสำเนาไฟล์หลักฐาน", suggested)
+        target, _ = file_dialogs.getSaveFileName(self, "บันทึกสำเนาไฟล์หลักฐาน", suggested)
         if not target:
             return None
         try:

@@ -17,11 +17,11 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from ..errors import TratError
 from ..services import PlanService, ProgressService
-from . import display
+from . import display, file_dialogs
 from .ops import error_text, run_in_background
 
 LAST_DIR_KEY = "exchange/last_dir"
@@ -186,7 +186,7 @@ class ExchangeActions(QObject):
     def export_office(self, folder: Path | None = None) -> None:
         """Ask for a folder, then write the office's signed export file there (in the background)."""
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self.window, "เลือกโฟลเดอร์ที่จะบันทึกไฟล์ผลการดำเนินงาน",
+            chosen = file_dialogs.getExistingDirectory(self.window, "เลือกโฟลเดอร์ที่จะบันทึกไฟล์ผลการดำเนินงาน",
                                                       self._start_dir())
             if not chosen:
                 return
@@ -208,7 +208,7 @@ class ExchangeActions(QObject):
     def import_plan_package(self, path: Path | None = None) -> None:
         """Take a plan package from the coordinator; the first one shows its fingerprint to confirm."""
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, "เลือกแพ็กเกจแผนจากศูนย์ฯ จังหวัด",
+            chosen, _ = file_dialogs.getOpenFileName(self.window, "เลือกแพ็กเกจแผนจากศูนย์ฯ จังหวัด",
                                                     self._start_dir(), PLAN_FILES)
             if not chosen:
                 return
@@ -270,7 +270,7 @@ class ExchangeActions(QObject):
     def import_files(self, paths: list[Path] | None = None) -> Any:
         """Choose office files (or take *paths*), then open the import preview."""
         if paths is None:
-            chosen, _ = QFileDialog.getOpenFileNames(self.window, "เลือกไฟล์จากหน่วยงาน", self._start_dir(),
+            chosen, _ = file_dialogs.getOpenFileNames(self.window, "เลือกไฟล์จากหน่วยงาน", self._start_dir(),
                                                      OFFICE_FILES)
             if not chosen:
                 return None
@@ -349,7 +349,7 @@ class ExchangeActions(QObject):
                 self._warn("ส่งออกแพ็กเกจแผนไม่ได้", exc.message)
                 return
             name = f"แผนปฏิบัติการ_{plan.fiscal_year}_ฉบับที่{plan.revision}.trat"
-            chosen, _ = QFileDialog.getSaveFileName(self.window, "บันทึกแพ็กเกจแผน",
+            chosen, _ = file_dialogs.getSaveFileName(self.window, "บันทึกแพ็กเกจแผน",
                                                     str(Path(self._start_dir()) / name), PLAN_FILES)
             if not chosen:
                 return
@@ -384,7 +384,7 @@ class ExchangeActions(QObject):
         if dest is None:
             now = dt.datetime.now()
             name = f"trat-backup-{now.year + 543}{now:%m%d-%H%M}.zip"
-            chosen, _ = QFileDialog.getSaveFileName(self.window, "สำรองข้อมูลไปที่",
+            chosen, _ = file_dialogs.getSaveFileName(self.window, "สำรองข้อมูลไปที่",
                                                     str(Path(self._start_dir()) / name), BACKUP_FILES)
             if not chosen:
                 return

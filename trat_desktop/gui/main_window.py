@@ -85,6 +85,14 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._service = service
         self._progress = progress
+        from . import file_dialogs
+
+        file_dialogs.protect(getattr(service, "path", None))  # never offered as a file to open or save over
+        set_wait = getattr(service, "set_write_wait", None)
+        if callable(set_wait):  # writes on the GUI thread wait briefly for another program (see ops.py)
+            from .entry_controller import GUI_WRITE_WAIT_SECONDS
+
+            set_wait(GUI_WRITE_WAIT_SECONDS)
         self._today = today or (progress.today if progress is not None and hasattr(progress, "today") else dt.date.today)
         self.settings = settings if settings is not None else QSettings()
         self.plan: Plan | None = None
@@ -194,11 +202,33 @@ class MainWindow(QMainWindow):
             self.office_page.saved_at.connect(lambda *_: pages.mark_stale())
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
-        """Let background loads finish before the services close."""
+        """Let background loads finish before the services close; values typed but not saved yet
+        (the database was busy) are tried once more, and the user decides before they are lost."""
         from PySide6.QtCore import QThreadPool
 
+        if not self.confirm_unsaved():
+            event.ignore()
+            return
         QThreadPool.globalInstance().waitForDone(2000)
         super().closeEvent(event)
+
+    def confirm_unsaved(self) -> bool:
+        """True when closing loses nothing typed: every unsaved value saved now, or the user chose
+        to close anyway (the default button keeps the window open)."""
+        page = self.office_page
+        controller = getattr(page, "controller", None)
+        if controller is None or not controller.unsaved:
+            return True
+        if controller.retry_unsaved() == 0:
+            return True
+        from .data_dialog import ask
+
+        count = len(controller.unsaved)
+        return ask(self, "ยังมีค่าที่ยังไม่ได้บันทึก",
+                   display.show_digits(f"มีค่าที่พิมพ์ไว้ {count} ช่องที่ยังบันทึกไม่ได้ "
+                                       f"({controller.last_error or 'ฐานข้อมูลไม่ว่าง'})\n\n"
+                                       "ถ้าปิดโปรแกรมตอนนี้ ค่าเหล่านี้จะหายไป (ช่องที่ยังไม่ได้บันทึกมีสีส้ม)"),
+                   yes="ปิดโปรแกรม (ค่าที่ยังไม่ได้บันทึกจะหายไป)", no="ยังไม่ปิด")
 
     def _after_first_paint(self, fill_plan: bool) -> None:
         if fill_plan:

@@ -114,6 +114,8 @@ class OfficePage(QWidget):
         form.agencyCombo.lineEdit().editingFinished.connect(self._restore_agency_text)
         self.controller.saved.connect(self._on_saved)
         self.controller.refused.connect(self._on_refused)
+        self.controller.kept_unsaved.connect(self._on_kept_unsaved)
+        self.controller.unsaved_changed.connect(self.model.set_unsaved)
         self.controller.entry_changed.connect(self.model.update_entry)
         self.model.modelReset.connect(self.table.apply_spans)
         self.table.selectionModel().currentChanged.connect(self._on_current_line)
@@ -305,7 +307,8 @@ class OfficePage(QWidget):
             self.table.setCurrentIndex(start)
 
     def _on_saved(self, when: dt.datetime, warnings: list[str]) -> None:
-        self.form.errorLabel.hide()
+        if not self.controller.unsaved:
+            self.form.errorLabel.hide()
         if warnings:
             self.form.warningLabel.setText("บันทึกแล้ว แต่โปรดตรวจสอบ: " + " · ".join(warnings))
             self.form.warningLabel.show()
@@ -314,6 +317,12 @@ class OfficePage(QWidget):
         self.saved_at.emit(when)
         if warnings:
             self.status_message.emit("บันทึกแล้ว มีข้อควรตรวจสอบ: " + " · ".join(warnings))
+
+    def _on_kept_unsaved(self, message: str) -> None:
+        self.form.warningLabel.hide()
+        self.form.errorLabel.setText(f"ยังไม่ได้บันทึก: {message}")
+        self.form.errorLabel.show()
+        self.status_message.emit(f"ยังไม่ได้บันทึก: {message.splitlines()[0]}")
 
     def _on_refused(self, message: str) -> None:
         self.form.warningLabel.hide()

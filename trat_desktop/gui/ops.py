@@ -29,7 +29,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from ..errors import TratError
+from ..errors import TratError, database_error
 from ..services import PlanService
 
 T = TypeVar("T")
@@ -52,9 +52,11 @@ def report_progress(done: int, total: int, name: str = "") -> None:
 
 
 def error_text(error: BaseException) -> str:
-    """The Thai message for the user: a TratError's own, else a generic one with the detail."""
-    if isinstance(error, TratError):
-        return error.message
+    """The Thai message for the user: a TratError's own (a database failure's: busy, full, read-only,
+    damaged), else a generic one with the detail."""
+    translated = database_error(error)
+    if translated is not None:
+        return translated.message
     return f"{UNEXPECTED}: {error.__class__.__name__}: {error}"
 
 

@@ -13,11 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from ..errors import TratError
 from ..services import PlanService, ProgressService
-from . import display
+from . import display, file_dialogs
 from .forms.ui_plan_revision_dialog import Ui_PlanRevisionDialog
 from .ops import error_text, run_in_background
 
@@ -97,7 +97,7 @@ class PlanDocumentActions(QObject):
         """Choose a document, compare it off the GUI thread, then import or show the comparison."""
         if path is None:
             start = str(self.settings.value(LAST_DIR_KEY, str(Path.home())))
-            chosen, _ = QFileDialog.getOpenFileName(self.window, "เลือกเอกสารแผน (ข้อความ)", start, DOCUMENT_FILES)
+            chosen, _ = file_dialogs.getOpenFileName(self.window, "เลือกเอกสารแผน (ข้อความ)", start, DOCUMENT_FILES)
             if not chosen:
                 return
             path = Path(chosen)

@@ -35,13 +35,13 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMenuBar, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox, QToolButton, QWidget
 
 from ..domain.fiscal import ROUND_DUE_DAYS, default_quarter
 from ..domain.thai import digits
 from ..errors import TratError
 from ..services import PlanService, ProgressService
-from . import display
+from . import display, file_dialogs
 from .ops import BackgroundOp, error_text, report_progress, run_in_background
 from .report_dialog import KINDS, PREVIEW, PRINT, SAVE, ReportDialog, ReportRequest, kinds_for
 from .years import default_year_of
@@ -306,7 +306,7 @@ class ReportActions(QObject):
         kind = KINDS[request.kind]
         start = Path(str(self.settings.value(LAST_DIR_KEY, str(Path.home()))))
         caption = "บันทึกรายงานเป็น PDF" if kind.pdf else "บันทึกไฟล์ Excel"
-        chosen, _ = QFileDialog.getSaveFileName(self.window, caption, str(start / self._default_name(request)),
+        chosen, _ = file_dialogs.getSaveFileName(self.window, caption, str(start / self._default_name(request)),
                                                 PDF_FILES if kind.pdf else XLSX_FILES)
         if not chosen:
             return None

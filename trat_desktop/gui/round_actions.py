@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
     QInputDialog, QLabel, QLineEdit, QListWidget, QMainWindow, QMenu, QMessageBox, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -26,7 +26,7 @@ from ..domain import rounds as rules
 from ..domain.capabilities import can
 from ..errors import TratError
 from ..services import PlanService, ProgressService
-from . import display
+from . import display, file_dialogs
 from .ops import error_text, run_in_background
 
 LAST_DIR_KEY = "rounds/last_dir"
@@ -321,7 +321,7 @@ class RoundActions(QObject):
         if not accepted:
             return None
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self.window, "เลือกโฟลเดอร์ที่จะบันทึกไฟล์ส่งรายงาน", self._start_dir())
+            chosen = file_dialogs.getExistingDirectory(self.window, "เลือกโฟลเดอร์ที่จะบันทึกไฟล์ส่งรายงาน", self._start_dir())
             if not chosen:
                 return None
             folder = Path(chosen)
@@ -370,7 +370,7 @@ class RoundActions(QObject):
 
     def import_reply(self, path: Path | None = None, trust: bool | None = None) -> Any:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self.window, "เลือกใบตอบรับจากศูนย์ฯ", self._start_dir(), REPLY_FILES)
+            chosen, _ = file_dialogs.getOpenFileName(self.window, "เลือกใบตอบรับจากศูนย์ฯ", self._start_dir(), REPLY_FILES)
             if not chosen:
                 return None
             path = Path(chosen)
@@ -432,7 +432,7 @@ class RoundActions(QObject):
 
     def export_replies(self, year: int, folder: Path | None = None) -> Any:
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self.window, "เลือกโฟลเดอร์ที่จะบันทึกใบตอบรับ", self._start_dir())
+            chosen = file_dialogs.getExistingDirectory(self.window, "เลือกโฟลเดอร์ที่จะบันทึกใบตอบรับ", self._start_dir())
             if not chosen:
                 return None
             folder = Path(chosen)

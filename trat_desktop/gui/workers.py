@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..errors import TratError
+from ..errors import TratError, database_error
 from ..services import PlanService
 
 
@@ -59,7 +59,8 @@ class _Job(QRunnable):
         except TratError as exc:
             self._emit(self.relay.failed, exc.message)
         except Exception as exc:  # noqa: BLE001 - reported to the user, never lost in the thread
-            self._emit(self.relay.failed, f"อ่านข้อมูลไม่ได้: {exc}")
+            translated = database_error(exc)  # busy, damaged, ... in Thai
+            self._emit(self.relay.failed, translated.message if translated else f"อ่านข้อมูลไม่ได้: {exc}")
         else:
             self._emit(self.relay.finished, result)
 

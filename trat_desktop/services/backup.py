@@ -19,9 +19,10 @@ from pathlib import Path
 
 from .. import atomic, paths
 from ..domain.identity import Identity
-from ..errors import TratError
+from ..errors import DatabaseDamagedError, TratError
 from ..store import backup as backup_store
 from ..store import evidence as evidence_store
+from ..store.connection import integrity_problem
 from .plan import PlanService, clean_data_folder
 
 DAILY_KEPT = 7
@@ -85,9 +86,15 @@ def backup_now(plans: PlanService, dest: Path | None = None, label: str = "manua
     """A backup file made while the app runs: the database (SQLite's backup API) and, with
     *with_evidence*, every evidence file it refers to. To *dest*, or into the backups folder as
     ``LABEL-STAMP.zip`` keeping the newest *keep* of that label. Whole or not at all: a full disk
-    gives a Thai message and leaves nothing behind."""
+    gives a Thai message and leaves nothing behind. A database that fails SQLite's integrity check
+    is not backed up (DatabaseDamagedError): its copy would push a good backup out of the rotation."""
+    problem = integrity_problem(plans.db)
+    if problem:
+        raise DatabaseDamagedError("ไม่ได้สำรองข้อมูล เพราะฐานข้อมูลที่ใช้อยู่เสียหาย (ไฟล์สำรองเดิมยังอยู่ครบ) "
+                                   f"โปรดกู้คืนจากไฟล์สำรองล่าสุด: {problem}")
     evidence = paths.evidence_dir(plans.data_dir) if with_evidence else None
     if dest is not None:
+        plans.refuse_database_file(dest)  # replacing the live file by its own copy would lose the WAL
         return backup_store.write_bundle(plans.db, Path(dest), evidence).path
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = backup_folder(plans)
@@ -109,6 +116,27 @@ def automatic_backups(plans: PlanService) -> list[Path]:
         return []
     files = [p for s in SUFFIXES for p in folder.glob(f"*{s}") if p.is_file() and not p.name.startswith(".")]
     return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def backups_beside(db_path: Path | str) -> Path:
+    """The backups folder of the database file at *db_path* (without opening it)."""
+    return Path(db_path).resolve().parent / "backups"
+
+
+def latest_good_backup(db_path: Path | str) -> tuple[BackupInfo | None, list[tuple[Path, str]]]:
+    """The newest backup beside *db_path* that passes the checks (intact, ours, not newer), and the
+    newer ones that did not, with their Thai reasons. For the start screen of a damaged database."""
+    folder = backups_beside(db_path)
+    files = sorted((p for s in SUFFIXES for p in folder.glob(f"*{s}") if p.is_file() and not p.name.startswith("."))
+                   if folder.is_dir() else [],
+                   key=lambda p: p.stat().st_mtime, reverse=True)
+    refused: list[tuple[Path, str]] = []
+    for path in files:
+        try:
+            return describe(path), refused
+        except TratError as exc:
+            refused.append((path, exc.message))
+    return None, refused
 
 
 def daily_backup(plans: PlanService, today: dt.date | None = None, keep: int = DAILY_KEPT) -> Path | None:
@@ -154,7 +182,7 @@ def _keep_aside(db_path: Path, now: dt.datetime | None) -> Path | None:
         n += 1
         aside = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}-{n}{db_path.suffix}")
     try:  # fold the write-ahead log into the copy kept aside
-        plans = PlanService.open(db_path)
+        plans = PlanService.open(db_path, check=True)  # a damaged one: its bytes
     except Exception:  # noqa: BLE001 - broken, foreign or unreadable: keep its bytes as they are
         atomic.copy_file(db_path, aside, "สำเนาฐานข้อมูลเดิม")
         for suffix in ("-wal", "-shm"):

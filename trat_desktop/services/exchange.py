@@ -388,6 +388,7 @@ class ExchangeService:
             self.on_progress(done, total, name)
 
     def _check(self, path: Path, trust_new: bool, confirm_key: Callable[[str, str], bool] | None) -> _Checked:
+        self.progress.plans.refuse_database_file(path)
         entries_raw, manifest, public, signed, sha = formats.read_signed(path, formats.OFFICE_FORMAT,
                                                                           formats.OFFICE_ENTRIES)
         if public == self.my_keys().public_b64:

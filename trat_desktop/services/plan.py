@@ -36,6 +36,22 @@ class AgencyInfo:
     indicator_rows: int
 
 
+def refuse_emptied(path: Path) -> None:
+    """A database file of 0 bytes beside backups is a lost database (a full disk, a failed copy),
+    not a new one: SQLite would take it as empty and the app would start afresh over it, hiding
+    the loss. Reported as damaged, so the start screen offers the newest backup."""
+    from ..errors import DatabaseDamagedError
+
+    try:
+        emptied = path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return
+    backups = path.resolve().parent / "backups"
+    if emptied and backups.is_dir() and any(p for s in (".zip", ".sqlite3") for p in backups.glob(f"*{s}")):
+        raise DatabaseDamagedError(f"ไฟล์ฐานข้อมูล “{path.name}” ว่างเปล่า (0 ไบต์) ทั้งที่เคยมีข้อมูลและมีไฟล์สำรองอยู่ "
+                                   "ข้อมูลอาจหายเพราะดิสก์เต็มหรือคัดลอกไม่สำเร็จ")
+
+
 def clean_data_folder(data_dir: Path) -> list[Path]:
     """Temporary files and work folders that killed runs (backups, restores, evidence copies) left
     in the data folder, its backups folder and its evidence folder; those of running processes stay.
@@ -76,13 +92,19 @@ class PlanService:
         return self._db
 
     @classmethod
-    def open(cls, db_path: Path | str | None = None) -> "PlanService":
+    def open(cls, db_path: Path | str | None = None, check: bool = False,
+             write_wait: float | None = None) -> "PlanService":
         """Open (or create) the database at *db_path*, default in the user's data folder.
 
         A new, empty database receives the agency register and the embedded FY2569 plan.
+        With *check* (the app's start) every page is read once and writing is tried, so a damaged
+        (DatabaseDamagedError) or read-only (DatabaseReadOnlyError) file is reported now.
+        *write_wait*: seconds a write waits for another program's write before the Thai refusal.
         """
         path = Path(db_path) if db_path is not None else paths.default_db_path()
-        service = cls(connect(path), path)
+        if check:
+            refuse_emptied(path)
+        service = cls(connect(path, check=check, write_wait=write_wait), path)
         if str(path) != ":memory:":
             clean_data_folder(service.data_dir)  # what killed backups, restores and copies left
         if not service.fiscal_years() and not agency_store.has_agencies(service._db):
@@ -91,6 +113,27 @@ class PlanService:
 
     def close(self) -> None:
         self._db.close()
+
+    def refuse_database_file(self, path: Path | str) -> None:
+        """A file the user picked (to import, attach or read) must not be the live database or its
+        ``-wal``/``-shm``: reading it outside SQLite would drop SQLite's locks (Linux) and let another
+        program delete the write-ahead log under the running app. Refused in Thai; only stat()ed."""
+        if self.path is None or str(self.path) == ":memory:":
+            return
+        candidate = Path(path)
+        for own in (Path(self.path), Path(f"{self.path}-wal"), Path(f"{self.path}-shm"), Path(f"{self.path}-journal")):
+            try:
+                same = candidate.exists() and own.exists() and candidate.samefile(own)
+            except OSError:
+                same = False
+            if same:
+                raise TratError(f"ไฟล์ “{candidate.name}” คือฐานข้อมูลที่โปรแกรมใช้อยู่ จึงใช้เป็นไฟล์ที่จะนำเข้า แนบ "
+                                "หรือบันทึกทับไม่ได้ (ข้อมูลจะเสียหาย) โปรดเลือกไฟล์อื่น")
+
+    def set_write_wait(self, seconds: float) -> None:
+        """How long a write waits for another program's write to finish before it is refused with
+        the Thai "database busy" message (the GUI's own connection waits briefly and retries later)."""
+        self._db.set_write_wait(seconds)
 
     def fiscal_years(self) -> list[int]:
         """Fiscal years (พ.ศ.) that have a plan, oldest first."""
@@ -153,6 +196,7 @@ class PlanService:
     def preview_plan_text(self, path: Path | str) -> Any:
         """What importing the document would do (a ``PlanImport``); nothing changes."""
         path = Path(path)
+        self.refuse_database_file(path)
         text = read_document(path)
         from ..domain.agencies import (  # only when a document is read
             AgencyResolver, document_province, load_misspellings, load_register)

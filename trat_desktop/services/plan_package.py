@@ -72,6 +72,7 @@ class PlanPackageService:
             raise BadArchive(unexpected_reason(path.name, exc)) from exc
 
     def _import_plan(self, path: Path, trust_new: bool, me: Identity) -> dict[str, object]:
+        self.progress.plans.refuse_database_file(path)
         raw, manifest, public, _signed, _sha = formats.read_signed(path, formats.PLAN_FORMAT, formats.PLAN_ENTRIES)
         pinned = exchange_store.get_setting(self._db, COORDINATOR_KEY)
         fp = keys.fingerprint(public)

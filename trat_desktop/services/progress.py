@@ -233,14 +233,17 @@ class ProgressService:
     # -- writing ---------------------------------------------------------
     def set_progress(self, item: WorkItem, quarter: int, *, achieved: Any = UNSET, spent: Any = UNSET,
                      status: Any = UNSET, note: Any = UNSET, spent_satang: Any = UNSET,
-                     result: Any = UNSET, problems: Any = UNSET,
-                     suggestions: Any = UNSET) -> tuple[ProgressEntry, list[str]]:
+                     result: Any = UNSET, problems: Any = UNSET, suggestions: Any = UNSET,
+                     expected_revision: int | None = None) -> tuple[ProgressEntry, list[str]]:
         """Validate and save one quarter of one item; values may be text as typed (Thai or Arabic digits).
 
         *spent* is baht as typed (text) or satang (int); *spent_satang* is satang (int or None), for undo.
         Saving values equal to the stored ones changes nothing (no revision, no audit row).
         *result* (ผลการดำเนินงาน, the narrative) is stored as the entry's ``note`` (*note* is its old name);
         *problems* (ปัญหาอุปสรรค) and *suggestions* (ข้อเสนอแนะ/แนวทางแก้ไข) beside it.
+
+        *expected_revision* (undo/redo): save only if the stored entry is still at that revision
+        (StaleEditError otherwise: a newer value from elsewhere is never overwritten).
 
         Returns the stored entry and the warnings that did not block saving (e.g. over budget).
         Raises ValidationError or PermissionDenied (Thai messages) and then saves nothing.
@@ -278,7 +281,8 @@ class ProgressService:
             assert stored is not None
             check = plan_fit.check_kept_edit(item.row, stored, entry)
         stored = progress_store.save_entry(self._db, check.entry, me.actor(), self._now(),
-                                           local_edit=me.role == "coordinator")
+                                           local_edit=me.role == "coordinator",
+                                           expected_revision=expected_revision)
         item.entries[quarter] = stored
         return stored, check.warnings
 
@@ -313,6 +317,7 @@ class ProgressService:
         """Copy a file into the store (once per content) and attach it to a row's quarter."""
         me = self.check_can_attach(item, quarter)
         source = Path(source)
+        self.plans.refuse_database_file(source)
         sha, size = evidence_store.store_blob(self.evidence_folder(), source)
         return evidence_store.add_evidence(self._db, item.indicator_uid, item.agency_uid, quarter, sha,
                                            source.name, size, me.actor(), self._now())

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import secrets
 import sqlite3
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, NoReturn, Sequence
 from pathlib import Path
 
-from ..errors import DatabaseVersionError, TratError
+from ..errors import DatabaseDamagedError, DatabaseVersionError, TratError, database_error, read_only_error
 from .. import paths
 
 APPLICATION_ID = 0x54524154  # "TRAT"
 SCHEMA_VERSION = 14
 _MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+#: How long a write waits for another connection's write transaction to end (SQLite's busy handler
+#: retries within it) before it is refused with a Thai message. The GUI's own connection waits less
+#: (see PlanService.set_write_wait): it must not freeze the window, and it keeps the value to retry.
+WRITE_WAIT_SECONDS = 20.0
 
 
 class Database:
@@ -21,9 +27,27 @@ class Database:
     (table inserts, ``atomic()`` transactions, transaction-aware ``executescript``) load it on
     first use, which keeps its import (~80 ms with its plugin scan) out of the GUI's start-up."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, name: str = "", write_wait: float = WRITE_WAIT_SECONDS) -> None:
         self.conn = conn
+        self.name = name  # the file's name, for messages
         self._utils: Any = None
+        # Writes take the write lock up front (BEGIN IMMEDIATE): a transaction that read first and
+        # wrote later could otherwise fail at once with SQLITE_BUSY when another connection wrote
+        # in between, without waiting (the "database is locked" after 0.3 s of issue 14).
+        conn.isolation_level = "IMMEDIATE"
+        self.set_write_wait(write_wait)
+
+    def set_write_wait(self, seconds: float) -> None:
+        """How long a write waits for another connection's write to finish (bounded), then fails
+        with :class:`~trat_desktop.errors.DatabaseBusyError`."""
+        self.write_wait = float(seconds)
+        self.conn.execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
+
+    def _fail(self, exc: sqlite3.Error) -> NoReturn:
+        translated = database_error(exc, self.name)
+        if translated is None:
+            raise exc
+        raise translated from exc
 
     @property
     def utils(self) -> Any:
@@ -37,19 +61,58 @@ class Database:
         """Run one statement; a write outside a transaction commits at once (as sqlite-utils does),
         since Python's sqlite3 would otherwise leave it in an implicit transaction."""
         was_in_transaction = self.conn.in_transaction
-        cursor = self.conn.execute(sql, params)
-        if not was_in_transaction and self.conn.in_transaction:
-            self.conn.commit()
+        try:
+            cursor = self.conn.execute(sql, params)
+            if not was_in_transaction and self.conn.in_transaction:
+                self.conn.commit()
+        except sqlite3.Error as exc:
+            if not was_in_transaction and self.conn.in_transaction:
+                self.conn.rollback()
+            self._fail(exc)
         return cursor
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[dict[str, Any]]:
-        cursor = self.conn.execute(sql, params)
-        keys = [d[0] for d in cursor.description]
-        for row in cursor:
+        try:
+            cursor = self.conn.execute(sql, params)
+            keys = [d[0] for d in cursor.description]
+            rows = cursor.fetchall()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+        for row in rows:
             yield dict(zip(keys, row))
 
-    def atomic(self) -> Any:
-        return self.utils.atomic()
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator["Database"]:
+        """One transaction (savepoints when nested), as sqlite-utils' ``atomic()`` but taking the
+        write lock first (``BEGIN IMMEDIATE``, waiting at most :attr:`write_wait`). SQLite's
+        busy, full, read-only and damaged failures become Thai errors; nothing is half written."""
+        conn = self.conn
+        if conn.in_transaction:
+            savepoint = f"trat_{secrets.token_hex(8)}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            self._fail(exc)
+        try:
+            yield self
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.rollback()
+            self._fail(exc)
+        except BaseException:
+            conn.rollback()
+            raise
 
     def executescript(self, sql: str) -> Any:
         return self.utils.executescript(sql)
@@ -64,22 +127,25 @@ class Database:
         self.conn.close()
 
 
-def connect(path: Path | str) -> Database:
+def connect(path: Path | str, check: bool = False, write_wait: float | None = None) -> Database:
     """Open (or create) a database and bring it to :data:`SCHEMA_VERSION`.
 
     A new database is built from ``db/schema.sql``; an older one is upgraded
     by the numbered migrations; a newer one, or a file that is not ours, is
-    refused with a Thai message and left untouched.
+    refused with a Thai message and left untouched. With *check* (the app's start), every page is
+    read once (``PRAGMA quick_check``) so that a damaged page is found now, not in the middle of an
+    import: a damaged file raises :class:`DatabaseDamagedError`; a read-only or full one its own error.
+    *write_wait*: seconds a write waits for another connection's (default :data:`WRITE_WAIT_SECONDS`).
     """
     path = Path(path)
     if path.exists() and path.is_dir():
         raise TratError(f"“{path}” เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล")
     try:
-        conn = sqlite3.connect(str(path), timeout=10)
+        conn = sqlite3.connect(str(path), timeout=WRITE_WAIT_SECONDS)
     except sqlite3.Error as exc:
-        raise TratError(f"เปิดฐานข้อมูล “{path}” ไม่ได้: {exc}") from exc
+        raise (database_error(exc, path.name) or TratError(f"เปิดฐานข้อมูล “{path}” ไม่ได้: {exc}")) from exc
     try:
-        db = Database(conn)
+        db = Database(conn, path.name, WRITE_WAIT_SECONDS if write_wait is None else max(0.0, write_wait))
         version, app_id, has_tables = _identity(db, path)
         if version > SCHEMA_VERSION:
             raise DatabaseVersionError(
@@ -88,6 +154,10 @@ def connect(path: Path | str) -> Database:
             )
         if has_tables and app_id != APPLICATION_ID:
             raise TratError(f"ไฟล์ “{path.name}” ไม่ใช่ฐานข้อมูลของ Trat Desktop")
+        if check and has_tables:
+            problem = integrity_problem(db, quick=True)
+            if problem:
+                raise DatabaseDamagedError(f"ไฟล์ฐานข้อมูล “{path.name}” เสียหาย ({problem})")
         db.execute("PRAGMA foreign_keys = ON")
         if path.name != ":memory:":
             db.execute("PRAGMA journal_mode = WAL")
@@ -97,10 +167,43 @@ def connect(path: Path | str) -> Database:
         elif version < SCHEMA_VERSION:
             backup_before_upgrade(db, path, version)
             migrate(db, version)
+        if check and path.name != ":memory:" and not _writable(path):
+            # a read-only file opens and reads fine, then refuses every save: say so now
+            raise read_only_error(path.name, " (ตรวจเมื่อเปิดโปรแกรม)")
         return db
+    except sqlite3.Error as exc:
+        conn.close()
+        translated = database_error(exc, path.name)
+        if translated is None:
+            raise
+        raise translated from exc
     except BaseException:
         conn.close()
         raise
+
+
+def _writable(path: Path) -> bool:
+    """Can the file, and its folder (the write-ahead log is made beside it), be written? Asked of
+    the system without writing (a trial write would cost a disk flush at every start)."""
+    return os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK | os.X_OK)
+
+
+def integrity_problem(db: Database, quick: bool = False) -> str:
+    """'' when SQLite finds the database intact, else a Thai summary of what it found.
+    *quick* runs ``PRAGMA quick_check`` (every page read, indexes not compared: cheap enough for
+    each start), else ``PRAGMA integrity_check`` (before a backup)."""
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        rows = [r[0] for r in db.conn.execute(f"PRAGMA {pragma}(100)")]
+    except sqlite3.DatabaseError as exc:
+        translated = database_error(exc, db.name)
+        if isinstance(translated, DatabaseDamagedError) or translated is None:
+            return f"อ่านบางส่วนของไฟล์ไม่ได้ รหัสข้อผิดพลาด {getattr(exc, 'sqlite_errorname', '')}".strip()
+        raise translated from exc
+    if rows == ["ok"]:
+        return ""
+    more = "หรือมากกว่า" if len(rows) >= 100 else ""
+    return f"การตรวจความสมบูรณ์ของไฟล์พบปัญหา {len(rows)} จุด{more}"
 
 
 def backup_before_upgrade(db: Database, path: Path, version: int) -> Path | None:
@@ -121,8 +224,13 @@ def _identity(db: Database, path: Path) -> tuple[int, int, bool]:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
         has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    except TratError:
+        raise
     except sqlite3.DatabaseError as exc:
-        raise TratError(f"ไฟล์ “{path.name}” ไม่ใช่ฐานข้อมูล หรือไฟล์เสียหาย ({exc})") from exc
+        translated = database_error(exc, path.name)
+        if translated is not None and not isinstance(translated, DatabaseDamagedError):
+            raise translated from exc  # busy, read-only, full: not "damaged"
+        raise DatabaseDamagedError(f"ไฟล์ “{path.name}” ไม่ใช่ฐานข้อมูล หรือไฟล์เสียหาย ({exc})") from exc
     return version, app_id, has_tables
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Iterable, Literal
 
-from ..domain.progress import ProgressEntry
+from ..domain.progress import ProgressEntry, check_still_stored
 from .audit import encode, record_many
 from .connection import Database
 
@@ -106,15 +106,19 @@ def write_entries(db: Database, rows: list[tuple[ProgressEntry, ProgressEntry | 
 
 
 def save_entry(db: Database, entry: ProgressEntry, actor: str, at: str,
-               local_edit: bool = False) -> ProgressEntry:
+               local_edit: bool = False, expected_revision: int | None = None) -> ProgressEntry:
     """Write a person's edit of one entry in one transaction; returns what is stored.
 
     An entry equal to the stored one changes nothing (no new revision, no audit row).
     *local_edit* marks a coordinator's correction of an office's row (see domain/merge.py).
+    With *expected_revision* (undo/redo) the stored revision must still be that one, checked inside
+    the write transaction (StaleEditError otherwise, nothing written).
     """
     with db.atomic():
         old = get_entry(db, entry.indicator_uid, entry.agency_uid, entry.quarter)
         base = old or ProgressEntry(entry.indicator_uid, entry.agency_uid, entry.quarter)
+        if expected_revision is not None:
+            check_still_stored(base.revision, expected_revision)
         if not changed_fields(old, entry):
             return base
         stored = entry.with_changes(updated_at=at, revision=base.revision + 1)
