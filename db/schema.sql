@@ -1,4 +1,4 @@
--- The full current schema for a new database (version 14).
+-- The full current schema for a new database (version 11).
 -- Keep in step with db/migrations/: tests/test_migrations.py compares the two.
 PRAGMA application_id = 1414676820;
 CREATE TABLE agencies (
@@ -306,4 +306,4 @@ CREATE TABLE agency_decisions (
     actor TEXT NOT NULL DEFAULT '',
     undone_at TEXT
 );
-PRAGMA user_version = 14;
+PRAGMA user_version = 11;

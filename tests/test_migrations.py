@@ -133,3 +133,10 @@ def test_an_upgrade_first_keeps_a_copy_of_the_old_database(tmp_path: Path) -> No
     conn.close()
     PlanService.open(db_path).close()  # already current: no second copy
     assert len(list((tmp_path / "backups").glob("before-upgrade-*.sqlite3"))) == 1
+
+
+def test_migrations_are_numbered_one_to_the_schema_version_without_gaps() -> None:
+    """A gap would let a database skip a migration forever (the runner refuses one)."""
+    from trat_desktop.store.connection import migration_files
+
+    assert sorted(migration_files()) == list(range(1, SCHEMA_VERSION + 1))

@@ -64,7 +64,7 @@ def has_agencies(db: Database) -> bool:
     return db.execute("SELECT EXISTS (SELECT 1 FROM agencies)").fetchone()[0] == 1
 
 
-# -- possible duplicates and the coordinator's decisions (migration 0012) ----------------------------
+# -- possible duplicates and the coordinator's decisions (migration 0010) ----------------------------
 def record_possible_duplicates(db: Database, pairs: Iterable[tuple[str, str, str]], at: str) -> int:
     """Keep each (agency uid, the uid it may be, where it was seen) as pending, unless the pair is known
     already in either order (pending, merged or kept apart); returns how many were added."""

@@ -14,7 +14,7 @@ from ..errors import DatabaseDamagedError, DatabaseVersionError, TratError, data
 from .. import paths
 
 APPLICATION_ID = 0x54524154  # "TRAT"
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 11
 _MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 #: How long a write waits for another connection's write transaction to end (SQLite's busy handler
 #: retries within it) before it is refused with a Thai message. The GUI's own connection waits less
@@ -255,8 +255,6 @@ def migrate(db: Database, current: int, target: int = SCHEMA_VERSION) -> None:
     """Apply each migration after *current* up to *target*, each in its own transaction."""
     files = migration_files()
     for version in range(current + 1, target + 1):
-        if version not in files and version < target:
-            continue  # a number held for work on another branch (renumbered when the branches merge)
         if version not in files:
             raise TratError(f"ไม่พบไฟล์ปรับรุ่นฐานข้อมูลหมายเลข {version:04d}")
         script = files[version].read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
--- Version 12: agency names that may be one office, and the coordinator's decisions about them.
+-- Version 10: agency names that may be one office, and the coordinator's decisions about them.
 -- A name that no safe rule joins to a known agency becomes a new agency; when it looks like one,
 -- the pair waits here ('pending') until the coordinator merges the two or keeps them apart.
 -- Agencies are named by uid: a merged agency's row is gone, its uid stays in the history.

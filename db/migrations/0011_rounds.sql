@@ -1,4 +1,4 @@
--- Version 14: reporting rounds. The coordinator's dates for a year's rounds (defaults live in
+-- Version 11: reporting rounds. The coordinator's dates for a year's rounds (defaults live in
 -- domain/rounds.py), an office's sign-offs and withdrawals of a round (the newest row is the state),
 -- and the coordinator's review states per office and round (the newest row is the state).
 CREATE TABLE round_dates (
