@@ -386,3 +386,33 @@ def test_a_bundle_from_a_newer_app_is_refused(tmp_path: Path) -> None:
     with pytest.raises(TratError, match="รุ่นใหม่กว่า"):
         backups.restore(tmp_path / "new" / "x.sqlite3", swapped)
     assert not (tmp_path / "new").exists()
+
+
+def test_a_killed_imports_undo_point_is_removed_at_the_next_start(tmp_path):
+    """An import killed after writing its undo point and before its ledger row leaves a file nothing can use:
+    the next start removes it once it is an hour old; undo points the ledger names stay."""
+    import os
+    import time
+
+    from trat_desktop import paths as app_paths
+    from trat_desktop.services import PlanService
+    from trat_desktop.services.plan import ORPHAN_UNDO_AGE_S, clean_orphan_undo_points
+
+    plans = PlanService.open(tmp_path / "c.sqlite3")
+    folder = app_paths.backups_dir(plans.data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    orphan = folder / "before-import-20261201-101010.zip"
+    fresh = folder / "before-import-20261202-101010.zip"
+    named = folder / "before-import-20261130-101010.zip"
+    for f in (orphan, fresh, named):
+        f.write_bytes(b"PK")
+    old = time.time() - ORPHAN_UNDO_AGE_S - 60
+    os.utime(orphan, (old, old))
+    os.utime(named, (old, old))
+    from trat_desktop.store import exchange as exchange_store
+
+    exchange_store.add_ledger(plans.db, {"file_sha256": "x", "file_name": "a.trat", "imported_at": "2026-11-30",
+                                         "status": "imported", "backup_path": str(named)})
+    assert clean_orphan_undo_points(plans.db, plans.data_dir) == [orphan]
+    assert not orphan.exists() and fresh.exists() and named.exists()
+    plans.close()

@@ -84,3 +84,24 @@ def test_figures_on_the_command_line(tmp_path):
     assert data["strategies"]["1"]["activities"]["1.1"]["reported_pct"] == 100.0
     by_round = json.loads(run("figures", "--round", "q1", "--json").stdout)
     assert by_round["province"]["reported"] == 0
+
+
+def test_progress_list_json_carries_each_items_figures(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    db = str(tmp_path / "o.sqlite3")
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "trat_desktop", "--db", db, *args], capture_output=True,
+                              text=True, cwd=root, timeout=120)
+
+    assert run("setup", "--office", "สำนักงานจังหวัดตราด").returncode == 0
+    assert run("progress", "set", "1/1.1/1", "--quarter", "2", "--value", "60", "--status", "in_progress").returncode == 0
+    items = {i["id"]: i for i in json.loads(run("progress", "list", "--year", "2569", "--json").stdout)}
+    first = items["1/1.1/1"]  # ร้อยละ, target 80: 60 is 75 % of it
+    assert (first["achieved_to_date"], first["achievement_pct"], first["band"]) == (60, 75.0, "below")
+    assert items["1/1.2/1"]["band"] is None and items["1/1.2/1"]["achieved_to_date"] is None

@@ -225,7 +225,7 @@ def _setup(args: argparse.Namespace, progress: ProgressService) -> int:
     return 0
 
 
-def _item_json(item: WorkItem) -> dict[str, Any]:
+def _item_json(item: WorkItem, figures: Any = None) -> dict[str, Any]:
     def entry(q: int) -> dict[str, Any] | None:
         if q not in item.entries:
             return None
@@ -248,6 +248,10 @@ def _item_json(item: WorkItem) -> dict[str, Any]:
         "allocated": None if item.allocated_satang is None else item.allocated_satang / 100,
         "assigned": item.assigned, "outside_plan": bool(item.outside),
         "progress": {str(q): entry(q) for q in range(1, 5)},
+        **({} if figures is None else {"achieved_to_date": figures.achieved_to_date,
+                                       "achievement_pct": figures.achievement_pct, "band": figures.band,
+                                       "band_text": figures.as_json()["band_text"],
+                                       "contradiction": figures.contradiction}),
     }
 
 
@@ -256,7 +260,11 @@ def _progress(args: argparse.Namespace, progress: ProgressService) -> int:
         agency_uid = progress.find_agency(args.agency)[0] if args.agency else None
         items = progress.work_items(args.year, agency_uid)
         if args.json:
-            _print_json([_item_json(i) for i in items])
+            from .services.figures import FiguresService
+
+            figures = FiguresService(progress)
+            thresholds = figures.thresholds()
+            _print_json([_item_json(i, figures.item(i, thresholds=thresholds) if i.assigned else None) for i in items])
             return 0
         print(f"{progress.identity().display_name}: ตัวชี้วัด {len(items)} รายการ")
         for item in items:

@@ -30,8 +30,12 @@ class FiguresService:
 
         return RoundService(self.progress).find(fiscal_year, round_id).quarters()
 
-    def item(self, work: WorkItem, quarters: tuple[int, ...] | None = None) -> Any:
-        return item_figures(work.unit, work.target, work.entries, work.allocated_satang, self.thresholds(), quarters)
+    def item(self, work: WorkItem, quarters: tuple[int, ...] | None = None,
+             thresholds: Thresholds | None = None) -> Any:
+        """One row × office; values kept outside the plan do not count (domain/plan_fit.py)."""
+        fitting = {q: e for q, e in work.entries.items() if q not in getattr(work, "outside", {})}
+        return item_figures(work.unit, work.target, fitting, work.allocated_satang, thresholds or self.thresholds(),
+                            quarters)
 
     def figures(self, fiscal_year: int, round_id: str | None = None) -> tuple[GroupFigures, list[tuple[WorkItem, Any]]]:
         quarters = self.quarters(fiscal_year, round_id)
@@ -41,7 +45,7 @@ class FiguresService:
         for work in self.progress.work_items(fiscal_year):
             if not getattr(work, "assigned", True):
                 continue  # a row the office no longer answers for (values kept aside): not its figures
-            f = item_figures(work.unit, work.target, work.entries, work.allocated_satang, thresholds, quarters)
+            f = self.item(work, quarters, thresholds)
             items.append((work, f))
             placed.append(Placed(work.strategy, work.activity_code, f))
         return rollup(placed), items

@@ -70,6 +70,37 @@ def clean_data_folder(data_dir: Path) -> list[Path]:
     return removed
 
 
+#: An import's undo point younger than this may belong to an import still running in another process.
+ORPHAN_UNDO_AGE_S = 3600
+
+
+def clean_orphan_undo_points(db: Any, data_dir: Path, now: float | None = None) -> list[Path]:
+    """The undo points (``backups/before-import-*``) of imports that were killed before their ledger row was
+    written: no ledger row names them, so nothing could ever undo with them. Older than an hour only."""
+    import time
+
+    from ..store import exchange as exchange_store
+
+    folder = paths.backups_dir(data_dir)
+    try:
+        candidates = sorted(folder.glob("before-import-*"))
+    except OSError:
+        return []
+    if not candidates:
+        return []
+    named = {str(Path(p).resolve()) for p in exchange_store.referenced_backups(db)}
+    limit = (now if now is not None else time.time()) - ORPHAN_UNDO_AGE_S
+    removed = []
+    for path in candidates:
+        try:
+            if str(path.resolve()) not in named and path.stat().st_mtime < limit:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
 class PlanService:
     """Opens the store (migrating and seeding it) and answers questions about plans."""
 
@@ -107,6 +138,7 @@ class PlanService:
         service = cls(connect(path, check=check, write_wait=write_wait), path)
         if str(path) != ":memory:":
             clean_data_folder(service.data_dir)  # what killed backups, restores and copies left
+            clean_orphan_undo_points(service.db, service.data_dir)  # and killed imports
         if not service.fiscal_years() and not agency_store.has_agencies(service._db):
             service.import_plan_text(paths.seed_dir() / EMBEDDED_PLAN)
         return service

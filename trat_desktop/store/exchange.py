@@ -186,3 +186,8 @@ def progress_snapshot(db: Database) -> list[tuple[Any, ...]]:
     pending = db.execute("SELECT indicator_uid, agency_uid, quarter, theirs, office_revision FROM conflicts "
                          "ORDER BY 1, 2, 3").fetchall()
     return [tuple(r) for r in rows] + [("conflict", *r) for r in pending]
+
+
+def referenced_backups(db: Database) -> set[str]:
+    """The undo points (backup files) the import ledger still names."""
+    return {r[0] for r in db.execute("SELECT DISTINCT backup_path FROM import_ledger WHERE backup_path != ''")}
