@@ -74,13 +74,7 @@ class PlanPackageService:
     def _import_plan(self, path: Path, trust_new: bool, me: Identity) -> dict[str, object]:
         self.progress.plans.refuse_database_file(path)
         raw, manifest, public, _signed, _sha = formats.read_signed(path, formats.PLAN_FORMAT, formats.PLAN_ENTRIES)
-        pinned = exchange_store.get_setting(self._db, COORDINATOR_KEY)
-        fp = keys.fingerprint(public)
-        if pinned is None and not trust_new:
-            raise KeyNotTrusted(f"แพ็กเกจแผนแรกลงนามด้วยกุญแจลายนิ้วมือ {fp} โปรดตรวจสอบกับศูนย์ฯ จังหวัด "
-                                "แล้วนำเข้าด้วยตัวเลือก --trust-new", fp)
-        if pinned is not None and pinned != public:
-            raise BadArchive(f"แพ็กเกจแผน “{path.name}” ไม่ได้ลงนามโดยศูนย์ฯ จังหวัดที่ลงทะเบียนไว้ (ลายนิ้วมือ {fp})")
+        pinned, fp = check_coordinator_key(self._db, public, trust_new, "แพ็กเกจแผน", path.name)
         if "plan.json" not in raw:
             raise BadArchive(f"แผนในไฟล์ “{path.name}” อ่านไม่ได้")
         try:
@@ -107,6 +101,20 @@ class PlanPackageService:
         orphaned = sum(1 for item in self.progress.orphaned_entries() if item.indicator_uid in removed)
         return {"fiscal_year": plan.fiscal_year, "revision": plan.revision, "rows": len(plan.rows()),
                 "removed_rows": len(removed), "orphaned_progress": orphaned, "fingerprint": fp}
+
+
+def check_coordinator_key(db: object, public: str, trust_new: bool, what: str, name: str) -> tuple[str | None, str]:
+    """The office's one rule for files from the centre (plan packages, replies): signed by the coordinator's
+    key it pinned; the first such file only with *trust_new* (the fingerprint confirmed by phone). Returns
+    (the pinned key or None before the first, the signer's fingerprint)."""
+    pinned = exchange_store.get_setting(db, COORDINATOR_KEY)  # type: ignore[arg-type]
+    fp = keys.fingerprint(public)
+    if pinned is None and not trust_new:
+        raise KeyNotTrusted(f"{what}ลงนามด้วยกุญแจลายนิ้วมือ {fp} ซึ่งยังไม่ได้ลงทะเบียน โปรดตรวจสอบกับศูนย์ฯ จังหวัด "
+                            "แล้วนำเข้าด้วยตัวเลือก --trust-new", fp)
+    if pinned is not None and pinned != public:
+        raise BadArchive(f"{what} “{name}” ไม่ได้ลงนามโดยศูนย์ฯ จังหวัดที่ลงทะเบียนไว้ (ลายนิ้วมือ {fp})")
+    return pinned, fp
 
 
 def _rounds_of(manifest: dict[str, object], fiscal_year: int, name: str) -> list[object]:

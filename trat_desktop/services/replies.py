@@ -20,14 +20,14 @@ from ..domain.rounds import ROUND_IDS, REVIEW_TEXT
 from ..domain.text import clean_text
 from ..domain.thai import to_thai_digits
 from ..errors import TratError
-from ..exchange import archive, formats, keys, safe_json
-from ..exchange.archive import BadArchive, KeyNotTrusted
+from ..exchange import archive, formats, safe_json
+from ..exchange.archive import BadArchive
 from ..store import exchange as exchange_store
 from ..store import rounds as round_store
 from ..store import settings as settings_store
 from ..store.connection import SCHEMA_VERSION
 from .exchange import ExchangeService, unexpected_reason
-from .plan_package import COORDINATOR_KEY
+from .plan_package import COORDINATOR_KEY, check_coordinator_key
 
 REPLY_SEQUENCE = "reply_sequence"
 APPLIED = "reply_applied_sequence"
@@ -99,14 +99,9 @@ class ReplyService:
             raise BadArchive(unexpected_reason(path.name, exc)) from exc
 
     def _import(self, path: Path, trust_new: bool, me: Any) -> dict[str, Any]:
+        self.progress.plans.refuse_database_file(path)
         raw, manifest, public, _signed, _sha = formats.read_signed(path, formats.REPLY_FORMAT, formats.REPLY_ENTRIES)
-        pinned = exchange_store.get_setting(self._db, COORDINATOR_KEY)
-        fp = keys.fingerprint(public)
-        if pinned is None and not trust_new:
-            raise KeyNotTrusted(f"ใบตอบรับลงนามด้วยกุญแจลายนิ้วมือ {fp} ซึ่งยังไม่ได้ลงทะเบียน โปรดตรวจสอบกับศูนย์ฯ "
-                                "แล้วนำเข้าด้วยตัวเลือก --trust-new", fp)
-        if pinned is not None and pinned != public:
-            raise BadArchive(f"ใบตอบรับ “{path.name}” ไม่ได้ลงนามโดยศูนย์ฯ จังหวัดที่ลงทะเบียนไว้ (ลายนิ้วมือ {fp})")
+        pinned, fp = check_coordinator_key(self._db, public, trust_new, "ใบตอบรับ", path.name)
         office = manifest.get("office")
         if not isinstance(office, dict) or office.get("uid") != me.office_uid:
             other = office.get("name") if isinstance(office, dict) and isinstance(office.get("name"), str) else "หน่วยงานอื่น"
