@@ -300,7 +300,7 @@ def test_excel_round_trip(coordinator: ProgressService, tmp_path: Path) -> None:
     plan = plans.load_plan()
     figures = province_figures(plan, OverviewService(plans).rows(), None)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["สรุป", *[f"ยุทธศาสตร์ {n}" for n in range(1, 6)]]
+    assert wb.sheetnames == ["สรุป", *[f"ยุทธศาสตร์ {n}" for n in range(1, 6)], "ความตรงเวลา"]
     summary = wb["สรุป"]
     assert [c.value for c in summary[4]] == SUMMARY_HEADERS
     assert summary.freeze_panes == "A5"

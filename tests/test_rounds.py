@@ -191,3 +191,38 @@ def test_the_coordinators_round_dates_travel_in_the_plan_package(service, tmp_pa
         assert (y.end, y.due) == (dt.date(2026, 8, 31), dt.date(2026, 9, 10))
     finally:
         office_plans.close()
+
+
+def test_timeliness_is_in_the_provincial_report_and_the_workbook(service, tmp_path):
+    import os
+    import shutil
+    import subprocess
+
+    import openpyxl
+
+    from trat_desktop.services import PlanService
+    from trat_desktop.services.exchange import ExchangeService
+    from trat_desktop.services.reports import write_report
+
+    office_plans = PlanService.open(tmp_path / "office.sqlite3")
+    try:
+        office = ProgressService(office_plans, clock=_clock(dt.date(2026, 4, 18)))
+        office.set_identity(Identity(role="office", office_name=OFFICE, head_name="นางหัวหน้า"))
+        _fill(office, (2,))
+        _, final = RoundService(office).submit(2569, "q2", folder=tmp_path)
+    finally:
+        office_plans.close()
+    centre = ProgressService(service, clock=_clock(dt.date(2026, 4, 20)))
+    centre.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสาน"))
+    ExchangeService(centre).import_files([final], trust_new=True)
+    write_report(centre, "xlsx", tmp_path / "p.xlsx", fiscal_year=2569, quarter=2)
+    sheet = openpyxl.load_workbook(tmp_path / "p.xlsx")["ความตรงเวลา"]
+    lines = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert lines[OFFICE][3] == "ส่งล่าช้า ๓ วัน" and lines[OFFICE][5] == "2026-04-18"
+    assert sum(1 for row in lines.values() if row[3] == "ยังไม่ส่ง") == len(lines) - 1
+    if shutil.which("pdftotext") is None and not os.environ.get("CI"):
+        return
+    write_report(centre, "province", tmp_path / "p.pdf", fiscal_year=2569, quarter=2)
+    text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "ความตรงเวลาในการส่งรายงาน" in text and "ส่งล่าช้า ๓ วัน" in text

@@ -14,7 +14,7 @@ period the user chose: a quarter 1-4, or ``None`` for the whole fiscal year.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from .identity import Identity
@@ -141,3 +141,6 @@ class ProvinceReportData:
     now: str  # ISO 8601 time of writing
     #: a reporting round's name and period when the report is for a round, else ''
     period_title: str = ""
+    #: timeliness per office and round (domain/rounds.py): dicts with office, round, state_text, timeliness_text,
+    #: submitted, received (services.rounds.OfficeRound.as_json); empty when not gathered
+    timeliness: list[dict[str, Any]] = field(default_factory=list)

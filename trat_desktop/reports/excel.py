@@ -122,7 +122,7 @@ def _summary_rows(f: ProvinceFigures) -> list[list[Any]]:
 
 def write_xlsx(data: ProvinceReportData, out: Path | str | BinaryIO) -> Path | None:
     """Write the workbook; the data's quarter limits the counts to that quarter (None: the whole year)."""
-    plan, rows, quarter = data.plan, data.rows, data.quarter
+    plan, rows, quarter, timeliness = data.plan, data.rows, data.quarter, data.timeliness
     figures = province_figures(plan, rows, quarter, thai=False)
     wb = Workbook()
     ws = wb.active
@@ -156,6 +156,14 @@ def write_xlsx(data: ProvinceReportData, out: Path | str | BinaryIO) -> Path | N
                     _baht(figures_line.spent_satang), reported[-1].note if reported else "",
                 ])
         _write_rows(sheet, DETAIL_HEADERS, data, {15: MONEY, 16: MONEY})
+    if timeliness:
+        from ..domain.rounds import ROUND_NAMES
+
+        sheet = wb.create_sheet("ความตรงเวลา")
+        lines = [[ROUND_NAMES[e["round"]], e["office"], e["state_text"], e["timeliness_text"], e["due"],
+                  e["submitted"], e["received"][:16].replace("T", " ")] for e in timeliness]
+        _write_rows(sheet, ["รอบรายงาน", "หน่วยงาน", "ผลการตรวจ", "ความตรงเวลา", "ครบกำหนดส่ง", "วันที่ลงนามส่ง",
+                            "วันเวลาที่ได้รับ"], lines, {})
     wb.properties.title = f"ผลการดำเนินงาน ปีงบประมาณ พ.ศ. {plan.fiscal_year}"
     wb.properties.creator = "Trat Desktop"
     if not isinstance(out, (str, Path)):

@@ -144,6 +144,7 @@ def province_story(data: ProvinceReportData, *, thai_digits: bool = True) -> tup
         CondPageBreak(4 * cm),  # a heading does not end a page
         P(d("3. หน่วยงานที่ยังรายงานไม่ครบ"), "heading"),
         *_missing(figures, d, width),
+        *_timeliness(data.timeliness, d, width),
         CondPageBreak(4 * cm),
         P(d("4. ปัญหาอุปสรรคและข้อเสนอแนะรายยุทธศาสตร์"), "heading"),
         *_narratives(plan, data.rows, quarter, d),
@@ -156,6 +157,20 @@ def province_story(data: ProvinceReportData, *, thai_digits: bool = True) -> tup
     story += _detail_tables(figures, d, width, [Spacer(1, 0.8 * cm), signature_table(blocks, width)])
     title = f"{TITLE} " + d(f"ปีงบประมาณ พ.ศ. {year}") + " " + (d(f"ไตรมาสที่ {quarter}") if quarter else "ทั้งปี")
     return story, title, PageDecor(header=title, footer_left=COORDINATOR_NAME, thai_digits=thai_digits)
+
+
+def _timeliness(entries: list[dict[str, Any]], d: Thai, width: float) -> list[Flowable]:
+    """Section 3's second table: each office's timeliness per round (received / on time / late / missing)."""
+    if not entries:
+        return []
+    from ..domain.rounds import ROUND_NAMES
+
+    rows = [[P(ROUND_NAMES[e["round"]], "cell"), P(e["office"], "cell"), P(e["state_text"], "cell"),
+             P(d(e["timeliness_text"]), "cell"), P(d(e["submitted"]) if e["submitted"] else "-", "cell_center")]
+            for e in entries]
+    return [CondPageBreak(3 * cm), P("ความตรงเวลาในการส่งรายงาน", "cell_bold"),
+            simple_grid(["รอบรายงาน", "หน่วยงาน", "ผลการตรวจ", "ความตรงเวลา", "วันที่ลงนามส่ง"], rows,
+                        scale_widths([80, 260, 110, 110, 90], width))]
 
 
 def _narratives(plan: Plan, rows: list[RowOverview], quarter: int | None, d: Thai) -> list[Flowable]:

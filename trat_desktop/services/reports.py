@@ -43,8 +43,13 @@ class ReportService:
         """Every row with every responsible office's progress (*quarter* None: the whole year)."""
         plans = self.progress.plans
         plan = plans.load_plan(fiscal_year)
+        from .rounds import ReviewService, board
+
+        rounds = [f"q{quarter}"] if quarter else None
+        timeliness = [e.as_json() for r in (rounds or [None]) for e in board(ReviewService(self.progress),
+                                                                             plan.fiscal_year, r)]
         return ProvinceReportData(plan, OverviewService(plans).rows(plan=plan), quarter, self.progress.identity(),
-                                  self.progress.today(), self.progress.now())
+                                  self.progress.today(), self.progress.now(), timeliness=timeliness)
 
     def plan(self, fiscal_year: int | None = None) -> Plan:
         return self.progress.plans.load_plan(fiscal_year)
