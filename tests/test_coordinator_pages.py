@@ -352,6 +352,8 @@ def test_dashboard_paints_and_lists_missing_offices(qtbot, service: PlanService)
     # the education office reported 2 of its quarter-2 rows: it still owes the others (as in the printed report)
     assert len(missing) == 25 and "สำนักงานจังหวัดตราด" in missing and EDU in missing
     assert page.form.missingList.count() == 25
+    texts = [page.form.missingList.item(i).text() for i in range(25)]
+    assert all(text.endswith(("· ยังไม่ส่ง", "· ยังไม่ถึงกำหนด")) for text in texts)  # each office's timeliness
     assert page.form.missingCountLabel.text().startswith("๒๕ หน่วยงาน")
     assert len(page.on_target_chart.group_rects) == 5
     assert page.board.strategies[0].on_target == 1  # as of quarter 2

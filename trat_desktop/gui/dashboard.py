@@ -169,7 +169,8 @@ class DashboardPage(ReloadWhenShown, QWidget):
         labels = sorted(((display.agency_label(n, self._short_names), n) for n in board.missing_offices),
                         key=lambda pair: collator.sortKey(pair[0]))
         for label, name in labels:
-            missing.addItem(label)
+            late = board.timeliness.get(name, "")
+            missing.addItem(f"{label} · {late}" if late else label)
             missing.item(missing.count() - 1).setToolTip(name)
         if board.missing_offices:
             text = display.count_text(len(board.missing_offices), "หน่วยงาน") + " ยังบันทึกผลของไตรมาสนี้ไม่ครบทุกตัวชี้วัด"

@@ -108,6 +108,8 @@ class Dashboard:
     quarter: int | None
     strategies: list[StrategyStats]
     missing_offices: list[str]
+    #: office name -> its timeliness for the quarter's round ("ส่งล่าช้า ๓ วัน", "ยังไม่ส่ง"…); empty for the year
+    timeliness: dict[str, str] = field(default_factory=dict)
 
 
 def _office(row: Any, agency_uid: str, name: str, values: dict[int, ProgressEntry], assigned: bool) -> AgencyProgress:
@@ -169,4 +171,11 @@ class OverviewService:
                 strategy.budget_satang(), sum(st.spent_satang for _o, st in pairs),
             ))
         missing = [name for name, _due, _done in missing_offices(owed)]
-        return Dashboard(plan.fiscal_year, quarter, stats, missing)
+        timeliness: dict[str, str] = {}
+        if quarter is not None:
+            from .progress import ProgressService
+            from .rounds import ReviewService, board
+
+            for entry in board(ReviewService(ProgressService(self.plans)), plan.fiscal_year, f"q{quarter}"):
+                timeliness[entry.office_name] = entry.punctuality.text()
+        return Dashboard(plan.fiscal_year, quarter, stats, missing, timeliness)
