@@ -114,3 +114,29 @@ def test_the_coordinators_board_shows_who_sent_and_copies_reminders(qtbot, servi
     board.copy_reminders()
     copied = QApplication.clipboard().text()
     assert "ขอหลักฐานเพิ่ม" in copied and "ยังไม่ได้รับไฟล์รายงาน" in copied
+
+
+def test_a_commented_quarter_is_flagged_in_the_grid_until_the_office_answers(qtbot, service, tmp_path, messages):
+    from trat_desktop.store import rounds as round_store
+
+    progress = ProgressService(service, clock=_clock())
+    progress.set_identity(Identity(role="office", office_name=OFFICE, head_name="นางหัวหน้า"))
+    item = next(i for i in progress.work_items(2569) if 2 in i.quarters())
+    me = progress.identity()
+    round_store.take_reply(service.db, me.office_uid, 2569, 1, [], [],
+                           [{"uid": "0b6c4f9e-6a0e-4c41-9d3e-1f2a3b4c5d6e", "round_id": None,
+                             "indicator_uid": item.indicator_uid, "quarter": 2, "text": "ขอภาพถ่ายกิจกรรม",
+                             "at": "2026-04-16T10:00:00+07:00"}], "ทดสอบ", "2026-04-16T10:00:00+07:00")
+    window = _window(qtbot, service, progress, tmp_path)
+    page = window.office_page
+    model = page.model
+    shown = next(i for i in model.items() if i.indicator_uid == item.indicator_uid)
+    index = model.index_of(shown, 2, model.COL_QUARTER)
+    from PySide6.QtCore import Qt
+
+    assert "ขอภาพถ่ายกิจกรรม" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole).color().name() == "#fff3b0"
+    comment = round_store.comments(service.db, 2569, me.office_uid)[0]
+    assert window.round_actions.answer_comment(comment.id, "แนบภาพถ่ายแล้ว")
+    index = model.index_of(next(i for i in model.items() if i.indicator_uid == item.indicator_uid), 2, model.COL_QUARTER)
+    assert "ขอภาพถ่ายกิจกรรม" not in (model.data(index, Qt.ItemDataRole.ToolTipRole) or "")

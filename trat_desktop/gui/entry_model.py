@@ -37,6 +37,7 @@ _OUTSIDE_BG = QColor("#fdebd3")  # a value kept outside the current plan
 _STRATEGY_BG = QColor("#d9e4f1")
 _ACTIVITY_BG = QColor("#f1f5fa")
 _UNSAVED_BG = QColor("#ffd9b3")
+_COMMENT_BG = QColor("#fff3b0")  # the centre commented on this quarter and the office has not answered
 UNSAVED_TIP = "ยังไม่ได้บันทึก: ฐานข้อมูลยังไม่ว่าง โปรแกรมจะลองบันทึกค่านี้อีกครั้งเอง"
 _LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 _TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
@@ -129,6 +130,8 @@ class WorkEntryModel(QAbstractTableModel):
         self._current_quarter: int | None = None
         self._short_names: dict[str, str] = {}
         self._evidence: dict[tuple[str, str, int], int] = {}
+        #: (indicator uid, agency uid, quarter) -> the centre's comments not yet answered
+        self._comments: dict[tuple[str, str, int], list[str]] = {}
         self._unsaved: dict[tuple[str, str, int, str], str] = {}
         self.committer: Committer | None = None
 
@@ -175,6 +178,15 @@ class WorkEntryModel(QAbstractTableModel):
         if line.item is None or field is None:
             return None
         return self._unsaved.get((line.item.indicator_uid, line.item.agency_uid, line.quarter, field))
+
+    def set_comments(self, comments: dict[tuple[str, str, int], list[str]]) -> None:
+        """The centre's open comments per row × quarter (flagged until answered)."""
+        self._comments = {k: v for k, v in comments.items() if v}
+        if self._lines:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(self.HEADERS) - 1))
+
+    def comments_of(self, item: WorkItem, quarter: int) -> list[str]:
+        return self._comments.get((item.indicator_uid, item.agency_uid, quarter), [])
 
     def evidence_count(self, item: WorkItem, quarter: int) -> int:
         return self._evidence.get((item.indicator_uid, item.agency_uid, quarter), 0)
@@ -351,6 +363,8 @@ class WorkEntryModel(QAbstractTableModel):
             files = self.evidence_count(item, line.quarter)
             if files and column == self.COL_QUARTER:
                 parts.append(display.show_digits(f"มีหลักฐานแนบ {files} ไฟล์"))
+            for text in self.comments_of(item, line.quarter):
+                parts.append(f"ความเห็นจากศูนย์ฯ (ยังไม่ได้ตอบ): {text}")
             return "\n".join(parts) or None
         return None
 
@@ -405,6 +419,8 @@ class WorkEntryModel(QAbstractTableModel):
             return QBrush(_OUTSIDE_BG)
         if not line.in_period():
             return QBrush(_GREY_BG)
+        if column == self.COL_QUARTER and line.item is not None and self.comments_of(line.item, line.quarter):
+            return QBrush(_COMMENT_BG)
         if line.quarter == self._current_quarter:
             return QBrush(_CURRENT_BG)
         return None

@@ -207,12 +207,23 @@ class OfficePage(QWidget):
         short = {a.name: a.short_name for a in self._agencies if a.short_name}
         self.model.set_items(items, titles, short)
         self.model.set_evidence_counts(self._evidence_counts(items))
+        self.model.set_comments(self._open_comments())
         self.model.set_current_quarter(self.current_quarter())
         self.form.countLabel.setText(display.count_text(len(items), "ตัวชี้วัด"))
         start = self.table.first_editable(fiscal.default_quarter(self.plan.fiscal_year, self._today()))
         if start.isValid():
             self.table.setCurrentIndex(start)
             self.table.scrollToTop()
+
+    def _open_comments(self) -> dict[tuple[str, str, int], list[str]]:
+        """The centre's comments this office has not answered, per row × quarter (the grid flags them)."""
+        ask = getattr(self._progress, "open_comments", None)
+        if not callable(ask) or self.plan is None:
+            return {}
+        try:
+            return dict(ask(self.plan.fiscal_year))
+        except TratError:
+            return {}
 
     def _evidence_counts(self, items: list[WorkItem]) -> dict[tuple[str, str, int], int]:
         """How many files are attached to each quarter of *items* (for the grid's marks)."""

@@ -251,9 +251,12 @@ class RoundActions(QObject):
         self.withdraw_action = a("ถอนการส่งรายงาน…", self.withdraw, "ถอนการส่งรายงานเพื่อแก้ไข (ก่อนศูนย์ฯ รับรายงาน)")
         self.reply_action = a("นำเข้าใบตอบรับ…", self.import_reply, "ใบตอบรับและความเห็นจากศูนย์ฯ")
         self.comments_action = a("ความเห็นจากศูนย์ฯ…", self.show_comments, "ความเห็นของศูนย์ฯ และคำตอบ")
+        self.answer_action = a("ตอบความเห็นของศูนย์ฯ…", self.answer_comment,
+                               "ตอบความเห็นที่ยังไม่ได้ตอบ (คำตอบไปกับไฟล์ส่งออกครั้งถัดไป)")
         self.board_action = a("ติดตามการส่งรายงาน…", self.show_board,
                               "ทุกหน่วยงาน: ได้รับหรือยัง ตรงเวลาหรือไม่ ผลการตรวจ ข้อความแจ้งเตือน")
-        self.office_actions = [self.submit_action, self.withdraw_action, self.reply_action, self.comments_action]
+        self.office_actions = [self.submit_action, self.withdraw_action, self.reply_action, self.comments_action,
+                               self.answer_action]
         self.coordinator_actions = [self.board_action]
         for action in self.office_actions + self.coordinator_actions:
             self.menu.addAction(action)
@@ -421,6 +424,32 @@ class RoundActions(QObject):
             answer = f"\n   ตอบแล้ว: {c.answer}" if c.answer else "\n   (ยังไม่ได้ตอบ: ตอบด้วยคำสั่ง comment answer)"
             lines.append(display.show_digits(f"#{c.id} {where}: {c.text}") + answer)
         self.inform("ความเห็นจากศูนย์ฯ", "\n\n".join(lines))
+
+    def answer_comment(self, comment_id: int | None = None, text: str | None = None) -> bool:
+        """Choose an unanswered comment and answer it; the grid's flag goes once answered."""
+        open_ones = [c for c in _reviews(self.progress).comments(self.fiscal_year()) if not c.answer]
+        if not open_ones:
+            self.inform("ตอบความเห็นของศูนย์ฯ", "ไม่มีความเห็นที่ยังไม่ได้ตอบ")
+            return False
+        if comment_id is None:
+            labels = [display.show_digits(f"#{c.id} " + (f"ไตรมาส {c.quarter}: " if c.quarter else "") + c.text[:80])
+                      for c in open_ones]
+            chosen, ok = QInputDialog.getItem(self.window, "ตอบความเห็นของศูนย์ฯ", "ความเห็น", labels, 0, False)
+            if not ok:
+                return False
+            comment_id = open_ones[labels.index(chosen)].id
+        if text is None:
+            text, ok = QInputDialog.getMultiLineText(self.window, "ตอบความเห็นของศูนย์ฯ", "คำตอบ (ไปกับไฟล์ส่งออกครั้งถัดไป)")
+            if not ok:
+                return False
+        try:
+            _reviews(self.progress).answer(comment_id, text)
+        except TratError as exc:
+            self.warn("ตอบความเห็นไม่ได้", exc.message)
+            return False
+        self._refresh()
+        self.inform("ตอบความเห็นแล้ว", "บันทึกคำตอบแล้ว คำตอบจะไปกับไฟล์ส่งออกครั้งถัดไป")
+        return True
 
     # -- coordinator ---------------------------------------------------------------------------
     def show_board(self, modal: bool = True) -> TimelinessDialog:

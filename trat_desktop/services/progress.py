@@ -286,6 +286,19 @@ class ProgressService:
         item.entries[quarter] = stored
         return stored, check.warnings
 
+    def open_comments(self, fiscal_year: int) -> dict[tuple[str, str, int], list[str]]:
+        """The centre's comments on this office's rows not answered yet: (indicator, agency, quarter) -> texts."""
+        from ..store import rounds as round_store
+
+        me = self.identity()
+        found: dict[tuple[str, str, int], list[str]] = {}
+        if me.role != "office":
+            return found
+        for c in round_store.comments(self._db, fiscal_year, me.office_uid):
+            if c.indicator_uid and c.quarter and not c.answer:
+                found.setdefault((c.indicator_uid, me.office_uid, c.quarter), []).append(c.text)
+        return found
+
     def round_header(self, fiscal_year: int, today: dt.date | None = None) -> str:
         """The open round and its due date for the entry page's header."""
         from .rounds import RoundService  # that service builds on this one
