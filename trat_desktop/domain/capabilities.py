@@ -8,35 +8,54 @@ from __future__ import annotations
 
 from .identity import COORDINATOR_NAME, Identity, PermissionDenied
 
-OFFICE, COORDINATOR = "office", "coordinator"
+OFFICE, COORDINATOR, UNSET = "office", "coordinator", "unset"   # UNSET: an installation not set up yet
+PLAN_MESSAGE = f"แก้ไขแผนได้เฉพาะ{COORDINATOR_NAME}"
 
 #: action -> (roles allowed, Thai refusal)
 CAPABILITIES: dict[str, tuple[frozenset[str], str]] = {
-    "edit_plan": (frozenset({COORDINATOR}), f"แก้ไขแผนได้เฉพาะ{COORDINATOR_NAME}"),
+    # the plan
+    "edit_plan": (frozenset({COORDINATOR}), PLAN_MESSAGE),
+    "apply_plan_document": (frozenset({COORDINATOR, UNSET}),
+                            "เครื่องของหน่วยงานรับแผนฉบับปรับปรุงทางแพ็กเกจแผนจากศูนย์ฯ จังหวัด "
+                            "(แฟ้ม → นำเข้าแพ็กเกจแผน…) ไม่ปรับแผนจากเอกสารเอง"),
+    "export_plan_package": (frozenset({COORDINATOR}), "ส่งออกแพ็กเกจแผนได้เฉพาะเครื่องของผู้ประสานงานจังหวัด"),
+    "import_plan_package": (frozenset({OFFICE, UNSET}), "เครื่องผู้ประสานงานจังหวัดไม่ต้องนำเข้าแพ็กเกจแผน"),
+    # exchange files
+    "export_office_file": (frozenset({OFFICE}), "ส่งออกผลการดำเนินงานได้เฉพาะเครื่องของหน่วยงาน โปรดตั้งค่าหน่วยงานก่อน"),
+    "verification_code": (frozenset({OFFICE}), "รหัสตรวจสอบใช้กับรายงานของหน่วยงาน"),
+    "import_office_files": (frozenset({COORDINATOR}), "นำเข้าไฟล์ของหน่วยงานได้เฉพาะเครื่องของผู้ประสานงานจังหวัด"),
+    "settle_conflicts": (frozenset({COORDINATOR}), PLAN_MESSAGE),
+    "manage_office_keys": (frozenset({COORDINATOR}), PLAN_MESSAGE),
+    "undo_import": (frozenset({COORDINATOR}), PLAN_MESSAGE),
+    # the reporting round
     "set_rounds": (frozenset({COORDINATOR}), f"กำหนดรอบรายงานและวันครบกำหนดได้เฉพาะ{COORDINATOR_NAME}"),
-    "export_plan_package": (frozenset({COORDINATOR}), f"ส่งออกแพ็กเกจแผนได้เฉพาะ{COORDINATOR_NAME}"),
-    "import_office_files": (frozenset({COORDINATOR}), f"นำเข้าไฟล์ของหน่วยงานได้เฉพาะ{COORDINATOR_NAME}"),
     "review": (frozenset({COORDINATOR}), f"ตรวจรับรายงานได้เฉพาะ{COORDINATOR_NAME}"),
     "comment": (frozenset({COORDINATOR}), f"ให้ความเห็นต่อรายงานได้เฉพาะ{COORDINATOR_NAME}"),
     "unlock": (frozenset({COORDINATOR}), f"ปลดล็อกรอบรายงานได้เฉพาะ{COORDINATOR_NAME}"),
     "export_reply": (frozenset({COORDINATOR}), f"ส่งใบตอบรับได้เฉพาะ{COORDINATOR_NAME}"),
-    "export_office_file": (frozenset({OFFICE}), "ส่งออกไฟล์ผลการดำเนินงานได้เฉพาะเครื่องของหน่วยงาน"),
     "submit_round": (frozenset({OFFICE}), "ส่งรายงานรอบได้เฉพาะเครื่องของหน่วยงาน"),
     "withdraw_round": (frozenset({OFFICE}), "ถอนการส่งรายงานได้เฉพาะเครื่องของหน่วยงาน"),
     "answer_comment": (frozenset({OFFICE}), "ตอบความเห็นได้เฉพาะเครื่องของหน่วยงาน"),
     "import_reply": (frozenset({OFFICE}), "นำเข้าใบตอบรับได้เฉพาะเครื่องของหน่วยงาน"),
-    "import_plan_package": (frozenset({OFFICE}), "นำเข้าแพ็กเกจแผนได้เฉพาะเครื่องของหน่วยงาน"),
-    "office_report": (frozenset({OFFICE}), "รายงานของหน่วยงานพิมพ์ได้จากเครื่องของหน่วยงาน"),
+    # reports
+    "office_report": (frozenset({OFFICE}),
+                      "แบบรายงานผลการดำเนินงานพิมพ์ได้จากเครื่องของหน่วยงาน (ตั้งค่าเครื่องเป็นหน่วยงานก่อน)"),
 }
-NOT_SET_UP = "ยังไม่ได้ตั้งค่าว่าเครื่องนี้เป็นของหน่วยงานใด โปรดตั้งค่าก่อน"
+
+
+def role_of(identity: Identity) -> str:
+    """office, coordinator, or unset (no role yet, or an office not chosen)."""
+    if identity.role == COORDINATOR:
+        return COORDINATOR
+    if identity.role == OFFICE and identity.office_uid:
+        return OFFICE
+    return UNSET
 
 
 def can(identity: Identity, action: str) -> bool:
     """Whether this installation may do *action* (an unknown action is never allowed)."""
     roles, _ = CAPABILITIES.get(action, (frozenset(), ""))
-    if identity.role == OFFICE and not identity.office_uid:
-        return False
-    return identity.role in roles
+    return role_of(identity) in roles
 
 
 def require(identity: Identity, action: str) -> None:
@@ -45,6 +64,4 @@ def require(identity: Identity, action: str) -> None:
         return
     if action not in CAPABILITIES:
         raise PermissionDenied(f"ไม่รู้จักการทำงาน “{action}”")
-    if identity.role is None or (identity.role == OFFICE and not identity.office_uid):
-        raise PermissionDenied(NOT_SET_UP)
     raise PermissionDenied(CAPABILITIES[action][1])

@@ -60,9 +60,10 @@ class Identity:
             raise PermissionDenied(f"{self.office_name} บันทึกผลได้เฉพาะตัวชี้วัดของหน่วยงานตนเอง")
 
     def check_can_edit_plan(self) -> None:
-        """The rule: only the provincial coordinator edits the plan and the agency list."""
-        if self.role != "coordinator":
-            raise PermissionDenied(f"แก้ไขแผนได้เฉพาะ{COORDINATOR_NAME}")
+        """The rule (domain/capabilities.py): only the provincial coordinator edits the plan and the agency list."""
+        from .capabilities import require  # that module builds on this one
+
+        require(self, "edit_plan")
 
     def as_settings(self) -> dict[str, str]:
         return {f.name: str(getattr(self, f.name) or "") for f in fields(self)}

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from .. import __version__, atomic
 from ..domain import merge, plan_fit
-from ..domain.identity import PermissionDenied
+from ..domain.capabilities import require
 from ..domain.labels import row_labels
 from ..domain.display import number_text
 from ..domain.progress import STATUSES as PROGRESS_STATUSES
@@ -231,8 +231,7 @@ class ExchangeService:
         """Write this office's signed export for a year; returns (path, sequence number). *final_round*
         marks the file made at a round's sign-off (the final file of that round)."""
         me = self.progress.identity()
-        if me.role != "office" or not me.office_uid:
-            raise PermissionDenied("ส่งออกผลการดำเนินงานได้เฉพาะเครื่องของหน่วยงาน โปรดตั้งค่าหน่วยงานก่อน")
+        require(me, "export_office_file")
         plan = self.plans.load_plan(fiscal_year)
         pair = self.my_keys()
         uids = [row.uid for row in plan.rows()]
@@ -307,8 +306,7 @@ class ExchangeService:
     def verification_code(self, fiscal_year: int | None = None) -> str:
         """The code of this office's data as an export made now would carry it (printed on its report)."""
         me = self.progress.identity()
-        if me.role != "office":
-            raise PermissionDenied("รหัสตรวจสอบใช้กับรายงานของหน่วยงาน")
+        require(me, "verification_code")
         year = self.plans.load_plan(fiscal_year).fiscal_year
         return formats.content_code(self._progress_payload(year, me.office_uid))
 
@@ -329,8 +327,7 @@ class ExchangeService:
         """Import office files and folders; each file all-or-nothing. *confirm_key(office, fingerprint)*
         is asked (GUI) for an office's first key when *trust_new* is False."""
         me = self.progress.identity()
-        if me.role != "coordinator":
-            raise PermissionDenied("นำเข้าไฟล์ของหน่วยงานได้เฉพาะเครื่องของผู้ประสานงานจังหวัด")
+        require(me, "import_office_files")
         files = _expand([Path(p) for p in paths])
         self._run = _RunCache(self)
         if not files:
@@ -639,7 +636,7 @@ class ExchangeService:
     def resolve(self, theirs: ProgressEntry, keep_mine: bool) -> None:
         """Settle a conflict: keep the coordinator's value, or take the office's."""
         me = self.progress.identity()
-        me.check_can_edit_plan()
+        require(me, "settle_conflicts")
         at = self.progress.now()
         with self._db.atomic():
             mine = progress_store.get_entry(self._db, theirs.indicator_uid, theirs.agency_uid, theirs.quarter)
@@ -656,7 +653,7 @@ class ExchangeService:
         """Settle a value held aside: *accept* stores it (kept, shown as outside the plan), otherwise it is
         dropped. Both are audited with the office's value, so a dropped value can still be read back."""
         me = self.progress.identity()
-        me.check_can_edit_plan()
+        require(me, "settle_conflicts")
         at = self.progress.now()
         key = progress_store.entity_uid(theirs)
         with self._db.atomic():
@@ -682,7 +679,7 @@ class ExchangeService:
     def reenrol(self, office: str) -> bool:
         """Forget an office's pinned key so that its next file (from a new PC) can be trusted anew."""
         me = self.progress.identity()
-        me.check_can_edit_plan()
+        require(me, "manage_office_keys")
         uid, _name = self.progress.find_agency(office)
         return exchange_store.unpin_key(self._db, uid, me.actor(), self.progress.now())
 
@@ -698,7 +695,7 @@ class ExchangeService:
     def undo_import(self) -> dict[str, Any]:
         """Put the database back as it was before the last import run, if nothing changed since."""
         me = self.progress.identity()
-        me.check_can_edit_plan()
+        require(me, "undo_import")
         last = exchange_store.last_backup(self._db)
         if last is None:
             raise TratError("ไม่มีการนำเข้าที่ยกเลิกได้")

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import plan_rules
-from ..domain.identity import Identity, PermissionDenied
+from ..domain.capabilities import require
+from ..domain.identity import Identity
 from ..domain.labels import row_labels
 from ..domain.model import Agency, Plan
 from ..domain.plan_fit import Misfit, affected_by
@@ -118,9 +119,7 @@ def preview(plans: Any, plan: Plan, agencies: list[Agency]) -> PlanImport:
     """What storing *plan* (as read from a document) would do; raises PlanImportRefused."""
     if plan.fiscal_year not in plans.fiscal_years():
         return PlanImport(plan, agencies)
-    if Identity.from_settings(settings_store.load_settings(plans.db)).role == "office":
-        raise PermissionDenied("เครื่องของหน่วยงานรับแผนฉบับปรับปรุงทางแพ็กเกจแผนจากศูนย์ฯ จังหวัด "
-                               "(แฟ้ม → นำเข้าแพ็กเกจแผน…) ไม่ปรับแผนจากเอกสารเอง")
+    require(Identity.from_settings(settings_store.load_settings(plans.db)), "apply_plan_document")
     existing = plans.load_plan(plan.fiscal_year)
     plan.warnings.extend(plan_rules.repair_duplicates(plan))  # as a new year's plan is stored: codes unique
     trashed = revision_store.trashed_rows(plans.db, plan.fiscal_year)

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from .. import __version__
-from ..domain.identity import Identity, PermissionDenied
+from ..domain.identity import Identity
 from ..errors import TratError
 from ..exchange import archive, formats, keys, plan_json, safe_json
 from ..exchange.archive import BadArchive, KeyNotTrusted
@@ -17,6 +17,7 @@ from ..store import rounds as round_store
 from ..store.connection import SCHEMA_VERSION
 from .exchange import ExchangeService, unexpected_reason
 from .rounds import RoundService
+from ..domain.capabilities import require
 
 COORDINATOR_KEY = "coordinator_public_key"
 
@@ -37,8 +38,7 @@ class PlanPackageService:
 
     def export_plan(self, out: Path, fiscal_year: int | None = None) -> Path:
         me = self.progress.identity()
-        if me.role != "coordinator":
-            raise PermissionDenied("ส่งออกแพ็กเกจแผนได้เฉพาะเครื่องของผู้ประสานงานจังหวัด")
+        require(me, "export_plan_package")
         plan = self.plans.load_plan(fiscal_year)
         used = {name for row in plan.rows() for name in row.agencies}
         plan.agencies = {a.name: a for a in self.plans.known_agencies()} | {n: plan.agencies[n] for n in used}
@@ -62,8 +62,7 @@ class PlanPackageService:
         Anything no check foresaw refuses the package in Thai; the plan is saved in one transaction."""
         path = Path(path)
         me = self.progress.identity()
-        if me.role == "coordinator":
-            raise PermissionDenied("เครื่องผู้ประสานงานจังหวัดไม่ต้องนำเข้าแพ็กเกจแผน")
+        require(me, "import_plan_package")
         try:
             return self._import_plan(path, trust_new, me)
         except TratError:

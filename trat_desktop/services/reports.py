@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
-from ..domain.identity import PermissionDenied
+from ..domain.capabilities import require
 from ..domain.model import Plan
 from ..domain.fiscal import default_quarter
 from ..domain.reporting import OfficeReportData, ProvinceReportData
@@ -32,8 +32,7 @@ class ReportService:
         """The office's rows with their quarters; refused on the coordinator's installation."""
         progress = self.progress
         me = progress.identity()
-        if me.role != "office" or not me.office_uid:
-            raise PermissionDenied("แบบรายงานผลการดำเนินงานพิมพ์ได้จากเครื่องของหน่วยงาน (ตั้งค่าเครื่องเป็นหน่วยงานก่อน)")
+        require(me, "office_report")
         year = progress.plans.load_plan(fiscal_year).fiscal_year
         today = progress.today()
         return OfficeReportData(year, quarter or default_quarter(year, today, progress.plans.round_due_days()), today, me,
