@@ -409,3 +409,28 @@ def test_another_provinces_document_never_touches_trats_agencies(tmp_path: Path,
     service = AgencyService(ProgressService(plans))
     assert all(p.agency_uid not in trat and p.other_uid not in trat for p in service.pending())
     plans.close()
+
+
+def test_an_office_merged_into_another_still_sends_its_files(coordinator, tmp_path: Path) -> None:
+    """An office set up as the agency the coordinator later merged away: its files land on the kept agency."""
+    from trat_desktop.services.exchange import ExchangeService
+    from trat_desktop.services.plan_package import PlanPackageService
+
+    service, tmp = coordinator
+    centre = service.progress
+    package = PlanPackageService(ExchangeService(centre)).export_plan(tmp / "plan-2570.trat", 2570)
+    office_plans = PlanService.open(tmp / "office.sqlite3")
+    try:
+        office = ProgressService(office_plans)
+        PlanPackageService(ExchangeService(office)).import_plan(package, trust_new=True)
+        office.set_identity(Identity(role="office", office_name=HEALTH_MISSPELT, reporter_name="ผู้รายงาน"))
+        item = office.find_item("1/1.1/1", fiscal_year=2570)
+        office.set_progress(item, 2, achieved="60", note="ก่อนรวมหน่วยงาน")
+        sent, _ = ExchangeService(office).export_office(tmp / "office.trat", 2570)
+    finally:
+        office_plans.close()
+    service.merge(HEALTH, HEALTH_MISSPELT)
+    result = ExchangeService(centre).import_files([sent], trust_new=True).files[0]
+    assert result.status == "imported", result.reason
+    landed = centre.find_item("1/1.1/1", agency=HEALTH, fiscal_year=2570)
+    assert landed.entries[2].achieved == 60 and landed.entries[2].note == "ก่อนรวมหน่วยงาน"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import re
@@ -22,6 +23,7 @@ from ..domain.thai import format_baht, format_be_date, to_arabic_digits
 from ..errors import TratError
 from ..exchange import archive, formats, keys, round_records
 from ..exchange.archive import BadArchive
+from ..store import agencies as agency_store
 from ..store import audit as audit_store
 from ..store import backup as backup_store
 from ..store import evidence as evidence_store
@@ -396,7 +398,11 @@ class ExchangeService:
         office = manifest.get("office")
         if not isinstance(office, dict) or not isinstance(office.get("uid"), str):
             raise BadArchive(f"ไฟล์ “{path.name}” ไม่ระบุหน่วยงาน")
-        agency = self._run.agencies.get(office["uid"])
+        sent_uid = office["uid"]
+        agency = self._run.agencies.get(sent_uid)
+        if agency is None:  # an office the coordinator merged into another: its files land on the kept one
+            kept = agency_store.merged_into(self._db, sent_uid)
+            agency = self._run.agencies.get(kept) if kept else None
         if agency is None:
             raise BadArchive(f"ไฟล์ “{path.name}” มาจากหน่วยงานที่ไม่มีในทะเบียน")
         sequence = formats.check_sequence(manifest, path.name)
@@ -412,7 +418,8 @@ class ExchangeService:
         elif pinned != public:
             raise BadArchive(f"ไฟล์ “{path.name}” ลงนามด้วยกุญแจที่ไม่ใช่ของ{agency.name} (ลายนิ้วมือ {fp}) จึงไม่นำเข้า "
                              "หากหน่วยงานเปลี่ยนเครื่อง ให้ลงทะเบียนกุญแจใหม่ก่อน")
-        entries, misfits, evidence, blobs = self._records(entries_raw, path.name, year, agency.uid, agency.name)
+        entries, misfits, evidence, blobs = self._records(entries_raw, path.name, year, agency.uid, agency.name,
+                                                          sent_uid)
         code = formats.content_code(entries_raw.get("progress.jsonl", b""))
         rounds = [round_records.check_record(r, f"ไฟล์ “{path.name}” ข้อมูลรอบรายงานรายการที่ {i}")
                   for i, r in enumerate(archive.jsonl(entries_raw.get(round_records.ENTRY, b""), round_records.ENTRY,
@@ -420,7 +427,8 @@ class ExchangeService:
         return _Checked(result, sha, path.name, public, manifest, entries, misfits, evidence, blobs, pin, code,
                         signed, rounds)
 
-    def _records(self, raw: dict[str, bytes], name: str, year: int, office_uid: str, office_name: str
+    def _records(self, raw: dict[str, bytes], name: str, year: int, office_uid: str, office_name: str,
+                 sent_uid: str | None = None
                  ) -> tuple[list[ProgressEntry], dict[tuple[str, int], tuple[str, ...]], list[EvidenceEvent],
                             dict[str, bytes]]:
         """Every row checked: the office's own, on rows of this year's plan, well formed, no duplicates.
@@ -440,6 +448,8 @@ class ExchangeService:
         for number, record in enumerate(records, start=1):
             where = f"ไฟล์ “{name}” รายการที่ {number}"
             entry = formats.entry_from_record(record, where)
+            if sent_uid is not None and sent_uid != office_uid and entry.agency_uid == sent_uid:
+                entry = entry.with_changes(agency_uid=office_uid)  # the office was merged into *office_uid*
             if entry.agency_uid != office_uid:
                 raise BadArchive(f"{where} เป็นข้อมูลของหน่วยงานอื่น ไฟล์ของ{office_name}บันทึกได้เฉพาะข้อมูลของตนเอง "
                                  "จึงไม่นำเข้าทั้งไฟล์")
@@ -467,6 +477,9 @@ class ExchangeService:
         evidence = [formats.evidence_from_record(r, f"ไฟล์ “{name}” หลักฐานรายการที่ {i}")
                     for i, r in enumerate(archive.jsonl(raw.get("evidence.jsonl", b""), "evidence.jsonl", name), 1)]
         blobs: dict[str, bytes] = {}
+        if sent_uid is not None and sent_uid != office_uid:
+            evidence = [dataclasses.replace(e, agency_uid=office_uid) if e.agency_uid == sent_uid else e
+                        for e in evidence]
         for item in evidence:
             if not _evidence_belongs(item, office_uid, office_name, rows, keys_seen):
                 raise BadArchive(f"ไฟล์ “{name}” มีหลักฐานของตัวชี้วัดหรือหน่วยงานอื่น จึงไม่นำเข้าทั้งไฟล์")

@@ -318,3 +318,17 @@ def _undo_merge(db: Database, keep_uid: str, other_uid: str, undo: dict[str, Any
         db.execute("UPDATE trash SET payload = ? WHERE id = ? AND restored_at IS NULL", [row["payload"], row["id"]])
     for plan_id in undo["plans"]:
         db.execute("UPDATE plans SET revision = revision + 1 WHERE id = ?", [plan_id])
+
+
+def merged_into(db: Database, agency_uid: str) -> str | None:
+    """The agency a merged-away agency now lives on (following merges of merges), or None."""
+    seen: set[str] = set()
+    current = agency_uid
+    while current not in seen:
+        seen.add(current)
+        row = db.execute("SELECT kept_uid FROM agency_decisions WHERE action = 'merge' AND other_uid = ? "
+                         "AND undone_at IS NULL ORDER BY id DESC LIMIT 1", [current]).fetchone()
+        if row is None:
+            return None if current == agency_uid else current
+        current = row[0]
+    return current
