@@ -436,7 +436,7 @@ def test_tool_button_previews_what_the_page_shows(qtbot, service: PlanService, t
     window, actions = open_window(qtbot, service, "office", tmp_path, viewer)
     button = actions.tool_button("office", window, context=lambda: (2569, 1))
     assert [a.text() for a in button.menu().actions() if not a.isSeparator()] == [
-        "ดูตัวอย่าง", "พิมพ์…", "บันทึกเป็น PDF…", "ตัวเลือกอื่น…"]
+        "ดูตัวอย่าง", "พิมพ์…", "บันทึกเป็น PDF…", "บันทึกเป็น Word…", "ตัวเลือกอื่น…"]
     button.click()
     wait_ops(qtbot)
     [opened] = viewer.opened
@@ -486,3 +486,21 @@ def test_progress_steps_keep_their_order_while_the_dialog_shows(qtbot, monkeypat
         pass
     assert signal.args == [True] and results == ["เสร็จ"]
     assert seen == list(range(1, 301)) and op.dialog is None
+
+
+def test_office_report_saved_as_word_through_the_menu(qtbot, monkeypatch, service: PlanService, tmp_path: Path,
+                                                      boxes: Boxes) -> None:
+    import docx
+
+    window, actions = open_window(qtbot, service, "office", tmp_path)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    saver = SaveDialog(out_dir / "รายงานไตรมาส2")  # typed without the extension
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", saver)
+    actions.save_word("office")
+    wait_ops(qtbot)
+    out = out_dir / "รายงานไตรมาส2.docx"
+    assert out.is_file() and [p.name for p in out_dir.iterdir()] == [out.name]
+    assert saver.filters == ["เอกสาร Word (*.docx)"] and Path(saver.proposed[0]).suffix == ".docx"
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert EDUCATION in text and "ไตรมาสที่ ๒" in text

@@ -50,6 +50,9 @@ MENU_TITLE = "รายงาน"
 LAST_DIR_KEY = "reports/last_dir"
 PAGES_KEY = "reports/pages/{kind}"   # pages the last report of a kind had: the progress bar's estimate
 PDF_FILES = "เอกสาร PDF (*.pdf)"
+WORD_FILES = "เอกสาร Word (*.docx)"
+#: the reports that can also be saved as an editable Word file
+WORD_KINDS = ("office", "province")
 XLSX_FILES = "สมุดงาน Excel (*.xlsx)"
 PREVIEW_DIR_NAME = "trat-desktop-reports"
 PREVIEW_KEEP_SECONDS = 24 * 3600
@@ -283,6 +286,13 @@ class ReportActions(QObject):
         """บันทึกเป็น PDF… (or the workbook) without the chooser."""
         return self.run(self._request(kind, SAVE, fiscal_year, quarter, thai_digits), path)
 
+    def save_word(self, kind: str, path: Path | str | None = None, fiscal_year: int | None = None,
+                  quarter: int | None = None, thai_digits: bool | None = None) -> BackgroundOp[Any] | None:
+        """บันทึกเป็น Word… (an editable .docx of the office or provincial report)."""
+        from dataclasses import replace
+
+        return self.run(replace(self._request(kind, SAVE, fiscal_year, quarter, thai_digits), word=True), path)
+
     def _request(self, kind: str, action: str, fiscal_year: int | None, quarter: int | None,
                  thai_digits: bool | None) -> ReportRequest:
         if quarter is None and KINDS[kind].quarters and not KINDS[kind].whole_year:
@@ -305,13 +315,17 @@ class ReportActions(QObject):
     def _ask_target(self, request: ReportRequest) -> Path | None:
         kind = KINDS[request.kind]
         start = Path(str(self.settings.value(LAST_DIR_KEY, str(Path.home()))))
-        caption = "บันทึกรายงานเป็น PDF" if kind.pdf else "บันทึกไฟล์ Excel"
-        chosen, _ = file_dialogs.getSaveFileName(self.window, caption, str(start / self._default_name(request)),
-                                                PDF_FILES if kind.pdf else XLSX_FILES)
+        word = request.kind in WORD_KINDS and request.word
+        caption = "บันทึกรายงานเป็น Word" if word else ("บันทึกรายงานเป็น PDF" if kind.pdf else "บันทึกไฟล์ Excel")
+        name = self._default_name(request)
+        if word:
+            name = str(Path(name).with_suffix(".docx"))
+        chosen, _ = file_dialogs.getSaveFileName(self.window, caption, str(start / name),
+                                                WORD_FILES if word else (PDF_FILES if kind.pdf else XLSX_FILES))
         if not chosen:
             return None
         target = Path(chosen)
-        suffix = ".pdf" if kind.pdf else ".xlsx"
+        suffix = ".docx" if word else (".pdf" if kind.pdf else ".xlsx")
         return target if target.suffix.lower() == suffix else target.with_name(target.name + suffix)
 
     def _preview_path(self, request: ReportRequest) -> Path:
@@ -412,6 +426,8 @@ class ReportActions(QObject):
             menu.addAction("พิมพ์…").triggered.connect(lambda _c=False: self.print_report(kind, *chosen()))
         menu.addAction("บันทึกเป็น PDF…" if KINDS[kind].pdf else "บันทึกไฟล์ Excel…").triggered.connect(
             lambda _c=False: self.save(kind, None, *chosen()))
+        if kind in WORD_KINDS:
+            menu.addAction("บันทึกเป็น Word…").triggered.connect(lambda _c=False: self.save_word(kind, None, *chosen()))
         menu.addSeparator()
         menu.addAction("ตัวเลือกอื่น…").triggered.connect(lambda _c=False: self.open_dialog(kind))
         button.setMenu(menu)

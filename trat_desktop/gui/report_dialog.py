@@ -81,6 +81,8 @@ class ReportRequest:
     quarter: int | None = None
     thai_digits: bool = True
     action: str = PREVIEW
+    #: save the office or provincial report as an editable Word file (.docx) instead of a PDF
+    word: bool = False
 
 
 class ReportDialog(QDialog):

@@ -148,6 +148,20 @@ def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year:
             raise TratError("ใบตอบรับต้องระบุหน่วยงาน (--office)")
         return write_receipt(ReportService(progress).receipt(office, fiscal_year), out, thai_digits=thai_digits,
                              on_progress=on_progress)
+    if kind in ("office", "province") and str(out).lower().endswith(".docx"):
+        from dataclasses import replace
+
+        from ..reports.word import write_office_docx, write_province_docx
+
+        title = ""
+        if round_id is not None:
+            quarter, title = round_period(progress, fiscal_year, round_id, kind)
+        service = ReportService(progress)
+        if kind == "office":
+            return write_office_docx(replace(service.office(fiscal_year, quarter), period_title=title), out,
+                                     thai_digits=thai_digits)
+        return write_province_docx(replace(service.province(fiscal_year, quarter), period_title=title), out,
+                                   thai_digits=thai_digits)
     if round_id is not None and kind in ("office", "province"):
         from dataclasses import replace
 
