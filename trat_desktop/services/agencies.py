@@ -51,9 +51,9 @@ class AgencyService:
         self._db = progress.plans.db
 
     def _who(self) -> tuple[str, str]:
-        me = self.progress.identity()
-        me.check_can_edit_plan()
-        return me.actor(), self.progress.now()
+        from .plan_edit import plan_editor
+
+        return plan_editor(self.progress)
 
     def pending(self) -> list[DuplicatePair]:
         """Pairs the plan documents left for the coordinator, oldest first."""

@@ -152,6 +152,17 @@ def unexpected_reason(file_name: str, exc: BaseException) -> str:
             "ไม่มีข้อมูลใดเปลี่ยนแปลง โปรดส่งไฟล์นี้ให้ผู้ดูแลระบบตรวจสอบ")
 
 
+def refuse_unforeseen(path: Path, work: Callable[[], Any]) -> Any:
+    """Run the checks of one incoming file; anything they did not foresee refuses the file in Thai (a hostile
+    file is refused, never a crash). Thai refusals pass through as they are."""
+    try:
+        return work()
+    except TratError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see above
+        raise BadArchive(unexpected_reason(path.name, exc)) from exc
+
+
 def _expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:

@@ -54,6 +54,13 @@ class Removal:
     progress_rows: int
 
 
+def plan_editor(progress: ProgressService) -> tuple[str, str]:
+    """(actor, time stamp) of a plan or agency change, refused in Thai unless the coordinator makes it."""
+    me = progress.identity()
+    me.check_can_edit_plan()
+    return me.actor(), progress.now()
+
+
 class PlanEditService:
     """Plan and agency editing for the coordinator's installation."""
 
@@ -63,9 +70,7 @@ class PlanEditService:
         self._db = progress.plans.db
 
     def _who(self) -> tuple[str, str]:
-        me = self.progress.identity()
-        me.check_can_edit_plan()
-        return me.actor(), self.progress.now()
+        return plan_editor(self.progress)
 
     # -- what an edit does to recorded progress ---------------------------------
     def _impact(self, entity: str, uid: str, change: Callable[[Plan], None]) -> Impact:

@@ -15,7 +15,7 @@ from ..store import exchange as exchange_store
 from ..store import plans as plan_store
 from ..store import rounds as round_store
 from ..store.connection import SCHEMA_VERSION
-from .exchange import ExchangeService, unexpected_reason
+from .exchange import ExchangeService, refuse_unforeseen
 from .rounds import RoundService
 from ..domain.capabilities import require
 
@@ -63,12 +63,7 @@ class PlanPackageService:
         path = Path(path)
         me = self.progress.identity()
         require(me, "import_plan_package")
-        try:
-            return self._import_plan(path, trust_new, me)
-        except TratError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a hostile package is refused, never a crash
-            raise BadArchive(unexpected_reason(path.name, exc)) from exc
+        return refuse_unforeseen(path, lambda: self._import_plan(path, trust_new, me))
 
     def _import_plan(self, path: Path, trust_new: bool, me: Identity) -> dict[str, object]:
         self.progress.plans.refuse_database_file(path)

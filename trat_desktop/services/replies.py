@@ -19,14 +19,13 @@ from ..domain.capabilities import require
 from ..domain.rounds import ROUND_IDS, REVIEW_TEXT
 from ..domain.text import clean_text
 from ..domain.thai import to_thai_digits
-from ..errors import TratError
 from ..exchange import archive, formats, safe_json
 from ..exchange.archive import BadArchive
 from ..store import exchange as exchange_store
 from ..store import rounds as round_store
 from ..store import settings as settings_store
 from ..store.connection import SCHEMA_VERSION
-from .exchange import ExchangeService, unexpected_reason
+from .exchange import ExchangeService, refuse_unforeseen
 from .plan_package import COORDINATOR_KEY, check_coordinator_key
 
 REPLY_SEQUENCE = "reply_sequence"
@@ -91,12 +90,7 @@ class ReplyService:
         me = self.progress.identity()
         require(me, "import_reply")
         path = Path(path)
-        try:
-            return self._import(path, trust_new, me)
-        except TratError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a hostile reply is refused, never a crash
-            raise BadArchive(unexpected_reason(path.name, exc)) from exc
+        return refuse_unforeseen(path, lambda: self._import(path, trust_new, me))
 
     def _import(self, path: Path, trust_new: bool, me: Any) -> dict[str, Any]:
         self.progress.plans.refuse_database_file(path)

@@ -148,34 +148,22 @@ def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year:
             raise TratError("ใบตอบรับต้องระบุหน่วยงาน (--office)")
         return write_receipt(ReportService(progress).receipt(office, fiscal_year), out, thai_digits=thai_digits,
                              on_progress=on_progress)
-    if kind in ("office", "province") and str(out).lower().endswith(".docx"):
+    # office and province: one period (a quarter, or a round's cut and title), then the PDF or the Word writer
+    title = ""
+    if round_id is not None:
+        quarter, title = round_period(progress, fiscal_year, round_id, kind)
+    service = ReportService(progress)
+    data = service.office(fiscal_year, quarter) if kind == "office" else service.province(fiscal_year, quarter)
+    if title:
         from dataclasses import replace
 
+        data = replace(data, period_title=title)
+    if str(out).lower().endswith(".docx"):
         from ..reports.word import write_office_docx, write_province_docx
 
-        title = ""
-        if round_id is not None:
-            quarter, title = round_period(progress, fiscal_year, round_id, kind)
-        service = ReportService(progress)
-        if kind == "office":
-            return write_office_docx(replace(service.office(fiscal_year, quarter), period_title=title), out,
-                                     thai_digits=thai_digits)
-        return write_province_docx(replace(service.province(fiscal_year, quarter), period_title=title), out,
-                                   thai_digits=thai_digits)
-    if round_id is not None and kind in ("office", "province"):
-        from dataclasses import replace
+        return (write_office_docx if kind == "office" else write_province_docx)(data, out, thai_digits=thai_digits)
+    from ..reports.office import write_office
+    from ..reports.province import write_province
 
-        quarter, title = round_period(progress, fiscal_year, round_id, kind)
-        service = ReportService(progress)
-        if kind == "office":
-            from ..reports.office import write_office
-
-            data = replace(service.office(fiscal_year, quarter), period_title=title)
-            return write_office(data, out, thai_digits=thai_digits, on_progress=on_progress)
-        from ..reports.province import write_province
-
-        data = replace(service.province(fiscal_year, quarter), period_title=title)
-        return write_province(data, out, thai_digits=thai_digits, on_progress=on_progress)
-    make = {"office": office_report, "province": province_report}[kind]
-    return make(progress, out, fiscal_year=fiscal_year, quarter=quarter, thai_digits=thai_digits,
-                on_progress=on_progress)
+    return (write_office if kind == "office" else write_province)(data, out, thai_digits=thai_digits,
+                                                                  on_progress=on_progress)
