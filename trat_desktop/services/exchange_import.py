@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .. import atomic
 from ..domain import merge, plan_fit
 from ..domain.capabilities import require
 from ..domain.display import number_text
@@ -120,11 +118,29 @@ class _Checked:
     #: (indicator uid, quarter) -> why that entry no longer fits the plan (domain/plan_fit.py)
     misfits: dict[tuple[str, int], tuple[str, ...]]
     evidence: list[EvidenceEvent]
-    blobs: dict[str, bytes]
+    #: the file, still open: evidence is copied out of it by hash when merged
+    archive: archive.OpenArchive
     pin: bool
     code: str
     signed: str = ""
     rounds: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class _Run:
+    """One import run's settings and state."""
+
+    my_public: str
+    dry_run: bool
+    trust_new: bool
+    confirm_key: Callable[[str, str], bool] | None
+    stack: contextlib.ExitStack[Any] | None = None
+    open: bool = False                      # the run's transaction is open (after its undo point)
+    backup_path: str = ""
+    #: file SHA-256s and signed digests met in this run
+    seen: set[str] = field(default_factory=set)
+    #: ledger rows of files that changed nothing, written in the run's transaction (or at its end)
+    ledger_rows: list[dict[str, Any]] = field(default_factory=list)
 
 
 def unexpected_reason(file_name: str, exc: BaseException) -> str:
@@ -205,51 +221,40 @@ class OfficeImport:
     def import_files(self, paths: list[Path | str], dry_run: bool = False, trust_new: bool = False,
                      confirm_key: Callable[[str, str], bool] | None = None) -> ImportReport:
         """Import office files and folders; each file all-or-nothing. *confirm_key(office, fingerprint)*
-        is asked (GUI) for an office's first key when *trust_new* is False."""
+        is asked (GUI) for an office's first key when *trust_new* is False.
+
+        Files stream: each is checked and merged before the next is read, so memory does not grow with the
+        number of files, and evidence is copied from the archive to the evidence folder, never held. A file
+        already imported (the same bytes, by its SHA-256) is known from the ledger without being parsed. The
+        whole run is one transaction (a savepoint per file), opened at the first file that changes anything,
+        after the undo point is written: a process killed mid-run leaves the database as it was."""
         me = self.progress.identity()
         require(me, "import_office_files")
         files = _expand([Path(p) for p in paths])
         self._run = RunCache(self.plans)
         if not files:
             raise TratError("ไม่พบไฟล์ที่จะนำเข้า (.trat)")
+        run = _Run(self.signing.my_keys().public_b64, dry_run, trust_new, confirm_key)
         results: list[FileResult] = []
-        checked: list[_Checked] = []
-        for index, path in enumerate(files):
-            self._report(index, len(files), path.name)
-            try:
-                checked.append(self._check(path, trust_new, confirm_key))
-            except TratError as exc:
-                results.append(FileResult(path.name, "rejected", exc.message))
-            except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
-                results.append(FileResult(path.name, "rejected", unexpected_reason(path.name, exc)))
-        backup_path = ""
-        if checked and not dry_run:
-            backup_path = str(self.ledger.backup("before-import"))
-        seen: set[str] = set()
         self._written: list[Path] = []   # evidence files this run put on disk, removed if the run fails
         try:
             with contextlib.ExitStack() as stack:
-                if not dry_run:
-                    # one transaction for the run, one savepoint per file: each file is still all-or-nothing,
-                    # and a process killed mid-run leaves the database as it was before the run
-                    stack.enter_context(bulk_writes(self._db))
-                    stack.enter_context(self._db.atomic())
-                for item in sorted(checked, key=lambda c: (c.result.office_uid, c.result.sequence or 0, c.signed)):
-                    if item.signed in seen:
-                        item.result.status, item.result.reason = "unchanged", "ไฟล์เดียวกันซ้ำในชุดนี้"
-                    else:
-                        seen.add(item.signed)
-                        self._merge_one(item, dry_run, backup_path)
-                    results.append(item.result)
+                run.stack = stack
+                for index, path in enumerate(self._in_order(files)):
+                    self._report(index, len(files), path.name)
+                    results.append(self._one(path, run))
+                if not dry_run and run.ledger_rows:
+                    with self._db.atomic():  # in the run's transaction if one was opened
+                        self._flush_ledger(run)
         except BaseException:
             self._discard_written(self._written)
-            if backup_path:
-                Path(backup_path).unlink(missing_ok=True)
+            if run.backup_path:
+                Path(run.backup_path).unlink(missing_ok=True)
             raise
         self._report(len(files), len(files), "")
-        if backup_path and not any(r.status in ("imported", "conflict") for r in results):
-            exchange_store.forget_backup(self._db, backup_path)  # nothing to undo in this run
-            Path(backup_path).unlink(missing_ok=True)
+        if run.backup_path and not any(r.status in ("imported", "conflict") for r in results):
+            exchange_store.forget_backup(self._db, run.backup_path)  # nothing to undo in this run
+            Path(run.backup_path).unlink(missing_ok=True)
         order = {path.name: i for i, path in enumerate(files)}
         results.sort(key=lambda r: order.get(r.file, 0))
         if not dry_run:
@@ -260,15 +265,94 @@ class OfficeImport:
                                                          "reason": r.reason})
         return ImportReport(results, dry_run)
 
+    def _in_order(self, files: list[Path]) -> list[Path]:
+        """Files in the order they are merged: per office, by export sequence (read from each manifest
+        unchecked, only for the order; a file that cannot be read goes first and is refused by its check)."""
+        def key(path: Path) -> tuple[str, int]:
+            manifest = archive.peek_manifest(path) or {}
+            office = manifest.get("office")
+            uid = office.get("uid") if isinstance(office, dict) else None
+            sequence = manifest.get("sequence")
+            if not isinstance(uid, str):
+                return ("", 0)
+            if uid not in self._run.agencies:
+                uid = agency_store.merged_into(self._db, uid) or uid
+            return (uid, sequence if isinstance(sequence, int) and not isinstance(sequence, bool) else 0)
+        return sorted(files, key=key)
+
+    def _one(self, path: Path, run: "_Run") -> FileResult:
+        """Check and merge one file (its result; a refusal is a result too)."""
+        try:
+            self.progress.plans.refuse_database_file(path)
+            read = archive.read_file(path)
+            sha = read[0]
+            if sha in run.seen:
+                return FileResult(path.name, "unchanged", "ไฟล์เดียวกันซ้ำในชุดนี้")
+            run.seen.add(sha)
+            known = self._known(path.name, sha, run)
+            if known is not None:
+                return known
+            with formats.open_signed(path, formats.OFFICE_FORMAT, formats.OFFICE_ENTRIES,
+                                     lazy=formats.EVIDENCE_BODIES, read=read) as (opened, manifest, public):
+                item = self._check(path, opened, manifest, public, run)
+                if item.signed in run.seen:
+                    item.result.status, item.result.reason = "unchanged", "ไฟล์เดียวกันซ้ำในชุดนี้"
+                    return item.result
+                run.seen.add(item.signed)
+                self._merge_one(item, run)
+                return item.result
+        except TratError as exc:
+            return FileResult(path.name, "rejected", exc.message)
+        except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
+            return FileResult(path.name, "rejected", unexpected_reason(path.name, exc))
+
+    def _known(self, name: str, sha: str, run: "_Run") -> FileResult | None:
+        """A file whose very bytes were imported before, from a key still pinned for that office: unchanged,
+        known from the ledger without being opened."""
+        earlier = exchange_store.ledger_has(self._db, sha)
+        if earlier is None or not earlier["office_uid"]:
+            return None
+        pinned = exchange_store.pinned_key(self._db, earlier["office_uid"])
+        agency = self._run.agencies.get(earlier["office_uid"])
+        if pinned is None or agency is None or keys.fingerprint(pinned) != earlier["signer_fingerprint"]:
+            return None  # re-enrolled or merged since: checked in full
+        count = sum(earlier[k] or 0 for k in ("added", "updated", "unchanged", "conflicts"))
+        result = FileResult(name, "unchanged", f"นำเข้าไฟล์นี้แล้วเมื่อ {earlier['imported_at']} ไม่มีการเปลี่ยนแปลง",
+                            agency.name, agency.uid, earlier["sequence"], unchanged=count)
+        run.ledger_rows.append({k: earlier[k] for k in ("file_sha256", "signed_sha256", "office_uid", "sequence",
+                                                         "signer_fingerprint", "content_code", "exported_at")}
+                               | self._counts(result, name))
+        return result
+
+    def _counts(self, r: FileResult, name: str) -> dict[str, Any]:
+        return {"file_name": name, "imported_at": self.progress.now(), "status": r.status, "reason": r.reason,
+                "added": r.added, "updated": r.updated, "unchanged": r.unchanged, "conflicts": r.conflicts}
+
+    def _flush_ledger(self, run: "_Run") -> None:
+        for row in run.ledger_rows:
+            exchange_store.add_ledger(self._db, {**row, "backup_path": run.backup_path})
+        run.ledger_rows.clear()
+
+    def _begin(self, run: "_Run") -> None:
+        """Before the first file that changes anything: the undo point, then the run's transaction."""
+        if run.dry_run or run.open:
+            return
+        run.backup_path = str(self.ledger.backup("before-import"))
+        # one transaction for the run, one savepoint per file: each file is still all-or-nothing,
+        # and a process killed mid-run leaves the database as it was before the run
+        run.stack.enter_context(bulk_writes(self._db))
+        run.stack.enter_context(self._db.atomic())
+        run.open = True
+        self._flush_ledger(run)
+
     def _report(self, done: int, total: int, name: str) -> None:
         if self.on_progress is not None:
             self.on_progress(done, total, name)
 
-    def _check(self, path: Path, trust_new: bool, confirm_key: Callable[[str, str], bool] | None) -> _Checked:
-        self.progress.plans.refuse_database_file(path)
-        entries_raw, manifest, public, signed, sha = formats.read_signed(path, formats.OFFICE_FORMAT,
-                                                                          formats.OFFICE_ENTRIES)
-        if public == self.signing.my_keys().public_b64:
+    def _check(self, path: Path, opened: archive.OpenArchive, manifest: dict[str, Any], public: str,
+               run: "_Run") -> _Checked:
+        entries_raw = opened.entries
+        if public == run.my_public:
             raise BadArchive(f"ไฟล์ “{path.name}” ส่งออกจากเครื่องนี้เอง จึงไม่นำเข้า")
         year = manifest["fiscal_year"]
         if year not in self._run.years:
@@ -289,32 +373,31 @@ class OfficeImport:
         fp = keys.fingerprint(public)
         pin = False
         if pinned is None:
-            if not (trust_new or (confirm_key is not None and confirm_key(agency.name, fp))):
+            if not (run.trust_new or (run.confirm_key is not None and run.confirm_key(agency.name, fp))):
                 raise BadArchive(f"ไฟล์แรกจาก{agency.name} ลงนามด้วยกุญแจลายนิ้วมือ {fp} ต้องยืนยันกุญแจก่อน "
                                  "(โปรดโทรตรวจสอบลายนิ้วมือกับหน่วยงาน แล้วนำเข้าด้วยตัวเลือก --trust-new)")
             pin = True
         elif pinned != public:
             raise BadArchive(f"ไฟล์ “{path.name}” ลงนามด้วยกุญแจที่ไม่ใช่ของ{agency.name} (ลายนิ้วมือ {fp}) จึงไม่นำเข้า "
                              "หากหน่วยงานเปลี่ยนเครื่อง ให้ลงทะเบียนกุญแจใหม่ก่อน")
-        entries, misfits, evidence, blobs = self._records(entries_raw, path.name, year, agency.uid, agency.name,
-                                                          sent_uid)
+        entries, misfits, evidence = self._records(opened, path.name, year, agency.uid, agency.name, sent_uid)
         code = formats.content_code(entries_raw.get("progress.jsonl", b""))
         rounds = [round_records.check_record(r, f"ไฟล์ “{path.name}” ข้อมูลรอบรายงานรายการที่ {i}")
                   for i, r in enumerate(archive.jsonl(entries_raw.get(round_records.ENTRY, b""), round_records.ENTRY,
                                                       path.name), 1)]
-        return _Checked(result, sha, path.name, public, manifest, entries, misfits, evidence, blobs, pin, code,
-                        signed, rounds)
+        return _Checked(result, opened.sha, path.name, public, manifest, entries, misfits, evidence, opened, pin,
+                        code, archive.signed_digest(entries_raw), rounds)
 
-    def _records(self, raw: dict[str, bytes], name: str, year: int, office_uid: str, office_name: str,
+    def _records(self, opened: archive.OpenArchive, name: str, year: int, office_uid: str, office_name: str,
                  sent_uid: str | None = None
-                 ) -> tuple[list[ProgressEntry], dict[tuple[str, int], tuple[str, ...]], list[EvidenceEvent],
-                            dict[str, bytes]]:
+                 ) -> tuple[list[ProgressEntry], dict[tuple[str, int], tuple[str, ...]], list[EvidenceEvent]]:
         """Every row checked: the office's own, on rows of this year's plan, well formed, no duplicates.
 
         A value that no longer fits today's plan (a shortened period, a row reassigned or removed, a new
         unit) is not a reason to refuse the file: the office entered it when it fitted. It is returned among
         the misfits (domain/plan_fit.py) and held aside by the merge for the coordinator to accept or drop.
         """
+        raw = opened.entries
         rows = self._run.rows(year)
         removed = self._run.removed
         records = archive.jsonl(raw.get("progress.jsonl", b""), "progress.jsonl", name)
@@ -354,7 +437,6 @@ class OfficeImport:
             entries.append(entry)
         evidence = [formats.evidence_from_record(r, f"ไฟล์ “{name}” หลักฐานรายการที่ {i}")
                     for i, r in enumerate(archive.jsonl(raw.get("evidence.jsonl", b""), "evidence.jsonl", name), 1)]
-        blobs: dict[str, bytes] = {}
         if sent_uid is not None and sent_uid != office_uid:
             evidence = [dataclasses.replace(e, agency_uid=office_uid) if e.agency_uid == sent_uid else e
                         for e in evidence]
@@ -363,24 +445,40 @@ class OfficeImport:
                 raise BadArchive(f"ไฟล์ “{name}” มีหลักฐานของตัวชี้วัดหรือหน่วยงานอื่น จึงไม่นำเข้าทั้งไฟล์")
             if item.removed:
                 continue  # a withdrawal: no file is sent
-            body = raw.get(f"evidence/{item.sha256}")
-            if body is None or hashlib.sha256(body).hexdigest() != item.sha256 or len(body) != item.size:
+            if opened.lazy.get(f"evidence/{item.sha256}") != (item.sha256, item.size):  # hashed as it was read
                 raise BadArchive(f"ไฟล์หลักฐาน “{item.file_name}” ในไฟล์ “{name}” ไม่ตรงกับค่าแฮช จึงไม่นำเข้าทั้งไฟล์")
-            blobs[item.sha256] = body
-        return entries, misfits, evidence, blobs
+        return entries, misfits, evidence
 
-    def _merge_one(self, item: _Checked, dry_run: bool, backup_path: str) -> None:
+    def _merge_one(self, item: _Checked, run: "_Run") -> None:
         """Merge one checked file in a savepoint of its own; if anything fails, the file is rejected, its
-        savepoint rolled back and the evidence files it wrote removed, and the run goes on."""
+        savepoint rolled back and the evidence files it wrote removed, and the run goes on. A file known
+        already, or older than what is held (stale), changes nothing but the ledger."""
+        result = item.result
+        earlier = exchange_store.ledger_has(self._db, item.sha, item.signed)
+        if earlier is not None:
+            result.status = "unchanged"
+            result.reason = f"นำเข้าไฟล์นี้แล้วเมื่อ {earlier['imported_at']} ไม่มีการเปลี่ยนแปลง"
+            result.unchanged = len(item.entries)
+            run.ledger_rows.append(self._ledger_row(item))
+            return
+        last = exchange_store.last_sequence(self._db, result.office_uid, keys.fingerprint(item.public_key))
+        if merge.is_stale(result.sequence, last):
+            result.status = "stale"
+            result.reason = (f"ไฟล์ลำดับที่ {result.sequence} เก่ากว่าข้อมูลที่มีอยู่ (ลำดับที่ {last}) "
+                             "จึงไม่นำมาทับข้อมูลที่ใหม่กว่า")
+            run.ledger_rows.append(self._ledger_row(item))
+            return
+        self._begin(run)
         written: list[Path] = []
         try:
             with self._db.atomic():
-                self._merge(item, dry_run, backup_path, written)
+                self._merge(item, run.dry_run, last, written)
+                if not run.dry_run:
+                    exchange_store.add_ledger(self._db, {**self._ledger_row(item), "backup_path": run.backup_path})
         except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
             self._discard_written(written)
-            result = item.result
             result.status, result.reason = "rejected", unexpected_reason(item.name, exc)
-            result.added = result.updated = result.unchanged = result.conflicts = 0
+            result.added = result.updated = result.unchanged = result.conflicts = result.held = 0
             result.changes.clear()
             result.details.clear()
             return
@@ -392,26 +490,10 @@ class OfficeImport:
             with contextlib.suppress(OSError):
                 path.unlink()
 
-    def _merge(self, item: _Checked, dry_run: bool, backup_path: str, written: list[Path]) -> None:
+    def _merge(self, item: _Checked, dry_run: bool, last: int, written: list[Path]) -> None:
         result = item.result
-        earlier = exchange_store.ledger_has(self._db, item.sha, item.signed)
-        if earlier is not None:
-            result.status = "unchanged"
-            result.reason = f"นำเข้าไฟล์นี้แล้วเมื่อ {earlier['imported_at']} ไม่มีการเปลี่ยนแปลง"
-            result.unchanged = len(item.entries)
-            if not dry_run:
-                self._ledger(item, backup_path)
-            return
-        last = exchange_store.last_sequence(self._db, result.office_uid, keys.fingerprint(item.public_key))
         stored = exchange_store.stored_rows(self._db, result.office_uid)
         outcome = merge.merge_file(stored, last, result.sequence, item.entries, item.misfits)
-        if outcome.stale:
-            result.status = "stale"
-            result.reason = (f"ไฟล์ลำดับที่ {result.sequence} เก่ากว่าข้อมูลที่มีอยู่ (ลำดับที่ {last}) "
-                             "จึงไม่นำมาทับข้อมูลที่ใหม่กว่า")
-            if not dry_run:
-                self._ledger(item, backup_path)
-            return
         actor = f"นำเข้าจาก{result.office} ({item.name})"
         at = self.progress.now()
         with self._db.atomic():
@@ -438,8 +520,6 @@ class OfficeImport:
                 result.reason = ("นำเข้าแล้ว " if result.added or result.updated else "") + (
                     f"มีค่า{plan_fit.OUTSIDE_PLAN_TEXT} {result.held} รายการ พักไว้ให้ผู้ประสานงานรับหรือไม่รับ"
                     + (" และมีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้" if result.conflicts else ""))
-            if not dry_run:
-                self._ledger(item, backup_path)
 
     def _write_outcome(self, file_sha: str, at: str, incoming: ProgressEntry, before: merge.RowState,
                        row: merge.Outcome, taken: list[tuple[ProgressEntry, ProgressEntry | None]]) -> None:
@@ -469,7 +549,8 @@ class OfficeImport:
         for event in {e.sha256: e for e in changed if not e.removed}.values():
             target = evidence_store.blob_path(folder, event.sha256)
             if not target.exists():
-                atomic.write_bytes(target, item.blobs[event.sha256], "ไฟล์หลักฐาน")  # whole or not at all
+                # streamed from the archive, whole or not at all, checked again against its hash on the way
+                item.archive.copy_entry(f"evidence/{event.sha256}", target, "ไฟล์หลักฐาน")
                 written.append(target)
         evidence_store.apply_events(self._db, list(dict.fromkeys(changed)), actor, at)
 
@@ -497,16 +578,12 @@ class OfficeImport:
     def _row_label(self, indicator_uid: str) -> str:
         return self._run.labels().get(indicator_uid, indicator_uid[:8])
 
-    def _ledger(self, item: _Checked, backup_path: str) -> None:
-        r = item.result
-        exchange_store.add_ledger(self._db, {
-            "file_sha256": item.sha, "signed_sha256": item.signed, "file_name": r.file, "office_uid": r.office_uid, "sequence": r.sequence,
-            "signer_fingerprint": keys.fingerprint(item.public_key),
-            "content_code": item.code,
-            "exported_at": str(item.manifest.get("exported_at", ""))[:40], "imported_at": self.progress.now(),
-            "status": r.status, "reason": r.reason, "added": r.added, "updated": r.updated,
-            "unchanged": r.unchanged, "conflicts": r.conflicts, "backup_path": backup_path,
-        })
+    def _ledger_row(self, item: _Checked) -> dict[str, Any]:
+        """The ledger row of a merged (or known, or stale) file; its undo point is added when it is written."""
+        return {"file_sha256": item.sha, "signed_sha256": item.signed, "office_uid": item.result.office_uid,
+                "sequence": item.result.sequence, "signer_fingerprint": keys.fingerprint(item.public_key),
+                "content_code": item.code, "exported_at": str(item.manifest.get("exported_at", ""))[:40],
+                **self._counts(item.result, item.result.file)}
 
     # -- conflicts, ledger, keys, backups, undo ----------------------------------
 

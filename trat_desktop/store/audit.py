@@ -20,7 +20,10 @@ _TEXT_FIELDS = {"status", "note", "reporter", "title", "goal", "code", "unit", "
 
 def encode(value: Any) -> str | None:
     """An audited value as stored: JSON (Thai kept readable); None stays NULL."""
-    return None if value is None else json.dumps(value, ensure_ascii=False)
+    return None if value is None else _ENCODE(value)
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(value, ensure_ascii=False), made once
 
 
 def record(db: Database, *, at: str, actor: str, action: str, entity: str,

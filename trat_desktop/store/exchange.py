@@ -133,7 +133,9 @@ def apply_office_rows(db: Database, rows: list[tuple[ProgressEntry, ProgressEntr
     """Take office rows as sent, each (incoming, the coordinator's old copy or None): values, the office's
     revision as office_revision, no local edit, any pending conflict settled; audited per changed field
     (through the one progress write path)."""
-    stored = [(new.with_changes(revision=(old.revision if old else 0) + 1), old) for new, old in rows]
+    stored = [(ProgressEntry(n.indicator_uid, n.agency_uid, n.quarter, n.achieved, n.spent_satang, n.status, n.note,
+                             n.reporter, n.updated_at, (old.revision if old else 0) + 1, n.problems, n.suggestions),
+               old) for n, old in rows]
     progress_store.write_entries(db, stored, actor=actor, at=at, action=action, origin="office",
                                  office_revisions=[new.revision for new, _old in rows])
 
