@@ -124,7 +124,8 @@ def _standing(item: WorkItem, q: int):  # type: ignore[no-untyped-def]
     """domain.reporting's rule on the values that fit the plan (a value kept outside it does not count)."""
     outside = item.outside
     fitting = {k: e for k, e in item.entries.items() if k not in outside}
-    return standing(item.quarters() if item.assigned else (), item.unit, item.target, fitting, q)
+    return standing(item.quarters() if item.assigned else (), item.unit, item.target, fitting, q,
+                    thresholds=getattr(item, "thresholds", None))
 
 
 def _summary(items: list[WorkItem], q: int, d: Thai) -> str:
