@@ -169,6 +169,10 @@ class GroupFigures:
     allocated_satang: int = 0
     spent_satang: int = 0
     contradictions: int = 0
+    #: sum of the items' ร้อยละความสำเร็จ, and how many items it averages over (an item not yet reported
+    #: counts as 0; an item reported without a target has no share and is left out)
+    achievement_total: float = 0.0
+    scored: int = 0
     children: dict[str, "GroupFigures"] = field(default_factory=dict)
 
     def add(self, f: ItemFigures) -> None:
@@ -179,6 +183,16 @@ class GroupFigures:
         self.allocated_satang += f.allocated_satang or 0
         self.spent_satang += f.spent_satang
         self.contradictions += int(bool(f.contradiction))
+        if f.achievement_pct is not None:
+            self.achievement_total += f.achievement_pct
+            self.scored += 1
+        elif not f.reported:
+            self.scored += 1
+
+    @property
+    def mean_achievement_pct(self) -> float | None:
+        """ร้อยละความสำเร็จเฉลี่ย of the group's items (None when none can be scored)."""
+        return round(self.achievement_total / self.scored, 2) if self.scored else None
 
     @property
     def reported_pct(self) -> float | None:
@@ -209,7 +223,8 @@ class GroupFigures:
                 "on_target": self.on_target, "on_target_pct": self.on_target_pct, "near": self.near,
                 "allocated_satang": self.allocated_satang, "spent_satang": self.spent_satang,
                 "remaining_satang": self.remaining_satang, "disbursed_pct": self.disbursed_pct,
-                "contradictions": self.contradictions, "sentence": self.sentence(thai_digits=False)}
+                "contradictions": self.contradictions, "mean_achievement_pct": self.mean_achievement_pct,
+                "sentence": self.sentence(thai_digits=False)}
 
 
 @dataclass(frozen=True)

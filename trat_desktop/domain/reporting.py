@@ -30,14 +30,28 @@ REPORTED = "รายงานแล้ว"
 ON_TARGET = "บรรลุเป้าหมาย"
 
 
-def period_quarters(quarter: int | None) -> range:
-    """The quarters of a period: one quarter, or 1-4 for the whole year."""
-    return range(1, 5) if quarter is None else range(quarter, quarter + 1)
+#: a period: one quarter 1-4, a round's quarters (e.g. (1, 2) for รอบ ๖ เดือน), or None for the whole year
+Period = int | tuple[int, ...] | None
 
 
-def entries_through(entries: Mapping[int, ProgressEntry], quarter: int | None) -> dict[int, ProgressEntry]:
+def period_quarters(quarter: Period) -> tuple[int, ...]:
+    """The quarters of a period: one quarter, a round's quarters, or 1-4 for the whole year."""
+    if quarter is None:
+        return (1, 2, 3, 4)
+    if isinstance(quarter, tuple):
+        return tuple(sorted(set(quarter)))
+    return (quarter,)
+
+
+def period_end(quarter: Period) -> int:
+    """The last quarter of a period."""
+    return period_quarters(quarter)[-1]
+
+
+def entries_through(entries: Mapping[int, ProgressEntry], quarter: Period) -> dict[int, ProgressEntry]:
     """The entries of quarters up to the end of the period (all of them for the whole year)."""
-    return {q: e for q, e in entries.items() if quarter is None or q <= quarter}
+    end = period_end(quarter)
+    return {q: e for q, e in entries.items() if q <= end}
 
 
 @dataclass(frozen=True)
@@ -101,9 +115,9 @@ class Standing:
 
 
 def standing(row_quarters: Iterable[int], unit: str, target: float | None,
-             entries: Mapping[int, ProgressEntry], quarter: int | None,
+             entries: Mapping[int, ProgressEntry], quarter: Period,
              also_reported: Iterable[int] = (), thresholds: Thresholds | None = None) -> Standing:
-    """Where one office stands on one row for *quarter* (None: the whole year). *entries* are the
+    """Where one office stands on one row for *quarter* (a round's quarters as a tuple; None: the whole year). *entries* are the
     values that count; *also_reported*: quarters whose value is kept outside the plan (reported,
     not counted as a result); *thresholds*: the bands (the installation's setting; default 100 % / 80 %)."""
     in_row = set(row_quarters)
@@ -171,3 +185,10 @@ class ProvinceReportData:
     thresholds: Thresholds = field(default_factory=Thresholds)
     #: the round's id when the report is for a round ('' for a quarter or whole-year report)
     round_id: str = ""
+    #: the round's quarters (e.g. (1, 2) for รอบ ๖ เดือน): reports due, narratives; () outside a round
+    round_quarters: tuple[int, ...] = ()
+
+    @property
+    def period(self) -> "Period":
+        """The period the standings are computed for: the round's quarters, else the quarter (None: the year)."""
+        return self.round_quarters if len(self.round_quarters) > 1 else self.quarter

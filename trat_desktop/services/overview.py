@@ -71,7 +71,7 @@ class RowOverview:
     def office_on_target(self, office: AgencyProgress) -> bool | None:
         return on_target(self.unit, self.target, office.entries, self.thresholds)
 
-    def standing(self, office: AgencyProgress, quarter: int | None) -> Standing:
+    def standing(self, office: AgencyProgress, quarter: Any) -> Standing:
         """Where *office* stands on this row for the period (domain.reporting's one rule): only its
         values that fit the plan count (a value kept outside the plan is neither a result nor a report)."""
         return standing(range(self.quarter_from, self.quarter_to + 1), self.unit, self.target, office.entries,
