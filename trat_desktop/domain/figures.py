@@ -88,7 +88,9 @@ def parse_thresholds(achieved: object, near: object) -> Thresholds:
 
 def rule_text(thresholds: "Thresholds | None" = None, thai_digits: bool = True) -> str:
     """The rule of the figures and the bands, for a tooltip or a report's note."""
-    return RULE_TEXT + " · " + (thresholds or Thresholds()).text(thai_digits)
+    from .thai import digits
+
+    return digits(RULE_TEXT, thai_digits) + " · " + (thresholds or Thresholds()).text(thai_digits)
 
 
 NOT_STARTED_WITH_RESULT = "สถานะยังเป็น “ยังไม่เริ่ม” แต่มีผลการดำเนินงานแล้ว โปรดปรับสถานะ"
