@@ -21,6 +21,7 @@ from .forms.ui_coordinator_overview import Ui_ConsolidatedPage
 from .overview_models import (
     COL_INDICATOR,
     COL_OFFICE,
+    COL_ON_TARGET,
     OverviewLine,
     OverviewProxy,
     OverviewTableModel,
@@ -35,7 +36,7 @@ ERROR_STYLE = "color: #b00020;"
 #: Filter at once up to this many lines; above it wait for a pause in typing.
 DEBOUNCE_ABOVE = 50_000
 DEBOUNCE_MS = 150
-_WIDTHS = {COL_OFFICE: 210}
+_WIDTHS = {COL_OFFICE: 210, COL_ON_TARGET: 130}  # the band with its per cent: "ต่ำกว่าเป้า (๕๐%)"
 
 
 @dataclass
