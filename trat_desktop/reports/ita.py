@@ -165,7 +165,7 @@ def form_rows(data: ItaData, d: Thai) -> list[tuple[str, str]]:
         ("ชื่อหน่วยงาน", data.office_name),
         ("วัน/เดือน/ปี", d.date(data.today)),
         ("หัวข้อ", topic(data, d)),
-        ("รายละเอียดข้อมูล (สรุปสาระสำคัญ)", d(detail)),
+        ("รายละเอียดข้อมูล\n(สรุปสาระสำคัญ)", d(detail)),
         ("Link ภายนอก", data.website or BLANK),
         ("หมายเหตุ", note),
     ]
@@ -381,7 +381,7 @@ def write_form_docx(data: ItaData, out: Path | str | BinaryIO, *, thai_digits: b
         column.width = Cm(width)
     for label, value in form_rows(data, d):
         cells = table.add_row().cells
-        for c, text, bold, width in ((cells[0], label, True, 5.5), (cells[1], value, False, 10.5)):
+        for c, text, bold, width in ((cells[0], label.replace("\n", " "), True, 5.5), (cells[1], value, False, 10.5)):
             c.width = Cm(width)
             c.paragraphs[0].text = ""
             _font(c.paragraphs[0].add_run(text)._r, SIZE_PT, bold=bold)

@@ -157,7 +157,9 @@ def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year:
     if title:
         from dataclasses import replace
 
-        data = replace(data, period_title=title)
+        from ..domain.thai import digits
+
+        data = replace(data, period_title=digits(title, thai_digits))  # the round's name has Thai digits
     if str(out).lower().endswith(".docx"):
         from ..reports.word import write_office_docx, write_province_docx
 
