@@ -263,7 +263,7 @@ def memo_story(data: ItaData, *, thai_digits: bool = True) -> tuple[list[Flowabl
 
 
 def _form_block(role: str, name: str, position: str) -> list[Flowable]:
-    return [P(role, "body_center"), Spacer(1, 0.9 * cm), P(f"ลงชื่อ {BLANK}", "body_center"),
+    return [PR([(role, True)], "body_center"), Spacer(1, 0.9 * cm), P(f"ลงชื่อ {BLANK}", "body_center"),
             P(_name_line(name), "body_center"),
             P(f"ตำแหน่ง {position}" if position else f"ตำแหน่ง {BLANK}", "body_center"),
             P(FORM_DATE_BLANK, "body_center")]
@@ -356,7 +356,9 @@ def write_memo_docx(data: ItaData, out: Path | str | BinaryIO, *, thai_digits: b
     _para(document, "")
     for line in ("ทราบ / อนุญาต", "", f"ลงชื่อ {BLANK}", _name_line(people.head_name),
                  people.head_position or f"ตำแหน่ง {BLANK}", f"วันที่ {DATE_BLANK}"):
-        _para(document, line)
+        paragraph = _para(document, line)
+        paragraph.paragraph_format.right_indent = Cm(8.0)
+        paragraph.alignment = 1  # centre (of the left half): the head's order
     _save(document, out)
     return ReportResult(out if isinstance(out, Path) else None, 0, MEMO_TITLE)
 
