@@ -17,6 +17,7 @@ import pytest
 from docx.oxml.ns import qn
 from exchange_helpers import EDUCATION, installation
 from test_replies import OFFICE, _fill, world  # noqa: F401 - the replies' fixture (a centre with a receipt)
+from test_gui_reports import boxes  # noqa: F401 - the message boxes recorded
 
 from trat_desktop.reports import word
 from trat_desktop.services.reports import write_report
@@ -224,3 +225,33 @@ def test_each_word_file_has_the_words_of_its_pdf(world, tmp_path):  # noqa: F811
         result = write_report(progress, kind, pdf, fiscal_year=2569, **options)
         write_report(progress, kind, docx_path, fiscal_year=2569, **options)
         assert_same_words(docx_path, pdf, furniture=(result.title,))
+
+
+def test_the_plan_saved_as_word_from_the_chooser_and_the_tool_button(qtbot, monkeypatch, service, tmp_path,
+                                                                      boxes):
+    """รายงาน › พิมพ์แผนปฏิบัติการ…: "บันทึกเป็น Word…" beside "บันทึกเป็น PDF…" (the chooser and a page's
+    tool button); the Excel export has none."""
+    from test_gui_reports import SaveDialog, choose, open_window, wait_ops
+
+    from trat_desktop.gui import file_dialogs
+
+    _window, actions = open_window(qtbot, service, "coordinator", tmp_path)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    saver = SaveDialog(out_dir / "แผน")
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", saver)
+    dialog = choose(actions, "plan")
+    assert dialog.wordButton.isVisible() and dialog.wordButton.text() == "บันทึกเป็น Word…"
+    buttons = dialog.form.buttonsLayout
+    assert buttons.indexOf(dialog.wordButton) == buttons.indexOf(dialog.form.saveButton) + 1
+    dialog.wordButton.click()
+    wait_ops(qtbot)
+    out = out_dir / "แผน.docx"
+    assert out.is_file() and [p.name for p in out_dir.iterdir()] == [out.name]
+    assert saver.filters == ["เอกสาร Word (*.docx)"] and Path(saver.proposed[0]).suffix == ".docx"
+    assert "รวมงบประมาณทั้งสิ้น" in body_texts(out)
+    dialog = choose(actions, "xlsx")
+    assert not dialog.wordButton.isVisible()
+    dialog.reject()
+    button = actions.tool_button("plan", _window)
+    assert "บันทึกเป็น Word…" in [a.text() for a in button.menu().actions()]
