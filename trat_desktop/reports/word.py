@@ -166,7 +166,7 @@ def _shade(cell: Any, fill: str) -> None:
 
 
 def _fill_row(table: Any, values: Sequence[str | WordCell], widths_cm: Sequence[float], size: float,
-              bold: bool, shade: str, header: bool) -> None:
+              bold: bool, shade: str, header: bool, keep_rows: bool = True) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm
@@ -177,7 +177,7 @@ def _fill_row(table: Any, values: Sequence[str | WordCell], widths_cm: Sequence[
         repeat = OxmlElement("w:tblHeader")  # repeated at the top of every page
         repeat.set(qn("w:val"), "true")
         tr_pr.append(repeat)
-    else:
+    elif keep_rows:
         tr_pr.append(OxmlElement("w:cantSplit"))  # a row is not split over two pages
     r = len(table.rows) - 1
     column = 0
@@ -209,11 +209,12 @@ TOTAL_SHADE = "EDEDED"
 
 def table(container: Any, headers: Sequence[str] | Sequence[Sequence[str | WordCell]],
           rows: Sequence[Sequence[str | WordCell]], widths_cm: Sequence[float], *, size: float = SMALL_PT,
-          total_rows: int = 0) -> Any:
+          total_rows: int = 0, keep_rows: bool = True) -> Any:
     """A ruled Word table whose header rows repeat at the top of every page (w:tblHeader).
 
     *headers* is one row of texts, or several rows of texts or :class:`WordCell` (spans, vertical merges);
-    *rows* are texts or :class:`WordCell`; the last *total_rows* rows are shaded as totals. Column widths
+    *rows* are texts or :class:`WordCell`; the last *total_rows* rows are shaded as totals; *keep_rows*: a row
+    is never split over two pages (w:cantSplit; off for tables of tall rows, which would leave pages half empty). Column widths
     are written to the grid (w:gridCol) and to each cell, as Word and LibreOffice lay tables out by both."""
     from docx.shared import Cm
 
@@ -227,7 +228,8 @@ def table(container: Any, headers: Sequence[str] | Sequence[Sequence[str | WordC
         _fill_row(added, values, widths_cm, size, True, HEADER_SHADE, header=True)
     for n, values in enumerate(rows):
         total = n >= len(rows) - total_rows
-        _fill_row(added, values, widths_cm, size, False, TOTAL_SHADE if total else "", header=False)
+        _fill_row(added, values, widths_cm, size, False, TOTAL_SHADE if total else "", header=False,
+                  keep_rows=keep_rows)
     return added
 
 
@@ -260,9 +262,20 @@ def signature_blocks(container: Any, blocks: Sequence[Sequence[str]], *, size: f
 
 def page_furniture(document: Any, header: str = "", footer_left: str = "", *, thai_digits: bool = True) -> None:
     """The PDF's page furniture: *header* at the top right of every page but the first, and the page
-    number ("หน้า ๑", a PAGE field in Thai digits when asked) at the foot, after *footer_left*."""
+    number ("หน้า ๑": a PAGE field, in Thai digits by the section's w:pgNumType when asked) at the foot, after *footer_left*."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     section = document.sections[0]
     usable = section.page_width - section.left_margin - section.right_margin
+    if thai_digits:  # the section's page numbers in Thai digits (Word and LibreOffice both honour it)
+        numbers = OxmlElement("w:pgNumType")
+        numbers.set(qn("w:fmt"), "thaiNumbers")
+        after = section._sectPr.find(qn("w:cols"))  # the schema's order: pgMar, …, pgNumType, cols, …
+        if after is not None:
+            after.addprevious(numbers)
+        else:
+            section._sectPr.append(numbers)
     footers = [section.footer]
     if header:
         section.different_first_page_header_footer = True
@@ -281,12 +294,14 @@ def _page_number(target: Any, footer_left: str, thai_digits: bool, usable: int) 
 
     if footer_left:
         add_runs(target, footer_left + "\t", size=SMALL_PT)
-        target.paragraph_format.tab_stops.add_tab_stop(usable, WD_TAB_ALIGNMENT.RIGHT)
+        stops = target.paragraph_format.tab_stops
+        for inherited in target.style.paragraph_format.tab_stops:  # the Footer style's centre and right tabs
+            stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+        stops.add_tab_stop(usable, WD_TAB_ALIGNMENT.RIGHT)
     else:
         _align(target, RIGHT)
     add_runs(target, "หน้า ", size=SMALL_PT)
-    field = "PAGE \\* ThaiArabic" if thai_digits else "PAGE"  # Word's switch for Thai digits
-    for kind, text in (("begin", None), (None, field), ("separate", None), (None, None), ("end", None)):
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, None), ("end", None)):
         run = target.add_run()
         set_thai_font(run._r, SMALL_PT)
         if kind:
@@ -495,7 +510,7 @@ def write_plan_docx(plan: Any, out: Path | str | BinaryIO, *, thai_digits: bool 
                     + f"{budget_text(stated, d.thai)} บาท รายการในยุทธศาสตร์รวมได้ "
                     + f"{format_baht(strategy.budget_satang() / 100, d.thai)} บาท")
         rows.append([WordCell("รวม", span=4, bold=True), WordCell(total, bold=True, align=RIGHT), WordCell(span=4)])
-        table(document, [top, sub], rows, widths, total_rows=1)
+        table(document, [top, sub], rows, widths, total_rows=1, keep_rows=False)
         if note:
             paragraph(document, note, size=SMALL_PT)
     grand = plan.budget_satang()
