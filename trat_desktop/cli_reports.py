@@ -1,6 +1,7 @@
-"""Command-line verbs for printed reports (PDF) and the Excel export.
+"""Command-line verbs for printed reports (PDF or Word) and the Excel export.
 
-    trat-desktop report office|province|plan [--year 2569] [--quarter N] [--digits thai|arabic] --out FILE.pdf
+    trat-desktop report office|province|plan|receipt [--year 2569] [--quarter N] [--digits thai|arabic]
+                        [--office NAME] --out FILE.pdf|FILE.docx
     trat-desktop report ita --round q1|q2|q3|q4|h1|y [--format both|pdf|docx] [--force] --out FOLDER
     trat-desktop settings show [--json] | settings set KEY VALUE
     trat-desktop export-xlsx [--year 2569] [--quarter N] --out FILE.xlsx
@@ -27,7 +28,7 @@ REPORT_KINDS = {
 
 
 def add_parsers(commands: Any, plan_cmds: Any = None) -> None:
-    report = commands.add_parser("report", help="พิมพ์รายงานเป็น PDF: office, province หรือ plan")
+    report = commands.add_parser("report", help="พิมพ์รายงานเป็น PDF หรือ Word (.docx): office, province, plan หรือ receipt")
     report.add_argument("kind", choices=list(REPORT_KINDS), help="; ".join(f"{k}: {v}" for k, v in REPORT_KINDS.items()))
     report.add_argument("--year", type=int, help=YEAR_HELP)
     report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4],
@@ -67,7 +68,8 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         result = write_report(ProgressService(service), args.kind, args.out, fiscal_year=args.year,
                               quarter=args.quarter, thai_digits=args.digits == "thai", office=args.office,
                               round_id=args.round)
-        print(f"เขียนรายงานแล้ว: {args.out} ({result.pages} หน้า)")
+        pages = f" ({result.pages} หน้า)" if result.pages else ""
+        print(f"เขียนรายงานแล้ว: {args.out}{pages}")
         return 0
     if args.command == "export-xlsx":
         from .services.reports import write_report

@@ -129,25 +129,40 @@ def round_period(progress: ProgressService, fiscal_year: int | None, round_id: s
     return quarter, title
 
 
+def is_word_target(out: Out) -> bool:
+    """Whether *out* names a Word file (.docx): the format is picked by the file's extension."""
+    return isinstance(out, (str, Path)) and str(out).lower().endswith(".docx")
+
+
 def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year: int | None = None,
                  quarter: int | None = None, thai_digits: bool = True,
                  on_progress: Callable[[int], None] | None = None, office: str | None = None,
                  round_id: str | None = None) -> Any:
-    """One dispatch for the CLI, the GUI and the smoke test: *kind* is office, province, plan or xlsx.
-    Returns the ReportResult of a PDF (pages, title), or the path of the workbook."""
+    """One dispatch for the CLI, the GUI and the smoke test: *kind* is office, province, plan, receipt or
+    xlsx; office, province, plan and receipt are written as Word (.docx) when *out* ends in .docx, else as
+    PDF. Returns the ReportResult of a PDF or Word file (pages, title; a Word file's pages are 0: Word
+    lays them out), or the path of the workbook."""
     if kind == "xlsx":
         return export_xlsx(progress, out, fiscal_year=fiscal_year, quarter=quarter)
+    word = is_word_target(out)
     if kind == "plan":
+        if word:
+            from ..reports.word import write_plan_docx
+
+            return write_plan_docx(ReportService(progress).plan(fiscal_year), out, thai_digits=thai_digits)
         return plan_report(progress, out, fiscal_year=fiscal_year, thai_digits=thai_digits, on_progress=on_progress)
     if kind == "receipt":
         from ..reports.receipt import write_receipt
+        from ..reports.word import write_receipt_docx
 
         if not office:
             from ..errors import TratError
 
             raise TratError("ใบตอบรับต้องระบุหน่วยงาน (--office)")
-        return write_receipt(ReportService(progress).receipt(office, fiscal_year), out, thai_digits=thai_digits,
-                             on_progress=on_progress)
+        data = ReportService(progress).receipt(office, fiscal_year)
+        if word:
+            return write_receipt_docx(data, out, thai_digits=thai_digits)
+        return write_receipt(data, out, thai_digits=thai_digits, on_progress=on_progress)
     # office and province: one period (a quarter, or a round's cut and title), then the PDF or the Word writer
     title = ""
     if round_id is not None:
@@ -160,7 +175,7 @@ def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year:
         from ..domain.thai import digits
 
         data = replace(data, period_title=digits(title, thai_digits))  # the round's name has Thai digits
-    if str(out).lower().endswith(".docx"):
+    if word:
         from ..reports.word import write_office_docx, write_province_docx
 
         return (write_office_docx if kind == "office" else write_province_docx)(data, out, thai_digits=thai_digits)
