@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QS
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QTableWidgetItem, QWidget
 
+from ..domain.capabilities import can
 from ..domain.fiscal import default_year
 from ..domain.model import Plan, PlanWarning
 from ..errors import TratError
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
 
     def _default_tab(self) -> int:
         """The entry page for an office (or before set-up); the plan for the coordinator."""
-        if self.office_page is None or self.office_page.identity.role == "coordinator":
+        if self.office_page is None or can(self.office_page.identity, "edit_plan"):
             return self.form.pageTabs.indexOf(self.form.planPage)
         return self.form.pageTabs.indexOf(self.office_page)
 
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
         installation is the coordinator's; their undo stack joins the window's undo group."""
         if self.coordinator_pages is not None or self._progress is None:
             return
-        if self._progress.identity().role != "coordinator":
+        if not can(self._progress.identity(), "view_all_offices"):
             return
         from .coordinator_pages import build_coordinator_pages
         from .coordinator_pages import DASHBOARD_TAB, EDITOR_TAB, OVERVIEW_TAB
