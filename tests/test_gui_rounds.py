@@ -50,7 +50,7 @@ def test_an_office_signs_a_round_off_through_the_menu_and_can_withdraw_it(qtbot,
     actions = window.round_actions
     actions.update_roles()
     assert actions.submit_action.isVisible() and not actions.board_action.isVisible()
-    assert actions.menu.title() == "รอบรายงาน"
+    assert actions.menu.title() == "รอบรายงาน (&R)"
     window.office_page.reload()
     assert "รอบที่ต้องส่ง: ไตรมาส ๒ · ครบกำหนดส่ง ๑๕ เม.ย. ๒๕๖๙ อีก ๓ วัน" in window.office_page.form.todayLabel.text()
 

@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
             pages.set_year(year)
         if self.office_page is not None:
             self.office_page.saved_at.connect(lambda *_: pages.mark_stale())
+        if self.round_actions is not None:
+            self.round_actions.attach_views()  # "ให้ความเห็น…" on the consolidated view
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         """Let background loads finish before the services close; values typed but not saved yet
@@ -371,6 +373,8 @@ class MainWindow(QMainWindow):
         self.setup_dialog = None
         if accepted:
             self._sync_role_pages()
+            if self.round_actions is not None:
+                self.round_actions.update_roles()  # the grids' comment actions follow the new role
         if accepted and self.office_page is not None:
             self.office_page.controller.reset()
             self.office_page.reload()

@@ -209,6 +209,7 @@ class OfficePage(QWidget):
         self.model.set_items(items, titles, short)
         self.model.set_evidence_counts(self._evidence_counts(items))
         self.model.set_comments(self._open_comments())
+        self.model.set_signoffs(self._signoff_times())
         self.model.set_current_quarter(self.current_quarter())
         self.form.countLabel.setText(display.count_text(len(items), "ตัวชี้วัด"))
         start = self.table.first_editable(fiscal.default_quarter(self.plan.fiscal_year, self._today()))
@@ -220,6 +221,16 @@ class OfficePage(QWidget):
         """The centre's comments this office has not answered, per row × quarter (the grid flags them)."""
         ask = getattr(self._progress, "open_comments", None)
         if not callable(ask) or self.plan is None:
+            return {}
+        try:
+            return dict(ask(self.plan.fiscal_year))
+        except TratError:
+            return {}
+
+    def _signoff_times(self) -> dict[int, str]:
+        """Quarter -> this office's last sign-off covering it (values saved later are marked in the grid)."""
+        ask = getattr(self._progress, "signoff_times", None)
+        if not callable(ask) or self.plan is None or not can(self.identity, "own_rounds"):
             return {}
         try:
             return dict(ask(self.plan.fiscal_year))

@@ -305,6 +305,12 @@ class ProgressService:
 
         return RoundService(self).header_text(fiscal_year, today)
 
+    def signoff_times(self, fiscal_year: int) -> dict[int, str]:
+        """Quarter -> this office's latest sign-off covering it (values saved after it: "แก้ไขหลังลงนาม")."""
+        from .rounds import RoundService  # that service builds on this one
+
+        return RoundService(self).signoff_times(fiscal_year)
+
     def check_round_open(self, item: WorkItem, quarter: int) -> None:
         """A value of a round the head of office signed off stays as signed until the round is withdrawn."""
         from .rounds import RoundService  # that service builds on this one

@@ -98,6 +98,17 @@ class RoundService:
             found[item.id] = RoundView(item, state, sub, changed)
         return found
 
+    def signoff_times(self, fiscal_year: int, office_uid: str | None = None) -> dict[int, str]:
+        """Quarter -> when the office last signed off a round covering it (for the grid's "แก้ไขหลังลงนาม")."""
+        office_uid = office_uid or self.progress.identity().office_uid
+        if not office_uid:
+            return {}
+        signed = {}
+        for sub in round_store.all_submissions(self._db, office_uid, fiscal_year):
+            if sub.state == "submitted":
+                signed[sub.round_id] = max(signed.get(sub.round_id, ""), sub.at)
+        return rules.signoff_times(self.rounds(fiscal_year), signed)
+
     def locked_quarters(self, fiscal_year: int, office_uid: str) -> dict[int, rules.Round]:
         states = {k: s.state for k, s in round_store.submissions(self._db, office_uid, fiscal_year).items()}
         return rules.locked_quarters(self.rounds(fiscal_year), states)
@@ -233,6 +244,17 @@ class ReviewService:
                                        work.indicator_uid, quarter, _clean(text, "ความเห็น", MAX_COMMENT),
                                        me.actor(), self.progress.now())
 
+    def submission_comment(self, office: str, fiscal_year: int, round_id: str, text: str) -> round_store.Comment:
+        """A comment on an office's whole submission of a round, leaving its review state as it is."""
+        import uuid
+
+        me = self.progress.identity()
+        require(me, "comment")
+        office_uid, _ = self.progress.find_agency(office)
+        item = self.rounds.find(fiscal_year, round_id)
+        return round_store.add_comment(self._db, str(uuid.uuid4()), office_uid, fiscal_year, item.id, None, None,
+                                       _clean(text, "ความเห็น", MAX_COMMENT), me.actor(), self.progress.now())
+
     def comments(self, fiscal_year: int, office_uid: str | None = None) -> list[round_store.Comment]:
         me = self.progress.identity()
         if me.role == "office":
@@ -261,6 +283,8 @@ class OfficeRound:
     signed_on: str
     received_at: str
     changed_after_signoff: int = 0
+    file_name: str = ""              # the file that carried the sign-off (the import ledger's name)
+    sequence: int | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {"office_uid": self.office_uid, "office": self.office_name, "round": self.round.id,
@@ -268,7 +292,8 @@ class OfficeRound:
                 "state": self.state, "state_text": rules.REVIEW_TEXT[self.state],
                 "timeliness": self.punctuality.state, "days_late": self.punctuality.days_late,
                 "timeliness_text": self.punctuality.text(), "due": self.round.due.isoformat(),
-                "submitted": self.signed_on, "received": self.received_at}
+                "submitted": self.signed_on, "received": self.received_at, "file": self.file_name,
+                "sequence": self.sequence}
 
 
 def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
@@ -285,6 +310,7 @@ def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
     signoffs = round_store.last_signoffs(review._db, fiscal_year)
     wanted = [review.rounds.find(fiscal_year, round_id)] if round_id else review.rounds.rounds(fiscal_year)
     found = []
+    files: dict[str, dict[str, Any]] = {}
     for name in offices:
         uid = names[name]
         for item in wanted:
@@ -298,8 +324,12 @@ def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
             signed = dt.date.fromisoformat(got.signed_on) if submitted and got.signed_on else None
             last = signoffs.get((uid, item.id), "")
             changed = round_store.rows_changed_after(review._db, uid, item.quarters(), last, row_uids)
+            carried = files.setdefault(uid, {r["imported_at"]: r for r in round_store.office_ledger(
+                review._db, uid, fiscal_year)}).get(got.received_at) if submitted else None
             found.append(OfficeRound(uid, name, item, state, rules.punctuality(item, signed, today),
-                                     got.signed_on if submitted else "", got.received_at if submitted else "", changed))
+                                     got.signed_on if submitted else "", got.received_at if submitted else "", changed,
+                                     str(carried["file_name"]) if carried else "",
+                                     int(carried["sequence"]) if carried else None))
     return found
 
 
