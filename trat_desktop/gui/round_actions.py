@@ -58,6 +58,15 @@ def thai_buttons(box: QDialogButtonBox, ok: str, cancel: str = "ยกเลิ�
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
 
 
+def _short_time(iso: str) -> str:
+    """'๒๐ เม.ย. ๒๕๖๙ ๐๙:๐๐ น.' (a table column's width)."""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return display.show_digits(iso)
+    return f"{rules.be_date_text(moment.date(), display.thai_digits_enabled())} {display.time_text(moment)}"
+
+
 class SubmitDialog(QDialog):
     """ส่งรายงานรอบนี้: the round, its due date, what still blocks a sign-off, and who signs."""
 
@@ -224,7 +233,7 @@ class TimelinessDialog(QDialog):
         counts: dict[str, int] = {}
         for r, e in enumerate(self.entries):
             counts[e.punctuality.state] = counts.get(e.punctuality.state, 0) + 1
-            received = display.timestamp_text(e.received_at) if e.received_at else ""
+            received = _short_time(e.received_at) if e.received_at else ""
             carried = e.file_name + (display.show_digits(f" (ฉบับที่ {e.sequence})") if e.sequence else "")
             values = (e.office_name, rules.REVIEW_TEXT[e.state], display.show_digits(e.punctuality.text()),
                       rules.be_date_text(dt.date.fromisoformat(e.signed_on), display.thai_digits_enabled())
