@@ -349,7 +349,51 @@ def test_values_saved_after_a_signoff_are_marked_in_the_office_grid(qtbot, servi
     progress.set_progress(changed, 2, note="แก้ไขแล้ว")
     window = _window(qtbot, service, progress, tmp_path)
     model = window.office_page.model
+    from PySide6.QtCore import Qt
+
     marked = {(line.item.indicator_uid, line.quarter) for row, line in enumerate(model.lines())
-              if line.item is not None and "แก้ไขหลังลงนาม" in model.text(row, model.COL_QUARTER)}
+              if line.item is not None and model.text(row, model.COL_QUARTER).endswith("✎")}
     assert marked == {(changed.indicator_uid, 2)}
+    index = model.index_of(next(i for i in model.items() if i.indicator_uid == changed.indicator_uid), 2,
+                           model.COL_QUARTER)
+    assert "แก้ไขหลังลงนาม" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "ครบกำหนดส่ง ๑๕ เม.ย. ๒๕๖๙ อีก ๓ วัน · แก้ไขหลังลงนาม ๑ รายการ" in window.office_page.form.todayLabel.text()
     assert window.round_actions.answer_action.isVisible() and not window.round_actions.dates_action.isVisible()
+
+
+def test_the_sign_off_takes_the_heads_date_typed_in_thai(qtbot, service, tmp_path, messages, monkeypatch):
+    from trat_desktop.gui.round_actions import SubmitDialog
+
+    progress = ProgressService(service, clock=_clock())
+    progress.set_identity(Identity(role="office", office_name=OFFICE, head_name="นางหัวหน้า", head_position="ผอ."))
+    for item in progress.work_items(2569):
+        if 2 in item.quarters():
+            progress.set_progress(item, 2, status="cancelled", note="งดจัดกิจกรรม")
+    window = _window(qtbot, service, progress, tmp_path)
+    ok_texts = []
+
+    def typed(dialog):
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert dialog.signed_on.text() == "๑๒ เม.ย. ๒๕๖๙" and ok.isEnabled()
+        assert "จะส่ง: ผลของไตรมาส ๒ (ไตรมาส ๒)" in dialog.summary_label.text()
+        dialog.signed_on.setText("๒๐ เม.ย. ๒๕๖๙")
+        ok_texts.append(dialog.state_label.text())
+        assert not ok.isEnabled()
+        dialog.signed_on.setText("11/4/2569")
+        assert ok.isEnabled()
+        return 1
+
+    monkeypatch.setattr(SubmitDialog, "exec", typed)
+    op = window.round_actions.submit(folder=tmp_path)
+    qtbot.waitUntil(lambda: op.done, timeout=20000)
+    assert ok_texts == ["วันที่ลงนาม (๒๐ เม.ย. ๒๕๖๙) ต้องไม่อยู่หลังวันนี้ (๑๒ เม.ย. ๒๕๖๙)"]
+    assert messages[-1][0] == "ส่งรายงานแล้ว"
+    assert RoundService(progress).views(2569)["q2"].submission.signed_on == "2026-04-11"
+    for item in progress.work_items(2569):
+        if 3 in item.quarters():
+            progress.set_progress(item, 3, status="cancelled", note="งดจัดกิจกรรม")
+    with pytest.raises(TratError, match="ต้องไม่อยู่หลังวันนี้"):       # the service asks the same rule
+        RoundService(progress).submit(2569, "q3", signed_on=dt.date(2026, 5, 1), folder=tmp_path)
+    with pytest.raises(TratError, match="ต้องไม่ก่อนวันเริ่มต้นของไตรมาส ๓"):
+        RoundService(progress).submit(2569, "q3", signed_on=dt.date(2026, 3, 31), folder=tmp_path)
+    assert RoundService(progress).views(2569)["q3"].state == "open"

@@ -213,6 +213,16 @@ def locked_quarters(rounds: Iterable[Round], states: Mapping[str, str]) -> dict[
 CHANGED_AFTER_SIGNOFF = "แก้ไขหลังลงนาม"
 
 
+def check_signed_on(item: Round, day: dt.date, today: dt.date) -> dt.date:
+    """The head of office's date of signing: not after today, not before the round begins."""
+    if day > today:
+        raise RoundError(f"วันที่ลงนาม ({be_date_text(day)}) ต้องไม่อยู่หลังวันนี้ ({be_date_text(today)})")
+    if day < item.start:
+        raise RoundError(f"วันที่ลงนาม ({be_date_text(day)}) ต้องไม่ก่อนวันเริ่มต้นของ{item.name} "
+                         f"({be_date_text(item.start)})")
+    return day
+
+
 def signoff_times(rounds: Iterable[Round], signed_at: Mapping[str, str]) -> dict[int, str]:
     """Quarter -> the time of the latest sign-off (round id -> its time) of a round that covers it."""
     found: dict[int, str] = {}

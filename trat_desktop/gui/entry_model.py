@@ -52,6 +52,11 @@ def item_key(item: WorkItem) -> ItemKey:
     return (item.indicator_uid, item.agency_uid)
 
 
+#: the grid's mark of a value saved after the head of office signed its round off ("แก้ไขหลังลงนาม")
+CHANGED_MARK = "✎"
+_CHANGED_FG = QColor("#b34700")
+
+
 @dataclass
 class Line:
     """One table line: a group header, or one quarter of one work item."""
@@ -295,7 +300,7 @@ class WorkEntryModel(QAbstractTableModel):
         if column in self.INFO_COLUMNS:
             return self._info_text(item, column) if line.first else ""
         if column == self.COL_QUARTER:
-            changed = f" · {rounds.CHANGED_AFTER_SIGNOFF}" if self.changed_after_signoff(item, line.quarter) else ""
+            changed = f" {CHANGED_MARK}" if self.changed_after_signoff(item, line.quarter) else ""
             return display.show_digits(f"ไตรมาส {line.quarter}") + changed
         if not line.in_period():
             return "นอกระยะเวลา" if column == self.COL_ACHIEVED else ""
@@ -378,7 +383,7 @@ class WorkEntryModel(QAbstractTableModel):
             if files and column == self.COL_QUARTER:
                 parts.append(display.show_digits(f"มีหลักฐานแนบ {files} ไฟล์"))
             if self.changed_after_signoff(item, line.quarter):
-                parts.append(f"{rounds.CHANGED_AFTER_SIGNOFF}: ค่านี้บันทึกหลังหัวหน้าส่วนราชการลงนามส่งรายงานรอบที่ครอบคลุม"
+                parts.append(f"{CHANGED_MARK} {rounds.CHANGED_AFTER_SIGNOFF}: ค่านี้บันทึกหลังหัวหน้าส่วนราชการลงนามส่งรายงานรอบที่ครอบคลุม"
                              "ไตรมาสนี้ (ประวัติการแก้ไขเก็บไว้ครบ)")
             for text in self.comments_of(item, line.quarter):
                 parts.append(f"ความเห็นจากศูนย์ฯ (ยังไม่ได้ตอบ): {text}")
@@ -408,6 +413,8 @@ class WorkEntryModel(QAbstractTableModel):
                 return QBrush(_UNSAVED_BG)
             return self._background(line, column)
         if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.COL_QUARTER and line.item is not None and self.changed_after_signoff(line.item, line.quarter):
+                return QBrush(_CHANGED_FG)
             if line.kind == "quarter" and column not in self.INFO_COLUMNS and not line.in_period():
                 return QBrush(_GREY_FG)
             if column == self.COL_STATUS and line.item is not None and line.quarter not in line.item.entries:

@@ -91,9 +91,17 @@ class SubmitDialog(QDialog):
         form.addRow("กำหนดส่ง", self.due_label)
         self.signer = QLineEdit(me.head_name)
         self.position = QLineEdit(me.head_position)
-        form.addRow("หัวหน้าส่วนราชการผู้ลงนาม", self.signer)
-        form.addRow("ตำแหน่ง", self.position)
+        self.signed_on = QLineEdit(rules.be_date_text(today, display.thai_digits_enabled()))
+        self.signed_on.setToolTip("พิมพ์วันที่แบบไทย เช่น ๑๒ เม.ย. ๒๕๖๙ หรือ 12/4/2569")
+        for text, widget in (("หัวหน้าส่วนราชการผู้ลงนาม (&N)", self.signer), ("ตำแหน่ง (&P)", self.position),
+                             ("วันที่ลงนาม (&D)", self.signed_on)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
         layout.addLayout(form)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         layout.addWidget(self.state_label)
@@ -101,15 +109,27 @@ class SubmitDialog(QDialog):
         layout.addWidget(self.missing)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         thai_buttons(self.buttons, "ลงนามและบันทึกไฟล์ส่งรายงาน")
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.round_combo.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.signed_on.textChanged.connect(lambda *_: self.refresh())
+        self.signer.textChanged.connect(lambda *_: self.refresh())
         self.refresh()
+        self.resize(760, 460)
 
     @property
     def round_id(self) -> str:
         return str(self.round_combo.currentData())
+
+    def signed_date(self) -> dt.date:
+        """The date typed (raises RoundError in Thai when it does not read or does not fit the round)."""
+        item = self.service.find(self.fiscal_year, self.round_id)
+        return rules.check_signed_on(item, rules.parse_date(self.signed_on.text()), self.progress.today())
+
+    def _try_accept(self) -> None:
+        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            self.accept()
 
     def refresh(self) -> None:
         item = self.service.find(self.fiscal_year, self.round_id)
@@ -133,9 +153,25 @@ class SubmitDialog(QDialog):
             ok.setEnabled(False)
         else:
             changed = f" (แก้ไขหลังลงนามครั้งก่อน {view.changed_after_signoff} รายการ)" if view and view.changed_after_signoff else ""
-            self.state_label.setText(f"ตัวชี้วัดที่ถึงกำหนดมีผลครบแล้ว เมื่อลงนาม ค่าของ{item.name}จะถูกล็อกบนเครื่องนี้ "
-                                     f"และโปรแกรมจะบันทึกไฟล์ส่งรายงานฉบับสุดท้ายของรอบ{changed}")
+            self.state_label.setText(display.show_digits(
+                f"ตัวชี้วัดที่ถึงกำหนดมีผลครบแล้ว เมื่อลงนาม ค่าของ{item.name}จะถูกล็อกบนเครื่องนี้ "
+                f"และโปรแกรมจะบันทึกไฟล์ส่งรายงานฉบับสุดท้ายของรอบ{changed}"))
             ok.setEnabled(True)
+            problem = ""
+            try:
+                self.signed_date()
+            except TratError as exc:
+                problem = exc.message
+            if not self.signer.text().strip():
+                problem = "ต้องระบุชื่อหัวหน้าส่วนราชการผู้ลงนาม"
+            if problem:
+                self.state_label.setText(problem)
+                ok.setEnabled(False)
+        due = [w for w in self.progress.work_items(self.fiscal_year) if getattr(w, "assigned", True)
+               and any(q in w.quarters() for q in item.quarters())]
+        self.summary_label.setText(display.show_digits(
+            f"จะส่ง: ผลของ{item.name} (ไตรมาส {', '.join(str(q) for q in item.quarters())}) "
+            f"ตัวชี้วัดที่ถึงกำหนด {len(due)} รายการ ยังไม่ครบ {len(missing)} รายการ"))
 
 
 class TimelinessDialog(QDialog):
@@ -430,10 +466,15 @@ class RoundActions(QObject):
             folder = Path(chosen)
         self.settings.setValue(LAST_DIR_KEY, str(folder))
         round_id, signer, position, target = dialog.round_id, dialog.signer.text(), dialog.position.text(), Path(folder)
+        try:
+            signed_on = dialog.signed_date()
+        except TratError as exc:
+            self.warn("ส่งรายงานไม่ได้", exc.message)
+            return None
 
         def work(plans: PlanService) -> Any:
             return _rounds(ProgressService(plans, clock=self.progress.clock)).submit(
-                year, round_id, signer, position, folder=target)
+                year, round_id, signer, position, signed_on=signed_on, folder=target)
 
         def done(result: Any) -> None:
             view, path = result

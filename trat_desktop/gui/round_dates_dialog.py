@@ -42,6 +42,7 @@ class RoundDatesDialog(QDialog):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         grid = QGridLayout()
+        layout.addLayout(grid)  # first: the line edits belong to the dialog as they are made (their Tab order)
         for column, text in enumerate(HEADERS):
             grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         self.edits: dict[str, dict[str, QLineEdit]] = {}
@@ -74,7 +75,6 @@ class RoundDatesDialog(QDialog):
             grid.addWidget(error, line + 1, 0, 1, len(HEADERS))
             self.error_labels[round_id] = error
             line += 2
-        layout.addLayout(grid)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("บันทึกรอบรายงาน")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")

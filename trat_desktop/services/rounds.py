@@ -61,9 +61,12 @@ class RoundService:
         if item is None:
             return ""
         state = self.views(fiscal_year).get(item.id)
+        changed = ""
+        if state is not None and state.changed_after_signoff:
+            changed = f" · {rules.CHANGED_AFTER_SIGNOFF} {to_thai_digits(str(state.changed_after_signoff))} รายการ"
         if state is not None and state.state == "submitted":
-            return f"รอบที่ต้องส่ง: {item.name} · ลงนามส่งรายงานแล้ว"
-        return f"รอบที่ต้องส่ง: {item.name} · {rules.due_text(item, today)}"
+            return f"รอบที่ต้องส่ง: {item.name} · ลงนามส่งรายงานแล้ว{changed}"
+        return f"รอบที่ต้องส่ง: {item.name} · {rules.due_text(item, today)}{changed}"
 
     # -- coordinator ---------------------------------------------------------------------------
     def set_dates(self, fiscal_year: int, round_id: str, start: Any = None, end: Any = None,
@@ -153,7 +156,7 @@ class RoundService:
         position = (signer_position or me.head_position).strip()
         if not name:
             raise TratError("ต้องระบุชื่อหัวหน้าส่วนราชการผู้ลงนาม")
-        day = signed_on or self.progress.today()
+        day = rules.check_signed_on(item, signed_on or self.progress.today(), self.progress.today())
         from .exchange import ExchangeService  # the final file of the round
 
         exchange = ExchangeService(self.progress)
@@ -324,8 +327,8 @@ def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
             signed = dt.date.fromisoformat(got.signed_on) if submitted and got.signed_on else None
             last = signoffs.get((uid, item.id), "")
             changed = round_store.rows_changed_after(review._db, uid, item.quarters(), last, row_uids)
-            carried = files.setdefault(uid, {r["imported_at"]: r for r in round_store.office_ledger(
-                review._db, uid, fiscal_year)}).get(got.received_at) if submitted else None
+            carried = files.setdefault(uid, {r["signed_sha256"]: r for r in reversed(round_store.office_ledger(
+                review._db, uid, fiscal_year))}).get(got.file_signed) if submitted else None
             found.append(OfficeRound(uid, name, item, state, rules.punctuality(item, signed, today),
                                      got.signed_on if submitted else "", got.received_at if submitted else "", changed,
                                      str(carried["file_name"]) if carried else "",
