@@ -86,7 +86,9 @@ class SubmitDialog(QDialog):
             self.round_combo.addItem(item.name, item.id)
             if current is not None and item.id == current.id:
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
-        form.addRow("รอบรายงาน", self.round_combo)
+        round_label = QLabel("รอบรายงาน (&R)")
+        round_label.setBuddy(self.round_combo)
+        form.addRow(round_label, self.round_combo)
         self.due_label = QLabel()
         form.addRow("กำหนดส่ง", self.due_label)
         self.signer = QLineEdit(me.head_name)
@@ -169,9 +171,10 @@ class SubmitDialog(QDialog):
                 ok.setEnabled(False)
         due = [w for w in self.progress.work_items(self.fiscal_year) if getattr(w, "assigned", True)
                and any(q in w.quarters() for q in item.quarters())]
+        covers = "" if item.id.startswith("q") else f" (ไตรมาส {', '.join(str(q) for q in item.quarters())})"
         self.summary_label.setText(display.show_digits(
-            f"จะส่ง: ผลของ{item.name} (ไตรมาส {', '.join(str(q) for q in item.quarters())}) "
-            f"ตัวชี้วัดที่ถึงกำหนด {len(due)} รายการ ยังไม่ครบ {len(missing)} รายการ"))
+            f"จะส่ง: ผลของ{item.name}{covers} ตัวชี้วัดที่ถึงกำหนด {len(due)} รายการ"
+            + (f" ยังไม่ครบ {len(missing)} รายการ" if missing else " ครบทุกรายการ")))
 
 
 class TimelinessDialog(QDialog):
