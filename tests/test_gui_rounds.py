@@ -397,3 +397,33 @@ def test_the_sign_off_takes_the_heads_date_typed_in_thai(qtbot, service, tmp_pat
     with pytest.raises(TratError, match="ต้องไม่ก่อนวันเริ่มต้นของไตรมาส ๓"):
         RoundService(progress).submit(2569, "q3", signed_on=dt.date(2026, 3, 31), folder=tmp_path)
     assert RoundService(progress).views(2569)["q3"].state == "open"
+
+
+def test_ctrl_m_on_the_coordinators_grid_opens_the_comment_dialog(qtbot, service, tmp_path, messages, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    from trat_desktop.gui.comment_dialog import CommentDialog
+
+    centre = ProgressService(service, clock=_clock())
+    centre.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสาน"))
+    window = _window(qtbot, service, centre, tmp_path)
+    page = window.office_page
+    window.form.pageTabs.setCurrentWidget(page)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    line = next(r for r, ln in enumerate(page.model.lines()) if ln.item is not None and ln.quarter == 2)
+    page.table.setCurrentIndex(page.model.index(line, page.model.COL_ACHIEVED))
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    opened = []
+
+    def seen(dialog):
+        opened.append((dialog.target.indicator_uid, dialog.quarter()))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(CommentDialog, "exec", seen)
+    qtbot.keyClick(page.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(opened))
+    assert opened == [(page.model.lines()[line].item.indicator_uid, 2)]

@@ -583,7 +583,11 @@ class RoundActions(QObject):
                 return False
             comment_id = open_ones[labels.index(chosen)].id
         if text is None:
-            text, ok = QInputDialog.getMultiLineText(self.window, "ตอบความเห็นของศูนย์ฯ", "คำตอบ (ไปกับไฟล์ส่งออกครั้งถัดไป)")
+            asked = next((c for c in open_ones if c.id == comment_id), None)
+            where = display.show_digits(f"ไตรมาส {asked.quarter}: ") if asked is not None and asked.quarter else ""
+            said = f"ความเห็นของศูนย์ฯ — {where}{asked.text}\n\n" if asked is not None else ""
+            text, ok = QInputDialog.getMultiLineText(self.window, "ตอบความเห็นของศูนย์ฯ",
+                                                     f"{said}คำตอบ (ไปกับไฟล์ส่งออกครั้งถัดไป)")
             if not ok:
                 return False
         try:
