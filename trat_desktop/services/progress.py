@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 from .. import paths
 from ..domain import plan_fit
+from ..domain.capabilities import can
 from ..domain.identity import Identity, PermissionDenied
 from ..domain.labels import LabelledRow, labelled_rows
 from ..domain.model import IndicatorRow
@@ -292,7 +293,7 @@ class ProgressService:
 
         me = self.identity()
         found: dict[tuple[str, str, int], list[str]] = {}
-        if me.role != "office":
+        if not can(me, "answer_comment"):
             return found
         for c in round_store.comments(self._db, fiscal_year, me.office_uid):
             if c.indicator_uid and c.quarter and not c.answer:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain import rounds as rules
-from ..domain.capabilities import require
+from ..domain.capabilities import can, require
 from ..domain.thai import to_thai_digits
 from ..errors import TratError
 from ..store import rounds as round_store
@@ -260,7 +260,7 @@ class ReviewService:
 
     def comments(self, fiscal_year: int, office_uid: str | None = None) -> list[round_store.Comment]:
         me = self.progress.identity()
-        if me.role == "office":
+        if can(me, "answer_comment"):  # an office sees only its own
             office_uid = me.office_uid
         return round_store.comments(self._db, fiscal_year, office_uid)
 
