@@ -427,3 +427,24 @@ def test_ctrl_m_on_the_coordinators_grid_opens_the_comment_dialog(qtbot, service
     qtbot.keyClick(page.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(opened))
     assert opened == [(page.model.lines()[line].item.indicator_uid, 2)]
+
+
+def test_the_centre_sees_values_changed_after_the_sign_off_in_its_grid_and_board(qtbot, service, tmp_path, messages):
+    office_plans, office, centre, final = _centre_and_office(service, tmp_path)
+    office_uid = office.identity().office_uid
+    RoundService(office).withdraw(2569, "q2", "แก้ตัวเลข")
+    changed = next(i for i in office.work_items(2569) if 2 in i.quarters())
+    office.set_progress(changed, 2, note="แก้ไขตามหลักฐาน")
+    later, _ = ExchangeService(office).export_office(None, 2569, tmp_path / "later")
+    office_plans.close()
+    ExchangeService(centre).import_files([later], trust_new=True)
+    window = _window(qtbot, service, centre, tmp_path)
+    model = window.office_page.model
+    marked = {(line.item.indicator_uid, line.item.agency_uid, line.quarter) for row, line in enumerate(model.lines())
+              if line.item is not None and model.text(row, model.COL_QUARTER).endswith("✎")}
+    assert marked == {(changed.indicator_uid, office_uid, 2)}
+    board = window.round_actions.show_board(modal=False)
+    qtbot.addWidget(board)
+    board.round_combo.setCurrentIndex(board.round_combo.findData("q2"))
+    rows = {board.table.item(r, 0).text(): r for r in range(board.table.rowCount())}
+    assert board.table.item(rows[OFFICE], 6).text() == "แก้ไขหลังลงนาม ๑ รายการ"

@@ -138,8 +138,8 @@ class WorkEntryModel(QAbstractTableModel):
         self._evidence: dict[tuple[str, str, int], int] = {}
         #: (indicator uid, agency uid, quarter) -> the centre's comments not yet answered
         self._comments: dict[tuple[str, str, int], list[str]] = {}
-        #: quarter -> the office's last sign-off covering it
-        self._signed: dict[int, str] = {}
+        #: agency uid -> quarter -> the office's last sign-off covering it
+        self._signed: dict[str, dict[int, str]] = {}
         self._unsaved: dict[tuple[str, str, int, str], str] = {}
         self.committer: Committer | None = None
 
@@ -193,15 +193,16 @@ class WorkEntryModel(QAbstractTableModel):
         if self._lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(self.HEADERS) - 1))
 
-    def set_signoffs(self, signed: dict[int, str]) -> None:
-        """Quarter -> the office's last sign-off covering it: values saved after it show "แก้ไขหลังลงนาม"."""
+    def set_signoffs(self, signed: dict[str, dict[int, str]]) -> None:
+        """Agency uid -> quarter -> its last sign-off covering it: values saved after it show "แก้ไขหลังลงนาม"."""
         self._signed = dict(signed)
         if self._lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(self.HEADERS) - 1))
 
     def changed_after_signoff(self, item: WorkItem, quarter: int) -> bool:
         entry = item.entries.get(quarter)
-        return entry is not None and rounds.changed_after_signoff(quarter, entry.updated_at or "", self._signed)
+        return entry is not None and rounds.changed_after_signoff(quarter, entry.updated_at or "",
+                                                                   self._signed.get(item.agency_uid, {}))
 
     def comments_of(self, item: WorkItem, quarter: int) -> list[str]:
         return self._comments.get((item.indicator_uid, item.agency_uid, quarter), [])

@@ -227,10 +227,10 @@ class OfficePage(QWidget):
         except TratError:
             return {}
 
-    def _signoff_times(self) -> dict[int, str]:
-        """Quarter -> this office's last sign-off covering it (values saved later are marked in the grid)."""
+    def _signoff_times(self) -> dict[str, dict[int, str]]:
+        """Office -> quarter -> its last sign-off covering it (values saved later are marked in the grid)."""
         ask = getattr(self._progress, "signoff_times", None)
-        if not callable(ask) or self.plan is None or not can(self.identity, "own_rounds"):
+        if not callable(ask) or self.plan is None:
             return {}
         try:
             return dict(ask(self.plan.fiscal_year))

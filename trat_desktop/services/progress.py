@@ -306,8 +306,8 @@ class ProgressService:
 
         return RoundService(self).header_text(fiscal_year, today)
 
-    def signoff_times(self, fiscal_year: int) -> dict[int, str]:
-        """Quarter -> this office's latest sign-off covering it (values saved after it: "แก้ไขหลังลงนาม")."""
+    def signoff_times(self, fiscal_year: int) -> dict[str, dict[int, str]]:
+        """Office uid -> quarter -> the latest sign-off covering it (values saved after it: "แก้ไขหลังลงนาม")."""
         from .rounds import RoundService  # that service builds on this one
 
         return RoundService(self).signoff_times(fiscal_year)

@@ -101,16 +101,21 @@ class RoundService:
             found[item.id] = RoundView(item, state, sub, changed)
         return found
 
-    def signoff_times(self, fiscal_year: int, office_uid: str | None = None) -> dict[int, str]:
-        """Quarter -> when the office last signed off a round covering it (for the grid's "แก้ไขหลังลงนาม")."""
-        office_uid = office_uid or self.progress.identity().office_uid
-        if not office_uid:
-            return {}
-        signed = {}
-        for sub in round_store.all_submissions(self._db, office_uid, fiscal_year):
-            if sub.state == "submitted":
-                signed[sub.round_id] = max(signed.get(sub.round_id, ""), sub.at)
-        return rules.signoff_times(self.rounds(fiscal_year), signed)
+    def signoff_times(self, fiscal_year: int) -> dict[str, dict[int, str]]:
+        """Office uid -> quarter -> its latest sign-off of a round covering that quarter: values saved after it are
+        "แก้ไขหลังลงนาม". An office knows its own sign-offs; the coordinator those its imported files carried."""
+        me = self.progress.identity()
+        signed: dict[str, dict[str, str]] = {}
+        if can(me, "submit_round"):
+            for sub in round_store.all_submissions(self._db, me.office_uid, fiscal_year):
+                if sub.state == "submitted":
+                    mine = signed.setdefault(me.office_uid, {})
+                    mine[sub.round_id] = max(mine.get(sub.round_id, ""), sub.at)
+        elif can(me, "review"):
+            for (office_uid, round_id), at in round_store.last_signoffs(self._db, fiscal_year).items():
+                signed.setdefault(office_uid, {})[round_id] = at
+        rounds = self.rounds(fiscal_year)
+        return {office_uid: rules.signoff_times(rounds, times) for office_uid, times in signed.items()}
 
     def locked_quarters(self, fiscal_year: int, office_uid: str) -> dict[int, rules.Round]:
         states = {k: s.state for k, s in round_store.submissions(self._db, office_uid, fiscal_year).items()}
