@@ -173,3 +173,33 @@ def test_every_action_the_gui_asks_is_in_the_table() -> None:
         asked |= set(re.findall(r'self\.\w+_action: "([a-z_]+)"', text))
     assert len(asked) >= 10, asked
     assert asked <= set(CAPABILITIES), asked - set(CAPABILITIES)
+
+
+def test_menus_follow_the_capability_table_for_each_installation(qtbot, service, tmp_path) -> None:
+    """Each File / รอบรายงาน / รายงาน action is visible exactly where domain/capabilities.py allows it."""
+    from trat_desktop.domain.capabilities import can
+
+    fresh = PlanService.open(tmp_path / "fresh.sqlite3")    # not set up yet
+    unset = MainWindow(fresh, progress=ProgressService(fresh),
+                       settings=QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(unset)
+    makers = [lambda: unset] + [lambda i=identity: window_for(qtbot, service, i, tmp_path) for identity in (
+        Identity(role="office", office_name="สนง.คลัง จ.ตราด"), Identity(role="coordinator", reporter_name="ผู้ประสาน"))]
+    for make in makers:  # one at a time: the two set-up windows share a database
+        window = make()
+        me = window._progress.identity()
+        identity = me
+        rounds, exchange, reports = window.round_actions, window.exchange_actions, window.report_actions
+        rounds.update_roles()
+        exchange.update_roles()
+        reports.update_roles()
+        for action, capability in {**rounds.capabilities, **exchange.capabilities}.items():
+            assert action.isVisible() == can(me, capability), (identity.role, action.text())
+        from trat_desktop.gui.report_dialog import KINDS
+
+        for key, action in reports.actions.items():
+            assert action.isVisible() == can(me, KINDS[key].capability), (identity.role, key)
+        assert (window.coordinator_pages is not None) == can(me, "view_all_offices")
+        window.close()
+    assert not can(unset._progress.identity(), "submit_round") and can(unset._progress.identity(), "plan_report")
+    fresh.close()
