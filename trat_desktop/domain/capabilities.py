@@ -49,6 +49,8 @@ CAPABILITIES: dict[str, tuple[frozenset[str], str]] = {
     "province_report": (frozenset({COORDINATOR}), f"รายงานภาพรวมจังหวัดพิมพ์ได้จากเครื่องของ{COORDINATOR_NAME}"),
     "province_excel": (frozenset({COORDINATOR}), f"ส่งออก Excel ภาพรวมได้จากเครื่องของ{COORDINATOR_NAME}"),
     "plan_report": (frozenset({OFFICE, COORDINATOR, UNSET}), ""),
+    "ita_set": (frozenset({OFFICE, COORDINATOR}),
+                "ชุดหลักฐาน ITA จัดทำได้เมื่อตั้งค่าเครื่องเป็นหน่วยงานหรือศูนย์ฯ จังหวัดแล้ว (ตั้งค่า › หน่วยงานและผู้รายงาน…)"),
 }
 
 
