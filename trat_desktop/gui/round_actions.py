@@ -565,7 +565,7 @@ class RoundActions(QObject):
         lines = []
         for c in found:
             where = f"ไตรมาส {c.quarter}" if c.quarter else rules.ROUND_NAMES.get(c.round_id or "", "")
-            answer = f"\n   ตอบแล้ว: {c.answer}" if c.answer else "\n   (ยังไม่ได้ตอบ: ตอบด้วยคำสั่ง comment answer)"
+            answer = f"\n   ตอบแล้ว: {c.answer}" if c.answer else "\n   (ยังไม่ได้ตอบ: ตอบที่ รอบรายงาน › ตอบความเห็นของศูนย์ฯ… หรือกด Ctrl+M ที่แถวสีเหลือง)"
             lines.append(display.show_digits(f"#{c.id} {where}: {c.text}") + answer)
         self.inform("ความเห็นจากศูนย์ฯ", "\n\n".join(lines))
 
