@@ -13,6 +13,7 @@ year, Thai or Arabic digits (default: the display's setting) and an action:
 * พิมพ์…     – the same, with a note on printing from the viewer (A4, actual size).
 * บันทึกเป็น PDF… / บันทึกไฟล์ Excel… – a file name is asked for (a Thai default with the
   Buddhist-era date), the file is written beside it and moved into place when complete.
+* บันทึกเป็น Word… – the same as an editable .docx (the office and provincial reports, the plan).
 
 The report is made off the GUI thread (:func:`.ops.run_in_background`) on the worker's own
 PlanService; its page callback drives the progress dialog. Refusals (an office report on the
@@ -37,6 +38,8 @@ from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox, QToolButton, QWidget
 
+from ..domain.capabilities import can
+from ..domain.identity import Identity
 from ..domain.fiscal import ROUND_DUE_DAYS, default_quarter
 from ..domain.thai import digits
 from ..errors import TratError
@@ -52,7 +55,7 @@ PAGES_KEY = "reports/pages/{kind}"   # pages the last report of a kind had: the 
 PDF_FILES = "เอกสาร PDF (*.pdf)"
 WORD_FILES = "เอกสาร Word (*.docx)"
 #: the reports that can also be saved as an editable Word file
-WORD_KINDS = ("office", "province")
+WORD_KINDS = tuple(key for key, kind in KINDS.items() if kind.word)
 XLSX_FILES = "สมุดงาน Excel (*.xlsx)"
 PREVIEW_DIR_NAME = "trat-desktop-reports"
 PREVIEW_KEEP_SECONDS = 24 * 3600
@@ -200,23 +203,19 @@ class ReportActions(QObject):
         return actions
 
     # -- roles -------------------------------------------------------------------------------
-    def role(self) -> str | None:
+    def identity(self) -> Identity | None:
         try:
-            return self.progress.identity().role
+            return self.progress.identity()
         except TratError:
             return None
 
     def update_roles(self) -> None:
         """Show the reports this installation makes (the identity can change in set-up)."""
-        try:
-            identity = self.progress.identity()
-        except TratError:
-            identity = None
-        role = identity.role if identity is not None else None
+        identity = self.identity()
         for key, action in self.actions.items():
-            action.setVisible(role in KINDS[key].roles)
+            action.setVisible(can(identity, KINDS[key].capability))
         office = self.actions["office"]
-        ready = identity is not None and identity.is_set_up
+        ready = can(identity, "office_report")
         office.setEnabled(ready)
         office.setStatusTip(KINDS["office"].description if ready else NOT_SET_UP_TIP)
         office.setToolTip(office.statusTip())
@@ -240,7 +239,7 @@ class ReportActions(QObject):
             years = self.plans.fiscal_years()
         except TratError:
             years = []
-        kinds = kinds_for(self.role())
+        kinds = kinds_for(self.identity())
         if kind in KINDS and KINDS[kind] not in kinds:
             kinds = [KINDS[kind]] + kinds  # asked for explicitly (e.g. by a page): the report itself refuses
         old = self.dialog
@@ -288,7 +287,7 @@ class ReportActions(QObject):
 
     def save_word(self, kind: str, path: Path | str | None = None, fiscal_year: int | None = None,
                   quarter: int | None = None, thai_digits: bool | None = None) -> BackgroundOp[Any] | None:
-        """บันทึกเป็น Word… (an editable .docx of the office or provincial report)."""
+        """บันทึกเป็น Word… (an editable .docx of the office or provincial report or the plan)."""
         from dataclasses import replace
 
         return self.run(replace(self._request(kind, SAVE, fiscal_year, quarter, thai_digits), word=True), path)
