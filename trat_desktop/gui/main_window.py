@@ -176,30 +176,51 @@ class MainWindow(QMainWindow):
     # -- coordinator pages ----------------------------------------------------------------
     def _sync_role_pages(self) -> None:
         """The coordinator's tabs (plan editor, consolidated view, dashboard) once this
-        installation is the coordinator's; their undo stack joins the window's undo group."""
+        installation is the coordinator's. Each tab holds a placeholder until it is first shown
+        (or its page is asked for); then its page is made and takes the placeholder's place,
+        joining the window's undo group and year selector (:meth:`_coordinator_page_built`)."""
         if self.coordinator_pages is not None or self._progress is None:
             return
         if self._progress.identity().role != "coordinator":
             return
-        from .coordinator_pages import build_coordinator_pages
-        from .coordinator_pages import DASHBOARD_TAB, EDITOR_TAB, OVERVIEW_TAB
+        from .coordinator_pages import TABS, build_coordinator_pages
 
         tabs = self.form.pageTabs
+        self._page_placeholders: dict[str, QWidget] = {}
+        for name, title in TABS:
+            placeholder = QWidget(tabs)
+            placeholder.setObjectName(f"{name}Placeholder")
+            self._page_placeholders[name] = placeholder
+            tabs.addTab(placeholder, title)
         pages = build_coordinator_pages(self._service, self._progress, undo_shortcuts=False,  # type: ignore[arg-type]
-                                        parent=tabs)
+                                        parent=tabs, lazy=True, on_built=self._coordinator_page_built)
         self.coordinator_pages = pages
-        tabs.addTab(pages.editor, EDITOR_TAB)
-        tabs.addTab(pages.overview, OVERVIEW_TAB)
-        tabs.addTab(pages.dashboard, DASHBOARD_TAB)
-        self.undo_group.addStack(pages.editor.undo_stack)
-        pages.editor.plan_changed.connect(self.refresh_data)
-        for page in pages.as_list():
-            page.year_chosen.connect(self.select_year)
         year = self.selected_year()
         if year is not None:
             pages.set_year(year)
         if self.office_page is not None:
             self.office_page.saved_at.connect(lambda *_: pages.mark_stale())
+
+    def _coordinator_page_built(self, name: str, page: QWidget) -> None:
+        """A coordinator page was just made: it replaces its tab's placeholder (the current tab stays)."""
+        tabs = self.form.pageTabs
+        placeholder = self._page_placeholders.pop(name, None)
+        index = tabs.indexOf(placeholder) if placeholder is not None else -1
+        if index >= 0:
+            current = tabs.currentIndex()
+            title = tabs.tabText(index)
+            tabs.blockSignals(True)
+            try:
+                tabs.removeTab(index)
+                tabs.insertTab(index, page, title)
+                tabs.setCurrentIndex(current)
+            finally:
+                tabs.blockSignals(False)
+            placeholder.deleteLater()  # type: ignore[union-attr]
+        if name == "editor":
+            self.undo_group.addStack(page.undo_stack)  # type: ignore[attr-defined]
+            page.plan_changed.connect(self.refresh_data)  # type: ignore[attr-defined]
+        page.year_chosen.connect(self.select_year)  # type: ignore[attr-defined]
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         """Let background loads finish before the services close; values typed but not saved yet
@@ -418,8 +439,13 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, tab: int) -> None:
         """The plan's warnings dock only belongs to the plan page; Ctrl+Z follows the page."""
         widget = self.form.pageTabs.widget(tab)
-        if self.coordinator_pages is not None and widget is self.coordinator_pages.editor:
-            self.undo_group.setActiveStack(self.coordinator_pages.editor.undo_stack)
+        pages = self.coordinator_pages
+        placeholders = getattr(self, "_page_placeholders", {})
+        name = next((n for n, w in placeholders.items() if w is widget), None)
+        if pages is not None and name is not None:  # first shown: make the page now
+            widget = pages.page(name)
+        if pages is not None and widget is not None and widget is pages.built("editor"):
+            self.undo_group.setActiveStack(widget.undo_stack)
         elif self.office_page is not None:
             self.undo_group.setActiveStack(self.office_page.controller.undo_stack)
         dock = self.form.warningsDock

@@ -172,14 +172,33 @@ class OfficePage(QWidget):
         self.reload()
 
     def _fill_agency_filter(self) -> None:
+        """The coordinator's agency picker: one agency at a time by default (the first listed, a big
+        plan's grid stays small), "ทุกหน่วยงาน" first in the list; a choice made is kept on refill."""
         combo = self.form.agencyCombo
-        wanted = combo.currentData(UID_ROLE) if combo.count() else None
+        chosen = combo.count() > 0 and combo.currentIndex() >= 0
+        wanted = combo.currentData(UID_ROLE) if chosen else None
         listed = [a for a in self._agencies if a.indicator_rows]
         counts = {a.uid: display.show_digits(f"({a.indicator_rows} ตัวชี้วัด)") for a in listed}
         fill_agency_combo(combo, listed, all_text=ALL_AGENCIES, counts=counts)
+        if chosen and wanted is None:
+            index = 0  # ทุกหน่วยงาน, as chosen
+        else:
+            index = combo.findData(wanted, UID_ROLE) if wanted else -1
+            if index < 0:
+                index = 1 if combo.count() > 1 else 0
         combo.blockSignals(True)
-        combo.setCurrentIndex(max(combo.findData(wanted, UID_ROLE), 0) if wanted else 0)
+        combo.setCurrentIndex(index)
         combo.blockSignals(False)
+
+    def show_agency(self, agency_uid: str | None) -> bool:
+        """The coordinator's grid shows *agency_uid*'s rows (None: every agency); False if not listed."""
+        combo = self.form.agencyCombo
+        index = 0 if agency_uid is None else combo.findData(agency_uid, UID_ROLE)
+        if index < 0 or self.identity.role != "coordinator":
+            return False
+        if index != combo.currentIndex():
+            combo.setCurrentIndex(index)
+        return True
 
     def _restore_agency_text(self) -> None:
         combo = self.form.agencyCombo
@@ -256,7 +275,7 @@ class OfficePage(QWidget):
     def _show_header(self) -> None:
         me, form = self.identity, self.form
         if me.role == "coordinator":
-            title = f"งานของหน่วยงาน — {COORDINATOR_NAME} (ทุกหน่วยงาน)"
+            title = f"งานของหน่วยงาน — {COORDINATOR_NAME} (บันทึกแทนหน่วยงานใดก็ได้)"
         else:
             title = f"งานของหน่วยงาน — {me.office_name or 'ยังไม่ได้ตั้งค่า'}"
         form.titleLabel.setText(title)
