@@ -133,6 +133,9 @@ class WorkEntryModel(QAbstractTableModel):
         #: (indicator uid, agency uid, quarter) -> the centre's comments not yet answered
         self._comments: dict[tuple[str, str, int], list[str]] = {}
         self._unsaved: dict[tuple[str, str, int, str], str] = {}
+        #: (indicator uid, agency uid, quarter) -> line, and the items by key (made with the lines)
+        self._rows: dict[tuple[str, str, int], int] = {}
+        self._by_key: dict[ItemKey, WorkItem] = {}
         self.committer: Committer | None = None
 
     # -- content --------------------------------------------------------------------
@@ -231,6 +234,9 @@ class WorkEntryModel(QAbstractTableModel):
             for n, quarter in enumerate(quarters):
                 lines.append(Line("quarter", item=item, quarter=quarter, span=len(quarters) if n == 0 else 0))
         self._lines = lines
+        self._rows = {(line.item.indicator_uid, line.item.agency_uid, line.quarter): row
+                      for row, line in enumerate(lines) if line.item is not None}
+        self._by_key = {item_key(item): item for item in self._items}
         self.endResetModel()
 
     # -- lookups --------------------------------------------------------------------
@@ -250,10 +256,7 @@ class WorkEntryModel(QAbstractTableModel):
         """The line of an item's quarter, or -1 when it is not shown."""
         if isinstance(key, WorkItem):
             key = item_key(key)
-        for row, line in enumerate(self._lines):
-            if line.item is not None and line.quarter == quarter and item_key(line.item) == key:
-                return row
-        return -1
+        return self._rows.get((key[0], key[1], quarter), -1)
 
     def index_of(self, key: ItemKey | WorkItem, quarter: int, column: int) -> QModelIndex:
         row = self.row_of(key, quarter)
@@ -264,12 +267,12 @@ class WorkEntryModel(QAbstractTableModel):
 
     def update_entry(self, entry: ProgressEntry) -> None:
         """Show a saved entry (after an undo or redo) in the item it belongs to."""
-        for item in self._items:
-            if item_key(item) == (entry.indicator_uid, entry.agency_uid):
-                item.entries[entry.quarter] = entry
-                row = self.row_of(item, entry.quarter)
-                if row >= 0:
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        item = self._by_key.get((entry.indicator_uid, entry.agency_uid))
+        if item is not None:
+            item.entries[entry.quarter] = entry
+            row = self.row_of(item, entry.quarter)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
     # -- texts ----------------------------------------------------------------------
     def text(self, row: int, column: int) -> str:
