@@ -35,6 +35,10 @@ _STRETCH = (IndicatorTableModel.COL_INDICATOR, IndicatorTableModel.COL_EXPECTED)
 _FIT = (IndicatorTableModel.COL_ACTIVITY, IndicatorTableModel.COL_UNIT,
         IndicatorTableModel.COL_TARGET, IndicatorTableModel.COL_PERIOD)
 _INITIAL_WIDTHS = {IndicatorTableModel.COL_BUDGET: 220, IndicatorTableModel.COL_AGENCIES: 160}
+#: Columns sized to their contents look at this many rows (and those in view), not all of a big plan's.
+_FIT_PRECISION = 100
+#: A plan tree with more nodes than this opens down to its tactics only (FY2569 has about 120).
+EXPAND_ALL_UP_TO = 1500
 
 
 class PlanSource(Protocol):
@@ -117,7 +121,7 @@ class MainWindow(QMainWindow):
         self.coordinator_pages: Any = None
         self.undo_group = QUndoGroup(self)
         if progress is not None:
-            self._add_office_page(progress, today, now)
+            self._add_office_page(progress, today, now, load_when_shown=defer_menus)
         self._setup_views()
         self._connect()
         self._setup_edit_menu()
@@ -139,10 +143,11 @@ class MainWindow(QMainWindow):
 
     # -- office mode ----------------------------------------------------------------
     def _add_office_page(self, progress: Any, today: Callable[[], dt.date] | None,
-                         now: Callable[[], dt.datetime] | None) -> None:
+                         now: Callable[[], dt.datetime] | None, load_when_shown: bool = False) -> None:
         from .office_page import OfficePage
 
-        page = OfficePage(self._service, progress, self, today=today, now=now)  # type: ignore[arg-type]
+        page = OfficePage(self._service, progress, self, today=today, now=now,  # type: ignore[arg-type]
+                          load_when_shown=load_when_shown)
         self.office_page = page
         self.form.pageTabs.insertTab(0, page, ENTRY_TAB_TEXT)
         self.form.pageTabs.setCurrentIndex(self._default_tab())
@@ -467,6 +472,7 @@ class MainWindow(QMainWindow):
         tree.header().setSectionResizeMode(
             PlanTreeModel.COL_BUDGET, QHeaderView.ResizeMode.ResizeToContents
         )
+        tree.header().setResizeContentsPrecision(_FIT_PRECISION)
         tree.setItemDelegate(WrappingTreeDelegate(tree))
         tree.header().sectionResized.connect(lambda *_: tree.doItemsLayout())
 
@@ -481,8 +487,11 @@ class MainWindow(QMainWindow):
         for column, width in _INITIAL_WIDTHS.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(_FIT_PRECISION)  # fit the columns from the first rows, not all
         table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        from .visible_rows import VisibleRowHeights
+
+        self.row_heights = VisibleRowHeights(table)  # wrapped rows sized as they come into view
 
         warnings = form.warningsTable
         warnings.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -585,7 +594,7 @@ class MainWindow(QMainWindow):
         """Load and show the plan of *year*; on a service error show its Thai message."""
         try:
             plan = self._service.load_plan(year)
-            warnings = self._service.warnings(plan.fiscal_year)
+            warnings = plan.warnings  # the plan read carries them (warnings() would read it again)
         except TratError as exc:
             self._show_error(exc.message)
             return False
@@ -596,7 +605,7 @@ class MainWindow(QMainWindow):
         self.table_model.set_agency_names(
             {name: agency.short_name for name, agency in plan.agencies.items() if agency.short_name}
         )
-        self.form.planTree.expandAll()
+        self._expand_tree()
         self._show_header(plan)
         self._show_warnings(self.plan_warnings)
         roots = self.tree_model.iter_nodes()
@@ -605,6 +614,15 @@ class MainWindow(QMainWindow):
         else:
             self.table_model.set_entries([])
         return True
+
+    def _expand_tree(self) -> None:
+        """Open the whole tree; a very big plan opens down to its tactics only (its activities open
+        with a click or ขยายทั้งหมด), so that the first showing does not lay out every activity."""
+        tree = self.form.planTree
+        if len(self.tree_model.iter_nodes()) <= EXPAND_ALL_UP_TO:
+            tree.expandAll()
+        else:
+            tree.expandToDepth(0)
 
     def _show_error(self, message: str) -> None:
         self.load_error = message
@@ -683,8 +701,8 @@ class MainWindow(QMainWindow):
         self.table_model.set_entries(entries)
         table = self.form.rowsTable
         table.setColumnHidden(IndicatorTableModel.COL_ACTIVITY, node.kind == "activity")
-        table.resizeRowsToContents()
         table.scrollToTop()
+        self.row_heights.refit()
         self.form.selectionTitleLabel.setText(node.title())
         summary = display.count_text(len(entries), "ตัวชี้วัด")
         if node.kind != "activity":

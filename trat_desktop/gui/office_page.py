@@ -50,8 +50,14 @@ class OfficePage(QWidget):
     setup_requested = Signal()
 
     def __init__(self, plans: PlanSource, progress: ProgressSource, parent: QWidget | None = None,
-                 today: Callable[[], dt.date] | None = None, now: Callable[[], dt.datetime] | None = None) -> None:
+                 today: Callable[[], dt.date] | None = None, now: Callable[[], dt.datetime] | None = None,
+                 load_when_shown: bool = False) -> None:
         super().__init__(parent)
+        #: with *load_when_shown*, the rows are read when the page is first shown (and a reload asked
+        #: for while it is hidden waits until it is shown again): a coordinator's window paints its
+        #: plan tab without reading the entry grid first
+        self._load_when_shown = load_when_shown
+        self._stale = False
         self.form = Ui_OfficePage()
         self.form.setupUi(self)
         self._plans = plans
@@ -128,9 +134,27 @@ class OfficePage(QWidget):
         self.narrative_panel.status_message.connect(self.status_message)
 
     # -- loading --------------------------------------------------------------------
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale:
+            self.reload()
+
+    @property
+    def loaded(self) -> bool:
+        """False while a load waits for the page to be shown."""
+        return not self._stale
+
     def reload(self) -> None:
         """Re-read who this installation is and its rows (after setup or a digit switch)."""
         form = self.form
+        if self._load_when_shown and not self.isVisible():
+            self._stale = True  # read when shown; who this installation is, now (the window asks)
+            try:
+                self.identity = self._progress.identity()
+            except TratError:
+                pass
+            return
+        self._stale = False
         try:
             self.identity = self._progress.identity()
             self.plan = self._plans.load_plan(self.year if self.year is not None else self._default_year())
@@ -318,6 +342,8 @@ class OfficePage(QWidget):
     def refresh_display(self) -> None:
         """Show every text again in the chosen digits."""
         form = self.form
+        if self._stale:
+            return  # shown in the chosen digits when first shown
         for i in range(1, form.quarterCombo.count()):
             form.quarterCombo.setItemText(i, display.show_digits(f"ไตรมาส {i}"))
         if self.identity.role == "coordinator":
