@@ -63,7 +63,10 @@ class CoordinatorPages:
     def page(self, name: str) -> Any:
         """The page called *name* ('editor', 'overview' or 'dashboard'), made now if need be."""
         if name not in self._pages:
-            page = self._make(name)
+            from .quiet_gc import no_gc_pass
+
+            with no_gc_pass():  # the editor reads and lays out the whole plan
+                page = self._make(name)
             self._pages[name] = page
             if self._year is not None:
                 page.set_year(self._year)

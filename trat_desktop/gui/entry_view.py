@@ -231,21 +231,18 @@ class EntryTableView(QTableView):
         model = self.entry_model()
         if model is None:
             return QModelIndex()
-        columns = list(model.EDIT_COLUMNS)
-        if step > 0:
-            r, later = max(row, 0), [c for c in columns if (row, c) > (row, column)]
-            while r < model.rowCount():
-                for c in (later if r == row else columns):
-                    if self._editable(r, c):
-                        return model.index(r, c)
-                r += 1
-        else:
-            r, earlier = min(row, model.rowCount() - 1), [c for c in reversed(columns) if (row, c) < (row, column)]
-            while r >= 0:
-                for c in (earlier if r == row else list(reversed(columns))):
-                    if self._editable(r, c):
-                        return model.index(r, c)
-                r -= 1
+        columns = [c for c in model.EDIT_COLUMNS if not self.isColumnHidden(c)]
+        if step < 0:
+            columns.reverse()
+        count = model.rowCount()
+        r = max(row, 0) if step > 0 else min(row, count - 1)
+        while 0 <= r < count:
+            for c in columns:
+                if r == row and not ((c > column) if step > 0 else (c < column)):
+                    continue  # before the cell (after it, going back)
+                if model.is_editable(r, c):
+                    return model.index(r, c)
+            r += step
         return QModelIndex()
 
     def editable_below(self, row: int, column: int, step: int = 1) -> QModelIndex:
@@ -265,10 +262,18 @@ class EntryTableView(QTableView):
         model = self.entry_model()
         if model is None:
             return QModelIndex()
-        for row, line in enumerate(model.lines()):
-            if (quarter is None or line.quarter == quarter) and self._editable(row, model.COL_ACHIEVED):
+        if self.isColumnHidden(model.COL_ACHIEVED):
+            return self.next_editable(0, -1)
+        fallback = -1
+        for row in range(model.rowCount()):
+            if not model.is_editable(row, model.COL_ACHIEVED):
+                continue
+            if quarter is None or model.line(row).quarter == quarter:
                 return model.index(row, model.COL_ACHIEVED)
-        return self.next_editable(0, -1) if quarter is None else self.first_editable(None)
+            if fallback < 0:
+                fallback = row
+        # a line's cells are editable together: no editable achieved cell means none at all
+        return model.index(fallback, model.COL_ACHIEVED) if fallback >= 0 else QModelIndex()
 
     def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,
                    modifiers: Qt.KeyboardModifier) -> QModelIndex:

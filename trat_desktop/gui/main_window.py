@@ -20,6 +20,7 @@ from . import display
 from .forms.ui_main_window import Ui_MainWindow
 from .delegates import WrappingTreeDelegate
 from .plan_models import IndicatorTableModel, PlanNode, PlanTreeModel
+from .quiet_gc import no_gc_pass
 from .style import emphasise
 
 THAI_DIGITS_KEY = "display/thai_digits"
@@ -593,7 +594,8 @@ class MainWindow(QMainWindow):
     def load_year(self, year: int | None) -> bool:
         """Load and show the plan of *year*; on a service error show its Thai message."""
         try:
-            plan = self._service.load_plan(year)
+            with no_gc_pass():
+                plan = self._service.load_plan(year)
             warnings = plan.warnings  # the plan read carries them (warnings() would read it again)
         except TratError as exc:
             self._show_error(exc.message)
@@ -601,7 +603,8 @@ class MainWindow(QMainWindow):
         self.load_error = None
         self.plan = plan
         self.plan_warnings = list(warnings)
-        self.tree_model.set_plan(plan)
+        with no_gc_pass():
+            self.tree_model.set_plan(plan)
         self.table_model.set_agency_names(
             {name: agency.short_name for name, agency in plan.agencies.items() if agency.short_name}
         )

@@ -23,6 +23,7 @@ from .entry_controller import EntryController, ProgressSource
 from .entry_model import WorkEntryModel
 from .forms.ui_office_page import Ui_OfficePage
 from .narrative_panel import NarrativePanel
+from .quiet_gc import no_gc_pass
 from .style import emphasise
 
 ALL_AGENCIES = "ทุกหน่วยงาน"
@@ -157,7 +158,8 @@ class OfficePage(QWidget):
         self._stale = False
         try:
             self.identity = self._progress.identity()
-            self.plan = self._plans.load_plan(self.year if self.year is not None else self._default_year())
+            with no_gc_pass():
+                self.plan = self._plans.load_plan(self.year if self.year is not None else self._default_year())
             self._agencies = self._plans.agencies()
         except TratError as exc:
             self._show_load_error(exc.message)
@@ -242,14 +244,14 @@ class OfficePage(QWidget):
             self.form.countLabel.setText("")
             return
         try:
-            items: list[WorkItem] = self._progress.work_items(self.plan.fiscal_year, agency_uid=self.selected_agency())
+            items: list[WorkItem] = self._work_items(self.plan, self.selected_agency())
         except TratError as exc:
             self._show_load_error(exc.message)
             return
         titles = {s.number: s.title for s in self.plan.strategies}
         short = {a.name: a.short_name for a in self._agencies if a.short_name}
         self.model.set_items(items, titles, short)
-        self.model.set_evidence_counts(self._evidence_counts(items))
+        self.model.set_evidence_counts({}, self._evidence_counter() if self.evidence_panel.available else None)
         self.model.set_comments(self._open_comments())
         self.model.set_current_quarter(self.current_quarter())
         self.form.countLabel.setText(display.count_text(len(items), "ตัวชี้วัด"))
@@ -257,6 +259,11 @@ class OfficePage(QWidget):
         if start.isValid():
             self.table.setCurrentIndex(start)
             self.table.scrollToTop()
+
+    def _work_items(self, plan: Plan, agency_uid: str | None) -> list[WorkItem]:
+        """The service's work items, handing it the plan this page has read (it is not read twice)."""
+        with no_gc_pass():  # tens of thousands of new objects for every agency of a big plan
+            return self._progress.work_items(plan.fiscal_year, agency_uid=agency_uid, plan=plan)
 
     def _open_comments(self) -> dict[tuple[str, str, int], list[str]]:
         """The centre's comments this office has not answered, per row × quarter (the grid flags them)."""
@@ -268,19 +275,25 @@ class OfficePage(QWidget):
         except TratError:
             return {}
 
-    def _evidence_counts(self, items: list[WorkItem]) -> dict[tuple[str, str, int], int]:
-        """How many files are attached to each quarter of *items* (for the grid's marks)."""
-        if not self.evidence_panel.available:
-            return {}
-        counts: dict[tuple[str, str, int], int] = {}
-        try:
-            for item in items:
+    def _evidence_counter(self) -> Callable[[WorkItem], dict[int, int]]:
+        """How many files are attached to each quarter of an item (the grid asks for the items it shows)."""
+        failed: list[str] = []
+
+        def count(item: WorkItem) -> dict[int, int]:
+            counts: dict[int, int] = {}
+            if failed:
+                return counts
+            try:
                 for evidence in self._progress.evidence(item):  # type: ignore[attr-defined]
-                    key = (item.indicator_uid, item.agency_uid, evidence.quarter)
-                    counts[key] = counts.get(key, 0) + 1
-        except TratError as exc:
-            self.status_message.emit(exc.message)
-        return counts
+                    counts[evidence.quarter] = counts.get(evidence.quarter, 0) + 1
+            except TratError as exc:
+                failed.append(exc.message)  # said once; the marks are left out
+                self.status_message.emit(exc.message)
+            except Exception as exc:  # noqa: BLE001 - asked while painting: the database closed (restore, exit)
+                failed.append(str(exc))
+            return counts
+
+        return count
 
     def _on_current_line(self, current: QModelIndex) -> None:
         """Show the evidence of the selected quarter line (nothing for a group line)."""
