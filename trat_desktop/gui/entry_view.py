@@ -197,13 +197,17 @@ class EntryTableView(QTableView):
                  for c in model.INFO_COLUMNS if not self.isColumnHidden(c)),
                 default=self._line_height(),
             )
-            # the description shares the item's lines; each line's note must fit on its own line
-            notes = max(self._text_height(model.text(r, model.COL_NOTE), self.columnWidth(model.COL_NOTE))
-                        for r in range(row, min(row + span, model.rowCount())))
-            each = max(self._line_height(), -(-needed // span), notes)
+            # each line fits its own note; the description, spanned over the item's lines, gets
+            # what it lacks shared out over them
+            rows = range(row, min(row + span, model.rowCount()))
+            heights = [max(self._line_height(), self._text_height(model.text(r, model.COL_NOTE),
+                                                                  self.columnWidth(model.COL_NOTE))) for r in rows]
+            lacking = needed - sum(heights)
+            if lacking > 0:
+                heights = [h + -(-lacking // len(heights)) for h in heights]
             header = self.verticalHeader()
-            for offset in range(span):
-                header.resizeSection(row + offset, each)
+            for r, height in zip(rows, heights):
+                header.resizeSection(r, height)
             self._fitted.add(row)
         return span
 
