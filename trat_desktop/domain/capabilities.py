@@ -37,9 +37,15 @@ CAPABILITIES: dict[str, tuple[frozenset[str], str]] = {
     "withdraw_round": (frozenset({OFFICE}), "ถอนการส่งรายงานได้เฉพาะเครื่องของหน่วยงาน"),
     "answer_comment": (frozenset({OFFICE}), "ตอบความเห็นได้เฉพาะเครื่องของหน่วยงาน"),
     "import_reply": (frozenset({OFFICE}), "นำเข้าใบตอบรับได้เฉพาะเครื่องของหน่วยงาน"),
+    # figures
+    "set_thresholds": (frozenset({COORDINATOR}),
+                       f"กำหนดเกณฑ์ผลสัมฤทธิ์ (บรรลุ/ใกล้เคียง) ได้เฉพาะ{COORDINATOR_NAME} "
+                       "หน่วยงานได้รับเกณฑ์พร้อมแพ็กเกจแผน"),
     # reports
     "office_report": (frozenset({OFFICE}),
                       "แบบรายงานผลการดำเนินงานพิมพ์ได้จากเครื่องของหน่วยงาน (ตั้งค่าเครื่องเป็นหน่วยงานก่อน)"),
+    "ita_set": (frozenset({OFFICE, COORDINATOR}),
+                "ชุดหลักฐาน ITA จัดทำได้เมื่อตั้งค่าเครื่องเป็นหน่วยงานหรือศูนย์ฯ จังหวัดแล้ว (ตั้งค่า › หน่วยงานและผู้รายงาน…)"),
 }
 
 

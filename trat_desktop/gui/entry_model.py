@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from ..domain import display as shared
+from ..domain.figures import entry_contradiction
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.progress import STATUSES, ProgressEntry
 from ..services import WorkItem
@@ -38,6 +39,7 @@ _OUTSIDE_BG = QColor("#fdebd3")  # a value kept outside the current plan
 _STRATEGY_BG = QColor("#d9e4f1")
 _ACTIVITY_BG = QColor("#f1f5fa")
 _UNSAVED_BG = QColor("#ffd9b3")
+_CONTRADICTION_BG = QColor("#fbd3c4")  # the status says ยังไม่เริ่ม although a result is entered
 _COMMENT_BG = QColor("#fff3b0")  # the centre commented on this quarter and the office has not answered
 UNSAVED_TIP = "ยังไม่ได้บันทึก: ฐานข้อมูลยังไม่ว่าง โปรแกรมจะลองบันทึกค่านี้อีกครั้งเอง"
 _LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
@@ -401,6 +403,9 @@ class WorkEntryModel(QAbstractTableModel):
                 parts.append(display.show_digits(f"มีหลักฐานแนบ {files} ไฟล์"))
             for text in self.comments_of(item, line.quarter):
                 parts.append(f"ความเห็นจากศูนย์ฯ (ยังไม่ได้ตอบ): {text}")
+            clash = entry_contradiction(entry)
+            if clash and column in (self.COL_STATUS, self.COL_ACHIEVED):
+                parts.append(clash)
             return "\n".join(parts) or None
         return None
 
@@ -457,6 +462,9 @@ class WorkEntryModel(QAbstractTableModel):
             return QBrush(_GREY_BG)
         if column == self.COL_QUARTER and line.item is not None and self.comments_of(line.item, line.quarter):
             return QBrush(_COMMENT_BG)
+        if (column == self.COL_STATUS and line.item is not None
+                and entry_contradiction(line.item.entries.get(line.quarter))):
+            return QBrush(_CONTRADICTION_BG)  # "ยังไม่เริ่ม" with a result (domain/figures.py)
         if line.quarter == self._current_quarter:
             return QBrush(_CURRENT_BG)
         return None

@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
         self.plan_document_actions: Any = None
         self.report_actions: Any = None
         self.round_actions: Any = None
+        self.figures_actions: Any = None
+        self.ita_actions: Any = None
         plan_tab_first = self.form.pageTabs.currentWidget() is self.form.planPage
         if defer_menus:  # the app: paint the first page, then fill what is not in sight
             if plan_tab_first:
@@ -272,6 +274,13 @@ class MainWindow(QMainWindow):
 
         self.round_actions = RoundActions.install(self, self._service, self._progress, self.settings,
                                                   self.form.menuSettings.menuAction())
+        from .figures_actions import FiguresActions
+
+        self.figures_actions = FiguresActions.install(self, self._progress, self.form.menuSettings)
+        from .ita_actions import ItaActions  # รายงาน › ชุดหลักฐาน ITA…, ตั้งค่า › เอกสารชุดหลักฐาน ITA…
+
+        self.ita_actions = ItaActions.install(self, self._service, self._progress, self.settings,
+                                              getattr(self.report_actions, "menu", None), self.form.menuSettings)
 
     # -- exchange files, keys, backups -------------------------------------------------
     def _install_exchange_menu(self) -> None:

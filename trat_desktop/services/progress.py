@@ -11,6 +11,7 @@ from .. import paths
 from ..domain import plan_fit
 from ..domain.identity import Identity, PermissionDenied
 from ..domain.labels import LabelledRow, labelled_rows
+from ..domain.figures import Thresholds
 from ..domain.model import IndicatorRow, Plan
 from ..domain.progress import (
     ProgressEntry,
@@ -60,6 +61,8 @@ class WorkItem:
     activity_uid: str = ""
     #: False for a row the agency no longer answers for, listed only because it still holds its values
     assigned: bool = True
+    #: the installation's bands (domain/figures.py), so every standing of the item uses them
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
     @property
     def outside(self) -> dict[int, plan_fit.Misfit]:
@@ -187,6 +190,11 @@ class ProgressService:
         for item in items:
             item.entries = {q: by_key[(item.indicator_uid, item.agency_uid, q)]
                             for q in range(1, 5) if (item.indicator_uid, item.agency_uid, q) in by_key}
+        from .figures import thresholds_of
+
+        thresholds = thresholds_of(self._db)
+        for item in items:
+            item.thresholds = thresholds
         order = {row.uid: n for n, row in enumerate(plan.rows())}
         items.sort(key=lambda i: order[i.indicator_uid])  # plan order (a kept row among its neighbours)
         return items
