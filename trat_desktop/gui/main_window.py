@@ -484,7 +484,13 @@ class MainWindow(QMainWindow):
         )
         tree.header().setResizeContentsPrecision(_FIT_PRECISION)
         tree.setItemDelegate(WrappingTreeDelegate(tree))
-        tree.header().sectionResized.connect(lambda *_: tree.doItemsLayout())
+        # wrapped titles follow the column width: one layout after a burst of header resizes (each
+        # layout measures every open node; start-up resizes the header several times)
+        self._tree_layout = QTimer(self)
+        self._tree_layout.setSingleShot(True)
+        self._tree_layout.setInterval(0)
+        self._tree_layout.timeout.connect(tree.doItemsLayout)
+        tree.header().sectionResized.connect(lambda *_: self._tree_layout.start())
 
         table = form.rowsTable
         table.setModel(self.table_model)
