@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QS
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QTableWidgetItem, QWidget
 
+from ..domain.capabilities import can
 from ..domain.fiscal import default_year
 from ..domain.model import Plan, PlanWarning
 from ..errors import TratError
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
 
     def _default_tab(self) -> int:
         """The entry page for an office (or before set-up); the plan for the coordinator."""
-        if self.office_page is None or self.office_page.identity.role == "coordinator":
+        if self.office_page is None or can(self.office_page.identity, "edit_plan"):
             return self.form.pageTabs.indexOf(self.form.planPage)
         return self.form.pageTabs.indexOf(self.office_page)
 
@@ -189,7 +190,7 @@ class MainWindow(QMainWindow):
         joining the window's undo group and year selector (:meth:`_coordinator_page_built`)."""
         if self.coordinator_pages is not None or self._progress is None:
             return
-        if self._progress.identity().role != "coordinator":
+        if not can(self._progress.identity(), "view_all_offices"):
             return
         from .coordinator_pages import TABS, build_coordinator_pages
 
@@ -208,6 +209,8 @@ class MainWindow(QMainWindow):
             pages.set_year(year)
         if self.office_page is not None:
             self.office_page.saved_at.connect(lambda *_: pages.mark_stale())
+        if self.round_actions is not None:
+            self.round_actions.attach_views()  # "ให้ความเห็น…" on the consolidated view
 
     def _coordinator_page_built(self, name: str, page: QWidget) -> None:
         """A coordinator page was just made: it replaces its tab's placeholder (the current tab stays)."""
@@ -229,6 +232,8 @@ class MainWindow(QMainWindow):
             self.undo_group.addStack(page.undo_stack)  # type: ignore[attr-defined]
             page.plan_changed.connect(self.refresh_data)  # type: ignore[attr-defined]
         page.year_chosen.connect(self.select_year)  # type: ignore[attr-defined]
+        if self.round_actions is not None:
+            self.round_actions.attach_views()  # "ให้ความเห็น…" on the consolidated view, now that it exists
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         """Let background loads finish before the services close; values typed but not saved yet
@@ -406,6 +411,8 @@ class MainWindow(QMainWindow):
         self.setup_dialog = None
         if accepted:
             self._sync_role_pages()
+            if self.round_actions is not None:
+                self.round_actions.update_roles()  # the grids' comment actions follow the new role
         if accepted and self.office_page is not None:
             self.office_page.controller.reset()
             self.office_page.reload()

@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 from .. import paths
 from ..domain import plan_fit
+from ..domain.capabilities import can
 from ..domain.identity import Identity, PermissionDenied
 from ..domain.labels import LabelledRow, labelled_rows
 from ..domain.figures import Thresholds
@@ -303,7 +304,7 @@ class ProgressService:
 
         me = self.identity()
         found: dict[tuple[str, str, int], list[str]] = {}
-        if me.role != "office":
+        if not can(me, "answer_comment"):
             return found
         for c in round_store.comments(self._db, fiscal_year, me.office_uid):
             if c.indicator_uid and c.quarter and not c.answer:
@@ -315,6 +316,12 @@ class ProgressService:
         from .rounds import RoundService  # that service builds on this one
 
         return RoundService(self).header_text(fiscal_year, today)
+
+    def signoff_times(self, fiscal_year: int) -> dict[str, dict[int, str]]:
+        """Office uid -> quarter -> the latest sign-off covering it (values saved after it: "แก้ไขหลังลงนาม")."""
+        from .rounds import RoundService  # that service builds on this one
+
+        return RoundService(self).signoff_times(fiscal_year)
 
     def check_round_open(self, item: WorkItem, quarter: int) -> None:
         """A value of a round the head of office signed off stays as signed until the round is withdrawn."""
