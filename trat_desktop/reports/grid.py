@@ -294,10 +294,11 @@ class Grid(Flowable):
                 x0 = sum(self.widths[:row.rule_from])
                 x1 = width if row.rule_to is None else sum(self.widths[:row.rule_to])
                 canv.line(x0, top, x1, top)
-            x = 0.0
             canv.setLineWidth(row.rule_width)
-            for c in row.cells[:-1]:
-                x += sum(self.widths[self._col_of(row, c):self._col_of(row, c) + c.span])
+            col = 0
+            for c in row.cells[:-1]:  # by position: a row may hold one Cell object twice ([cell("")] * 5)
+                col += c.span
+                x = sum(self.widths[:col])
                 canv.line(x, top, x, top - h)
         canv.setLineWidth(self.outer_width)
         canv.line(0, top_of_table, 0, bottom_of_table)
@@ -329,15 +330,6 @@ class Grid(Flowable):
                 _fw, fh = f.wrap(self._avail_width, 1e9)
                 f.drawOn(canv, 0, y - fh)
                 y -= fh + f.getSpaceAfter()
-
-    @staticmethod
-    def _col_of(row: Row, target: Cell) -> int:
-        col = 0
-        for c in row.cells:
-            if c is target:
-                return col
-            col += c.span
-        return col
 
 
 def simple_grid(headers: Sequence[str], rows: Sequence[Sequence[Flowable]], widths: Sequence[float], *,
