@@ -204,6 +204,17 @@ class Grid(Flowable):
                 return [self._part([*self.rows[:k], head], (), self.first_part, availHeight),
                         self._part([tail, *self.rows[k + 1:]], self.footer, False)]
         while k > 0 and (self.rows[k - 1].keep_with_next or self.rows[k].keep_with_previous):
+            # rows[k] may not start the next page alone: rather than moving rows[k - 1] over too,
+            # split it (a note of the row above a total, so the total goes on with its last lines)
+            j = k - 1
+            if not self.rows[j].keep_with_next:
+                before = sum(self.row_height(r) for r in self.rows[:j])
+                # (less than its whole height: a row that fits is split all the same, its end goes on)
+                cut = self._split_row(self.rows[j], min(room - before, self.row_height(self.rows[j]) - 1.0))
+                if cut is not None:
+                    head, tail = cut
+                    return [self._part([*self.rows[:j], head], (), self.first_part, availHeight),
+                            self._part([tail, *self.rows[j + 1:]], self.footer, False)]
             k -= 1
         if k == 0:
             return []  # nothing fits here: the frame moves the table to the next page
