@@ -83,9 +83,32 @@ def _write_rows(ws: Any, headers: list[str], rows: list[list[Any]], formats: dic
 
 
 def lines_needed(text: str, width_chars: float) -> int:
-    """Lines a wrapped cell of *width_chars* characters needs for *text* (Thai marks take no width)."""
+    """Lines a wrapped cell of *width_chars* characters needs for *text* (Thai marks take no width).
+
+    The cell is filled word by word as a spreadsheet wraps it (at spaces and, for Thai, at the word
+    boundaries of the segmenter, as LibreOffice and Excel break Thai with a dictionary), so the room
+    left at the end of each line is counted; a word wider than the cell takes the lines it needs."""
+    from .thai_text import segment
+
     usable = max(1.0, width_chars - 1.5)
-    return sum(max(1, math.ceil(_units(part) / usable)) for part in text.split("\n"))
+    total = 0
+    for part in text.split("\n"):
+        lines, used = 1, 0.0
+        for word in segment(part) if part.strip() else ():
+            w = _units(word)
+            if used and used + w > usable and not word.isspace():
+                lines += 1
+                used = 0.0
+            if word.isspace() and not used:
+                continue  # a space at a line start takes no room
+            if w > usable:  # longer than the cell: cut anywhere
+                extra = math.ceil(w / usable) - 1
+                lines += extra
+                used = w - extra * usable
+            else:
+                used += w
+        total += lines
+    return total
 
 
 def _units(text: str) -> float:
