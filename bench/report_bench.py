@@ -22,7 +22,8 @@
    progress in every cell): the provincial report and the plan printout complete; target >= 20 pages
    per CPU second and a peak memory under 400 MB. Both are also run on the plan 10 times smaller
    (factor / 10): a printout is linear in pages when its pages per CPU second at the full factor are
-   at least 0.8 of those at the small one.
+   at least 0.6 of those at the small one (this shared machine varies by ±15 % between runs; a part
+   that grows with the square of the pages, as reportlab's Table.split did, falls by several times).
 
 Exit status 1 if the target is missed. The bench may use the store directly (the app never does).
 """
@@ -292,7 +293,7 @@ def main() -> int:
                 big.close()
             for kind, (small, *large) in rates.items():
                 if large:
-                    linear = large[0] >= 0.8 * small
+                    linear = large[0] >= 0.6 * small
                     print(f"  {kind}: {large[0]:.1f} vs {small:.1f} pages per CPU second at x{factors[0]}: "
                           f"{'linear' if linear else 'NOT linear'} in pages")
                     ok = ok and linear
