@@ -1,0 +1,89 @@
+"""What the app's start-up imports before the main window's first paint (issue 16): the report,
+spreadsheet, Word and exchange/crypto machinery, the menus that are added after the paint and the
+coordinator's pages that are built when first shown stay out of the process until they are used.
+Behaviour, not timing (the timings are in bench/startup.py): each role starts the real way
+(``trat_desktop.cli.main`` with ``--smoke-test``) in a fresh process, which reports the modules it
+holds at the first paint and stops there."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from trat_desktop.domain.identity import Identity
+from trat_desktop.services import PlanService, ProgressService
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Packages and modules no first paint needs (a prefix matches its submodules too).
+NOT_AT_START = (
+    "reportlab", "openpyxl", "docx", "cryptography", "uharfbuzz", "nlpo3", "babel", "sqlite_utils",
+    "PySide6.QtPrintSupport", "PySide6.QtSvg",
+    "trat_desktop.reports", "trat_desktop.exchange", "trat_desktop.services.exchange",
+    "trat_desktop.services.exchange_export", "trat_desktop.services.exchange_import",
+    "trat_desktop.services.reports", "trat_desktop.cli_reports", "trat_desktop.cli_exchange",
+    "trat_desktop.gui.report_actions", "trat_desktop.gui.exchange_actions", "trat_desktop.gui.round_actions",
+    "trat_desktop.gui.ita_actions", "trat_desktop.gui.figures_actions", "trat_desktop.gui.plan_document_actions",
+    "trat_desktop.gui.plan_editor", "trat_desktop.gui.consolidated_view", "trat_desktop.gui.dashboard",
+    "trat_desktop.gui.charts",
+)
+
+#: Runs the app's start as ``python -m trat_desktop --smoke-test --db DB`` does; at the smoke test's
+#: "window painted" line it prints the loaded modules as JSON and ends the process at once.
+PROBE = r"""
+import json, os, sys
+import trat_desktop.gui.app as app_module
+said = app_module._say
+def at_paint(text, error=False):
+    if "window painted" in text:
+        print("MODULES " + json.dumps(sorted(sys.modules)), flush=True)
+        os._exit(0)
+    said(text, error)
+app_module._say = at_paint
+from trat_desktop.cli import main
+raise SystemExit(main(["--smoke-test", "--db", sys.argv[1]]))
+"""
+
+
+def modules_at_first_paint(db: Path, tmp_path: Path) -> set[str]:
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    done = subprocess.run([sys.executable, "-c", PROBE, str(db)], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("MODULES ")]
+    assert done.returncode == 0 and lines, f"no first paint: {done.returncode}\n{done.stdout}\n{done.stderr}"
+    return set(json.loads(lines[0][len("MODULES "):]))
+
+
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == name or m.startswith(name + ".") for name in NOT_AT_START))
+
+
+@pytest.mark.parametrize("role", ["office", "coordinator"])
+def test_the_first_paint_imports_no_report_exchange_or_later_modules(tmp_path: Path, role: str) -> None:
+    db = tmp_path / f"{role}.sqlite3"
+    service = PlanService.open(db)
+    try:
+        progress = ProgressService(service)
+        if role == "office":
+            office = max(service.agencies(), key=lambda a: a.indicator_rows)
+            identity = Identity(role="office", office_uid=office.uid, reporter_name="ผู้รายงาน")
+        else:
+            identity = Identity(role="coordinator", reporter_name="ผู้ประสานงาน")
+        progress.set_identity(identity)
+    finally:
+        service.close()
+    modules = modules_at_first_paint(db, tmp_path)
+    # the probe saw the real window: the GUI, the services and the first page were loaded
+    assert {"trat_desktop.gui.main_window", "trat_desktop.gui.office_page", "trat_desktop.services.progress"} <= modules
+    assert heavy(modules) == []
+    # the names checked are real modules (a misspelt one would pass for ever)
+    for name in ("reportlab", "openpyxl", "docx", "cryptography", "trat_desktop.gui.report_actions"):
+        __import__(name)
