@@ -87,6 +87,37 @@ def test_the_apps_entry_page_reads_its_rows_when_first_shown(qtbot, service, set
     assert page.show_agency(None) and page.model.item_count() == ALL_ASSIGNMENTS
 
 
+def test_the_coordinators_entry_page_is_made_when_its_tab_is_first_shown(qtbot, service, settings) -> None:  # noqa: F811
+    window = coordinator_window(qtbot, service, settings, defer=True)
+    tabs = window.form.pageTabs
+    entry_tab = tabs.widget(0)
+    assert tabs.tabText(0) == "งานของหน่วยงาน" and entry_tab.objectName() == "officePagePlaceholder"
+    assert tabs.currentWidget() is window.form.planPage
+    assert window.form.menuEdit.menuAction().isVisible()  # undo/redo are there before the page is
+    window.show()
+    tabs.setCurrentIndex(0)  # the user opens the entry tab before the menus arrive
+    page = tabs.currentWidget()
+    assert type(page).__name__ == "OfficePage" and window.office_page is page and tabs.indexOf(page) == 0
+    assert tabs.count() == 5 and tabs.tabText(0) == "งานของหน่วยงาน"
+    qtbot.waitUntil(lambda: page.loaded and page.model.item_count() > 0, timeout=5000)
+    assert page.plan is not None and page.plan.fiscal_year == window.selected_year()  # the window's year
+    assert window.undo_group.activeStack() is page.controller.undo_stack  # Ctrl+Z follows the page
+    assert page.controller.undo_stack in window.undo_group.stacks()
+    qtbot.waitUntil(lambda: window.report_actions is not None, timeout=5000)
+    assert window.office_page is page  # made once
+
+
+def test_reading_the_entry_page_makes_it_in_its_tab(qtbot, service, settings) -> None:  # noqa: F811
+    window = coordinator_window(qtbot, service, settings, defer=True)
+    page = window.office_page  # e.g. the menus after the first paint ask for it
+    tabs = window.form.pageTabs
+    assert tabs.widget(0) is page and tabs.currentWidget() is window.form.planPage
+    assert not page.loaded  # hidden: it reads its rows when first shown
+    window.show()
+    tabs.setCurrentWidget(page)
+    assert page.loaded and page.model.item_count() > 0
+
+
 def note_height(view, text: str) -> int:
     """What a wrapped note needs in the note column (as the view measures it)."""
     width = view.columnWidth(M.COL_NOTE)

@@ -1,6 +1,7 @@
 """What the app's start-up imports before the main window's first paint (issue 16): the report,
 spreadsheet, Word and exchange/crypto machinery, the menus that are added after the paint and the
-coordinator's pages that are built when first shown stay out of the process until they are used.
+coordinator's pages that are built when first shown (its entry page too: its window opens on the
+plan) stay out of the process until they are used.
 Behaviour, not timing (the timings are in bench/startup.py): each role starts the real way
 (``trat_desktop.cli.main`` with ``--smoke-test``) in a fresh process, which reports the modules it
 holds at the first paint and stops there."""
@@ -81,9 +82,15 @@ def test_the_first_paint_imports_no_report_exchange_or_later_modules(tmp_path: P
     finally:
         service.close()
     modules = modules_at_first_paint(db, tmp_path)
-    # the probe saw the real window: the GUI, the services and the first page were loaded
-    assert {"trat_desktop.gui.main_window", "trat_desktop.gui.office_page", "trat_desktop.services.progress"} <= modules
+    # the probe saw the real window: the GUI and the services were loaded
+    assert {"trat_desktop.gui.main_window", "trat_desktop.gui.plan_models", "trat_desktop.services.progress"} <= modules
     assert heavy(modules) == []
+    # the office opens on its entry page; the coordinator on the plan, its entry page made later
+    entry_page = {"trat_desktop.gui.office_page", "trat_desktop.gui.entry_model", "trat_desktop.gui.evidence_panel"}
+    if role == "office":
+        assert entry_page <= modules
+    else:
+        assert entry_page.isdisjoint(modules)
     # the names checked are real modules (a misspelt one would pass for ever)
     for name in ("reportlab", "openpyxl", "docx", "cryptography", "trat_desktop.gui.report_actions"):
         __import__(name)

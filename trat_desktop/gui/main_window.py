@@ -119,7 +119,9 @@ class MainWindow(QMainWindow):
         self.table_model = IndicatorTableModel(self)
         self.saved_label = QLabel(NOT_SAVED_YET)
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.office_page: Any = None
+        self._office_page: Any = None
+        #: the entry tab's stand-in while its page is not made yet (the coordinator's window opens on the plan)
+        self._office_placeholder: QWidget | None = None
         self.coordinator_pages: Any = None
         self.undo_group = QUndoGroup(self)
         if progress is not None:
@@ -142,39 +144,101 @@ class MainWindow(QMainWindow):
             self._fill_years()
             self._install_menus()
         self._sync_role_pages()
-        if self.office_page is not None:
+        if self._office_page is not None or self._office_placeholder is not None:
             self._on_tab_changed(self.form.pageTabs.currentIndex())
 
     # -- office mode ----------------------------------------------------------------
     def _add_office_page(self, progress: Any, today: Callable[[], dt.date] | None,
                          now: Callable[[], dt.datetime] | None, load_when_shown: bool = False) -> None:
+        """The entry page ("งานของหน่วยงาน"). In the app (*load_when_shown*) a window that opens on
+        the plan (the coordinator's) holds a placeholder in the entry tab: the page (and its modules)
+        is made when the tab is first shown or :attr:`office_page` is first read (after the first paint)."""
+        self._office_args = (progress, today, now, load_when_shown)
+        if load_when_shown and self._opens_on_plan(self._identity_now(progress)):
+            tabs = self.form.pageTabs
+            placeholder = QWidget(tabs)
+            placeholder.setObjectName("officePagePlaceholder")
+            self._office_placeholder = placeholder
+            tabs.insertTab(0, placeholder, ENTRY_TAB_TEXT)
+            tabs.setCurrentIndex(tabs.indexOf(self.form.planPage))
+            return
+        self._build_office_page()
+
+    @staticmethod
+    def _identity_now(progress: Any) -> Any:
+        from ..domain.identity import Identity
+
+        try:
+            return progress.identity()
+        except TratError:
+            return Identity()
+
+    @staticmethod
+    def _opens_on_plan(identity: Any) -> bool:
+        return bool(can(identity, "edit_plan"))
+
+    @property
+    def office_page(self) -> Any:
+        """The entry page (None without a progress service); made now if its tab holds a placeholder."""
+        if self._office_page is None and self._office_placeholder is not None:
+            self._build_office_page()
+        return self._office_page
+
+    def _build_office_page(self) -> Any:
         from .office_page import OfficePage
 
+        progress, today, now, load_when_shown = self._office_args
         page = OfficePage(self._service, progress, self, today=today, now=now,  # type: ignore[arg-type]
                           load_when_shown=load_when_shown)
-        self.office_page = page
-        self.form.pageTabs.insertTab(0, page, ENTRY_TAB_TEXT)
-        self.form.pageTabs.setCurrentIndex(self._default_tab())
+        self._office_page = page
+        tabs = self.form.pageTabs
+        placeholder, self._office_placeholder = self._office_placeholder, None
+        if placeholder is None:
+            tabs.insertTab(0, page, ENTRY_TAB_TEXT)
+            tabs.setCurrentIndex(self._default_tab())
+        else:  # the page takes the placeholder's place; the current tab stays
+            index, current = tabs.indexOf(placeholder), tabs.currentIndex()
+            tabs.blockSignals(True)
+            try:
+                tabs.removeTab(index)
+                tabs.insertTab(index, page, ENTRY_TAB_TEXT)
+                tabs.setCurrentIndex(current)
+            finally:
+                tabs.blockSignals(False)
+            placeholder.deleteLater()
         page.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         page.saved_at.connect(self._on_saved)
         page.setup_requested.connect(self.open_setup)
         page.evidence_panel.settings = self.settings
+        if placeholder is not None:  # what the window did for a page made at once
+            stack = page.controller.undo_stack
+            self.undo_group.addStack(stack)
+            if self.undo_group.activeStack() is None:
+                self.undo_group.setActiveStack(stack)
+            if self._followed_year is not None:
+                page.set_year(self._followed_year)
+            pages = self.coordinator_pages
+            if pages is not None:
+                page.saved_at.connect(lambda *_: pages.mark_stale())
+        return page
 
     def _default_tab(self) -> int:
         """The entry page for an office (or before set-up); the plan for the coordinator."""
-        if self.office_page is None or can(self.office_page.identity, "edit_plan"):
+        page = self.office_page
+        if page is None or self._opens_on_plan(page.identity):
             return self.form.pageTabs.indexOf(self.form.planPage)
-        return self.form.pageTabs.indexOf(self.office_page)
+        return self.form.pageTabs.indexOf(page)
 
     def _setup_edit_menu(self) -> None:
         form = self.form
-        if self.office_page is None:
+        if self._office_page is None and self._office_placeholder is None:
             form.menuEdit.menuAction().setVisible(False)
             form.actionSetup.setEnabled(False)
             return
-        stack = self.office_page.controller.undo_stack
-        self.undo_group.addStack(stack)
-        self.undo_group.setActiveStack(stack)
+        if self._office_page is not None:  # a page made later joins the group then
+            stack = self._office_page.controller.undo_stack
+            self.undo_group.addStack(stack)
+            self.undo_group.setActiveStack(stack)
         self.undo_action = self.undo_group.createUndoAction(self, "เลิกทำ")
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, "ทำซ้ำ")
@@ -207,8 +271,8 @@ class MainWindow(QMainWindow):
         year = self.selected_year()
         if year is not None:
             pages.set_year(year)
-        if self.office_page is not None:
-            self.office_page.saved_at.connect(lambda *_: pages.mark_stale())
+        if self._office_page is not None:  # (a page made later connects itself)
+            self._office_page.saved_at.connect(lambda *_: pages.mark_stale())
         if self.round_actions is not None:
             self.round_actions.attach_views()  # "ให้ความเห็น…" on the consolidated view
 
@@ -249,7 +313,7 @@ class MainWindow(QMainWindow):
     def confirm_unsaved(self) -> bool:
         """True when closing loses nothing typed: every unsaved value saved now, or the user chose
         to close anyway (the default button keeps the window open)."""
-        page = self.office_page
+        page = self._office_page  # a page never made holds nothing typed
         controller = getattr(page, "controller", None)
         if controller is None or not controller.unsaved:
             return True
@@ -384,8 +448,8 @@ class MainWindow(QMainWindow):
         self._fill_years(select=year)
         if path:
             self._select_path(path)
-        if self.office_page is not None:
-            self.office_page.reload()
+        if self._office_page is not None:  # (a page not made yet reads the data when it is)
+            self._office_page.reload()
         if self.coordinator_pages is not None:
             self.coordinator_pages.mark_stale()
 
@@ -438,8 +502,8 @@ class MainWindow(QMainWindow):
         self._fill_years(select=year)
         if path:
             self._select_path(path)
-        if self.office_page is not None:
-            self.office_page.refresh_display()
+        if self._office_page is not None:
+            self._office_page.refresh_display()
         if self.coordinator_pages is not None:
             self.coordinator_pages.refresh_texts()
 
@@ -461,6 +525,8 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, tab: int) -> None:
         """The plan's warnings dock only belongs to the plan page; Ctrl+Z follows the page."""
         widget = self.form.pageTabs.widget(tab)
+        if widget is not None and widget is self._office_placeholder:  # first shown: make the page now
+            widget = self._build_office_page()
         pages = self.coordinator_pages
         placeholders = getattr(self, "_page_placeholders", {})
         name = next((n for n, w in placeholders.items() if w is widget), None)
@@ -468,10 +534,10 @@ class MainWindow(QMainWindow):
             widget = pages.page(name)
         if pages is not None and widget is not None and widget is pages.built("editor"):
             self.undo_group.setActiveStack(widget.undo_stack)
-        elif self.office_page is not None:
-            self.undo_group.setActiveStack(self.office_page.controller.undo_stack)
+        elif self._office_page is not None:
+            self.undo_group.setActiveStack(self._office_page.controller.undo_stack)
         dock = self.form.warningsDock
-        if self.office_page is not None and self.form.pageTabs.widget(tab) is self.office_page:
+        if self._office_page is not None and self.form.pageTabs.widget(tab) is self._office_page:
             self._dock_was_visible = dock.isVisible() or not self.isVisible()
             dock.hide()
         elif self._dock_was_visible:
@@ -607,8 +673,8 @@ class MainWindow(QMainWindow):
     def _follow_year(self, year: int) -> None:
         """The entry grid and the coordinator's pages show *year* too."""
         self._followed_year = year
-        if self.office_page is not None and self.office_page.year != year:
-            self.office_page.set_year(year)
+        if self._office_page is not None and self._office_page.year != year:  # (one made later: then)
+            self._office_page.set_year(year)
         if self.coordinator_pages is not None:
             self.coordinator_pages.set_year(year)
 
