@@ -22,10 +22,10 @@ def _candidates() -> list[Path]:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         found.append(Path(frozen))
-    from importlib.resources import files
-
-    package = files("trat_desktop")
-    if isinstance(package, Path):  # a package installed from a wheel (always on the file system here)
+    # the package's own folder, as importlib.resources.files("trat_desktop") names it for a package on
+    # the file system (installed from a wheel); found without importing importlib.resources (start-up)
+    package = Path(__file__).resolve().parent
+    if package.is_dir():
         found.append(package)
     found.append(Path(__file__).resolve().parent.parent)  # the source tree
     return found

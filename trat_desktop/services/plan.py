@@ -79,8 +79,6 @@ def clean_orphan_undo_points(db: Any, data_dir: Path, now: float | None = None) 
     written: no ledger row names them, so nothing could ever undo with them. Older than an hour only."""
     import time
 
-    from ..store import exchange as exchange_store
-
     folder = paths.backups_dir(data_dir)
     try:
         candidates = sorted(folder.glob("before-import-*"))
@@ -88,6 +86,8 @@ def clean_orphan_undo_points(db: Any, data_dir: Path, now: float | None = None) 
         return []
     if not candidates:
         return []
+    from ..store import exchange as exchange_store  # (only when there is something to check: start-up)
+
     named = {str(Path(p).resolve()) for p in exchange_store.referenced_backups(db)}
     limit = (now if now is not None else time.time()) - ORPHAN_UNDO_AGE_S
     removed = []
