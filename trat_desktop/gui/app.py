@@ -50,8 +50,17 @@ def _windows_taskbar_identity() -> None:
         pass
 
 
+#: (the application the fonts were registered with, their families): registered once per application
+#: (the real start makes the app twice over: the one-window claim, then the window)
+_registered: tuple[Any, list[str]] | None = None
+
+
 def load_fonts() -> list[str]:
-    """Register the bundled Sarabun fonts; returns the families Qt found in them."""
+    """Register the bundled Sarabun fonts (once per application); returns the families Qt found in them."""
+    global _registered
+    app = QApplication.instance()
+    if _registered is not None and app is not None and _registered[0] is app:
+        return list(_registered[1])
     families: list[str] = []
     for name in FONT_FILES:
         path = fonts_dir() / name
@@ -60,7 +69,10 @@ def load_fonts() -> list[str]:
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
             families.extend(QFontDatabase.applicationFontFamilies(font_id))
-    return sorted(set(families))
+    found = sorted(set(families))
+    if app is not None and found:
+        _registered = (app, found)
+    return list(found)
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
