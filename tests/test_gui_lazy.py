@@ -190,3 +190,34 @@ def test_plan_tab_sizes_the_rows_in_view(qtbot, service, settings) -> None:  # n
     table.scrollToBottom()
     qtbot.waitUntil(lambda: window.row_heights.sized > sized)
     assert table.rowHeight(last) >= table.sizeHintForRow(last)
+
+
+def test_the_plan_trees_budget_column_fits_every_budget(qtbot, service, settings) -> None:  # noqa: F811
+    """Sized once per plan from its texts (ResizeToContents asked every open node on each layout):
+    every node's budget shows whole, open or not, and the column is no wider than that or its header."""
+    from PySide6.QtWidgets import QHeaderView, QStyle
+
+    from trat_desktop.gui.plan_models import PlanTreeModel
+
+    window = MainWindow(service, settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1300, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    tree, model = window.form.planTree, window.tree_model
+    column = PlanTreeModel.COL_BUDGET
+    assert tree.header().sectionResizeMode(column) != QHeaderView.ResizeMode.ResizeToContents
+
+    def needed() -> int:
+        metrics = tree.fontMetrics()
+        margin = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
+        texts = [model.data(model.index_of(node, column)) for node in model.iter_nodes()]
+        return max(max(metrics.horizontalAdvance(t) + margin for t in texts),
+                   tree.header().sectionSizeFromContents(column).width())
+
+    assert len(model.iter_nodes()) > 20 and tree.columnWidth(column) == needed()
+    window.set_thai_digits(False)  # Arabic digits: other widths, fitted again
+    assert tree.columnWidth(column) == needed()
+    tree.collapseAll()
+    tree.expandAll()
+    assert tree.columnWidth(column) == needed()

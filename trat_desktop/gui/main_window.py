@@ -552,9 +552,9 @@ class MainWindow(QMainWindow):
         tree = form.planTree
         tree.setModel(self.tree_model)
         tree.header().setSectionResizeMode(PlanTreeModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        tree.header().setSectionResizeMode(
-            PlanTreeModel.COL_BUDGET, QHeaderView.ResizeMode.ResizeToContents
-        )
+        # the budget column fits its widest text, measured once per plan (:meth:`_fit_budget_column`):
+        # ResizeToContents asked the wrapping delegate for every open node's size on each layout
+        tree.header().setSectionResizeMode(PlanTreeModel.COL_BUDGET, QHeaderView.ResizeMode.Fixed)
         tree.header().setResizeContentsPrecision(_FIT_PRECISION)
         tree.setItemDelegate(WrappingTreeDelegate(tree))
         # wrapped titles follow the column width: one layout after a burst of header resizes (each
@@ -697,6 +697,7 @@ class MainWindow(QMainWindow):
             {name: agency.short_name for name, agency in plan.agencies.items() if agency.short_name}
         )
         self._expand_tree()
+        self._fit_budget_column()
         self._show_header(plan)
         self._show_warnings(self.plan_warnings)
         roots = self.tree_model.iter_nodes()
@@ -705,6 +706,20 @@ class MainWindow(QMainWindow):
         else:
             self.table_model.set_entries([])
         return True
+
+    def _fit_budget_column(self) -> None:
+        """The tree's budget column as wide as its widest text (any node's, open or not) or its
+        header, as QHeaderView.ResizeToContents made it: the text's advance plus the item view's
+        text margins (QCommonStyle: PM_FocusFrameHMargin + 1 on each side)."""
+        from PySide6.QtWidgets import QStyle
+
+        tree, model = self.form.planTree, self.tree_model
+        column = PlanTreeModel.COL_BUDGET
+        metrics = tree.fontMetrics()
+        texts = {model.data(model.index_of(node, column)) for node in model.iter_nodes()}
+        margin = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
+        widest = max((metrics.horizontalAdvance(text) + margin for text in texts if text), default=0)
+        tree.header().resizeSection(column, max(widest, tree.header().sectionSizeFromContents(column).width()))
 
     def _expand_tree(self) -> None:
         """Open the whole tree; a very big plan opens down to its tactics only (its activities open
