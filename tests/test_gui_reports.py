@@ -355,7 +355,9 @@ def test_excel_export_for_the_coordinator(qtbot, monkeypatch, service: PlanServi
     assert book.sheetnames[0] == "สรุป" and "ยุทธศาสตร์ 1" in book.sheetnames
     sheet = book["ยุทธศาสตร์ 1"]
     spent = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == "1/1.5/2" and row[6] == EDUCATION]
-    assert spent and spent[0][15] == 20000  # a number, not text
+    from trat_desktop.reports.excel import DETAIL_HEADERS
+
+    assert spent and spent[0][DETAIL_HEADERS.index("ใช้ไป (บาท)")] == 20000  # a number, not text
     assert boxes.texts("information")[0].startswith("บันทึกแล้ว: ผลการดำเนินงานภาพรวม (ไฟล์ Excel)\n\n")
     assert actions.progress_log[-1] == (1, 1, "เสร็จแล้ว")
 

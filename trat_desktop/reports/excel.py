@@ -34,6 +34,8 @@ ACHIEVEMENT_HEADERS = ["ระดับ", "ยุทธศาสตร์ / ก�
                        "ใช้ไป (บาท)", "คงเหลือ (บาท)", "ร้อยละการเบิกจ่าย", "สรุป"]
 NARRATIVES = {"ผลการดำเนินงาน", "ปัญหาอุปสรรค", "ข้อเสนอแนะ/แนวทางแก้ไข", "สรุป"}
 WRAPPED = {"ยุทธศาสตร์", "ยุทธศาสตร์ / กิจกรรม", "กิจกรรม", "ตัวชี้วัด", "หน่วยงานที่รับผิดชอบ"} | NARRATIVES
+#: the widest a column of these headers grows (else 18 for a narrative, 21 for other text, 12 for a number)
+CAPS = {"กิจกรรม": 16}
 MAX_ROW_POINTS = 409.0  # the tallest row a spreadsheet keeps
 MONEY = "#,##0.00"
 COUNT = "#,##0"
@@ -60,8 +62,9 @@ def _baht(satang: int | None) -> float | None:
 
 
 def _write_rows(ws: Any, headers: list[str], rows: list[list[Any]], formats: dict[int, str],
-                top: int = 1) -> None:
-    """Header row at *top* (frozen), the rows below it, columns sized to their content."""
+                top: int = 1, caps: dict[str, int] | None = None) -> None:
+    """Header row at *top* (frozen), the rows below it, columns sized to their content (at most *caps* of a
+    header, else :data:`CAPS`)."""
     for c, h in enumerate(headers, start=1):
         cell = ws.cell(row=top, column=c, value=h)
         cell.font, cell.fill, cell.border = HEAD_FONT, HEAD_FILL, BOX
@@ -76,12 +79,13 @@ def _write_rows(ws: Any, headers: list[str], rows: list[list[Any]], formats: dic
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
     widths = []
     for c, h in enumerate(headers, start=1):
-        longest = max([display_width(str(h)) // 2 + 2] + [
+        # a text column's header takes two lines at most, a number column's three
+        longest = max([display_width(str(h)) // (2 if h in WRAPPED else 3) + 2] + [
             display_width(f"{v:,.2f}" if isinstance(v, float) else str(v)) for v in (row[c - 1] for row in rows)
             if v is not None])
-        # narrow enough that a sheet printed on the width of an A4 page stays readable: the 17 columns
-        # of a strategy sheet take about 220 units (was 243: printed at 60 %, Thai at 6.6 pt)
-        cap = 24 if h in NARRATIVES else 21 if h in WRAPPED else 12
+        # narrow enough that a sheet printed on the width of an A4 page stays readable: the 20 columns
+        # of a strategy sheet with its narratives take about 240 units (the 17 without them took 220)
+        cap = (caps or {}).get(h) or CAPS.get(h) or (18 if h in NARRATIVES else 21 if h in WRAPPED else 12)
         widths.append(max(8, min(cap, longest + 2)))
         ws.column_dimensions[get_column_letter(c)].width = widths[-1]
     # row heights that hold the wrapped Thai (LibreOffice does not grow rows by itself)
@@ -173,6 +177,15 @@ def _titles(ws: Any, data: ProvinceReportData, heading: str, note: str = "") -> 
         ws["A3"] = note
 
 
+def _spread(ws: Any, row: int, columns: int) -> None:
+    """A note over the width of the table, wrapped, in a row as tall as its lines (printed on every page)."""
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    cell = ws.cell(row=row, column=1)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    width = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, columns + 1))
+    ws.row_dimensions[row].height = LINE_POINTS * lines_needed(str(cell.value or ""), width) + 2
+
+
 def _narrative(entries: dict[int, Any], quarters: tuple[int, ...], name: str) -> str:
     """What the office wrote in the period's quarters ("ไตรมาส N: …" when the period has several)."""
     texts = [(q, str(getattr(entries[q], name) or "").strip()) for q in quarters if q in entries]
@@ -249,7 +262,8 @@ def write_xlsx(data: ProvinceReportData, out: Path | str | BinaryIO) -> Path | N
     lines = _achievement_rows(figures)
     _write_rows(sheet, ACHIEVEMENT_HEADERS, [values for _k, values in lines],
                 {3: COUNT, 4: COUNT, 5: SHARE, 6: COUNT, 7: COUNT, 8: SHARE, 9: SHARE, 10: MONEY, 11: MONEY,
-                 12: MONEY, 13: SHARE}, top=4)
+                 12: MONEY, 13: SHARE}, top=4, caps={"ยุทธศาสตร์ / กิจกรรม": 32, "สรุป": 26})
+    _spread(sheet, 3, len(ACHIEVEMENT_HEADERS))
     for r, (kind, _values) in enumerate(lines, start=5):
         if kind != "activity":
             for c in range(1, len(ACHIEVEMENT_HEADERS) + 1):
