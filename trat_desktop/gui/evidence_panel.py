@@ -97,7 +97,7 @@ class EvidencePanel(QWidget):
         form.attachButton.clicked.connect(self.choose_and_attach)
         form.openButton.clicked.connect(self.open_selected)
         form.saveButton.clicked.connect(self.save_selected)
-        form.removeButton.clicked.connect(self.remove_selected)
+        form.removeButton.clicked.connect(lambda: self.remove_selected())  # clicked(bool) is not *confirm*
         form.fileList.itemDoubleClicked.connect(lambda *_: self.open_selected())
         form.fileList.currentRowChanged.connect(lambda *_: self._update_buttons())
         self.show_line(None, None)
