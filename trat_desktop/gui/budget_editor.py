@@ -1,5 +1,5 @@
 """Editing a row's budget lines: each line is an amount in baht or one of the document's
-non-amounts (ไม่ใช้งบประมาณ, n/a, -), shared by the row's offices or belonging to one.
+non-amounts (ไม่ใช้งบประมาณ, ไม่ทราบจำนวน for the document's "n/a", ไม่ระบุจำนวน for its "-"), shared by the row's offices or belonging to one.
 
 The dialog hands the lines, as ``(kind, amount text, agency uid or None)``, to a *saver*
 (the plan editor's controller, which calls ``PlanEditService.set_budget_lines``) and stays
@@ -18,10 +18,12 @@ from ..domain.model import IndicatorRow
 from ..domain.plan_rules import clean_budget
 from ..errors import TratError
 from . import display
+from .delegates import MoveOnDelegate
 from .forms.ui_budget_lines import Ui_BudgetLinesDialog
 
 #: The kinds in the order the combo lists them.
-KINDS: tuple[tuple[str, str], ...] = (("amount", "จำนวนเงิน"), ("none", "ไม่ใช้งบประมาณ"), ("na", "n/a"), ("dash", "-"))
+KINDS: tuple[tuple[str, str], ...] = (("amount", "จำนวนเงิน"), ("none", "ไม่ใช้งบประมาณ"),
+                                      ("na", display.BUDGET_KIND_LABEL["na"]), ("dash", display.BUDGET_KIND_LABEL["dash"]))
 SHARED_TEXT = "ใช้ร่วมกัน (ไม่ระบุหน่วยงาน)"
 COL_KIND, COL_AMOUNT, COL_AGENCY = 0, 1, 2
 _ERROR_STYLE = "color: #b00020;"
@@ -57,6 +59,7 @@ class BudgetLinesDialog(QDialog):
         header.setSectionResizeMode(COL_AMOUNT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_AGENCY, QHeaderView.ResizeMode.Stretch)
         form.linesTable.setColumnWidth(COL_AMOUNT, 160)
+        form.linesTable.setItemDelegate(MoveOnDelegate(form.linesTable))  # Enter saves and goes down
         form.linesTable.verticalHeader().hide()  # its row numbers would ignore the digits setting
         form.errorLabel.setStyleSheet(_ERROR_STYLE)
         form.errorLabel.hide()

@@ -27,9 +27,11 @@ NBSP = "\u00a0"  # joins words that must not be split across lines
 #: Longer explanations of the non-amount budget kinds, for tooltips.
 BUDGET_KIND_HINT: dict[str, str] = {
     "none": "เอกสารระบุว่าไม่ใช้งบประมาณ",
-    "na": "เอกสารระบุ n/a (ไม่ทราบจำนวนงบประมาณ)",
+    "na": "เอกสารระบุว่าไม่ทราบจำนวนงบประมาณ",
     "dash": "เอกสารใส่เครื่องหมาย - (ไม่ระบุจำนวน)",
 }
+#: How the non-amount kinds read on screen (the printed plan keeps the document's own "n/a" and "-").
+BUDGET_KIND_LABEL: dict[str, str] = {"none": "ไม่ใช้งบประมาณ", "na": "ไม่ทราบจำนวน", "dash": "ไม่ระบุจำนวน (-)"}
 
 
 def set_thai_digits(enabled: bool) -> None:
@@ -53,7 +55,9 @@ def baht_text(satang: int) -> str:
 
 
 def budget_value_text(value: BudgetValue) -> str:
-    """One budget value: an amount, or the document's words for a non-amount."""
+    """One budget value: an amount, or the Thai words for a non-amount ("n/a" reads ไม่ทราบจำนวน)."""
+    if value.kind == "na":
+        return BUDGET_KIND_LABEL["na"]
     return shared.budget_text(value, thai_digits_enabled())
 
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QMessageBox,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -30,6 +29,7 @@ from . import display
 from .agencies_dialog import AgenciesDialog
 from .agency_picker import AgencyPickerDialog
 from .budget_editor import BudgetLinesDialog
+from .delegates import MoveOnDelegate
 from .forms.ui_coordinator_editor import Ui_PlanEditorPage
 from .plan_edit_commands import PlanEditController
 from .plan_edit_models import (
@@ -55,7 +55,7 @@ _STRETCH = {"title", "goal", "indicator", "expected_result"}
 _WIDTHS = {"agencies": 200, "budget": 200}
 
 
-class QuarterDelegate(QStyledItemDelegate):
+class QuarterDelegate(MoveOnDelegate):
     """The quarter columns are edited with a combo: ไตรมาส ๑ … ไตรมาส ๔."""
 
     def __init__(self, model: PartTableModel, parent: QWidget | None = None) -> None:
@@ -255,6 +255,8 @@ class PlanEditorPage(QWidget):
         tree = self.form.partsTree
         expanded = {uid for uid in self.tree_model.uids() if tree.isExpanded(self.tree_model.index_of_uid(uid))}
         current = select_parent or self.current_parent_uid() or str(plan.fiscal_year)
+        # the cell being left keeps its column: a Tab after an edit moves on from there, not from column 0
+        column = max(0, self.form.partsTable.currentIndex().column())
         if select_uid and find_part(plan, select_uid) is not None:
             parent = parent_uid_of(plan, select_uid)
             if parent is not None and parent != self.table_model.parent_uid:
@@ -272,7 +274,7 @@ class PlanEditorPage(QWidget):
                 tree.setExpanded(index, True)
         self._select_tree(current)
         if select_uid:
-            self.select_part(select_uid)
+            self.select_part(select_uid, column)
         self._update_actions()
         return True
 
@@ -309,13 +311,13 @@ class PlanEditorPage(QWidget):
         index = self.form.partsTree.currentIndex()
         return index.data(UID_ROLE) if index.isValid() else None
 
-    def select_part(self, uid: str) -> bool:
-        """Make the table row of *uid* current (it must be among the shown children)."""
+    def select_part(self, uid: str, column: int = 0) -> bool:
+        """Make the table row of *uid* current (it must be among the shown children), at *column*."""
         row = self.table_model.row_of(uid)
         if row < 0:
             return False
         table = self.form.partsTable
-        index = self.table_model.index(row, 0)
+        index = self.table_model.index(row, max(0, min(column, self.table_model.columnCount() - 1)))
         table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         table.scrollTo(index)
