@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from .. import APP_NAME, __version__
 from ..paths import fonts_dir, icons_dir
+from . import qt_thai
 
 FONT_FAMILY = "Sarabun"
 FONT_FILES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf")
@@ -75,6 +76,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("TratProvince")
     app.setWindowIcon(app_icon())
+    qt_thai.install(app)  # Qt's own buttons and menus in Thai (no qtbase_th.qm exists)
     families = load_fonts()
     font = QFont(FONT_FAMILY if FONT_FAMILY in families else app.font().family())
     font.setPointSizeF(FONT_POINT_SIZE)
