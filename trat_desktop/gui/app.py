@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from .. import APP_NAME, __version__
 from ..paths import fonts_dir, icons_dir
-from . import qt_thai
+from . import qt_thai, screen_fit
 
 FONT_FAMILY = "Sarabun"
 FONT_FILES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf")
@@ -77,6 +77,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("TratProvince")
     app.setWindowIcon(app_icon())
     qt_thai.install(app)  # Qt's own buttons and menus in Thai (no qtbase_th.qm exists)
+    screen_fit.install(app)  # every dialog and window inside its screen (1366×768, 125 %)
     families = load_fonts()
     font = QFont(FONT_FAMILY if FONT_FAMILY in families else app.font().family())
     font.setPointSizeF(FONT_POINT_SIZE)

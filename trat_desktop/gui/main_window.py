@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
         self._sync_role_pages()
         if self.office_page is not None:
             self._on_tab_changed(self.form.pageTabs.currentIndex())
+        from .screen_fit import remember_geometry
+
+        remember_geometry(self, self.settings)  # size, place and splitters as last closed, within the screen
 
     # -- office mode ----------------------------------------------------------------
     def _add_office_page(self, progress: Any, today: Callable[[], dt.date] | None,

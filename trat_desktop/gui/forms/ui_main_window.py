@@ -178,6 +178,7 @@ class Ui_MainWindow(object):
         self.warningsContents.setObjectName(u"warningsContents")
         self.warningsLayout = QVBoxLayout(self.warningsContents)
         self.warningsLayout.setObjectName(u"warningsLayout")
+        self.warningsLayout.setContentsMargins(2, 0, 2, 2)
         self.warningsTable = QTableWidget(self.warningsContents)
         if (self.warningsTable.columnCount() < 2):
             self.warningsTable.setColumnCount(2)
@@ -186,6 +187,7 @@ class Ui_MainWindow(object):
         __qtablewidgetitem1 = QTableWidgetItem()
         self.warningsTable.setHorizontalHeaderItem(1, __qtablewidgetitem1)
         self.warningsTable.setObjectName(u"warningsTable")
+        self.warningsTable.setMinimumSize(QSize(0, 48))
         self.warningsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.warningsTable.setAlternatingRowColors(True)
         self.warningsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
