@@ -451,6 +451,7 @@ class MainWindow(QMainWindow):
         table.setModel(self.table_model)
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(100)  # on a small screen the table scrolls instead of squeezing the text columns
         for column in _STRETCH:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for column in _FIT:
