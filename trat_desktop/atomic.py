@@ -220,3 +220,50 @@ def clean_leftovers(folder: Path, only_for: str | None = None, legacy: bool = Fa
         if not path.exists():
             removed.append(path)
     return removed
+
+
+@contextlib.contextmanager
+def atomic_folder(path: Path | str, what: str = "โฟลเดอร์", replace: bool = False) -> Iterator[Path]:
+    """Yield a temporary folder beside *path* (``.NAME.PID-XXXXXXXX.part``); when the block ends without
+    an error it is renamed to *path*, so the folder appears with all its files or not at all. A folder
+    already at *path* is taken over when empty; one with files in it is refused (an OutputError in Thai,
+    before anything is written) unless *replace*, when it is moved aside and removed only after the new
+    one is in place. A failure removes the temporary folder and leaves *path* as it was."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise OutputError(f"บันทึก{what}ไม่ได้ เพราะ “{path}” เป็นไฟล์ ไม่ใช่โฟลเดอร์ โปรดระบุโฟลเดอร์ใหม่")
+    if path.is_dir() and any(path.iterdir()) and not replace:
+        raise OutputError(f"โฟลเดอร์ “{path}” มีไฟล์อยู่แล้ว จึงไม่ได้เขียนทับ และไม่ได้เปลี่ยนแปลงสิ่งใด "
+                          "โปรดเลือกโฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง หรือสั่งอีกครั้งพร้อม --force เพื่อแทนที่ทั้งโฟลเดอร์")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(exc, path, what) from exc
+    clean_leftovers(path.parent, only_for=path.name)
+    tmp = part_path(path)
+    aside: Path | None = None
+    try:
+        tmp.mkdir()
+        yield tmp
+        for child in tmp.iterdir():  # what the block wrote reaches the disk before the rename
+            if child.is_file():
+                _flush(child)
+        if path.is_dir():
+            if any(path.iterdir()):
+                aside = part_path(path)
+                os.replace(path, aside)
+            else:
+                path.rmdir()
+        try:
+            os.replace(tmp, path)
+        except OSError:
+            if aside is not None:
+                os.replace(aside, path)  # the old folder back under its name
+                aside = None
+            raise
+    except OSError as exc:
+        raise output_error(exc, path, what) from exc
+    finally:
+        _remove(tmp)
+        if aside is not None:
+            _remove(aside)

@@ -1,6 +1,9 @@
-"""Command-line verbs for printed reports (PDF) and the Excel export.
+"""Command-line verbs for printed reports (PDF or Word) and the Excel export.
 
-    trat-desktop report office|province|plan [--year 2569] [--quarter N] [--digits thai|arabic] --out FILE.pdf
+    trat-desktop report office|province|plan|receipt [--year 2569] [--quarter N] [--digits thai|arabic]
+                        [--office NAME] --out FILE.pdf|FILE.docx
+    trat-desktop report ita --round q1|q2|q3|q4|h1|y [--format both|pdf|docx] [--force] --out FOLDER
+    trat-desktop settings show [--json] | settings set KEY VALUE
     trat-desktop export-xlsx [--year 2569] [--quarter N] --out FILE.xlsx
 
 reportlab and openpyxl are imported only when one of these runs (they cost start-up time).
@@ -20,35 +23,53 @@ REPORT_KINDS = {
     "province": "รายงานผลการดำเนินงานภาพรวมจังหวัด (ไตรมาสหรือทั้งปี)",
     "plan": "แผนปฏิบัติการตามรูปแบบเอกสารแผน",
     "receipt": "ใบตอบรับของศูนย์ฯ ถึงหน่วยงาน (--office): ไฟล์ที่ได้รับ ผลการตรวจ ความเห็น",
+    "ita": "ชุดหลักฐาน ITA ของรอบรายงาน (--round) ในโฟลเดอร์ --out: บันทึกข้อความ รายงาน และแบบฟอร์มการเผยแพร่ข้อมูล",
 }
 
 
 def add_parsers(commands: Any, plan_cmds: Any = None) -> None:
-    report = commands.add_parser("report", help="พิมพ์รายงานเป็น PDF: office, province หรือ plan")
+    report = commands.add_parser("report", help="พิมพ์รายงานเป็น PDF หรือ Word (.docx): office, province, plan หรือ receipt")
     report.add_argument("kind", choices=list(REPORT_KINDS), help="; ".join(f"{k}: {v}" for k, v in REPORT_KINDS.items()))
     report.add_argument("--year", type=int, help=YEAR_HELP)
     report.add_argument("--quarter", type=int, choices=[1, 2, 3, 4],
                         help="ไตรมาส (office: ค่าเริ่มต้นไตรมาสปัจจุบัน; province: ไม่ระบุ = ทั้งปี)")
     report.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="เลขไทย (ค่าเริ่มต้น) หรือเลขอารบิก")
-    report.add_argument("--round", choices=["q1", "q2", "q3", "q4", "h1", "y"],
+    report.add_argument("--round", metavar="ROUND",  # checked by domain/rounds.py: a wrong one is told in Thai
                         help="รอบรายงาน: q1–q4, h1 (รอบ ๖ เดือน), y (รอบ ๑๒ เดือน) แทน --quarter")
     report.add_argument("--office", help="receipt: หน่วยงานที่จะออกใบตอบรับให้ (ศูนย์ฯ)")
-    report.add_argument("--out", type=Path, required=True, help="ไฟล์ PDF ที่จะเขียน")
+    report.add_argument("--format", choices=["both", "pdf", "docx"], default="both",
+                        help="ita: เอกสารแต่ละฉบับเป็นทั้ง PDF และ Word (both ค่าเริ่มต้น) หรือเฉพาะ pdf / docx")
+    report.add_argument("--force", action="store_true",
+                        help="ita: แทนที่โฟลเดอร์ --out ที่มีไฟล์อยู่แล้วทั้งโฟลเดอร์")
+    report.add_argument("--out", type=Path, required=True,
+                        help="ไฟล์ PDF (หรือ .docx) ที่จะเขียน; ita: โฟลเดอร์ที่จะสร้าง")
     xlsx = commands.add_parser("export-xlsx", help="ส่งออกผลการดำเนินงานภาพรวมเป็นไฟล์ Excel (.xlsx)")
     xlsx.add_argument("--year", type=int, help=YEAR_HELP)
     xlsx.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="ไม่ระบุ = ทั้งปี")
     xlsx.add_argument("--out", type=Path, required=True)
+    settings = commands.add_parser("settings", help="การตั้งค่าเอกสารของฐานข้อมูลนี้ (ชุดหลักฐาน ITA): show, set")
+    settings_cmds = settings.add_subparsers(dest="settings_command", required=True)
+    show = settings_cmds.add_parser("show", help="แสดงการตั้งค่าและค่าที่จะพิมพ์ในเอกสาร")
+    show.add_argument("--json", action="store_true")
+    put = settings_cmds.add_parser("set", help="ตั้งค่าหนึ่งรายการ (ค่าว่าง \"\" = ล้างค่า ใช้ค่าเริ่มต้น)")
+    put.add_argument("key", metavar="KEY", help="เช่น ita.doc_prefix, ita.letterhead, ita.website (ดู settings show)")
+    put.add_argument("value", metavar="VALUE")
 
 
 def run(args: argparse.Namespace, service: PlanService) -> int | None:
     """Run a report verb; None when *args* is not one."""
+    if args.command == "report" and args.kind == "ita":
+        return _ita(args, ProgressService(service))
+    if args.command == "settings":
+        return _settings(args, ProgressService(service))
     if args.command == "report":
         from .services.reports import write_report
 
         result = write_report(ProgressService(service), args.kind, args.out, fiscal_year=args.year,
                               quarter=args.quarter, thai_digits=args.digits == "thai", office=args.office,
                               round_id=args.round)
-        print(f"เขียนรายงานแล้ว: {args.out} ({result.pages} หน้า)")
+        pages = f" ({result.pages} หน้า)" if result.pages else ""
+        print(f"เขียนรายงานแล้ว: {args.out}{pages}")
         return 0
     if args.command == "export-xlsx":
         from .services.reports import write_report
@@ -57,3 +78,39 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         print(f"ส่งออกไฟล์ Excel แล้ว: {args.out}")
         return 0
     return None
+
+
+def _ita(args: argparse.Namespace, progress: ProgressService) -> int:
+    from .errors import TratError
+    from .services.reports import write_ita_set
+
+    if not args.round:
+        raise TratError("ชุดหลักฐาน ITA ต้องระบุรอบรายงาน --round (q1, q2, q3, q4, h1 หรือ y)")
+    if args.quarter is not None:
+        raise TratError("ชุดหลักฐาน ITA ใช้ --round แทน --quarter (เช่น --round q2)")
+    files = write_ita_set(progress, args.round, args.out, fiscal_year=args.year, thai_digits=args.digits == "thai",
+                          formats=args.format, force=args.force)
+    print(f"เขียนชุดหลักฐาน ITA แล้ว: {args.out} ({len(files)} ไฟล์)")
+    for path in files:
+        print(f"  {path.name}")
+    return 0
+
+
+def _settings(args: argparse.Namespace, progress: ProgressService) -> int:
+    import json
+
+    from .services.settings import SettingsService
+
+    settings = SettingsService(progress)
+    if args.settings_command == "set":
+        stored = settings.set(args.key, args.value)
+        print(f"ตั้งค่า {args.key} = “{stored}”" if stored else f"ล้างค่า {args.key} แล้ว (ใช้ค่าเริ่มต้น)")
+        return 0
+    views = settings.show()
+    if args.json:
+        print(json.dumps([v.as_json() for v in views], ensure_ascii=False, indent=2))
+        return 0
+    for v in views:
+        shown = v.value or (f"(ไม่ได้ตั้ง: {v.effective})" if v.effective else f"(ไม่ได้ตั้ง; {v.help})")
+        print(f"{v.key} — {v.label}: {shown}")
+    return 0

@@ -40,6 +40,8 @@ CAPABILITIES: dict[str, tuple[frozenset[str], str]] = {
     # reports
     "office_report": (frozenset({OFFICE}),
                       "แบบรายงานผลการดำเนินงานพิมพ์ได้จากเครื่องของหน่วยงาน (ตั้งค่าเครื่องเป็นหน่วยงานก่อน)"),
+    "ita_set": (frozenset({OFFICE, COORDINATOR}),
+                "ชุดหลักฐาน ITA จัดทำได้เมื่อตั้งค่าเครื่องเป็นหน่วยงานหรือศูนย์ฯ จังหวัดแล้ว (ตั้งค่า › หน่วยงานและผู้รายงาน…)"),
 }
 
 

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.plan_document_actions: Any = None
         self.report_actions: Any = None
         self.round_actions: Any = None
+        self.ita_actions: Any = None
         plan_tab_first = self.form.pageTabs.currentWidget() is self.form.planPage
         if defer_menus:  # the app: paint the first page, then fill what is not in sight
             if plan_tab_first:
@@ -248,6 +249,10 @@ class MainWindow(QMainWindow):
 
         self.round_actions = RoundActions.install(self, self._service, self._progress, self.settings,
                                                   self.form.menuSettings.menuAction())
+        from .ita_actions import ItaActions  # รายงาน › ชุดหลักฐาน ITA…, ตั้งค่า › เอกสารชุดหลักฐาน ITA…
+
+        self.ita_actions = ItaActions.install(self, self._service, self._progress, self.settings,
+                                              getattr(self.report_actions, "menu", None), self.form.menuSettings)
 
     # -- exchange files, keys, backups -------------------------------------------------
     def _install_exchange_menu(self) -> None:

@@ -1,4 +1,5 @@
-"""แฟ้ม › นำเข้าเอกสารแผน (ข้อความ)… for the coordinator: the plan document as text.
+"""แฟ้ม › นำเข้าเอกสารแผน (Word หรือข้อความ)… for the coordinator: the plan document as the official
+Word file (.docx) or its text export.
 
 A year with no plan is imported at once. For a year that has one, the document is a revision: the
 comparison with the stored plan (rows added, removed, changed, unmatched; which recorded progress is
@@ -22,7 +23,7 @@ from .forms.ui_plan_revision_dialog import Ui_PlanRevisionDialog
 from .ops import error_text, run_in_background
 
 LAST_DIR_KEY = "plan_document/last_dir"
-DOCUMENT_FILES = "เอกสารแผน (ข้อความ UTF-8) (*.txt);;ทุกไฟล์ (*)"
+DOCUMENT_FILES = ("เอกสารแผน (*.docx *.txt);;เอกสาร Word (*.docx);;ข้อความ UTF-8 (*.txt);;ทุกไฟล์ (*)")
 APPLY_TEXT = "ปรับแผนตามเอกสารนี้"
 
 
@@ -54,8 +55,8 @@ class PlanDocumentActions(QObject):
         self.dialog: PlanRevisionDialog | None = None
         self.last_message = ""
         self.last_op: Any = None
-        self.import_action = QAction("นำเข้าเอกสารแผน (ข้อความ)…", self)
-        self.import_action.setStatusTip("อ่านแผนปฏิบัติการจากเอกสารข้อความ ปีที่มีแผนอยู่แล้วจะแสดงการเปรียบเทียบก่อนปรับแผน")
+        self.import_action = QAction("นำเข้าเอกสารแผน (Word หรือข้อความ)…", self)
+        self.import_action.setStatusTip("อ่านแผนปฏิบัติการจากเอกสาร Word (.docx) หรือข้อความ ปีที่มีแผนอยู่แล้วจะแสดงการเปรียบเทียบก่อนปรับแผน")
         self.import_action.triggered.connect(lambda _checked=False: self.import_document())
 
     @classmethod
@@ -97,7 +98,7 @@ class PlanDocumentActions(QObject):
         """Choose a document, compare it off the GUI thread, then import or show the comparison."""
         if path is None:
             start = str(self.settings.value(LAST_DIR_KEY, str(Path.home())))
-            chosen, _ = file_dialogs.getOpenFileName(self.window, "เลือกเอกสารแผน (ข้อความ)", start, DOCUMENT_FILES)
+            chosen, _ = file_dialogs.getOpenFileName(self.window, "เลือกเอกสารแผน (Word หรือข้อความ)", start, DOCUMENT_FILES)
             if not chosen:
                 return
             path = Path(chosen)

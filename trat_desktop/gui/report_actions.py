@@ -13,6 +13,7 @@ year, Thai or Arabic digits (default: the display's setting) and an action:
 * พิมพ์…     – the same, with a note on printing from the viewer (A4, actual size).
 * บันทึกเป็น PDF… / บันทึกไฟล์ Excel… – a file name is asked for (a Thai default with the
   Buddhist-era date), the file is written beside it and moved into place when complete.
+* บันทึกเป็น Word… – the same as an editable .docx (the office and provincial reports, the plan).
 
 The report is made off the GUI thread (:func:`.ops.run_in_background`) on the worker's own
 PlanService; its page callback drives the progress dialog. Refusals (an office report on the
@@ -52,7 +53,7 @@ PAGES_KEY = "reports/pages/{kind}"   # pages the last report of a kind had: the 
 PDF_FILES = "เอกสาร PDF (*.pdf)"
 WORD_FILES = "เอกสาร Word (*.docx)"
 #: the reports that can also be saved as an editable Word file
-WORD_KINDS = ("office", "province")
+WORD_KINDS = tuple(key for key, kind in KINDS.items() if kind.word)
 XLSX_FILES = "สมุดงาน Excel (*.xlsx)"
 PREVIEW_DIR_NAME = "trat-desktop-reports"
 PREVIEW_KEEP_SECONDS = 24 * 3600
@@ -288,7 +289,7 @@ class ReportActions(QObject):
 
     def save_word(self, kind: str, path: Path | str | None = None, fiscal_year: int | None = None,
                   quarter: int | None = None, thai_digits: bool | None = None) -> BackgroundOp[Any] | None:
-        """บันทึกเป็น Word… (an editable .docx of the office or provincial report)."""
+        """บันทึกเป็น Word… (an editable .docx of the office or provincial report or the plan)."""
         from dataclasses import replace
 
         return self.run(replace(self._request(kind, SAVE, fiscal_year, quarter, thai_digits), word=True), path)

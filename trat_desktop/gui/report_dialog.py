@@ -1,6 +1,6 @@
 """The report chooser (รายงาน › …): which report, fiscal year, quarter or whole year, Thai or Arabic
-digits, and what to do with it: ดูตัวอย่าง · พิมพ์… · บันทึกเป็น PDF… (บันทึกไฟล์ Excel… for the
-workbook). The dialog only chooses; :class:`.report_actions.ReportActions` writes the file.
+digits, and what to do with it: ดูตัวอย่าง · พิมพ์… · บันทึกเป็น PDF… · บันทึกเป็น Word… (an editable .docx,
+for the reports that have one; บันทึกไฟล์ Excel… for the workbook). The dialog only chooses; :class:`.report_actions.ReportActions` writes the file.
 
 Plain data (:class:`ReportKind`, :class:`ReportRequest`) lives here too, so
 it can be tested without a window.
@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from ..domain.fiscal import ROUND_DUE_DAYS, default_quarter, default_year
 from . import display
@@ -41,6 +41,7 @@ class ReportKind:
     whole_year: bool         # "ทั้งปีงบประมาณ" can be chosen
     pdf: bool                # a PDF (else the Excel workbook: no digits choice, no printing)
     roles: tuple[str | None, ...]  # installations that see it (None: not set up yet)
+    word: bool = False       # can also be saved as an editable Word file (.docx)
 
 
 KINDS: dict[str, ReportKind] = {k.key: k for k in (
@@ -48,17 +49,17 @@ KINDS: dict[str, ReportKind] = {k.key: k for k in (
                "แบบรายงานผลการดำเนินงานของหน่วยงาน (รายไตรมาส)",
                "ผลการดำเนินงานของหน่วยงานนี้ในไตรมาสที่เลือก พร้อมช่องลงนามผู้รายงานและหัวหน้าส่วนราชการ "
                "และรหัสตรวจสอบข้อมูล (QR) พิมพ์ ลงนาม แล้วส่งพร้อมไฟล์ผลการดำเนินงาน (.trat)",
-               quarters=True, whole_year=False, pdf=True, roles=("office", None)),
+               quarters=True, whole_year=False, pdf=True, roles=("office", None), word=True),
     ReportKind("province", "รายงานภาพรวมจังหวัด…",
                "รายงานผลการดำเนินงานภาพรวมจังหวัด",
                "ผลรายยุทธศาสตร์ กิจกรรม และตัวชี้วัดของทุกหน่วยงาน หน่วยงานที่ยังรายงานไม่ครบ "
                "ยอดรวมงบประมาณ และแผนภูมิความก้าวหน้า สำหรับไตรมาสที่เลือกหรือทั้งปีงบประมาณ",
-               quarters=True, whole_year=True, pdf=True, roles=("coordinator",)),
+               quarters=True, whole_year=True, pdf=True, roles=("coordinator",), word=True),
     ReportKind("plan", "พิมพ์แผนปฏิบัติการ…",
                "แผนปฏิบัติการ (ตามรูปแบบเอกสารแผน)",
                "แผนปฏิบัติการทั้งฉบับตามรูปแบบเอกสาร กระดาษ A4 แนวนอน หัวตารางซ้ำทุกหน้า "
                "และยอดรวมงบประมาณรายยุทธศาสตร์",
-               quarters=False, whole_year=True, pdf=True, roles=("office", "coordinator", None)),
+               quarters=False, whole_year=True, pdf=True, roles=("office", "coordinator", None), word=True),
     ReportKind("xlsx", "ส่งออก Excel…",
                "ผลการดำเนินงานภาพรวม (ไฟล์ Excel)",
                "สมุดงาน Excel (.xlsx): แผ่นสรุปรายยุทธศาสตร์ และแผ่นละหนึ่งยุทธศาสตร์ "
@@ -99,7 +100,13 @@ class ReportDialog(QDialog):
         self.today = today or dt.date.today()
         self.rounds_due = rounds_due
         self.action: str | None = None
+        self.word = False
         form = self.form
+        # บันทึกเป็น Word… beside บันทึกเป็น PDF… (shown for the reports that have a Word file)
+        self.wordButton = QPushButton("บันทึกเป็น Word…", self)
+        self.wordButton.setObjectName("wordButton")
+        self.wordButton.setToolTip("บันทึกเป็นเอกสาร Word (.docx) ที่แก้ไขได้ ตาราง หัวตารางซ้ำทุกหน้า อักษร TH SarabunPSK")
+        form.buttonsLayout.insertWidget(form.buttonsLayout.indexOf(form.saveButton) + 1, self.wordButton)
         emphasise(form.titleLabel, 1.3)
         for k in self.kinds:
             form.kindCombo.addItem(k.title, k.key)
@@ -119,9 +126,10 @@ class ReportDialog(QDialog):
         form.previewButton.clicked.connect(lambda: self.choose(PREVIEW))
         form.printButton.clicked.connect(lambda: self.choose(PRINT))
         form.saveButton.clicked.connect(lambda: self.choose(SAVE))
+        self.wordButton.clicked.connect(lambda: self.choose(SAVE, word=True))
         form.closeButton.clicked.connect(self.reject)
         has_years = bool(years) and bool(self.kinds)
-        for button in (form.previewButton, form.printButton, form.saveButton):
+        for button in (form.previewButton, form.printButton, form.saveButton, self.wordButton):
             button.setEnabled(button.isEnabled() and has_years)
         if not years:
             form.descriptionLabel.setText("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล")
@@ -145,7 +153,7 @@ class ReportDialog(QDialog):
 
     def request(self) -> ReportRequest:
         return ReportRequest(self.kind().key, self.fiscal_year(), self.quarter(), self.thai_digits(),
-                             self.action or PREVIEW)
+                             self.action or PREVIEW, word=self.word and self.kind().word)
 
     def set_period(self, quarter: int | None) -> bool:
         """Choose quarter 1-4, or None for the whole year; False when this report has no such choice."""
@@ -155,9 +163,10 @@ class ReportDialog(QDialog):
         self.form.periodCombo.setCurrentIndex(index)
         return True
 
-    def choose(self, action: str) -> None:
-        """An action button: remember it and close the dialog (accepted)."""
+    def choose(self, action: str, word: bool = False) -> None:
+        """An action button: remember it (and whether a Word file was asked for) and close the dialog."""
         self.action = action
+        self.word = word
         self.accept()
 
     def _fit_height(self) -> None:
@@ -175,6 +184,7 @@ class ReportDialog(QDialog):
         form.arabicDigitsRadio.setEnabled(kind.pdf)
         form.digitsCaption.setEnabled(kind.pdf)
         form.printButton.setVisible(kind.pdf)
+        self.wordButton.setVisible(kind.word)
         form.saveButton.setText("บันทึกเป็น PDF…" if kind.pdf else "บันทึกไฟล์ Excel…")
         form.previewButton.setText("ดูตัวอย่าง" if kind.pdf else "เปิดดู")
         form.previewButton.setToolTip("เปิดรายงานในโปรแกรมดู PDF ของเครื่อง (ยังไม่บันทึกไฟล์)" if kind.pdf

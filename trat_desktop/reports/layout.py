@@ -47,6 +47,9 @@ class PageDecor:
     header: str = ""          # small text at the top of pages 2, 3, ...
     footer_left: str = ""     # e.g. the verification code
     thai_digits: bool = True
+    #: a Thai official document (a memo, a form): no footer rule or "หน้า x/N"; from page 2 the page
+    #: number centred at the top, "- ๒ -", as the ระเบียบงานสารบรรณ numbers a letter's pages
+    official: bool = False
 
     def page_label(self, page: int, total: int) -> str:
         """'หน้า ๑/๕' (or 'หน้า 1/5')."""
@@ -83,6 +86,9 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
 
         def save(self) -> None:
             total = self._pages_done
+            if decor.official:
+                Canvas.save(self)
+                return
             width, height = self._pagesize
             usable = width - MARGIN_LEFT - MARGIN_RIGHT
             for n in range(1, total + 1):
@@ -94,6 +100,11 @@ def _canvas_class(decor: PageDecor) -> type[Canvas]:
         def _decorate(self, page: int) -> None:
             width, _height = self._pagesize
             usable = width - MARGIN_LEFT - MARGIN_RIGHT
+            if decor.official:
+                if page > 1:
+                    top = self._pagesize[1] - MARGIN_TOP + 1.0 * cm
+                    _draw_text(self, digits(f"- {page} -", decor.thai_digits), "body_center", MARGIN_LEFT, top, usable)
+                return
             y = FOOTER_Y + 0.35 * cm
             self.saveState()
             self.setStrokeColor(colors.Color(0.6, 0.6, 0.6))

@@ -129,25 +129,40 @@ def round_period(progress: ProgressService, fiscal_year: int | None, round_id: s
     return quarter, title
 
 
+def is_word_target(out: Out) -> bool:
+    """Whether *out* names a Word file (.docx): the format is picked by the file's extension."""
+    return isinstance(out, (str, Path)) and str(out).lower().endswith(".docx")
+
+
 def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year: int | None = None,
                  quarter: int | None = None, thai_digits: bool = True,
                  on_progress: Callable[[int], None] | None = None, office: str | None = None,
                  round_id: str | None = None) -> Any:
-    """One dispatch for the CLI, the GUI and the smoke test: *kind* is office, province, plan or xlsx.
-    Returns the ReportResult of a PDF (pages, title), or the path of the workbook."""
+    """One dispatch for the CLI, the GUI and the smoke test: *kind* is office, province, plan, receipt or
+    xlsx; office, province, plan and receipt are written as Word (.docx) when *out* ends in .docx, else as
+    PDF. Returns the ReportResult of a PDF or Word file (pages, title; a Word file's pages are 0: Word
+    lays them out), or the path of the workbook."""
     if kind == "xlsx":
         return export_xlsx(progress, out, fiscal_year=fiscal_year, quarter=quarter)
+    word = is_word_target(out)
     if kind == "plan":
+        if word:
+            from ..reports.word import write_plan_docx
+
+            return write_plan_docx(ReportService(progress).plan(fiscal_year), out, thai_digits=thai_digits)
         return plan_report(progress, out, fiscal_year=fiscal_year, thai_digits=thai_digits, on_progress=on_progress)
     if kind == "receipt":
         from ..reports.receipt import write_receipt
+        from ..reports.word import write_receipt_docx
 
         if not office:
             from ..errors import TratError
 
             raise TratError("ใบตอบรับต้องระบุหน่วยงาน (--office)")
-        return write_receipt(ReportService(progress).receipt(office, fiscal_year), out, thai_digits=thai_digits,
-                             on_progress=on_progress)
+        data = ReportService(progress).receipt(office, fiscal_year)
+        if word:
+            return write_receipt_docx(data, out, thai_digits=thai_digits)
+        return write_receipt(data, out, thai_digits=thai_digits, on_progress=on_progress)
     # office and province: one period (a quarter, or a round's cut and title), then the PDF or the Word writer
     title = ""
     if round_id is not None:
@@ -157,8 +172,10 @@ def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year:
     if title:
         from dataclasses import replace
 
-        data = replace(data, period_title=title)
-    if str(out).lower().endswith(".docx"):
+        from ..domain.thai import digits
+
+        data = replace(data, period_title=digits(title, thai_digits))  # the round's name has Thai digits
+    if word:
         from ..reports.word import write_office_docx, write_province_docx
 
         return (write_office_docx if kind == "office" else write_province_docx)(data, out, thai_digits=thai_digits)
@@ -167,3 +184,80 @@ def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year:
 
     return (write_office if kind == "office" else write_province)(data, out, thai_digits=thai_digits,
                                                                   on_progress=on_progress)
+
+
+# --- the ITA evidence set ---------------------------------------------------------------------------------
+
+#: what `report ita --format` writes: each document as PDF and Word side by side (default), or one of them
+ITA_FORMATS = {"both": (".pdf", ".docx"), "pdf": (".pdf",), "docx": (".docx",)}
+Step = Callable[[int, int, str], None]
+
+
+def ita_data(progress: ProgressService, round_id: str, fiscal_year: int | None = None) -> Any:
+    """What the memo and the publication form print, for this installation: an office's set of its own
+    report, the coordinator's of the provincial report. The people are domain/ita.py's rule (a setting,
+    else the set-up's reporter; the head from a setting, else the round's sign-off, else the set-up)."""
+    from ..domain import ita as rules
+    from ..reports.ita import ItaData
+    from ..store import settings as settings_store
+    from .figures import FiguresService
+    from .rounds import RoundService
+
+    me = progress.identity()
+    require(me, "ita_set")
+    key = rules.check_round_id(round_id)
+    year = progress.plans.load_plan(fiscal_year).fiscal_year
+    rounds = RoundService(progress)
+    item = rounds.find(year, key)
+    kind = "office" if me.role == "office" else "province"
+    values = settings_store.load_settings(progress.plans.db)
+    signed = None
+    if kind == "office":
+        view = rounds.views(year).get(item.id)
+        if view is not None and view.state == "submitted" and view.submission is not None:
+            signed = (view.submission.signer_name, view.submission.signer_position)
+    who = rules.people(values, (me.reporter_name, me.reporter_position), (me.head_name, me.head_position), signed)
+    figures, items = FiguresService(progress).figures(year, item.id)
+    code = ExchangeService(progress).verification_code(year) if kind == "office" else ""
+    return ItaData(kind, year, item.id, item.name, item.start, item.end, progress.today(), me.display_name,
+                   values.get("ita.letterhead") or me.display_name, values.get("ita.doc_prefix", ""),
+                   values.get("ita.website", ""), who, figures, rules.file_name(2, item.id, year, kind),
+                   offices=len({w.agency_uid for w, _f in items}) if kind == "province" else 0,
+                   verification_code=code)
+
+
+def write_ita_set(progress: ProgressService, round_id: str, folder: Path | str, *, fiscal_year: int | None = None,
+                  thai_digits: bool = True, formats: str = "both", force: bool = False,
+                  on_step: Step | None = None) -> list[Path]:
+    """The round's ITA evidence set in *folder*: ๑ the บันทึกข้อความ, ๒ the round's report (the office's, or the
+    provincial one at the coordinator's), ๓ the publication form, each as PDF and/or Word (*formats*).
+    The folder appears with every file or not at all (atomic.atomic_folder); a folder with files in it is
+    refused unless *force*. Returns the files' paths."""
+    from ..atomic import atomic_folder
+    from ..domain.ita import file_name
+    from ..errors import TratError
+    from ..reports.ita import write_form, write_form_docx, write_memo, write_memo_docx
+
+    if formats not in ITA_FORMATS:
+        raise TratError(f"ไม่มีรูปแบบไฟล์ “{formats}” (ใช้ได้: " + ", ".join(ITA_FORMATS) + ")")
+    data = ita_data(progress, round_id, fiscal_year)  # refusals (role, round, year) before any file
+    suffixes = ITA_FORMATS[formats]
+    folder = Path(folder)
+    names = [(n, s, file_name(n, data.round_id, data.fiscal_year, data.kind, s)) for n in (1, 2, 3) for s in suffixes]
+    total = len(names)
+    kind = "office" if data.kind == "office" else "province"
+    with atomic_folder(folder, "ชุดหลักฐาน ITA", replace=force) as tmp:
+        for done, (number, suffix, name) in enumerate(names):
+            if on_step is not None:
+                on_step(done, total, name)
+            target = tmp / name
+            if number == 1:
+                (write_memo if suffix == ".pdf" else write_memo_docx)(data, target, thai_digits=thai_digits)
+            elif number == 2:
+                write_report(progress, kind, target, fiscal_year=data.fiscal_year, thai_digits=thai_digits,
+                             round_id=data.round_id)
+            else:
+                (write_form if suffix == ".pdf" else write_form_docx)(data, target, thai_digits=thai_digits)
+        if on_step is not None:
+            on_step(total, total, "")
+    return [folder / name for _n, _s, name in names]
