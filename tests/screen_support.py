@@ -35,6 +35,8 @@ DIALOG_CLASSES = {
     "conflicts_dialog.ConflictsDialog": "conflicts",
     "data_dialog.DataDialog": "data",
     "import_dialog.ImportDialog": "import",
+    "ita_actions.ItaDialog": "ita",
+    "ita_actions.ItaSettingsDialog": "ita-settings",
     "keys_dialog.KeysDialog": "keys",
     "ledger_dialog.LedgerDialog": "ledger",
     "plan_document_actions.PlanRevisionDialog": "plan-revision",
@@ -116,6 +118,8 @@ def windows(role: str, tmp: Path, settings: QSettings | None = None) -> Iterator
     yield from add("setup", lambda: SetupDialog(progress, service.agencies(), window, first_run=False))
     yield from add("report", window.report_actions.open_dialog)
     yield from add("keys", window.exchange_actions.show_keys)
+    yield from add("ita", window.ita_actions.open_dialog)
+    yield from add("ita-settings", window.ita_actions.open_settings)
     from trat_desktop.gui.plan_document_actions import PlanRevisionDialog
 
     lines = [f"ตัวชี้วัดแถวที่ {n}: แก้ไขข้อความตัวชี้วัดและหน่วยนับตามเอกสารฉบับใหม่" for n in range(60)]
