@@ -24,6 +24,8 @@ ALLOWED = [
     r"KB", r"MB", r"GB", r"Ctrl", r"Shift", r"Alt", r"Enter", r"Tab", r"Esc", r"Delete", r"Del", r"Insert",
     r"Backspace", r"Space", r"F\d{1,2}", r"Home", r"End", r"PgUp", r"PgDown", r"Page\s?Up", r"Page\s?Down",
     r"e-?mail", r"Email", r"Qt for Python", r"LGPL", r"A4", r"A3",
+    # the language menu names English in English, so that who reads no Thai finds it
+    r"Language", r"English",
     # the plan document's and the ITA/OIT publication form's own words
     r"No Gift Policy", r"OIT", r"Link",
     # folder names as they are on disk, beside the database

@@ -137,8 +137,10 @@ class MainWindow(QMainWindow):
         self._sync_role_pages()
         if self.office_page is not None:
             self._on_tab_changed(self.form.pageTabs.currentIndex())
+        from .language import install_menu
         from .screen_fit import remember_geometry
 
+        install_menu(self)  # ตั้งค่า › ภาษาของหน้าจอ (Language)
         remember_geometry(self, self.settings)  # size, place and splitters as last closed, within the screen
 
     # -- office mode ----------------------------------------------------------------
