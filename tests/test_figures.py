@@ -105,3 +105,16 @@ def test_progress_list_json_carries_each_items_figures(tmp_path):
     first = items["1/1.1/1"]  # ร้อยละ, target 80: 60 is 75 % of it
     assert (first["achieved_to_date"], first["achievement_pct"], first["band"]) == (60, 75.0, "below")
     assert items["1/1.2/1"]["band"] is None and items["1/1.2/1"]["achieved_to_date"] is None
+
+
+def test_mean_achievement_counts_an_unreported_item_as_zero():
+    placed = [
+        Placed(1, "1.1", item_figures("ครั้ง", 4, {1: e(1, 3)})),          # 75 %
+        Placed(1, "1.1", item_figures("ครั้ง", 4, {})),                    # not reported: 0
+        Placed(1, "1.2", item_figures("คน", None, {1: e(1, 3)})),          # no target: left out
+        Placed(1, "1.2", item_figures("ร้อยละ", 50, {1: e(1, 60)})),       # capped at 100
+    ]
+    province = rollup(placed)
+    assert province.mean_achievement_pct == pytest.approx((75 + 0 + 100) / 3, abs=0.01)
+    assert province.children["1"].children["1.2"].mean_achievement_pct == 100.0
+    assert GroupFigures().mean_achievement_pct is None

@@ -75,3 +75,131 @@ def test_gui_start_parses_only_the_global_options() -> None:
     assert _gui_args([]) is not None
     for argv in (["plan", "summary"], ["--help"], ["--version"], ["--db"]):
         assert _gui_args(argv) is None
+
+
+# --- who may do what: the GUI asks domain/capabilities.py, never the role itself ------------------
+
+import ast  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+GUI_DIR = Path(__file__).resolve().parent.parent / "trat_desktop" / "gui"
+ROLE_NAMES = {"office", "coordinator", "unset"}
+#: setup_dialog.py is where the role is chosen (its radio buttons), not where it decides what is allowed
+CHOOSES_THE_ROLE = {"setup_dialog.py"}
+
+
+def _is_role(node: ast.AST) -> bool:
+    """``x.role``, ``x.role()``, ``x.is_coordinator``/``x.is_office``, ``role_of(x)``."""
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "role_of":
+            return True
+        if isinstance(func, ast.Attribute) and func.attr == "role_of":
+            return True
+        node = func
+    return isinstance(node, ast.Attribute) and node.attr in ("role", "is_coordinator", "is_office")
+
+
+def _names_a_role(node: ast.AST) -> bool:
+    if isinstance(node, ast.Constant):
+        return node.value in ROLE_NAMES or node.value in ("OFFICE", "COORDINATOR")
+    if isinstance(node, ast.Name):
+        return node.id in ("OFFICE", "COORDINATOR", "UNSET")
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return any(_names_a_role(e) for e in node.elts)
+    return False
+
+
+def role_checks(source: str) -> list[int]:
+    """Lines deciding by role: a comparison with ``.role`` (or ``role_of``/``is_coordinator``), a name ``role``
+    compared with a role's name, or any attribute ``is_coordinator``/``is_office`` read."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            if any(_is_role(s) for s in sides):
+                found.append(node.lineno)
+            elif any(isinstance(s, ast.Name) and s.id == "role" for s in sides) and any(_names_a_role(s) for s in sides):
+                found.append(node.lineno)
+        elif isinstance(node, ast.Attribute) and node.attr in ("is_coordinator", "is_office"):
+            found.append(node.lineno)
+    return sorted(set(found))
+
+
+def test_the_gui_asks_the_capability_table_not_the_role() -> None:
+    files = sorted(GUI_DIR.rglob("*.py"))
+    assert len(files) > 20
+    offending = [f"{p.relative_to(GUI_DIR)}:{line}" for p in files if p.name not in CHOOSES_THE_ROLE
+                 for line in role_checks(p.read_text(encoding="utf-8"))]
+    assert not offending, ("decide with capabilities.can(identity, ACTION), not by role:\n" + "\n".join(offending))
+
+
+@pytest.mark.parametrize("source", [
+    'if me.role == "coordinator":\n    pass\n',
+    'x = identity.role != "office"\n',
+    'ok = self.progress.identity().role in ("office", "coordinator")\n',
+    'role = me.role\nshow = role == "coordinator"\n',
+    'show = role_of(me) == COORDINATOR\n',
+    'if me.is_coordinator:\n    pass\n',
+    'if "coordinator" == self.role():\n    pass\n',
+])
+def test_the_role_check_finder_flags(source: str) -> None:
+    assert role_checks(source)
+
+
+@pytest.mark.parametrize("source", [
+    'if role == Qt.ItemDataRole.DisplayRole:\n    pass\n',
+    'if can(me, "review"):\n    pass\n',
+    'if request.kind == "office":\n    pass\n',
+    'Identity(role="office", office_name="x")\n',
+])
+def test_the_role_check_finder_leaves_alone(source: str) -> None:
+    assert not role_checks(source)
+
+
+def test_every_action_the_gui_asks_is_in_the_table() -> None:
+    """A misspelt action would silently hide a menu (can() refuses unknown actions)."""
+    import re
+
+    from trat_desktop.domain.capabilities import CAPABILITIES
+
+    asked = set()
+    for path in GUI_DIR.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        asked |= set(re.findall(r'\bcan\([^,()]+(?:\([^()]*\))?,\s*"([a-z_]+)"\)', text))
+        asked |= set(re.findall(r'capability="([a-z_]+)"', text))
+        asked |= set(re.findall(r'self\.\w+_action: "([a-z_]+)"', text))
+    assert len(asked) >= 10, asked
+    assert asked <= set(CAPABILITIES), asked - set(CAPABILITIES)
+
+
+def test_menus_follow_the_capability_table_for_each_installation(qtbot, service, tmp_path) -> None:
+    """Each File / รอบรายงาน / รายงาน action is visible exactly where domain/capabilities.py allows it."""
+    from trat_desktop.domain.capabilities import can
+
+    fresh = PlanService.open(tmp_path / "fresh.sqlite3")    # not set up yet
+    unset = MainWindow(fresh, progress=ProgressService(fresh),
+                       settings=QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(unset)
+    makers = [lambda: unset] + [lambda i=identity: window_for(qtbot, service, i, tmp_path) for identity in (
+        Identity(role="office", office_name="สนง.คลัง จ.ตราด"), Identity(role="coordinator", reporter_name="ผู้ประสาน"))]
+    for make in makers:  # one at a time: the two set-up windows share a database
+        window = make()
+        me = window._progress.identity()
+        identity = me
+        rounds, exchange, reports = window.round_actions, window.exchange_actions, window.report_actions
+        rounds.update_roles()
+        exchange.update_roles()
+        reports.update_roles()
+        for action, capability in {**rounds.capabilities, **exchange.capabilities}.items():
+            assert action.isVisible() == can(me, capability), (identity.role, action.text())
+        from trat_desktop.gui.report_dialog import KINDS
+
+        for key, action in reports.actions.items():
+            assert action.isVisible() == can(me, KINDS[key].capability), (identity.role, key)
+        assert (window.coordinator_pages is not None) == can(me, "view_all_offices")
+        window.close()
+    assert not can(unset._progress.identity(), "submit_round") and can(unset._progress.identity(), "plan_report")
+    fresh.close()

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from trat_desktop.domain.identity import Identity, PermissionDenied
-from trat_desktop.domain.progress import ProgressEntry, achieved_to_date, on_target
+from trat_desktop.domain.figures import on_target
+from trat_desktop.domain.progress import ProgressEntry, achieved_to_date
 from trat_desktop.errors import TratError
 from trat_desktop.services import PlanService, ProgressService
 from trat_desktop.services.overview import OverviewService

@@ -39,6 +39,7 @@ from trat_desktop.services import PlanService, ProgressService  # noqa: E402
 
 from screenshot_exchange import SHOTS as EXCHANGE_SHOTS  # noqa: E402 - tools/ is on sys.path
 from screenshot_guide import SHOTS as GUIDE_SHOTS  # noqa: E402
+from screenshot_rounds import ROUND_SHOTS  # noqa: E402
 
 EDU = "สำนักงานศึกษาธิการจังหวัดตราด"
 #: Example entries for the office screenshot: (row id, quarter, field, typed text).
@@ -149,6 +150,7 @@ def _settings(args: argparse.Namespace) -> QSettings:
 SHOTS = {"plan": shoot_plan, "office": shoot_office, "setup": shoot_setup}
 SHOTS.update(EXCHANGE_SHOTS)
 SHOTS.update(GUIDE_SHOTS)
+SHOTS.update(ROUND_SHOTS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -91,6 +91,11 @@ def add_figures_parser(commands: Any) -> None:
     figures.add_argument("--year", type=int)
     figures.add_argument("--round", choices=ROUND_IDS, help="เฉพาะไตรมาสของรอบนี้ (ค่าเริ่มต้น: ทั้งปี)")
     figures.add_argument("--json", action="store_true")
+    sub = figures.add_subparsers(dest="figures_command")
+    limits = sub.add_parser("thresholds", help="เกณฑ์ผลสัมฤทธิ์: บรรลุ / ใกล้เคียง (ร้อยละของเป้าหมาย; ศูนย์ฯ กำหนด)")
+    limits.add_argument("--achieved", help="ร้อยละของเป้าหมายที่ถือว่า “บรรลุ” (ค่าเริ่มต้น 100)")
+    limits.add_argument("--near", help="ร้อยละของเป้าหมายที่ถือว่า “ใกล้เคียง” (ค่าเริ่มต้น 80)")
+    limits.add_argument("--json", action="store_true")
 
 
 def add_timeliness_parser(commands: Any) -> None:
@@ -99,6 +104,20 @@ def add_timeliness_parser(commands: Any) -> None:
     timely.add_argument("--year", type=int)
     timely.add_argument("--json", action="store_true")
     timely.add_argument("--reminders", action="store_true", help="ข้อความแจ้งเตือนพร้อมส่งทาง LINE หรืออีเมล")
+
+
+def _thresholds(args: argparse.Namespace, figures: Any) -> int:
+    """Show the bands, or set them (the coordinator; either limit alone keeps the other)."""
+    current = figures.thresholds()
+    if args.achieved is not None or args.near is not None:
+        current = figures.set_thresholds(current.achieved if args.achieved is None else args.achieved,
+                                         current.near if args.near is None else args.near)
+    if args.json:
+        print(json.dumps({"achieved": current.achieved, "near": current.near}, ensure_ascii=False))
+    else:
+        print(("บันทึกเกณฑ์แล้ว: " if args.achieved is not None or args.near is not None else "เกณฑ์ผลสัมฤทธิ์: ")
+              + current.text())
+    return 0
 
 
 def _year(args: argparse.Namespace, service: PlanService) -> int:
@@ -116,6 +135,8 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         from .services.figures import FiguresService
 
         figures = FiguresService(ProgressService(service))
+        if getattr(args, "figures_command", None) == "thresholds":
+            return _thresholds(args, figures)
         data = figures.as_json(_year(args, service), args.round)
         if args.json:
             print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -37,9 +37,22 @@ CAPABILITIES: dict[str, tuple[frozenset[str], str]] = {
     "withdraw_round": (frozenset({OFFICE}), "ถอนการส่งรายงานได้เฉพาะเครื่องของหน่วยงาน"),
     "answer_comment": (frozenset({OFFICE}), "ตอบความเห็นได้เฉพาะเครื่องของหน่วยงาน"),
     "import_reply": (frozenset({OFFICE}), "นำเข้าใบตอบรับได้เฉพาะเครื่องของหน่วยงาน"),
+    # figures
+    "set_thresholds": (frozenset({COORDINATOR}),
+                       f"กำหนดเกณฑ์ผลสัมฤทธิ์ (บรรลุ/ใกล้เคียง) ได้เฉพาะ{COORDINATOR_NAME} "
+                       "หน่วยงานได้รับเกณฑ์พร้อมแพ็กเกจแผน"),
+    "exchange_keys": (frozenset({OFFICE, COORDINATOR}), "โปรดตั้งค่าเครื่องก่อน จึงจะมีกุญแจลงนามไฟล์"),
+    # the pages: every office's work (the coordinator's grid with an agency filter, consolidated view, dashboard)
+    "view_all_offices": (frozenset({COORDINATOR}), f"ดูผลของทุกหน่วยงานได้เฉพาะ{COORDINATOR_NAME}"),
+    "own_rounds": (frozenset({OFFICE}), "รอบรายงานของหน่วยงานแสดงบนเครื่องของหน่วยงาน"),
     # reports
     "office_report": (frozenset({OFFICE}),
                       "แบบรายงานผลการดำเนินงานพิมพ์ได้จากเครื่องของหน่วยงาน (ตั้งค่าเครื่องเป็นหน่วยงานก่อน)"),
+    # offered in the menu before set-up too (disabled there, with a hint to set up first)
+    "offer_office_report": (frozenset({OFFICE, UNSET}), "แบบรายงานผลการดำเนินงานพิมพ์ได้จากเครื่องของหน่วยงาน"),
+    "province_report": (frozenset({COORDINATOR}), f"รายงานภาพรวมจังหวัดพิมพ์ได้จากเครื่องของ{COORDINATOR_NAME}"),
+    "province_excel": (frozenset({COORDINATOR}), f"ส่งออก Excel ภาพรวมได้จากเครื่องของ{COORDINATOR_NAME}"),
+    "plan_report": (frozenset({OFFICE, COORDINATOR, UNSET}), ""),
     "ita_set": (frozenset({OFFICE, COORDINATOR}),
                 "ชุดหลักฐาน ITA จัดทำได้เมื่อตั้งค่าเครื่องเป็นหน่วยงานหรือศูนย์ฯ จังหวัดแล้ว (ตั้งค่า › หน่วยงานและผู้รายงาน…)"),
 }
@@ -54,10 +67,10 @@ def role_of(identity: Identity) -> str:
     return UNSET
 
 
-def can(identity: Identity, action: str) -> bool:
-    """Whether this installation may do *action* (an unknown action is never allowed)."""
+def can(identity: Identity | None, action: str) -> bool:
+    """Whether this installation may do *action* (an unknown action is never allowed; no identity: not set up)."""
     roles, _ = CAPABILITIES.get(action, (frozenset(), ""))
-    return role_of(identity) in roles
+    return role_of(identity or Identity()) in roles
 
 
 def require(identity: Identity, action: str) -> None:

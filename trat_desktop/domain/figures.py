@@ -12,7 +12,12 @@
 office items with any report, y: all items) and the share of items on target; budget allocated, spent to
 date, remaining and ร้อยละการเบิกจ่าย.
 
-Status and figures must not contradict: a row still "ยังไม่เริ่ม" that has a result is flagged.
+Status and figures must not contradict: a row still "ยังไม่เริ่ม" that has a result is flagged
+(:func:`entry_contradiction`, per quarter in the entry grid; :func:`item_figures`, on the latest quarter).
+
+**One rule for "on target"**: :func:`on_target` is the band "บรรลุ" of :func:`item_figures`;
+:func:`.reporting.standing` (the dashboard, the consolidated view, every report and the Excel) asks it, so a
+printed "บรรลุเป้าหมาย" and a figure's band can never disagree, whatever thresholds the coordinator set.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from ..errors import TratError
 from .progress import ProgressEntry, achieved_to_date, is_reported
 
 BAND_TEXT = {"achieved": "บรรลุ", "near": "ใกล้เคียง", "below": "ต่ำกว่าเป้า"}
@@ -27,16 +33,75 @@ RULE_TEXT = ("ผลสะสม: หน่วยนับที่เป็น�
              "· ร้อยละความสำเร็จ = ผลสะสม ÷ เป้าหมาย × ๑๐๐ (ไม่เกิน ๑๐๐)")
 
 
+THRESHOLD_RULE_TEXT = "เกณฑ์ต้องเป็น ๐ < “ใกล้เคียง” ≤ “บรรลุ” ≤ ๑๐๐"
+
+
+class ThresholdError(TratError, ValueError):
+    """Band thresholds that cannot be used; the message is Thai."""
+
+
 @dataclass(frozen=True)
 class Thresholds:
-    """Band limits in per cent of the target (the coordinator may change them)."""
+    """Band limits in per cent of the target (the coordinator may change them; offices take them with the
+    plan package, so both ends band alike)."""
 
     achieved: float = 100.0
     near: float = 80.0
 
     def __post_init__(self) -> None:
-        if not (0 < self.near <= self.achieved <= 100):
-            raise ValueError("thresholds must satisfy 0 < near <= achieved <= 100")
+        for value in (self.achieved, self.near):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+                raise ThresholdError(f"เกณฑ์ต้องเป็นตัวเลขร้อยละ ({THRESHOLD_RULE_TEXT})")
+        if not 0 < self.near:
+            raise ThresholdError(f"เกณฑ์ “ใกล้เคียง” ต้องมากกว่า ๐ ({THRESHOLD_RULE_TEXT})")
+        if self.achieved > 100:
+            raise ThresholdError(f"เกณฑ์ “บรรลุ” ต้องไม่เกินร้อยละ ๑๐๐ ({THRESHOLD_RULE_TEXT})")
+        if self.near > self.achieved:
+            raise ThresholdError(f"เกณฑ์ “ใกล้เคียง” ต้องไม่มากกว่าเกณฑ์ “บรรลุ” ({THRESHOLD_RULE_TEXT})")
+
+    def text(self, thai_digits: bool = True) -> str:
+        """'บรรลุ: ร้อยละ ๑๐๐ ขึ้นไป · ใกล้เคียง: ร้อยละ ๘๐ ขึ้นไป · ต่ำกว่าเป้า: น้อยกว่าร้อยละ ๘๐'."""
+        from .display import number_text
+
+        a, n = number_text(self.achieved, thai_digits), number_text(self.near, thai_digits)
+        return f"บรรลุ: ร้อยละ {a} ขึ้นไป · ใกล้เคียง: ร้อยละ {n} ขึ้นไป · ต่ำกว่าเป้า: น้อยกว่าร้อยละ {n}"
+
+
+def parse_thresholds(achieved: object, near: object) -> Thresholds:
+    """Thresholds from what a person typed or a settings table holds (Thai or Arabic digits, '%' allowed)."""
+    from .thai import to_arabic_digits
+
+    def number(value: object, name: str) -> float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        text = to_arabic_digits(str(value)).strip().rstrip("%").strip()
+        try:
+            found = float(text)
+        except ValueError:
+            raise ThresholdError(f"เกณฑ์ “{name}” ต้องเป็นตัวเลขร้อยละ (ได้ “{value}”)") from None
+        if found != found or found in (float("inf"), float("-inf")):
+            raise ThresholdError(f"เกณฑ์ “{name}” ต้องเป็นตัวเลขร้อยละ (ได้ “{value}”)")
+        return found
+
+    return Thresholds(number(achieved, "บรรลุ"), number(near, "ใกล้เคียง"))
+
+
+def rule_text(thresholds: "Thresholds | None" = None, thai_digits: bool = True) -> str:
+    """The rule of the figures and the bands, for a tooltip or a report's note."""
+    from .thai import digits
+
+    return digits(RULE_TEXT, thai_digits) + " · " + (thresholds or Thresholds()).text(thai_digits)
+
+
+NOT_STARTED_WITH_RESULT = "สถานะยังเป็น “ยังไม่เริ่ม” แต่มีผลการดำเนินงานแล้ว โปรดปรับสถานะ"
+CANCELLED_ON_TARGET = "สถานะเป็น “ยกเลิก” แต่ผลการดำเนินงานถึงเป้าหมาย โปรดตรวจสอบ"
+
+
+def entry_contradiction(entry: ProgressEntry | None) -> str:
+    """A quarter whose status says nothing was done although a result is entered ('' when they agree)."""
+    if entry is not None and entry.status == "not_started" and entry.achieved is not None and entry.achieved > 0:
+        return NOT_STARTED_WITH_RESULT
+    return ""
 
 
 @dataclass(frozen=True)
@@ -81,10 +146,18 @@ def item_figures(unit: str, target: float | None, entries: Mapping[int, Progress
     contradiction = ""
     latest = [e for _q, e in sorted(used.items()) if is_reported(e)]
     if latest and latest[-1].status == "not_started" and achieved is not None and achieved > 0:
-        contradiction = "สถานะยังเป็น “ยังไม่เริ่ม” แต่มีผลการดำเนินงานแล้ว โปรดปรับสถานะ"
+        contradiction = NOT_STARTED_WITH_RESULT
     if latest and latest[-1].status == "cancelled" and band == "achieved":
-        contradiction = "สถานะเป็น “ยกเลิก” แต่ผลการดำเนินงานถึงเป้าหมาย โปรดตรวจสอบ"
+        contradiction = CANCELLED_ON_TARGET
     return ItemFigures(achieved, share, band, bool(latest), allocated_satang, spent, contradiction)
+
+
+def on_target(unit: str, target: float | None, entries: Mapping[int, ProgressEntry],
+              thresholds: Thresholds = Thresholds()) -> bool | None:
+    """Whether a row × office has reached its target: its band is บรรลุ (None when it has no band: nothing
+    reported, or no target). The only "on target" rule; :func:`.reporting.standing` asks it."""
+    band = item_figures(unit, target, entries, thresholds=thresholds).band
+    return None if band is None else band == "achieved"
 
 
 @dataclass
@@ -98,6 +171,10 @@ class GroupFigures:
     allocated_satang: int = 0
     spent_satang: int = 0
     contradictions: int = 0
+    #: sum of the items' ร้อยละความสำเร็จ, and how many items it averages over (an item not yet reported
+    #: counts as 0; an item reported without a target has no share and is left out)
+    achievement_total: float = 0.0
+    scored: int = 0
     children: dict[str, "GroupFigures"] = field(default_factory=dict)
 
     def add(self, f: ItemFigures) -> None:
@@ -108,6 +185,16 @@ class GroupFigures:
         self.allocated_satang += f.allocated_satang or 0
         self.spent_satang += f.spent_satang
         self.contradictions += int(bool(f.contradiction))
+        if f.achievement_pct is not None:
+            self.achievement_total += f.achievement_pct
+            self.scored += 1
+        elif not f.reported:
+            self.scored += 1
+
+    @property
+    def mean_achievement_pct(self) -> float | None:
+        """ร้อยละความสำเร็จเฉลี่ย of the group's items (None when none can be scored)."""
+        return round(self.achievement_total / self.scored, 2) if self.scored else None
 
     @property
     def reported_pct(self) -> float | None:
@@ -138,7 +225,8 @@ class GroupFigures:
                 "on_target": self.on_target, "on_target_pct": self.on_target_pct, "near": self.near,
                 "allocated_satang": self.allocated_satang, "spent_satang": self.spent_satang,
                 "remaining_satang": self.remaining_satang, "disbursed_pct": self.disbursed_pct,
-                "contradictions": self.contradictions, "sentence": self.sentence(thai_digits=False)}
+                "contradictions": self.contradictions, "mean_achievement_pct": self.mean_achievement_pct,
+                "sentence": self.sentence(thai_digits=False)}
 
 
 @dataclass(frozen=True)

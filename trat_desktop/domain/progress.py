@@ -213,14 +213,6 @@ def achieved_to_date(unit: str, entries: dict[int, ProgressEntry]) -> float | No
     return sum(v for _, v in values)
 
 
-def on_target(unit: str, target: float | None, entries: dict[int, ProgressEntry]) -> bool | None:
-    """Whether a row has reached its target (None when nothing is reported or there is no target)."""
-    achieved = achieved_to_date(unit, entries)
-    if achieved is None or target is None:
-        return None
-    return achieved >= target
-
-
 def is_reported(entry: ProgressEntry | None) -> bool:
     """An office has reported a quarter when it entered a value, a spending, a note or a status."""
     return entry is not None and not entry.is_blank()

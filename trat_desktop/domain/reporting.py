@@ -7,8 +7,10 @@ period the user chose: a quarter 1-4, or ``None`` for the whole fiscal year.
 * **due** – the quarters of the period that fall in the row's period (ไตรมาสที่ดำเนินการ).
 * **reported** – of those, the quarters with a value, a spending, a note or a status.
 * **missing** – due but not reported (an office owes a report).
-* **on target** – the result to the end of the period reaches the target (None: nothing
-  reported to the end of the period, or the row has no target).
+* **on target** – the result to the end of the period is in the band บรรลุ of domain/figures.py (the one
+  rule, with the coordinator's thresholds; None: nothing reported to the end of the period, or no target).
+  A standing carries those figures (ร้อยละความสำเร็จ, band, a status that contradicts the result), so a
+  printed "บรรลุเป้าหมาย" and a printed band come from one computation.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from .figures import ItemFigures, Thresholds, item_figures
 from .identity import Identity
 from .model import Plan
-from .progress import STATUSES, ProgressEntry, achieved_to_date, is_reported, on_target
+from .progress import STATUSES, ProgressEntry, is_reported
 
 NOT_DUE = "นอกระยะเวลา"
 NOT_REPORTED = "ยังไม่รายงาน"
@@ -27,14 +30,28 @@ REPORTED = "รายงานแล้ว"
 ON_TARGET = "บรรลุเป้าหมาย"
 
 
-def period_quarters(quarter: int | None) -> range:
-    """The quarters of a period: one quarter, or 1-4 for the whole year."""
-    return range(1, 5) if quarter is None else range(quarter, quarter + 1)
+#: a period: one quarter 1-4, a round's quarters (e.g. (1, 2) for รอบ ๖ เดือน), or None for the whole year
+Period = int | tuple[int, ...] | None
 
 
-def entries_through(entries: Mapping[int, ProgressEntry], quarter: int | None) -> dict[int, ProgressEntry]:
+def period_quarters(quarter: Period) -> tuple[int, ...]:
+    """The quarters of a period: one quarter, a round's quarters, or 1-4 for the whole year."""
+    if quarter is None:
+        return (1, 2, 3, 4)
+    if isinstance(quarter, tuple):
+        return tuple(sorted(set(quarter)))
+    return (quarter,)
+
+
+def period_end(quarter: Period) -> int:
+    """The last quarter of a period."""
+    return period_quarters(quarter)[-1]
+
+
+def entries_through(entries: Mapping[int, ProgressEntry], quarter: Period) -> dict[int, ProgressEntry]:
     """The entries of quarters up to the end of the period (all of them for the whole year)."""
-    return {q: e for q, e in entries.items() if quarter is None or q <= quarter}
+    end = period_end(quarter)
+    return {q: e for q, e in entries.items() if q <= end}
 
 
 @dataclass(frozen=True)
@@ -48,6 +65,20 @@ class Standing:
     status: str               # the key of the latest reported status to the end of the period ('' if none)
     spent_satang: int         # spending to the end of the period
     spent_in_period: int      # spending in the period's quarters
+    #: the figures to the end of the period (domain/figures.py): on_target is their band บรรลุ
+    figures: ItemFigures | None = None
+
+    @property
+    def band(self) -> str | None:
+        return self.figures.band if self.figures is not None else None
+
+    @property
+    def achievement_pct(self) -> float | None:
+        return self.figures.achievement_pct if self.figures is not None else None
+
+    @property
+    def contradiction(self) -> str:
+        return self.figures.contradiction if self.figures is not None else ""
 
     @property
     def is_due(self) -> bool:
@@ -84,11 +115,11 @@ class Standing:
 
 
 def standing(row_quarters: Iterable[int], unit: str, target: float | None,
-             entries: Mapping[int, ProgressEntry], quarter: int | None,
-             also_reported: Iterable[int] = ()) -> Standing:
-    """Where one office stands on one row for *quarter* (None: the whole year). *entries* are the
+             entries: Mapping[int, ProgressEntry], quarter: Period,
+             also_reported: Iterable[int] = (), thresholds: Thresholds | None = None) -> Standing:
+    """Where one office stands on one row for *quarter* (a round's quarters as a tuple; None: the whole year). *entries* are the
     values that count; *also_reported*: quarters whose value is kept outside the plan (reported,
-    not counted as a result)."""
+    not counted as a result); *thresholds*: the bands (the installation's setting; default 100 % / 80 %)."""
     in_row = set(row_quarters)
     kept = set(also_reported)
     due_quarters = [q for q in period_quarters(quarter) if q in in_row]
@@ -97,8 +128,10 @@ def standing(row_quarters: Iterable[int], unit: str, target: float | None,
     latest = [e for _q, e in sorted(so_far.items()) if is_reported(e)]
     spent = sum(e.spent_satang or 0 for e in so_far.values())
     in_period = sum((entries[q].spent_satang or 0) for q in period_quarters(quarter) if q in entries)
-    return Standing(len(due_quarters), reported, achieved_to_date(unit, so_far), on_target(unit, target, so_far),
-                    latest[-1].status if latest else "", spent, in_period)
+    figures = item_figures(unit, target, so_far, thresholds=thresholds or Thresholds())
+    on_target = None if figures.band is None else figures.band == "achieved"
+    return Standing(len(due_quarters), reported, figures.achieved_to_date, on_target,
+                    latest[-1].status if latest else "", spent, in_period, figures)
 
 
 def missing_offices(standings: Iterable[tuple[str, Standing]]) -> list[tuple[str, int, int]]:
@@ -127,6 +160,10 @@ class OfficeReportData:
     verification_code: str
     #: a reporting round's name and period when the report is for a round (รอบ ๖ เดือน …), else ''
     period_title: str = ""
+    #: the bands of domain/figures.py as the installation set them
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    #: the round's id when the report is for a round ('' for a quarter report)
+    round_id: str = ""
 
 
 @dataclass
@@ -144,3 +181,14 @@ class ProvinceReportData:
     #: timeliness per office and round (domain/rounds.py): dicts with office, round, state_text, timeliness_text,
     #: submitted, received (services.rounds.OfficeRound.as_json); empty when not gathered
     timeliness: list[dict[str, Any]] = field(default_factory=list)
+    #: the bands of domain/figures.py as the installation set them (the rows carry them too)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    #: the round's id when the report is for a round ('' for a quarter or whole-year report)
+    round_id: str = ""
+    #: the round's quarters (e.g. (1, 2) for รอบ ๖ เดือน): reports due, narratives; () outside a round
+    round_quarters: tuple[int, ...] = ()
+
+    @property
+    def period(self) -> "Period":
+        """The period the standings are computed for: the round's quarters, else the quarter (None: the year)."""
+        return self.round_quarters if len(self.round_quarters) > 1 else self.quarter

@@ -210,6 +210,35 @@ def locked_quarters(rounds: Iterable[Round], states: Mapping[str, str]) -> dict[
     return locked
 
 
+CHANGED_AFTER_SIGNOFF = "แก้ไขหลังลงนาม"
+
+
+def check_signed_on(item: Round, day: dt.date, today: dt.date) -> dt.date:
+    """The head of office's date of signing: not after today, not before the round begins."""
+    if day > today:
+        raise RoundError(f"วันที่ลงนาม ({be_date_text(day)}) ต้องไม่อยู่หลังวันนี้ ({be_date_text(today)})")
+    if day < item.start:
+        raise RoundError(f"วันที่ลงนาม ({be_date_text(day)}) ต้องไม่ก่อนวันเริ่มต้นของ{item.name} "
+                         f"({be_date_text(item.start)})")
+    return day
+
+
+def signoff_times(rounds: Iterable[Round], signed_at: Mapping[str, str]) -> dict[int, str]:
+    """Quarter -> the time of the latest sign-off (round id -> its time) of a round that covers it."""
+    found: dict[int, str] = {}
+    for item in rounds:
+        at = signed_at.get(item.id, "")
+        for quarter in item.quarters() if at else ():
+            found[quarter] = max(found.get(quarter, ""), at)
+    return found
+
+
+def changed_after_signoff(quarter: int, updated_at: str, signed: Mapping[int, str]) -> bool:
+    """Whether a value of *quarter* saved at *updated_at* was changed after that quarter's last sign-off."""
+    at = signed.get(quarter, "")
+    return bool(at and updated_at and updated_at > at)
+
+
 def lock_message(item: Round, quarter: int) -> str:
     return (f"ไตรมาส {digits(str(quarter), True)} อยู่ใน{item.name}ที่ลงนามส่งรายงานแล้ว จึงแก้ไขไม่ได้ "
             f"หากต้องการแก้ไข ให้ถอนการส่งรายงาน{item.name}ก่อน (หรือขอให้ศูนย์ฯ ปลดล็อกหากศูนย์ฯ รับรายงานแล้ว)")

@@ -197,3 +197,33 @@ def _row(r: _Reader, row: dict[str, Any], seen: set[str], agencies: dict[str, Ag
     return IndicatorRow(r.text(row, "unit"), None if target is None else float(target), r.text(row, "indicator"),
                         r.text(row, "expected_result"), quarters[0], quarters[1], list(names), lines,
                         uid=r.uid(row, seen), predecessor_uid=r.predecessor(row))
+
+
+# --- the coordinator's figure thresholds (optional; packages without them still import) --------------
+
+THRESHOLDS_KEY = "figures_thresholds"
+
+
+def thresholds_to_json(thresholds: Any) -> dict[str, Any]:
+    """The bands of domain/figures.py as an optional plan.json field: ``{"figures_thresholds": {...}}``."""
+    return {THRESHOLDS_KEY: {"achieved": thresholds.achieved, "near": thresholds.near}}
+
+
+def thresholds_from_json(data: Any, file_name: str) -> Any:
+    """The package's thresholds (domain.figures.Thresholds), None when it carries none; checked as the
+    coordinator's entry is (0 < near ≤ achieved ≤ 100)."""
+    from ..domain.figures import Thresholds, ThresholdError
+
+    if not isinstance(data, dict) or THRESHOLDS_KEY not in data:
+        return None
+    given = data[THRESHOLDS_KEY]
+    r = _Reader(file_name)
+    if not isinstance(given, dict) or set(given) != {"achieved", "near"}:
+        raise r.fail("เกณฑ์ผลสัมฤทธิ์")
+    values = [given["achieved"], given["near"]]
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        raise r.fail("เกณฑ์ผลสัมฤทธิ์")
+    try:
+        return Thresholds(float(values[0]), float(values[1]))
+    except (ThresholdError, OverflowError):
+        raise r.fail("เกณฑ์ผลสัมฤทธิ์") from None

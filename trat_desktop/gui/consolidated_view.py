@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QWidget
 
 from ..errors import TratError
 from ..services import PlanService
@@ -21,10 +21,13 @@ from .forms.ui_coordinator_overview import Ui_ConsolidatedPage
 from .overview_models import (
     COL_INDICATOR,
     COL_OFFICE,
+    COL_ON_TARGET,
     OverviewLine,
     OverviewProxy,
     OverviewTableModel,
     build_lines,
+    figures_text,
+    narrative_text,
 )
 from .workers import ReloadWhenShown, BackgroundLoader, can_run_in_background, thread_service
 from .style import emphasise
@@ -33,7 +36,7 @@ ERROR_STYLE = "color: #b00020;"
 #: Filter at once up to this many lines; above it wait for a pause in typing.
 DEBOUNCE_ABOVE = 50_000
 DEBOUNCE_MS = 150
-_WIDTHS = {COL_OFFICE: 210}
+_WIDTHS = {COL_OFFICE: 210, COL_ON_TARGET: 130}  # the band with its per cent: "ต่ำกว่าเป้า (๕๐%)"
 
 
 @dataclass
@@ -111,6 +114,13 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
         form.modeCombo.addItem("รายหน่วยงาน (ตัวชี้วัด × หน่วยงาน)", True)
         form.modeCombo.addItem("รายตัวชี้วัด (รวมหน่วยงาน)", False)
         form.loadingBar.hide()
+        # the chosen line's figures (with the rule) and what its offices wrote: result, problems, suggestions
+        self.detail = QPlainTextEdit(self)
+        self.detail.setObjectName("detailText")
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText("เลือกแถวเพื่อดูผลสัมฤทธิ์ ผลการดำเนินงาน ปัญหาอุปสรรค และข้อเสนอแนะของหน่วยงาน")
+        self.detail.setMaximumHeight(int(self.fontMetrics().height() * 8))
+        form.pageLayout.insertWidget(form.pageLayout.indexOf(self.view) + 1, self.detail)
         view = self.view
         view.setModel(self.proxy)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -132,6 +142,7 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
         form.modeCombo.currentIndexChanged.connect(lambda _i: self._on_mode())
         form.refreshButton.clicked.connect(self.reload)
         self.filter_box.textChanged.connect(self._on_filter_text)
+        view.selectionModel().currentRowChanged.connect(lambda _now, _before: self.show_detail())
 
     # -- loading --------------------------------------------------------------------
     def reload(self) -> None:
@@ -225,6 +236,29 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
     def _on_quarter(self) -> None:
         self.model.set_quarter(self.quarter())
         self.apply_filter_now()
+        self.show_detail()
+
+    # -- detail pane ------------------------------------------------------------------
+    def detail_text(self) -> str:
+        """The current line's figures and narratives for the chosen quarter ('' without a line)."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return ""
+        line = self.model.line(self.proxy.mapToSource(index).row())
+        row, quarter = line.row, self.quarter()
+        parts = [display.show_digits(f"ตัวชี้วัด {row.id} {row.indicator or row.activity_title}")]
+        for office in line.offices():
+            parts.append(figures_text(row, office, quarter))
+            said = narrative_text(office, quarter)
+            parts.append(said or display.show_digits(f"ไตรมาส {quarter}: ยังไม่มีผลการดำเนินงาน ปัญหาอุปสรรค "
+                                                     "หรือข้อเสนอแนะ"))
+        from ..domain.figures import rule_text
+
+        parts.append(rule_text(row.thresholds, display.thai_digits_enabled()))
+        return "\n".join(parts)
+
+    def show_detail(self) -> None:
+        self.detail.setPlainText(self.detail_text())
 
     def _on_mode(self) -> None:
         self.model.set_per_office(self.per_office())

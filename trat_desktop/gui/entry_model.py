@@ -17,6 +17,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from ..domain import display as shared
+from ..domain.figures import entry_contradiction
+from ..domain import rounds
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.progress import STATUSES, ProgressEntry
 from ..services import WorkItem
@@ -37,6 +39,7 @@ _OUTSIDE_BG = QColor("#fdebd3")  # a value kept outside the current plan
 _STRATEGY_BG = QColor("#d9e4f1")
 _ACTIVITY_BG = QColor("#f1f5fa")
 _UNSAVED_BG = QColor("#ffd9b3")
+_CONTRADICTION_BG = QColor("#fbd3c4")  # the status says ยังไม่เริ่ม although a result is entered
 _COMMENT_BG = QColor("#fff3b0")  # the centre commented on this quarter and the office has not answered
 UNSAVED_TIP = "ยังไม่ได้บันทึก: ฐานข้อมูลยังไม่ว่าง โปรแกรมจะลองบันทึกค่านี้อีกครั้งเอง"
 _LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
@@ -49,6 +52,11 @@ _CENTER = Qt.AlignmentFlag.AlignCenter
 
 def item_key(item: WorkItem) -> ItemKey:
     return (item.indicator_uid, item.agency_uid)
+
+
+#: the grid's mark of a value saved after the head of office signed its round off ("แก้ไขหลังลงนาม")
+CHANGED_MARK = "✎"
+_CHANGED_FG = QColor("#b34700")
 
 
 @dataclass
@@ -132,6 +140,8 @@ class WorkEntryModel(QAbstractTableModel):
         self._evidence: dict[tuple[str, str, int], int] = {}
         #: (indicator uid, agency uid, quarter) -> the centre's comments not yet answered
         self._comments: dict[tuple[str, str, int], list[str]] = {}
+        #: agency uid -> quarter -> the office's last sign-off covering it
+        self._signed: dict[str, dict[int, str]] = {}
         self._unsaved: dict[tuple[str, str, int, str], str] = {}
         self.committer: Committer | None = None
 
@@ -184,6 +194,17 @@ class WorkEntryModel(QAbstractTableModel):
         self._comments = {k: v for k, v in comments.items() if v}
         if self._lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(self.HEADERS) - 1))
+
+    def set_signoffs(self, signed: dict[str, dict[int, str]]) -> None:
+        """Agency uid -> quarter -> its last sign-off covering it: values saved after it show "แก้ไขหลังลงนาม"."""
+        self._signed = dict(signed)
+        if self._lines:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(self.HEADERS) - 1))
+
+    def changed_after_signoff(self, item: WorkItem, quarter: int) -> bool:
+        entry = item.entries.get(quarter)
+        return entry is not None and rounds.changed_after_signoff(quarter, entry.updated_at or "",
+                                                                   self._signed.get(item.agency_uid, {}))
 
     def comments_of(self, item: WorkItem, quarter: int) -> list[str]:
         return self._comments.get((item.indicator_uid, item.agency_uid, quarter), [])
@@ -282,7 +303,8 @@ class WorkEntryModel(QAbstractTableModel):
         if column in self.INFO_COLUMNS:
             return self._info_text(item, column) if line.first else ""
         if column == self.COL_QUARTER:
-            return display.show_digits(f"ไตรมาส {line.quarter}")
+            changed = f" {CHANGED_MARK}" if self.changed_after_signoff(item, line.quarter) else ""
+            return display.show_digits(f"ไตรมาส {line.quarter}") + changed
         if not line.in_period():
             return "นอกระยะเวลา" if column == self.COL_ACHIEVED else ""
         unsaved = self.unsaved_text(row, column)
@@ -363,8 +385,14 @@ class WorkEntryModel(QAbstractTableModel):
             files = self.evidence_count(item, line.quarter)
             if files and column == self.COL_QUARTER:
                 parts.append(display.show_digits(f"มีหลักฐานแนบ {files} ไฟล์"))
+            if self.changed_after_signoff(item, line.quarter):
+                parts.append(f"{CHANGED_MARK} {rounds.CHANGED_AFTER_SIGNOFF}: ค่านี้บันทึกหลังหัวหน้าส่วนราชการลงนามส่งรายงานรอบที่ครอบคลุม"
+                             "ไตรมาสนี้ (ประวัติการแก้ไขเก็บไว้ครบ)")
             for text in self.comments_of(item, line.quarter):
                 parts.append(f"ความเห็นจากศูนย์ฯ (ยังไม่ได้ตอบ): {text}")
+            clash = entry_contradiction(entry)
+            if clash and column in (self.COL_STATUS, self.COL_ACHIEVED):
+                parts.append(clash)
             return "\n".join(parts) or None
         return None
 
@@ -391,6 +419,8 @@ class WorkEntryModel(QAbstractTableModel):
                 return QBrush(_UNSAVED_BG)
             return self._background(line, column)
         if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.COL_QUARTER and line.item is not None and self.changed_after_signoff(line.item, line.quarter):
+                return QBrush(_CHANGED_FG)
             if line.kind == "quarter" and column not in self.INFO_COLUMNS and not line.in_period():
                 return QBrush(_GREY_FG)
             if column == self.COL_STATUS and line.item is not None and line.quarter not in line.item.entries:
@@ -421,6 +451,9 @@ class WorkEntryModel(QAbstractTableModel):
             return QBrush(_GREY_BG)
         if column == self.COL_QUARTER and line.item is not None and self.comments_of(line.item, line.quarter):
             return QBrush(_COMMENT_BG)
+        if (column == self.COL_STATUS and line.item is not None
+                and entry_contradiction(line.item.entries.get(line.quarter))):
+            return QBrush(_CONTRADICTION_BG)  # "ยังไม่เริ่ม" with a result (domain/figures.py)
         if line.quarter == self._current_quarter:
             return QBrush(_CURRENT_BG)
         return None

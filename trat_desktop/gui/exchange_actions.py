@@ -19,6 +19,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
+from ..domain.capabilities import can
+from ..domain.identity import Identity
 from ..errors import TratError
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
@@ -132,22 +134,26 @@ class ExchangeActions(QObject):
                                     self.undo_import_action, self.export_plan_action]
         self.file_actions = self.office_actions + self.coordinator_actions
         self.settings_actions = [self.keys_action, self.backup_action]
+        #: each File action is shown where domain/capabilities.py allows it
+        self.capabilities = {self.export_office_action: "export_office_file",
+                             self.import_plan_action: "import_plan_package",
+                             self.import_files_action: "import_office_files", self.ledger_action: "import_office_files",
+                             self.conflicts_action: "settle_conflicts", self.undo_import_action: "undo_import",
+                             self.export_plan_action: "export_plan_package"}
 
-    def role(self) -> str:
+    def identity(self) -> Identity | None:
         try:
-            return self.progress.identity().role or ""
+            return self.progress.identity()
         except TratError:
-            return ""
+            return None
 
     def update_roles(self) -> None:
         """Show the office's or the coordinator's actions (the identity can change in set-up)."""
-        role = self.role()
-        for action in self.office_actions:
-            action.setVisible(role == "office")
-        for action in self.coordinator_actions:
-            action.setVisible(role == "coordinator")
-        self.keys_action.setEnabled(role in ("office", "coordinator"))
-        if role == "coordinator":
+        me = self.identity()
+        for action, capability in self.capabilities.items():
+            action.setVisible(can(me, capability))
+        self.keys_action.setEnabled(can(me, "exchange_keys"))
+        if can(me, "settle_conflicts"):
             try:
                 count = len(self.exchange.conflicts()) + len(self.exchange.held_values())
             except TratError:
@@ -412,7 +418,7 @@ class ExchangeActions(QObject):
         if watched is self.window and kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             assert isinstance(event, (QDragEnterEvent, QDropEvent))
             paths = dropped_paths(event)
-            if not paths or self.role() != "coordinator":
+            if not paths or not can(self.identity(), "import_office_files"):
                 return False
             event.acceptProposedAction()
             if kind == QEvent.Type.Drop:

@@ -52,7 +52,7 @@ class ItaDialog(QDialog):
         rounds = RoundService(progress)
         layout = QVBoxLayout(self)
         me = progress.identity()
-        what = ("แบบรายงานผลการดำเนินงานของหน่วยงาน" if me.role == "office"
+        what = ("แบบรายงานผลการดำเนินงานของหน่วยงาน" if can(me, "office_report")
                 else "รายงานผลการดำเนินงานภาพรวมจังหวัด")
         intro = QLabel(f"เอกสาร ๓ ฉบับสำหรับเผยแพร่บนเว็บไซต์ของหน่วยงาน (หลักฐาน ITA/OIT): ๑ บันทึกข้อความขออนุญาตเผยแพร่ "
                        f"๒ {what}ของรอบ ๓ แบบฟอร์มการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน\n"

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QPushButton, QTableWidgetItem, QWidget
 
+from ..domain.capabilities import can
 from ..domain.identity import COORDINATOR_NAME
 from ..errors import TratError
 from . import display
@@ -54,7 +55,7 @@ class KeysDialog(QDialog):
             form.roleLabel.setText(exc.message)
         # Arabic digits on purpose: the other side may show either script, digits read the same aloud
         form.fingerprintLabel.setText(self.fingerprint)
-        coordinator = me.role == "coordinator"
+        coordinator = can(me, "manage_office_keys")
         who = COORDINATOR_NAME if coordinator else (me.office_name or "ยังไม่ได้ตั้งค่าหน่วยงาน")
         form.roleLabel.setText(f"เครื่องนี้: {who}")
         form.officesGroup.setVisible(coordinator)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QS
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QTableWidgetItem, QWidget
 
+from ..domain.capabilities import can
 from ..domain.fiscal import default_year
 from ..domain.model import Plan, PlanWarning
 from ..errors import TratError
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.plan_document_actions: Any = None
         self.report_actions: Any = None
         self.round_actions: Any = None
+        self.figures_actions: Any = None
         self.ita_actions: Any = None
         plan_tab_first = self.form.pageTabs.currentWidget() is self.form.planPage
         if defer_menus:  # the app: paint the first page, then fill what is not in sight
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
 
     def _default_tab(self) -> int:
         """The entry page for an office (or before set-up); the plan for the coordinator."""
-        if self.office_page is None or self.office_page.identity.role == "coordinator":
+        if self.office_page is None or can(self.office_page.identity, "edit_plan"):
             return self.form.pageTabs.indexOf(self.form.planPage)
         return self.form.pageTabs.indexOf(self.office_page)
 
@@ -185,7 +187,7 @@ class MainWindow(QMainWindow):
         installation is the coordinator's; their undo stack joins the window's undo group."""
         if self.coordinator_pages is not None or self._progress is None:
             return
-        if self._progress.identity().role != "coordinator":
+        if not can(self._progress.identity(), "view_all_offices"):
             return
         from .coordinator_pages import build_coordinator_pages
         from .coordinator_pages import DASHBOARD_TAB, EDITOR_TAB, OVERVIEW_TAB
@@ -206,6 +208,8 @@ class MainWindow(QMainWindow):
             pages.set_year(year)
         if self.office_page is not None:
             self.office_page.saved_at.connect(lambda *_: pages.mark_stale())
+        if self.round_actions is not None:
+            self.round_actions.attach_views()  # "ให้ความเห็น…" on the consolidated view
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         """Let background loads finish before the services close; values typed but not saved yet
@@ -251,6 +255,9 @@ class MainWindow(QMainWindow):
 
         self.round_actions = RoundActions.install(self, self._service, self._progress, self.settings,
                                                   self.form.menuSettings.menuAction())
+        from .figures_actions import FiguresActions
+
+        self.figures_actions = FiguresActions.install(self, self._progress, self.form.menuSettings)
         from .ita_actions import ItaActions  # รายงาน › ชุดหลักฐาน ITA…, ตั้งค่า › เอกสารชุดหลักฐาน ITA…
 
         self.ita_actions = ItaActions.install(self, self._service, self._progress, self.settings,
@@ -380,6 +387,8 @@ class MainWindow(QMainWindow):
         self.setup_dialog = None
         if accepted:
             self._sync_role_pages()
+            if self.round_actions is not None:
+                self.round_actions.update_roles()  # the grids' comment actions follow the new role
         if accepted and self.office_page is not None:
             self.office_page.controller.reset()
             self.office_page.reload()

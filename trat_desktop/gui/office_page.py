@@ -11,6 +11,7 @@ from typing import Protocol
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QWidget
 
+from ..domain.capabilities import can
 from ..domain.identity import COORDINATOR_NAME, Identity
 from ..domain.model import Plan
 from ..domain import fiscal
@@ -141,7 +142,7 @@ class OfficePage(QWidget):
         self.load_error = None
         me = self.identity
         form.setupPrompt.setVisible(not me.is_set_up)
-        coordinator = me.role == "coordinator"
+        coordinator = can(me, "view_all_offices")
         form.agencyLabel.setVisible(coordinator)
         form.agencyCombo.setVisible(coordinator)
         self.table.setColumnHidden(M.COL_AGENCY, not coordinator)
@@ -188,7 +189,7 @@ class OfficePage(QWidget):
 
     def selected_agency(self) -> str | None:
         """The uid the coordinator filters on (None: all agencies)."""
-        if self.identity.role != "coordinator":
+        if not can(self.identity, "view_all_offices"):
             return None
         return self.form.agencyCombo.currentData(UID_ROLE)
 
@@ -208,6 +209,7 @@ class OfficePage(QWidget):
         self.model.set_items(items, titles, short)
         self.model.set_evidence_counts(self._evidence_counts(items))
         self.model.set_comments(self._open_comments())
+        self.model.set_signoffs(self._signoff_times())
         self.model.set_current_quarter(self.current_quarter())
         self.form.countLabel.setText(display.count_text(len(items), "ตัวชี้วัด"))
         start = self.table.first_editable(fiscal.default_quarter(self.plan.fiscal_year, self._today()))
@@ -218,6 +220,16 @@ class OfficePage(QWidget):
     def _open_comments(self) -> dict[tuple[str, str, int], list[str]]:
         """The centre's comments this office has not answered, per row × quarter (the grid flags them)."""
         ask = getattr(self._progress, "open_comments", None)
+        if not callable(ask) or self.plan is None:
+            return {}
+        try:
+            return dict(ask(self.plan.fiscal_year))
+        except TratError:
+            return {}
+
+    def _signoff_times(self) -> dict[str, dict[int, str]]:
+        """Office -> quarter -> its last sign-off covering it (values saved later are marked in the grid)."""
+        ask = getattr(self._progress, "signoff_times", None)
         if not callable(ask) or self.plan is None:
             return {}
         try:
@@ -255,7 +267,7 @@ class OfficePage(QWidget):
 
     def _show_header(self) -> None:
         me, form = self.identity, self.form
-        if me.role == "coordinator":
+        if can(me, "view_all_offices"):
             title = f"งานของหน่วยงาน — {COORDINATOR_NAME} (ทุกหน่วยงาน)"
         else:
             title = f"งานของหน่วยงาน — {me.office_name or 'ยังไม่ได้ตั้งค่า'}"
@@ -282,7 +294,7 @@ class OfficePage(QWidget):
     def _round_text(self, today: dt.date) -> str:
         """The open reporting round and its due date, for an office ('ไตรมาส ๒ · ครบกำหนดส่ง … อีก ๓ วัน')."""
         ask = getattr(self._progress, "round_header", None)
-        if self.identity.role != "office" or not callable(ask) or self.plan is None:
+        if not can(self.identity, "own_rounds") or not callable(ask) or self.plan is None:
             return ""
         try:
             return str(ask(self.plan.fiscal_year, today))
@@ -301,7 +313,7 @@ class OfficePage(QWidget):
         form = self.form
         for i in range(1, form.quarterCombo.count()):
             form.quarterCombo.setItemText(i, display.show_digits(f"ไตรมาส {i}"))
-        if self.identity.role == "coordinator":
+        if can(self.identity, "view_all_offices"):
             self._fill_agency_filter()
         self._show_header()
         self.form.countLabel.setText(display.count_text(self.model.item_count(), "ตัวชี้วัด"))

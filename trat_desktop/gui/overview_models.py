@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ..domain import display as shared
+from ..domain.figures import BAND_TEXT, rule_text
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.thai import to_arabic_digits
 from ..services.overview import AgencyProgress, RowOverview
@@ -43,7 +44,7 @@ HEADERS = ("ยุทธศาสตร์", "รหัส", "ตัวชี้
            "ผลสะสม", "ถึง\nเป้าหมาย", "งบประมาณ\n(บาท)", "ใช้จ่ายแล้ว\n(บาท)", "ใช้ไป\n(%)")
 HEADER_TIPS = ("ยุทธศาสตร์ที่", "รหัสแผนงาน/โครงการ/กิจกรรม", "ตัวชี้วัด", "หน่วยนับของตัวชี้วัด", "ค่าเป้าหมาย",
                "หน่วยงานผู้รับผิดชอบ", "การรายงานผลของไตรมาสที่เลือก", "ผลการดำเนินงานสะสมถึงปัจจุบัน",
-               "ผลสะสมถึงค่าเป้าหมายแล้วหรือยัง", "งบประมาณที่ได้รับ", "งบประมาณที่ใช้จ่ายแล้วทุกไตรมาส",
+               "ผลสัมฤทธิ์: บรรลุ / ใกล้เคียง / ต่ำกว่าเป้า (ร้อยละความสำเร็จ ตามเกณฑ์ที่ศูนย์ฯ กำหนด)", "งบประมาณที่ได้รับ", "งบประมาณที่ใช้จ่ายแล้วทุกไตรมาส",
                "ร้อยละของงบประมาณที่ใช้จ่ายแล้ว")
 NUMERIC = (COL_STRATEGY, COL_CODE, COL_TARGET, COL_REPORTED, COL_ACHIEVED, COL_ON_TARGET, COL_ALLOCATED,
            COL_SPENT, COL_SPENT_SHARE)
@@ -55,6 +56,8 @@ _ALIGN = {COL_STRATEGY: _CENTER, COL_CODE: _CENTER, COL_UNIT: _CENTER, COL_TARGE
           COL_SPENT_SHARE: _RIGHT}
 _MISSING = QBrush(QColor("#fde2e1"))
 _GOOD = QBrush(QColor("#dff3e4"))
+_NEAR = QBrush(QColor("#fff3c4"))
+_CLASH = QBrush(QColor("#fbd3c4"))  # status and result contradict (domain/figures.py)
 NOT_DUE, MISSING, REPORTED = -1, 0, 1
 DASH = "–"
 
@@ -76,6 +79,10 @@ class OverviewLine:
     search: str
     reported: int = NOT_DUE
     on_target: bool | None = None
+    #: the office's band (per-office lines): achieved / near / below / None
+    band: str | None = None
+    #: a status that contradicts the result ("ยังไม่เริ่ม" with a value), '' when none
+    contradiction: str = ""
 
     def offices(self) -> list[AgencyProgress]:
         return [self.office] if self.office is not None else list(self.row.offices)
@@ -136,11 +143,14 @@ def fill_line(line: OverviewLine, quarter: int, short_names: dict[str, str],
         texts.append({NOT_DUE: "นอกระยะเวลา", MISSING: "ยังไม่รายงาน", REPORTED: "รายงานแล้ว"}[line.reported])
         keys += [texts[-2], float(line.reported)]
         line.on_target = on_target[0]
+        line.band = standings[0].band
+        line.contradiction = standings[0].contradiction
         texts.append(_number(achieved[0]) + (f" ({OUTSIDE_PLAN_TEXT} {display.show_digits(str(len(office.outside)))})"
                                              if office.outside else ""))
         keys.append(achieved[0] if achieved[0] is not None else -1.0)
-        texts.append({True: "ถึงแล้ว", False: "ยังไม่ถึง", None: DASH}[on_target[0]])
-        keys.append({True: 1.0, False: 0.0, None: -1.0}[on_target[0]])
+        texts.append(band_text(standings[0]))  # the band and on-target are one rule (domain/figures.py)
+        share = standings[0].achievement_pct
+        keys.append(share if share is not None else -1.0)
     else:
         texts.append(", ".join(_label(o.agency_name, short_names) for o in offices))
         line.reported = NOT_DUE if not due else (REPORTED if reported == len(offices) else MISSING)
@@ -148,6 +158,7 @@ def fill_line(line: OverviewLine, quarter: int, short_names: dict[str, str],
         keys += [texts[-2], reported / len(offices) if due and offices else -1.0]
         hits = sum(1 for t in on_target if t)
         line.on_target = bool(offices) and hits == len(offices)
+        line.contradiction = next((st.contradiction for st in standings if st.contradiction), "")
         values = [a for a in achieved if a is not None]
         kept = row.outside_count()
         texts.append((", ".join(_number(a) for a in achieved) if values else DASH)
@@ -167,6 +178,45 @@ def fill_line(line: OverviewLine, quarter: int, short_names: dict[str, str],
     who = (_cached_search(cache, "office:" + line.office.agency_uid, [texts[5], line.office.agency_name])
            if line.office is not None else search_text(texts[5] + " " + " ".join(o.agency_name for o in offices)))
     line.search = "\x1f".join([fixed, who, search_text("\x1f".join(texts[6:]))])
+
+
+def band_text(st: Any) -> str:
+    """'บรรลุ (100%)', 'ใกล้เคียง (85%)', 'ต่ำกว่าเป้า (40%)' from a standing; a dash without a band."""
+    if st.band is None:
+        return DASH
+    return BAND_TEXT[st.band] + display.show_digits(f" ({shared.number_text(st.achievement_pct, False)}%)")
+
+
+def figures_text(row: RowOverview, office: AgencyProgress, quarter: int) -> str:
+    """An office's figures on a row to the end of *quarter*, in words, with the rule (tooltip and detail pane)."""
+    st = row.standing(office, quarter)
+    parts = [f"{office.agency_name}: ผลสะสม {_number(st.achieved)} จากเป้าหมาย {_number(row.target)} {row.unit}".rstrip()]
+    if st.band is not None:
+        parts.append(f"ร้อยละความสำเร็จ {_number(st.achievement_pct)} · {BAND_TEXT[st.band]}")
+    if office.allocated_satang:
+        spent = st.spent_satang
+        parts.append(f"งบประมาณ {display.baht_text(office.allocated_satang)} บาท ใช้ไป {display.baht_text(spent)} บาท "
+                     f"คงเหลือ {display.baht_text(office.allocated_satang - spent)} บาท "
+                     f"ร้อยละการเบิกจ่าย {_number(round(100 * spent / office.allocated_satang, 2))}")
+    if st.contradiction:
+        parts.append("⚠ " + st.contradiction)
+    return display.show_digits("\n".join(parts))
+
+
+NARRATIVE_LABELS = (("note", "ผลการดำเนินงาน"), ("problems", "ปัญหาอุปสรรค"), ("suggestions", "ข้อเสนอแนะ/แนวทางแก้ไข"))
+
+
+def narrative_text(office: AgencyProgress, quarter: int | None = None) -> str:
+    """What the office wrote (ผลการดำเนินงาน, ปัญหาอุปสรรค, ข้อเสนอแนะ) per quarter (only *quarter* when given)."""
+    blocks = []
+    for q, entry in sorted(office.entries.items()):
+        if quarter is not None and q != quarter:
+            continue
+        said = [f"{label}: {getattr(entry, key).strip()}" for key, label in NARRATIVE_LABELS
+                if getattr(entry, key, "").strip()]
+        if said:
+            blocks.append(display.show_digits(f"ไตรมาส {q}") + "\n" + "\n".join(said))
+    return "\n".join(blocks)
 
 
 def build_lines(rows: Sequence[RowOverview], quarter: int, per_office: bool,
@@ -323,8 +373,12 @@ class OverviewTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if column == COL_REPORTED and line.reported != NOT_DUE:
                 return _GOOD if line.reported == REPORTED else _MISSING
+            if column == COL_ON_TARGET and line.contradiction:
+                return _CLASH
             if column == COL_ON_TARGET and line.on_target:
                 return _GOOD
+            if column == COL_ON_TARGET and line.band == "near":
+                return _NEAR
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(line, column)
@@ -337,7 +391,16 @@ class OverviewTableModel(QAbstractTableModel):
         if column in (COL_INDICATOR, COL_CODE):
             return display.show_digits(f"{row.indicator}\nโครงการ/กิจกรรม {row.activity_code} {row.activity_title}\n"
                                        f"(รหัสตัวชี้วัด {row.id} ไตรมาส {row.quarter_from}–{row.quarter_to})")
-        if column in (COL_OFFICE, COL_REPORTED, COL_ACHIEVED, COL_ON_TARGET):
+        if column in (COL_ACHIEVED, COL_ON_TARGET):
+            parts = [figures_text(row, office, self.quarter) for office in line.offices()]
+            parts.append(rule_text(row.thresholds, display.thai_digits_enabled()))
+            return "\n".join(parts)
+        if column == COL_OFFICE:
+            said = [(o.agency_name, narrative_text(o, self.quarter)) for o in line.offices()]
+            texts = [f"{name}\n{text}" for name, text in said if text]
+            if texts:
+                return "\n\n".join(texts)
+        if column in (COL_OFFICE, COL_REPORTED):
             parts = []
             for office in line.offices():
                 state = "รายงานแล้ว" if office.reported(self.quarter) else "ยังไม่รายงาน"

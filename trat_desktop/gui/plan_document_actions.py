@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
+from ..domain.capabilities import can
 from ..errors import TratError
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
@@ -75,10 +76,10 @@ class PlanDocumentActions(QObject):
 
     def update_role(self) -> None:
         try:
-            role = self.progress.identity().role
+            me = self.progress.identity()
         except TratError:
-            role = None
-        self.import_action.setVisible(role == "coordinator")
+            me = None
+        self.import_action.setVisible(can(me, "apply_plan_document"))
 
     # -- messages (tests replace the QMessageBox functions) ---------------------------------
     def _inform(self, text: str) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.capabilities import can
 from ..domain.model import IndicatorRow, Plan
 from ..domain.plan_rules import ENTITY_TEXT
 from ..errors import TratError
@@ -223,7 +224,7 @@ class PlanEditorPage(QWidget):
             self.load_year(wanted)
         else:
             self.show_message(_("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล"), error=True)
-        if self.progress.identity().role != "coordinator":
+        if not can(self.progress.identity(), "edit_plan"):
             self.show_message(_("เครื่องนี้ไม่ได้ตั้งค่าเป็นศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด "
                                 "จึงดูแผนได้แต่แก้ไขไม่ได้"), error=True)
 

@@ -38,6 +38,8 @@ from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox, QToolButton, QWidget
 
+from ..domain.capabilities import can
+from ..domain.identity import Identity
 from ..domain.fiscal import ROUND_DUE_DAYS, default_quarter
 from ..domain.thai import digits
 from ..errors import TratError
@@ -201,23 +203,19 @@ class ReportActions(QObject):
         return actions
 
     # -- roles -------------------------------------------------------------------------------
-    def role(self) -> str | None:
+    def identity(self) -> Identity | None:
         try:
-            return self.progress.identity().role
+            return self.progress.identity()
         except TratError:
             return None
 
     def update_roles(self) -> None:
         """Show the reports this installation makes (the identity can change in set-up)."""
-        try:
-            identity = self.progress.identity()
-        except TratError:
-            identity = None
-        role = identity.role if identity is not None else None
+        identity = self.identity()
         for key, action in self.actions.items():
-            action.setVisible(role in KINDS[key].roles)
+            action.setVisible(can(identity, KINDS[key].capability))
         office = self.actions["office"]
-        ready = identity is not None and identity.is_set_up
+        ready = can(identity, "office_report")
         office.setEnabled(ready)
         office.setStatusTip(KINDS["office"].description if ready else NOT_SET_UP_TIP)
         office.setToolTip(office.statusTip())
@@ -241,7 +239,7 @@ class ReportActions(QObject):
             years = self.plans.fiscal_years()
         except TratError:
             years = []
-        kinds = kinds_for(self.role())
+        kinds = kinds_for(self.identity())
         if kind in KINDS and KINDS[kind] not in kinds:
             kinds = [KINDS[kind]] + kinds  # asked for explicitly (e.g. by a page): the report itself refuses
         old = self.dialog

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
+from ..domain.capabilities import can
+from ..domain.identity import Identity
 from ..domain.fiscal import ROUND_DUE_DAYS, default_quarter, default_year
 from . import display
 from .forms.ui_report_dialog import Ui_ReportDialog
@@ -40,7 +42,7 @@ class ReportKind:
     quarters: bool           # a quarter can be chosen
     whole_year: bool         # "ทั้งปีงบประมาณ" can be chosen
     pdf: bool                # a PDF (else the Excel workbook: no digits choice, no printing)
-    roles: tuple[str | None, ...]  # installations that see it (None: not set up yet)
+    capability: str          # the action of domain/capabilities.py that offers it in the menu
     word: bool = False       # can also be saved as an editable Word file (.docx)
 
 
@@ -49,28 +51,28 @@ KINDS: dict[str, ReportKind] = {k.key: k for k in (
                "แบบรายงานผลการดำเนินงานของหน่วยงาน (รายไตรมาส)",
                "ผลการดำเนินงานของหน่วยงานนี้ในไตรมาสที่เลือก พร้อมช่องลงนามผู้รายงานและหัวหน้าส่วนราชการ "
                "และรหัสตรวจสอบข้อมูล (QR) พิมพ์ ลงนาม แล้วส่งพร้อมไฟล์ผลการดำเนินงาน (.trat)",
-               quarters=True, whole_year=False, pdf=True, roles=("office", None), word=True),
+               quarters=True, whole_year=False, pdf=True, capability="offer_office_report", word=True),
     ReportKind("province", "รายงานภาพรวมจังหวัด…",
                "รายงานผลการดำเนินงานภาพรวมจังหวัด",
                "ผลรายยุทธศาสตร์ กิจกรรม และตัวชี้วัดของทุกหน่วยงาน หน่วยงานที่ยังรายงานไม่ครบ "
                "ยอดรวมงบประมาณ และแผนภูมิความก้าวหน้า สำหรับไตรมาสที่เลือกหรือทั้งปีงบประมาณ",
-               quarters=True, whole_year=True, pdf=True, roles=("coordinator",), word=True),
+               quarters=True, whole_year=True, pdf=True, capability="province_report", word=True),
     ReportKind("plan", "พิมพ์แผนปฏิบัติการ…",
                "แผนปฏิบัติการ (ตามรูปแบบเอกสารแผน)",
                "แผนปฏิบัติการทั้งฉบับตามรูปแบบเอกสาร กระดาษ A4 แนวนอน หัวตารางซ้ำทุกหน้า "
                "และยอดรวมงบประมาณรายยุทธศาสตร์",
-               quarters=False, whole_year=True, pdf=True, roles=("office", "coordinator", None), word=True),
+               quarters=False, whole_year=True, pdf=True, capability="plan_report", word=True),
     ReportKind("xlsx", "ส่งออก Excel…",
                "ผลการดำเนินงานภาพรวม (ไฟล์ Excel)",
                "สมุดงาน Excel (.xlsx): แผ่นสรุปรายยุทธศาสตร์ และแผ่นละหนึ่งยุทธศาสตร์ "
                "ทุกตัวชี้วัดและหน่วยงาน ตัวเลขเป็นตัวเลขที่นำไปคำนวณต่อได้",
-               quarters=True, whole_year=True, pdf=False, roles=("coordinator",)),
+               quarters=True, whole_year=True, pdf=False, capability="province_excel"),
 )}
 
 
-def kinds_for(role: str | None) -> list[ReportKind]:
-    """The reports an installation of *role* is offered, in menu order."""
-    return [kind for kind in KINDS.values() if role in kind.roles]
+def kinds_for(identity: Identity | None) -> list[ReportKind]:
+    """The reports this installation is offered, in menu order (None: not set up yet)."""
+    return [kind for kind in KINDS.values() if can(identity, kind.capability)]
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QModelIndex, QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-    QInputDialog, QLabel, QLineEdit, QListWidget, QMainWindow, QMenu, QMessageBox, QPushButton, QTableWidget,
+    QInputDialog, QLabel, QLineEdit, QListWidget, QMainWindow, QMenu, QMessageBox, QPlainTextEdit, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -58,6 +58,15 @@ def thai_buttons(box: QDialogButtonBox, ok: str, cancel: str = "ยกเลิ�
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
 
 
+def _short_time(iso: str) -> str:
+    """'๒๐ เม.ย. ๒๕๖๙ ๐๙:๐๐ น.' (a table column's width)."""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return display.show_digits(iso)
+    return f"{rules.be_date_text(moment.date(), display.thai_digits_enabled())} {display.time_text(moment)}"
+
+
 class SubmitDialog(QDialog):
     """ส่งรายงานรอบนี้: the round, its due date, what still blocks a sign-off, and who signs."""
 
@@ -77,14 +86,24 @@ class SubmitDialog(QDialog):
             self.round_combo.addItem(item.name, item.id)
             if current is not None and item.id == current.id:
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
-        form.addRow("รอบรายงาน", self.round_combo)
+        round_label = QLabel("รอบรายงาน (&R)")
+        round_label.setBuddy(self.round_combo)
+        form.addRow(round_label, self.round_combo)
         self.due_label = QLabel()
         form.addRow("กำหนดส่ง", self.due_label)
         self.signer = QLineEdit(me.head_name)
         self.position = QLineEdit(me.head_position)
-        form.addRow("หัวหน้าส่วนราชการผู้ลงนาม", self.signer)
-        form.addRow("ตำแหน่ง", self.position)
+        self.signed_on = QLineEdit(rules.be_date_text(today, display.thai_digits_enabled()))
+        self.signed_on.setToolTip("พิมพ์วันที่แบบไทย เช่น ๑๒ เม.ย. ๒๕๖๙ หรือ 12/4/2569")
+        for text, widget in (("หัวหน้าส่วนราชการผู้ลงนาม (&N)", self.signer), ("ตำแหน่ง (&P)", self.position),
+                             ("วันที่ลงนาม (&D)", self.signed_on)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
         layout.addLayout(form)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         layout.addWidget(self.state_label)
@@ -92,15 +111,27 @@ class SubmitDialog(QDialog):
         layout.addWidget(self.missing)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         thai_buttons(self.buttons, "ลงนามและบันทึกไฟล์ส่งรายงาน")
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.round_combo.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.signed_on.textChanged.connect(lambda *_: self.refresh())
+        self.signer.textChanged.connect(lambda *_: self.refresh())
         self.refresh()
+        self.resize(760, 460)
 
     @property
     def round_id(self) -> str:
         return str(self.round_combo.currentData())
+
+    def signed_date(self) -> dt.date:
+        """The date typed (raises RoundError in Thai when it does not read or does not fit the round)."""
+        item = self.service.find(self.fiscal_year, self.round_id)
+        return rules.check_signed_on(item, rules.parse_date(self.signed_on.text()), self.progress.today())
+
+    def _try_accept(self) -> None:
+        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            self.accept()
 
     def refresh(self) -> None:
         item = self.service.find(self.fiscal_year, self.round_id)
@@ -124,15 +155,34 @@ class SubmitDialog(QDialog):
             ok.setEnabled(False)
         else:
             changed = f" (แก้ไขหลังลงนามครั้งก่อน {view.changed_after_signoff} รายการ)" if view and view.changed_after_signoff else ""
-            self.state_label.setText(f"ตัวชี้วัดที่ถึงกำหนดมีผลครบแล้ว เมื่อลงนาม ค่าของ{item.name}จะถูกล็อกบนเครื่องนี้ "
-                                     f"และโปรแกรมจะบันทึกไฟล์ส่งรายงานฉบับสุดท้ายของรอบ{changed}")
+            self.state_label.setText(display.show_digits(
+                f"ตัวชี้วัดที่ถึงกำหนดมีผลครบแล้ว เมื่อลงนาม ค่าของ{item.name}จะถูกล็อกบนเครื่องนี้ "
+                f"และโปรแกรมจะบันทึกไฟล์ส่งรายงานฉบับสุดท้ายของรอบ{changed}"))
             ok.setEnabled(True)
+            problem = ""
+            try:
+                self.signed_date()
+            except TratError as exc:
+                problem = exc.message
+            if not self.signer.text().strip():
+                problem = "ต้องระบุชื่อหัวหน้าส่วนราชการผู้ลงนาม"
+            if problem:
+                self.state_label.setText(problem)
+                ok.setEnabled(False)
+        due = [w for w in self.progress.work_items(self.fiscal_year) if getattr(w, "assigned", True)
+               and any(q in w.quarters() for q in item.quarters())]
+        covers = "" if item.id.startswith("q") else f" (ไตรมาส {', '.join(str(q) for q in item.quarters())})"
+        self.summary_label.setText(display.show_digits(
+            f"จะส่ง: ผลของ{item.name}{covers} ตัวชี้วัดที่ถึงกำหนด {len(due)} รายการ"
+            + (f" ยังไม่ครบ {len(missing)} รายการ" if missing else " ครบทุกรายการ")))
 
 
 class TimelinessDialog(QDialog):
-    """ติดตามการส่งรายงาน (coordinator): every office for a round, its review and timeliness."""
+    """ติดตามการส่งรายงาน (coordinator): every office for a round, its review and timeliness; the review
+    state is set here (ตรวจแล้ว, รับรายงาน, ส่งคืนเพื่อแก้ไข, ปลดล็อก) with an optional comment on the whole
+    submission (the CLI's ``review OFFICE ROUND --checked|--accept|--return --comment TEXT``)."""
 
-    COLUMNS = ("หน่วยงาน", "สถานะ", "ความตรงเวลา", "ลงนามส่ง", "ได้รับไฟล์", "แก้ไขหลังลงนาม")
+    COLUMNS = ("หน่วยงาน", "สถานะ", "ความตรงเวลา", "ลงนามส่ง", "ได้รับไฟล์", "ไฟล์ที่ได้รับ", "แก้ไขหลังลงนาม")
 
     def __init__(self, parent: QWidget, actions: "RoundActions", fiscal_year: int) -> None:
         super().__init__(parent)
@@ -142,44 +192,73 @@ class TimelinessDialog(QDialog):
         self.review = _reviews(actions.progress)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel("รอบรายงาน"))
+        round_label = QLabel("รอบรายงาน (&R)")
+        top.addWidget(round_label)
         self.round_combo = QComboBox()
+        round_label.setBuddy(self.round_combo)
         current = self.review.rounds.open_round(fiscal_year)
         for item in self.review.rounds.rounds(fiscal_year):
-            self.round_combo.addItem(f"{item.name} (ครบกำหนด {rules.be_date_text(item.due)})", item.id)
+            self.round_combo.addItem(display.show_digits(f"{item.name} (ครบกำหนด {rules.be_date_text(item.due)})"), item.id)
             if current is not None and item.id == current.id:
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
         top.addWidget(self.round_combo, 1)
         layout.addLayout(top)
+        self.summary_label = QLabel()
+        layout.addWidget(self.summary_label)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
+        comment_label = QLabel("ความเห็นถึงหน่วยงานต่อรายงานทั้งฉบับ (ไปกับใบตอบรับ) (&C)")
+        self.comment_edit = QPlainTextEdit()
+        self.comment_edit.setTabChangesFocus(True)
+        self.comment_edit.setPlaceholderText("เช่น ขอหลักฐานเพิ่มของตัวชี้วัดยุทธศาสตร์ที่ ๒ (ไม่บังคับ ยกเว้นการส่งคืน)")
+        self.comment_edit.setMaximumHeight(self.comment_edit.fontMetrics().height() * 4)
+        comment_label.setBuddy(self.comment_edit)
+        layout.addWidget(comment_label)
+        layout.addWidget(self.comment_edit)
         row = QHBoxLayout()
-        self.accept_button = QPushButton("รับรายงาน")
-        self.return_button = QPushButton("ส่งคืนเพื่อแก้ไข…")
-        self.unlock_button = QPushButton("ปลดล็อก")
-        self.copy_button = QPushButton("คัดลอกข้อความแจ้งเตือน")
-        self.replies_button = QPushButton("ส่งใบตอบรับทุกหน่วยงาน…")
-        for button in (self.accept_button, self.return_button, self.unlock_button, self.copy_button,
-                       self.replies_button):
+        self.check_button = QPushButton("ตรวจแล้ว (&K)")
+        self.accept_button = QPushButton("รับรายงาน (&A)")
+        self.return_button = QPushButton("ส่งคืนเพื่อแก้ไข… (&E)")
+        self.unlock_button = QPushButton("ปลดล็อก (&U)")
+        self.comment_button = QPushButton("บันทึกความเห็นอย่างเดียว (&M)")
+        for button in (self.check_button, self.accept_button, self.return_button, self.unlock_button,
+                       self.comment_button):
+            button.setAutoDefault(False)
             row.addWidget(button)
         layout.addLayout(row)
+        row2 = QHBoxLayout()
+        self.copy_button = QPushButton("คัดลอกรายการแจ้งเตือน (&L)")
+        self.replies_button = QPushButton("ส่งใบตอบรับทุกหน่วยงาน… (&P)")
+        self.dates_button = QPushButton("กำหนดรอบรายงาน… (&D)")
+        for button in (self.copy_button, self.replies_button, self.dates_button):
+            button.setAutoDefault(False)
+            row2.addWidget(button)
+        row2.addStretch(1)
+        layout.addLayout(row2)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText("ปิด")
         close.rejected.connect(self.reject)
         layout.addWidget(close)
+        self.check_button.clicked.connect(lambda: self.set_state("check"))
         self.accept_button.clicked.connect(lambda: self.set_state("accept"))
         self.return_button.clicked.connect(lambda: self.set_state("return"))
         self.unlock_button.clicked.connect(lambda: self.set_state("unlock"))
+        self.comment_button.clicked.connect(self.comment_only)
         self.copy_button.clicked.connect(self.copy_reminders)
         self.replies_button.clicked.connect(lambda: actions.export_replies(self.fiscal_year))
+        self.dates_button.clicked.connect(self._set_dates)
         self.round_combo.currentIndexChanged.connect(lambda *_: self.refresh())
+        QWidget.setTabOrder(self.round_combo, self.table)
+        QWidget.setTabOrder(self.table, self.comment_edit)
         self.entries: list[Any] = []
         self.refresh()
+        self.resize(1000, 560)
 
     @property
     def round_id(self) -> str:
@@ -190,14 +269,25 @@ class TimelinessDialog(QDialog):
 
         self.entries = board(self.review, self.fiscal_year, self.round_id)
         self.table.setRowCount(len(self.entries))
+        counts: dict[str, int] = {}
         for r, e in enumerate(self.entries):
-            values = (e.office_name, rules.REVIEW_TEXT[e.state], e.punctuality.text(),
-                      rules.be_date_text(dt.date.fromisoformat(e.signed_on)) if e.signed_on else "",
-                      display.show_digits(e.received_at[:16].replace("T", " ")) if e.received_at else "",
-                      display.show_digits(str(e.changed_after_signoff)) if e.changed_after_signoff else "")
+            counts[e.punctuality.state] = counts.get(e.punctuality.state, 0) + 1
+            received = _short_time(e.received_at) if e.received_at else ""
+            carried = e.file_name + (display.show_digits(f" (ฉบับที่ {e.sequence})") if e.sequence else "")
+            values = (e.office_name, rules.REVIEW_TEXT[e.state], display.show_digits(e.punctuality.text()),
+                      rules.be_date_text(dt.date.fromisoformat(e.signed_on), display.thai_digits_enabled())
+                      if e.signed_on else "",
+                      display.show_digits(received), carried,
+                      display.show_digits(f"{rules.CHANGED_AFTER_SIGNOFF} {e.changed_after_signoff} รายการ")
+                      if e.changed_after_signoff else "")
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        parts = [f"{text} {counts[key]}" for key, text in rules.TIMELINESS_TEXT.items() if counts.get(key)]
+        self.summary_label.setText(display.show_digits(" · ".join(parts) + f" (ทั้งหมด {len(self.entries)} หน่วยงาน)"))
+        if self.entries and self.table.currentRow() < 0:
+            self.table.selectRow(0)
 
     def selected(self) -> Any:
         row = self.table.currentRow()
@@ -208,18 +298,47 @@ class TimelinessDialog(QDialog):
         if entry is None:
             self.actions.warn("ยังไม่ได้เลือกหน่วยงาน", "โปรดเลือกหน่วยงานในตารางก่อน")
             return
-        comment = ""
-        if action == "return":
+        comment = self.comment_edit.toPlainText().strip()
+        if action == "return" and not comment:
             comment, ok = QInputDialog.getMultiLineText(self, "ส่งคืนเพื่อแก้ไข",
                                                         f"ความเห็นถึง{entry.office_name} (ต้องแก้ไขอะไร)")
             if not ok:
                 return
+        row = self.table.currentRow()
         try:
             self.review.set_state(entry.office_uid, self.fiscal_year, self.round_id, action, comment)
         except TratError as exc:
             self.actions.warn("บันทึกผลการตรวจไม่ได้", exc.message)
             return
+        self.comment_edit.clear()
         self.refresh()
+        self.table.selectRow(row)
+
+    def comment_only(self) -> None:
+        """A comment on the whole submission, the review state left as it is."""
+        entry = self.selected()
+        if entry is None:
+            self.actions.warn("ยังไม่ได้เลือกหน่วยงาน", "โปรดเลือกหน่วยงานในตารางก่อน")
+            return
+        try:
+            self.review.submission_comment(entry.office_uid, self.fiscal_year, self.round_id,
+                                           self.comment_edit.toPlainText())
+        except TratError as exc:
+            self.actions.warn("บันทึกความเห็นไม่ได้", exc.message)
+            return
+        self.comment_edit.clear()
+        self.actions.inform("บันทึกความเห็นแล้ว", f"บันทึกความเห็นถึง{entry.office_name}แล้ว "
+                                                  "ความเห็นจะไปกับใบตอบรับครั้งถัดไป")
+
+    def _set_dates(self) -> None:
+        if self.actions.set_round_dates(self.fiscal_year):
+            current = self.round_id
+            self.round_combo.blockSignals(True)
+            for i, item in enumerate(self.review.rounds.rounds(self.fiscal_year)):
+                self.round_combo.setItemText(i, display.show_digits(f"{item.name} (ครบกำหนด {rules.be_date_text(item.due)})"))
+            self.round_combo.blockSignals(False)
+            self.round_combo.setCurrentIndex(max(0, self.round_combo.findData(current)))
+            self.refresh()
 
     def copy_reminders(self) -> None:
         from ..services.rounds import reminders
@@ -245,21 +364,33 @@ class RoundActions(QObject):
         self.last_message = ""
         self.last_op: Any = None
         self.dialog: Any = None
-        self.menu = QMenu("รอบรายงาน", window)
+        self.menu = QMenu("รอบรายงาน (&R)", window)
         a = self._action
-        self.submit_action = a("ส่งรายงานรอบนี้…", self.submit, "ลงนามส่งรายงานของรอบ ค่าของรอบจะถูกล็อก")
+        self.submit_action = a("ส่งรายงานรอบนี้…", self.submit, "ลงนามส่งรายงานของรอบ ค่าของรอบจะถูกล็อก", "Ctrl+Shift+S")
         self.withdraw_action = a("ถอนการส่งรายงาน…", self.withdraw, "ถอนการส่งรายงานเพื่อแก้ไข (ก่อนศูนย์ฯ รับรายงาน)")
         self.reply_action = a("นำเข้าใบตอบรับ…", self.import_reply, "ใบตอบรับและความเห็นจากศูนย์ฯ")
         self.comments_action = a("ความเห็นจากศูนย์ฯ…", self.show_comments, "ความเห็นของศูนย์ฯ และคำตอบ")
         self.answer_action = a("ตอบความเห็นของศูนย์ฯ…", self.answer_comment,
                                "ตอบความเห็นที่ยังไม่ได้ตอบ (คำตอบไปกับไฟล์ส่งออกครั้งถัดไป)")
         self.board_action = a("ติดตามการส่งรายงาน…", self.show_board,
-                              "ทุกหน่วยงาน: ได้รับหรือยัง ตรงเวลาหรือไม่ ผลการตรวจ ข้อความแจ้งเตือน")
+                              "ทุกหน่วยงาน: ได้รับหรือยัง ตรงเวลาหรือไม่ ผลการตรวจ ข้อความแจ้งเตือน", "Ctrl+Shift+T")
+        self.dates_action = a("กำหนดรอบรายงานและวันครบกำหนด…", lambda: self.set_round_dates(),
+                              "ช่วงเวลาและวันครบกำหนดส่งของแต่ละรอบ (ส่งถึงหน่วยงานพร้อมแพ็กเกจแผน)")
+        self.replies_action = a("ส่งใบตอบรับทุกหน่วยงาน…", lambda: self.export_replies(self.fiscal_year()),
+                                "ใบตอบรับที่ลงนามแล้วของทุกหน่วยงาน: ไฟล์ที่ได้รับ ผลการตรวจ ความเห็น การปลดล็อก")
+        #: each action is shown where domain/capabilities.py allows it
+        self.capabilities = {self.submit_action: "submit_round", self.withdraw_action: "withdraw_round",
+                             self.reply_action: "import_reply", self.comments_action: "answer_comment",
+                             self.answer_action: "answer_comment", self.board_action: "review",
+                             self.dates_action: "set_rounds", self.replies_action: "export_reply"}
         self.office_actions = [self.submit_action, self.withdraw_action, self.reply_action, self.comments_action,
                                self.answer_action]
-        self.coordinator_actions = [self.board_action]
+        self.coordinator_actions = [self.board_action, self.dates_action, self.replies_action]
         for action in self.office_actions + self.coordinator_actions:
             self.menu.addAction(action)
+        #: on the grids (context menu and Ctrl+M): a comment on the row × quarter, or the office's answer
+        self.row_actions: list[tuple[QAction, Any, str]] = []
+        self._attached: set[int] = set()
         self.menu.aboutToShow.connect(self.update_roles)
         self.update_roles()
 
@@ -276,18 +407,26 @@ class RoundActions(QObject):
             bar.addMenu(actions.menu)
         return actions
 
-    def _action(self, text: str, slot: Any, tip: str) -> QAction:
+    def _action(self, text: str, slot: Any, tip: str, keys: str = "") -> QAction:
         action = QAction(text, self)
         action.setStatusTip(tip)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def update_roles(self) -> None:
-        me = self.progress.identity()
-        for action in self.office_actions:
-            action.setVisible(can(me, "submit_round"))
-        for action in self.coordinator_actions:
-            action.setVisible(can(me, "review"))
+        try:
+            me = self.progress.identity()
+        except TratError:
+            me = None
+        for action, capability in self.capabilities.items():
+            action.setVisible(can(me, capability))
+            action.setEnabled(can(me, capability))  # a hidden action's shortcut must not fire either
+        for action, _view, capability in self.row_actions:
+            action.setVisible(can(me, capability))
+            action.setEnabled(can(me, capability))
+        self.attach_views()
 
     def fiscal_year(self) -> int:
         combo = getattr(getattr(self.window, "form", None), "yearCombo", None)
@@ -330,10 +469,15 @@ class RoundActions(QObject):
             folder = Path(chosen)
         self.settings.setValue(LAST_DIR_KEY, str(folder))
         round_id, signer, position, target = dialog.round_id, dialog.signer.text(), dialog.position.text(), Path(folder)
+        try:
+            signed_on = dialog.signed_date()
+        except TratError as exc:
+            self.warn("ส่งรายงานไม่ได้", exc.message)
+            return None
 
         def work(plans: PlanService) -> Any:
             return _rounds(ProgressService(plans, clock=self.progress.clock)).submit(
-                year, round_id, signer, position, folder=target)
+                year, round_id, signer, position, signed_on=signed_on, folder=target)
 
         def done(result: Any) -> None:
             view, path = result
@@ -421,7 +565,7 @@ class RoundActions(QObject):
         lines = []
         for c in found:
             where = f"ไตรมาส {c.quarter}" if c.quarter else rules.ROUND_NAMES.get(c.round_id or "", "")
-            answer = f"\n   ตอบแล้ว: {c.answer}" if c.answer else "\n   (ยังไม่ได้ตอบ: ตอบด้วยคำสั่ง comment answer)"
+            answer = f"\n   ตอบแล้ว: {c.answer}" if c.answer else "\n   (ยังไม่ได้ตอบ: ตอบที่ รอบรายงาน › ตอบความเห็นของศูนย์ฯ… หรือกด Ctrl+M ที่แถวสีเหลือง)"
             lines.append(display.show_digits(f"#{c.id} {where}: {c.text}") + answer)
         self.inform("ความเห็นจากศูนย์ฯ", "\n\n".join(lines))
 
@@ -439,7 +583,11 @@ class RoundActions(QObject):
                 return False
             comment_id = open_ones[labels.index(chosen)].id
         if text is None:
-            text, ok = QInputDialog.getMultiLineText(self.window, "ตอบความเห็นของศูนย์ฯ", "คำตอบ (ไปกับไฟล์ส่งออกครั้งถัดไป)")
+            asked = next((c for c in open_ones if c.id == comment_id), None)
+            where = display.show_digits(f"ไตรมาส {asked.quarter}: ") if asked is not None and asked.quarter else ""
+            said = f"ความเห็นของศูนย์ฯ — {where}{asked.text}\n\n" if asked is not None else ""
+            text, ok = QInputDialog.getMultiLineText(self.window, "ตอบความเห็นของศูนย์ฯ",
+                                                     f"{said}คำตอบ (ไปกับไฟล์ส่งออกครั้งถัดไป)")
             if not ok:
                 return False
         try:
@@ -458,6 +606,128 @@ class RoundActions(QObject):
         if modal:
             dialog.exec()
         return dialog
+
+    def set_round_dates(self, fiscal_year: int | None = None, accept: bool | None = None) -> bool:
+        """The period and due date of each round (coordinator); True when something was saved."""
+        from .round_dates_dialog import RoundDatesDialog
+
+        year = fiscal_year or self.fiscal_year()
+        dialog = RoundDatesDialog(self.window, _rounds(self.progress), year)
+        self.dialog = dialog
+        if accept is None:
+            dialog.exec()
+        elif accept:
+            dialog.save()
+        if not dialog.saved:
+            return False
+        self._refresh()
+        names = ", ".join(r.name for r in dialog.saved)
+        self.inform("กำหนดรอบรายงานแล้ว", f"บันทึกวันที่ของ{names}แล้ว หน่วยงานจะได้รับวันที่ใหม่พร้อมแพ็กเกจแผนครั้งถัดไป "
+                                         "(แฟ้ม → ส่งออกแพ็กเกจแผน…)")
+        return True
+
+    # -- on the grids: a comment on a row × quarter (coordinator), its answer (office) ------------
+    def attach_views(self) -> None:
+        """Put "ให้ความเห็น…" / "ตอบความเห็น…" (Ctrl+M) on the entry grid and the consolidated view."""
+        page = getattr(self.window, "office_page", None)
+        view = getattr(page, "table", None)
+        if view is not None:
+            self._attach(view, lambda index, p=page: self._entry_target(p, index), "comment",
+                         "ให้ความเห็นต่อแถวนี้ (ขอหลักฐานเพิ่ม)…")
+            self._attach(view, lambda index, p=page: self._entry_target(p, index), "answer_comment",
+                         "ตอบความเห็นของศูนย์ฯ ที่แถวนี้…")
+        pages = getattr(self.window, "coordinator_pages", None)
+        overview = getattr(pages, "overview", None)
+        view = getattr(overview, "view", None)
+        if view is not None and hasattr(overview, "model") and hasattr(overview, "proxy"):
+            self._attach(view, lambda index, o=overview: self._overview_target(o, index), "comment",
+                         "ให้ความเห็นต่อแถวนี้ (ขอหลักฐานเพิ่ม)…")
+
+    def _attach(self, view: Any, locate: Any, capability: str, text: str) -> None:
+        key = hash((id(view), capability))
+        if key in self._attached:
+            return
+        self._attached.add(key)
+        action = QAction(text, view)
+        action.setShortcut(QKeySequence("Ctrl+M"))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setStatusTip("ความเห็นไปกับใบตอบรับครั้งถัดไป" if capability == "comment"
+                            else "คำตอบไปกับไฟล์ส่งออกครั้งถัดไป")
+        if capability == "comment":
+            action.triggered.connect(lambda _c=False: self.comment_on(locate(view.currentIndex())))
+        else:
+            action.triggered.connect(lambda _c=False: self.answer_here(locate(view.currentIndex())))
+        view.addAction(action)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        me = self.progress.identity()
+        action.setVisible(can(me, capability))
+        action.setEnabled(can(me, capability))
+        self.row_actions.append((action, view, capability))
+
+    @staticmethod
+    def _entry_target(page: Any, index: QModelIndex) -> Any:
+        from .comment_dialog import CommentTarget
+
+        model = page.model
+        if not index.isValid() or index.row() >= model.rowCount():
+            return None
+        line = model.line(index.row())
+        item = getattr(line, "item", None)
+        if item is None:
+            return None
+        return CommentTarget(item.fiscal_year, item.indicator_uid, f"{item.id} {item.indicator}",
+                             ((item.agency_uid, item.agency_name),), line.quarter)
+
+    @staticmethod
+    def _overview_target(page: Any, index: QModelIndex) -> Any:
+        from .comment_dialog import CommentTarget
+
+        if not index.isValid():
+            return None
+        source = page.proxy.mapToSource(index)
+        line = page.model.line(source.row())
+        offices = tuple((o.agency_uid, o.agency_name) for o in line.offices())
+        return CommentTarget(page.year, line.row.indicator_uid, f"{line.row.id} {line.row.indicator}", offices,
+                             page.quarter())
+
+    def comment_on(self, target: Any, text: str | None = None, office_uid: str | None = None,
+                   quarter: int | None = None) -> Any:
+        """The coordinator's comment on one row × quarter of an office (ReviewService.comment)."""
+        from .comment_dialog import CommentDialog
+
+        if not can(self.progress.identity(), "comment"):
+            return None
+        if target is None or not target.offices:
+            self.warn("ให้ความเห็นไม่ได้", "โปรดเลือกแถวตัวชี้วัด (ไตรมาส) ในตารางก่อน")
+            return None
+        if text is None:
+            dialog = CommentDialog(self.window, target)
+            self.dialog = dialog
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            text, office_uid, quarter = dialog.comment_text(), dialog.office_uid(), dialog.quarter()
+        office_uid = office_uid or target.offices[0][0]
+        try:
+            made = _reviews(self.progress).comment(target.indicator_uid, quarter or target.quarter, text,
+                                                   agency=office_uid, fiscal_year=target.fiscal_year)
+        except TratError as exc:
+            self.warn("บันทึกความเห็นไม่ได้", exc.message)
+            return None
+        name = dict(target.offices).get(office_uid, "")
+        self.window.statusBar().showMessage(display.show_digits(
+            f"บันทึกความเห็นถึง{name} ไตรมาส {made.quarter} แล้ว (ไปกับใบตอบรับครั้งถัดไป)"), 10000)
+        self.last_message = made.text
+        return made
+
+    def answer_here(self, target: Any, text: str | None = None) -> bool:
+        """The office answers the centre's open comment(s) on the grid's current row × quarter."""
+        if target is None:
+            return self.answer_comment(text=text) if text is not None else self.answer_comment()
+        open_ones = [c for c in _reviews(self.progress).comments(target.fiscal_year)
+                     if not c.answer and c.indicator_uid == target.indicator_uid and c.quarter == target.quarter]
+        if not open_ones:
+            return self.answer_comment(text=text) if text is not None else self.answer_comment()
+        return self.answer_comment(open_ones[0].id, text)
 
     def export_replies(self, year: int, folder: Path | None = None) -> Any:
         if folder is None:

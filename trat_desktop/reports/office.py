@@ -65,6 +65,12 @@ def office_story(data: OfficeReportData, *, thai_digits: bool = True) -> tuple[l
         signature_block("ผู้รายงาน", me.reporter_name, me.reporter_position, d.date(today), phone=d(me.reporter_phone)),
         signature_block("หัวหน้าส่วนราชการ", me.head_name, me.head_position, "", org=me.office_name),
     ]
+    if getattr(data, "round_id", ""):  # a round's report: its figures and a chart per strategy (domain/figures.py)
+        from reportlab.platypus import PageBreak
+
+        from .figures_section import office_figures
+
+        story += [*office_figures(items, [_standing(i, q) for i in items], d, width, data.thresholds), PageBreak()]
     story.append(_items_table(items, q, d, width, _closing(_summary(items, q, d), blocks, code, width)))
     title = f"{TITLE} {me.office_name} " + d(f"ไตรมาสที่ {q}/{year}")
     decor = PageDecor(header=title, footer_left=f"รหัสตรวจสอบข้อมูล {code}", thai_digits=thai_digits)
@@ -124,7 +130,8 @@ def _standing(item: WorkItem, q: int):  # type: ignore[no-untyped-def]
     """domain.reporting's rule on the values that fit the plan (a value kept outside it does not count)."""
     outside = item.outside
     fitting = {k: e for k, e in item.entries.items() if k not in outside}
-    return standing(item.quarters() if item.assigned else (), item.unit, item.target, fitting, q)
+    return standing(item.quarters() if item.assigned else (), item.unit, item.target, fitting, q,
+                    thresholds=getattr(item, "thresholds", None))
 
 
 def _summary(items: list[WorkItem], q: int, d: Thai) -> str:

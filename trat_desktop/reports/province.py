@@ -1,8 +1,12 @@
-"""The provincial consolidated report for a quarter or the whole year (the coordinator prints it)."""
+"""The provincial consolidated report for a quarter, a reporting round or the whole year (the coordinator prints it).
+
+Every figure comes from the rows' standings (domain/reporting.py), which carry the figures of domain/figures.py:
+"ดำเนินการแล้ว x จาก y ตัวชี้วัด คิดเป็นร้อยละ z", the bands, budget allocated/spent/remaining/ร้อยละการเบิกจ่าย per
+row, activity, strategy and province, and a chart of ร้อยละความสำเร็จ per activity for each strategy."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
@@ -10,10 +14,11 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ..domain.display import number_text, period_text
+from ..domain.figures import BAND_TEXT, GroupFigures, ItemFigures, Placed, rollup, rule_text
 from ..domain.identity import COORDINATOR_NAME
 from ..domain.model import IndicatorRow, Plan
 from ..domain.progress import STATUSES
-from ..domain.reporting import ProvinceReportData, Standing, missing_offices
+from ..domain.reporting import Period, ProvinceReportData, Standing, missing_offices, period_quarters
 from ..domain.thai import format_baht
 from .charts import BarRow, bar_chart
 from .common import NOT_DUE, PLAN_TITLE, ReportResult, Thai, signature_block, signature_table
@@ -43,6 +48,10 @@ class OfficeLine:
     allocated_satang: int | None
     allocated_text: str
     spent_satang: int
+    #: the figures to the end of the period (the standing's), with the office's budget
+    figures: ItemFigures | None = None
+    #: what the office wrote as ผลการดำเนินงาน in the period's quarters
+    results: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -78,6 +87,10 @@ class ProvinceFigures:
     quarter: int | None
     strategies: list[StrategyTotals]
     missing: list[tuple[str, int, int]]   # (office, due, reported) for offices that owe reports
+    #: the rollup of domain/figures.py: the province, its strategies (by number), their activities (by code)
+    group: GroupFigures = field(default_factory=GroupFigures)
+    #: (strategy number, activity code) -> title, for the figures table and the charts
+    activity_titles: dict[tuple[int, str], str] = field(default_factory=dict)
 
     @property
     def total(self) -> StrategyTotals:
@@ -88,27 +101,37 @@ class ProvinceFigures:
         return t
 
 
-def province_figures(plan: Plan, rows: list[RowOverview], quarter: int | None, thai: bool = True) -> ProvinceFigures:
-    """Per strategy > row > office: reports owed and made, results so far, budgets; who owes reports."""
+def province_figures(plan: Plan, rows: list[RowOverview], quarter: Period, thai: bool = True) -> ProvinceFigures:
+    """Per strategy > row > office: reports owed and made, results so far, budgets; who owes reports.
+    *quarter*: one quarter, a round's quarters (a tuple) or None for the whole year."""
     by_uid: dict[str, IndicatorRow] = {r.uid: r for r in plan.rows()}
     strategies = {s.uid: StrategyTotals(s.number, s.title) for s in plan.strategies}
     owed: list[tuple[str, Standing]] = []
+    placed: list[Placed] = []
+    titles: dict[tuple[int, str], str] = {}
+    wanted = set(period_quarters(quarter))
     for row in rows:
         lines = []
+        titles.setdefault((row.strategy, row.activity_code), row.activity_title)
         for office in row.offices:
             st = row.standing(office, quarter)
+            figures = replace(st.figures, allocated_satang=office.allocated_satang) if st.figures else None
             line = OfficeLine(
                 office.agency_name, st.due, st.reported, st.achieved, st.on_target, st.label,
                 office.allocated_satang,
                 allocated_text(by_uid[row.indicator_uid], office.agency_name, office.allocated_satang, thai),
-                st.spent_satang,
+                st.spent_satang, figures,
+                [(q, e.note.strip()) for q, e in sorted(office.entries.items()) if q in wanted and e.note.strip()],
             )
             lines.append(line)
             strategies[row.strategy_uid].add(line)
             owed.append((office.agency_name, st))
+            if figures is not None:
+                placed.append(Placed(row.strategy, row.activity_code, figures))
         strategies[row.strategy_uid].rows.append(RowLine(row, lines))
     missing = missing_offices(owed)
-    return ProvinceFigures(plan.fiscal_year, quarter, list(strategies.values()), missing)
+    single = quarter if not isinstance(quarter, tuple) else None
+    return ProvinceFigures(plan.fiscal_year, single, list(strategies.values()), missing, rollup(placed), titles)
 
 
 # --- the document ----------------------------------------------------------------------------
@@ -126,7 +149,10 @@ def province_story(data: ProvinceReportData, *, thai_digits: bool = True) -> tup
     """The report's flowables, its title and its page decoration (the benchmark lays them out too)."""
     plan, quarter = data.plan, data.quarter
     year = plan.fiscal_year
-    figures = province_figures(plan, data.rows, quarter, thai_digits)
+    period_of = data.period
+    figures = province_figures(plan, data.rows, period_of, thai_digits)
+    figures.quarter = quarter if not data.round_quarters or len(data.round_quarters) == 1 else None
+    several = isinstance(period_of, tuple)
     me = data.me
     today = data.today
     d = Thai(thai_digits)
@@ -140,22 +166,33 @@ def province_story(data: ProvinceReportData, *, thai_digits: bool = True) -> tup
         Spacer(1, 0.3 * cm),
         P(d("1. สรุปผลการดำเนินงานรายยุทธศาสตร์"), "heading"),
         _summary_table(figures, d, width),
-        KeepTogether([P(d("2. แผนภูมิความก้าวหน้ารายยุทธศาสตร์"), "heading"), *_charts(figures, d, width)]),
+        CondPageBreak(5 * cm),
+        P(d("2. ผลสัมฤทธิ์และการเบิกจ่ายงบประมาณ"), "heading"),
+        *_achievement(figures, data, d, width),
+        CondPageBreak(6 * cm),
+        KeepTogether([P(d("3. แผนภูมิความก้าวหน้ารายยุทธศาสตร์"), "heading"), *_charts(figures, d, width)]),
+        *_strategy_charts(figures, d, width),
         CondPageBreak(4 * cm),  # a heading does not end a page
-        P(d("3. หน่วยงานที่ยังรายงานไม่ครบ"), "heading"),
+        P(d("4. หน่วยงานที่ยังรายงานไม่ครบ"), "heading"),
         *_missing(figures, d, width),
         *_timeliness(data.timeliness, d, width),
         CondPageBreak(4 * cm),
-        P(d("4. ปัญหาอุปสรรคและข้อเสนอแนะรายยุทธศาสตร์"), "heading"),
-        *_narratives(plan, data.rows, quarter, d),
+        P(d("5. ปัญหาอุปสรรคและข้อเสนอแนะรายยุทธศาสตร์"), "heading"),
+        *_narratives(plan, data.rows, period_of, d),
         CondPageBreak(5 * cm),
-        P(d("5. ผลการดำเนินงานรายตัวชี้วัดและหน่วยงาน"), "heading"),
+        P(d("6. ผลการดำเนินงานรายตัวชี้วัดและหน่วยงาน"), "heading"),
     ]
     blocks = [signature_block("ผู้รายงาน", me.reporter_name, me.reporter_position, d.date(today), org=COORDINATOR_NAME)]
     if me.head_name or me.head_position:
         blocks.append(signature_block("หัวหน้าส่วนราชการ", me.head_name, me.head_position, ""))
-    story += _detail_tables(figures, d, width, [Spacer(1, 0.8 * cm), signature_table(blocks, width)])
-    title = f"{TITLE} " + d(f"ปีงบประมาณ พ.ศ. {year}") + " " + (d(f"ไตรมาสที่ {quarter}") if quarter else "ทั้งปี")
+    story += _detail_tables(figures, d, width, [Spacer(1, 0.8 * cm), signature_table(blocks, width)], several)
+    if data.round_id:
+        from ..domain.rounds import ROUND_NAMES
+
+        when = ROUND_NAMES.get(data.round_id, "")
+    else:
+        when = d(f"ไตรมาสที่ {quarter}") if quarter else "ทั้งปี"
+    title = f"{TITLE} " + d(f"ปีงบประมาณ พ.ศ. {year}") + " " + when
     return story, title, PageDecor(header=title, footer_left=COORDINATOR_NAME, thai_digits=thai_digits)
 
 
@@ -173,9 +210,10 @@ def _timeliness(entries: list[dict[str, Any]], d: Thai, width: float) -> list[Fl
                         scale_widths([80, 260, 110, 110, 90], width))]
 
 
-def _narratives(plan: Plan, rows: list[RowOverview], quarter: int | None, d: Thai) -> list[Flowable]:
+def _narratives(plan: Plan, rows: list[RowOverview], quarter: Period, d: Thai) -> list[Flowable]:
     """What offices wrote as ปัญหาอุปสรรค and ข้อเสนอแนะ/แนวทางแก้ไข, gathered per strategy (the period's quarters)."""
     out: list[Flowable] = []
+    wanted = set(period_quarters(quarter))
     for strategy in plan.strategies:
         problems: list[str] = []
         suggestions: list[str] = []
@@ -184,7 +222,7 @@ def _narratives(plan: Plan, rows: list[RowOverview], quarter: int | None, d: Tha
                 continue
             for office in row.offices:
                 for q, e in sorted(office.entries.items()):
-                    if quarter is not None and q != quarter:
+                    if q not in wanted:
                         continue
                     where = d(f" ({office.agency_name}, ตัวชี้วัด {row.id} ไตรมาส {q})")
                     if e.problems.strip():
@@ -259,6 +297,78 @@ def _charts(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
     ]
 
 
+ACHIEVEMENT_HEADERS = ["ยุทธศาสตร์ / แผนงาน โครงการ กิจกรรม", "ดำเนินการแล้ว (ตัวชี้วัด)", "บรรลุ", "ใกล้เคียง",
+                       "ร้อยละความสำเร็จเฉลี่ย", "งบประมาณ (บาท)", "ใช้ไป (บาท)", "คงเหลือ (บาท)",
+                       "ร้อยละการเบิกจ่าย"]
+
+
+def _opt_pct(value: float | None, d: Thai) -> str:
+    return "-" if value is None else d(f"{value:.1f}")
+
+
+def _achievement(f: ProvinceFigures, data: ProvinceReportData, d: Thai, width: float) -> list[Flowable]:
+    """Section 2: the sentence "ดำเนินการแล้ว x จาก y ตัวชี้วัด คิดเป็นร้อยละ z" for the province, and per strategy
+    and activity the items done, on target and near, the mean ร้อยละความสำเร็จ and the budget disbursed."""
+    g = f.group
+    out: list[Flowable] = [
+        P(f"ภาพรวมจังหวัด: {g.sentence(d.thai)} " + d(f"บรรลุเป้าหมาย {g.on_target:,} ตัวชี้วัด") + " "
+          + f"(ร้อยละ {_opt_pct(g.on_target_pct, d)}) " + d(f"ใกล้เคียงเป้าหมาย {g.near:,} ตัวชี้วัด"), "body"),
+        P("งบประมาณ: " + _budget_sentence(g.allocated_satang, g.spent_satang, d), "body")
+        if g.allocated_satang or g.spent_satang else P("ไม่มีงบประมาณที่เป็นตัวเงิน", "body"),
+        P("เกณฑ์: " + rule_text(data.thresholds, d.thai) + " · นับตัวชี้วัดรายหน่วยงานที่รับผิดชอบ", "small"),
+    ]
+    if g.contradictions:
+        out.append(P(d(f"มี {g.contradictions} รายการที่สถานะขัดกับผลการดำเนินงาน (เช่น “ยังไม่เริ่ม” แต่มีผลแล้ว) "
+                       "ควรให้หน่วยงานตรวจสอบ"), "small"))
+
+    def line(label: str, x: GroupFigures, bold: bool) -> list[Flowable]:
+        r = "cell_right_bold" if bold else "cell_right"
+        return [P(label, "cell_bold" if bold else "cell"),
+                P(d(f"{x.reported:,}/{x.items:,}") + f" ({_opt_pct(x.reported_pct, d)}%)", r),
+                P(d(f"{x.on_target:,}") + f" ({_opt_pct(x.on_target_pct, d)}%)", r), P(d(f"{x.near:,}"), r),
+                P(_opt_pct(x.mean_achievement_pct, d), r), P(_baht(x.allocated_satang, d), r),
+                P(_baht(x.spent_satang, d), r), P(_baht(x.remaining_satang, d), r),
+                P(_opt_pct(x.disbursed_pct, d), r)]
+
+    body: list[list[Flowable]] = []
+    for s in f.strategies:
+        sg = g.children.get(str(s.number))
+        if sg is None:
+            continue
+        body.append(line(d(f"ยุทธศาสตร์ที่ {s.number} ") + s.title, sg, True))
+        for code, ag in sg.children.items():
+            body.append(line("    " + d(code) + " " + f.activity_titles.get((s.number, code), ""), ag, False))
+    body.append(line("รวมทั้งจังหวัด", g, True))
+    out.append(simple_grid(ACHIEVEMENT_HEADERS, body, scale_widths([250, 80, 60, 50, 60, 70, 65, 65, 50], width),
+                           total_background=SHADE))
+    return out
+
+
+def _strategy_charts(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
+    """One chart per strategy: the mean ร้อยละความสำเร็จ of each activity (bars on a 0-100 % grid, labels on
+    their lines) with its "x จาก y" and the items on target beside it."""
+    scale = [d("25%"), d("50%"), d("75%"), d("100%")]
+    out: list[Flowable] = []
+    number = 2
+    for s in f.strategies:
+        sg = f.group.children.get(str(s.number))
+        if sg is None or not sg.children:
+            continue
+        number += 1
+        rows = [BarRow(d(code) + " " + f.activity_titles.get((s.number, code), ""),
+                       [None if a.mean_achievement_pct is None else a.mean_achievement_pct / 100,
+                        None if a.reported_pct is None else a.reported_pct / 100],
+                       d(f"ความสำเร็จเฉลี่ยร้อยละ {_opt_pct(a.mean_achievement_pct, d)} · ดำเนินการแล้ว "
+                         f"{a.reported:,}/{a.items:,} · บรรลุ {a.on_target:,}"))
+                for code, a in sg.children.items()]
+        out.append(KeepTogether([
+            Spacer(1, 0.3 * cm),
+            P(d(f"แผนภูมิที่ {number} ยุทธศาสตร์ที่ {s.number} {s.title}: ร้อยละความสำเร็จเฉลี่ยรายกิจกรรม"), "body"),
+            bar_chart(rows, ["ร้อยละความสำเร็จเฉลี่ย", "ร้อยละของตัวชี้วัดที่ดำเนินการแล้ว"], width, scale),
+        ]))
+    return out
+
+
 def _missing(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
     if not f.missing:
         return [P("ทุกหน่วยงานรายงานครบแล้ว", "body")]
@@ -272,20 +382,37 @@ def _missing(f: ProvinceFigures, d: Thai, width: float) -> list[Flowable]:
     return [P(note, "body"), simple_grid([h.text for h in rows[0]], rows[1:], scale_widths([30, 330, 90, 90, 90], width))]
 
 
-DETAIL_HEADERS = ["หน่วยงานที่รับผิดชอบ", "การรายงาน", "เป้าหมาย", "ผลสะสม", "สถานะล่าสุด", "บรรลุ\nเป้าหมาย",
+DETAIL_HEADERS = ["หน่วยงานที่รับผิดชอบ", "การรายงาน", "เป้าหมาย", "ผลสะสม", "สถานะล่าสุด", "ผลสัมฤทธิ์\n(ร้อยละ)",
                   "งบประมาณที่ได้รับ (บาท)", "ใช้ไป (บาท)"]
 DETAIL_WEIGHTS = [214, 84, 72, 56, 82, 58, 70, 64]
 
 
-def _reported_text(o: OfficeLine, quarter: int | None, d: Thai) -> str:
+def _reported_text(o: OfficeLine, quarter: int | None, d: Thai, several: bool = False) -> str:
     if o.due == 0:
         return NOT_DUE
-    if quarter is not None:
+    if quarter is not None and not several:
         return "รายงานแล้ว" if o.reported else "ยังไม่รายงาน"
     return d(f"{o.reported}/{o.due} ไตรมาส")
 
 
-def _detail_tables(f: ProvinceFigures, d: Thai, width: float, closing: list[Flowable]) -> list[Flowable]:
+def _band_text(o: OfficeLine, d: Thai) -> str:
+    """'บรรลุ (๑๐๐%)' from the office's figures: the same rule as on-target (domain/figures.py)."""
+    f = o.figures
+    if f is None or f.band is None:
+        return ""
+    return BAND_TEXT[f.band] + "\n(" + d(number_text(f.achievement_pct, False)) + "%)"
+
+
+def _budget_sentence(allocated: int, spent: int, d: Thai) -> str:
+    """'งบประมาณ x ใช้ไป y คงเหลือ z บาท ร้อยละการเบิกจ่าย w' ('' without an amount)."""
+    if not allocated and not spent:
+        return ""
+    text = f"งบประมาณ {_baht(allocated, d)} ใช้ไป {_baht(spent, d)} คงเหลือ {_baht(allocated - spent, d)} บาท"
+    return text + (f" ร้อยละการเบิกจ่าย {_pct(spent, allocated, d)}" if allocated else "")
+
+
+def _detail_tables(f: ProvinceFigures, d: Thai, width: float, closing: list[Flowable],
+                   several: bool = False) -> list[Flowable]:
     """Per strategy: strategy > activity > indicator > offices, with strategy totals and a grand total.
 
     A heading (strategy, activity, indicator) never ends a page; *closing* (the signatures) is kept
@@ -306,19 +433,25 @@ def _detail_tables(f: ProvinceFigures, d: Thai, width: float, closing: list[Flow
                 activity = row.activity_uid
                 rows.append(Row([cell(f"{d(row.activity_code)} {row.activity_title}", style="cell_bold",
                                       span=len(widths))], keep_with_next=True))
+            budget = _budget_sentence(sum(o.allocated_satang or 0 for o in line.offices),
+                                      sum(o.spent_satang for o in line.offices), d)
             rows.append(Row([Cell([PR([("ตัวชี้วัด " + d(row.id) + ":", True), (" " + (row.indicator or "-"), False),
                                        ("  เป้าหมาย " + f"{number_text(row.target, d.thai)} {row.unit}".strip() + "  "
-                                        + period_text(row.quarter_from, row.quarter_to, d.thai), False)], "cell")],
+                                        + period_text(row.quarter_from, row.quarter_to, d.thai)
+                                        + (f"  ({budget})" if budget else ""), False)], "cell")],
                                   span=len(widths))], background=SHADE, keep_with_next=bool(line.offices)))
             for o in line.offices:
                 rows.append(Row([
-                    cell(o.name), cell(_reported_text(o, f.quarter, d)),
+                    cell(o.name), cell(_reported_text(o, f.quarter, d, several)),
                     cell(f"{number_text(row.target, d.thai)} {row.unit}".strip(), style="cell_right"),
                     cell(number_text(o.achieved, d.thai), style="cell_right"), cell(o.status),
-                    cell({True: "บรรลุ", False: "ยังไม่บรรลุ", None: ""}[o.on_target], style="cell_center"),
+                    cell(_band_text(o, d), style="cell_center"),
                     cell(o.allocated_text, style="cell_right"),
                     cell(_baht(o.spent_satang, d) if o.spent_satang else "", style="cell_right"),
                 ]))
+                for q, text in o.results:
+                    rows.append(Row([cell(d(f"ผลการดำเนินงาน ไตรมาส {q}: ") + text, style="cell",
+                                          span=len(widths))]))
             for kept in [*row.offices, *row.kept]:
                 if kept.outside:  # kept values, not counted above (domain/plan_fit.py)
                     rows.append(Row([cell(d(f"{kept.agency_name}: {kept.outside_text()}"), span=len(widths))]))

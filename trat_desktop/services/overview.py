@@ -8,7 +8,8 @@ from typing import Any
 from ..domain import plan_fit
 from ..domain.display import number_text
 from ..domain.labels import labelled_rows
-from ..domain.progress import ProgressEntry, achieved_to_date, allocated_satang, is_reported, on_target
+from ..domain.figures import Thresholds, on_target
+from ..domain.progress import ProgressEntry, achieved_to_date, allocated_satang, is_reported
 from ..domain.reporting import Standing, missing_offices, standing
 from ..store import progress as progress_store
 from .plan import PlanService
@@ -58,6 +59,8 @@ class RowOverview:
     kept: list[AgencyProgress] = field(default_factory=list)
     strategy_uid: str = ""
     activity_uid: str = ""
+    #: the installation's bands (domain/figures.py): every standing of the row uses them
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
     def outside_count(self) -> int:
         return sum(len(o.outside) for o in [*self.offices, *self.kept])
@@ -66,13 +69,13 @@ class RowOverview:
         return achieved_to_date(self.unit, office.entries)
 
     def office_on_target(self, office: AgencyProgress) -> bool | None:
-        return on_target(self.unit, self.target, office.entries)
+        return on_target(self.unit, self.target, office.entries, self.thresholds)
 
-    def standing(self, office: AgencyProgress, quarter: int | None) -> Standing:
+    def standing(self, office: AgencyProgress, quarter: Any) -> Standing:
         """Where *office* stands on this row for the period (domain.reporting's one rule): only its
         values that fit the plan count (a value kept outside the plan is neither a result nor a report)."""
         return standing(range(self.quarter_from, self.quarter_to + 1), self.unit, self.target, office.entries,
-                        quarter)
+                        quarter, thresholds=self.thresholds)
 
     def reported_count(self, quarter: int) -> int:
         return sum(o.reported(quarter) for o in self.offices)
@@ -140,6 +143,9 @@ class OverviewService:
         by_key: dict[tuple[str, str], dict[int, ProgressEntry]] = {}
         for e in entries:
             by_key.setdefault((e.indicator_uid, e.agency_uid), {})[e.quarter] = e
+        from .figures import thresholds_of
+
+        thresholds = thresholds_of(self.plans.db)
         out = []
         for place in places:
             activity, row = place.activity, place.row
@@ -151,7 +157,8 @@ class OverviewService:
             out.append(RowOverview(place.label, row.uid, place.strategy.number, activity.code, activity.title,
                                    row.indicator, row.unit, row.target, row.quarter_from, row.quarter_to, offices,
                                    [k for k in kept if k.outside],
-                                   strategy_uid=place.strategy.uid, activity_uid=activity.uid))
+                                   strategy_uid=place.strategy.uid, activity_uid=activity.uid,
+                                   thresholds=thresholds))
         return out
 
     def dashboard(self, quarter: int | None, fiscal_year: int | None = None) -> Dashboard:

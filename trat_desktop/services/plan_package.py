@@ -87,7 +87,11 @@ class PlanPackageService:
         used = {name for row in plan.rows() for name in row.agencies}
         plan.agencies = {a.name: a for a in self.plans.known_agencies()} | {n: plan.agencies[n] for n in used}
         pair = self.exchange.my_keys()
-        body = json.dumps(plan_json.plan_to_json(plan), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        from .figures import thresholds_of
+
+        content = plan_json.plan_to_json(plan)
+        content.update(plan_json.thresholds_to_json(thresholds_of(self._db)))  # both ends band alike
+        body = json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")
         manifest = {
             "format": formats.PLAN_FORMAT, "format_version": formats.FORMAT_VERSION, "schema_version": SCHEMA_VERSION,
             "app_version": __version__, "province": formats.PROVINCE, "fiscal_year": plan.fiscal_year,
@@ -121,6 +125,7 @@ class PlanPackageService:
         except safe_json.UnsafeJson as exc:
             raise BadArchive(f"แผนในไฟล์ “{path.name}” อ่านไม่ได้: {exc.message}") from None
         plan = plan_json.plan_from_json(data, path.name)
+        thresholds = plan_json.thresholds_from_json(data, path.name)
         if plan.fiscal_year != manifest["fiscal_year"] or plan.revision != manifest.get("revision"):
             raise BadArchive(f"ข้อมูลในไฟล์ “{path.name}” ไม่ตรงกับรายการกำกับ")
         current = plan.fiscal_year in self.plans.fiscal_years() and self.plans.load_plan(plan.fiscal_year)
@@ -138,6 +143,10 @@ class PlanPackageService:
                 round_store.save_round_dates(self._db, plan.fiscal_year, r.id, r.start, r.end, r.due, me.actor(),
                                              self.progress.now())
             self._remember_package(plan.fiscal_year, plan.revision, number)
+            if thresholds is not None:
+                from .figures import save_thresholds
+
+                save_thresholds(self._db, thresholds, me.actor(), self.progress.now())
         live = {row.uid for row in plan.rows()}
         kept = current.rows() if current else []
         removed = [row.uid for row in kept if row.uid not in live]

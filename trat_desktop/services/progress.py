@@ -9,8 +9,10 @@ from typing import Any, Callable
 
 from .. import paths
 from ..domain import plan_fit
+from ..domain.capabilities import can
 from ..domain.identity import Identity, PermissionDenied
 from ..domain.labels import LabelledRow, labelled_rows
+from ..domain.figures import Thresholds
 from ..domain.model import IndicatorRow
 from ..domain.progress import (
     ProgressEntry,
@@ -60,6 +62,8 @@ class WorkItem:
     activity_uid: str = ""
     #: False for a row the agency no longer answers for, listed only because it still holds its values
     assigned: bool = True
+    #: the installation's bands (domain/figures.py), so every standing of the item uses them
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
     @property
     def outside(self) -> dict[int, plan_fit.Misfit]:
@@ -184,6 +188,11 @@ class ProgressService:
         for item in items:
             item.entries = {q: by_key[(item.indicator_uid, item.agency_uid, q)]
                             for q in range(1, 5) if (item.indicator_uid, item.agency_uid, q) in by_key}
+        from .figures import thresholds_of
+
+        thresholds = thresholds_of(self._db)
+        for item in items:
+            item.thresholds = thresholds
         order = {row.uid: n for n, row in enumerate(plan.rows())}
         items.sort(key=lambda i: order[i.indicator_uid])  # plan order (a kept row among its neighbours)
         return items
@@ -292,7 +301,7 @@ class ProgressService:
 
         me = self.identity()
         found: dict[tuple[str, str, int], list[str]] = {}
-        if me.role != "office":
+        if not can(me, "answer_comment"):
             return found
         for c in round_store.comments(self._db, fiscal_year, me.office_uid):
             if c.indicator_uid and c.quarter and not c.answer:
@@ -304,6 +313,12 @@ class ProgressService:
         from .rounds import RoundService  # that service builds on this one
 
         return RoundService(self).header_text(fiscal_year, today)
+
+    def signoff_times(self, fiscal_year: int) -> dict[str, dict[int, str]]:
+        """Office uid -> quarter -> the latest sign-off covering it (values saved after it: "แก้ไขหลังลงนาม")."""
+        from .rounds import RoundService  # that service builds on this one
+
+        return RoundService(self).signoff_times(fiscal_year)
 
     def check_round_open(self, item: WorkItem, quarter: int) -> None:
         """A value of a round the head of office signed off stays as signed until the round is withdrawn."""

@@ -9,6 +9,7 @@ an older one after a newer, changes nothing; a reply for another office is refus
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import uuid
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 from .. import __version__
 from ..domain.capabilities import require
-from ..domain.rounds import ROUND_IDS, REVIEW_TEXT
+from ..domain.rounds import ROUND_IDS, REVIEW_TEXT, be_date_text
 from ..domain.text import clean_text
 from ..domain.thai import to_thai_digits
 from ..exchange import archive, formats, safe_json
@@ -124,12 +125,21 @@ class ReplyService:
                                             me.actor(), now)
             settings_store.save_settings(self._db, {APPLIED: str(sequence)}, me.actor(), now)
         latest = max(receipts, key=lambda r: r["sequence"], default=None)
-        text = (f"ศูนย์ฯ ได้รับไฟล์ฉบับที่ {to_thai_digits(str(latest['sequence']))} เมื่อ {latest['imported_at'][:16]}"
+        text = (f"ศูนย์ฯ ได้รับไฟล์ฉบับที่ {to_thai_digits(str(latest['sequence']))} เมื่อ {_when(latest['imported_at'])}"
                 if latest else "ศูนย์ฯ ยังไม่ได้รับไฟล์ใดจากหน่วยงานนี้")
         return {"status": "imported", "sequence": sequence, "message": text, **counts}
 
     def receipts(self, fiscal_year: int) -> list[dict[str, Any]]:
         return round_store.receipts(self._db, fiscal_year)
+
+
+def _when(iso: str) -> str:
+    """'๒๐ เม.ย. ๒๕๖๙ ๐๙:๐๐ น.' (the text as given when it is no ISO time)."""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return str(iso)[:32]
+    return be_date_text(moment.date()) + to_thai_digits(f" {moment.hour:02d}:{moment.minute:02d} น.")
 
 
 def _list(data: Any, key: str, name: str) -> list[dict[str, Any]]:

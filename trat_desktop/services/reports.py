@@ -35,20 +35,27 @@ class ReportService:
         require(me, "office_report")
         year = progress.plans.load_plan(fiscal_year).fiscal_year
         today = progress.today()
-        return OfficeReportData(year, quarter or default_quarter(year, today, progress.plans.round_due_days()), today, me,
-                                progress.work_items(year), ExchangeService(progress).verification_code(year))
+        from .figures import thresholds_of
 
-    def province(self, fiscal_year: int | None = None, quarter: int | None = None) -> ProvinceReportData:
-        """Every row with every responsible office's progress (*quarter* None: the whole year)."""
+        return OfficeReportData(year, quarter or default_quarter(year, today, progress.plans.round_due_days()), today, me,
+                                progress.work_items(year), ExchangeService(progress).verification_code(year),
+                                thresholds=thresholds_of(progress.plans.db))
+
+    def province(self, fiscal_year: int | None = None, quarter: int | None = None,
+                 round_id: str | None = None) -> ProvinceReportData:
+        """Every row with every responsible office's progress (*quarter* None: the whole year; *round_id*:
+        the timeliness of that round)."""
         plans = self.progress.plans
         plan = plans.load_plan(fiscal_year)
+        from .figures import thresholds_of
         from .rounds import ReviewService, board
 
-        rounds = [f"q{quarter}"] if quarter else None
+        rounds = [round_id] if round_id else ([f"q{quarter}"] if quarter else None)
         timeliness = [e.as_json() for r in (rounds or [None]) for e in board(ReviewService(self.progress),
                                                                              plan.fiscal_year, r)]
         return ProvinceReportData(plan, OverviewService(plans).rows(plan=plan), quarter, self.progress.identity(),
-                                  self.progress.today(), self.progress.now(), timeliness=timeliness)
+                                  self.progress.today(), self.progress.now(), timeliness=timeliness,
+                                  thresholds=thresholds_of(plans.db))
 
     def plan(self, fiscal_year: int | None = None) -> Plan:
         return self.progress.plans.load_plan(fiscal_year)
@@ -111,6 +118,14 @@ def export_xlsx(progress: ProgressService, out: Out, *, fiscal_year: int | None 
     return write_xlsx(ReportService(progress).province(fiscal_year, quarter), out)
 
 
+def round_quarters(progress: ProgressService, fiscal_year: int | None, round_id: str) -> tuple[int, ...]:
+    """The quarters a round reports (domain/rounds.py, with the coordinator's dates)."""
+    from .rounds import RoundService
+
+    year = progress.plans.load_plan(fiscal_year).fiscal_year
+    return RoundService(progress).find(year, round_id).quarters()
+
+
 def round_period(progress: ProgressService, fiscal_year: int | None, round_id: str,
                  kind: str) -> tuple[int | None, str]:
     """A round as a report period: (the quarter the report is cut at, None for the whole year; the title).
@@ -168,13 +183,17 @@ def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year:
     if round_id is not None:
         quarter, title = round_period(progress, fiscal_year, round_id, kind)
     service = ReportService(progress)
-    data = service.office(fiscal_year, quarter) if kind == "office" else service.province(fiscal_year, quarter)
-    if title:
+    data = (service.office(fiscal_year, quarter) if kind == "office"
+            else service.province(fiscal_year, quarter, round_id))
+    if title and round_id is not None:
         from dataclasses import replace
 
         from ..domain.thai import digits
 
-        data = replace(data, period_title=digits(title, thai_digits))  # the round's name has Thai digits
+        quarters = round_quarters(progress, fiscal_year, round_id)
+        # the round's name has Thai digits; a provincial round counts the reports due in all its quarters
+        data = replace(data, period_title=digits(title, thai_digits), round_id=round_id,
+                       **({"round_quarters": quarters} if kind == "province" else {}))
     if word:
         from ..reports.word import write_office_docx, write_province_docx
 

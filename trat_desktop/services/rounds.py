@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain import rounds as rules
-from ..domain.capabilities import require
+from ..domain.capabilities import can, require
 from ..domain.thai import to_thai_digits
 from ..errors import TratError
 from ..store import rounds as round_store
@@ -61,9 +61,12 @@ class RoundService:
         if item is None:
             return ""
         state = self.views(fiscal_year).get(item.id)
+        changed = ""
+        if state is not None and state.changed_after_signoff:
+            changed = f" · {rules.CHANGED_AFTER_SIGNOFF} {to_thai_digits(str(state.changed_after_signoff))} รายการ"
         if state is not None and state.state == "submitted":
-            return f"รอบที่ต้องส่ง: {item.name} · ลงนามส่งรายงานแล้ว"
-        return f"รอบที่ต้องส่ง: {item.name} · {rules.due_text(item, today)}"
+            return f"รอบที่ต้องส่ง: {item.name} · ลงนามส่งรายงานแล้ว{changed}"
+        return f"รอบที่ต้องส่ง: {item.name} · {rules.due_text(item, today)}{changed}"
 
     # -- coordinator ---------------------------------------------------------------------------
     def set_dates(self, fiscal_year: int, round_id: str, start: Any = None, end: Any = None,
@@ -97,6 +100,22 @@ class RoundService:
                 changed = round_store.progress_changes_since(self._db, sub.audit_high, office_uid, item.quarters())
             found[item.id] = RoundView(item, state, sub, changed)
         return found
+
+    def signoff_times(self, fiscal_year: int) -> dict[str, dict[int, str]]:
+        """Office uid -> quarter -> its latest sign-off of a round covering that quarter: values saved after it are
+        "แก้ไขหลังลงนาม". An office knows its own sign-offs; the coordinator those its imported files carried."""
+        me = self.progress.identity()
+        signed: dict[str, dict[str, str]] = {}
+        if can(me, "submit_round"):
+            for sub in round_store.all_submissions(self._db, me.office_uid, fiscal_year):
+                if sub.state == "submitted":
+                    mine = signed.setdefault(me.office_uid, {})
+                    mine[sub.round_id] = max(mine.get(sub.round_id, ""), sub.at)
+        elif can(me, "review"):
+            for (office_uid, round_id), at in round_store.last_signoffs(self._db, fiscal_year).items():
+                signed.setdefault(office_uid, {})[round_id] = at
+        rounds = self.rounds(fiscal_year)
+        return {office_uid: rules.signoff_times(rounds, times) for office_uid, times in signed.items()}
 
     def locked_quarters(self, fiscal_year: int, office_uid: str) -> dict[int, rules.Round]:
         states = {k: s.state for k, s in round_store.submissions(self._db, office_uid, fiscal_year).items()}
@@ -142,7 +161,7 @@ class RoundService:
         position = (signer_position or me.head_position).strip()
         if not name:
             raise TratError("ต้องระบุชื่อหัวหน้าส่วนราชการผู้ลงนาม")
-        day = signed_on or self.progress.today()
+        day = rules.check_signed_on(item, signed_on or self.progress.today(), self.progress.today())
         from .exchange import ExchangeService  # the final file of the round
 
         exchange = ExchangeService(self.progress)
@@ -233,9 +252,20 @@ class ReviewService:
                                        work.indicator_uid, quarter, _clean(text, "ความเห็น", MAX_COMMENT),
                                        me.actor(), self.progress.now())
 
+    def submission_comment(self, office: str, fiscal_year: int, round_id: str, text: str) -> round_store.Comment:
+        """A comment on an office's whole submission of a round, leaving its review state as it is."""
+        import uuid
+
+        me = self.progress.identity()
+        require(me, "comment")
+        office_uid, _ = self.progress.find_agency(office)
+        item = self.rounds.find(fiscal_year, round_id)
+        return round_store.add_comment(self._db, str(uuid.uuid4()), office_uid, fiscal_year, item.id, None, None,
+                                       _clean(text, "ความเห็น", MAX_COMMENT), me.actor(), self.progress.now())
+
     def comments(self, fiscal_year: int, office_uid: str | None = None) -> list[round_store.Comment]:
         me = self.progress.identity()
-        if me.role == "office":
+        if can(me, "answer_comment"):  # an office sees only its own
             office_uid = me.office_uid
         return round_store.comments(self._db, fiscal_year, office_uid)
 
@@ -261,6 +291,8 @@ class OfficeRound:
     signed_on: str
     received_at: str
     changed_after_signoff: int = 0
+    file_name: str = ""              # the file that carried the sign-off (the import ledger's name)
+    sequence: int | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {"office_uid": self.office_uid, "office": self.office_name, "round": self.round.id,
@@ -268,7 +300,8 @@ class OfficeRound:
                 "state": self.state, "state_text": rules.REVIEW_TEXT[self.state],
                 "timeliness": self.punctuality.state, "days_late": self.punctuality.days_late,
                 "timeliness_text": self.punctuality.text(), "due": self.round.due.isoformat(),
-                "submitted": self.signed_on, "received": self.received_at}
+                "submitted": self.signed_on, "received": self.received_at, "file": self.file_name,
+                "sequence": self.sequence}
 
 
 def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
@@ -285,6 +318,7 @@ def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
     signoffs = round_store.last_signoffs(review._db, fiscal_year)
     wanted = [review.rounds.find(fiscal_year, round_id)] if round_id else review.rounds.rounds(fiscal_year)
     found = []
+    files: dict[str, dict[str, Any]] = {}
     for name in offices:
         uid = names[name]
         for item in wanted:
@@ -298,8 +332,12 @@ def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
             signed = dt.date.fromisoformat(got.signed_on) if submitted and got.signed_on else None
             last = signoffs.get((uid, item.id), "")
             changed = round_store.rows_changed_after(review._db, uid, item.quarters(), last, row_uids)
+            carried = files.setdefault(uid, {r["signed_sha256"]: r for r in reversed(round_store.office_ledger(
+                review._db, uid, fiscal_year))}).get(got.file_signed) if submitted else None
             found.append(OfficeRound(uid, name, item, state, rules.punctuality(item, signed, today),
-                                     got.signed_on if submitted else "", got.received_at if submitted else "", changed))
+                                     got.signed_on if submitted else "", got.received_at if submitted else "", changed,
+                                     str(carried["file_name"]) if carried else "",
+                                     int(carried["sequence"]) if carried else None))
     return found
 
 

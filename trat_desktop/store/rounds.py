@@ -221,6 +221,7 @@ class Received:
     signer_name: str
     at: str
     received_at: str
+    file_signed: str = ""  # the signed hash of the file that first carried it (the import ledger's signed_sha256)
 
 
 def received_rounds(db: Database, fiscal_year: int) -> dict[tuple[str, str], Received]:
@@ -228,11 +229,11 @@ def received_rounds(db: Database, fiscal_year: int) -> dict[tuple[str, str], Rec
     found: dict[tuple[str, str], Received] = {}
     for row in db.query("SELECT * FROM received_submissions WHERE fiscal_year = ? ORDER BY at, id", [fiscal_year]):
         first = found.get((row["office_uid"], row["round_id"]))
-        received_at = row["received_at"]
+        received_at, carried = row["received_at"], row["file_signed"]
         if first is not None and first.state == row["state"] == "submitted" and first.signed_on == row["signed_on"]:
-            received_at = first.received_at
+            received_at, carried = first.received_at, first.file_signed
         found[(row["office_uid"], row["round_id"])] = Received(row["state"], row["signed_on"], row["signer_name"],
-                                                               row["at"], received_at)
+                                                               row["at"], received_at, carried)
     return found
 
 
@@ -240,7 +241,8 @@ def received_rounds(db: Database, fiscal_year: int) -> dict[tuple[str, str], Rec
 def office_ledger(db: Database, office_uid: str, fiscal_year: int) -> list[dict[str, Any]]:
     """The coordinator's ledger rows of one office's files (for its receipt)."""
     return list(db.query(
-        "SELECT sequence, file_name, imported_at, status, added, updated, unchanged, conflicts, exported_at, content_code "
+        "SELECT sequence, file_name, imported_at, status, added, updated, unchanged, conflicts, exported_at, content_code, "
+        "signed_sha256 "
         "FROM import_ledger WHERE office_uid = ? AND status != 'rejected' ORDER BY id", [office_uid]))
 
 
