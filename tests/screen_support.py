@@ -32,6 +32,9 @@ DIALOG_CLASSES = {
     "agencies_dialog.AgenciesDialog": "agencies",
     "agency_picker.AgencyPickerDialog": "agency-picker",
     "budget_editor.BudgetLinesDialog": "budget-lines",
+    "comment_dialog.CommentDialog": "comment",
+    "figures_actions.ThresholdsDialog": "thresholds",
+    "round_dates_dialog.RoundDatesDialog": "round-dates",
     "conflicts_dialog.ConflictsDialog": "conflicts",
     "data_dialog.DataDialog": "data",
     "import_dialog.ImportDialog": "import",
@@ -141,6 +144,17 @@ def windows(role: str, tmp: Path, settings: QSettings | None = None) -> Iterator
 
     yield from add("import", lambda: ImportDialog(service, window))
     yield from add("timeliness", lambda: window.round_actions.show_board(modal=False))
+    from trat_desktop.gui.comment_dialog import CommentDialog, CommentTarget
+    from trat_desktop.gui.round_actions import _rounds
+    from trat_desktop.gui.round_dates_dialog import RoundDatesDialog
+
+    year = window.round_actions.fiscal_year()
+    offices = tuple((a.uid, a.name) for a in service.agencies()[:6])
+    target = CommentTarget(year, progress.find_item("1/1.5/2", agency="สนง.ศึกษาธิการ จ.ตราด").indicator_uid,
+                           "1/1.5/2 ร้อยละของผู้เข้าร่วมโครงการมีความรู้ความเข้าใจและมีส่วนร่วม", offices, 2)
+    yield from add("comment", lambda: CommentDialog(window, target))
+    yield from add("round-dates", lambda: RoundDatesDialog(window, _rounds(progress), year))
+    yield from add("thresholds", lambda: window.figures_actions.edit())
     editor = window.coordinator_pages.editor
     tabs.setCurrentWidget(editor)
     _settle()

@@ -35,6 +35,7 @@ ALLOWED = [
 PATTERNS = [
     r"[\w.\-ก-๙…]+\.(?:trat|pdf|xlsx|docx|txt|zip|sqlite3|csv|jpg|jpeg|png|doc|xls|ini|json|log|ttf|part|wal|shm)\b",
     r"\*\.\w+", r"\.\w{2,7}\b", r"(?:[A-Za-z]:)?(?:[\\/][^\s\\/“”\"',;)(]+){2,}[\\/]?", r"https?://\S+", r"\bv?\d+(?:\.\d+)+\w*\b",
+    r"\(&\w\)",  # a keyboard access key in brackets, as Thai Windows menus write it: รอบรายงาน (&R)
     r"\S+@\S+", r"\b(?:Ctrl|Shift|Alt)(?:\+(?:Ctrl|Shift|Alt))*\+\S+",
 ]
 _ALLOWED = re.compile("|".join(f"(?:{p})" for p in PATTERNS + [rf"\b{a}\b" for a in sorted(ALLOWED, key=len, reverse=True)]))
