@@ -19,7 +19,7 @@ from typing import Iterable, Literal, Mapping
 
 from ..errors import TratError
 from .fiscal import ROUND_DUE_DAYS
-from .thai import BE_OFFSET, MONTHS, digits, quarter_bounds, to_arabic_digits
+from .thai import BE_OFFSET, digits, months, quarter_bounds, to_arabic_digits
 
 ROUND_IDS = ("q1", "q2", "q3", "q4", "h1", "y")
 ROUND_NAMES = {
@@ -27,7 +27,6 @@ ROUND_NAMES = {
     "h1": "รอบ ๖ เดือน", "y": "รอบ ๑๒ เดือน",
 }
 DUE_AFTER_DAYS = ROUND_DUE_DAYS  # the installation's setting may change it (domain/fiscal.py)
-MONTHS_SHORT = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 
 
 class RoundError(TratError):
@@ -119,7 +118,7 @@ def open_round(rounds: Iterable[Round], today: dt.date) -> Round | None:
 
 def be_date_text(day: dt.date, thai_digits: bool = True, short: bool = True) -> str:
     """'๑๕ เม.ย. ๒๕๖๙' (short) or '๑๕ เมษายน ๒๕๖๙'."""
-    month = MONTHS_SHORT[day.month - 1] if short else MONTHS[day.month - 1]
+    month = months("abbreviated" if short else "wide")[day.month - 1]  # CLDR (babel); the year is ours
     return digits(f"{day.day} {month} {day.year + BE_OFFSET}", thai_digits)
 
 
@@ -160,8 +159,9 @@ def parse_date(text: str) -> dt.date:
         named = _BE_TEXT.match(cleaned)
         if named:
             month_text = named.group(2).replace(" ", "")
-            names = {m: i + 1 for i, m in enumerate(MONTHS)} | {m: i + 1 for i, m in enumerate(MONTHS_SHORT)}
-            names |= {m.replace(".", ""): i + 1 for i, m in enumerate(MONTHS_SHORT)}
+            wide, short = months("wide"), months("abbreviated")
+            names = {m: i + 1 for i, m in enumerate(wide)} | {m: i + 1 for i, m in enumerate(short)}
+            names |= {m.replace(".", ""): i + 1 for i, m in enumerate(short)}
             if month_text in names:
                 return dt.date(_year_ce(named.group(3)), names[month_text], int(named.group(1)))
     except ValueError:
