@@ -8,7 +8,8 @@ Written to a temporary file and renamed when complete (a partial file is never l
 
 The helpers are public for other Word documents (the ITA forms): :func:`new_document`, :func:`paragraph`,
 :func:`table` (header rows that repeat, :class:`WordCell` spans and vertical merges), :func:`signature_blocks`,
-:func:`page_furniture`, :func:`set_thai_font`, :func:`save`. The first version's private names (``_document``,
+:func:`page_furniture`, :func:`set_thai_font`, :func:`save`; :func:`put_story` puts a PDF's flowables into Word
+(the provincial report is its PDF's story so), :func:`drawing_png` draws a chart's bars as a picture. The first version's private names (``_document``,
 ``_para``, ``_table``, ``_signatures``, ``_font``, ``_save``) still work.
 """
 
