@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from .. import paths
 from ..domain import plan_fit
-from ..domain.capabilities import can
+from ..domain.capabilities import can, edits_locally, own_office
 from ..domain.identity import Identity, PermissionDenied
 from ..domain.labels import LabelledRow, labelled_rows
 from ..domain.figures import Thresholds
@@ -160,9 +160,9 @@ class ProgressService:
 
         The coordinator may narrow the list to one agency with *agency_uid*.
         """
-        me = self.identity()
-        if me.role == "office":
-            agency_uid = me.office_uid
+        mine = own_office(self.identity())
+        if mine is not None:
+            agency_uid = mine
         plan = self.plans.load_plan(fiscal_year)
         names = {a.uid: a.name for a in self.plans.agencies()}
         uid_of = {name: uid for uid, name in names.items()}
@@ -234,7 +234,7 @@ class ProgressService:
         uid = uids[0] if uids else ""
         candidates = [i for i in items if i.indicator_uid == uid]
         if not candidates:
-            raise TratError(f"ไม่พบตัวชี้วัดรหัส “{item_id}” ในรายการของ{'หน่วยงานนี้' if me.role == 'office' else 'แผน'}")
+            raise TratError(f"ไม่พบตัวชี้วัดรหัส “{item_id}” ในรายการของ{'หน่วยงานนี้' if own_office(me) is not None else 'แผน'}")
         if len(candidates) > 1:
             raise TratError(f"ตัวชี้วัด “{item_id}” มีหลายหน่วยงานรับผิดชอบ ต้องระบุหน่วยงาน (--agency)")
         return candidates[0]
@@ -290,7 +290,7 @@ class ProgressService:
             assert stored is not None
             check = plan_fit.check_kept_edit(item.row, stored, entry)
         stored = progress_store.save_entry(self._db, check.entry, me.actor(), self._now(),
-                                           local_edit=me.role == "coordinator",
+                                           local_edit=edits_locally(me),
                                            expected_revision=expected_revision)
         item.entries[quarter] = stored
         return stored, check.warnings
@@ -376,7 +376,7 @@ class ProgressService:
             if e.id == evidence_id:
                 return item, e
         raise TratError(f"ไม่พบไฟล์หลักฐานรหัส {evidence_id} ในตัวชี้วัดของ"
-                        + ("หน่วยงานนี้" if self.identity().role == "office" else "แผน")
+                        + ("หน่วยงานนี้" if own_office(self.identity()) is not None else "แผน")
                         + " (ดูรหัสได้จากคำสั่ง evidence list)")
 
     def evidence(self, item: WorkItem, quarter: int | None = None) -> list[Evidence]:
