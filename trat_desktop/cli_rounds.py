@@ -257,7 +257,8 @@ def _timeliness(args: argparse.Namespace, service: PlanService) -> int:
         print(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2))
         return 0
     for e in entries:
-        dates = f" (ลงนาม {e.signed_on}, ได้รับ {e.received_at[:16]})" if e.signed_on else ""
+        dates = (f" (ลงนาม {e.signed_on}, ไฟล์ลงนามส่ง {e.submitted_at[:16]}, ได้รับ {e.received_at[:16]})"
+                 if e.signed_on else "")
         if e.changed_after_signoff:
             dates += f" แก้ไขหลังลงนาม {e.changed_after_signoff} รายการ"
         print(f"{e.round.id:<3} {e.office_name}: {e.punctuality.text()} · {REVIEW_TEXT[e.state]}{dates}")
