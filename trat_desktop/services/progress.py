@@ -320,6 +320,12 @@ class ProgressService:
 
         return RoundService(self).signoff_times(fiscal_year)
 
+    def review_comments(self, fiscal_year: int) -> dict[tuple[str, str, int], list[tuple[str, str]]]:
+        """At the centre: its comments per row × quarter with the offices' answers (ReviewService.row_comments)."""
+        from .rounds import ReviewService  # that service builds on this one
+
+        return ReviewService(self).row_comments(fiscal_year)
+
     def check_round_open(self, item: WorkItem, quarter: int) -> None:
         """A value of a round the head of office signed off stays as signed until the round is withdrawn."""
         from .rounds import RoundService  # that service builds on this one

@@ -269,6 +269,18 @@ class ReviewService:
             office_uid = me.office_uid
         return round_store.comments(self._db, fiscal_year, office_uid)
 
+    def row_comments(self, fiscal_year: int) -> dict[tuple[str, str, int], list[tuple[str, str]]]:
+        """At the centre, for its grid: its comments on rows × quarters, (indicator uid, office uid, quarter) ->
+        [(text, the office's answer)], the answer '' while open. Answers come back in the office's next export.
+        Nothing on an installation that does not comment (an office sees its open ones: ProgressService.open_comments)."""
+        found: dict[tuple[str, str, int], list[tuple[str, str]]] = {}
+        if not can(self.progress.identity(), "comment"):
+            return found
+        for c in round_store.comments(self._db, fiscal_year):
+            if c.indicator_uid and c.quarter:
+                found.setdefault((c.indicator_uid, c.office_uid, c.quarter), []).append((c.text, c.answer))
+        return found
+
     def answer(self, comment_id: int, text: str) -> round_store.Comment:
         me = self.progress.identity()
         require(me, "answer_comment")
