@@ -14,7 +14,7 @@ from hostile_corpus import Case, office_corpus, plan_corpus
 
 from trat_desktop.domain.progress import LEVEL_UNITS, PERCENT_UNITS
 from trat_desktop.errors import TratError
-from trat_desktop.services.exchange import unexpected_reason
+from trat_desktop.services.exchange_import import unexpected_reason
 from trat_desktop.services.plan_package import PlanPackageService
 
 CRASHED = unexpected_reason("", ValueError())[-40:]   # the tail of the fallback reason: a check was missing

@@ -68,3 +68,11 @@ def test_old_data_with_line_separators_exports_a_file_any_reader_splits_right(tm
     assert len(text.splitlines()) == len(text.split("\n")) - 1   # str.splitlines (older readers) agrees
     assert coordinator.import_files([path], trust_new=True).files[0].status == "imported"
     assert coordinator.progress.find_item("1/1.5/2", agency=EDUCATION).entries[2].note == "ก\nข\nค\nง"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab กข้ำ \n\r\t\x00\x85\u2028\u00a0\u200b\ufdd0\uffff\ud800😀")) | st.characters()),
+       st.booleans())
+def test_the_fast_path_cleans_as_the_full_rule(text: str, multiline: bool) -> None:
+    from trat_desktop.domain.text import _clean_slowly
+
+    assert clean_text(text, multiline) == _clean_slowly(text, multiline)

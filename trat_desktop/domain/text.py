@@ -31,6 +31,18 @@ def clean_text(value: object, multiline: bool = False) -> str:
     single-line field), tabs and odd spaces a space, control characters removed, ends trimmed;
     a single-line field also has its runs of spaces collapsed."""
     text = "" if value is None else str(value)
+    # the common case, decided in C: nothing to replace or drop (no breaks, controls, odd spaces,
+    # surrogates or non-characters: none of them is printable), only spaces to trim
+    if multiline:
+        lines = text.split("\n")
+        if all(line.isprintable() for line in lines):
+            return "\n".join(line.rstrip() for line in lines).strip()
+    elif text.isprintable():
+        return " ".join(text.split()) if "  " in text else text.strip(" ")
+    return _clean_slowly(text, multiline)
+
+
+def _clean_slowly(text: str, multiline: bool) -> str:
     text = _BREAKS.sub("\n" if multiline else " ", text)
     text = _SPACES.sub(" ", text)
     text = "".join(ch for ch in text if ch == "\n" or not _drop(ch))

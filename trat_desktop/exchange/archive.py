@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..atomic import atomic_write
 from ..errors import TratError
@@ -53,8 +54,48 @@ def _os_reason(exc: OSError) -> str:
         exc.errno or 0, "ระบบปฏิบัติการไม่ยอมให้อ่าน")
 
 
-def read_archive(path: Path, allowed: re.Pattern[str]) -> tuple[dict[str, bytes], str]:
-    """All entries of an archive, checked against the limits; returns (entries, sha256 of the file)."""
+#: an archive up to this size is read once into memory (hashed and unzipped from there); a larger one is
+#: hashed in chunks and unzipped from the disk, so memory stays small whatever the evidence weighs
+READ_WHOLE_BYTES = 16 * 1024 * 1024
+_CHUNK = 1 << 20
+
+
+class OpenArchive:
+    """An archive checked against the limits: its small entries read, its *lazy* entries (evidence) only
+    hashed in chunks, to be copied out later by :meth:`copy_entry` (never held in memory)."""
+
+    def __init__(self, name: str, zip_file: zipfile.ZipFile, sha: str) -> None:
+        self.name = name
+        self.sha = sha
+        self.entries: dict[str, bytes] = {}
+        #: lazy entry name -> (sha256 hex of its contents, size)
+        self.lazy: dict[str, tuple[str, int]] = {}
+        self._zip = zip_file
+        self._infos: dict[str, zipfile.ZipInfo] = {}
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> "OpenArchive":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def copy_entry(self, name: str, target: Path, what: str = "ไฟล์") -> None:
+        """Write a lazy entry to *target* whole or not at all, checking on the way that it is still the
+        contents that were hashed (BadArchive otherwise; nothing is left under *target*)."""
+        digest, size = self.lazy[name]
+        with atomic_write(target, what) as tmp:
+            with open(tmp, "wb") as out:
+                got = _stream_entry(self._zip, self._infos[name], self.name, out.write)
+            if got != (digest, size):  # the temporary file is removed, nothing is renamed
+                raise BadArchive(f"ไฟล์ “{self.name}” เปลี่ยนไประหว่างการนำเข้า จึงไม่นำเข้าทั้งไฟล์")
+
+
+def read_file(path: Path) -> tuple[str, bytes | None]:
+    """An archive's sha256 (what the import ledger knows it by), checked against the size limit, and its
+    bytes when it is small enough to keep for unzipping (None: hashed in chunks, unzipped from the disk)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -63,52 +104,96 @@ def read_archive(path: Path, allowed: re.Pattern[str]) -> tuple[dict[str, bytes]
     if size > MAX_FILE_BYTES:
         raise BadArchive(f"ไฟล์ “{path.name}” ใหญ่เกินไป ({_thai_bytes(size)}; รับได้ไม่เกิน {_thai_bytes(MAX_FILE_BYTES)})")
     try:
-        data = path.read_bytes()
+        if size <= READ_WHOLE_BYTES:
+            data = path.read_bytes()
+            return hashlib.sha256(data).hexdigest(), data
+        digest = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(_CHUNK), b""):
+                digest.update(chunk)
+        return digest.hexdigest(), None
     except OSError as exc:
         raise BadArchive(f"อ่านไฟล์ “{path.name}” ไม่ได้: {_os_reason(exc)}") from exc
-    sha = hashlib.sha256(data).hexdigest()
+
+
+def open_archive(path: Path, allowed: re.Pattern[str], lazy: re.Pattern[str] | None = None,
+                 read: tuple[str, bytes | None] | None = None) -> OpenArchive:
+    """Open an archive checked against the limits: every entry read (or, matching *lazy*, hashed), with the
+    file's own sha256. *read*: what :func:`read_file` gave for it already. The caller closes it."""
+    path = Path(path)
+    sha, data = read if read is not None else read_file(path)
+    source: Any = io.BytesIO(data) if data is not None else path
     try:
-        archive = zipfile.ZipFile(path)
+        zip_file = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise BadArchive(f"ไฟล์ “{path.name}” ไม่ใช่ไฟล์แลกเปลี่ยนของ Trat Desktop หรือไฟล์ไม่ครบ/เสียหาย") from None
-    entries: dict[str, bytes] = {}
-    total = 0
-    with archive:
-        infos = archive.infolist()
+    opened = OpenArchive(path.name, zip_file, sha)
+    try:
+        infos = zip_file.infolist()
         if len(infos) > MAX_ENTRIES:
             raise BadArchive(f"ไฟล์ “{path.name}” มีรายการมากเกินไป ({len(infos):,} รายการ)")
+        total = 0
         for info in infos:
             name = info.filename
-            if not allowed.fullmatch(name) or name in entries:
+            if not allowed.fullmatch(name) or name in opened._infos:
                 raise BadArchive(f"ไฟล์ “{path.name}” มีรายการที่ไม่อนุญาต (“{name[:80]}”) จึงไม่นำเข้า")
-            body = _read_entry(archive, info, path.name)
-            total += len(body)
+            opened._infos[name] = info
+            if lazy is not None and lazy.fullmatch(name):
+                digest_hex, length = _stream_entry(zip_file, info, path.name, None)
+                opened.lazy[name] = (digest_hex, length)
+            else:
+                body = _read_entry(zip_file, info, path.name)
+                length = len(body)
+                opened.entries[name] = body
+            total += length
             if total > MAX_TOTAL_BYTES:
                 raise BadArchive(f"ไฟล์ “{path.name}” เมื่อแตกออกใหญ่เกิน {_thai_bytes(MAX_TOTAL_BYTES)}")
-            entries[name] = body
-    return entries, sha
+    except BaseException:
+        opened.close()
+        raise
+    return opened
+
+
+def read_archive(path: Path, allowed: re.Pattern[str]) -> tuple[dict[str, bytes], str]:
+    """All entries of an archive, checked against the limits; returns (entries, sha256 of the file)."""
+    with open_archive(path, allowed) as opened:
+        return opened.entries, opened.sha
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file_name: str) -> bytes:
     """Read one entry in chunks, counting real bytes (headers can lie)."""
     out = bytearray()
+    _stream_entry(archive, info, file_name, out.extend, hashed=False)
+    return bytes(out)
+
+
+def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file_name: str,
+                  sink: Callable[[bytes], Any] | None, hashed: bool = True) -> tuple[str, int]:
+    """Pass one entry in chunks to *sink*, counting real bytes (headers can lie) against the limits;
+    returns (sha256 hex of the contents or '', size)."""
+    digest = hashlib.sha256() if hashed else None
+    size = 0
+    compressed = max(info.compress_size, 1)
     try:
         with archive.open(info) as fh:
             while True:
                 chunk = fh.read(1 << 16)
                 if not chunk:
                     break
-                out += chunk
-                if len(out) > MAX_ENTRY_BYTES:
+                size += len(chunk)
+                if size > MAX_ENTRY_BYTES:
                     raise BadArchive(f"รายการ “{info.filename}” ในไฟล์ “{file_name}” ใหญ่เกินไป")
-                compressed = max(info.compress_size, 1)
-                if len(out) > 1024 * 1024 and len(out) / compressed > MAX_RATIO:
+                if size > 1024 * 1024 and size / compressed > MAX_RATIO:
                     raise BadArchive(f"ไฟล์ “{file_name}” มีลักษณะเป็นไฟล์บีบอัดอันตราย (zip bomb) จึงไม่นำเข้า")
+                if digest is not None:
+                    digest.update(chunk)
+                if sink is not None:
+                    sink(chunk)
     except BadArchive:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
         raise BadArchive(f"ไฟล์ “{file_name}” เสียหาย (ข้อมูลไม่ตรงกับค่าตรวจสอบ) จึงไม่นำเข้า") from None
-    return bytes(out)
+    return (digest.hexdigest() if digest is not None else "", size)
 
 
 #: Leading bytes of contents that are compressed already (JPEG, PNG, GIF, WebP, PDF streams are not,
@@ -181,8 +266,10 @@ def signed_digest(entries: dict[str, bytes]) -> str:
     return hashlib.sha256(entries[MANIFEST]).hexdigest()
 
 
-def check_signature_and_hashes(entries: dict[str, bytes], manifest: dict[str, Any], file_name: str) -> str:
-    """Verify the signature over the manifest and every entry's hash; returns the signer's public key."""
+def check_signature_and_hashes(entries: dict[str, bytes], manifest: dict[str, Any], file_name: str,
+                               lazy: dict[str, tuple[str, int]] | None = None) -> str:
+    """Verify the signature over the manifest and every entry's hash (of *lazy* entries: the hash taken while
+    they were streamed); returns the signer's public key."""
     public = manifest.get("signer_public_key")
     if not isinstance(public, str) or len(public) > 100:
         raise BadArchive(f"ไฟล์ “{file_name}” ไม่ระบุกุญแจของผู้ลงนาม จึงไม่นำเข้า")
@@ -193,11 +280,13 @@ def check_signature_and_hashes(entries: dict[str, bytes], manifest: dict[str, An
     listed = manifest.get("files")
     if not isinstance(listed, dict):
         raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” ไม่มีรายชื่อไฟล์")
-    present = {n for n in entries if n not in (MANIFEST, SIGNATURE)}
+    lazy = lazy or {}
+    present = {n for n in entries if n not in (MANIFEST, SIGNATURE)} | set(lazy)
     if not all(isinstance(d, str) for d in listed.values()) or set(listed) != present:
         raise BadArchive(f"ไฟล์ “{file_name}” มีรายการไม่ตรงกับรายการกำกับ จึงไม่นำเข้า")
     for name, digest in listed.items():
-        if hashlib.sha256(entries[name]).hexdigest() != digest:
+        got = lazy[name][0] if name in lazy else hashlib.sha256(entries[name]).hexdigest()
+        if got != digest:
             raise BadArchive(f"ข้อมูล “{name}” ในไฟล์ “{file_name}” ไม่ตรงกับค่าแฮชในรายการกำกับ จึงไม่นำเข้า")
     return public
 
@@ -244,3 +333,18 @@ def dumps_jsonl(records: list[dict[str, Any]]) -> bytes:
 
 def dumps_json(data: dict[str, Any]) -> bytes:
     return _dumps(data, indent=1)
+
+
+def peek_manifest(path: Path) -> dict[str, Any] | None:
+    """The manifest of an archive, read without any check but its size bounds (not trusted: only to put
+    files in order before each is checked in full), or None."""
+    try:
+        with zipfile.ZipFile(path) as zip_file:
+            info = zip_file.getinfo(MANIFEST)
+            if info.file_size > MAX_MANIFEST_BYTES or info.compress_size > MAX_MANIFEST_BYTES:
+                return None
+            with zip_file.open(info) as fh:
+                manifest = safe_json.loads(fh.read(MAX_MANIFEST_BYTES + 1), max_depth=8)
+        return manifest if isinstance(manifest, dict) else None
+    except Exception:  # noqa: BLE001 - an unreadable file is put anywhere; its full check refuses it
+        return None

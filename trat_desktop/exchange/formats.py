@@ -66,8 +66,46 @@ def _text(record: dict[str, Any], name: str, where: str, limit: int, multiline: 
     return clean_text(value, multiline=multiline)
 
 
+_NARRATIVES = ("problems", "suggestions")
+
+
+def _fast_entry(record: dict[str, Any]) -> ProgressEntry | None:
+    """The common, well-formed record checked in one pass (the same checks as :func:`entry_from_record`,
+    without naming what is wrong): None sends the record to the field-by-field checks and their message."""
+    get = record.get
+    indicator, agency, quarter, achieved = get("indicator_uid"), get("agency_uid"), get("quarter"), get("achieved")
+    spent, status, revision = get("spent_satang"), get("status"), get("revision")
+    note, reporter, updated = get("note"), get("reporter"), get("updated_at")
+    problems, suggestions = get("problems", ""), get("suggestions", "")
+    if (type(indicator) is not str or type(agency) is not str or not _UID.fullmatch(indicator)
+            or not _UID.fullmatch(agency) or type(quarter) is not int or quarter not in (1, 2, 3, 4)
+            or not (achieved is None or type(achieved) in (int, float)) or not (spent is None or type(spent) is int)
+            or type(status) is not str or status not in STATUSES or type(revision) is not int
+            or not 1 <= revision <= MAX_REVISION
+            or type(note) is not str or len(note) > MAX_NOTE or type(reporter) is not str or len(reporter) > 200
+            or type(updated) is not str or len(updated) > 40
+            or type(problems) is not str or len(problems) > MAX_NOTE
+            or type(suggestions) is not str or len(suggestions) > MAX_NOTE
+            or "achieved" not in record or "spent_satang" not in record):
+        return None
+    try:
+        check_spent(spent)
+    except ValidationError:
+        return None
+    return ProgressEntry(indicator, agency, quarter, None if achieved is None else float(achieved), spent, status,
+                         note and clean_text(note, multiline=True), reporter and clean_text(reporter),
+                         updated and clean_text(updated), revision, problems and clean_text(problems, multiline=True),
+                         suggestions and clean_text(suggestions, multiline=True))
+
+
 def entry_from_record(record: dict[str, Any], where: str) -> ProgressEntry:
     """A progress row from a file, with every field's type and size checked (values are checked later)."""
+    fast = _fast_entry(record)
+    return fast if fast is not None else _checked_entry(record, where)
+
+
+def _checked_entry(record: dict[str, Any], where: str) -> ProgressEntry:
+    """:func:`entry_from_record` field by field, naming the first field that is wrong."""
     indicator = _text(record, "indicator_uid", where, 36)
     agency = _text(record, "agency_uid", where, 36)
     if not _UID.fullmatch(indicator) or not _UID.fullmatch(agency):
@@ -165,21 +203,45 @@ def read_signed(path: Path, expected_format: str,
     """Open an exchange file in the order that trusts nothing unchecked: the archive's limits, the manifest
     parsed with bounds, the signature, every entry's hash, and only then the header's fields and the entries
     allowed for its format. Returns (entries, manifest, signer's public key, signed digest, file's sha256)."""
-    path = Path(path)
-    entries, sha = archive.read_archive(path, ANY_ENTRIES)
-    manifest = archive.load_manifest(entries, path.name)
-    try:
-        public = archive.check_signature_and_hashes(entries, manifest, path.name)
-    except BadArchive:
-        version = manifest.get("format_version")
-        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-            # not trusted, only a better hint: a newer app may sign differently
-            raise BadArchive(f"ไฟล์ “{path.name}” อาจสร้างด้วยโปรแกรมรุ่นใหม่กว่า (รูปแบบรุ่น {version}) "
-                             "โปรดปรับปรุงโปรแกรมก่อนนำเข้า") from None
-        raise
-    check_header(manifest, expected_format, path.name)
-    check_entries(entries, allowed, path.name)
-    return entries, manifest, public, archive.signed_digest(entries), sha
+    with open_signed(path, expected_format, allowed) as (opened, manifest, public):
+        return opened.entries, manifest, public, archive.signed_digest(opened.entries), opened.sha
+
+
+EVIDENCE_BODIES = re.compile(r"evidence/[0-9a-f]{64}")
+
+
+class open_signed:  # noqa: N801 - used as a function (a context manager)
+    """:func:`read_signed` for a file whose *lazy* entries (evidence) are hashed, not read: use as
+    ``with open_signed(...) as (opened, manifest, public)``; copy those entries out with
+    ``opened.copy_entry`` while the file is open."""
+
+    def __init__(self, path: Path, expected_format: str, allowed: re.Pattern[str],
+                 lazy: re.Pattern[str] | None = None, read: tuple[str, bytes | None] | None = None) -> None:
+        path = Path(path)
+        opened = archive.open_archive(path, ANY_ENTRIES, lazy, read)
+        try:
+            manifest = archive.load_manifest(opened.entries, path.name)
+            try:
+                public = archive.check_signature_and_hashes(opened.entries, manifest, path.name, opened.lazy)
+            except BadArchive:
+                version = manifest.get("format_version")
+                if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+                    # not trusted, only a better hint: a newer app may sign differently
+                    raise BadArchive(f"ไฟล์ “{path.name}” อาจสร้างด้วยโปรแกรมรุ่นใหม่กว่า (รูปแบบรุ่น {version}) "
+                                     "โปรดปรับปรุงโปรแกรมก่อนนำเข้า") from None
+                raise
+            check_header(manifest, expected_format, path.name)
+            check_entries({**opened.entries, **dict.fromkeys(opened.lazy, b"")}, allowed, path.name)
+        except BaseException:
+            opened.close()
+            raise
+        self.opened, self.manifest, self.public = opened, manifest, public
+
+    def __enter__(self) -> tuple[archive.OpenArchive, dict[str, Any], str]:
+        return self.opened, self.manifest, self.public
+
+    def __exit__(self, *_exc: object) -> None:
+        self.opened.close()
 
 
 def check_sequence(manifest: dict[str, Any], file_name: str) -> int:

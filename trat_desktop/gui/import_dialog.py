@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..services import ProgressService
-from ..services.exchange import ExchangeService, FileResult, ImportReport
+from ..services.exchange import ExchangeService
+from ..services.exchange_import import FileResult, ImportReport
 from . import display
 from .forms.ui_import_dialog import Ui_ImportDialog
 from .ops import error_text, report_progress, run_in_background

@@ -15,7 +15,8 @@ from ..store import exchange as exchange_store
 from ..store import plans as plan_store
 from ..store import rounds as round_store
 from ..store.connection import SCHEMA_VERSION
-from .exchange import ExchangeService, refuse_unforeseen
+from .exchange import ExchangeService
+from .exchange_import import refuse_unforeseen
 from .rounds import RoundService
 from ..domain.capabilities import require
 

@@ -26,7 +26,8 @@ from ..store import exchange as exchange_store
 from ..store import rounds as round_store
 from ..store import settings as settings_store
 from ..store.connection import SCHEMA_VERSION
-from .exchange import ExchangeService, refuse_unforeseen
+from .exchange import ExchangeService
+from .exchange_import import refuse_unforeseen
 from .plan_package import COORDINATOR_KEY, check_coordinator_key
 
 REPLY_SEQUENCE = "reply_sequence"

@@ -9,6 +9,7 @@ never rewritten. :func:`field_changes` reads all three.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,14 @@ _TEXT_FIELDS = {"status", "note", "reporter", "title", "goal", "code", "unit", "
 
 def encode(value: Any) -> str | None:
     """An audited value as stored: JSON (Thai kept readable); None stays NULL."""
-    return None if value is None else json.dumps(value, ensure_ascii=False)
+    if value is None:
+        return None
+    if type(value) is int or (type(value) is float and math.isfinite(value)):
+        return repr(value)  # what JSON writes for them
+    return _ENCODE(value)
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(value, ensure_ascii=False), made once
 
 
 def record(db: Database, *, at: str, actor: str, action: str, entity: str,

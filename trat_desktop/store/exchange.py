@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
+from ..domain.merge import Pending, RowState, Stored
 from ..domain.progress import ProgressEntry
 from . import progress as progress_store
 from .audit import record
@@ -106,27 +106,25 @@ def last_backup(db: Database) -> dict[str, Any] | None:
 
 
 # -- merge targets ----------------------------------------------------------------
-@dataclass(frozen=True)
-class StoredRow:
-    """A progress row as the coordinator holds it, with what merging needs to know."""
-
-    entry: ProgressEntry
-    office_revision: int | None
-    local_edit: bool
-    conflict: bool
+def _entry(r: Any, values: dict[str, Any], office_revision: int | None = None) -> ProgressEntry:
+    return ProgressEntry(r["indicator_uid"], r["agency_uid"], r["quarter"], values["achieved"],
+                         values["spent_satang"], values["status"], values["note"], values["reporter"],
+                         values["updated_at"], values["revision"] if office_revision is None else office_revision,
+                         values.get("problems", ""), values.get("suggestions", ""))
 
 
-def stored_rows(db: Database, agency_uid: str) -> dict[tuple[str, int], StoredRow]:
-    """The coordinator's rows of one office, keyed by (indicator uid, quarter)."""
-    conflicts = {(r["indicator_uid"], r["quarter"]) for r in db.query(
-        "SELECT indicator_uid, quarter FROM conflicts WHERE agency_uid = ?", [agency_uid])}
-    out = {}
+def stored_rows(db: Database, agency_uid: str) -> dict[tuple[str, int], RowState]:
+    """The coordinator's state of one office's cells, keyed by (indicator uid, quarter): the stored row with
+    its merge marks, and any office value held aside (domain/merge.py)."""
+    out: dict[tuple[str, int], RowState] = {}
     for r in db.query("SELECT * FROM progress WHERE agency_uid = ?", [agency_uid]):
-        entry = ProgressEntry(r["indicator_uid"], r["agency_uid"], r["quarter"], r["achieved"], r["spent_satang"],
-                              r["status"], r["note"], r["reporter"], r["updated_at"], r["revision"],
-                              r["problems"], r["suggestions"])
+        out[(r["indicator_uid"], r["quarter"])] = RowState(
+            Stored(_entry(r, r), r["office_revision"], bool(r["local_edit"])))
+    for r in db.query("SELECT * FROM conflicts WHERE agency_uid = ?", [agency_uid]):
         key = (r["indicator_uid"], r["quarter"])
-        out[key] = StoredRow(entry, r["office_revision"], bool(r["local_edit"]), key in conflicts)
+        pending = Pending(_entry(r, json.loads(r["theirs"]), r["office_revision"]),
+                          tuple(json.loads(r["reasons"])) if r["reasons"] else ())
+        out[key] = RowState(out.get(key, RowState()).stored, pending)
     return out
 
 
@@ -135,7 +133,9 @@ def apply_office_rows(db: Database, rows: list[tuple[ProgressEntry, ProgressEntr
     """Take office rows as sent, each (incoming, the coordinator's old copy or None): values, the office's
     revision as office_revision, no local edit, any pending conflict settled; audited per changed field
     (through the one progress write path)."""
-    stored = [(new.with_changes(revision=(old.revision if old else 0) + 1), old) for new, old in rows]
+    stored = [(ProgressEntry(n.indicator_uid, n.agency_uid, n.quarter, n.achieved, n.spent_satang, n.status, n.note,
+                             n.reporter, n.updated_at, (old.revision if old else 0) + 1, n.problems, n.suggestions),
+               old) for n, old in rows]
     progress_store.write_entries(db, stored, actor=actor, at=at, action=action, origin="office",
                                  office_revisions=[new.revision for new, _old in rows])
 

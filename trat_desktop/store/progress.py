@@ -78,30 +78,35 @@ def write_entries(db: Database, rows: list[tuple[ProgressEntry, ProgressEntry | 
     """
     if not rows:
         return
+    office = origin == "office"
     params = [(n.indicator_uid, n.agency_uid, n.quarter, n.achieved, n.spent_satang, n.status, n.note,
                n.reporter, n.updated_at, n.revision, n.problems, n.suggestions) for n, _old in rows]
-    upsert = f"""INSERT INTO progress ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    if office:  # the office's revision kept and local_edit cleared in the same statement
+        params = [(*p, revision) for p, revision in zip(params, office_revisions or [], strict=True)]
+    marks = (", office_revision, local_edit", ", ?, 0", ", office_revision = excluded.office_revision, local_edit = 0"
+             ) if office else ("", "", "")
+    upsert = f"""INSERT INTO progress ({_COLUMNS}{marks[0]}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{marks[1]})
                  ON CONFLICT(indicator_uid, agency_uid, quarter) DO UPDATE SET
                    achieved = excluded.achieved, spent_satang = excluded.spent_satang,
                    status = excluded.status, note = excluded.note, reporter = excluded.reporter,
                    updated_at = excluded.updated_at, revision = excluded.revision,
-                   problems = excluded.problems, suggestions = excluded.suggestions"""
+                   problems = excluded.problems, suggestions = excluded.suggestions{marks[2]}"""
     db.conn.executemany(upsert, params)
     keys = [(n.indicator_uid, n.agency_uid, n.quarter) for n, _old in rows]
     if origin == "coordinator":
         db.conn.executemany("UPDATE progress SET local_edit = 1 WHERE indicator_uid = ? AND agency_uid = ? "
                             "AND quarter = ?", keys)
-    elif origin == "office":
-        db.conn.executemany("UPDATE progress SET office_revision = ?, local_edit = 0 WHERE indicator_uid = ? "
-                            "AND agency_uid = ? AND quarter = ?",
-                            [(revision, *key) for key, revision in zip(keys, office_revisions or [], strict=True)])
+    elif office:
         db.conn.executemany("DELETE FROM conflicts WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?", keys)
     audit = []
     for new, old in rows:
         base = old or ProgressEntry(new.indicator_uid, new.agency_uid, new.quarter)
-        for name in changed_fields(old, new):
-            audit.append((at, actor, action, "progress", entity_uid(new), name,
-                          encode(getattr(base, name)), encode(getattr(new, name))))
+        uid = None
+        for name in AUDITED:
+            before, after = getattr(base, name), getattr(new, name)
+            if before != after:
+                uid = uid or entity_uid(new)
+                audit.append((at, actor, action, "progress", uid, name, encode(before), encode(after)))
     record_many(db, audit)
 
 
