@@ -74,10 +74,11 @@ CREATE TABLE budget_lines (
     position INTEGER NOT NULL,
     CHECK ((kind = 'amount') = (amount_satang IS NOT NULL))
 );
-CREATE TABLE assignments (
+CREATE TABLE "assignments" (
     indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
     agency_id INTEGER NOT NULL REFERENCES agencies(id),
     position INTEGER NOT NULL,
+    written TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (indicator_id, agency_id)
 );
 CREATE TABLE plan_warnings (
@@ -306,4 +307,4 @@ CREATE TABLE agency_decisions (
     actor TEXT NOT NULL DEFAULT '',
     undone_at TEXT
 );
-PRAGMA user_version = 11;
+PRAGMA user_version = 12;

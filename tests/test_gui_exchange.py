@@ -152,6 +152,7 @@ def test_office_export_then_coordinator_import_through_the_gui(qtbot, monkeypatc
 
     window = open_window(qtbot, coordinator, tmp, "coordinator")
     assert window.exchange_actions.import_files_action.isVisible()
+    assert window.office_page.show_agency(coordinator.progress.find_agency(EDUCATION)[0])  # one agency at a time
     dialog = import_through_gui(qtbot, monkeypatch, window, [exported])
     [row] = dialog.file_rows()
     assert row["status"] == "imported" and row["status_text"] == "รอยืนยันกุญแจ"

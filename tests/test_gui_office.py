@@ -312,17 +312,25 @@ def test_the_office_sees_only_its_own_rows(window: MainWindow) -> None:
     assert page.form.countLabel.text() == "๑๒ ตัวชี้วัด"
 
 
-def test_the_coordinator_sees_all_and_filters_by_agency(qtbot, service, progress, settings) -> None:
+def test_the_coordinator_sees_one_agency_at_a_time_or_all(qtbot, service, progress, settings) -> None:
     progress.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงาน"))
     win = MainWindow(service, progress=progress, settings=settings, today=lambda: TODAY)
     qtbot.addWidget(win)
     win.show()
     page = win.office_page
     assert win.form.pageTabs.currentWidget() is win.form.planPage  # the plan first for the coordinator
-    assert page.model.item_count() == ALL_ASSIGNMENTS
-    assert not page.table.isColumnHidden(M.COL_AGENCY)
     combo = page.form.agencyCombo
     assert combo.isVisibleTo(page) and combo.itemText(0) == "ทุกหน่วยงาน"
+    # by default one agency (the first listed): only its rows are in the grid
+    first = page.selected_agency()
+    assert combo.currentIndex() == 1 and first is not None
+    assert {item.agency_uid for item in page.model.items()} == {first}
+    assert 0 < page.model.item_count() < ALL_ASSIGNMENTS
+    combo.setCurrentIndex(0)  # ทุกหน่วยงาน is still there
+    assert page.selected_agency() is None and page.model.item_count() == ALL_ASSIGNMENTS
+    page.reload()  # a reload (e.g. after an import) keeps the choice
+    assert combo.currentIndex() == 0 and page.model.item_count() == ALL_ASSIGNMENTS
+    assert not page.table.isColumnHidden(M.COL_AGENCY)
     combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemText(i).startswith(EDU)))
     assert page.model.item_count() == EDU_ROWS
     assert {item.agency_name for item in page.model.items()} == {EDU}

@@ -218,7 +218,7 @@ def test_timeliness_is_in_the_provincial_report_and_the_workbook(service, tmp_pa
     write_report(centre, "xlsx", tmp_path / "p.xlsx", fiscal_year=2569, quarter=2)
     sheet = openpyxl.load_workbook(tmp_path / "p.xlsx")["ความตรงเวลา"]
     lines = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert lines[OFFICE][3] == "ส่งล่าช้า ๓ วัน" and lines[OFFICE][5] == "2026-04-18"
+    assert lines[OFFICE][3] == "ส่งล่าช้า ๓ วัน" and lines[OFFICE][5] == "18 เมษายน 2569"  # Buddhist era, as the rest of the workbook
     assert sum(1 for row in lines.values() if row[3] == "ยังไม่ส่ง") == len(lines) - 1
     if shutil.which("pdftotext") is None and not os.environ.get("CI"):
         return

@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, cli_evidence, cli_exchange, cli_plan_edit, cli_reports, cli_rounds, paths
+from . import __version__, paths
+# The subcommand modules (cli_exchange, cli_reports, ...) are imported where a command is parsed
+# or run, not here: the GUI's start does not need them (~45 ms of imports, bench/startup.py).
 from .domain.outline import plan_outline
 from .errors import TratError, database_error
 from .domain.display import number_text
@@ -46,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                              help="แสดงผลการเปรียบเทียบกับแผนที่มีอยู่ โดยไม่เปลี่ยนแปลงข้อมูล")
     import_text.add_argument("--apply", action="store_true",
                              help="ปรับแผนของปีที่มีอยู่แล้วตามเอกสารฉบับปรับปรุง (หลังดูผลการเปรียบเทียบ)")
+
+    from . import cli_evidence, cli_exchange, cli_plan_edit, cli_reports, cli_rounds
 
     cli_exchange.add_parsers(commands, plan_cmds)
     cli_plan_edit.add_parsers(plan_cmds)
@@ -125,6 +129,8 @@ def run_command(args: argparse.Namespace, service: PlanService) -> int:
     out = getattr(args, "out", None)
     if out is not None:  # a report, export or backup written over the live database would destroy it
         service.refuse_database_file(out)
+    from . import cli_evidence, cli_exchange, cli_plan_edit, cli_reports, cli_rounds
+
     handled = cli_exchange.run(args, service)
     if handled is not None:
         return handled
@@ -337,6 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     args = _gui_args(argv) or build_parser().parse_args(argv)
     if args.command == "restore":
+        from . import cli_exchange
+
         try:
             return cli_exchange.restore_command(args.db or paths.default_db_path(), args.file)
         except TratError as exc:

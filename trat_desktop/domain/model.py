@@ -64,6 +64,12 @@ class IndicatorRow:
     source_line: int = 0
     uid: str = ""
     predecessor_uid: str = ""  # the row of the previous year's plan this one was copied from
+    #: agency name -> how the document writes it in this row ("สนง.ศึกษาธิการ จ.ตราด"), where it differs
+    written: dict[str, str] = field(default_factory=dict)
+
+    def written_name(self, name: str) -> str:
+        """The agency as this row's document writes it (its register name where the document did not say)."""
+        return self.written.get(name) or name
 
     def budget_satang(self) -> int:
         return sum(line.value.counted_satang() for line in self.budget_lines)

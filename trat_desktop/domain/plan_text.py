@@ -725,14 +725,18 @@ class PlanTextReader:
         except CellError as exc:
             self.fail(number, exc.message, "budget")
             return
-        names = [self.resolver.resolve(n, number) for n in split_agency_cell(row.raw.get("agency", ""))]
+        spellings = split_agency_cell(row.raw.get("agency", ""))
+        names = [self.resolver.resolve(n, number) for n in spellings]
+        written: dict[str, str] = {}  # register name -> the row's own spelling (the first, if written twice)
+        for name, spelling in zip(names, spellings):
+            written.setdefault(name, spelling)
         names = list(dict.fromkeys(names))
         if row["source"]:
             for item in budget_cell.items:
                 item.source = item.source or row["source"]
         own_row = not row["activity"] and not row["tactic"]  # a further row of the activity above
         if not unit and not target_text and not indicator:
-            self._extra_budget_line(number, budget_cell.items, names)
+            self._extra_budget_line(number, budget_cell.items, names, written)
             return
         if target_text:
             try:
@@ -753,6 +757,7 @@ class PlanTextReader:
                 and squash(previous.indicator) == squash(indicator)):
             added = [n for n in names if n not in previous.agencies]
             previous.agencies.extend(added)
+            _keep_spellings(previous, added, written)
             previous.budget_lines.extend(
                 self._budget_lines(number, budget_cell.items, added, amounts_only=True))
             self.ctx.row = previous
@@ -761,6 +766,7 @@ class PlanTextReader:
             unit=unit, target=target, indicator=indicator, expected_result=row["expected"],
             quarter_from=period[0], quarter_to=period[1], agencies=names, source_line=number,
         )
+        _keep_spellings(ind, names, written)
         ind.uid = self.uid("row", activity.uid, len(activity.rows) + 1)
         if not budget_cell.items:
             self._merged_budget(number, ind, previous if own_row else None)
@@ -840,7 +846,8 @@ class PlanTextReader:
                       number)
         return [BudgetLine(i.value, None) for i in items]
 
-    def _extra_budget_line(self, number: int, items: list[BudgetItem], names: list[str]) -> None:
+    def _extra_budget_line(self, number: int, items: list[BudgetItem], names: list[str],
+                           written: dict[str, str] | None = None) -> None:
         row = self.ctx.row
         if row is None:
             self.fail(number, "แถวงบประมาณเพิ่มเติมไม่มีตัวชี้วัดก่อนหน้าให้ผูก")
@@ -852,6 +859,7 @@ class PlanTextReader:
         for name in names:
             if name not in row.agencies:
                 row.agencies.append(name)
+                _keep_spellings(row, [name], written or {})
         for line in self._budget_lines(number, items, names) if items else []:
             if line.agency and line.agency not in row.agencies:
                 row.agencies.append(line.agency)
@@ -957,3 +965,11 @@ def read_plan_text(text: str, resolver: AgencyResolver, source_name: str = "") -
     """Read a whole plan document; raises :class:`PlanFormatError` listing every problem (each with its
     line and cell) on malformed input."""
     return PlanTextReader(text, resolver, source_name).read()
+
+
+def _keep_spellings(row: IndicatorRow, names: list[str], written: dict[str, str]) -> None:
+    """Keep how the document writes *names* in *row*, where it is not the register's name."""
+    for name in names:
+        spelling = written.get(name, "")
+        if spelling and spelling != name:
+            row.written.setdefault(name, spelling)

@@ -52,6 +52,8 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
                         "uid": r.uid, "predecessor_uid": r.predecessor_uid, "unit": r.unit, "target": r.target, "indicator": r.indicator,
                         "expected_result": r.expected_result, "quarters": [r.quarter_from, r.quarter_to],
                         "agencies": r.agencies,
+                        **({"written": {n: r.written[n] for n in r.agencies if r.written.get(n, n) != n}}
+                           if any(r.written.get(n, n) != n for n in r.agencies) else {}),
                         "budget_lines": [[b.value.kind, b.value.satang, b.agency] for b in r.budget_lines],
                     } for r in a.rows],
                 } for a in t.activities],
@@ -194,9 +196,14 @@ def _row(r: _Reader, row: dict[str, Any], seen: set[str], agencies: dict[str, Ag
         value = r.budget([line[0], line[1]])
         assert value is not None
         lines.append(BudgetLine(value, agency))
+    written = row.get("written") or {}  # optional (packages before version 12 of the app have none)
+    if not isinstance(written, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(v) <= MAX_TEXT
+                                                and clean_text(k) in names for k, v in written.items()):
+        raise r.fail("หน่วยงานผู้รับผิดชอบ")
+    spellings = {clean_text(k): clean_text(v) for k, v in written.items() if clean_text(v)}
     return IndicatorRow(r.text(row, "unit"), None if target is None else float(target), r.text(row, "indicator"),
                         r.text(row, "expected_result"), quarters[0], quarters[1], list(names), lines,
-                        uid=r.uid(row, seen), predecessor_uid=r.predecessor(row))
+                        uid=r.uid(row, seen), predecessor_uid=r.predecessor(row), written=spellings)
 
 
 # --- the coordinator's figure thresholds (optional; packages without them still import) --------------

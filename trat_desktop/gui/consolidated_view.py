@@ -29,6 +29,7 @@ from .overview_models import (
     figures_text,
     narrative_text,
 )
+from .quiet_gc import no_gc_pass
 from .workers import ReloadWhenShown, BackgroundLoader, can_run_in_background, thread_service
 from .style import emphasise
 
@@ -162,10 +163,11 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
         year, quarter, per_office, plans = self.year, self.quarter(), self.per_office(), self.plans
 
         def load(background: bool) -> OverviewData:
-            with thread_service(plans, background) as service:
-                rows = OverviewService(service).rows(year)
-            return OverviewData(year, rows, build_lines(rows, quarter, per_office, short_names),
-                                quarter, per_office, short_names)
+            with no_gc_pass():  # every row x office of a big plan: no collector passes over them while made
+                with thread_service(plans, background) as service:
+                    rows = OverviewService(service).rows(year)
+                return OverviewData(year, rows, build_lines(rows, quarter, per_office, short_names),
+                                    quarter, per_office, short_names)
 
         self.loader.start(load)
 

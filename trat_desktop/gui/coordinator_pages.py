@@ -1,61 +1,131 @@
 """The coordinator's pages as tabs: the plan editor, the consolidated progress view and the
-dashboard. The main window calls :func:`add_coordinator_pages` once.
+dashboard. The main window keeps one :class:`CoordinatorPages` whose pages are built the first
+time they are needed (their tab first shown, or a caller asking for ``.editor`` etc.), so a
+coordinator's window paints without building three pages nobody is looking at yet.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from ..services import PlanService, ProgressService
-from .consolidated_view import ConsolidatedPage
-from .dashboard import DashboardPage
-from .plan_editor import PlanEditorPage
+if TYPE_CHECKING:  # the page modules are imported when a page is first built
+    from ..services import PlanService, ProgressService
+    from .consolidated_view import ConsolidatedPage
+    from .dashboard import DashboardPage
+    from .plan_editor import PlanEditorPage
 
 EDITOR_TAB = "แก้ไขแผน"
 OVERVIEW_TAB = "ภาพรวมผลการดำเนินงาน"
 DASHBOARD_TAB = "แดชบอร์ด"
+#: (name, tab text) in tab order
+TABS = (("editor", EDITOR_TAB), ("overview", OVERVIEW_TAB), ("dashboard", DASHBOARD_TAB))
 
 
-@dataclass
 class CoordinatorPages:
-    """The three pages, for callers that want them by name."""
+    """The three pages, by name; each is made the first time it is asked for.
 
-    editor: PlanEditorPage
-    overview: ConsolidatedPage
-    dashboard: DashboardPage
+    *on_built(name, page)* is told of each page as it is made (the main window puts it into its
+    tab). Year, staleness and digit changes go to the pages already made; a page made later
+    starts from the current year and fresh data."""
+
+    def __init__(self, plans: PlanService, progress: ProgressService, background: bool = True,
+                 undo_shortcuts: bool = True, parent: QWidget | None = None,
+                 on_built: Callable[[str, QWidget], None] | None = None) -> None:
+        self._plans, self._progress = plans, progress
+        self._background, self._undo_shortcuts, self._parent = background, undo_shortcuts, parent
+        self._on_built = on_built
+        self._pages: dict[str, Any] = {}
+        self._year: int | None = None
+
+    # -- the pages --------------------------------------------------------------------
+    @property
+    def editor(self) -> PlanEditorPage:
+        return self.page("editor")  # type: ignore[no-any-return]
+
+    @property
+    def overview(self) -> ConsolidatedPage:
+        return self.page("overview")  # type: ignore[no-any-return]
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return self.page("dashboard")  # type: ignore[no-any-return]
+
+    def built(self, name: str) -> Any:
+        """The page called *name* if it was made already, else None (never makes it)."""
+        return self._pages.get(name)
+
+    def built_pages(self) -> list[QWidget]:
+        return [self._pages[name] for name, _ in TABS if name in self._pages]
+
+    def page(self, name: str) -> Any:
+        """The page called *name* ('editor', 'overview' or 'dashboard'), made now if need be."""
+        if name not in self._pages:
+            from .quiet_gc import no_gc_pass
+
+            with no_gc_pass():  # the editor reads and lays out the whole plan
+                page = self._make(name)
+            self._pages[name] = page
+            if self._year is not None:
+                page.set_year(self._year)
+            if self._on_built is not None:
+                self._on_built(name, page)
+        return self._pages[name]
+
+    def _make(self, name: str) -> QWidget:
+        if name == "editor":
+            from .plan_editor import PlanEditorPage
+
+            editor = PlanEditorPage(self._plans, self._progress, self._parent, undo_shortcuts=self._undo_shortcuts)
+            # a plan edit: the overview and dashboard reload (a lambda: the connection keeps this object
+            # alive, a bound method of a plain object would not)
+            editor.plan_changed.connect(lambda *_: self.mark_stale())
+            return editor
+        if name == "overview":
+            from .consolidated_view import ConsolidatedPage
+
+            return ConsolidatedPage(self._plans, self._parent, background=self._background)
+        if name == "dashboard":
+            from .dashboard import DashboardPage
+
+            return DashboardPage(self._plans, self._parent, background=self._background)
+        raise KeyError(name)
 
     def as_list(self) -> list[QWidget]:
-        return [self.editor, self.overview, self.dashboard]
+        """All three pages (made now if need be), in tab order."""
+        return [self.page(name) for name, _ in TABS]
 
+    # -- what the window tells every page ---------------------------------------------------
     def mark_stale(self) -> None:
         """Progress or the plan changed elsewhere: the views reload when next shown."""
-        self.overview.mark_stale()
-        self.dashboard.mark_stale()
+        for name in ("overview", "dashboard"):
+            page = self._pages.get(name)
+            if page is not None:
+                page.mark_stale()
 
     def set_year(self, year: int) -> None:
-        """The window's year selector chose *year*: every page follows."""
-        self.editor.set_year(year)
-        self.overview.set_year(year)
-        self.dashboard.set_year(year)
+        """The window's year selector chose *year*: every page follows (a page made later starts there)."""
+        self._year = year
+        for page in self.built_pages():
+            page.set_year(year)  # type: ignore[attr-defined]
 
     def refresh_texts(self) -> None:
         """Re-render every text after the Thai/Arabic digits switch changed."""
-        self.editor.refresh_texts()
-        self.overview.refresh_texts()
-        self.dashboard.refresh_texts()
+        for page in self.built_pages():
+            page.refresh_texts()  # type: ignore[attr-defined]
 
 
 def build_coordinator_pages(plans: PlanService, progress: ProgressService, background: bool = True,
-                            undo_shortcuts: bool = True, parent: QWidget | None = None) -> CoordinatorPages:
-    """Make the pages and wire them: a plan edit makes the overview and dashboard reload."""
-    editor = PlanEditorPage(plans, progress, parent, undo_shortcuts=undo_shortcuts)
-    overview = ConsolidatedPage(plans, parent, background=background)
-    dashboard = DashboardPage(plans, parent, background=background)
-    pages = CoordinatorPages(editor, overview, dashboard)
-    editor.plan_changed.connect(overview.mark_stale)
-    editor.plan_changed.connect(dashboard.mark_stale)
+                            undo_shortcuts: bool = True, parent: QWidget | None = None,
+                            lazy: bool = False,
+                            on_built: Callable[[str, QWidget], None] | None = None) -> CoordinatorPages:
+    """The pages, wired: a plan edit makes the overview and dashboard reload. With *lazy*, none is
+    made yet (each is made when first asked for)."""
+    pages = CoordinatorPages(plans, progress, background, undo_shortcuts, parent, on_built)
+    if not lazy:
+        pages.as_list()
     return pages
 
 
@@ -66,7 +136,6 @@ def add_coordinator_pages(tabs: QTabWidget, plans: PlanService, progress: Progre
     ``undo_shortcuts=False`` when the window binds Ctrl+Z/Ctrl+Y itself, e.g. via a QUndoGroup).
     """
     pages = build_coordinator_pages(plans, progress, background, undo_shortcuts, tabs)
-    tabs.addTab(pages.editor, EDITOR_TAB)
-    tabs.addTab(pages.overview, OVERVIEW_TAB)
-    tabs.addTab(pages.dashboard, DASHBOARD_TAB)
+    for page, (_, title) in zip(pages.as_list(), TABS):
+        tabs.addTab(page, title)
     return pages.as_list()

@@ -23,6 +23,7 @@ from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.progress import STATUSES, ProgressEntry
 from ..services import WorkItem
 from . import display
+from .quiet_gc import no_gc_pass
 
 LineKind = Literal["strategy", "activity", "quarter"]
 Field = Literal["achieved", "spent", "status", "note"]
@@ -62,7 +63,7 @@ OPEN_COMMENT_MARK, ANSWERED_COMMENT_MARK = "●", "✓"
 _ANSWERED_BG = QColor("#dcefd9")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One table line: a group header, or one quarter of one work item."""
 
@@ -141,6 +142,10 @@ class WorkEntryModel(QAbstractTableModel):
         self._current_quarter: int | None = None
         self._short_names: dict[str, str] = {}
         self._evidence: dict[tuple[str, str, int], int] = {}
+        #: items whose evidence counts are known (set, or asked of the counter)
+        self._evidence_known: set[ItemKey] = set()
+        #: asked for an item's counts {quarter: files} the first time it is shown (None: all known)
+        self.evidence_counter: Callable[[WorkItem], dict[int, int]] | None = None
         #: (indicator uid, agency uid, quarter) -> the centre's comments not yet answered
         self._comments: dict[tuple[str, str, int], list[str]] = {}
         #: at the centre (set_review_comments): its comments the office answered, as (comment, answer)
@@ -148,6 +153,9 @@ class WorkEntryModel(QAbstractTableModel):
         #: agency uid -> quarter -> the office's last sign-off covering it
         self._signed: dict[str, dict[int, str]] = {}
         self._unsaved: dict[tuple[str, str, int, str], str] = {}
+        #: (indicator uid, agency uid, quarter) -> line, and the items by key (made with the lines)
+        self._rows: dict[tuple[str, str, int], int] | None = None
+        self._by_key: dict[ItemKey, WorkItem] | None = None
         self.committer: Committer | None = None
 
     # -- content --------------------------------------------------------------------
@@ -160,14 +168,22 @@ class WorkEntryModel(QAbstractTableModel):
             self._short_names = dict(short_names)
         self._rebuild()
 
-    def set_evidence_counts(self, counts: dict[tuple[str, str, int], int]) -> None:
-        """How many evidence files each (indicator uid, agency uid, quarter) has (shown as an icon)."""
+    def set_evidence_counts(self, counts: dict[tuple[str, str, int], int],
+                            counter: Callable[[WorkItem], dict[int, int]] | None = None) -> None:
+        """How many evidence files each (indicator uid, agency uid, quarter) has (shown as an icon).
+        With *counter*, an item missing from *counts* is asked for when it is first shown (a big
+        grid asks for the items in view only)."""
         self._evidence = {key: n for key, n in counts.items() if n}
+        self._evidence_known = {(key[0], key[1]) for key in counts}
+        self.evidence_counter = counter
         self.refresh()
 
     def set_evidence_count(self, indicator_uid: str, agency_uid: str, quarter: int, count: int) -> None:
         """One quarter's evidence count changed (after an attach or a removal)."""
         key = (indicator_uid, agency_uid, quarter)
+        shown = self._by_key_map().get((indicator_uid, agency_uid))
+        if shown is not None:
+            self.evidence_count(shown, quarter)  # the item's other quarters are known first
         if count:
             self._evidence[key] = count
         else:
@@ -233,6 +249,12 @@ class WorkEntryModel(QAbstractTableModel):
         return self._comments.get((item.indicator_uid, item.agency_uid, quarter), [])
 
     def evidence_count(self, item: WorkItem, quarter: int) -> int:
+        key = item_key(item)
+        if key not in self._evidence_known and self.evidence_counter is not None:
+            self._evidence_known.add(key)
+            for q, count in self.evidence_counter(item).items():
+                if count:
+                    self._evidence[(key[0], key[1], q)] = count
         return self._evidence.get((item.indicator_uid, item.agency_uid, quarter), 0)
 
     def set_quarter_filter(self, quarter: int | None) -> None:
@@ -258,6 +280,10 @@ class WorkEntryModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(self.HEADERS) - 1))
 
     def _rebuild(self) -> None:
+        with no_gc_pass():
+            self._make_lines()
+
+    def _make_lines(self) -> None:
         self.beginResetModel()
         lines: list[Line] = []
         group: tuple[object, ...] | None = None
@@ -275,7 +301,20 @@ class WorkEntryModel(QAbstractTableModel):
             for n, quarter in enumerate(quarters):
                 lines.append(Line("quarter", item=item, quarter=quarter, span=len(quarters) if n == 0 else 0))
         self._lines = lines
+        self._rows = None  # made when first asked for (row_of)
+        self._by_key = None
         self.endResetModel()
+
+    def _rows_map(self) -> dict[tuple[str, str, int], int]:
+        if self._rows is None:
+            self._rows = {(line.item.indicator_uid, line.item.agency_uid, line.quarter): row
+                          for row, line in enumerate(self._lines) if line.item is not None}
+        return self._rows
+
+    def _by_key_map(self) -> dict[ItemKey, WorkItem]:
+        if self._by_key is None:
+            self._by_key = {item_key(item): item for item in self._items}
+        return self._by_key
 
     # -- lookups --------------------------------------------------------------------
     def items(self) -> list[WorkItem]:
@@ -294,10 +333,7 @@ class WorkEntryModel(QAbstractTableModel):
         """The line of an item's quarter, or -1 when it is not shown."""
         if isinstance(key, WorkItem):
             key = item_key(key)
-        for row, line in enumerate(self._lines):
-            if line.item is not None and line.quarter == quarter and item_key(line.item) == key:
-                return row
-        return -1
+        return self._rows_map().get((key[0], key[1], quarter), -1)
 
     def index_of(self, key: ItemKey | WorkItem, quarter: int, column: int) -> QModelIndex:
         row = self.row_of(key, quarter)
@@ -308,12 +344,12 @@ class WorkEntryModel(QAbstractTableModel):
 
     def update_entry(self, entry: ProgressEntry) -> None:
         """Show a saved entry (after an undo or redo) in the item it belongs to."""
-        for item in self._items:
-            if item_key(item) == (entry.indicator_uid, entry.agency_uid):
-                item.entries[entry.quarter] = entry
-                row = self.row_of(item, entry.quarter)
-                if row >= 0:
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        item = self._by_key_map().get((entry.indicator_uid, entry.agency_uid))
+        if item is not None:
+            item.entries[entry.quarter] = entry
+            row = self.row_of(item, entry.quarter)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
     # -- texts ----------------------------------------------------------------------
     def text(self, row: int, column: int) -> str:
@@ -534,7 +570,11 @@ class WorkEntryModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def is_editable(self, row: int, column: int) -> bool:
-        return bool(self.flags(self.index(row, column)) & Qt.ItemFlag.ItemIsEditable)
+        """What :meth:`flags` says of editing, without making an index (the grid's keys ask often)."""
+        if column not in self.FIELDS or not 0 <= row < len(self._lines):
+            return False
+        line = self._lines[row]
+        return line.kind == "quarter" and line.in_period()
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -73,7 +73,12 @@ class EntryDelegate(QStyledItemDelegate):
 
 
 class EntryTableView(QTableView):
-    """The entry grid: spans for group lines and item descriptions, spreadsheet-like keys."""
+    """The entry grid: spans for group lines and item descriptions, spreadsheet-like keys.
+
+    Row heights and spans are made only for the lines in view (and for lines as they scroll into
+    view): measuring every wrapped Thai text of a big plan on every reload froze the window for
+    seconds. Text heights are cached per (text, width, weight), so a reload or a quarter filter
+    over the same texts measures nothing again."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,63 +89,141 @@ class EntryTableView(QTableView):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_rows)
         self.horizontalHeader().sectionResized.connect(lambda *_: self._fit_timer.start())
+        self.verticalScrollBar().valueChanged.connect(lambda *_: self.fit_visible())
+        #: first lines (of a group line or an item) whose heights are set for the current widths
+        self._fitted: set[int] = set()
+        #: first lines whose spans are set since the last model reset
+        self._spanned: set[int] = set()
+        self._heights: dict[tuple[str, int, bool], int] = {}
+        self._watched: WorkEntryModel | None = None
+        #: how many texts were measured (not found in the cache): tests and bench/big_plan.py read it
+        self.measured = 0
 
     def entry_model(self) -> WorkEntryModel | None:
         model = self.model()
         return model if isinstance(model, WorkEntryModel) else None
 
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt name)
+        super().setModel(model)
+        if isinstance(model, WorkEntryModel) and model is not self._watched:
+            self._watched = model
+            model.dataChanged.connect(self._on_data_changed)
+        self.verticalHeader().setDefaultSectionSize(self._line_height())
+
     # -- layout ---------------------------------------------------------------------
     def apply_spans(self) -> None:
-        """Group lines span the whole width; an item's description spans its quarter lines."""
+        """After a model reset: forget the spans and heights made, make those of the lines in view."""
         self.clearSpans()
-        model = self.entry_model()
-        if model is None:
-            return
-        columns = model.columnCount()
-        for row, line in enumerate(model.lines()):
-            if line.kind != "quarter":
-                self.setSpan(row, 0, 1, columns)
-            elif line.first and line.span > 1:
-                for column in model.INFO_COLUMNS:
-                    self.setSpan(row, column, line.span, 1)
-        self.fit_rows()
-
-    def _text_height(self, text: str, width: int, bold: bool = False) -> int:
-        font = self.font()
-        font.setBold(bold)
-        rect = QFontMetrics(font).boundingRect(QRect(0, 0, max(width - 10, 20), 100000),
-                                               int(Qt.TextFlag.TextWordWrap), text)
-        return rect.height() + _LINE_PADDING
+        self._spanned.clear()
+        self._fitted.clear()
+        self.fit_visible()
 
     def fit_rows(self) -> None:
-        """Size each line so wrapped Thai texts show whole (spanned texts share their lines)."""
+        """Size the lines in view again so wrapped Thai texts show whole (spanned texts share their
+        lines); the others are sized when they scroll into view. After a width or text change."""
+        self._fitted.clear()
+        self.fit_visible()
+
+    def _line_height(self) -> int:
+        return QFontMetrics(self.font()).height() + _LINE_PADDING + 4
+
+    def _text_height(self, text: str, width: int, bold: bool = False) -> int:
+        if not text:
+            return _LINE_PADDING
+        key = (text, width, bold)
+        height = self._heights.get(key)
+        if height is None:
+            font = self.font()
+            font.setBold(bold)
+            rect = QFontMetrics(font).boundingRect(QRect(0, 0, max(width - 10, 20), 100000),
+                                                   int(Qt.TextFlag.TextWordWrap), text)
+            height = self._heights[key] = rect.height() + _LINE_PADDING
+            self.measured += 1
+        return height
+
+    def first_line_of(self, row: int) -> int:
+        """The first line of the item (or group line) that line *row* belongs to."""
+        model = self.entry_model()
+        if model is None:
+            return row
+        while row > 0:
+            line = model.line(row)
+            if line.kind != "quarter" or line.span > 0:
+                break
+            row -= 1
+        return row
+
+    def fit_visible(self) -> None:
+        """Spans and heights for the lines in view that have none yet."""
         model = self.entry_model()
         if model is None:
             return
-        line_height = QFontMetrics(self.font()).height() + _LINE_PADDING + 4
+        count = model.rowCount()
+        if count == 0:
+            return
+        top = self.rowAt(0)
+        row = self.first_line_of(top if top >= 0 else 0)
+        bottom = self.viewport().height()
         header = self.verticalHeader()
-        full_width = sum(self.columnWidth(c) for c in range(model.columnCount()) if not self.isColumnHidden(c))
-        lines = model.lines()
-        row = 0
-        while row < len(lines):
-            line = lines[row]
-            if line.kind != "quarter":
-                header.resizeSection(row, max(line_height, self._text_height(
+        y = header.sectionViewportPosition(row)
+        while row < count and y < bottom:
+            lines = self._fit_one(model, row)
+            for offset in range(lines):
+                y += header.sectionSize(row + offset)
+            row += lines
+
+    def _fit_one(self, model: WorkEntryModel, row: int) -> int:
+        """Span and size one group line or one item's lines (from its first); returns how many lines."""
+        line = model.line(row)
+        columns = model.columnCount()
+        if line.kind != "quarter":
+            if row not in self._spanned:
+                self.setSpan(row, 0, 1, columns)
+                self._spanned.add(row)
+            if row not in self._fitted:
+                full_width = sum(self.columnWidth(c) for c in range(columns) if not self.isColumnHidden(c))
+                self.verticalHeader().resizeSection(row, max(self._line_height(), self._text_height(
                     model.text(row, 0), full_width, line.kind == "strategy")))
-                row += 1
-                continue
-            count = max(line.span, 1)
+                self._fitted.add(row)
+            return 1
+        span = max(line.span, 1)
+        if span > 1 and row not in self._spanned:
+            for column in model.INFO_COLUMNS:
+                self.setSpan(row, column, span, 1)
+            self._spanned.add(row)
+        if row not in self._fitted:
             needed = max(
                 (self._text_height(model.text(row, c), self.columnWidth(c))
                  for c in model.INFO_COLUMNS if not self.isColumnHidden(c)),
-                default=line_height,
+                default=self._line_height(),
             )
-            needed = max(needed, self._text_height(model.text(row, model.COL_NOTE),
-                                                    self.columnWidth(model.COL_NOTE)))
-            each = max(line_height, -(-needed // count))
-            for offset in range(count):
-                header.resizeSection(row + offset, each)
-            row += count
+            # each line fits its own note; the description, spanned over the item's lines, gets
+            # what it lacks shared out over them
+            rows = range(row, min(row + span, model.rowCount()))
+            heights = [max(self._line_height(), self._text_height(model.text(r, model.COL_NOTE),
+                                                                  self.columnWidth(model.COL_NOTE))) for r in rows]
+            lacking = needed - sum(heights)
+            if lacking > 0:
+                heights = [h + -(-lacking // len(heights)) for h in heights]
+            header = self.verticalHeader()
+            for r, height in zip(rows, heights):
+                header.resizeSection(r, height)
+            self._fitted.add(row)
+        return span
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_: object) -> None:
+        """A text changed (a note typed, digits switched): size its lines again when in view."""
+        first, last = top_left.row(), bottom_right.row()
+        if last - first > 64:
+            self._fitted.clear()
+        else:
+            for row in range(self.first_line_of(first), last + 1):
+                self._fitted.discard(row)
+        self.fit_visible()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.fit_visible()  # a taller view shows more lines
 
     # -- navigation -----------------------------------------------------------------
     def _editable(self, row: int, column: int) -> bool:
@@ -152,19 +235,18 @@ class EntryTableView(QTableView):
         model = self.entry_model()
         if model is None:
             return QModelIndex()
-        columns = list(model.EDIT_COLUMNS)
-        cells = [(r, c) for r in range(model.rowCount()) for c in columns]
-        if (row, column) in cells:
-            start = cells.index((row, column)) + step
-        else:
-            start = next((i for i, (r, c) in enumerate(cells) if (r, c) > (row, column)), len(cells))
-            if step < 0:
-                start -= 1
-        i = start
-        while 0 <= i < len(cells):
-            if self._editable(*cells[i]):
-                return model.index(*cells[i])
-            i += step
+        columns = [c for c in model.EDIT_COLUMNS if not self.isColumnHidden(c)]
+        if step < 0:
+            columns.reverse()
+        count = model.rowCount()
+        r = max(row, 0) if step > 0 else min(row, count - 1)
+        while 0 <= r < count:
+            for c in columns:
+                if r == row and not ((c > column) if step > 0 else (c < column)):
+                    continue  # before the cell (after it, going back)
+                if model.is_editable(r, c):
+                    return model.index(r, c)
+            r += step
         return QModelIndex()
 
     def editable_below(self, row: int, column: int, step: int = 1) -> QModelIndex:
@@ -184,10 +266,18 @@ class EntryTableView(QTableView):
         model = self.entry_model()
         if model is None:
             return QModelIndex()
-        for row, line in enumerate(model.lines()):
-            if (quarter is None or line.quarter == quarter) and self._editable(row, model.COL_ACHIEVED):
+        if self.isColumnHidden(model.COL_ACHIEVED):
+            return self.next_editable(0, -1)
+        fallback = -1
+        for row in range(model.rowCount()):
+            if not model.is_editable(row, model.COL_ACHIEVED):
+                continue
+            if quarter is None or model.line(row).quarter == quarter:
                 return model.index(row, model.COL_ACHIEVED)
-        return self.next_editable(0, -1) if quarter is None else self.first_editable(None)
+            if fallback < 0:
+                fallback = row
+        # a line's cells are editable together: no editable achieved cell means none at all
+        return model.index(fallback, model.COL_ACHIEVED) if fallback >= 0 else QModelIndex()
 
     def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,
                    modifiers: Qt.KeyboardModifier) -> QModelIndex:

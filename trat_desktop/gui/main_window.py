@@ -21,6 +21,7 @@ from . import display
 from .forms.ui_main_window import Ui_MainWindow
 from .delegates import WrappingTreeDelegate
 from .plan_models import IndicatorTableModel, PlanNode, PlanTreeModel
+from .quiet_gc import no_gc_pass
 from .style import emphasise
 
 THAI_DIGITS_KEY = "display/thai_digits"
@@ -36,6 +37,10 @@ _STRETCH = (IndicatorTableModel.COL_INDICATOR, IndicatorTableModel.COL_EXPECTED)
 _FIT = (IndicatorTableModel.COL_ACTIVITY, IndicatorTableModel.COL_UNIT,
         IndicatorTableModel.COL_TARGET, IndicatorTableModel.COL_PERIOD)
 _INITIAL_WIDTHS = {IndicatorTableModel.COL_BUDGET: 220, IndicatorTableModel.COL_AGENCIES: 160}
+#: Columns sized to their contents look at this many rows (and those in view), not all of a big plan's.
+_FIT_PRECISION = 100
+#: A plan tree with more nodes than this opens down to its tactics only (FY2569 has about 120).
+EXPAND_ALL_UP_TO = 1500
 
 
 class PlanSource(Protocol):
@@ -118,7 +123,7 @@ class MainWindow(QMainWindow):
         self.coordinator_pages: Any = None
         self.undo_group = QUndoGroup(self)
         if progress is not None:
-            self._add_office_page(progress, today, now)
+            self._add_office_page(progress, today, now, load_when_shown=defer_menus)
         self._setup_views()
         self._connect()
         self._setup_edit_menu()
@@ -142,10 +147,11 @@ class MainWindow(QMainWindow):
 
     # -- office mode ----------------------------------------------------------------
     def _add_office_page(self, progress: Any, today: Callable[[], dt.date] | None,
-                         now: Callable[[], dt.datetime] | None) -> None:
+                         now: Callable[[], dt.datetime] | None, load_when_shown: bool = False) -> None:
         from .office_page import OfficePage
 
-        page = OfficePage(self._service, progress, self, today=today, now=now)  # type: ignore[arg-type]
+        page = OfficePage(self._service, progress, self, today=today, now=now,  # type: ignore[arg-type]
+                          load_when_shown=load_when_shown)
         self.office_page = page
         self.form.pageTabs.insertTab(0, page, ENTRY_TAB_TEXT)
         self.form.pageTabs.setCurrentIndex(self._default_tab())
@@ -179,25 +185,25 @@ class MainWindow(QMainWindow):
     # -- coordinator pages ----------------------------------------------------------------
     def _sync_role_pages(self) -> None:
         """The coordinator's tabs (plan editor, consolidated view, dashboard) once this
-        installation is the coordinator's; their undo stack joins the window's undo group."""
+        installation is the coordinator's. Each tab holds a placeholder until it is first shown
+        (or its page is asked for); then its page is made and takes the placeholder's place,
+        joining the window's undo group and year selector (:meth:`_coordinator_page_built`)."""
         if self.coordinator_pages is not None or self._progress is None:
             return
         if not can(self._progress.identity(), "view_all_offices"):
             return
-        from .coordinator_pages import build_coordinator_pages
-        from .coordinator_pages import DASHBOARD_TAB, EDITOR_TAB, OVERVIEW_TAB
+        from .coordinator_pages import TABS, build_coordinator_pages
 
         tabs = self.form.pageTabs
+        self._page_placeholders: dict[str, QWidget] = {}
+        for name, title in TABS:
+            placeholder = QWidget(tabs)
+            placeholder.setObjectName(f"{name}Placeholder")
+            self._page_placeholders[name] = placeholder
+            tabs.addTab(placeholder, title)
         pages = build_coordinator_pages(self._service, self._progress, undo_shortcuts=False,  # type: ignore[arg-type]
-                                        parent=tabs)
+                                        parent=tabs, lazy=True, on_built=self._coordinator_page_built)
         self.coordinator_pages = pages
-        tabs.addTab(pages.editor, EDITOR_TAB)
-        tabs.addTab(pages.overview, OVERVIEW_TAB)
-        tabs.addTab(pages.dashboard, DASHBOARD_TAB)
-        self.undo_group.addStack(pages.editor.undo_stack)
-        pages.editor.plan_changed.connect(self.refresh_data)
-        for page in pages.as_list():
-            page.year_chosen.connect(self.select_year)
         year = self.selected_year()
         if year is not None:
             pages.set_year(year)
@@ -205,6 +211,29 @@ class MainWindow(QMainWindow):
             self.office_page.saved_at.connect(lambda *_: pages.mark_stale())
         if self.round_actions is not None:
             self.round_actions.attach_views()  # "ให้ความเห็น…" on the consolidated view
+
+    def _coordinator_page_built(self, name: str, page: QWidget) -> None:
+        """A coordinator page was just made: it replaces its tab's placeholder (the current tab stays)."""
+        tabs = self.form.pageTabs
+        placeholder = self._page_placeholders.pop(name, None)
+        index = tabs.indexOf(placeholder) if placeholder is not None else -1
+        if index >= 0:
+            current = tabs.currentIndex()
+            title = tabs.tabText(index)
+            tabs.blockSignals(True)
+            try:
+                tabs.removeTab(index)
+                tabs.insertTab(index, page, title)
+                tabs.setCurrentIndex(current)
+            finally:
+                tabs.blockSignals(False)
+            placeholder.deleteLater()  # type: ignore[union-attr]
+        if name == "editor":
+            self.undo_group.addStack(page.undo_stack)  # type: ignore[attr-defined]
+            page.plan_changed.connect(self.refresh_data)  # type: ignore[attr-defined]
+        page.year_chosen.connect(self.select_year)  # type: ignore[attr-defined]
+        if self.round_actions is not None:
+            self.round_actions.attach_views()  # "ให้ความเห็น…" on the consolidated view, now that it exists
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         """Let background loads finish before the services close; values typed but not saved yet
@@ -432,8 +461,13 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, tab: int) -> None:
         """The plan's warnings dock only belongs to the plan page; Ctrl+Z follows the page."""
         widget = self.form.pageTabs.widget(tab)
-        if self.coordinator_pages is not None and widget is self.coordinator_pages.editor:
-            self.undo_group.setActiveStack(self.coordinator_pages.editor.undo_stack)
+        pages = self.coordinator_pages
+        placeholders = getattr(self, "_page_placeholders", {})
+        name = next((n for n, w in placeholders.items() if w is widget), None)
+        if pages is not None and name is not None:  # first shown: make the page now
+            widget = pages.page(name)
+        if pages is not None and widget is not None and widget is pages.built("editor"):
+            self.undo_group.setActiveStack(widget.undo_stack)
         elif self.office_page is not None:
             self.undo_group.setActiveStack(self.office_page.controller.undo_stack)
         dock = self.form.warningsDock
@@ -455,8 +489,15 @@ class MainWindow(QMainWindow):
         tree.header().setSectionResizeMode(
             PlanTreeModel.COL_BUDGET, QHeaderView.ResizeMode.ResizeToContents
         )
+        tree.header().setResizeContentsPrecision(_FIT_PRECISION)
         tree.setItemDelegate(WrappingTreeDelegate(tree))
-        tree.header().sectionResized.connect(lambda *_: tree.doItemsLayout())
+        # wrapped titles follow the column width: one layout after a burst of header resizes (each
+        # layout measures every open node; start-up resizes the header several times)
+        self._tree_layout = QTimer(self)
+        self._tree_layout.setSingleShot(True)
+        self._tree_layout.setInterval(0)
+        self._tree_layout.timeout.connect(tree.doItemsLayout)
+        tree.header().sectionResized.connect(lambda *_: self._tree_layout.start())
 
         table = form.rowsTable
         table.setModel(self.table_model)
@@ -469,8 +510,11 @@ class MainWindow(QMainWindow):
         for column, width in _INITIAL_WIDTHS.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(_FIT_PRECISION)  # fit the columns from the first rows, not all
         table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        from .visible_rows import VisibleRowHeights
+
+        self.row_heights = VisibleRowHeights(table)  # wrapped rows sized as they come into view
 
         warnings = form.warningsTable
         warnings.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -572,19 +616,21 @@ class MainWindow(QMainWindow):
     def load_year(self, year: int | None) -> bool:
         """Load and show the plan of *year*; on a service error show its Thai message."""
         try:
-            plan = self._service.load_plan(year)
-            warnings = self._service.warnings(plan.fiscal_year)
+            with no_gc_pass():
+                plan = self._service.load_plan(year)
+            warnings = plan.warnings  # the plan read carries them (warnings() would read it again)
         except TratError as exc:
             self._show_error(exc.message)
             return False
         self.load_error = None
         self.plan = plan
         self.plan_warnings = list(warnings)
-        self.tree_model.set_plan(plan)
+        with no_gc_pass():
+            self.tree_model.set_plan(plan)
         self.table_model.set_agency_names(
             {name: agency.short_name for name, agency in plan.agencies.items() if agency.short_name}
         )
-        self.form.planTree.expandAll()
+        self._expand_tree()
         self._show_header(plan)
         self._show_warnings(self.plan_warnings)
         roots = self.tree_model.iter_nodes()
@@ -593,6 +639,15 @@ class MainWindow(QMainWindow):
         else:
             self.table_model.set_entries([])
         return True
+
+    def _expand_tree(self) -> None:
+        """Open the whole tree; a very big plan opens down to its tactics only (its activities open
+        with a click or ขยายทั้งหมด), so that the first showing does not lay out every activity."""
+        tree = self.form.planTree
+        if len(self.tree_model.iter_nodes()) <= EXPAND_ALL_UP_TO:
+            tree.expandAll()
+        else:
+            tree.expandToDepth(0)
 
     def _show_error(self, message: str) -> None:
         self.load_error = message
@@ -671,8 +726,8 @@ class MainWindow(QMainWindow):
         self.table_model.set_entries(entries)
         table = self.form.rowsTable
         table.setColumnHidden(IndicatorTableModel.COL_ACTIVITY, node.kind == "activity")
-        table.resizeRowsToContents()
         table.scrollToTop()
+        self.row_heights.refit()
         self.form.selectionTitleLabel.setText(node.title())
         summary = display.count_text(len(entries), "ตัวชี้วัด")
         if node.kind != "activity":

@@ -24,6 +24,7 @@ from .entry_controller import EntryController, ProgressSource
 from .entry_model import WorkEntryModel
 from .forms.ui_office_page import Ui_OfficePage
 from .narrative_panel import NarrativePanel
+from .quiet_gc import no_gc_pass
 from .style import emphasise
 
 ALL_AGENCIES = "ทุกหน่วยงาน"
@@ -51,8 +52,14 @@ class OfficePage(QWidget):
     setup_requested = Signal()
 
     def __init__(self, plans: PlanSource, progress: ProgressSource, parent: QWidget | None = None,
-                 today: Callable[[], dt.date] | None = None, now: Callable[[], dt.datetime] | None = None) -> None:
+                 today: Callable[[], dt.date] | None = None, now: Callable[[], dt.datetime] | None = None,
+                 load_when_shown: bool = False) -> None:
         super().__init__(parent)
+        #: with *load_when_shown*, the rows are read when the page is first shown (and a reload asked
+        #: for while it is hidden waits until it is shown again): a coordinator's window paints its
+        #: plan tab without reading the entry grid first
+        self._load_when_shown = load_when_shown
+        self._stale = False
         self.form = Ui_OfficePage()
         self.form.setupUi(self)
         self._plans = plans
@@ -129,12 +136,31 @@ class OfficePage(QWidget):
         self.narrative_panel.status_message.connect(self.status_message)
 
     # -- loading --------------------------------------------------------------------
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale:
+            self.reload()
+
+    @property
+    def loaded(self) -> bool:
+        """False while a load waits for the page to be shown."""
+        return not self._stale
+
     def reload(self) -> None:
         """Re-read who this installation is and its rows (after setup or a digit switch)."""
         form = self.form
+        if self._load_when_shown and not self.isVisible():
+            self._stale = True  # read when shown; who this installation is, now (the window asks)
+            try:
+                self.identity = self._progress.identity()
+            except TratError:
+                pass
+            return
+        self._stale = False
         try:
             self.identity = self._progress.identity()
-            self.plan = self._plans.load_plan(self.year if self.year is not None else self._default_year())
+            with no_gc_pass():
+                self.plan = self._plans.load_plan(self.year if self.year is not None else self._default_year())
             self._agencies = self._plans.agencies()
         except TratError as exc:
             self._show_load_error(exc.message)
@@ -173,14 +199,33 @@ class OfficePage(QWidget):
         self.reload()
 
     def _fill_agency_filter(self) -> None:
+        """The coordinator's agency picker: one agency at a time by default (the first listed, a big
+        plan's grid stays small), "ทุกหน่วยงาน" first in the list; a choice made is kept on refill."""
         combo = self.form.agencyCombo
-        wanted = combo.currentData(UID_ROLE) if combo.count() else None
+        chosen = combo.count() > 0 and combo.currentIndex() >= 0
+        wanted = combo.currentData(UID_ROLE) if chosen else None
         listed = [a for a in self._agencies if a.indicator_rows]
         counts = {a.uid: display.show_digits(f"({a.indicator_rows} ตัวชี้วัด)") for a in listed}
         fill_agency_combo(combo, listed, all_text=ALL_AGENCIES, counts=counts)
+        if chosen and wanted is None:
+            index = 0  # ทุกหน่วยงาน, as chosen
+        else:
+            index = combo.findData(wanted, UID_ROLE) if wanted else -1
+            if index < 0:
+                index = 1 if combo.count() > 1 else 0
         combo.blockSignals(True)
-        combo.setCurrentIndex(max(combo.findData(wanted, UID_ROLE), 0) if wanted else 0)
+        combo.setCurrentIndex(index)
         combo.blockSignals(False)
+
+    def show_agency(self, agency_uid: str | None) -> bool:
+        """The coordinator's grid shows *agency_uid*'s rows (None: every agency); False if not listed."""
+        combo = self.form.agencyCombo
+        index = 0 if agency_uid is None else combo.findData(agency_uid, UID_ROLE)
+        if index < 0 or not can(self.identity, "view_all_offices"):
+            return False
+        if index != combo.currentIndex():
+            combo.setCurrentIndex(index)
+        return True
 
     def _restore_agency_text(self) -> None:
         combo = self.form.agencyCombo
@@ -200,14 +245,14 @@ class OfficePage(QWidget):
             self.form.countLabel.setText("")
             return
         try:
-            items: list[WorkItem] = self._progress.work_items(self.plan.fiscal_year, agency_uid=self.selected_agency())
+            items: list[WorkItem] = self._work_items(self.plan, self.selected_agency())
         except TratError as exc:
             self._show_load_error(exc.message)
             return
         titles = {s.number: s.title for s in self.plan.strategies}
         short = {a.name: a.short_name for a in self._agencies if a.short_name}
         self.model.set_items(items, titles, short)
-        self.model.set_evidence_counts(self._evidence_counts(items))
+        self.model.set_evidence_counts({}, self._evidence_counter() if self.evidence_panel.available else None)
         self.model.set_comments(self._open_comments())
         self.refresh_comments()
         self.model.set_signoffs(self._signoff_times())
@@ -217,6 +262,11 @@ class OfficePage(QWidget):
         if start.isValid():
             self.table.setCurrentIndex(start)
             self.table.scrollToTop()
+
+    def _work_items(self, plan: Plan, agency_uid: str | None) -> list[WorkItem]:
+        """The service's work items, handing it the plan this page has read (it is not read twice)."""
+        with no_gc_pass():  # tens of thousands of new objects for every agency of a big plan
+            return self._progress.work_items(plan.fiscal_year, agency_uid=agency_uid, plan=plan)
 
     def _open_comments(self) -> dict[tuple[str, str, int], list[str]]:
         """The centre's comments this office has not answered, per row × quarter (the grid flags them)."""
@@ -249,19 +299,25 @@ class OfficePage(QWidget):
         except TratError:
             return {}
 
-    def _evidence_counts(self, items: list[WorkItem]) -> dict[tuple[str, str, int], int]:
-        """How many files are attached to each quarter of *items* (for the grid's marks)."""
-        if not self.evidence_panel.available:
-            return {}
-        counts: dict[tuple[str, str, int], int] = {}
-        try:
-            for item in items:
+    def _evidence_counter(self) -> Callable[[WorkItem], dict[int, int]]:
+        """How many files are attached to each quarter of an item (the grid asks for the items it shows)."""
+        failed: list[str] = []
+
+        def count(item: WorkItem) -> dict[int, int]:
+            counts: dict[int, int] = {}
+            if failed:
+                return counts
+            try:
                 for evidence in self._progress.evidence(item):  # type: ignore[attr-defined]
-                    key = (item.indicator_uid, item.agency_uid, evidence.quarter)
-                    counts[key] = counts.get(key, 0) + 1
-        except TratError as exc:
-            self.status_message.emit(exc.message)
-        return counts
+                    counts[evidence.quarter] = counts.get(evidence.quarter, 0) + 1
+            except TratError as exc:
+                failed.append(exc.message)  # said once; the marks are left out
+                self.status_message.emit(exc.message)
+            except Exception as exc:  # noqa: BLE001 - asked while painting: the database closed (restore, exit)
+                failed.append(str(exc))
+            return counts
+
+        return count
 
     def _on_current_line(self, current: QModelIndex) -> None:
         """Show the evidence of the selected quarter line (nothing for a group line)."""
@@ -280,7 +336,7 @@ class OfficePage(QWidget):
     def _show_header(self) -> None:
         me, form = self.identity, self.form
         if can(me, "view_all_offices"):
-            title = f"งานของหน่วยงาน — {COORDINATOR_NAME} (ทุกหน่วยงาน)"
+            title = f"งานของหน่วยงาน — {COORDINATOR_NAME} (บันทึกแทนหน่วยงานใดก็ได้)"
         else:
             title = f"งานของหน่วยงาน — {me.office_name or 'ยังไม่ได้ตั้งค่า'}"
         form.titleLabel.setText(title)
@@ -323,6 +379,8 @@ class OfficePage(QWidget):
     def refresh_display(self) -> None:
         """Show every text again in the chosen digits."""
         form = self.form
+        if self._stale:
+            return  # shown in the chosen digits when first shown
         for i in range(1, form.quarterCombo.count()):
             form.quarterCombo.setItemText(i, display.show_digits(f"ไตรมาส {i}"))
         if can(self.identity, "view_all_offices"):

@@ -30,6 +30,7 @@ class PlanNode:
     parent: "PlanNode | None"
     row: int
     children: list["PlanNode"] = field(default_factory=list)
+    _budget: int | None = field(default=None, repr=False)
 
     def title(self) -> str:
         if isinstance(self.item, Strategy):
@@ -49,7 +50,10 @@ class PlanNode:
         return [(a, r) for a in self.activities() for r in a.rows]
 
     def budget_satang(self) -> int:
-        return sum(r.budget_satang() for _, r in self.entries())
+        """The node's budget (computed once: the tree asks for it on every paint)."""
+        if self._budget is None:
+            self._budget = sum(r.budget_satang() for _, r in self.entries())
+        return self._budget
 
 
 def build_nodes(plan: Plan) -> list[PlanNode]:

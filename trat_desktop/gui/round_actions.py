@@ -637,7 +637,8 @@ class RoundActions(QObject):
             self._attach(view, lambda index, p=page: self._entry_target(p, index), "answer_comment",
                          "ตอบความเห็นของศูนย์ฯ ที่แถวนี้…")
         pages = getattr(self.window, "coordinator_pages", None)
-        overview = getattr(pages, "overview", None)
+        # the overview once it is made (the window calls this again when it makes it on first showing)
+        overview = pages.built("overview") if hasattr(pages, "built") else getattr(pages, "overview", None)
         view = getattr(overview, "view", None)
         if view is not None and hasattr(overview, "model") and hasattr(overview, "proxy"):
             self._attach(view, lambda index, o=overview: self._overview_target(o, index), "comment",

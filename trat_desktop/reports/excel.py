@@ -70,8 +70,9 @@ def _write_rows(ws: Any, headers: list[str], rows: list[list[Any]], formats: dic
         longest = max([display_width(str(h)) // 2 + 2] + [
             display_width(f"{v:,.2f}" if isinstance(v, float) else str(v)) for v in (row[c - 1] for row in rows)
             if v is not None])
-        # narrow enough that a sheet printed on the width of an A4 page stays readable
-        cap = 36 if h == "หมายเหตุล่าสุด" else 26 if h in WRAPPED else 14
+        # narrow enough that a sheet printed on the width of an A4 page stays readable: the 17 columns
+        # of a strategy sheet take about 220 units (was 243: printed at 60 %, Thai at 6.6 pt)
+        cap = 28 if h == "หมายเหตุล่าสุด" else 21 if h in WRAPPED else 12
         widths.append(max(8, min(cap, longest + 2)))
         ws.column_dimensions[get_column_letter(c)].width = widths[-1]
     # row heights that hold the wrapped Thai (LibreOffice does not grow rows by itself)
@@ -83,9 +84,32 @@ def _write_rows(ws: Any, headers: list[str], rows: list[list[Any]], formats: dic
 
 
 def lines_needed(text: str, width_chars: float) -> int:
-    """Lines a wrapped cell of *width_chars* characters needs for *text* (Thai marks take no width)."""
+    """Lines a wrapped cell of *width_chars* characters needs for *text* (Thai marks take no width).
+
+    The cell is filled word by word as a spreadsheet wraps it (at spaces and, for Thai, at the word
+    boundaries of the segmenter, as LibreOffice and Excel break Thai with a dictionary), so the room
+    left at the end of each line is counted; a word wider than the cell takes the lines it needs."""
+    from .thai_text import segment
+
     usable = max(1.0, width_chars - 1.5)
-    return sum(max(1, math.ceil(_units(part) / usable)) for part in text.split("\n"))
+    total = 0
+    for part in text.split("\n"):
+        lines, used = 1, 0.0
+        for word in segment(part) if part.strip() else ():
+            w = _units(word)
+            if used and used + w > usable and not word.isspace():
+                lines += 1
+                used = 0.0
+            if word.isspace() and not used:
+                continue  # a space at a line start takes no room
+            if w > usable:  # longer than the cell: cut anywhere
+                extra = math.ceil(w / usable) - 1
+                lines += extra
+                used = w - extra * usable
+            else:
+                used += w
+        total += lines
+    return total
 
 
 def _units(text: str) -> float:
@@ -160,8 +184,8 @@ def write_xlsx(data: ProvinceReportData, out: Path | str | BinaryIO) -> Path | N
         from ..domain.rounds import ROUND_NAMES
 
         sheet = wb.create_sheet("ความตรงเวลา")
-        lines = [[ROUND_NAMES[e["round"]], e["office"], e["state_text"], e["timeliness_text"], e["due"],
-                  e["submitted"], e["received"][:16].replace("T", " ")] for e in timeliness]
+        lines = [[ROUND_NAMES[e["round"]], e["office"], e["state_text"], e["timeliness_text"], be_text(e["due"]),
+                  be_text(e["submitted"]), be_text(e["received"])] for e in timeliness]
         _write_rows(sheet, ["รอบรายงาน", "หน่วยงาน", "ผลการตรวจ", "ความตรงเวลา", "ครบกำหนดส่ง", "วันที่ลงนามส่ง",
                             "วันเวลาที่ได้รับ"], lines, {})
     wb.properties.title = f"ผลการดำเนินงาน ปีงบประมาณ พ.ศ. {plan.fiscal_year}"
@@ -172,6 +196,19 @@ def write_xlsx(data: ProvinceReportData, out: Path | str | BinaryIO) -> Path | N
     with atomic_write(out, "ไฟล์ Excel", make_folder=False) as tmp, open(tmp, "wb") as fh:  # whole or not at all
         wb.save(fh)
     return Path(out)
+
+
+def be_text(value: object) -> str:
+    """An ISO date or time as the workbook writes dates (Buddhist era); anything else as it is."""
+    text = "" if value is None else str(value)
+    try:
+        if len(text) == 10:
+            return format_be_date(dt.date.fromisoformat(text), False)
+        if len(text) > 10 and text[10] in "T ":
+            return be_timestamp(text)
+    except ValueError:
+        pass
+    return text
 
 
 def be_timestamp(iso: str) -> str:

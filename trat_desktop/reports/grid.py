@@ -204,6 +204,17 @@ class Grid(Flowable):
                 return [self._part([*self.rows[:k], head], (), self.first_part, availHeight),
                         self._part([tail, *self.rows[k + 1:]], self.footer, False)]
         while k > 0 and (self.rows[k - 1].keep_with_next or self.rows[k].keep_with_previous):
+            # rows[k] may not start the next page alone: rather than moving rows[k - 1] over too,
+            # split it (a note of the row above a total, so the total goes on with its last lines)
+            j = k - 1
+            if not self.rows[j].keep_with_next:
+                before = sum(self.row_height(r) for r in self.rows[:j])
+                # (less than its whole height: a row that fits is split all the same, its end goes on)
+                cut = self._split_row(self.rows[j], min(room - before, self.row_height(self.rows[j]) - 1.0))
+                if cut is not None:
+                    head, tail = cut
+                    return [self._part([*self.rows[:j], head], (), self.first_part, availHeight),
+                            self._part([tail, *self.rows[j + 1:]], self.footer, False)]
             k -= 1
         if k == 0:
             return []  # nothing fits here: the frame moves the table to the next page
@@ -294,10 +305,11 @@ class Grid(Flowable):
                 x0 = sum(self.widths[:row.rule_from])
                 x1 = width if row.rule_to is None else sum(self.widths[:row.rule_to])
                 canv.line(x0, top, x1, top)
-            x = 0.0
             canv.setLineWidth(row.rule_width)
-            for c in row.cells[:-1]:
-                x += sum(self.widths[self._col_of(row, c):self._col_of(row, c) + c.span])
+            col = 0
+            for c in row.cells[:-1]:  # by position: a row may hold one Cell object twice ([cell("")] * 5)
+                col += c.span
+                x = sum(self.widths[:col])
                 canv.line(x, top, x, top - h)
         canv.setLineWidth(self.outer_width)
         canv.line(0, top_of_table, 0, bottom_of_table)
@@ -329,15 +341,6 @@ class Grid(Flowable):
                 _fw, fh = f.wrap(self._avail_width, 1e9)
                 f.drawOn(canv, 0, y - fh)
                 y -= fh + f.getSpaceAfter()
-
-    @staticmethod
-    def _col_of(row: Row, target: Cell) -> int:
-        col = 0
-        for c in row.cells:
-            if c is target:
-                return col
-            col += c.span
-        return col
 
 
 def simple_grid(headers: Sequence[str], rows: Sequence[Sequence[Flowable]], widths: Sequence[float], *,

@@ -57,9 +57,10 @@ def office_story(data: OfficeReportData, *, thai_digits: bool = True) -> tuple[l
         P(d(f"ประจำปีงบประมาณ พ.ศ. {year}"), "subtitle"),
         Spacer(1, 0.3 * cm),
         bold_line("หน่วยงาน", me.office_name),
-        bold_line("ผลการดำเนินงาน", data.period_title or d.quarter(year, q)),
-        bold_line("วันที่รายงาน", d.date(today)),
-        Spacer(1, 0.25 * cm),
+        # the period and the date on one line: the table starts higher on the first page
+        PR([("ผลการดำเนินงาน", True), (" " + (data.period_title or d.quarter(year, q)) + "\u2003", False),
+            ("วันที่รายงาน", True), (" " + d.date(today), False)], "body"),
+        Spacer(1, 0.2 * cm),
     ]
     blocks = [
         signature_block("ผู้รายงาน", me.reporter_name, me.reporter_position, d.date(today), phone=d(me.reporter_phone)),
@@ -80,8 +81,27 @@ def office_story(data: OfficeReportData, *, thai_digits: bool = True) -> tuple[l
 HEADERS = ["ที่", "กิจกรรม / ตัวชี้วัด", "เป้าหมาย", "ผลไตรมาสนี้", "ผลสะสม", "สถานะ",
            "งบประมาณ (บาท)", "ใช้ไตรมาสนี้ (บาท)", "ใช้สะสม (บาท)"]
 #: column weights: the narrative (activity, indicator) gets the width; notes go under their row across the table
-WEIGHTS = [20, 264, 56, 48, 44, 68, 72, 64, 64]  # points of a 700-point frame: real words fit
+WEIGHTS = [20, 280, 56, 46, 42, 68, 72, 58, 58]  # points of the 700-point frame: the figures' words just fit
 NOTE_LABEL = "ผลการดำเนินงาน / หมายเหตุ:"
+
+
+def _spans(parts: list[tuple[str, str]], widths: list[float]) -> list[int]:
+    """Columns (of the 8 after the number) for ปัญหาอุปสรรค and ข้อเสนอแนะ side by side: the split where the
+    taller of the two needs the fewest lines (each usually one)."""
+    from .typeset import FONT, FONT_BOLD, STYLES, text_width
+
+    size = STYLES["cell"].fontSize
+    need = [text_width(label, FONT_BOLD, size) + text_width(" " + text, FONT, size) for label, text in parts]
+    best = (float("inf"), 0.0, 4)
+    for k in range(1, len(widths)):
+        a, b = sum(widths[:k]) - 6, sum(widths[k:]) - 6
+        lines = max(-(-need[0] // a), -(-need[1] // b))
+        best = min(best, (lines, abs(a - b), k))
+    return [best[2], len(widths) - best[2]]
+
+
+def _narrative(label: str, text: str, span: int) -> Cell:
+    return Cell([PR([(label, True), (" " + text, False)], "cell")], span=span)
 
 
 def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: list[Flowable]) -> Grid:
@@ -100,12 +120,15 @@ def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: l
         note = (entry.note or "").strip() if entry else ""
         problems = (entry.problems or "").strip() if entry else ""
         suggestions = (entry.suggestions or "").strip() if entry else ""
-        narrative = [(NOTE_LABEL, note), ("ปัญหาอุปสรรค:", problems), ("ข้อเสนอแนะ/แนวทางแก้ไข:", suggestions)]
-        narrative = [(label, text) for label, text in narrative if text]
+        # the item's number stands beside every part of it that starts a page
+        carry = {0: cell(d(n), style="cell_center")}
+        # the activity across the table (its title needs the width), then the indicator with the figures
+        rows.append(Row([cell(d(n), style="cell_center"),
+                         cell(PR([(f"{d(item.id)} {d(item.activity_code)} {item.activity_title}", True)], "cell"),
+                              span=8)], keep_with_next=True))
         rows.append(Row([
-            cell(d(n), style="cell_center"),
-            cell(PR([(f"{d(item.id)} {d(item.activity_code)} {item.activity_title}", True),
-                     ("\nตัวชี้วัด: " + (item.indicator or "-"), False)], "cell")),
+            cell(""),
+            cell(PR([("ตัวชี้วัด:", True), (" " + (item.indicator or "-"), False)], "cell")),
             cell(f"{number_text(item.target, d.thai)} {item.unit}".strip(), style="cell_right"),
             cell((number_text(entry.achieved, d.thai) if entry else "")
                  + (f" ({OUTSIDE_PLAN_TEXT})" if q in outside else ""), style="cell_right"),
@@ -114,16 +137,23 @@ def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: l
             cell(allocated_text(item.row, item.agency_name, item.allocated_satang, d.thai), style="cell_right"),
             cell(_baht(entry.spent_satang if entry else None, d.thai), style="cell_right"),
             cell(_baht(st.spent_satang if st.spent_satang or entry else None, d.thai), style="cell_right"),
-        ], keep_with_next=bool(narrative)))
-        for label, text in narrative:
-            rows.append(Row([cell(""), Cell([PR([(label, True), (" " + text, False)], "cell")], span=8)],
-                            rule_from=1, rule_width=0.3))
+        ], keep_with_next=bool(note or problems or suggestions), rule_from=1, rule_width=0.3, carry=carry))
+        if note:
+            rows.append(Row([cell(""), _narrative(NOTE_LABEL, note, 8)], rule_from=1, rule_width=0.3, carry=carry))
+        if problems or suggestions:
+            # side by side: both are short as a rule; one alone takes the whole width
+            parts = [(label, text) for label, text in (("ปัญหาอุปสรรค:", problems),
+                                                        ("ข้อเสนอแนะ/แนวทางแก้ไข:", suggestions)) if text]
+            spans = [8] if len(parts) == 1 else _spans(parts, scale_widths(WEIGHTS, width)[1:])
+            rows.append(Row([cell(""), *(_narrative(label, text, span) for (label, text), span in zip(parts, spans))],
+                            rule_from=1, rule_width=0.3, carry=carry))
     rows.append(Row([cell("รวม", style="cell_bold", span=6),
                      cell(format_baht(allocated_total / 100, d.thai), style="cell_right_bold"),
                      cell(format_baht(spent_q_total / 100, d.thai), style="cell_right_bold"),
                      cell(format_baht(spent_total / 100, d.thai), style="cell_right_bold")], background=SHADE,
                     keep_with_previous=True))
-    return Grid(scale_widths(WEIGHTS, width), rows, header, footer)
+    # a point less under each row than the other reports (the ink of ญ ฐ and lower vowels still decides)
+    return Grid(scale_widths(WEIGHTS, width), rows, header, footer, bottom_padding=1.5)
 
 
 def _standing(item: WorkItem, q: int):  # type: ignore[no-untyped-def]
@@ -144,21 +174,28 @@ def _summary(items: list[WorkItem], q: int, d: Thai) -> str:
              f"รายงานแล้ว {reported} รายการ บรรลุเป้าหมายแล้ว {reached} รายการ")
 
 
-def _verification(code: str) -> list[Flowable]:
-    """The QR code and the printed code: the coordinator types it into `trat-desktop verify`."""
-    return [
-        qr_drawing(code, 2.3 * cm),
+QR_SIZE = 2.1 * cm
+VERIFY_WIDTH = 7.4 * cm  # the QR with its explanation beside it: no taller than the signature blocks
+
+
+def _verification(code: str) -> Table:
+    """The QR code and, beside it, the printed code: the coordinator types it into `trat-desktop verify`."""
+    text = [
         PR([("รหัสตรวจสอบข้อมูล", True), (" " + code, False)], "small"),
         P("ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราดตรวจสอบรหัสนี้กับไฟล์ .trat ที่ส่งพร้อมรายงาน "
           f"(trat-desktop verify {code}) หากแก้ไขข้อมูลหลังพิมพ์ ให้ส่งออกไฟล์และพิมพ์รายงานใหม่", "small"),
     ]
+    t = Table([[qr_drawing(code, QR_SIZE), text]], colWidths=[QR_SIZE + 6, VERIFY_WIDTH - QR_SIZE - 6 - 8])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (0, 0), (0, 0), 6), ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return t
 
 
 def _closing(summary: str, blocks: list[list[Flowable]], code: str, width: float) -> list[Flowable]:
     """The summary, the two signature blocks and the verification QR beside them, kept together."""
-    qr_w = 5.6 * cm
-    sig_w = (width - qr_w) / len(blocks)
-    t = Table([[*blocks, _verification(code)]], colWidths=[sig_w] * len(blocks) + [qr_w], hAlign="LEFT")
+    sig_w = (width - VERIFY_WIDTH) / len(blocks)
+    t = Table([[*blocks, _verification(code)]], colWidths=[sig_w] * len(blocks) + [VERIFY_WIDTH], hAlign="LEFT")
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 4),
                            ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
-    return [Spacer(1, 0.2 * cm), P(summary, "body"), Spacer(1, 0.5 * cm), t]
+    return [Spacer(1, 0.15 * cm), P(summary, "body"), Spacer(1, 0.6 * cm), t]  # room to sign on the dots

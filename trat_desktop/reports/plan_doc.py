@@ -24,8 +24,8 @@ WEIGHTS = [76, 112, 52, 54, 72, 62, 90, 86, 116]  # points: "หน่วยน�
 
 def write_plan(plan: Plan, out: Path | str | BinaryIO, *, thai_digits: bool = True,
                on_progress: Callable[[int], None] | None = None) -> ReportResult:
-    """The plan as its document lays it out: the document's agency names (never an abbreviation it
-    does not use), totals summed from its rows, and where its own stated totals disagree, a footnote."""
+    """The plan as its document lays it out: each row's agency names as the document writes them there
+    (the register's name where it did not say, never an abbreviation it does not use), totals summed from its rows, and where its own stated totals disagree, a footnote."""
     d = Thai(thai_digits)
     width = frame_width(True)
     widths = scale_widths(WEIGHTS, width)
@@ -63,15 +63,15 @@ def write_plan(plan: Plan, out: Path | str | BinaryIO, *, thai_digits: bool = Tr
     return ReportResult(out if isinstance(out, Path) else None, pages, title)
 
 
-def _budget_line(line: BudgetLine, thai: bool, several: bool) -> str:
+def _budget_line(line: BudgetLine, thai: bool, several: bool, row: IndicatorRow) -> str:
     text = budget_text(line.value, thai)
-    return f"{text} ({line.agency})" if several and line.agency else text
+    return f"{text} ({row.written_name(line.agency)})" if several and line.agency else text
 
 
 def _row_cells(row: IndicatorRow, d: Thai) -> list[Cell]:
     several = len(row.budget_lines) > 1
-    budgets = "\n".join(_budget_line(b, d.thai, several) for b in row.budget_lines) or "-"
-    names = list(row.agencies)
+    budgets = "\n".join(_budget_line(b, d.thai, several, row) for b in row.budget_lines) or "-"
+    names = [row.written_name(n) for n in row.agencies]  # as this row of the document writes them
     agencies = "\n".join(f"-\u00a0{n}" for n in names) if len(names) > 1 else (names[0] if names else "-")
     return [cell(row.unit, style="cell_center"), cell(number_text(row.target, d.thai), style="cell_center"),
             cell(budgets, style="cell_right"), cell(period_text(row.quarter_from, row.quarter_to, d.thai),

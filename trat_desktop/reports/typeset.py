@@ -17,7 +17,10 @@ Three things reportlab 5.1 does not do for Thai, and how they are done here:
   extracts as NIKHAHIT + SARA AA. :func:`install` wraps reportlab's ``shapeFragWord`` so each
   glyph is drawn with a code that stands for the characters of its HarfBuzz cluster, and its
   ``makeToUnicodeCMap`` so the PDF's ToUnicode table maps those codes back to that text.
-  Searching "สำนักงานจังหวัดตราด" in the PDF then finds it.
+  Searching "สำนักงานจังหวัดตราด" in the PDF then finds it. A tone mark the shaper moves left over
+  MAI HAN-AKAT or SARA I on ป ฝ ฟ (ปั้น) is drawn with a glyph copy of its own in the embedded subset
+  (``makeSubset``), whose advance reaches back to the pen: MuPDF measures glyphs by glyph id and
+  read the gap as a space ("ปั้ น").
 
 Text is always drawn through Paragraphs (canvas.drawString does not shape).
 """
@@ -72,6 +75,9 @@ def install() -> None:
     if ttfonts.makeToUnicodeCMap is not _to_unicode_cmap:
         _orig["makeToUnicodeCMap"] = ttfonts.makeToUnicodeCMap
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    if ttfonts.TTFontFile.makeSubset is not _make_subset:
+        _orig["makeSubset"] = ttfonts.TTFontFile.makeSubset
+        ttfonts.TTFontFile.makeSubset = _make_subset
     if PDFTextObject._formatText is not _format_text:
         _orig["_formatText"] = PDFTextObject._formatText
         PDFTextObject._formatText = _format_text
@@ -101,7 +107,51 @@ def _alias(face: object, gid: int, text: str, width: float) -> str:
         _ALIAS_TEXT[code] = text
         face.charToGlyph[code] = gid  # type: ignore[attr-defined]
         face.charWidths[code] = width  # type: ignore[attr-defined]
+        if width != _glyph_width(face, gid):
+            _DISTINCT[code] = (gid, width)
     return chr(code)
+
+
+def _glyph_width(face: object, gid: int) -> float:
+    aw = face.hmetrics[gid][0] if gid < len(face.hmetrics) else 0  # type: ignore[attr-defined]
+    return aw * 1000 / getattr(face, "unitsPerEm", 1000)
+
+
+#: alias code -> (glyph id, PDF width) for a glyph drawn with another width than its own (a mark moved
+#: left over a tall letter): the embedded subset gets a copy of the glyph for it, with that advance
+_DISTINCT: dict[int, tuple[int, float]] = {}
+#: (font face id, alias code) -> the glyph index of its copy (beyond the font's own glyphs)
+_COPIES: dict[tuple[int, int], int] = {}
+
+
+def _make_subset(self, subset):  # type: ignore[no-untyped-def]
+    """reportlab's font subsetting, giving each moved mark (see :data:`_DISTINCT`) a glyph of its own.
+
+    MuPDF measures a glyph by its glyph id in the embedded font, not by the code drawn: a tone mark
+    drawn 0.16 em left of the pen (ปั้น, ฝั่ง, ฟื้น) with a PDF width reaching back to the pen still left a
+    gap there that MuPDF read as a space ("ปั้ น"). A copy of the glyph (same outline, so it looks the
+    same) whose advance is that width closes the gap for every reader.
+    """
+    moved = [c for c in subset if c in _DISTINCT and self.charToGlyph.get(c) == _DISTINCT[c][0]]
+    if not moved:
+        return _orig["makeSubset"](self, subset)  # type: ignore[operator]
+    upem = getattr(self, "unitsPerEm", 1000)
+    while len(self.hmetrics) < len(self.glyphPos):
+        self.hmetrics.append((0, 0))
+    for code in moved:
+        key = (id(self), code)
+        if key not in _COPIES:
+            gid, width = _DISTINCT[code]
+            copy = len(self.glyphPos)
+            self.glyphPos.extend([self.glyphPos[gid], self.glyphPos[gid + 1]])
+            self.hmetrics.extend([(int(round(width * upem / 1000)), self.hmetrics[gid][1]), (0, 0)])
+            _COPIES[key] = copy
+        self.charToGlyph[code] = _COPIES[key]
+    try:
+        return _orig["makeSubset"](self, subset)  # type: ignore[operator]
+    finally:
+        for code in moved:
+            self.charToGlyph[code] = _DISTINCT[code][0]
 
 
 _NIKHAHIT, _SARA_AA, _SARA_AM = "\u0e4d", "\u0e32", "\u0e33"

@@ -487,9 +487,9 @@ def write_plan_docx(plan: Any, out: Path | str | BinaryIO, *, thai_digits: bool 
                 for row in activity.rows:
                     several = len(row.budget_lines) > 1
                     budgets = "\n".join(
-                        f"{budget_text(b.value, d.thai)} ({b.agency})" if several and b.agency
+                        f"{budget_text(b.value, d.thai)} ({row.written_name(b.agency)})" if several and b.agency
                         else budget_text(b.value, d.thai) for b in row.budget_lines) or "-"
-                    names = list(row.agencies)
+                    names = [row.written_name(n) for n in row.agencies]  # as the document writes them (plan_doc)
                     agencies = ("\n".join(f"-\u00a0{n}" for n in names) if len(names) > 1
                                 else (names[0] if names else "-"))
                     rows.append([

@@ -141,8 +141,12 @@ class OverviewService:
         places = labelled_rows(plan)
         entries = progress_store.load_entries(self.plans.db, [p.row.uid for p in places])
         by_key: dict[tuple[str, str], dict[int, ProgressEntry]] = {}
+        by_row: dict[str, list[str]] = {}  # the agencies with values per row (not a scan of every key per row)
         for e in entries:
-            by_key.setdefault((e.indicator_uid, e.agency_uid), {})[e.quarter] = e
+            values = by_key.setdefault((e.indicator_uid, e.agency_uid), {})
+            if not values:
+                by_row.setdefault(e.indicator_uid, []).append(e.agency_uid)
+            values[e.quarter] = e
         from .figures import thresholds_of
 
         thresholds = thresholds_of(self.plans.db)
@@ -151,9 +155,9 @@ class OverviewService:
             activity, row = place.activity, place.row
             offices = [_office(row, uid_of[name], name, by_key.get((row.uid, uid_of[name]), {}), True)
                        for name in row.agencies]
-            kept = [_office(row, agency, name_of[agency], values, False)
-                    for (uid, agency), values in by_key.items()
-                    if uid == row.uid and agency in name_of and name_of[agency] not in row.agencies]
+            kept = [_office(row, agency, name_of[agency], by_key[(row.uid, agency)], False)
+                    for agency in by_row.get(row.uid, ())
+                    if agency in name_of and name_of[agency] not in row.agencies]
             out.append(RowOverview(place.label, row.uid, place.strategy.number, activity.code, activity.title,
                                    row.indicator, row.unit, row.target, row.quarter_from, row.quarter_to, offices,
                                    [k for k in kept if k.outside],

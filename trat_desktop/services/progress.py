@@ -13,7 +13,7 @@ from ..domain.capabilities import can, edits_locally, own_office
 from ..domain.identity import Identity, PermissionDenied
 from ..domain.labels import LabelledRow, labelled_rows
 from ..domain.figures import Thresholds
-from ..domain.model import IndicatorRow
+from ..domain.model import IndicatorRow, Plan
 from ..domain.progress import (
     ProgressEntry,
     ValidationError,
@@ -155,15 +155,18 @@ class ProgressService:
         return identity
 
     # -- rows ------------------------------------------------------------
-    def work_items(self, fiscal_year: int | None = None, agency_uid: str | None = None) -> list[WorkItem]:
+    def work_items(self, fiscal_year: int | None = None, agency_uid: str | None = None,
+                   plan: Plan | None = None) -> list[WorkItem]:
         """The rows this installation works on: an office's own rows, or every assignment for the coordinator.
 
-        The coordinator may narrow the list to one agency with *agency_uid*.
+        The coordinator may narrow the list to one agency with *agency_uid*. *plan* is that year's plan
+        when the caller has just read it (the entry page): it is not read again.
         """
         mine = own_office(self.identity())
         if mine is not None:
             agency_uid = mine
-        plan = self.plans.load_plan(fiscal_year)
+        if plan is None or (fiscal_year is not None and plan.fiscal_year != fiscal_year):
+            plan = self.plans.load_plan(fiscal_year)
         names = {a.uid: a.name for a in self.plans.agencies()}
         uid_of = {name: uid for uid, name in names.items()}
         items: list[WorkItem] = []

@@ -172,8 +172,8 @@ def merge_agencies(db: Database, keep_uid: str, other_uid: str, actor: str, at: 
                             "โปรดตรวจสอบว่าเป็นหน่วยงานเดียวกันจริงหรือไม่")
         plan_ids = sorted(set(_plans_of_agency(db, other["id"])))
         aliases = [r[0] for r in db.execute("SELECT alias FROM agency_aliases WHERE agency_id = ?", [other["id"]])]
-        assignments = [dict(r) for r in db.query("SELECT indicator_id, position FROM assignments WHERE agency_id = ?",
-                                                 [other["id"]])]
+        assignments = [dict(r) for r in db.query("SELECT indicator_id, position, written FROM assignments "
+                                                 "WHERE agency_id = ?", [other["id"]])]
         shared = {r[0] for r in db.execute("SELECT indicator_id FROM assignments WHERE agency_id = ? AND indicator_id IN "
                                            "(SELECT indicator_id FROM assignments WHERE agency_id = ?)",
                                            [keep["id"], other["id"]])}
@@ -290,11 +290,12 @@ def _undo_merge(db: Database, keep_uid: str, other_uid: str, undo: dict[str, Any
         db.execute("UPDATE agency_aliases SET agency_id = ? WHERE alias = ? AND agency_id = ?", [other_id, alias, keep["id"]])
     for a in undo["assignments"]:
         if a["shared"]:
-            db.execute("INSERT OR IGNORE INTO assignments (indicator_id, agency_id, position) VALUES (?, ?, ?)",
-                       [a["indicator_id"], other_id, a["position"]])
+            db.execute("INSERT OR IGNORE INTO assignments (indicator_id, agency_id, position, written) VALUES (?, ?, ?, ?)",
+                       [a["indicator_id"], other_id, a["position"], a.get("written", "")])
         else:
-            db.execute("UPDATE OR IGNORE assignments SET agency_id = ?, position = ? WHERE indicator_id = ? AND agency_id = ?",
-                       [other_id, a["position"], a["indicator_id"], keep["id"]])
+            db.execute("UPDATE OR IGNORE assignments SET agency_id = ?, position = ?, written = ? "
+                       "WHERE indicator_id = ? AND agency_id = ?",
+                       [other_id, a["position"], a.get("written", ""), a["indicator_id"], keep["id"]])
     for line_id in undo["budget_lines"]:
         db.execute("UPDATE budget_lines SET agency_id = ? WHERE id = ? AND agency_id = ?", [other_id, line_id, keep["id"]])
     for indicator_uid, quarter in undo["progress"]:

@@ -178,9 +178,13 @@ def _snapshot(db: Database, entity: str, row: dict[str, Any]) -> dict[str, Any]:
     table, parent_col, _ = TABLES[entity]
     node: dict[str, Any] = {"values": {k: v for k, v in row.items() if k not in ("id", parent_col)}}
     if entity == "indicator":
-        node["assignments"] = [r["uid"] for r in db.query(
-            "SELECT a.uid FROM assignments x JOIN agencies a ON a.id = x.agency_id WHERE x.indicator_id = ? "
-            "ORDER BY x.position", [row["id"]])]
+        assigned = list(db.query(
+            "SELECT a.uid, x.written FROM assignments x JOIN agencies a ON a.id = x.agency_id WHERE x.indicator_id = ? "
+            "ORDER BY x.position", [row["id"]]))
+        node["assignments"] = [r["uid"] for r in assigned]
+        written = {r["uid"]: r["written"] for r in assigned if r["written"]}
+        if written:  # the document's spellings (optional: snapshots before version 12 have none)
+            node["written"] = written
         node["budget_lines"] = [dict(r) for r in db.query(
             "SELECT (SELECT uid FROM agencies WHERE id = b.agency_id) AS agency_uid, kind, amount_satang, position "
             "FROM budget_lines b WHERE indicator_id = ? ORDER BY position", [row["id"]])]
@@ -222,9 +226,10 @@ def _insert_tree(db: Database, entity: str, parent_id: int, node: dict[str, Any]
     row_id = db[table].insert({**node["values"], parent_col: parent_id}).last_pk
     if entity == "indicator":
         agency = {r["uid"]: r["id"] for r in db.query("SELECT id, uid FROM agencies")}
+        written = node.get("written") or {}
         for position, agency_uid in enumerate(node["assignments"]):
-            db.execute("INSERT INTO assignments (indicator_id, agency_id, position) VALUES (?, ?, ?)",
-                       [row_id, agency[agency_uid], position])
+            db.execute("INSERT INTO assignments (indicator_id, agency_id, position, written) VALUES (?, ?, ?, ?)",
+                       [row_id, agency[agency_uid], position, written.get(agency_uid, "")])
         for line in node["budget_lines"]:
             db.execute("INSERT INTO budget_lines (indicator_id, agency_id, kind, amount_satang, position) "
                        "VALUES (?, ?, ?, ?, ?)", [row_id, agency.get(line["agency_uid"]), line["kind"],
@@ -296,10 +301,13 @@ def set_assignments(db: Database, indicator_uid: str, agency_uids: list[str],
             "ORDER BY x.position", [row["id"]])]
         if old == agency_uids:
             return old
+        # an agency that stays keeps the document's spelling of it in this row
+        written = {r[0]: r[1] for r in db.execute("SELECT agency_id, written FROM assignments WHERE indicator_id = ?",
+                                                  [row["id"]])}
         db.execute("DELETE FROM assignments WHERE indicator_id = ?", [row["id"]])
         for position, uid in enumerate(dict.fromkeys(agency_uids)):
-            db.execute("INSERT INTO assignments (indicator_id, agency_id, position) VALUES (?, ?, ?)",
-                       [row["id"], agency[uid], position])
+            db.execute("INSERT INTO assignments (indicator_id, agency_id, position, written) VALUES (?, ?, ?, ?)",
+                       [row["id"], agency[uid], position, written.get(agency[uid], "")])
         record(db, at=at, actor=actor, action="plan_edit", entity="indicator", entity_uid=indicator_uid,
                field="agencies", old=json.dumps(old), new=json.dumps(agency_uids))
         _bump(db, plan_id_of(db, "indicator", row["id"]), actor, at, "indicator.agencies")

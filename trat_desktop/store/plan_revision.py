@@ -59,8 +59,9 @@ def _row_children(db: Database, row_id: int, row: IndicatorRow, agency_ids: dict
     db.execute("DELETE FROM assignments WHERE indicator_id = ?", [row_id])
     db.execute("DELETE FROM budget_lines WHERE indicator_id = ?", [row_id])
     for position, name in enumerate(dict.fromkeys(row.agencies)):
-        db.execute("INSERT INTO assignments (indicator_id, agency_id, position) VALUES (?, ?, ?)",
-                   [row_id, agency_ids[name], position])
+        spelling = row.written.get(name, "")
+        db.execute("INSERT INTO assignments (indicator_id, agency_id, position, written) VALUES (?, ?, ?, ?)",
+                   [row_id, agency_ids[name], position, "" if spelling == name else spelling])
     for position, line in enumerate(row.budget_lines):
         db.execute("INSERT INTO budget_lines (indicator_id, agency_id, kind, amount_satang, position) "
                    "VALUES (?, ?, ?, ?, ?)", [row_id, agency_ids[line.agency] if line.agency else None,
@@ -84,7 +85,8 @@ def trashed_rows(db: Database, fiscal_year: int) -> list[tuple[int, str, Indicat
                  for b in node.get("budget_lines", [])]
         row = IndicatorRow(v["unit"], v["target"], v["indicator"], v["expected_result"], v["quarter_from"],
                            v["quarter_to"], [names[u] for u in node.get("assignments", []) if u in names], lines,
-                           source_line=v.get("source_line", 0), uid=v["uid"], predecessor_uid=v.get("predecessor_uid", ""))
+                           source_line=v.get("source_line", 0), uid=v["uid"], predecessor_uid=v.get("predecessor_uid", ""),
+                           written={names[u]: w for u, w in (node.get("written") or {}).items() if u in names})
         out.append((int(item["id"]), str(item["parent_uid"]), row))
     return out
 

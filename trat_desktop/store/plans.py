@@ -94,13 +94,20 @@ def _save_row(db: Database, activity_id: int, position: int, row: IndicatorRow,
         "source_line": row.source_line, "position": position, "predecessor_uid": row.predecessor_uid,
     }).last_pk
     db["assignments"].insert_all(
-        {"indicator_id": row_id, "agency_id": agency_ids[name], "position": i} for i, name in enumerate(row.agencies)
+        {"indicator_id": row_id, "agency_id": agency_ids[name], "position": i, "written": _written(row, name)}
+        for i, name in enumerate(row.agencies)
     )
     db["budget_lines"].insert_all(
         {"indicator_id": row_id, "agency_id": agency_ids[line.agency] if line.agency else None,
          "kind": line.value.kind, "amount_satang": line.value.satang, "position": i}
         for i, line in enumerate(row.budget_lines)
     )
+
+
+def _written(row: IndicatorRow, name: str) -> str:
+    """The document's spelling of *name* in *row* to store ('' when it is the register's name)."""
+    spelling = row.written.get(name, "")
+    return "" if spelling == name else spelling
 
 
 def load_plan(db: Database, fiscal_year: int) -> Plan | None:
@@ -162,9 +169,13 @@ def _load_rows(db: Database, plan_id: int, activities: dict[int, Activity],
         by_id[row["id"]] = indicator
         activities[row["activity_id"]].rows.append(indicator)
     for row in db.query(
-        f"SELECT x.indicator_id, x.agency_id FROM assignments x WHERE x.indicator_id IN (SELECT i.id {scope}) "
-        "ORDER BY x.indicator_id, x.position", [plan_id]):
-        by_id[row["indicator_id"]].agencies.append(names[row["agency_id"]])
+        f"SELECT x.indicator_id, x.agency_id, x.written FROM assignments x WHERE x.indicator_id IN "
+        f"(SELECT i.id {scope}) ORDER BY x.indicator_id, x.position", [plan_id]):
+        indicator = by_id[row["indicator_id"]]
+        name = names[row["agency_id"]]
+        indicator.agencies.append(name)
+        if row["written"]:
+            indicator.written[name] = row["written"]
     for row in db.query(
         f"SELECT b.* FROM budget_lines b WHERE b.indicator_id IN (SELECT i.id {scope}) "
         "ORDER BY b.indicator_id, b.position", [plan_id]):

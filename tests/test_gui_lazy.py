@@ -1,0 +1,161 @@
+"""Pages and rows made when they are first needed (issue 16): the coordinator's tabs are built
+when first shown, the app's entry page reads its rows when first shown, the entry grid and the
+plan tab size the rows in view (and those scrolled into view), and the coordinator's grid shows
+one agency at a time. Behaviour only: the timings are in bench/startup.py and bench/big_plan.py."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+
+from trat_desktop.domain.identity import Identity
+from trat_desktop.gui.entry_model import WorkEntryModel
+from trat_desktop.gui.main_window import MainWindow
+from trat_desktop.services import PlanService, ProgressService
+
+from gui_office_support import ALL_ASSIGNMENTS, TODAY, fixed_now, settings, thai_digits  # noqa: F401
+
+M = WorkEntryModel
+LONG_NOTE = "จัดอบรมเจ้าหน้าที่ทุกกลุ่มงานเรื่องการป้องกันผลประโยชน์ทับซ้อน " * 6
+
+
+def coordinator_window(qtbot, service: PlanService, settings, defer: bool) -> MainWindow:  # noqa: F811
+    progress = ProgressService(service)
+    progress.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงาน"))
+    window = MainWindow(service, progress=progress, settings=settings, today=lambda: TODAY, now=fixed_now,
+                        defer_menus=defer)
+    qtbot.addWidget(window)
+    window.resize(1300, 800)
+    return window
+
+
+def test_coordinator_tabs_are_built_when_first_shown(qtbot, service, settings) -> None:  # noqa: F811
+    window = coordinator_window(qtbot, service, settings, defer=True)
+    window.show()
+    qtbot.waitUntil(lambda: window.report_actions is not None, timeout=5000)
+    tabs, pages = window.form.pageTabs, window.coordinator_pages
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert titles[-3:] == ["แก้ไขแผน", "ภาพรวมผลการดำเนินงาน", "แดชบอร์ด"]
+    assert [pages.built(name) for name in ("editor", "overview", "dashboard")] == [None, None, None]
+    # showing the overview tab builds that page only, in its tab, and it loads
+    tabs.setCurrentIndex(titles.index("ภาพรวมผลการดำเนินงาน"))
+    overview = pages.built("overview")
+    assert overview is not None and tabs.currentWidget() is overview
+    assert pages.built("editor") is None and pages.built("dashboard") is None
+    qtbot.waitUntil(lambda: overview.model.rowCount() == ALL_ASSIGNMENTS, timeout=10000)
+    assert tabs.tabText(tabs.currentIndex()) == "ภาพรวมผลการดำเนินงาน"
+    # asking for a page builds it too (into its tab, the current tab stays), with the window's year
+    editor = pages.editor
+    assert tabs.indexOf(editor) == titles.index("แก้ไขแผน") and tabs.currentWidget() is overview
+    assert editor.year == window.selected_year()
+    tabs.setCurrentWidget(editor)
+    assert window.undo_group.activeStack() is editor.undo_stack
+    assert tabs.count() == len(titles)
+
+
+def test_a_plan_edit_marks_the_overview_stale_once_built(qtbot, service, settings) -> None:  # noqa: F811
+    window = coordinator_window(qtbot, service, settings, defer=False)
+    window.show()
+    pages = window.coordinator_pages
+    pages.editor.plan_changed.emit()  # the overview is not made yet: nothing to do, nothing fails
+    assert pages.built("overview") is None
+    overview = pages.overview
+    assert overview._stale  # a page made now loads when first shown
+    window.form.pageTabs.setCurrentWidget(overview)
+    qtbot.waitUntil(lambda: not overview._stale and overview.model.rowCount() == ALL_ASSIGNMENTS, timeout=10000)
+    window.form.pageTabs.setCurrentWidget(window.form.planPage)
+    pages.editor.plan_changed.emit()
+    assert overview._stale
+
+
+def test_the_apps_entry_page_reads_its_rows_when_first_shown(qtbot, service, settings) -> None:  # noqa: F811
+    window = coordinator_window(qtbot, service, settings, defer=True)
+    window.show()
+    qtbot.waitUntil(lambda: window.report_actions is not None, timeout=5000)
+    page = window.office_page
+    assert window.form.pageTabs.currentWidget() is window.form.planPage  # the coordinator starts on the plan
+    assert not page.loaded and page.model.rowCount() == 0
+    assert page.identity.role == "coordinator"  # who this is is known at once (the window's tabs need it)
+    window.refresh_data()  # a reload asked for while hidden waits too
+    assert not page.loaded
+    window.form.pageTabs.setCurrentWidget(page)
+    assert page.loaded and page.model.item_count() > 0
+    # one agency by default: only its rows
+    uid = page.selected_agency()
+    assert uid is not None and {item.agency_uid for item in page.model.items()} == {uid}
+    assert page.form.agencyCombo.itemText(0) == "ทุกหน่วยงาน"
+    assert page.show_agency(None) and page.model.item_count() == ALL_ASSIGNMENTS
+
+
+def note_height(view, text: str) -> int:
+    """What a wrapped note needs in the note column (as the view measures it)."""
+    width = view.columnWidth(M.COL_NOTE)
+    return QFontMetrics(view.font()).boundingRect(QRect(0, 0, max(width - 10, 20), 100000),
+                                                  int(Qt.TextFlag.TextWordWrap), text).height()
+
+
+def test_grid_rows_are_sized_in_view_and_when_scrolled_into_view(qtbot, service, settings) -> None:  # noqa: F811
+    progress = ProgressService(service)
+    progress.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงาน"))
+    items = progress.work_items(2569)
+    last = items[-1]
+    quarter = next(iter(last.quarters()))
+    progress.set_progress(last, quarter, note=LONG_NOTE)
+    window = coordinator_window(qtbot, service, settings, defer=False)
+    window.show()
+    page = window.office_page
+    window.form.pageTabs.setCurrentWidget(page)
+    assert page.show_agency(None)
+    view, model = page.table, page.model
+    qtbot.waitUntil(lambda: model.rowCount() > 500)
+    row = model.row_of(last, quarter)
+    assert row > 500 and view.rowAt(0) < 50  # far below the lines in view
+    default = view.verticalHeader().defaultSectionSize()
+    assert view.rowHeight(row) == default  # not measured yet
+    assert view.measured < 300  # only the lines in view were measured, not every line's texts
+    first_item = model.line(view.first_line_of(view.rowAt(0)))
+    assert first_item is not None
+    # scrolled into view: the long note shows whole
+    view.scrollTo(model.index(row, M.COL_NOTE))
+    qtbot.waitUntil(lambda: view.rowHeight(row) > default)
+    assert view.rowHeight(row) >= note_height(view, model.text(row, M.COL_NOTE))
+    # group lines in view span the width; item descriptions span their quarter lines
+    top = view.rowAt(0)
+    for r in range(top, min(top + 8, model.rowCount())):
+        line = model.line(r)
+        if line.kind != "quarter":
+            assert view.columnSpan(r, 0) == model.columnCount()
+        elif line.span > 1:
+            assert view.rowSpan(r, M.COL_INDICATOR) == line.span
+
+
+def test_a_note_typed_in_view_resizes_its_line(qtbot, service, settings) -> None:  # noqa: F811
+    window = coordinator_window(qtbot, service, settings, defer=False)
+    window.show()
+    page = window.office_page
+    window.form.pageTabs.setCurrentWidget(page)
+    view, model = page.table, page.model
+    index = view.first_editable()
+    note = model.index(index.row(), M.COL_NOTE)
+    before = view.rowHeight(index.row())
+    assert model.setData(note, LONG_NOTE)
+    qtbot.waitUntil(lambda: view.rowHeight(index.row()) > before)
+    assert view.rowHeight(index.row()) >= note_height(view, model.text(index.row(), M.COL_NOTE))
+
+
+def test_plan_tab_sizes_the_rows_in_view(qtbot, service, settings) -> None:  # noqa: F811
+    window = coordinator_window(qtbot, service, settings, defer=False)
+    window.show()
+    table = window.form.rowsTable
+    biggest = max(window.tree_model.iter_nodes(), key=lambda node: len(node.entries()))
+    window.select_node(biggest)  # the strategy with the most rows: all of them
+    model = window.table_model
+    assert model.rowCount() > 10
+    table.resize(900, 250)
+    qtbot.waitUntil(lambda: table.rowAt(0) == 0)
+    sized = window.row_heights.sized
+    last = model.rowCount() - 1
+    assert table.rowViewportPosition(last) > table.viewport().height()  # the last row is out of view
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: window.row_heights.sized > sized)
+    assert table.rowHeight(last) >= table.sizeHintForRow(last)
