@@ -141,11 +141,13 @@ class EntryController(QObject):
             return "refused"
         was_kept = key in self.unsaved
         self._forget(key, item)
-        self.revisions[key[:3]] = stored.revision
         if was_kept:  # the grid may show other item objects since (a reload): show what is stored
             self.entry_changed.emit(stored)
         new = stored_value(stored, field)
         if new != old:
+            # only a write of this window's own becomes what its undo may overwrite: typing the value
+            # that is already stored (written elsewhere) must not adopt that other revision
+            self.revisions[key[:3]] = stored.revision
             self.undo_stack.push(ProgressEdit(self, item, quarter, field, old, new))
         self._saved(warnings)
         return "saved"
