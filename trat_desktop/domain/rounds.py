@@ -187,8 +187,23 @@ class Punctuality:
         return TIMELINESS_TEXT[self.state]
 
 
+def submitted_day(file_signed_at: str, signoff_at: str = "") -> dt.date | None:
+    """The day an office submitted a round, for timeliness: the signed time of the final export that carried
+    its sign-off (the manifest's ``exported_at``, covered by the file's signature), else the sign-off's own
+    recorded time (also inside the signed file). Never the sign-off date the office typed: that may be any
+    day of the round, so a late office could otherwise make itself "on time". The day is the office's own
+    (the time's written offset). None when neither time can be read."""
+    for stamp in (file_signed_at, signoff_at):
+        try:
+            return dt.datetime.fromisoformat(str(stamp)).date()
+        except ValueError:
+            continue
+    return None
+
+
 def punctuality(item: Round, submitted_on: dt.date | None, today: dt.date) -> Punctuality:
-    """On time / late by N days / missing / not yet due; *submitted_on* is the final export's signed date."""
+    """On time / late by N days / missing / not yet due; *submitted_on* is the final export's signed date
+    (:func:`submitted_day`), not the typed sign-off date."""
     if submitted_on is not None:
         late = (submitted_on - item.due).days
         return Punctuality("late", late) if late > 0 else Punctuality("on_time")
