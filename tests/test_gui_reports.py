@@ -506,3 +506,22 @@ def test_office_report_saved_as_word_through_the_menu(qtbot, monkeypatch, servic
     assert saver.filters == ["เอกสาร Word (*.docx)"] and Path(saver.proposed[0]).suffix == ".docx"
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert EDUCATION in text and "ไตรมาสที่ ๒" in text
+
+
+@pytest.mark.parametrize("role, kind, name", [("coordinator", "province", "รายงานภาพรวมจังหวัด_รอบ6เดือน-2569"),
+                                              ("office", "office", None)])
+def test_a_round_report_through_the_chooser(qtbot, monkeypatch, service: PlanService, tmp_path: Path,
+                                            boxes: Boxes, role: str, kind: str, name: str | None) -> None:
+    """รอบ ๖ เดือน can be chosen for the PDF reports (issue 12: round reports), not only for Excel."""
+    _window, actions = open_window(qtbot, service, role, tmp_path)
+    out = tmp_path / f"{kind}-h1.pdf"
+    saver = SaveDialog(out)
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", saver)
+    dialog = choose(actions, kind)
+    assert dialog.set_period("h1") and dialog.round_id() == "h1" and dialog.quarter() is None
+    dialog.form.saveButton.click()
+    wait_ops(qtbot)
+    if name:
+        assert Path(saver.proposed[0]).name.startswith(name)
+    text = pdftext(out)
+    assert "รอบ ๖ เดือน" in text and "๑ ตุลาคม ๒๕๖๘" in text, text[:400]

@@ -55,12 +55,12 @@ KINDS: dict[str, ReportKind] = {k.key: k for k in (
                "แบบรายงานผลการดำเนินงานของหน่วยงาน (รายไตรมาส)",
                "ผลการดำเนินงานของหน่วยงานนี้ในไตรมาสที่เลือก พร้อมช่องลงนามผู้รายงานและหัวหน้าส่วนราชการ "
                "และรหัสตรวจสอบข้อมูล (QR) พิมพ์ ลงนาม แล้วส่งพร้อมไฟล์ผลการดำเนินงาน (.trat)",
-               quarters=True, whole_year=False, pdf=True, capability="offer_office_report", word=True),
+               quarters=True, whole_year=False, pdf=True, capability="offer_office_report", word=True, rounds=True),
     ReportKind("province", "รายงานภาพรวมจังหวัด…",
                "รายงานผลการดำเนินงานภาพรวมจังหวัด",
                "ผลรายยุทธศาสตร์ กิจกรรม และตัวชี้วัดของทุกหน่วยงาน หน่วยงานที่ยังรายงานไม่ครบ "
                "ยอดรวมงบประมาณ และแผนภูมิความก้าวหน้า สำหรับไตรมาสที่เลือกหรือทั้งปีงบประมาณ",
-               quarters=True, whole_year=True, pdf=True, capability="province_report", word=True),
+               quarters=True, whole_year=True, pdf=True, capability="province_report", word=True, rounds=True),
     ReportKind("plan", "พิมพ์แผนปฏิบัติการ…",
                "แผนปฏิบัติการ (ตามรูปแบบเอกสารแผน)",
                "แผนปฏิบัติการทั้งฉบับตามรูปแบบเอกสาร กระดาษ A4 แนวนอน หัวตารางซ้ำทุกหน้า "
