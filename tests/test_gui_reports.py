@@ -177,7 +177,8 @@ def test_menu_sits_before_help_and_follows_the_role(qtbot, service: PlanService,
     assert titles.index(MENU_TITLE) == titles.index("ช่วยเหลือ") - 1
     texts = [a.text() for a in actions.menu.actions() if not a.isSeparator()]
     assert texts == ["รายงานผลการดำเนินงานของหน่วยงาน (ไตรมาส…)", "รายงานภาพรวมจังหวัด…",
-                     "พิมพ์แผนปฏิบัติการ…", "ส่งออก Excel…", "ชุดหลักฐาน ITA…"]  # the last: gui/ita_actions.py
+                     "พิมพ์แผนปฏิบัติการ…", "ส่งออก Excel…", "ชุดหลักฐาน ITA…",  # gui/ita_actions.py
+                     "ใบตอบรับของหน่วยงาน…"]  # gui/receipt_actions.py (shown to the coordinator only)
     visible = [k for k, a in actions.actions.items() if a.isVisible()]
     assert visible == ["office", "plan"]
 
