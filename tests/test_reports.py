@@ -112,7 +112,7 @@ def test_paper_code_finds_the_imported_file(office: ProgressService, tmp_path: P
     from trat_desktop.services.reports import office_report
 
     office_report(office, tmp_path / "office.pdf", quarter=2)
-    code = re.search(r"รหัสตรวจสอบข้อมูล ([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{2})", pdftext(tmp_path / "office.pdf")).group(1)  # type: ignore[union-attr]
+    code = re.search(r"รหัสตรวจสอบข้อมูล ([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{2})", pdftext(tmp_path / "office.pdf")).group(1)  # type: ignore[union-attr]
     path, _ = ExchangeService(office).export_office(tmp_path / "q2.trat")
     coordinator_db = PlanService.open(tmp_path / "coordinator.sqlite3")
     coordinator = ProgressService(coordinator_db)

@@ -144,6 +144,11 @@ class MainWindow(QMainWindow):
         self._sync_role_pages()
         if self.office_page is not None:
             self._on_tab_changed(self.form.pageTabs.currentIndex())
+        from .language import install_menu
+        from .screen_fit import remember_geometry
+
+        install_menu(self)  # ตั้งค่า › ภาษาของหน้าจอ (Language)
+        remember_geometry(self, self.settings)  # size, place and splitters as last closed, within the screen
 
     # -- office mode ----------------------------------------------------------------
     def _add_office_page(self, progress: Any, today: Callable[[], dt.date] | None,
@@ -503,6 +508,7 @@ class MainWindow(QMainWindow):
         table.setModel(self.table_model)
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(100)  # on a small screen the table scrolls instead of squeezing the text columns
         for column in _STRETCH:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for column in _FIT:
@@ -685,7 +691,7 @@ class MainWindow(QMainWindow):
             line_item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             line_item.setData(Qt.ItemDataRole.UserRole, warning.line)
             message_item = QTableWidgetItem(display.show_digits(warning.message))
-            message_item.setToolTip(f"{warning.message}\n({warning.code})")
+            message_item.setToolTip(warning.message)  # (its code, e.g. ROW_SHIFTED, is for the CLI's --json)
             table.setItem(i, 0, line_item)
             table.setItem(i, 1, message_item)
         count = display.show_digits(str(len(warnings)))

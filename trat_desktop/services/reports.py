@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
-from ..domain.capabilities import require
+from ..domain.capabilities import can, require
 from ..domain.model import Plan
 from ..domain.fiscal import default_quarter
 from ..domain.reporting import OfficeReportData, ProvinceReportData
@@ -228,7 +228,7 @@ def ita_data(progress: ProgressService, round_id: str, fiscal_year: int | None =
     year = progress.plans.load_plan(fiscal_year).fiscal_year
     rounds = RoundService(progress)
     item = rounds.find(year, key)
-    kind = "office" if me.role == "office" else "province"
+    kind = "office" if can(me, "office_report") else "province"  # ita_set: an office or the centre
     values = settings_store.load_settings(progress.plans.db)
     signed = None
     if kind == "office":
