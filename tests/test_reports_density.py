@@ -97,3 +97,8 @@ def test_a_rounds_report_names_the_round_in_its_page_header(tmp_path: Path, roun
         assert name in top and "ไตรมาสที่" not in top, f"page {n}: {top.strip()}"
     first = " ".join(texts[0].split())
     assert f"ผลการดำเนินงาน {name} (" in first and "ไตรมาสที่" not in first.split("กิจกรรม / ตัวชี้วัด")[0]
+    # "this quarter" means nothing under a round's name: the columns and the summary name the quarter shown
+    quarter = {"h1": "๒", "y": "๔"}[round_id]
+    flat = " ".join(" ".join(texts).split())
+    assert "ใช้ไตรมาสนี้" not in flat and f"ใช้ไตรมาส {quarter}" in flat  # (the notes may say ไตรมาสนี้)
+    assert "ต้องรายงานในไตรมาสนี้" not in flat and f"ต้องรายงานในไตรมาส {quarter}" in flat

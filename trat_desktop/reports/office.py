@@ -73,7 +73,9 @@ def office_story(data: OfficeReportData, *, thai_digits: bool = True) -> tuple[l
         from .figures_section import office_figures
 
         story += [*office_figures(items, [_standing(i, q) for i in items], d, width, data.thresholds), PageBreak()]
-    story.append(_items_table(items, q, d, width, _closing(_summary(items, q, d), blocks, code, width)))
+    in_round = bool(getattr(data, "round_id", ""))
+    story.append(_items_table(items, q, d, width, _closing(_summary(items, q, d, in_round), blocks, code, width),
+                              heads=headers(q, d, in_round)))
     title = f"{TITLE} {me.office_name} " + d(period_label(data))
     decor = PageDecor(header=title, footer_left=f"รหัสตรวจสอบข้อมูล {code}", thai_digits=thai_digits)
     return story, title, decor
@@ -116,10 +118,17 @@ def _narrative(label: str, text: str, span: int, continued: bool = False) -> Cel
                     "cell_dense")], span=span)
 
 
-def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: list[Flowable]) -> Grid:
+def headers(q: int, d: Thai, in_round: bool = False) -> list[str]:
+    """The items table's column heads; a round's report names the quarter its "this quarter" columns show
+    (the round's last quarter), since "ไตรมาสนี้" means nothing under "รอบ ๖ เดือน"."""
+    return [d(h.replace("ไตรมาสนี้", f"ไตรมาส {q}")) for h in HEADERS] if in_round else list(HEADERS)
+
+
+def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: list[Flowable],
+                 heads: list[str] | None = None) -> Grid:
     """One row per indicator (numbered 1, 2, ...; the plan's code stays beside the activity), the
     office's note under its row across the whole table, a total, and *footer* kept with the end."""
-    header = [Row([cell(h, style="head_dense", valign="MIDDLE") for h in HEADERS], background=SHADE_STRONG)]
+    header = [Row([cell(h, style="head_dense", valign="MIDDLE") for h in heads or HEADERS], background=SHADE_STRONG)]
     rows: list[Row] = []
     allocated_total = spent_q_total = spent_total = 0
     for n, item in enumerate(items, start=1):
@@ -182,13 +191,14 @@ def _standing(item: WorkItem, q: int):  # type: ignore[no-untyped-def]
                     thresholds=getattr(item, "thresholds", None))
 
 
-def _summary(items: list[WorkItem], q: int, d: Thai) -> str:
+def _summary(items: list[WorkItem], q: int, d: Thai, in_round: bool = False) -> str:
     items = [i for i in items if i.assigned]
     standings = [_standing(i, q) for i in items]
     due = sum(1 for s in standings if s.is_due)
     reported = sum(1 for s in standings if s.is_due and s.complete)
     reached = sum(1 for s in standings if s.on_target)
-    return d(f"ตัวชี้วัดที่รับผิดชอบ {len(items)} รายการ ต้องรายงานในไตรมาสนี้ {due} รายการ "
+    when = f"ไตรมาส {q}" if in_round else "ไตรมาสนี้"
+    return d(f"ตัวชี้วัดที่รับผิดชอบ {len(items)} รายการ ต้องรายงานใน{when} {due} รายการ "
              f"รายงานแล้ว {reported} รายการ บรรลุเป้าหมายแล้ว {reached} รายการ")
 
 
