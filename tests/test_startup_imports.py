@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Packages and modules no first paint needs (a prefix matches its submodules too).
 NOT_AT_START = (
-    "reportlab", "openpyxl", "docx", "cryptography", "uharfbuzz", "nlpo3", "babel", "sqlite_utils",
+    # (babel is not listed: the entry page's header shows today's date, whose month name comes from CLDR)
+    "reportlab", "openpyxl", "docx", "cryptography", "uharfbuzz", "nlpo3", "sqlite_utils",
     "PySide6.QtPrintSupport", "PySide6.QtSvg",
     "trat_desktop.reports", "trat_desktop.exchange", "trat_desktop.services.exchange",
     "trat_desktop.services.exchange_export", "trat_desktop.services.exchange_import",
