@@ -221,3 +221,28 @@ def test_the_plan_trees_budget_column_fits_every_budget(qtbot, service, settings
     tree.collapseAll()
     tree.expandAll()
     assert tree.columnWidth(column) == needed()
+
+
+def test_the_screen_fitter_is_back_once_the_app_window_has_painted(qtbot, service, settings) -> None:  # noqa: F811
+    """The app's window is made and first painted with the screen fitter off (a Python filter on every
+    event); it is fitted itself, and every dialog after its first paint is fitted again."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from trat_desktop.gui import screen_fit
+    from trat_desktop.gui.app import create_app, open_main_window
+
+    app = create_app([])
+    progress = ProgressService(service)
+    progress.set_identity(Identity(role="coordinator", reporter_name="ผู้ประสานงาน"))
+    window = open_main_window(service, progress, settings=settings, backup_delay_ms=24 * 3600 * 1000)
+    qtbot.addWidget(window)
+    area = app.primaryScreen().availableGeometry()
+    assert window.width() <= area.width() and window.height() <= area.height()
+    qtbot.waitUntil(lambda: window.report_actions is not None, timeout=5000)  # painted, menus added
+    dialog = QDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.resize(area.width() + 400, area.height() + 300)
+    dialog.show()
+    QApplication.processEvents()
+    assert dialog.width() <= area.width() - screen_fit.FRAME.width()
+    assert dialog.height() <= area.height() - screen_fit.FRAME.height()

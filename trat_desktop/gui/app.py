@@ -204,11 +204,70 @@ def open_main_window(service: object, progress: object | None = None, settings: 
     (status bar only). The smoke test does neither."""
     from .main_window import MainWindow
 
-    window = MainWindow(service, progress=progress, settings=settings, defer_menus=True)  # type: ignore[arg-type]
-    window.show()
-    QTimer.singleShot(0, window.start)  # first-run set-up over the shown window
+    with _fitter_paused() as resume:
+        window = MainWindow(service, progress=progress, settings=settings, defer_menus=True)  # type: ignore[arg-type]
+        window.show()
+        resume.at_first_paint(window)
+
+    def start() -> None:
+        resume()  # (the first-run set-up may come before the window's first paint)
+        window.start()
+
+    QTimer.singleShot(0, start)  # first-run set-up over the shown window
     QTimer.singleShot(backup_delay_ms, window.start_daily_backup)
     return window
+
+
+class _ResumeFitter(QObject):
+    """Puts the screen fitter back on the application, at the main window's first paint (or when
+    called); the window itself is fitted as the fitter would have fitted it when shown."""
+
+    def __init__(self, app: QApplication, fitter: Any) -> None:
+        super().__init__(app)
+        self.app, self.fitter, self.done = app, fitter, fitter is None
+
+    def __call__(self) -> None:
+        if not self.done:
+            self.done = True
+            self.app.installEventFilter(self.fitter)
+        for widget in getattr(self, "_watched", ()):
+            widget.removeEventFilter(self)
+        self._watched: tuple[QWidget, ...] = ()
+
+    def at_first_paint(self, window: QWidget) -> None:
+        if self.done:
+            return
+        from .screen_fit import fit_window
+
+        fit_window(window)  # what the fitter does at a main window's Show
+        central = window.centralWidget() if isinstance(window, QMainWindow) else None
+        self._watched = tuple(w for w in (window, central) if w is not None)
+        for widget in self._watched:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self()
+        return False
+
+
+class _fitter_paused:  # noqa: N801 (a context manager used like a function)
+    """While the main window is made and first painted, the application's screen fitter (gui/screen_fit.py,
+    a Python filter on every event of every object: ~14 ms of the start-up) is off; the window is fitted
+    when shown, and the fitter is back at its first paint, before any dialog (see :class:`_ResumeFitter`).
+    If making the window fails, the fitter is back at once."""
+
+    def __enter__(self) -> _ResumeFitter:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        fitter = screen_fit.install(app)  # the one create_app installed (idempotent)
+        app.removeEventFilter(fitter)
+        self.resume = _ResumeFitter(app, fitter)
+        return self.resume
+
+    def __exit__(self, kind: Any, *_: Any) -> None:
+        if kind is not None:
+            self.resume()
 
 
 def _smoke(app: QApplication, service: object, progress: object | None = None) -> int:
@@ -222,9 +281,11 @@ def _smoke(app: QApplication, service: object, progress: object | None = None) -
 
     sys.excepthook = hook  # exceptions raised inside Qt slots land here
     try:
-        window = MainWindow(service, progress=progress, defer_menus=True)  # type: ignore[arg-type]
-        painted = _PaintWatch(window)
-        window.show()
+        with _fitter_paused() as resume:  # as the app's start (open_main_window)
+            window = MainWindow(service, progress=progress, defer_menus=True)  # type: ignore[arg-type]
+            painted = _PaintWatch(window)
+            window.show()
+            resume.at_first_paint(window)
         timer = QElapsedTimer()
         timer.start()
         while not painted.seen and timer.elapsed() <= SMOKE_TIMEOUT_MS:
@@ -271,9 +332,9 @@ class _PaintWatch(QObject):
         super().__init__(window)
         self.seen = False
         central = window.centralWidget() if isinstance(window, QMainWindow) else None
-        for widget in (window, central):
-            if widget is not None:
-                widget.installEventFilter(self)
+        self._watched = tuple(w for w in (window, central) if w is not None)
+        for widget in self._watched:
+            widget.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Paint and not self.seen:
