@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
+from ..i18n import _
 from ..errors import TratError
 from . import display
 from .forms.ui_ledger_dialog import Ui_LedgerDialog
@@ -63,6 +64,6 @@ class LedgerDialog(QDialog):
                 table.setItem(row, column, item)
         table.resizeRowsToContents()
         if self.rows:
-            form.countLabel.setText(display.count_text(len(self.rows), "รายการ"))
+            form.countLabel.setText(display.count_text(len(self.rows), _("รายการ")))
         elif not form.countLabel.text():
-            form.countLabel.setText("ยังไม่เคยนำเข้าไฟล์")
+            form.countLabel.setText(_("ยังไม่เคยนำเข้าไฟล์"))
