@@ -51,7 +51,7 @@ class LedgerDialog(QDialog):
             office = names.get(entry.get("office_uid") or "", "") or "–"
             sequence = entry.get("sequence")
             cells = [display.timestamp_text(entry.get("imported_at") or ""), entry.get("file_name") or "", office,
-                     display.show_digits(str(sequence)) if sequence else "–", DONE_STATUS.get(status, status),
+                     display.show_digits(str(sequence)) if sequence else "–", _(DONE_STATUS.get(status, status)),
                      screen_text(entry.get("reason") or "")]
             cells += [display.show_digits(str(entry.get(name) or 0)) if status != "rejected" else "" for name in COUNTS]
             for column, text in enumerate(cells):
