@@ -43,11 +43,11 @@ def size_text(size: int) -> str:
     return display.show_digits(f"{size / (1024 * 1024):,.1f} MB")
 
 
-def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str = _("ยกเลิก")) -> bool:
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> bool:
     """A question with Thai buttons (Qt ships no Thai translation for Yes/No); *no* is the default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    no_button = box.addButton(no or _("ยกเลิก"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
