@@ -64,6 +64,6 @@ class LedgerDialog(QDialog):
                 table.setItem(row, column, item)
         table.resizeRowsToContents()
         if self.rows:
-            form.countLabel.setText(display.count_text(len(self.rows), _("รายการ")))
+            form.countLabel.setText(display.show_digits(_("{count:,} รายการ").format(count=len(self.rows))))
         elif not form.countLabel.text():
             form.countLabel.setText(_("ยังไม่เคยนำเข้าไฟล์"))
