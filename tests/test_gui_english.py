@@ -42,7 +42,7 @@ def test_an_office_sees_the_round_menu_and_its_dialogs_in_english(qtbot, service
                      english)
     actions = window.round_actions
     actions.update_roles()
-    assert actions.menu.title() == "Rounds (&R)"
+    assert actions.menu.title() == "&Rounds"
     assert actions.submit_action.text() == "Submit this round's report…"
     assert actions.comments_action.text() == "Comments from the centre…"
     assert window.exchange_actions.export_office_action.text() == "Export progress file…"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..i18n import N_, _
+from ..i18n import N_, _, pgettext
 from ..domain import rounds as rules
 from ..domain.capabilities import can
 from ..errors import TratError
@@ -87,7 +87,7 @@ class SubmitDialog(QDialog):
             self.round_combo.addItem(item.name, item.id)
             if current is not None and item.id == current.id:
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
-        round_label = QLabel(_("รอบรายงาน (&R)"))
+        round_label = QLabel(pgettext("label", "รอบรายงาน (&R)"))
         round_label.setBuddy(self.round_combo)
         form.addRow(round_label, self.round_combo)
         self.due_label = QLabel()
@@ -190,7 +190,7 @@ class TimelinessDialog(QDialog):
         self.review = _reviews(actions.progress)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        round_label = QLabel(_("รอบรายงาน (&R)"))
+        round_label = QLabel(pgettext("label", "รอบรายงาน (&R)"))
         top.addWidget(round_label)
         self.round_combo = QComboBox()
         round_label.setBuddy(self.round_combo)
