@@ -11,8 +11,8 @@ from PySide6.QtCore import QDir, qVersion
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ..i18n import N_, _
 from .. import APP_NAME, __version__
+from ..i18n import N_, _
 from .forms.ui_about_dialog import Ui_AboutDialog
 from .style import emphasise
 
@@ -52,7 +52,8 @@ class AboutDialog(QDialog):
             form.dbLabel.setText(info.db_path.name)
             schema = _("รุ่นที่ {schema_version}").format(schema_version=info.schema_version)
             if info.schema_version != info.app_schema_version:
-                schema += _(" (โปรแกรมนี้รองรับถึงรุ่นที่ {app_schema_version})").format(app_schema_version=info.app_schema_version)
+                schema += _(" (โปรแกรมนี้รองรับถึงรุ่นที่ {app_schema_version})").format(
+                    app_schema_version=info.app_schema_version)
             form.schemaLabel.setText(schema)
         else:
             form.dataDirLabel.setText(_(NO_DATA))
@@ -68,16 +69,20 @@ class AboutDialog(QDialog):
     @staticmethod
     def components_text() -> str:
         python = ".".join(str(v) for v in sys.version_info[:3])
-        return (_("สร้างด้วย Python {python} และ Qt {qt} ผ่าน Qt for Python (PySide6 {pyside_version}) ซึ่งใช้ภายใต้สัญญาอนุญาต LGPL รุ่น 3").format(python=python, qt=qVersion(), pyside_version=pyside_version))
+        return (_("สร้างด้วย Python {python} และ Qt {qt} ผ่าน Qt for Python (PySide6 {pyside_version}) "
+                  "ซึ่งใช้ภายใต้สัญญาอนุญาต LGPL รุ่น 3").format(
+            python=python, qt=qVersion(), pyside_version=pyside_version))
 
     def details_text(self) -> str:
         """What "คัดลอกข้อมูลสำหรับแจ้งปัญหา" puts on the clipboard (plain text, for e-mail or LINE)."""
         info = self.info
-        lines = [_("{APP_NAME} รุ่น {version}").format(APP_NAME=APP_NAME, version=info.version if info is not None else __version__)]
+        lines = [_("{APP_NAME} รุ่น {version}").format(
+            APP_NAME=APP_NAME, version=info.version if info is not None else __version__)]
         if info is not None:
             lines += [_("โฟลเดอร์ข้อมูล: {data_dir}").format(data_dir=native(info.data_dir)),
                       _("ไฟล์ฐานข้อมูล: {db_path}").format(db_path=native(info.db_path)),
-                      _("โครงสร้างฐานข้อมูลรุ่นที่ {schema_version} (โปรแกรมรองรับถึงรุ่นที่ {app_schema_version})").format(schema_version=info.schema_version, app_schema_version=info.app_schema_version)]
+                      _("โครงสร้างฐานข้อมูลรุ่นที่ {schema_version} (โปรแกรมรองรับถึงรุ่นที่ {app_schema_version})").format(
+                          schema_version=info.schema_version, app_schema_version=info.app_schema_version)]
         lines.append(f"Python {sys.version.split()[0]} · Qt {qVersion()} · PySide6 {pyside_version} · {sys.platform}")
         return "\n".join(lines)
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..i18n import N_, _
 from ..errors import TratError
+from ..i18n import N_, _
 from ..services import AgencyInfo
 from . import display
 from .agency_picker import search_key
@@ -204,7 +204,10 @@ class AgenciesDialog(QDialog):
         self.pair_list.clear()
         for pair in self.pairs:
             text = display.show_digits(
-                _("“{agency_name}” ({agency_rows} ตัวชี้วัด) อาจเป็นหน่วยงานเดียวกับ “{other_name}” ({other_rows} ตัวชี้วัด) — พบใน {source}").format(agency_name=pair.agency_name, agency_rows=pair.agency_rows, other_name=pair.other_name, other_rows=pair.other_rows, source=pair.source))
+                _("“{agency_name}” ({agency_rows} ตัวชี้วัด) อาจเป็นหน่วยงานเดียวกับ “{other_name}” ({other_rows} "
+                  "ตัวชี้วัด) — พบใน {source}").format(
+                    agency_name=pair.agency_name, agency_rows=pair.agency_rows, other_name=pair.other_name,
+                    other_rows=pair.other_rows, source=pair.source))
             item = QListWidgetItem(text)
             item.setData(UID_ROLE, pair.id)
             self.pair_list.addItem(item)
@@ -221,7 +224,8 @@ class AgenciesDialog(QDialog):
         self.apart_button.setEnabled(chosen)
         pair = self.current_pair()
         if pair is not None:
-            self.merge_button.setToolTip(_("รวม “{agency_name}” เข้ากับ “{other_name}”").format(agency_name=pair.agency_name, other_name=pair.other_name))
+            self.merge_button.setToolTip(_("รวม “{agency_name}” เข้ากับ “{other_name}”").format(
+                agency_name=pair.agency_name, other_name=pair.other_name))
 
     def current_pair(self) -> Any:
         row = self.pair_list.currentRow()

@@ -13,8 +13,8 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from ..i18n import _
 from ..domain.thai import to_arabic_digits
+from ..i18n import _
 from ..services import AgencyInfo
 from . import display
 from .forms.ui_agency_picker import Ui_AgencyPickerDialog

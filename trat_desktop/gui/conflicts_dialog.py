@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
-from ..i18n import N_, _
 from ..domain import display as shared
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.progress import ProgressEntry
 from ..errors import TratError
+from ..i18n import N_, _
 from . import display
 from .forms.ui_conflicts_dialog import Ui_ConflictsDialog
 
@@ -39,7 +39,8 @@ def value_summary(entry: ProgressEntry | None) -> str:
     """'๘๕ · ดำเนินการแล้ว · งบ ๑๒,๐๐๐ บาท' — the values that usually differ, in one line."""
     if entry is None:
         return _("(ไม่มีค่า)")
-    parts = [shared.number_text(entry.achieved, display.thai_digits_enabled()) or _("ผล {empty}").format(empty=_(EMPTY)),
+    parts = [shared.number_text(entry.achieved, display.thai_digits_enabled()) or _("ผล {empty}").format(
+        empty=_(EMPTY)),
              display.status_text(entry.status)]
     if entry.spent_satang is not None:
         parts.append(_("งบ {spent_satang} บาท").format(spent_satang=display.baht_text(entry.spent_satang)))
@@ -135,7 +136,8 @@ class ConflictsDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, column, item)
         count = len(self.pending)
-        self.setWindowTitle(display.show_digits(_("ข้อขัดแย้งและค่าที่พักไว้จากการนำเข้า ({count})").format(count=count)))
+        self.setWindowTitle(display.show_digits(_("ข้อขัดแย้งและค่าที่พักไว้จากการนำเข้า ({count})").format(
+            count=count)))
         if count:
             form.messageLabel.setText("")
             table.setCurrentCell(0, 0)
@@ -164,7 +166,8 @@ class ConflictsDialog(QDialog):
         form.keepMineButton.setText(mine_label)
         form.takeTheirsButton.setText(theirs_label)
         form.compareTitleLabel.setText(" · ".join(
-            form.conflictsTable.item(row, c).text() for c in (0, 1)) + display.show_digits(_(" · ไตรมาส {quarter}").format(quarter=theirs.quarter))
+            form.conflictsTable.item(row, c).text() for c in (0, 1)) + display.show_digits(_(" · ไตรมาส {quarter}").format(
+                quarter=theirs.quarter))
             + ("" if kept is None else f"\n{kept.message()}"))
         for n, (_label, read) in enumerate(FIELDS):
             mine_text = (read(mine) if mine is not None else "") or _(EMPTY)
@@ -204,6 +207,7 @@ class ConflictsDialog(QDialog):
             done = _("ใช้ค่าของฉันแล้ว") if keep_mine else _("ใช้ค่าของหน่วยงานแล้ว")
         else:
             done = _("ไม่รับค่าที่อยู่นอกแผนปัจจุบันแล้ว") if keep_mine else _("รับค่าที่อยู่นอกแผนปัจจุบันไว้แล้ว")
-        self.form.messageLabel.setText(done if self.pending else _("{done} · ไม่มีข้อขัดแย้งเหลืออยู่").format(done=done))
+        self.form.messageLabel.setText(done if self.pending else _("{done} · ไม่มีข้อขัดแย้งเหลืออยู่").format(
+            done=done))
         self.resolved.emit()
         return True

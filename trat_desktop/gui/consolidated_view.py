@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QWidget
 
-from ..i18n import _
 from ..errors import TratError
+from ..i18n import _
 from ..services import PlanService
 from ..services.overview import OverviewService, RowOverview
 from . import display
@@ -120,7 +120,8 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
         self.detail = QPlainTextEdit(self)
         self.detail.setObjectName("detailText")
         self.detail.setReadOnly(True)
-        self.detail.setPlaceholderText(_("เลือกแถวเพื่อดูผลสัมฤทธิ์ ผลการดำเนินงาน ปัญหาอุปสรรค และข้อเสนอแนะของหน่วยงาน"))
+        self.detail.setPlaceholderText(_("เลือกแถวเพื่อดูผลสัมฤทธิ์ ผลการดำเนินงาน ปัญหาอุปสรรค "
+                                         "และข้อเสนอแนะของหน่วยงาน"))
         self.detail.setMaximumHeight(int(self.fontMetrics().height() * 8))
         form.pageLayout.insertWidget(form.pageLayout.indexOf(self.view) + 1, self.detail)
         view = self.view
@@ -249,11 +250,14 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
             return ""
         line = self.model.line(self.proxy.mapToSource(index).row())
         row, quarter = line.row, self.quarter()
-        parts = [display.show_digits(_("ตัวชี้วัด {id} {value}").format(id=row.id, value=row.indicator or row.activity_title))]
+        parts = [display.show_digits(_("ตัวชี้วัด {id} {value}").format(
+            id=row.id, value=row.indicator or row.activity_title))]
         for office in line.offices():
             parts.append(figures_text(row, office, quarter))
             said = narrative_text(office, quarter)
-            parts.append(said or display.show_digits(_("ไตรมาส {quarter}: ยังไม่มีผลการดำเนินงาน ปัญหาอุปสรรค หรือข้อเสนอแนะ").format(quarter=quarter)))
+            parts.append(said or display.show_digits(_("ไตรมาส {quarter}: ยังไม่มีผลการดำเนินงาน ปัญหาอุปสรรค "
+                                                       "หรือข้อเสนอแนะ").format(
+                quarter=quarter)))
         from ..domain.figures import rule_text
 
         parts.append(rule_text(row.thresholds, display.thai_digits_enabled()))

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
+
 from ..i18n import N_, _
 
 if TYPE_CHECKING:  # the page modules are imported when a page is first built

@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCollator, QLocale, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..i18n import _
 from ..errors import TratError
+from ..i18n import _
 from ..services import PlanService
 from ..services.overview import Dashboard, OverviewService
 from . import display
@@ -35,7 +35,9 @@ def on_target_groups(board: Dashboard) -> list[BarGroup]:
     groups = []
     for s in board.strategies:
         text = display.show_digits(f"{s.on_target}/{s.assignments}") + f" ({percent_text(s.on_target_share)})"
-        tip = display.show_digits(_("ยุทธศาสตร์ที่ {number} {title}\nถึงเป้าหมายแล้ว {on_target} จาก {assignments} (ตัวชี้วัด × หน่วยงาน)").format(number=s.number, title=s.title, on_target=s.on_target, assignments=s.assignments))
+        tip = display.show_digits(_("ยุทธศาสตร์ที่ {number} {title}\nถึงเป้าหมายแล้ว {on_target} จาก {assignments} "
+                                    "(ตัวชี้วัด × หน่วยงาน)").format(
+            number=s.number, title=s.title, on_target=s.on_target, assignments=s.assignments))
         groups.append(BarGroup(display.show_digits(_("ยุทธศาสตร์ที่ {number}").format(number=s.number)), s.title,
                                [Bar(s.on_target_share * 100, ON_TARGET_COLOUR, text)], tip))
     return groups
@@ -48,10 +50,13 @@ def budget_groups(board: Dashboard) -> list[BarGroup]:
         spent_share = f" ({percent_text(s.spent_satang / s.allocated_satang)})" if s.allocated_satang else ""
         tip = (display.show_digits(_("ยุทธศาสตร์ที่ {number} {title}\n").format(number=s.number, title=s.title))
                + _("งบประมาณ {allocated_satang} บาท\n").format(allocated_satang=display.baht_text(s.allocated_satang))
-               + _("ใช้จ่ายแล้ว {spent_satang} บาท{spent_share}").format(spent_satang=display.baht_text(s.spent_satang), spent_share=spent_share))
+               + _("ใช้จ่ายแล้ว {spent_satang} บาท{spent_share}").format(
+                   spent_satang=display.baht_text(s.spent_satang), spent_share=spent_share))
         groups.append(BarGroup(display.show_digits(_("ยุทธศาสตร์ที่ {number}").format(number=s.number)), s.title, [
-            Bar(s.allocated_satang / 100, ALLOCATED_COLOUR, _("งบประมาณ {allocated_satang}").format(allocated_satang=display.baht_text(s.allocated_satang))),
-            Bar(s.spent_satang / 100, SPENT_COLOUR, _("ใช้จ่าย {spent_satang}{spent_share}").format(spent_satang=display.baht_text(s.spent_satang), spent_share=spent_share)),
+            Bar(s.allocated_satang / 100, ALLOCATED_COLOUR, _("งบประมาณ {allocated_satang}").format(
+                allocated_satang=display.baht_text(s.allocated_satang))),
+            Bar(s.spent_satang / 100, SPENT_COLOUR, _("ใช้จ่าย {spent_satang}{spent_share}").format(
+                spent_satang=display.baht_text(s.spent_satang), spent_share=spent_share)),
         ], tip))
     return groups
 
@@ -64,7 +69,9 @@ def summary_text(board: Dashboard) -> str:
     spent = sum(s.spent_satang for s in board.strategies)
     share = percent_text(hits / pairs) if pairs else percent_text(0)
     spent_share = f" ({percent_text(spent / allocated)})" if allocated else ""
-    return (display.show_digits(_("ปีงบประมาณ พ.ศ. {fiscal_year} · ไตรมาส {quarter} · ถึงเป้าหมายแล้ว {hits:,} จาก {pairs:,} ").format(fiscal_year=board.fiscal_year, quarter=board.quarter, hits=hits, pairs=pairs))
+    return (display.show_digits(_("ปีงบประมาณ พ.ศ. {fiscal_year} · ไตรมาส {quarter} · ถึงเป้าหมายแล้ว {hits:,} จาก "
+                                  "{pairs:,} ").format(
+        fiscal_year=board.fiscal_year, quarter=board.quarter, hits=hits, pairs=pairs))
             + _("({share}) · งบประมาณ {allocated} บาท ").format(share=share, allocated=display.baht_text(allocated))
             + _("ใช้จ่ายแล้ว {spent} บาท{spent_share}").format(spent=display.baht_text(spent), spent_share=spent_share))
 

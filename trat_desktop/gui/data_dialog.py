@@ -23,8 +23,8 @@ from PySide6.QtCore import QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from ..i18n import N_, _
 from ..errors import TratError
+from ..i18n import N_, _
 from ..services import PlanService
 from ..services import backup as backups
 from . import display, file_dialogs
@@ -85,7 +85,8 @@ def restart_application(parent: QWidget | None = None) -> bool:
     started = QProcess.startDetached(program, args, str(Path.cwd()))
     ok = bool(started[0] if isinstance(started, tuple) else started)
     if not ok:
-        QMessageBox.information(parent, _(RESTORE_TITLE), _("เปิดโปรแกรมใหม่เองไม่ได้ โปรดเปิดโปรแกรม Trat Desktop อีกครั้ง"))
+        QMessageBox.information(parent, _(RESTORE_TITLE), _("เปิดโปรแกรมใหม่เองไม่ได้ โปรดเปิดโปรแกรม Trat Desktop "
+                                                            "อีกครั้ง"))
     QApplication.quit()
     return ok
 
@@ -148,7 +149,10 @@ class DataDialog(QDialog):
         size = sum(p.stat().st_size for p in (self.db_path, Path(f"{self.db_path}-wal")) if p.is_file())
         form.dbLabel.setText(_("ไฟล์ฐานข้อมูล: {name} ({size})").format(name=self.db_path.name, size=size_text(size)))
         form.autoLabel.setText(display.show_digits(
-            _("โปรแกรมสำรองข้อมูลให้อัตโนมัติวันละครั้งเมื่อเปิดโปรแกรม และเก็บไว้ {DAILY_KEPT} วันล่าสุด ในโฟลเดอร์ backups ภายในโฟลเดอร์ข้อมูล ควรสำรองไว้นอกเครื่องด้วย (เช่น แฟลชไดรฟ์) อย่างน้อยเดือนละครั้ง และทุกครั้งก่อนส่งเครื่องซ่อม").format(DAILY_KEPT=backups.DAILY_KEPT)))
+            _("โปรแกรมสำรองข้อมูลให้อัตโนมัติวันละครั้งเมื่อเปิดโปรแกรม และเก็บไว้ {DAILY_KEPT} วันล่าสุด ในโฟลเดอร์ "
+              "backups ภายในโฟลเดอร์ข้อมูล ควรสำรองไว้นอกเครื่องด้วย (เช่น แฟลชไดรฟ์) อย่างน้อยเดือนละครั้ง "
+              "และทุกครั้งก่อนส่งเครื่องซ่อม").format(
+                DAILY_KEPT=backups.DAILY_KEPT)))
         latest = backups.automatic_backups(self.plans)
         if latest:
             newest = latest[0]
@@ -199,7 +203,8 @@ class DataDialog(QDialog):
                 raise TratError(_("ไฟล์ที่เลือกคือฐานข้อมูลที่ใช้อยู่ตอนนี้ โปรดเลือกไฟล์สำรอง"))
             info = backups.describe(chosen)
         except TratError as exc:
-            self._warn(_("กู้คืนไม่ได้"), _("ไม่ได้กู้คืน และข้อมูลปัจจุบันไม่เปลี่ยนแปลง\n\n{message}").format(message=exc.message))
+            self._warn(_("กู้คืนไม่ได้"), _("ไม่ได้กู้คืน และข้อมูลปัจจุบันไม่เปลี่ยนแปลง\n\n{message}").format(
+                message=exc.message))
             return False
         if not self._ask(_(RESTORE_TITLE), self.confirm_text(info), _("กู้คืน")):
             return False
@@ -209,20 +214,28 @@ class DataDialog(QDialog):
         lines = [_("กู้คืนข้อมูลจากไฟล์ “{name}” หรือไม่").format(name=info.path.name),
                  "",
                  _("• ไฟล์สำรองนี้เป็นข้อมูลของ: {owner}").format(owner=info.owner),
-                 _("• บันทึกไฟล์เมื่อ: {modified} ({size})").format(modified=when_text(info.modified), size=size_text(info.size))]
+                 _("• บันทึกไฟล์เมื่อ: {modified} ({size})").format(
+                     modified=when_text(info.modified), size=size_text(info.size))]
         if info.last_change is not None:
-            lines.append(_("• แก้ไขข้อมูลครั้งล่าสุดในไฟล์: {last_change}").format(last_change=when_text(info.last_change)))
+            lines.append(_("• แก้ไขข้อมูลครั้งล่าสุดในไฟล์: {last_change}").format(
+                last_change=when_text(info.last_change)))
         if info.bundle:
-            lines.append(_("• ไฟล์หลักฐานในไฟล์สำรอง: {evidence_files:,} ไฟล์").format(evidence_files=info.evidence_files))
+            lines.append(_("• ไฟล์หลักฐานในไฟล์สำรอง: {evidence_files:,} ไฟล์").format(
+                evidence_files=info.evidence_files))
         else:
-            lines.append(_("• ไฟล์สำรองรุ่นเก่า: มีเฉพาะฐานข้อมูล ไม่มีไฟล์หลักฐาน (ใช้ไฟล์หลักฐานที่อยู่ในเครื่องนี้)"))
+            lines.append(_("• ไฟล์สำรองรุ่นเก่า: มีเฉพาะฐานข้อมูล ไม่มีไฟล์หลักฐาน "
+                           "(ใช้ไฟล์หลักฐานที่อยู่ในเครื่องนี้)"))
         if info.evidence_not_inside:
-            lines.append(_("• ไฟล์หลักฐานที่ไม่อยู่ในไฟล์สำรอง: {evidence_not_inside:,} ไฟล์").format(evidence_not_inside=info.evidence_not_inside))
+            lines.append(_("• ไฟล์หลักฐานที่ไม่อยู่ในไฟล์สำรอง: {evidence_not_inside:,} ไฟล์").format(
+                evidence_not_inside=info.evidence_not_inside))
         current = self.current_owner
         if current and info.owner != current:
-            lines += ["", _("คำเตือน: เครื่องนี้ตั้งค่าเป็น “{current}” แต่ไฟล์สำรองเป็นของ “{owner}”").format(current=current, owner=info.owner)]
+            lines += ["", _("คำเตือน: เครื่องนี้ตั้งค่าเป็น “{current}” แต่ไฟล์สำรองเป็นของ “{owner}”").format(
+                current=current, owner=info.owner)]
         lines += ["",
-                  _("ข้อมูลที่บันทึกไว้หลังจากวันที่สำรองจะไม่อยู่ในข้อมูลที่กู้คืน แต่ฐานข้อมูลปัจจุบันจะไม่ถูกลบ: โปรแกรมจะเก็บไว้ในโฟลเดอร์ข้อมูล ชื่อ “{stem}.before-restore-…{suffix}”").format(stem=self.db_path.stem, suffix=self.db_path.suffix),
+                  _("ข้อมูลที่บันทึกไว้หลังจากวันที่สำรองจะไม่อยู่ในข้อมูลที่กู้คืน แต่ฐานข้อมูลปัจจุบันจะไม่ถูกลบ: "
+                    "โปรแกรมจะเก็บไว้ในโฟลเดอร์ข้อมูล ชื่อ “{stem}.before-restore-…{suffix}”").format(
+                      stem=self.db_path.stem, suffix=self.db_path.suffix),
                   "",
                   _("เมื่อกู้คืนเสร็จ โปรแกรมจะปิดแล้วเปิดใหม่เอง")]
         return "\n".join(display.show_digits(line) if line.startswith("•") else line for line in lines)
@@ -239,7 +252,8 @@ class DataDialog(QDialog):
             aside = backups.restore(self.db_path, chosen)
         except TratError as exc:
             QApplication.restoreOverrideCursor()
-            self._warn(_("กู้คืนไม่สำเร็จ"), _("{message}\n\nข้อมูลปัจจุบันไม่เปลี่ยนแปลง โปรแกรมจะเปิดใหม่").format(message=exc.message))
+            self._warn(_("กู้คืนไม่สำเร็จ"), _("{message}\n\nข้อมูลปัจจุบันไม่เปลี่ยนแปลง โปรแกรมจะเปิดใหม่").format(
+                message=exc.message))
             restart_application(self)
             return False
         QApplication.restoreOverrideCursor()
@@ -252,13 +266,16 @@ class DataDialog(QDialog):
                 backups.restore(self.db_path, aside)
                 back = _("นำฐานข้อมูลเดิมกลับมาใช้แล้ว")
             except TratError as again:
-                back = _("ฐานข้อมูลเดิมอยู่ที่ “{aside}” ({message})").format(aside=native(aside), message=again.message)
-            self._warn(_("กู้คืนไม่สำเร็จ"), _("เปิดข้อมูลที่กู้คืนไม่ได้: {message}\n\n{back} โปรแกรมจะเปิดใหม่").format(message=exc.message, back=back))
+                back = _("ฐานข้อมูลเดิมอยู่ที่ “{aside}” ({message})").format(
+                    aside=native(aside), message=again.message)
+            self._warn(_("กู้คืนไม่สำเร็จ"), _("เปิดข้อมูลที่กู้คืนไม่ได้: {message}\n\n{back} โปรแกรมจะเปิดใหม่").format(
+                message=exc.message, back=back))
             restart_application(self)
             return False
         self.restored_aside = aside
         kept = _("ฐานข้อมูลก่อนกู้คืนเก็บไว้ที่\n{aside}\n\n").format(aside=native(aside)) if aside is not None else ""
         self._inform(_("กู้คืนแล้ว"),
-                     _("กู้คืนข้อมูลจาก “{name}” แล้ว\n\n{kept}กด OK แล้วโปรแกรมจะปิดและเปิดใหม่พร้อมข้อมูลที่กู้คืน").format(name=chosen.name, kept=kept))
+                     _("กู้คืนข้อมูลจาก “{name}” แล้ว\n\n{kept}กด OK แล้วโปรแกรมจะปิดและเปิดใหม่พร้อมข้อมูลที่กู้คืน").format(
+                         name=chosen.name, kept=kept))
         restart_application(self)
         return True

@@ -18,11 +18,11 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..i18n import N_, _
 from ..domain.identity import Identity
 from ..domain.progress import ProgressEntry
 from ..errors import (DatabaseBusyError, DatabaseFullError, DatabaseReadOnlyError, StaleEditError, TratError,
                       database_error)
+from ..i18n import N_, _
 from ..services import WorkItem
 from . import display
 
@@ -66,7 +66,8 @@ class ProgressEdit(QUndoCommand):
 
     def __init__(self, controller: "EntryController", item: WorkItem, quarter: int, field: str,
                  old: Any, new: Any) -> None:
-        super().__init__(display.show_digits(_("แก้{field} ไตรมาส {quarter} ตัวชี้วัด {id}").format(field=_(FIELD_TEXT[field]), quarter=quarter, id=item.id)))
+        super().__init__(display.show_digits(_("แก้{field} ไตรมาส {quarter} ตัวชี้วัด {id}").format(
+            field=_(FIELD_TEXT[field]), quarter=quarter, id=item.id)))
         self.item, self.quarter, self.field, self.old, self.new = item, quarter, field, old, new
         self._controller = controller
         self._pushed = False
@@ -138,7 +139,8 @@ class EntryController(QObject):
                 self._keep(key, item, text, error.message)
                 return "kept"
             self._forget(key, item)
-            self._refuse(error.message if isinstance(error, TratError) else _("เกิดข้อผิดพลาดที่ไม่คาดคิด: {error}").format(error=error))
+            self._refuse(error.message if isinstance(error, TratError) else _("เกิดข้อผิดพลาดที่ไม่คาดคิด: {error}").format(
+                error=error))
             return "refused"
         was_kept = key in self.unsaved
         self._forget(key, item)

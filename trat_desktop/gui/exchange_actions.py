@@ -19,10 +19,10 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-from ..i18n import N_, _
 from ..domain.capabilities import can
 from ..domain.identity import Identity
 from ..errors import TratError
+from ..i18n import N_, _
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import error_text, run_in_background
@@ -121,7 +121,8 @@ class ExchangeActions(QObject):
         self.import_plan_action = a(_("นำเข้าแพ็กเกจแผน…"), self.import_plan_package,
                                     _("รับแผนปฏิบัติการฉบับใหม่จากศูนย์ฯ จังหวัด"))
         self.import_files_action = a(_("นำเข้าไฟล์จากหน่วยงาน…"), self.import_files,
-                                     _("ตรวจและนำเข้าไฟล์ผลการดำเนินงานที่หน่วยงานส่งมา (ลากไฟล์มาวางที่หน้าต่างก็ได้)"))
+                                     _("ตรวจและนำเข้าไฟล์ผลการดำเนินงานที่หน่วยงานส่งมา "
+                                       "(ลากไฟล์มาวางที่หน้าต่างก็ได้)"))
         self.ledger_action = a(_("ประวัติการนำเข้า"), self.show_ledger, _("ไฟล์ที่เคยนำเข้าหรือถูกปฏิเสธ"))
         self.conflicts_action = a(_("ข้อขัดแย้ง…"), self.show_conflicts, _("ค่าที่หน่วยงานส่งมาต่างจากค่าที่แก้ไขไว้"))
         self.undo_import_action = a(_("ยกเลิกการนำเข้าครั้งล่าสุด"), self.undo_last_import,
@@ -159,7 +160,8 @@ class ExchangeActions(QObject):
                 count = len(self.exchange.conflicts()) + len(self.exchange.held_values())
             except TratError:
                 count = 0
-            self.conflicts_action.setText(display.show_digits(_("ข้อขัดแย้ง ({count})…").format(count=count)) if count else _("ข้อขัดแย้ง…"))
+            self.conflicts_action.setText(display.show_digits(_("ข้อขัดแย้ง ({count})…").format(
+                count=count)) if count else _("ข้อขัดแย้ง…"))
 
     # -- messages (tests replace the QMessageBox functions) ---------------------------------
     def _inform(self, title: str, text: str) -> None:
@@ -207,7 +209,8 @@ class ExchangeActions(QObject):
         def done(result: tuple[Path, int]) -> None:
             path, sequence = result
             self._inform(_("ส่งออกแล้ว"), display.show_digits(
-                _("บันทึกไฟล์ผลการดำเนินงานแล้ว (ฉบับที่ {sequence})").format(sequence=sequence)) + f"\n\n{path}\n\n{_(SEND_HINT)}")
+                _("บันทึกไฟล์ผลการดำเนินงานแล้ว (ฉบับที่ {sequence})").format(
+                    sequence=sequence)) + f"\n\n{path}\n\n{_(SEND_HINT)}")
 
         self.last_op = run_in_background(self.window, self.plans, work, done, self._on_error(_("ส่งออกไม่ได้")),
                                          label=_("กำลังส่งออกไฟล์ผลการดำเนินงาน…"))
@@ -241,7 +244,10 @@ class ExchangeActions(QObject):
             self._plan_imported(result["done"])
             return
         fingerprint = result["confirm"]
-        question = (_("นี่เป็นแพ็กเกจแผนฉบับแรกที่เครื่องนี้รับ ลงนามด้วยกุญแจลายนิ้วมือ\n\n        {fingerprint}\n\nโปรดโทรหาศูนย์ประสานงานจังหวัด ให้เปิดเมนู “ตั้งค่า → กุญแจและลายนิ้วมือ” แล้วอ่านตัวเลขให้ฟัง\nตรงกันทุกตัวหรือไม่? (ถ้าไม่ตรง อย่านำเข้า)").format(fingerprint=fingerprint))
+        question = (_("นี่เป็นแพ็กเกจแผนฉบับแรกที่เครื่องนี้รับ ลงนามด้วยกุญแจลายนิ้วมือ\n\n        "
+                      "{fingerprint}\n\nโปรดโทรหาศูนย์ประสานงานจังหวัด ให้เปิดเมนู “ตั้งค่า → กุญแจและลายนิ้วมือ” "
+                      "แล้วอ่านตัวเลขให้ฟัง\nตรงกันทุกตัวหรือไม่? (ถ้าไม่ตรง อย่านำเข้า)").format(
+            fingerprint=fingerprint))
         if not self._ask(_("ยืนยันลายนิ้วมือกุญแจของศูนย์ฯ จังหวัด"), question):
             self.window.statusBar().showMessage(_("ยกเลิกการนำเข้าแพ็กเกจแผน"), 10000)
             return
@@ -252,7 +258,9 @@ class ExchangeActions(QObject):
 
         def done(info: dict[str, Any]) -> None:
             if info.get("fingerprint") != fingerprint:  # the file changed between the two steps
-                self._warn(_("ลายนิ้วมือไม่ตรง"), _("แพ็กเกจที่นำเข้าลงนามด้วยกุญแจ {got} ไม่ใช่ {fingerprint} ที่ยืนยันไว้ โปรดแจ้งศูนย์ฯ จังหวัด").format(got=info.get('fingerprint'), fingerprint=fingerprint))
+                self._warn(_("ลายนิ้วมือไม่ตรง"), _("แพ็กเกจที่นำเข้าลงนามด้วยกุญแจ {got} ไม่ใช่ {fingerprint} "
+                                                    "ที่ยืนยันไว้ โปรดแจ้งศูนย์ฯ จังหวัด").format(
+                    got=info.get('fingerprint'), fingerprint=fingerprint))
             self._plan_imported(info)
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
@@ -260,9 +268,12 @@ class ExchangeActions(QObject):
 
     def _plan_imported(self, info: dict[str, Any]) -> None:
         self._refresh()
-        text = (_("นำเข้าแผนปีงบประมาณ พ.ศ. {fiscal_year} ฉบับที่ {package_number} แล้ว ({rows:,} ตัวชี้วัด)").format(fiscal_year=info['fiscal_year'], package_number=info['package_number'], rows=info['rows']))
+        text = (_("นำเข้าแผนปีงบประมาณ พ.ศ. {fiscal_year} ฉบับที่ {package_number} แล้ว ({rows:,} ตัวชี้วัด)").format(
+            fiscal_year=info['fiscal_year'], package_number=info['package_number'], rows=info['rows']))
         if info.get("removed_rows"):
-            text += (_("\n\nตัวชี้วัดที่ถูกนำออกจากแผน {removed_rows} แถว: ผลที่บันทึกไว้ของแถวเหล่านั้น {orphaned_progress} รายการยังเก็บไว้ ไม่ได้ลบ").format(removed_rows=info['removed_rows'], orphaned_progress=info['orphaned_progress']))
+            text += (_("\n\nตัวชี้วัดที่ถูกนำออกจากแผน {removed_rows} แถว: ผลที่บันทึกไว้ของแถวเหล่านั้น "
+                       "{orphaned_progress} รายการยังเก็บไว้ ไม่ได้ลบ").format(
+                removed_rows=info['removed_rows'], orphaned_progress=info['orphaned_progress']))
         else:
             text += _("\n\nไม่มีตัวชี้วัดถูกนำออก ผลที่บันทึกไว้ทั้งหมดยังอยู่ครบ")
         self._inform(_("นำเข้าแพ็กเกจแผนแล้ว"), display.show_digits(text))
@@ -329,7 +340,8 @@ class ExchangeActions(QObject):
             self._after_import()
             files = "\n".join(f"• {name}" for name in info.get("files", []))
             self._inform(_("ยกเลิกการนำเข้าแล้ว"), display.show_digits(
-                _("ยกเลิกการนำเข้าแล้ว ({count} ไฟล์)").format(count=len(info.get('files', [])))) + (f"\n\n{files}" if files else ""))
+                _("ยกเลิกการนำเข้าแล้ว ({count} ไฟล์)").format(
+                    count=len(info.get('files', [])))) + (f"\n\n{files}" if files else ""))
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
                                          self._on_error(_("ยกเลิกการนำเข้าไม่ได้")), label=_("กำลังยกเลิกการนำเข้า…"))
@@ -364,7 +376,9 @@ class ExchangeActions(QObject):
         def done(result: tuple[Path, str]) -> None:
             path, fingerprint = result
             self._inform(_("ส่งออกแพ็กเกจแผนแล้ว"),
-                         _("บันทึกแพ็กเกจแผนแล้ว\n\n{path}\n\nส่งไฟล์นี้ให้หน่วยงาน เมื่อหน่วยงานนำเข้าครั้งแรก จะเห็นลายนิ้วมือกุญแจ {fingerprint} ให้ยืนยันกับหน่วยงานทางโทรศัพท์").format(path=path, fingerprint=fingerprint))
+                         _("บันทึกแพ็กเกจแผนแล้ว\n\n{path}\n\nส่งไฟล์นี้ให้หน่วยงาน เมื่อหน่วยงานนำเข้าครั้งแรก "
+                           "จะเห็นลายนิ้วมือกุญแจ {fingerprint} ให้ยืนยันกับหน่วยงานทางโทรศัพท์").format(
+                             path=path, fingerprint=fingerprint))
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
                                          self._on_error(_("ส่งออกแพ็กเกจแผนไม่ได้")), label=_("กำลังส่งออกแพ็กเกจแผน…"))
@@ -401,7 +415,8 @@ class ExchangeActions(QObject):
 
         def done(path: Path) -> None:
             size = path.stat().st_size / (1024 * 1024) if path.is_file() else 0
-            self._inform(_("สำรองข้อมูลแล้ว"), display.show_digits(_("สำรองข้อมูลแล้ว ({size:,.1f} MB)").format(size=size)) + f"\n\n{path}")
+            self._inform(_("สำรองข้อมูลแล้ว"), display.show_digits(_("สำรองข้อมูลแล้ว ({size:,.1f} MB)").format(
+                size=size)) + f"\n\n{path}")
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
                                          self._on_error(_("สำรองข้อมูลไม่ได้")), label=_("กำลังสำรองข้อมูล…"))

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import _
 from ..domain.capabilities import can
 from ..domain.figures import RULE_TEXT, Thresholds, ThresholdError
 from ..errors import TratError
+from ..i18n import _
 from . import display
 
 

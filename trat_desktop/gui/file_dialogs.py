@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileInfo
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileIconProvider, QStyle, QWidget
+
 from ..i18n import N_, _
 
 NATIVE = sys.platform == "win32"

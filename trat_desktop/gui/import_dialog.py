@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import N_, _
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
+from ..i18n import N_, _
 from ..services import ProgressService
 from ..services.exchange import ExchangeService
 from ..services.exchange_import import FileResult, ImportReport
@@ -49,7 +49,8 @@ NEEDS_KEY = N_("ต้องยืนยันลายนิ้วมือก�
 WAITING_FOR_KEY = N_("รอยืนยันกุญแจ")
 #: What the preview says instead of the service's dry-run reasons (written as if done).
 PREVIEW_REASONS = {"imported": N_("ตรวจผ่าน นำเข้าได้"),
-                   "conflict": N_("นำเข้าได้ แต่มีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้ ต้องเลือกค่าที่ถูกต้องหลังนำเข้า")}
+                   "conflict": N_("นำเข้าได้ แต่มีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้ "
+                                  "ต้องเลือกค่าที่ถูกต้องหลังนำเข้า")}
 COL_FILE, COL_OFFICE, COL_SEQUENCE, COL_STATUS, COL_ADDED, COL_UPDATED, COL_UNCHANGED, COL_CONFLICTS = range(8)
 WRAPPED_COLUMNS = (COL_FILE, COL_OFFICE)
 COUNT_COLUMNS = {COL_ADDED: "added", COL_UPDATED: "updated", COL_UNCHANGED: "unchanged", COL_CONFLICTS: "conflicts"}
@@ -284,7 +285,8 @@ class ImportDialog(QDialog):
             emphasise(digits, 1.35, letter_spacing=1.5)
             digits.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             box = QCheckBox(_("ยืนยันลายนิ้วมือกุญแจ"))
-            box.setToolTip(_("ตรวจแล้วทางโทรศัพท์ว่าลายนิ้วมือกุญแจของ{office}ตรงกับตัวเลขนี้ทุกตัว").format(office=office))
+            box.setToolTip(_("ตรวจแล้วทางโทรศัพท์ว่าลายนิ้วมือกุญแจของ{office}ตรงกับตัวเลขนี้ทุกตัว").format(
+                office=office))
             grid.addWidget(name, row, 0)
             grid.addWidget(digits, row, 1)
             grid.addWidget(box, row, 2)
@@ -323,7 +325,8 @@ class ImportDialog(QDialog):
         self._fill(report, preview=False)
         self.form.keysGroup.hide()
         self.form.importButton.hide()
-        self.form.introLabel.setText(_("ผลการนำเข้า (บันทึกลงฐานข้อมูลแล้ว ยกเลิกได้ที่เมนู “แฟ้ม → ยกเลิกการนำเข้าครั้งล่าสุด”)"))
+        self.form.introLabel.setText(_("ผลการนำเข้า (บันทึกลงฐานข้อมูลแล้ว ยกเลิกได้ที่เมนู “แฟ้ม → "
+                                       "ยกเลิกการนำเข้าครั้งล่าสุด”)"))
         self.form.summaryLabel.setText(totals_text(report, preview=False))
         has_conflicts = any(f.conflicts or f.held for f in report.files)
         self.form.conflictsButton.setVisible(has_conflicts)

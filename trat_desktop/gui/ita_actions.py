@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QMessageBox, QVBoxLayout, QWidget,
 )
 
-from ..i18n import N_, _
 from ..domain.capabilities import can
 from ..errors import TratError
+from ..i18n import N_, _
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import error_text, report_progress, run_in_background
@@ -55,7 +55,11 @@ class ItaDialog(QDialog):
         me = progress.identity()
         what = (_("แบบรายงานผลการดำเนินงานของหน่วยงาน") if can(me, "office_report")
                 else _("รายงานผลการดำเนินงานภาพรวมจังหวัด"))
-        intro = QLabel(_("เอกสาร ๓ ฉบับสำหรับเผยแพร่บนเว็บไซต์ของหน่วยงาน (หลักฐาน ITA/OIT): ๑ บันทึกข้อความขออนุญาตเผยแพร่ ๒ {what}ของรอบ ๓ แบบฟอร์มการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน\nชื่อผู้ลงนาม เลขที่หนังสือ และเว็บไซต์ ตั้งได้ที่ ตั้งค่า › เอกสารชุดหลักฐาน ITA…").format(what=what))
+        intro = QLabel(_("เอกสาร ๓ ฉบับสำหรับเผยแพร่บนเว็บไซต์ของหน่วยงาน (หลักฐาน ITA/OIT): ๑ "
+                         "บันทึกข้อความขออนุญาตเผยแพร่ ๒ {what}ของรอบ ๓ "
+                         "แบบฟอร์มการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน\nชื่อผู้ลงนาม เลขที่หนังสือ "
+                         "และเว็บไซต์ ตั้งได้ที่ ตั้งค่า › เอกสารชุดหลักฐาน ITA…").format(
+            what=what))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -156,7 +160,8 @@ class ItaActions(QObject):
         self.last_message = ""
         self.progress_log: list[tuple[int, int, str]] = []
         self.set_action = QAction(_(MENU_TEXT), self)
-        self.set_action.setStatusTip(_("บันทึกข้อความ รายงานของรอบ และแบบฟอร์มการเผยแพร่ข้อมูล สำหรับเผยแพร่บนเว็บไซต์ (ITA)"))
+        self.set_action.setStatusTip(_("บันทึกข้อความ รายงานของรอบ และแบบฟอร์มการเผยแพร่ข้อมูล "
+                                       "สำหรับเผยแพร่บนเว็บไซต์ (ITA)"))
         self.set_action.triggered.connect(lambda _checked=False: self.open_dialog())
         self.settings_action = QAction(_(SETTINGS_TEXT), self)
         self.settings_action.setStatusTip(_("ส่วนราชการ เลขที่หนังสือ เว็บไซต์ และผู้ลงนามในเอกสารชุดหลักฐาน ITA"))
@@ -224,7 +229,9 @@ class ItaActions(QObject):
         force = False
         if target.is_dir() and any(target.iterdir()):
             answer = QMessageBox.question(self.window, _("มีโฟลเดอร์นี้อยู่แล้ว"),
-                                          _("มีโฟลเดอร์ “{name}” ที่มีไฟล์อยู่แล้ว\n\nแทนที่ทั้งโฟลเดอร์ด้วยชุดใหม่หรือไม่?").format(name=target.name))
+                                          _("มีโฟลเดอร์ “{name}” "
+                                            "ที่มีไฟล์อยู่แล้ว\n\nแทนที่ทั้งโฟลเดอร์ด้วยชุดใหม่หรือไม่?").format(
+                                              name=target.name))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
             force = True
@@ -252,7 +259,9 @@ class ItaActions(QObject):
         folder = files[0].parent if files else Path()
         listed = "\n".join(f"• {p.name}" for p in files)
         self.inform(_("จัดทำชุดหลักฐาน ITA แล้ว"),
-                    _("บันทึกแล้วในโฟลเดอร์\n{folder}\n\n{listed}\n\nลงนามในบันทึกข้อความและแบบฟอร์ม แล้วนำรายงานขึ้นเว็บไซต์ของหน่วยงาน").format(folder=folder, listed=listed))
+                    _("บันทึกแล้วในโฟลเดอร์\n{folder}\n\n{listed}\n\nลงนามในบันทึกข้อความและแบบฟอร์ม "
+                      "แล้วนำรายงานขึ้นเว็บไซต์ของหน่วยงาน").format(
+                        folder=folder, listed=listed))
 
     def _failed(self, error: BaseException) -> None:
         self.warn(_("จัดทำชุดหลักฐาน ITA ไม่ได้"), error_text(error))
@@ -260,7 +269,8 @@ class ItaActions(QObject):
     # -- settings --------------------------------------------------------------------------------
     def open_settings(self) -> ItaSettingsDialog:
         dialog = ItaSettingsDialog(self.window, self.progress)
-        dialog.accepted.connect(lambda: self.window.statusBar().showMessage(_("บันทึกการตั้งค่าเอกสารชุดหลักฐาน ITA แล้ว"), 8000))
+        dialog.accepted.connect(lambda: self.window.statusBar().showMessage(_("บันทึกการตั้งค่าเอกสารชุดหลักฐาน ITA "
+                                                                              "แล้ว"), 8000))
         self.settings_dialog = dialog
         dialog.open()
         return dialog

@@ -10,10 +10,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QPushButton, QTableWidgetItem, QWidget
 
-from ..i18n import _
 from ..domain.capabilities import can
 from ..domain.identity import COORDINATOR_NAME
 from ..errors import TratError
+from ..i18n import _
 from . import display
 from .forms.ui_keys_dialog import Ui_KeysDialog
 from .style import emphasise
@@ -61,10 +61,12 @@ class KeysDialog(QDialog):
         form.roleLabel.setText(_("เครื่องนี้: {who}").format(who=who))
         form.officesGroup.setVisible(coordinator)
         if not coordinator:
-            form.myHintLabel.setText(_("อ่านตัวเลขนี้ให้ผู้ประสานงานจังหวัดฟังทางโทรศัพท์ เมื่อส่งไฟล์เป็นครั้งแรกหรือเมื่อเปลี่ยนเครื่อง "
+            form.myHintLabel.setText(_("อ่านตัวเลขนี้ให้ผู้ประสานงานจังหวัดฟังทางโทรศัพท์ "
+                                       "เมื่อส่งไฟล์เป็นครั้งแรกหรือเมื่อเปลี่ยนเครื่อง "
                                      "อีกฝ่ายต้องเห็นตัวเลขเดียวกันทุกตัว"))
         else:
-            form.myHintLabel.setText(_("หน่วยงานจะเห็นตัวเลขนี้เมื่อนำเข้าแพ็กเกจแผนครั้งแรก ให้ยืนยันกับหน่วยงานทางโทรศัพท์"))
+            form.myHintLabel.setText(_("หน่วยงานจะเห็นตัวเลขนี้เมื่อนำเข้าแพ็กเกจแผนครั้งแรก "
+                                       "ให้ยืนยันกับหน่วยงานทางโทรศัพท์"))
             self._fill_offices()
 
     def _fill_offices(self) -> None:
@@ -89,7 +91,8 @@ class KeysDialog(QDialog):
             table.setItem(row, 1, fp_item)
             table.setItem(row, 2, QTableWidgetItem(display.timestamp_text(pinned_at) if pinned_at else ""))
             button = QPushButton(_("ลงทะเบียนใหม่"))
-            button.setToolTip(_("ลืมกุญแจของ{name} ไฟล์ถัดไปของหน่วยงานนี้จะต้องยืนยันลายนิ้วมือใหม่").format(name=name))
+            button.setToolTip(_("ลืมกุญแจของ{name} ไฟล์ถัดไปของหน่วยงานนี้จะต้องยืนยันลายนิ้วมือใหม่").format(
+                name=name))
             button.clicked.connect(lambda _=False, office=name: self.reenrol(office))
             table.setCellWidget(row, 3, button)
             self.reenrol_buttons[name] = button
@@ -98,7 +101,8 @@ class KeysDialog(QDialog):
             table.setColumnWidth(3, hint.width() + 16)
             table.verticalHeader().setDefaultSectionSize(max(hint.height() + 8, table.fontMetrics().height() + 14))
         if not self.offices:
-            self.form.officesHintLabel.setText(_("ยังไม่มีหน่วยงานที่ลงทะเบียนกุญแจ (ลงทะเบียนเมื่อนำเข้าไฟล์แรกของแต่ละหน่วยงาน)"))
+            self.form.officesHintLabel.setText(_("ยังไม่มีหน่วยงานที่ลงทะเบียนกุญแจ "
+                                                 "(ลงทะเบียนเมื่อนำเข้าไฟล์แรกของแต่ละหน่วยงาน)"))
 
     def copy_fingerprint(self) -> None:
         QGuiApplication.clipboard().setText(self.fingerprint)
@@ -108,7 +112,9 @@ class KeysDialog(QDialog):
         if confirm:
             answer = QMessageBox.question(
                 self, _("ลงทะเบียนกุญแจใหม่"),
-                _("ลืมกุญแจของ{office}?\n\nใช้เมื่อหน่วยงานเปลี่ยนเครื่องหรือติดตั้งโปรแกรมใหม่ ไฟล์ถัดไปของหน่วยงานนี้จะต้องยืนยันลายนิ้วมือใหม่ทางโทรศัพท์ก่อนนำเข้า").format(office=office))
+                _("ลืมกุญแจของ{office}?\n\nใช้เมื่อหน่วยงานเปลี่ยนเครื่องหรือติดตั้งโปรแกรมใหม่ "
+                  "ไฟล์ถัดไปของหน่วยงานนี้จะต้องยืนยันลายนิ้วมือใหม่ทางโทรศัพท์ก่อนนำเข้า").format(
+                    office=office))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         try:

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
-from ..i18n import _
 from ..errors import TratError
+from ..i18n import _
 from . import display
 from .forms.ui_ledger_dialog import Ui_LedgerDialog
 from .import_dialog import DONE_STATUS, STATUS_COLOURS, screen_text

@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
 
-from ..i18n import N_, _
 from ..domain.progress import MAX_NOTE
 from ..errors import TratError
+from ..i18n import N_, _
 from ..services import WorkItem
 from . import display
 
@@ -83,7 +83,8 @@ class NarrativePanel(QWidget):
         if item is None or quarter is None:
             self.title.setText(_("เลือกไตรมาสของตัวชี้วัดในตารางเพื่อบันทึกรายละเอียดผลการดำเนินงาน"))
         else:
-            self.title.setText(display.show_digits(_("ตัวชี้วัด {id} · ไตรมาส {quarter}").format(id=item.id, quarter=quarter)))
+            self.title.setText(display.show_digits(_("ตัวชี้วัด {id} · ไตรมาส {quarter}").format(
+                id=item.id, quarter=quarter)))
         self.message.setText("")
 
     def entry_changed(self, entry: Any) -> None:
@@ -132,7 +133,9 @@ class NarrativePanel(QWidget):
         self.dirty.clear()
         self.message.setText(_("บันทึกแล้ว"))
         self.entry_saved.emit(entry)
-        self.status_message.emit(display.show_digits(_("บันทึกรายละเอียดผลการดำเนินงาน ตัวชี้วัด {id} ไตรมาส {quarter} แล้ว").format(id=item.id, quarter=quarter)))
+        self.status_message.emit(display.show_digits(_("บันทึกรายละเอียดผลการดำเนินงาน ตัวชี้วัด {id} ไตรมาส "
+                                                       "{quarter} แล้ว").format(
+            id=item.id, quarter=quarter)))
         return True
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)

@@ -29,8 +29,8 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from ..i18n import N_, _
 from ..errors import TratError, database_error
+from ..i18n import N_, _
 from ..services import PlanService
 
 T = TypeVar("T")

@@ -24,11 +24,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ..i18n import N_, _
 from ..domain import display as shared
 from ..domain.figures import BAND_TEXT, rule_text
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.thai import to_arabic_digits
+from ..i18n import N_, _
 from ..services.overview import AgencyProgress, RowOverview
 from . import display
 
@@ -191,12 +191,18 @@ def band_text(st: Any) -> str:
 def figures_text(row: RowOverview, office: AgencyProgress, quarter: int) -> str:
     """An office's figures on a row to the end of *quarter*, in words, with the rule (tooltip and detail pane)."""
     st = row.standing(office, quarter)
-    parts = [_("{agency_name}: ผลสะสม {achieved} จากเป้าหมาย {target} {unit}").format(agency_name=office.agency_name, achieved=_number(st.achieved), target=_number(row.target), unit=row.unit).rstrip()]
+    parts = [_("{agency_name}: ผลสะสม {achieved} จากเป้าหมาย {target} {unit}").format(
+        agency_name=office.agency_name, achieved=_number(st.achieved), target=_number(row.target),
+        unit=row.unit).rstrip()]
     if st.band is not None:
-        parts.append(_("ร้อยละความสำเร็จ {achievement_pct} · {band}").format(achievement_pct=_number(st.achievement_pct), band=BAND_TEXT[st.band]))
+        parts.append(_("ร้อยละความสำเร็จ {achievement_pct} · {band}").format(
+            achievement_pct=_number(st.achievement_pct), band=BAND_TEXT[st.band]))
     if office.allocated_satang:
         spent = st.spent_satang
-        parts.append(_("งบประมาณ {allocated_satang} บาท ใช้ไป {spent} บาท คงเหลือ {left} บาท ร้อยละการเบิกจ่าย {rate}").format(allocated_satang=display.baht_text(office.allocated_satang), spent=display.baht_text(spent), left=display.baht_text(office.allocated_satang - spent), rate=_number(round(100 * spent / office.allocated_satang, 2))))
+        parts.append(_("งบประมาณ {allocated_satang} บาท ใช้ไป {spent} บาท คงเหลือ {left} บาท ร้อยละการเบิกจ่าย {rate}").format(
+            allocated_satang=display.baht_text(office.allocated_satang), spent=display.baht_text(spent),
+            left=display.baht_text(office.allocated_satang - spent),
+            rate=_number(round(100 * spent / office.allocated_satang, 2))))
     if st.contradiction:
         parts.append("⚠ " + st.contradiction)
     return display.show_digits("\n".join(parts))
@@ -388,7 +394,10 @@ class OverviewTableModel(QAbstractTableModel):
     def _tooltip(self, line: OverviewLine, column: int) -> str | None:
         row = line.row
         if column in (COL_INDICATOR, COL_CODE):
-            return display.show_digits(_("{indicator}\nโครงการ/กิจกรรม {activity_code} {activity_title}\n(รหัสตัวชี้วัด {id} ไตรมาส {quarter_from}–{quarter_to})").format(indicator=row.indicator, activity_code=row.activity_code, activity_title=row.activity_title, id=row.id, quarter_from=row.quarter_from, quarter_to=row.quarter_to))
+            return display.show_digits(_("{indicator}\nโครงการ/กิจกรรม {activity_code} "
+                                         "{activity_title}\n(รหัสตัวชี้วัด {id} ไตรมาส {quarter_from}–{quarter_to})").format(
+                indicator=row.indicator, activity_code=row.activity_code, activity_title=row.activity_title, id=row.id,
+                quarter_from=row.quarter_from, quarter_to=row.quarter_to))
         if column in (COL_ACHIEVED, COL_ON_TARGET):
             parts = [figures_text(row, office, self.quarter) for office in line.offices()]
             parts.append(rule_text(row.thresholds, display.thai_digits_enabled()))
@@ -402,7 +411,8 @@ class OverviewTableModel(QAbstractTableModel):
             parts = []
             for office in line.offices():
                 state = _("รายงานแล้ว") if office.reported(self.quarter) else _("ยังไม่รายงาน")
-                parts.append(_("{agency_name}: {state} ผลสะสม {achieved}").format(agency_name=office.agency_name, state=state, achieved=_number(row.achieved(office))))
+                parts.append(_("{agency_name}: {state} ผลสะสม {achieved}").format(
+                    agency_name=office.agency_name, state=state, achieved=_number(row.achieved(office))))
             for office in [*line.offices(), *(row.kept if line.office is None else [])]:
                 if office.outside:
                     parts.append(f"{office.agency_name}: {office.outside_text()}")

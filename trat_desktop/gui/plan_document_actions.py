@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from ..i18n import N_, _
 from ..domain.capabilities import can
 from ..errors import TratError
+from ..i18n import N_, _
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .forms.ui_plan_revision_dialog import Ui_PlanRevisionDialog
@@ -58,7 +58,8 @@ class PlanDocumentActions(QObject):
         self.last_message = ""
         self.last_op: Any = None
         self.import_action = QAction(_("นำเข้าเอกสารแผน (Word หรือข้อความ)…"), self)
-        self.import_action.setStatusTip(_("อ่านแผนปฏิบัติการจากเอกสาร Word (.docx) หรือข้อความ ปีที่มีแผนอยู่แล้วจะแสดงการเปรียบเทียบก่อนปรับแผน"))
+        self.import_action.setStatusTip(_("อ่านแผนปฏิบัติการจากเอกสาร Word (.docx) หรือข้อความ "
+                                          "ปีที่มีแผนอยู่แล้วจะแสดงการเปรียบเทียบก่อนปรับแผน"))
         self.import_action.triggered.connect(lambda _checked=False: self.import_document())
 
     @classmethod
@@ -91,7 +92,8 @@ class PlanDocumentActions(QObject):
     def _warn(self, exc: BaseException, document: Path | None = None) -> None:
         text = error_text(exc)
         if document is not None and document.name not in text:
-            text = _("เอกสาร “{name}”:\n{text}").format(name=document.name, text=text)  # which file it was, when the message does not say
+            text = _("เอกสาร “{name}”:\n{text}").format(
+                name=document.name, text=text)  # which file it was, when the message does not say
         self.last_message = text
         QMessageBox.warning(self.window, _("นำเข้าเอกสารแผนไม่ได้"), self.last_message)
 
@@ -135,4 +137,6 @@ class PlanDocumentActions(QObject):
         refresh = getattr(self.window, "refresh_data", None)
         if callable(refresh):
             refresh()
-        self._inform(display.show_digits(_("นำเข้าแผนปีงบประมาณ พ.ศ. {year} ฉบับที่ {revision} แล้ว ({rows} ตัวชี้วัด)").format(year=year, revision=revision, rows=rows)))
+        self._inform(display.show_digits(_("นำเข้าแผนปีงบประมาณ พ.ศ. {year} ฉบับที่ {revision} แล้ว ({rows} "
+                                           "ตัวชี้วัด)").format(
+            year=year, revision=revision, rows=rows)))

@@ -16,10 +16,10 @@ from typing import Any, Union
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
-from ..i18n import N_, _
 from ..domain import display as shared
 from ..domain.model import Activity, IndicatorRow, Plan, Strategy, Tactic
 from ..domain.plan_rules import ENTITY_TEXT
+from ..i18n import N_, _
 from . import display
 
 Part = Union[Strategy, Tactic, Activity, IndicatorRow]
@@ -151,7 +151,8 @@ class PartTreeModel(QStandardItemModel):
         if plan is None:
             return
         root = self._item("plan", str(plan.fiscal_year),
-                          display.show_digits(_("แผนทั้งฉบับ ปีงบประมาณ พ.ศ. {fiscal_year}").format(fiscal_year=plan.fiscal_year)))
+                          display.show_digits(_("แผนทั้งฉบับ ปีงบประมาณ พ.ศ. {fiscal_year}").format(
+                              fiscal_year=plan.fiscal_year)))
         self.appendRow(root)
         for strategy in plan.strategies:
             s_item = self._item("strategy", strategy.uid, display.strategy_text(strategy))

@@ -8,8 +8,8 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt
 
-from ..i18n import N_, _
 from ..domain.model import Activity, IndicatorRow, Plan, Strategy, Tactic
+from ..i18n import N_, _
 from . import display
 
 NodeKind = Literal["strategy", "tactic", "activity"]
@@ -269,7 +269,8 @@ class IndicatorTableModel(QAbstractTableModel):
         if column in (self.COL_INDICATOR, self.COL_EXPECTED):
             return self.text(row, column) or None
         if column == self.COL_PERIOD:
-            return display.show_digits(_("ไตรมาส {quarter_from} ถึง {quarter_to} ของปีงบประมาณ").format(quarter_from=ind.quarter_from, quarter_to=ind.quarter_to))
+            return display.show_digits(_("ไตรมาส {quarter_from} ถึง {quarter_to} ของปีงบประมาณ").format(
+                quarter_from=ind.quarter_from, quarter_to=ind.quarter_to))
         return None
 
     # -- QAbstractTableModel --------------------------------------------------------

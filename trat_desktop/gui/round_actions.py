@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..i18n import N_, _, pgettext
 from ..domain import rounds as rules
 from ..domain.capabilities import can
 from ..errors import TratError
+from ..i18n import N_, _, pgettext
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import error_text, run_in_background
@@ -143,19 +143,26 @@ class SubmitDialog(QDialog):
         missing = self.service.missing(self.fiscal_year, item.id)
         self.missing.clear()
         for cell in missing:
-            self.missing.addItem(display.show_digits(_("{label} ไตรมาส {quarter}: ยังไม่มีผล หรือมีสถานะแต่ไม่ระบุเหตุผล").format(label=cell.label, quarter=cell.quarter)))
+            self.missing.addItem(display.show_digits(_("{label} ไตรมาส {quarter}: ยังไม่มีผล "
+                                                       "หรือมีสถานะแต่ไม่ระบุเหตุผล").format(
+                label=cell.label, quarter=cell.quarter)))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if view is not None and view.state == "submitted":
             self.state_label.setText(_("{name}ลงนามส่งรายงานแล้ว").format(name=item.name))
             ok.setEnabled(False)
         elif missing:
             self.state_label.setText(display.show_digits(
-                _("ยังส่งไม่ได้: ตัวชี้วัดที่ถึงกำหนด {count} รายการยังไม่มีผล (หรือมีสถานะแต่ไม่ระบุเหตุผล) โปรดบันทึกให้ครบก่อน").format(count=len(missing))))
+                _("ยังส่งไม่ได้: ตัวชี้วัดที่ถึงกำหนด {count} รายการยังไม่มีผล (หรือมีสถานะแต่ไม่ระบุเหตุผล) "
+                  "โปรดบันทึกให้ครบก่อน").format(
+                    count=len(missing))))
             ok.setEnabled(False)
         else:
-            changed = _(" (แก้ไขหลังลงนามครั้งก่อน {changed_after_signoff} รายการ)").format(changed_after_signoff=view.changed_after_signoff) if view and view.changed_after_signoff else ""
+            changed = _(" (แก้ไขหลังลงนามครั้งก่อน {changed_after_signoff} รายการ)").format(
+                changed_after_signoff=view.changed_after_signoff) if view and view.changed_after_signoff else ""
             self.state_label.setText(display.show_digits(
-                _("ตัวชี้วัดที่ถึงกำหนดมีผลครบแล้ว เมื่อลงนาม ค่าของ{name}จะถูกล็อกบนเครื่องนี้ และโปรแกรมจะบันทึกไฟล์ส่งรายงานฉบับสุดท้ายของรอบ{changed}").format(name=item.name, changed=changed)))
+                _("ตัวชี้วัดที่ถึงกำหนดมีผลครบแล้ว เมื่อลงนาม ค่าของ{name}จะถูกล็อกบนเครื่องนี้ "
+                  "และโปรแกรมจะบันทึกไฟล์ส่งรายงานฉบับสุดท้ายของรอบ{changed}").format(
+                    name=item.name, changed=changed)))
             ok.setEnabled(True)
             problem = ""
             try:
@@ -169,9 +176,11 @@ class SubmitDialog(QDialog):
                 ok.setEnabled(False)
         due = [w for w in self.progress.work_items(self.fiscal_year) if getattr(w, "assigned", True)
                and any(q in w.quarters() for q in item.quarters())]
-        covers = "" if item.id.startswith("q") else _(" (ไตรมาส {join})").format(join=', '.join((str(q) for q in item.quarters())))
+        covers = "" if item.id.startswith("q") else _(" (ไตรมาส {join})").format(
+            join=', '.join((str(q) for q in item.quarters())))
         self.summary_label.setText(display.show_digits(
-            _("จะส่ง: ผลของ{name}{covers} ตัวชี้วัดที่ถึงกำหนด {count} รายการ").format(name=item.name, covers=covers, count=len(due))
+            _("จะส่ง: ผลของ{name}{covers} ตัวชี้วัดที่ถึงกำหนด {count} รายการ").format(
+                name=item.name, covers=covers, count=len(due))
             + (_(" ยังไม่ครบ {count} รายการ").format(count=len(missing)) if missing else _(" ครบทุกรายการ"))))
 
 
@@ -196,7 +205,8 @@ class TimelinessDialog(QDialog):
         round_label.setBuddy(self.round_combo)
         current = self.review.rounds.open_round(fiscal_year)
         for item in self.review.rounds.rounds(fiscal_year):
-            self.round_combo.addItem(display.show_digits(_("{name} (ครบกำหนด {due})").format(name=item.name, due=rules.be_date_text(item.due))), item.id)
+            self.round_combo.addItem(display.show_digits(_("{name} (ครบกำหนด {due})").format(
+                name=item.name, due=rules.be_date_text(item.due))), item.id)
             if current is not None and item.id == current.id:
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
         top.addWidget(self.round_combo, 1)
@@ -214,7 +224,8 @@ class TimelinessDialog(QDialog):
         comment_label = QLabel(_("ความเห็นถึงหน่วยงานต่อรายงานทั้งฉบับ (ไปกับใบตอบรับ) (&C)"))
         self.comment_edit = QPlainTextEdit()
         self.comment_edit.setTabChangesFocus(True)
-        self.comment_edit.setPlaceholderText(_("เช่น ขอหลักฐานเพิ่มของตัวชี้วัดยุทธศาสตร์ที่ ๒ (ไม่บังคับ ยกเว้นการส่งคืน)"))
+        self.comment_edit.setPlaceholderText(_("เช่น ขอหลักฐานเพิ่มของตัวชี้วัดยุทธศาสตร์ที่ ๒ (ไม่บังคับ "
+                                               "ยกเว้นการส่งคืน)"))
         self.comment_edit.setMaximumHeight(self.comment_edit.fontMetrics().height() * 4)
         comment_label.setBuddy(self.comment_edit)
         layout.addWidget(comment_label)
@@ -271,19 +282,23 @@ class TimelinessDialog(QDialog):
         for r, e in enumerate(self.entries):
             counts[e.punctuality.state] = counts.get(e.punctuality.state, 0) + 1
             received = _short_time(e.received_at) if e.received_at else ""
-            carried = e.file_name + (display.show_digits(_(" (ฉบับที่ {sequence})").format(sequence=e.sequence)) if e.sequence else "")
+            carried = e.file_name + (display.show_digits(_(" (ฉบับที่ {sequence})").format(
+                sequence=e.sequence)) if e.sequence else "")
             values = (e.office_name, rules.REVIEW_TEXT[e.state], display.show_digits(e.punctuality.text()),
                       rules.be_date_text(dt.date.fromisoformat(e.signed_on), display.thai_digits_enabled())
                       if e.signed_on else "",
                       display.show_digits(received), carried,
-                      display.show_digits(_("{CHANGED_AFTER_SIGNOFF} {changed_after_signoff} รายการ").format(CHANGED_AFTER_SIGNOFF=rules.CHANGED_AFTER_SIGNOFF, changed_after_signoff=e.changed_after_signoff))
+                      display.show_digits(_("{CHANGED_AFTER_SIGNOFF} {changed_after_signoff} รายการ").format(
+                          CHANGED_AFTER_SIGNOFF=rules.CHANGED_AFTER_SIGNOFF,
+                          changed_after_signoff=e.changed_after_signoff))
                       if e.changed_after_signoff else "")
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         parts = [f"{text} {counts[key]}" for key, text in rules.TIMELINESS_TEXT.items() if counts.get(key)]
-        self.summary_label.setText(display.show_digits(" · ".join(parts) + _(" (ทั้งหมด {count} หน่วยงาน)").format(count=len(self.entries))))
+        self.summary_label.setText(display.show_digits(" · ".join(parts) + _(" (ทั้งหมด {count} หน่วยงาน)").format(
+            count=len(self.entries))))
         if self.entries and self.table.currentRow() < 0:
             self.table.selectRow(0)
 
@@ -299,7 +314,8 @@ class TimelinessDialog(QDialog):
         comment = self.comment_edit.toPlainText().strip()
         if action == "return" and not comment:
             comment, ok = QInputDialog.getMultiLineText(self, _("ส่งคืนเพื่อแก้ไข"),
-                                                        _("ความเห็นถึง{office_name} (ต้องแก้ไขอะไร)").format(office_name=entry.office_name))
+                                                        _("ความเห็นถึง{office_name} (ต้องแก้ไขอะไร)").format(
+                                                            office_name=entry.office_name))
             if not ok:
                 return
         row = self.table.currentRow()
@@ -325,14 +341,17 @@ class TimelinessDialog(QDialog):
             self.actions.warn(_("บันทึกความเห็นไม่ได้"), exc.message)
             return
         self.comment_edit.clear()
-        self.actions.inform(_("บันทึกความเห็นแล้ว"), _("บันทึกความเห็นถึง{office_name}แล้ว ความเห็นจะไปกับใบตอบรับครั้งถัดไป").format(office_name=entry.office_name))
+        self.actions.inform(_("บันทึกความเห็นแล้ว"), _("บันทึกความเห็นถึง{office_name}แล้ว "
+                                                       "ความเห็นจะไปกับใบตอบรับครั้งถัดไป").format(
+            office_name=entry.office_name))
 
     def _set_dates(self) -> None:
         if self.actions.set_round_dates(self.fiscal_year):
             current = self.round_id
             self.round_combo.blockSignals(True)
             for i, item in enumerate(self.review.rounds.rounds(self.fiscal_year)):
-                self.round_combo.setItemText(i, display.show_digits(_("{name} (ครบกำหนด {due})").format(name=item.name, due=rules.be_date_text(item.due))))
+                self.round_combo.setItemText(i, display.show_digits(_("{name} (ครบกำหนด {due})").format(
+                    name=item.name, due=rules.be_date_text(item.due))))
             self.round_combo.blockSignals(False)
             self.round_combo.setCurrentIndex(max(0, self.round_combo.findData(current)))
             self.refresh()
@@ -344,7 +363,8 @@ class TimelinessDialog(QDialog):
         text = "\n\n".join(f"— {office} —\n{message}" for office, message in found)
         QGuiApplication.clipboard().setText(text)
         self.actions.inform(_("คัดลอกแล้ว"), display.show_digits(
-            _("คัดลอกข้อความแจ้งเตือน {count} หน่วยงานแล้ว วางใน LINE หรืออีเมลได้ทันที").format(count=len(found))) if found
+            _("คัดลอกข้อความแจ้งเตือน {count} หน่วยงานแล้ว วางใน LINE หรืออีเมลได้ทันที").format(
+                count=len(found))) if found
             else _("ไม่มีหน่วยงานที่ต้องแจ้งเตือนในรอบนี้"))
 
 
@@ -364,7 +384,8 @@ class RoundActions(QObject):
         self.menu = QMenu(_("รอบรายงาน (&R)"), window)
         a = self._action
         self.submit_action = a(_("ส่งรายงานรอบนี้…"), self.submit, _("ลงนามส่งรายงานของรอบ ค่าของรอบจะถูกล็อก"), "Ctrl+Shift+S")
-        self.withdraw_action = a(_("ถอนการส่งรายงาน…"), self.withdraw, _("ถอนการส่งรายงานเพื่อแก้ไข (ก่อนศูนย์ฯ รับรายงาน)"))
+        self.withdraw_action = a(_("ถอนการส่งรายงาน…"), self.withdraw, _("ถอนการส่งรายงานเพื่อแก้ไข (ก่อนศูนย์ฯ "
+                                                                         "รับรายงาน)"))
         self.reply_action = a(_("นำเข้าใบตอบรับ…"), self.import_reply, _("ใบตอบรับและความเห็นจากศูนย์ฯ"))
         self.comments_action = a(_("ความเห็นจากศูนย์ฯ…"), self.show_comments, _("ความเห็นของศูนย์ฯ และคำตอบ"))
         self.answer_action = a(_("ตอบความเห็นของศูนย์ฯ…"), self.answer_comment,
@@ -479,7 +500,9 @@ class RoundActions(QObject):
         def done(result: Any) -> None:
             view, path = result
             self._refresh()
-            self.inform(_("ส่งรายงานแล้ว"), _("ลงนามส่ง{name}แล้ว ค่าของรอบนี้ถูกล็อกบนเครื่องนี้\n\nไฟล์ส่งรายงาน: {path}\n\nโปรดส่งไฟล์นี้ให้ศูนย์ฯ ทาง LINE อีเมล หรือ USB").format(name=view.round.name, path=path))
+            self.inform(_("ส่งรายงานแล้ว"), _("ลงนามส่ง{name}แล้ว ค่าของรอบนี้ถูกล็อกบนเครื่องนี้\n\nไฟล์ส่งรายงาน: "
+                                              "{path}\n\nโปรดส่งไฟล์นี้ให้ศูนย์ฯ ทาง LINE อีเมล หรือ USB").format(
+                name=view.round.name, path=path))
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
                                          lambda exc: self.warn(_("ส่งรายงานไม่ได้"), error_text(exc)),
@@ -500,7 +523,8 @@ class RoundActions(QObject):
                 return
             round_id = submitted[names.index(name)].id
         if reason is None:
-            reason, ok = QInputDialog.getText(self.window, _("ถอนการส่งรายงาน"), _("เหตุผลที่ถอน (จะแจ้งศูนย์ฯ ในไฟล์ถัดไป)"))
+            reason, ok = QInputDialog.getText(self.window, _("ถอนการส่งรายงาน"), _("เหตุผลที่ถอน (จะแจ้งศูนย์ฯ "
+                                                                                   "ในไฟล์ถัดไป)"))
             if not ok:
                 return
         try:
@@ -509,7 +533,9 @@ class RoundActions(QObject):
             self.warn(_("ถอนการส่งรายงานไม่ได้"), exc.message)
             return
         self._refresh()
-        self.inform(_("ถอนการส่งรายงานแล้ว"), _("ถอนการส่ง{name}แล้ว แก้ไขค่าได้อีกครั้ง เมื่อแก้ไขเสร็จโปรดส่งรายงานรอบนี้ใหม่").format(name=view.round.name))
+        self.inform(_("ถอนการส่งรายงานแล้ว"), _("ถอนการส่ง{name}แล้ว แก้ไขค่าได้อีกครั้ง "
+                                                "เมื่อแก้ไขเสร็จโปรดส่งรายงานรอบนี้ใหม่").format(
+            name=view.round.name))
 
     def import_reply(self, path: Path | None = None, trust: bool | None = None) -> Any:
         if path is None:
@@ -534,7 +560,9 @@ class RoundActions(QObject):
                 if answer is None:
                     answer = QMessageBox.question(
                         self.window, _("ยืนยันกุญแจของศูนย์ฯ"),
-                        _("ใบตอบรับนี้ลงนามด้วยกุญแจลายนิ้วมือ\n\n{confirm}\n\nโปรดโทรตรวจสอบกับศูนย์ฯ ว่าตรงกัน แล้วกด “ใช่” เพื่อยอมรับ").format(confirm=result['confirm'])) == QMessageBox.StandardButton.Yes
+                        _("ใบตอบรับนี้ลงนามด้วยกุญแจลายนิ้วมือ\n\n{confirm}\n\nโปรดโทรตรวจสอบกับศูนย์ฯ ว่าตรงกัน "
+                          "แล้วกด “ใช่” เพื่อยอมรับ").format(
+                            confirm=result['confirm'])) == QMessageBox.StandardButton.Yes
                 if answer:
                     self.last_op = run_in_background(
                         self.window, self.plans, lambda plans: _replies(ProgressService(plans)).import_reply(reply, True),
@@ -543,7 +571,8 @@ class RoundActions(QObject):
             self._refresh()
             extra = ""
             if result.get("status") == "imported":
-                extra = display.show_digits(_("\n\nความเห็นใหม่ {comments} รายการ · ปลดล็อก {unlocks} รอบ").format(comments=result['comments'], unlocks=result['unlocks']))
+                extra = display.show_digits(_("\n\nความเห็นใหม่ {comments} รายการ · ปลดล็อก {unlocks} รอบ").format(
+                    comments=result['comments'], unlocks=result['unlocks']))
             self.inform(_("ใบตอบรับ"), result["message"] + extra)
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
@@ -559,8 +588,11 @@ class RoundActions(QObject):
             return
         lines = []
         for c in found:
-            where = _("ไตรมาส {quarter}").format(quarter=c.quarter) if c.quarter else rules.ROUND_NAMES.get(c.round_id or "", "")
-            answer = _("\n   ตอบแล้ว: {answer}").format(answer=c.answer) if c.answer else _("\n   (ยังไม่ได้ตอบ: ตอบที่ รอบรายงาน › ตอบความเห็นของศูนย์ฯ… หรือกด Ctrl+M ที่แถวสีเหลือง)")
+            where = _("ไตรมาส {quarter}").format(
+                quarter=c.quarter) if c.quarter else rules.ROUND_NAMES.get(c.round_id or "", "")
+            answer = _("\n   ตอบแล้ว: {answer}").format(
+                answer=c.answer) if c.answer else _("\n   (ยังไม่ได้ตอบ: ตอบที่ รอบรายงาน › ตอบความเห็นของศูนย์ฯ… "
+                                                    "หรือกด Ctrl+M ที่แถวสีเหลือง)")
             lines.append(display.show_digits(f"#{c.id} {where}: {c.text}") + answer)
         self.inform(_("ความเห็นจากศูนย์ฯ"), "\n\n".join(lines))
 
@@ -571,7 +603,8 @@ class RoundActions(QObject):
             self.inform(_("ตอบความเห็นของศูนย์ฯ"), _("ไม่มีความเห็นที่ยังไม่ได้ตอบ"))
             return False
         if comment_id is None:
-            labels = [display.show_digits(f"#{c.id} " + (_("ไตรมาส {quarter}: ").format(quarter=c.quarter) if c.quarter else "") + c.text[:80])
+            labels = [display.show_digits(f"#{c.id} " + (_("ไตรมาส {quarter}: ").format(
+                quarter=c.quarter) if c.quarter else "") + c.text[:80])
                       for c in open_ones]
             chosen, ok = QInputDialog.getItem(self.window, _("ตอบความเห็นของศูนย์ฯ"), _("ความเห็น"), labels, 0, False)
             if not ok:
@@ -579,8 +612,10 @@ class RoundActions(QObject):
             comment_id = open_ones[labels.index(chosen)].id
         if text is None:
             asked = next((c for c in open_ones if c.id == comment_id), None)
-            where = display.show_digits(_("ไตรมาส {quarter}: ").format(quarter=asked.quarter)) if asked is not None and asked.quarter else ""
-            said = _("ความเห็นของศูนย์ฯ — {where}{text}\n\n").format(where=where, text=asked.text) if asked is not None else ""
+            where = display.show_digits(_("ไตรมาส {quarter}: ").format(
+                quarter=asked.quarter)) if asked is not None and asked.quarter else ""
+            said = _("ความเห็นของศูนย์ฯ — {where}{text}\n\n").format(
+                where=where, text=asked.text) if asked is not None else ""
             text, ok = QInputDialog.getMultiLineText(self.window, _("ตอบความเห็นของศูนย์ฯ"),
                                                      _("{said}คำตอบ (ไปกับไฟล์ส่งออกครั้งถัดไป)").format(said=said))
             if not ok:
@@ -617,7 +652,10 @@ class RoundActions(QObject):
             return False
         self._refresh()
         names = ", ".join(r.name for r in dialog.saved)
-        self.inform(_("กำหนดรอบรายงานแล้ว"), _("บันทึกวันที่ของ{names}แล้ว หน่วยงานจะได้รับวันที่ใหม่พร้อมแพ็กเกจแผนครั้งถัดไป (แฟ้ม → ส่งออกแพ็กเกจแผน…)").format(names=names))
+        self.inform(_("กำหนดรอบรายงานแล้ว"), _("บันทึกวันที่ของ{names}แล้ว "
+                                               "หน่วยงานจะได้รับวันที่ใหม่พร้อมแพ็กเกจแผนครั้งถัดไป (แฟ้ม → "
+                                               "ส่งออกแพ็กเกจแผน…)").format(
+            names=names))
         return True
 
     # -- on the grids: a comment on a row × quarter (coordinator), its answer (office) ------------
@@ -713,7 +751,8 @@ class RoundActions(QObject):
         if callable(marks):
             marks()  # the grid marks the new comment (●) without reloading the rows
         self.window.statusBar().showMessage(display.show_digits(
-            _("บันทึกความเห็นถึง{name} ไตรมาส {quarter} แล้ว (ไปกับใบตอบรับครั้งถัดไป)").format(name=name, quarter=made.quarter)), 10000)
+            _("บันทึกความเห็นถึง{name} ไตรมาส {quarter} แล้ว (ไปกับใบตอบรับครั้งถัดไป)").format(
+                name=name, quarter=made.quarter)), 10000)
         self.last_message = made.text
         return made
 
@@ -736,7 +775,8 @@ class RoundActions(QObject):
         target = Path(folder)
 
         def done(made: list[Path]) -> None:
-            self.inform(_("ส่งใบตอบรับ"), display.show_digits(_("บันทึกใบตอบรับ {count} ไฟล์แล้ว").format(count=len(made))) + f"\n\n{target}")
+            self.inform(_("ส่งใบตอบรับ"), display.show_digits(_("บันทึกใบตอบรับ {count} ไฟล์แล้ว").format(
+                count=len(made))) + f"\n\n{target}")
 
         self.last_op = run_in_background(self.window, self.plans,
                                          lambda plans: _replies(ProgressService(plans)).export_all(target, year), done,

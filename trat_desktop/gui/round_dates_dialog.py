@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
-from ..i18n import N_, _
 from ..domain import rounds as rules
 from ..errors import TratError
+from ..i18n import N_, _
 from . import display
 
 FIELDS = ("start", "end", "due")
@@ -35,7 +35,8 @@ class RoundDatesDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.fiscal_year = fiscal_year
-        self.setWindowTitle(display.show_digits(_("กำหนดรอบรายงาน ปีงบประมาณ พ.ศ. {fiscal_year}").format(fiscal_year=fiscal_year)))
+        self.setWindowTitle(display.show_digits(_("กำหนดรอบรายงาน ปีงบประมาณ พ.ศ. {fiscal_year}").format(
+            fiscal_year=fiscal_year)))
         self.rounds = {r.id: r for r in service.rounds(fiscal_year)}
         layout = QVBoxLayout(self)
         hint = QLabel(_("พิมพ์วันที่แบบไทย เช่น ๓๑ ส.ค. ๒๕๖๙ หรือ 31/8/2569 · รอบ ๑๒ เดือนอาจตัดที่ ๓๑ ส.ค. "

@@ -9,9 +9,9 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from ..i18n import N_, _
 from ..domain.identity import Identity
 from ..errors import TratError
+from ..i18n import N_, _
 from .agency_completer import UID_ROLE, AgencyCompleter, AgencyLike, fill_agency_combo, match_agency
 from .forms.ui_setup_dialog import Ui_SetupDialog
 

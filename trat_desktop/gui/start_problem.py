@@ -16,8 +16,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from ..i18n import N_, _
 from ..errors import DatabaseBusyError, DatabaseDamagedError, DatabaseFullError, DatabaseReadOnlyError, TratError
+from ..i18n import N_, _
 from ..services import PlanService
 from ..services import backup as backups
 from . import display, file_dialogs
@@ -97,9 +97,12 @@ class StartProblemDialog(QDialog):
     def message_text(self) -> str:
         lines = [self.error.message, "", _("ไฟล์: {db_path}").format(db_path=native(self.db_path))]
         if self.damaged:
-            lines += ["", _("ไฟล์ที่เสียหายจะไม่ถูกลบ: เมื่อกู้คืน โปรแกรมจะเก็บไว้ในโฟลเดอร์เดียวกัน ชื่อ “{stem}.before-restore-…{suffix}”").format(stem=self.db_path.stem, suffix=self.db_path.suffix)]
+            lines += ["", _("ไฟล์ที่เสียหายจะไม่ถูกลบ: เมื่อกู้คืน โปรแกรมจะเก็บไว้ในโฟลเดอร์เดียวกัน ชื่อ "
+                            "“{stem}.before-restore-…{suffix}”").format(
+                stem=self.db_path.stem, suffix=self.db_path.suffix)]
         elif isinstance(self.error, DatabaseBusyError):
-            lines += ["", _("ปิดโปรแกรม Trat Desktop หน้าต่างอื่นหรือคำสั่งที่ใช้ฐานข้อมูลนี้อยู่ แล้วกด “ลองเปิดอีกครั้ง”")]
+            lines += ["", _("ปิดโปรแกรม Trat Desktop หน้าต่างอื่นหรือคำสั่งที่ใช้ฐานข้อมูลนี้อยู่ แล้วกด "
+                            "“ลองเปิดอีกครั้ง”")]
         return "\n".join(lines)
 
     def backup_text(self) -> str:
@@ -110,10 +113,12 @@ class StartProblemDialog(QDialog):
                     "หากมีไฟล์สำรองไว้ที่อื่น (เช่น แฟลชไดรฟ์) กด “เลือกไฟล์สำรองอื่น…”"))
         else:
             info = self.latest
-            facts = [_("• บันทึกไฟล์เมื่อ: {date} {modified}").format(date=display.date_text(info.modified.date()), modified=display.time_text(info.modified)),
+            facts = [_("• บันทึกไฟล์เมื่อ: {date} {modified}").format(
+                date=display.date_text(info.modified.date()), modified=display.time_text(info.modified)),
                      _("• เป็นข้อมูลของ: {owner}").format(owner=info.owner)]
             if info.last_change is not None:
-                facts.append(_("• แก้ไขข้อมูลครั้งล่าสุดในไฟล์: {date} {last_change}").format(date=display.date_text(info.last_change.date()), last_change=display.time_text(info.last_change)))
+                facts.append(_("• แก้ไขข้อมูลครั้งล่าสุดในไฟล์: {date} {last_change}").format(
+                    date=display.date_text(info.last_change.date()), last_change=display.time_text(info.last_change)))
             text = "\n".join([_("ไฟล์สำรองล่าสุดที่ใช้ได้: {name}").format(name=info.path.name),  # the name as on disk
                               *(display.show_digits(f) for f in facts),
                               _("ข้อมูลที่บันทึกหลังจากเวลาที่สำรองจะไม่อยู่ในข้อมูลที่กู้คืน")])
@@ -153,7 +158,8 @@ class StartProblemDialog(QDialog):
         try:
             backups.describe(chosen)
         except TratError as exc:
-            self._warn(_("กู้คืนไม่ได้"), _("ไม่ได้กู้คืน และไฟล์ฐานข้อมูลไม่เปลี่ยนแปลง\n\n{message}").format(message=exc.message))
+            self._warn(_("กู้คืนไม่ได้"), _("ไม่ได้กู้คืน และไฟล์ฐานข้อมูลไม่เปลี่ยนแปลง\n\n{message}").format(
+                message=exc.message))
             return False
         return self._restore(Path(chosen))
 
@@ -174,10 +180,13 @@ class StartProblemDialog(QDialog):
                     back = _("นำไฟล์เดิมกลับมาแล้ว")
                 except TratError as again:
                     back = _("ไฟล์เดิมอยู่ที่ “{aside}” ({message})").format(aside=native(aside), message=again.message)
-            self._warn(_("กู้คืนไม่สำเร็จ"), _("เปิดข้อมูลที่กู้คืนไม่ได้: {message}\n\n{back}").format(message=exc.message, back=back))
+            self._warn(_("กู้คืนไม่สำเร็จ"), _("เปิดข้อมูลที่กู้คืนไม่ได้: {message}\n\n{back}").format(
+                message=exc.message, back=back))
             return False
         self.restored, self.aside = backup, aside
         kept = _("\n\nไฟล์ที่เสียหายเก็บไว้ที่\n{aside}").format(aside=native(aside)) if aside is not None else ""
-        self._inform(_("กู้คืนแล้ว"), _("กู้คืนข้อมูลจาก “{name}” แล้ว{kept}\n\nกด OK เพื่อเปิดโปรแกรมพร้อมข้อมูลที่กู้คืน").format(name=backup.name, kept=kept))
+        self._inform(_("กู้คืนแล้ว"), _("กู้คืนข้อมูลจาก “{name}” แล้ว{kept}\n\nกด OK "
+                                        "เพื่อเปิดโปรแกรมพร้อมข้อมูลที่กู้คืน").format(
+            name=backup.name, kept=kept))
         self.accept()
         return True

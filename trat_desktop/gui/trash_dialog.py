@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
 
-from ..i18n import N_, _
 from ..domain.plan_rules import ENTITY_TEXT
 from ..errors import TratError
+from ..i18n import N_, _
 from . import display
 from .forms.ui_trash_dialog import Ui_TrashDialog
 
