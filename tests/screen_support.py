@@ -41,6 +41,7 @@ DIALOG_CLASSES = {
     "ita_actions.ItaDialog": "ita",
     "ita_actions.ItaSettingsDialog": "ita-settings",
     "keys_dialog.KeysDialog": "keys",
+    "receipt_actions.ReceiptDialog": "receipt",
     "ledger_dialog.LedgerDialog": "ledger",
     "plan_document_actions.PlanRevisionDialog": "plan-revision",
     "report_dialog.ReportDialog": "report",
@@ -155,6 +156,7 @@ def windows(role: str, tmp: Path, settings: QSettings | None = None) -> Iterator
     yield from add("comment", lambda: CommentDialog(window, target))
     yield from add("round-dates", lambda: RoundDatesDialog(window, _rounds(progress), year))
     yield from add("thresholds", lambda: window.figures_actions.edit())
+    yield from add("receipt", window.receipt_actions.open_dialog)
     editor = window.coordinator_pages.editor
     tabs.setCurrentWidget(editor)
     _settle()

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.round_actions: Any = None
         self.figures_actions: Any = None
         self.ita_actions: Any = None
+        self.receipt_actions: Any = None
         plan_tab_first = self.form.pageTabs.currentWidget() is self.form.planPage
         if defer_menus:  # the app: paint the first page, then fill what is not in sight
             if plan_tab_first:
@@ -291,6 +292,10 @@ class MainWindow(QMainWindow):
 
         self.ita_actions = ItaActions.install(self, self._service, self._progress, self.settings,
                                               getattr(self.report_actions, "menu", None), self.form.menuSettings)
+        from .receipt_actions import ReceiptActions  # รายงาน › ใบตอบรับของหน่วยงาน… (coordinator)
+
+        self.receipt_actions = ReceiptActions.install(self, self._service, self._progress, self.settings,
+                                                      getattr(self.report_actions, "menu", None))
 
     # -- exchange files, keys, backups -------------------------------------------------
     def _install_exchange_menu(self) -> None:

@@ -735,14 +735,14 @@ def write_office_docx(data: OfficeReportData, out: Path | str | BinaryIO, *, tha
     """The office's report as an editable Word file, with the PDF's content (reports/office.py): one row per
     indicator with its narrative under it across the table, the total, the summary, the two signature
     blocks and the verification code."""
-    from .office import HEADERS, NOTE_LABEL, WEIGHTS, _baht, _standing, _summary, allocated_text
+    from .office import NOTE_LABEL, WEIGHTS, _baht, _standing, _summary, allocated_text, headers, period_label
     from .office import TITLE as OFFICE_TITLE
 
     d = Thai(thai_digits)
     me, q = data.me, data.quarter
     code = data.verification_code
     document = new_document(landscape=True)
-    title = f"{OFFICE_TITLE} {me.office_name} " + d(f"ไตรมาสที่ {q}/{data.fiscal_year}")
+    title = f"{OFFICE_TITLE} {me.office_name} " + d(period_label(data))  # the PDF's running header
     page_furniture(document, title, f"รหัสตรวจสอบข้อมูล {code}", thai_digits=thai_digits)
     paragraph(document, OFFICE_TITLE, bold=True, size=TITLE_PT, center=True)
     paragraph(document, f"ตาม{PLAN_TITLE}", center=True)
@@ -788,8 +788,9 @@ def write_office_docx(data: OfficeReportData, out: Path | str | BinaryIO, *, tha
                  WordCell(format_baht(spent_q_total / 100, d.thai), bold=True, align=RIGHT),
                  WordCell(format_baht(spent_total / 100, d.thai), bold=True, align=RIGHT)])
     usable = 29.7 - MARGINS_CM["left"] - MARGINS_CM["right"]
-    table(document, HEADERS, rows, [usable * w / sum(WEIGHTS) for w in WEIGHTS], total_rows=1)
-    paragraph(document, _summary(data.items, q, d), space_before_pt=6)
+    in_round = bool(getattr(data, "round_id", ""))
+    table(document, headers(q, d, in_round), rows, [usable * w / sum(WEIGHTS) for w in WEIGHTS], total_rows=1)
+    paragraph(document, _summary(data.items, q, d, in_round), space_before_pt=6)
     paragraph(document, "")
     signature_blocks(document, [("ผู้รายงาน", me.reporter_name, me.reporter_position, d.date(data.today), "",
                                  d(me.reporter_phone)),
