@@ -86,7 +86,10 @@ def last_sequence(db: Database, office_uid: str, signer_fingerprint: str) -> int
 
 def add_ledger(db: Database, values: dict[str, Any]) -> int:
     values = {**values, "audit_high": audit_high(db)}
-    return int(db["import_ledger"].insert(values).last_pk)
+    columns = ", ".join(values)  # the import's own column names, never text from a file
+    cursor = db.execute(f"INSERT INTO import_ledger ({columns}) VALUES ({', '.join('?' * len(values))})",
+                        list(values.values()))
+    return int(cursor.lastrowid)
 
 
 def ledger(db: Database, limit: int = 500) -> list[dict[str, Any]]:
