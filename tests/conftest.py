@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 
-# Qt must not need a display: use the offscreen platform before any QApplication exists.
+# Qt must not need a display: use the offscreen platform before any QApplication exists, on a desktop-sized
+# screen (1920×1200; Qt's offscreen default is 800×600, smaller than the windows tests size, which the app
+# would cut down to fit; tests/test_gui_screens.py checks office-sized screens in processes of their own).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={os.path.join(os.path.dirname(__file__), 'offscreen_screen.json')}"
 
 
 # --- store and plan fixtures -------------------------------------------------

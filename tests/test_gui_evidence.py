@@ -72,9 +72,15 @@ def test_attach_list_open_and_remove(qtbot, monkeypatch, tmp_path, window, progr
     qtbot.mouseClick(panel.form.saveButton, Qt.MouseButton.LeftButton)
     assert saved.read_bytes() == report.read_bytes()
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text) or answer[0])
+    qtbot.mouseClick(panel.form.removeButton, Qt.MouseButton.LeftButton)  # asked, declined: nothing removed
+    assert len(asked) == 1 and "report.pdf" in asked[0]
+    assert sorted(panel.file_names()) == ["report.pdf", "ภาพกิจกรรม.jpg"]
+    answer[0] = QMessageBox.StandardButton.Yes
     qtbot.mouseClick(panel.form.removeButton, Qt.MouseButton.LeftButton)
-    assert panel.file_names() == ["ภาพกิจกรรม.jpg"]
+    assert len(asked) == 2 and panel.file_names() == ["ภาพกิจกรรม.jpg"]
     assert [e.file_name for e in progress.evidence(item, 2)] == ["ภาพกิจกรรม.jpg"]
     qtbot.mouseClick(panel.form.removeButton, Qt.MouseButton.LeftButton)
     assert panel.file_names() == [] and progress.evidence(item, 2) == []

@@ -91,7 +91,7 @@ def test_select_activity_by_code_and_strategy(window: MainWindow) -> None:
     assert node.parent.parent.item.number == 5
     assert window.table_model.index(0, T.COL_UNIT).data(DISPLAY) == "ระดับ"
     assert window.select_activity("3.2")
-    assert window.table_model.index(0, T.COL_BUDGET).data(DISPLAY) == "n/a"
+    assert window.table_model.index(0, T.COL_BUDGET).data(DISPLAY) == "ไม่ทราบจำนวน"
     assert window.table_model.index(0, T.COL_PERIOD).data(DISPLAY) == "ไตรมาส ๔"
     assert window.form.selectionSummaryLabel.text() == "๑ ตัวชี้วัด · ไม่มีงบประมาณที่เป็นจำนวนเงิน"
     assert not window.select_activity("9.9")

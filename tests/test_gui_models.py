@@ -31,7 +31,7 @@ def test_budget_texts_in_thai() -> None:
     assert display.budget_value_text(BudgetValue.baht(99650)) == "๙๙,๖๕๐"
     assert display.budget_value_text(BudgetValue.baht(12.5)) == "๑๒.๕๐"
     assert display.budget_value_text(BudgetValue("none")) == "ไม่ใช้งบประมาณ"
-    assert display.budget_value_text(BudgetValue("na")) == "n/a"
+    assert display.budget_value_text(BudgetValue("na")) == "ไม่ทราบจำนวน"
     assert display.budget_value_text(BudgetValue("dash")) == "-"
     line = BudgetLine(BudgetValue.baht(34000), EDU)
     assert display.budget_line_text(line) == f"๓๔,๐๐๐ ({EDU})"
@@ -176,7 +176,7 @@ def test_single_agency_row_budget_does_not_repeat_the_agency() -> None:
 def test_table_non_amount_budgets_in_words() -> None:
     assert _table_for(0, 0, 0).data(_table_for(0, 0, 0).index(0, T.COL_BUDGET), DISPLAY) == "ไม่ใช้งบประมาณ"
     na = _table_for(1, 0, 0)
-    assert na.data(na.index(0, T.COL_BUDGET), DISPLAY) == "n/a"
+    assert na.data(na.index(0, T.COL_BUDGET), DISPLAY) == "ไม่ทราบจำนวน"
     assert "ไม่ทราบจำนวน" in na.data(na.index(0, T.COL_BUDGET), TOOLTIP)
     dash = _table_for(2, 0, 0)
     assert dash.data(dash.index(1, T.COL_BUDGET), DISPLAY) == "-"

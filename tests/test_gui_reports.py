@@ -177,7 +177,8 @@ def test_menu_sits_before_help_and_follows_the_role(qtbot, service: PlanService,
     assert titles.index(MENU_TITLE) == titles.index("ช่วยเหลือ") - 1
     texts = [a.text() for a in actions.menu.actions() if not a.isSeparator()]
     assert texts == ["รายงานผลการดำเนินงานของหน่วยงาน (ไตรมาส…)", "รายงานภาพรวมจังหวัด…",
-                     "พิมพ์แผนปฏิบัติการ…", "ส่งออก Excel…", "ชุดหลักฐาน ITA…"]  # the last: gui/ita_actions.py
+                     "พิมพ์แผนปฏิบัติการ…", "ส่งออก Excel…", "ชุดหลักฐาน ITA…",  # gui/ita_actions.py
+                     "ใบตอบรับของหน่วยงาน…"]  # gui/receipt_actions.py (shown to the coordinator only)
     visible = [k for k, a in actions.actions.items() if a.isVisible()]
     assert visible == ["office", "plan"]
 
@@ -355,7 +356,9 @@ def test_excel_export_for_the_coordinator(qtbot, monkeypatch, service: PlanServi
     assert book.sheetnames[0] == "สรุป" and "ยุทธศาสตร์ 1" in book.sheetnames
     sheet = book["ยุทธศาสตร์ 1"]
     spent = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == "1/1.5/2" and row[6] == EDUCATION]
-    assert spent and spent[0][15] == 20000  # a number, not text
+    from trat_desktop.reports.excel import DETAIL_HEADERS
+
+    assert spent and spent[0][DETAIL_HEADERS.index("ใช้ไป (บาท)")] == 20000  # a number, not text
     assert boxes.texts("information")[0].startswith("บันทึกแล้ว: ผลการดำเนินงานภาพรวม (ไฟล์ Excel)\n\n")
     assert actions.progress_log[-1] == (1, 1, "เสร็จแล้ว")
 
@@ -504,3 +507,22 @@ def test_office_report_saved_as_word_through_the_menu(qtbot, monkeypatch, servic
     assert saver.filters == ["เอกสาร Word (*.docx)"] and Path(saver.proposed[0]).suffix == ".docx"
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert EDUCATION in text and "ไตรมาสที่ ๒" in text
+
+
+@pytest.mark.parametrize("role, kind, name", [("coordinator", "province", "รายงานภาพรวมจังหวัด_รอบ6เดือน-2569"),
+                                              ("office", "office", None)])
+def test_a_round_report_through_the_chooser(qtbot, monkeypatch, service: PlanService, tmp_path: Path,
+                                            boxes: Boxes, role: str, kind: str, name: str | None) -> None:
+    """รอบ ๖ เดือน can be chosen for the PDF reports (issue 12: round reports), not only for Excel."""
+    _window, actions = open_window(qtbot, service, role, tmp_path)
+    out = tmp_path / f"{kind}-h1.pdf"
+    saver = SaveDialog(out)
+    monkeypatch.setattr(file_dialogs, "getSaveFileName", saver)
+    dialog = choose(actions, kind)
+    assert dialog.set_period("h1") and dialog.round_id() == "h1" and dialog.quarter() is None
+    dialog.form.saveButton.click()
+    wait_ops(qtbot)
+    if name:
+        assert Path(saver.proposed[0]).name.startswith(name)
+    text = pdftext(out)
+    assert "รอบ ๖ เดือน" in text and "๑ ตุลาคม ๒๕๖๘" in text, text[:400]

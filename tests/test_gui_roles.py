@@ -203,3 +203,99 @@ def test_menus_follow_the_capability_table_for_each_installation(qtbot, service,
         window.close()
     assert not can(unset._progress.identity(), "submit_round") and can(unset._progress.identity(), "plan_report")
     fresh.close()
+
+
+# --- ... and so do the command line and the services: the role is read only where it is chosen ---------
+
+PACKAGE_DIR = GUI_DIR.parent
+#: where the role is defined and turned into capabilities
+DEFINES_THE_ROLE = {"domain/capabilities.py", "domain/identity.py"}
+#: the set-up code that chooses the role (file -> functions); the GUI's set-up dialog is allowed above
+SETS_UP_THE_ROLE = {"services/progress.py": {"set_identity"}}
+
+
+def role_reads(source: str, allowed_functions: frozenset[str] = frozenset()) -> list[int]:
+    """Stricter than :func:`role_checks`: every read of ``x.role`` (compared, tested for truth or passed on),
+    ``role_of(x)``, ``x.is_coordinator``/``x.is_office``, ``settings["role"]``/``settings.get("role")``, and every
+    comparison :func:`role_checks` finds, outside the functions in *allowed_functions*."""
+    tree = ast.parse(source)
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in allowed_functions:
+            skipped |= {id(inner) for inner in ast.walk(node)}
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr in (
+                "role", "is_coordinator", "is_office"):
+            found.append(node.lineno)
+        elif isinstance(node, ast.Call) and _is_role(node):
+            found.append(node.lineno)
+        elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and node.slice.value == "role":
+            found.append(node.lineno)
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
+              and node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value == "role"):
+            found.append(node.lineno)
+        elif isinstance(node, ast.Compare) and role_checks(ast.unparse(node)):
+            found.append(node.lineno)
+    return sorted(set(found))
+
+
+def test_the_command_line_and_the_services_ask_the_capability_table_not_the_role() -> None:
+    """Who may do what, whose rows and which view: cli*.py, services/ (and every other module outside gui/)
+    ask domain/capabilities.py (can, require, sees_all_offices, own_office, edits_locally, ...)."""
+    files = [p for p in sorted(PACKAGE_DIR.rglob("*.py")) if GUI_DIR not in p.parents]
+    names = {p.relative_to(PACKAGE_DIR).as_posix() for p in files}
+    assert {"cli.py", "cli_rounds.py", "cli_evidence.py", "services/progress.py", "services/reports.py"} <= names
+    assert DEFINES_THE_ROLE <= names and set(SETS_UP_THE_ROLE) <= names
+    offending = []
+    for path in files:
+        name = path.relative_to(PACKAGE_DIR).as_posix()
+        if name in DEFINES_THE_ROLE:
+            continue
+        source = path.read_text(encoding="utf-8")
+        offending += [f"{name}:{line}" for line in role_reads(source, frozenset(SETS_UP_THE_ROLE.get(name, ())))]
+    assert not offending, ("decide with domain/capabilities.py (can, require or a named question such as "
+                           "own_office), not by role:\n" + "\n".join(offending))
+
+
+@pytest.mark.parametrize("source", [
+    'who = "office" if me.role == "office" else "province"\n',
+    'actor = me.actor() if me.role else ""\n',
+    'print(identity.role)\n',
+    'role = values["role"]\n',
+    'role = values.get("role")\n',
+    'local = role_of(me) == "coordinator"\n',
+    'def set_identity(identity):\n    pass\nif me.role == "office":\n    pass\n',
+])
+def test_the_stricter_finder_flags(source: str) -> None:
+    assert role_reads(source, frozenset({"set_identity"}))
+
+
+@pytest.mark.parametrize("source", [
+    'if own_office(me) is not None:\n    pass\n',
+    'Identity(role="coordinator", office_uid="")\n',
+    'def signature_block(role, name):\n    return [role, name]\n',
+    'def set_identity(identity):\n    if identity.role == "office":\n        pass\n',
+    'settings = {"role": "office"}\n',
+])
+def test_the_stricter_finder_leaves_alone(source: str) -> None:
+    assert not role_reads(source, frozenset({"set_identity"}))
+
+
+def test_the_named_questions_answer_as_the_roles_did() -> None:
+    """own_office / edits_locally / signs_changes / name_on_documents keep what the role comparisons decided."""
+    from trat_desktop.domain.capabilities import (
+        edits_locally, name_on_documents, own_office, sees_all_offices, signs_changes)
+
+    office = Identity(role="office", office_uid="a-1", office_name="สนง.คลัง จ.ตราด", reporter_name="นายก")
+    centre = Identity(role="coordinator", reporter_name="ผู้ประสาน")
+    unset, half = Identity(), Identity(role="office")  # half: an office not chosen yet (never stored)
+    assert [own_office(i) for i in (office, centre, unset, half)] == ["a-1", None, None, ""]
+    assert [edits_locally(i) for i in (office, centre, unset, half)] == [False, True, False, False]
+    assert [sees_all_offices(i) for i in (office, centre, unset, half, None)] == [False, True, False, False, False]
+    assert signs_changes(office) == "นายก (สนง.คลัง จ.ตราด)" and signs_changes(unset) == ""
+    assert signs_changes(centre).startswith("ผู้ประสาน (ศูนย์")
+    assert name_on_documents(office) == "สนง.คลัง จ.ตราด" and name_on_documents(unset) == ""
+    assert name_on_documents(centre).startswith("ศูนย์ปฏิบัติการ")

@@ -317,6 +317,8 @@ def free_cells(service):
 # so a later undo of an older edit overwrote the newer value
 @example(ops=[("undo", 0), ("type", 0), ("foreign", 0), ("foreign", 2), ("foreign", 0), ("foreign", 0),
               ("type", 0), ("foreign", 0), ("redo", 0), ("undo", 0), ("foreign", 3), ("redo", 0)])
+@example(ops=[("undo", 0), ("type", 0), ("type", 0), ("foreign", 2), ("type", 2), ("redo", 0), ("undo", 0),
+              ("redo", 0), ("redo", 0)])
 def test_undo_and_redo_never_overwrite_a_value_written_elsewhere(qapp, service, elsewhere, free_cells, ops) -> None:
     from trat_desktop.gui.entry_controller import EntryController
 

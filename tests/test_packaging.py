@@ -39,6 +39,9 @@ def test_the_wheel_holds_every_module_and_every_shipped_file(wheel):
     assert missing == []
     modules = [p for p in _tracked("trat_desktop") if p.endswith(".py")]
     assert [m for m in modules if m not in names] == []
+    catalogs = _tracked("trat_desktop/locale")  # the message catalogs (trat_desktop/i18n.py)
+    assert any(c.endswith("en/LC_MESSAGES/messages.mo") for c in catalogs)
+    assert [c for c in catalogs if c not in names] == []
 
 
 def test_an_installed_wheel_reads_its_files_from_inside_the_package(wheel, tmp_path):

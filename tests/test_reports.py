@@ -112,7 +112,7 @@ def test_paper_code_finds_the_imported_file(office: ProgressService, tmp_path: P
     from trat_desktop.services.reports import office_report
 
     office_report(office, tmp_path / "office.pdf", quarter=2)
-    code = re.search(r"รหัสตรวจสอบข้อมูล ([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{2})", pdftext(tmp_path / "office.pdf")).group(1)  # type: ignore[union-attr]
+    code = re.search(r"รหัสตรวจสอบข้อมูล ([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{2})", pdftext(tmp_path / "office.pdf")).group(1)  # type: ignore[union-attr]
     path, _ = ExchangeService(office).export_office(tmp_path / "q2.trat")
     coordinator_db = PlanService.open(tmp_path / "coordinator.sqlite3")
     coordinator = ProgressService(coordinator_db)
@@ -300,7 +300,7 @@ def test_excel_round_trip(coordinator: ProgressService, tmp_path: Path) -> None:
     plan = plans.load_plan()
     figures = province_figures(plan, OverviewService(plans).rows(), None)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["สรุป", *[f"ยุทธศาสตร์ {n}" for n in range(1, 6)], "ความตรงเวลา"]
+    assert wb.sheetnames == ["สรุป", "สรุปผลสัมฤทธิ์", *[f"ยุทธศาสตร์ {n}" for n in range(1, 6)], "ความตรงเวลา"]
     summary = wb["สรุป"]
     assert [c.value for c in summary[4]] == SUMMARY_HEADERS
     assert summary.freeze_panes == "A5"
@@ -318,10 +318,13 @@ def test_excel_round_trip(coordinator: ProgressService, tmp_path: Path) -> None:
     rows = [[c.value for c in r] for r in s1.iter_rows(min_row=2)]
     assert len(rows) == figures.strategies[0].assignments == 31
     edu = next(r for r in rows if r[0] == "1/1.5/2" and r[6] == EDUCATION)
-    assert edu[7:12] == [None, 85, None, None, 85] and edu[12] == "บรรลุ" and edu[14] == 34_000 and edu[15] == 20_000
-    assert isinstance(edu[8], (int, float)) and isinstance(edu[14], (int, float))
+    col = {h: i for i, h in enumerate(DETAIL_HEADERS)}
+    assert edu[7:12] == [None, 85, None, None, 85] and edu[col["ผลเทียบเป้าหมาย"]] == "บรรลุ"
+    assert edu[col["ร้อยละความสำเร็จ"]] == 100
+    assert edu[col["งบประมาณที่ได้รับ (บาท)"]] == 34_000 and edu[col["ใช้ไป (บาท)"]] == 20_000
+    assert isinstance(edu[8], (int, float)) and isinstance(edu[col["งบประมาณที่ได้รับ (บาท)"]], (int, float))
     assert edu[2] == next(r.indicator for r in OverviewService(plans).rows() if r.id == "1/1.5/2")
-    assert any(r[14] == "ไม่ใช้งบประมาณ" for r in rows)  # the document's words stay words
+    assert any(r[col["งบประมาณที่ได้รับ (บาท)"]] == "ไม่ใช้งบประมาณ" for r in rows)  # the document's words stay words
     widths = {k: v.width for k, v in s1.column_dimensions.items()}
     assert widths["C"] > widths["D"] >= 8 and widths["G"] > 20
 
@@ -331,7 +334,7 @@ def test_excel_prints_on_a4_landscape_with_rows_that_hold_their_text(coordinator
     from openpyxl import load_workbook
 
     from trat_desktop.services.reports import export_xlsx
-    from trat_desktop.reports.excel import LINE_POINTS, lines_needed
+    from trat_desktop.reports.excel import DETAIL_HEADERS, LINE_POINTS, lines_needed
 
     education = ProgressService(coordinator.plans, clock=Clock())
     long_note = "จัดประชุมชี้แจงแนวทางให้แก่ข้าราชการพลเรือนและเจ้าหน้าที่ในสังกัด ณ ห้องประชุมศาลากลางจังหวัดตราด " * 4
@@ -351,8 +354,8 @@ def test_excel_prints_on_a4_landscape_with_rows_that_hold_their_text(coordinator
         assert ws.print_title_rows in ("$1:$1", "$1:$4")  # the heading rows on every printed page
     s1 = wb["ยุทธศาสตร์ 1"]
     row = next(r for r in s1.iter_rows(min_row=2) if r[0].value == "1/1.5/2" and r[6].value == EDUCATION)
-    note_cell = row[16]
-    assert note_cell.value == long_note.strip() or note_cell.value == long_note
+    note_cell = row[DETAIL_HEADERS.index("ผลการดำเนินงาน")]
+    assert note_cell.value == "ไตรมาส 3: " + long_note.strip()  # the whole year: each quarter's text, named
     assert note_cell.alignment.wrap_text
     width = s1.column_dimensions[note_cell.column_letter].width
     assert lines_needed(long_note, width) >= 4

@@ -133,12 +133,81 @@ def test_the_office_report_as_word(tmp_path):
     assert not list(tmp_path.glob(".*tmp*"))
 
 
+def _png_size(blob: bytes) -> tuple[int, int]:
+    assert blob[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(blob[16:20], "big"), int.from_bytes(blob[20:24], "big")
+
+
 def test_the_provincial_report_as_word(tmp_path):
+    """The whole PDF in Word: every section's heading, the figures sentence, the charts (bars as PNG pictures
+    beside their labels as text), the per-row tables whose header rows repeat, the signature block."""
     coordinator = installation(tmp_path / "c.sqlite3", "coordinator")
     out = tmp_path / "province.docx"
-    write_report(coordinator.progress, "province", out, fiscal_year=2569, round_id="h1")
-    text = _texts(out)
-    assert "รอบ ๖ เดือน" in text and "ยุทธศาสตร์ที่ ๑" in text and "รวมทั้งสิ้น" in text
+    result = write_report(coordinator.progress, "province", out, fiscal_year=2569, round_id="h1")
+    assert result.title.endswith("รอบ ๖ เดือน")
+    document = assert_word_layout(out, landscape=True)
+    texts = body_texts(out)
+    joined = "\n".join(texts)
+    for heading in ("๑. สรุปผลการดำเนินงานรายยุทธศาสตร์", "๒. ผลสัมฤทธิ์และการเบิกจ่ายงบประมาณ",
+                    "๓. แผนภูมิความก้าวหน้ารายยุทธศาสตร์", "๔. หน่วยงานที่ยังรายงานไม่ครบ",
+                    "๕. ปัญหาอุปสรรคและข้อเสนอแนะรายยุทธศาสตร์", "๖. ผลการดำเนินงานรายตัวชี้วัดและหน่วยงาน"):
+        assert heading in texts
+    assert "ภาพรวมจังหวัด: ดำเนินการแล้ว ๐ จาก" in joined and "รวมทั้งจังหวัด" in texts
+    assert any(t.startswith("แผนภูมิที่ ๓ ยุทธศาสตร์ที่ ๑") for t in texts) and "ร้อยละความสำเร็จเฉลี่ย" in texts
+    assert "ไม่มีหน่วยงานรายงานปัญหาอุปสรรคหรือข้อเสนอแนะ" in texts and "รวมทั้งสิ้นทุกยุทธศาสตร์" in joined
+    assert any(t.startswith("ลงชื่อ") and t.endswith("ผู้รายงาน") for t in texts)
+    pictures = [shape for shape in document.inline_shapes]
+    assert len(pictures) > 30  # a bar picture per chart row and the legends' swatches
+    blob = document.part.related_parts[pictures[0]._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+    width, height = _png_size(blob)
+    assert width > 4 * height > 0                                        # a row of bars, 4 pixels a point
+    details = [t for t in document.tables if t.rows[0].cells[0].text == "หน่วยงานที่รับผิดชอบ"]
+    assert len(details) == 5                                             # section ๖: one table per strategy
+    for t in details:
+        assert t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None   # repeated on every page
+        assert t.rows[1].cells[0].text.startswith("ยุทธศาสตร์ที่ ") and len(t.rows[1]._tr.tc_lst) == 1  # a span
+
+
+def test_a_drawing_becomes_a_png_of_its_shapes():
+    """The charts' bars (a reportlab Drawing) drawn as a PNG, 4 pixels a point, where the PDF draws them;
+    text in a drawing is refused (it would not be shaped)."""
+    import io
+
+    from PIL import Image
+    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+    from reportlab.lib import colors
+
+    drawing = Drawing(100, 20)
+    drawing.add(Rect(0, 0, 50, 10, fillColor=colors.red, strokeColor=None))
+    drawing.add(Line(75, 0, 75, 20, strokeColor=colors.blue, strokeWidth=1))
+    image = Image.open(io.BytesIO(word.drawing_png(drawing))).convert("RGBA")
+    assert image.size == (400, 80)
+    assert image.getpixel((100, 60))[:3] == (255, 0, 0)                 # the bar, at the bottom left
+    assert image.getpixel((100, 20))[3] == 0 and image.getpixel((250, 60))[3] == 0   # no ground
+    assert image.getpixel((300, 10))[:3] == (0, 0, 255)                 # the grid line at 75 pt
+    drawing.add(String(0, 0, "ไทย"))
+    with pytest.raises(TypeError):
+        word.drawing_png(drawing)
+
+
+def test_the_office_round_report_as_word_has_its_figures(tmp_path):
+    """A round's office report: สรุปผลสัมฤทธิ์ (x จาก y ตัวชี้วัด, the budget) and its chart first, as the PDF's,
+    and the items table from the next page."""
+    office = installation(tmp_path / "office.sqlite3", "office", EDUCATION)
+    item = next(i for i in office.progress.work_items() if 2 in i.quarters())
+    office.progress.set_progress(item, 2, status="done", achieved="1" if item.unit != "ระดับ" else "3")
+    out = tmp_path / "รอบ.docx"
+    write_report(office.progress, "office", out, fiscal_year=2569, round_id="h1")
+    document = assert_word_layout(out, landscape=True)
+    texts = body_texts(out)
+    assert texts.index("สรุปผลสัมฤทธิ์") < texts.index("กิจกรรม / ตัวชี้วัด")
+    assert any(t.startswith("ดำเนินการแล้ว ") and " จาก " in t and "ตัวชี้วัด คิดเป็นร้อยละ" in t for t in texts)
+    assert "แผนภูมิ ร้อยละความสำเร็จเฉลี่ยและร้อยละของตัวชี้วัดที่ดำเนินการแล้ว รายยุทธศาสตร์" in texts
+    assert len(document.inline_shapes) >= 3                              # a strategy's bars and the legend
+    breaks = [p for p in document.paragraphs if p.paragraph_format.page_break_before]
+    assert len(breaks) == 1                                              # the items table starts a page
+    body = list(document.element.body)
+    assert body[body.index(breaks[0]._p) + 1].tag == qn("w:tbl")
 
 
 def test_the_plan_as_word(tmp_path):
@@ -205,25 +274,30 @@ def test_report_plan_out_docx_on_the_command_line(tmp_path):
 @needs_pdftotext
 def test_each_word_file_has_the_words_of_its_pdf(world, tmp_path):  # noqa: F811 - the fixture
     """Text extraction of each .docx (paragraphs and table cells in order) gives the PDF's Thai, word for
-    word (pdftotext), for the office report, the plan and the receipt. (The provincial report's Word file
-    has only the PDF's summary and timeliness tables so far: not compared.)"""
+    word (pdftotext), for the office report (a quarter's, and a round's with its สรุปผลสัมฤทธิ์ and chart), the
+    provincial report (a quarter's and the h1 round's: figures, charts, missing offices, timeliness,
+    narratives, per-row tables, signatures), the plan and the receipt. The charts' labels and figures are
+    text in Word too (only their bars are pictures), so nothing is left out of the comparison."""
     from trat_desktop.services.exchange import ExchangeService
     from trat_desktop.services.rounds import ReviewService, RoundService
 
     office, _other, centre, folder = world
     _fill(office, 2)
     item = next(i for i in office.work_items(2569) if 2 in i.quarters())
-    office.set_progress(item, 2, status="done", achieved="1" if item.unit != "ระดับ" else "3",
-                        result="จัดอบรมครู ๒ รุ่น", problems="งบประมาณไม่เพียงพอ")
+    office.set_progress(item, 2, status="done", achieved="1" if item.unit != "ระดับ" else "3", spent="1500",
+                        result="จัดอบรมครู ๒ รุ่น", problems="งบประมาณไม่เพียงพอ", suggestions="ขอรับการสนับสนุนงบประมาณ")
     _, final = RoundService(office).submit(2569, "q2", folder=folder)
     ExchangeService(centre).import_files([final], trust_new=True)
     ReviewService(centre).comment(item.id, 2, "ขอภาพถ่ายกิจกรรมเพิ่ม", agency=OFFICE)
     ReviewService(centre).set_state(OFFICE, 2569, "q2", "accept")
-    for progress, kind, options in ((office, "office", {"quarter": 2}), (centre, "plan", {}),
-                                    (centre, "receipt", {"office": OFFICE})):
-        pdf, docx_path = tmp_path / f"{kind}.pdf", tmp_path / f"{kind}.docx"
+    for progress, kind, options in ((office, "office", {"quarter": 2}), (office, "office", {"round_id": "h1"}),
+                                    (centre, "province", {"quarter": 2}), (centre, "province", {"round_id": "h1"}),
+                                    (centre, "plan", {}), (centre, "receipt", {"office": OFFICE})):
+        name = "-".join([kind, *map(str, options.values())])
+        pdf, docx_path = tmp_path / f"{name}.pdf", tmp_path / f"{name}.docx"
         result = write_report(progress, kind, pdf, fiscal_year=2569, **options)
-        write_report(progress, kind, docx_path, fiscal_year=2569, **options)
+        written = write_report(progress, kind, docx_path, fiscal_year=2569, **options)
+        assert written.title == result.title
         assert_same_words(docx_path, pdf, furniture=(result.title,))
 
 

@@ -6,7 +6,9 @@ Usage::
     python tools/build_ui.py --check   # exit 1 and list forms that are stale or missing
 
 The output is made deterministic: the uic version line is dropped and line endings are
-``\\n``, so the same ``.ui`` gives the same file on every PC. ``uic`` is found inside the
+``\\n``, so the same ``.ui`` gives the same file on every PC. Every text uic passes to
+``QCoreApplication.translate(...)`` is rewritten to the app's catalog, ``_("…")`` from
+``trat_desktop.i18n`` (so ``pybabel extract`` finds it and the chosen language shows). ``uic`` is found inside the
 installed PySide6 package (no PATH lookup), so this also works from a bare virtualenv.
 """
 
@@ -26,6 +28,9 @@ FORMS_DIR = PROJECT_ROOT / "trat_desktop" / "gui" / "forms"
 
 #: Header lines that change with the PySide6 version, not with the form.
 _VOLATILE = re.compile(r"^## Created by: Qt User Interface Compiler version .*$\n?", re.MULTILINE)
+#: uic's text calls: QCoreApplication.translate("Form", u"…" [u"…" …], None)
+_TRANSLATE = re.compile(r'QCoreApplication\.translate\("\w+", ((?:u?"(?:[^"\\]|\\.)*"\s*)+), None\)')
+_CATALOG_IMPORT = "from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)\n"
 
 
 def find_uic() -> list[str]:
@@ -58,7 +63,16 @@ def form_path(ui_file: Path, forms_dir: Path = FORMS_DIR) -> Path:
 def normalize(text: str) -> str:
     """Drop the version header line and use ``\\n`` line endings."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _VOLATILE.sub("", text)
+    return to_catalog(_VOLATILE.sub("", text))
+
+
+def to_catalog(text: str) -> str:
+    """Rewrite uic's ``QCoreApplication.translate("Form", u"text", None)`` to ``_(u"text")`` and import ``_``."""
+    text, count = _TRANSLATE.subn(lambda m: f"_({m.group(1).rstrip()})", text)
+    if count:
+        first_class = text.index("\nclass ")
+        text = text[:first_class] + "\n" + _CATALOG_IMPORT + text[first_class:]
+    return text
 
 
 def compile_ui(ui_file: Path) -> str:

@@ -1,9 +1,9 @@
 """Save PNGs of the app for docs/screenshots/ (run under Xvfb on Linux):
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --role office docs/screenshots/main-window.png
-    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --view office docs/screenshots/office-entry.png
-    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --view setup docs/screenshots/setup-dialog.png
-    xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py --view import docs/screenshots/import-preview.png
+    xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshot.py --role office docs/screenshots/main-window.png
+    xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshot.py --view office docs/screenshots/office-entry.png
+    xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshot.py --view setup docs/screenshots/setup-dialog.png
+    xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshot.py --view import docs/screenshots/import-preview.png
     (also --view conflicts, keys, evidence: see tools/screenshot_exchange.py;
      --view about, data, restore, export-done, menu for the user guide: tools/screenshot_guide.py)
 
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2026, 2, 10),
                         help="office view: the date taken as today (its quarter is highlighted)")
     parser.add_argument("--typed", default="ศึกษา", help="setup view: text typed into the office box")
-    parser.add_argument("--size", default="1400x900", help="window size WIDTHxHEIGHT")
+    parser.add_argument("--size", default="1366x768", help="window size WIDTHxHEIGHT")
     parser.add_argument("--arabic-digits", action="store_true", help="show 123 instead of ๑๒๓")
     args = parser.parse_args(argv)
     args.size = tuple(int(v) for v in args.size.lower().split("x"))

@@ -1,6 +1,6 @@
 """Save PNGs of the coordinator's pages for docs/screenshots/ (run under Xvfb on Linux):
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python3 tools/screenshot_coordinator.py
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tools/screenshot_coordinator.py
 
 Opens a fresh temporary database (seeded with the FY2569 plan), enters synthetic progress
 for a few offices through ProgressService (so the views are not empty), sets the
@@ -68,7 +68,7 @@ def enter_progress(service: PlanService) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "docs" / "screenshots", help="folder for the PNGs")
-    parser.add_argument("--size", default="1400x900", help="window size WIDTHxHEIGHT")
+    parser.add_argument("--size", default="1366x768", help="window size WIDTHxHEIGHT")
     parser.add_argument("--arabic-digits", action="store_true", help="show 123 instead of ๑๒๓")
     args = parser.parse_args(argv)
 

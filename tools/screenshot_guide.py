@@ -8,7 +8,7 @@ in the temporary database that tools/screenshot.py opens (never the user's):
 * ``export-done``: the message after an office exported its file (where it is, how to send it).
 * ``menu``: the main window with the ตั้งค่า menu open (an office's installation).
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python3 tools/screenshot.py --view data docs/screenshots/guide-data.png
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tools/screenshot.py --view data docs/screenshots/guide-data.png
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Screenshots of the รายงาน menu and its chooser (run under Xvfb on Linux):
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python3 tools/screenshot_reports.py docs/screenshots/report-dialog.png
-    xvfb-run -a -s "-screen 0 1400x900x24" python3 tools/screenshot_reports.py --view menu docs/screenshots/guide-report-menu.png
-    xvfb-run -a -s "-screen 0 1400x900x24" python3 tools/screenshot_reports.py --view menu --role coordinator out.png
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tools/screenshot_reports.py docs/screenshots/report-dialog.png
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tools/screenshot_reports.py --view menu docs/screenshots/guide-report-menu.png
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 tools/screenshot_reports.py --view menu --role coordinator out.png
 
 In a temporary database (never the user's), an office (or ``--role coordinator``) installation:
 

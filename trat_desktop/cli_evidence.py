@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .domain.capabilities import sees_all_offices
 from .domain.display import number_text
 from .errors import TratError
 from .services import PlanService, ProgressService
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         for item, e in rows:
             gone = "" if progress.evidence_path(e).is_file() else " (ไม่พบไฟล์ในเครื่องนี้)"
             print(f"{e.id:>5}  [{item.id}] ไตรมาส {e.quarter}  {e.file_name} ({_size(e.size)}){gone}"
-                  + (f" | {item.agency_name}" if progress.identity().role == "coordinator" else ""))
+                  + (f" | {item.agency_name}" if sees_all_offices(progress.identity()) else ""))
         return 0
     item, e = progress.find_evidence(args.evidence_id, args.year)
     progress.remove_evidence(item, e.id)

@@ -51,7 +51,8 @@ def add_parsers(commands: Any, plan_cmds: Any) -> None:
     restore = commands.add_parser("restore", help="กู้คืนฐานข้อมูลจากไฟล์สำรอง (เก็บฐานข้อมูลปัจจุบันไว้ข้าง ๆ)")
     restore.add_argument("file", type=Path)
     pexp = plan_cmds.add_parser("export", help="(ผู้ประสานงาน) ส่งออกแพ็กเกจแผนที่ลงนามแล้ว")
-    pexp.add_argument("--out", type=Path, required=True)
+    pexp.add_argument("--out", type=Path, required=True,
+                      help="ไฟล์หรือโฟลเดอร์ปลายทาง (โฟลเดอร์: บันทึกในโฟลเดอร์นั้นด้วยชื่อ แผนปฏิบัติการ_ปี_ฉบับที่N.trat)")
     pexp.add_argument("--year", type=int, help=YEAR_HELP)
     pimp = plan_cmds.add_parser("import", help="(หน่วยงาน) นำเข้าแพ็กเกจแผนจากศูนย์ฯ จังหวัด")
     pimp.add_argument("file", type=Path)
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
             if args.json:
                 _json(info)
             else:
-                print(f"นำเข้าแผนปีงบประมาณ พ.ศ. {info['fiscal_year']} ฉบับที่ {info['revision']} แล้ว "
+                print(f"นำเข้าแผนปีงบประมาณ พ.ศ. {info['fiscal_year']} ฉบับที่ {info['package_number']} แล้ว "
                       f"({info['rows']} ตัวชี้วัด; ตัวชี้วัดที่ถูกนำออก {info['removed_rows']} แถว "
                       f"ผลที่บันทึกไว้ของแถวเหล่านั้น {info['orphaned_progress']} รายการถูกเก็บไว้)")
         return 0

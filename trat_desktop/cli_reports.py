@@ -4,7 +4,7 @@
                         [--office NAME] --out FILE.pdf|FILE.docx
     trat-desktop report ita --round q1|q2|q3|q4|h1|y [--format both|pdf|docx] [--force] --out FOLDER
     trat-desktop settings show [--json] | settings set KEY VALUE
-    trat-desktop export-xlsx [--year 2569] [--quarter N] --out FILE.xlsx
+    trat-desktop export-xlsx [--year 2569] [--quarter N | --round q1|q2|q3|q4|h1|y] --out FILE.xlsx
 
 reportlab and openpyxl are imported only when one of these runs (they cost start-up time).
 """
@@ -46,6 +46,8 @@ def add_parsers(commands: Any, plan_cmds: Any = None) -> None:
     xlsx = commands.add_parser("export-xlsx", help="ส่งออกผลการดำเนินงานภาพรวมเป็นไฟล์ Excel (.xlsx)")
     xlsx.add_argument("--year", type=int, help=YEAR_HELP)
     xlsx.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help="ไม่ระบุ = ทั้งปี")
+    xlsx.add_argument("--round", metavar="ROUND",  # checked by domain/rounds.py, as report --round
+                      help="รอบรายงาน: q1–q4, h1 (รอบ ๖ เดือน: ผลไตรมาส ๑–๒), y (รอบ ๑๒ เดือน) แทน --quarter")
     xlsx.add_argument("--out", type=Path, required=True)
     settings = commands.add_parser("settings", help="การตั้งค่าเอกสารของฐานข้อมูลนี้ (ชุดหลักฐาน ITA): show, set")
     settings_cmds = settings.add_subparsers(dest="settings_command", required=True)
@@ -74,7 +76,8 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
     if args.command == "export-xlsx":
         from .services.reports import write_report
 
-        write_report(ProgressService(service), "xlsx", args.out, fiscal_year=args.year, quarter=args.quarter)
+        write_report(ProgressService(service), "xlsx", args.out, fiscal_year=args.year, quarter=args.quarter,
+                     round_id=args.round)
         print(f"ส่งออกไฟล์ Excel แล้ว: {args.out}")
         return 0
     return None

@@ -20,6 +20,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .domain.capabilities import can, own_office
 from .domain.rounds import ROUND_IDS, be_date_text
 from .services import PlanService, ProgressService
 
@@ -144,7 +145,7 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         from .domain.thai import to_thai_digits
 
         province, _ = figures.figures(data["fiscal_year"], args.round)
-        who = "หน่วยงาน" if figures.progress.identity().role == "office" else "จังหวัด"
+        who = "หน่วยงาน" if own_office(figures.progress.identity()) is not None else "จังหวัด"
         print(f"{who}: {province.sentence()} · บรรลุเป้าหมาย {to_thai_digits(str(province.on_target))} ตัวชี้วัด")
         for number, strategy in province.children.items():
             print(f"  ยุทธศาสตร์ที่ {number}: {strategy.sentence()}")
@@ -155,7 +156,7 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
 
     rounds = RoundService(ProgressService(service))
     year = _year(args, service)
-    if args.round_command == "list" and rounds.progress.identity().role == "coordinator":
+    if args.round_command == "list" and can(rounds.progress.identity(), "review"):  # the review board
         from .services.rounds import ReviewService, board
 
         entries = board(ReviewService(rounds.progress), year)
@@ -179,7 +180,7 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         for view in views.values():
             r = view.round
             extra = f" (แก้ไขหลังลงนาม {view.changed_after_signoff} รายการ)" if view.changed_after_signoff else ""
-            state = STATE_TEXT[view.state] if rounds.progress.identity().role == "office" else ""
+            state = STATE_TEXT[view.state] if can(rounds.progress.identity(), "own_rounds") else ""
             print(f"{r.id:<3} {r.name:<14} {be_date_text(r.start)} – {be_date_text(r.end)}  "
                   f"ครบกำหนดส่ง {be_date_text(r.due)}  {state}{extra}".rstrip())
         return 0
@@ -256,7 +257,8 @@ def _timeliness(args: argparse.Namespace, service: PlanService) -> int:
         print(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2))
         return 0
     for e in entries:
-        dates = f" (ลงนาม {e.signed_on}, ได้รับ {e.received_at[:16]})" if e.signed_on else ""
+        dates = (f" (ลงนาม {e.signed_on}, ไฟล์ลงนามส่ง {e.submitted_at[:16]}, ได้รับ {e.received_at[:16]})"
+                 if e.signed_on else "")
         if e.changed_after_signoff:
             dates += f" แก้ไขหลังลงนาม {e.changed_after_signoff} รายการ"
         print(f"{e.round.id:<3} {e.office_name}: {e.punctuality.text()} · {REVIEW_TEXT[e.state]}{dates}")

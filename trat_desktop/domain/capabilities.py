@@ -80,3 +80,31 @@ def require(identity: Identity, action: str) -> None:
     if action not in CAPABILITIES:
         raise PermissionDenied(f"ไม่รู้จักการทำงาน “{action}”")
     raise PermissionDenied(CAPABILITIES[action][1])
+
+
+# -- named questions the services and the command line ask (instead of comparing roles) ----------------
+def sees_all_offices(identity: Identity | None) -> bool:
+    """Whether this installation works on every office's rows and shows whose each one is (the coordinator)."""
+    return can(identity, "view_all_offices")
+
+
+def own_office(identity: Identity) -> str | None:
+    """Whose rows this installation works on: an office only its own (its uid; '' while none is chosen, so no
+    rows at all), None: any office's (the coordinator, or an installation without a role yet)."""
+    return identity.office_uid if identity.role == OFFICE else None
+
+
+def edits_locally(identity: Identity) -> bool:
+    """Whether a value saved here is the centre's own correction of an office's value (kept as a local edit,
+    which a later file of the office does not silently overwrite)."""
+    return role_of(identity) == COORDINATOR
+
+
+def signs_changes(identity: Identity) -> str:
+    """How this installation signs a change in the audit log, '' while it has no role yet."""
+    return identity.actor() if identity.role else ""
+
+
+def name_on_documents(identity: Identity) -> str:
+    """The installation's name as documents print it by default, '' while it has no role yet."""
+    return identity.display_name if identity.role else ""

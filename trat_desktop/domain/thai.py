@@ -1,18 +1,35 @@
-"""Thai digits, Buddhist-era dates and fiscal quarters (babel has none of these)."""
+"""Thai digits, Buddhist-era dates and fiscal quarters (babel has none of these); the month names come
+from babel's CLDR data (``months``), loaded on first use (babel is not imported at start-up)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from typing import Any
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 BE_OFFSET = 543
 
-MONTHS = (
-    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
-)
+
+
+@functools.cache
+def months(width: str = "wide", locale: str = "th") -> tuple[str, ...]:
+    """January … December from CLDR: 'มกราคม' … (wide) or 'ม.ค.' … (abbreviated); Thai unless asked."""
+    from babel.dates import get_month_names
+
+    names = get_month_names(width, context="format", locale=locale)
+    return tuple(names[m] for m in range(1, 13))
+
+
+def __getattr__(name: str) -> Any:
+    """``MONTHS`` and ``MONTHS_SHORT``: the Thai month names, read from CLDR when first asked for."""
+    if name == "MONTHS":
+        return months("wide")
+    if name == "MONTHS_SHORT":
+        return months("abbreviated")
+    raise AttributeError(name)
 
 
 def to_arabic_digits(text: str) -> str:
@@ -41,7 +58,7 @@ def format_baht(amount: int | float, thai_digits: bool = False) -> str:
 
 def format_be_date(day: dt.date, thai_digits: bool = True) -> str:
     """A Buddhist-era date as in Thai documents: '๓๑ มีนาคม ๒๕๖๙'."""
-    text = f"{day.day} {MONTHS[day.month - 1]} {day.year + BE_OFFSET}"
+    text = f"{day.day} {months()[day.month - 1]} {day.year + BE_OFFSET}"
     return digits(text, thai_digits)
 
 

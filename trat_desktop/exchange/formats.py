@@ -252,9 +252,8 @@ def check_sequence(manifest: dict[str, Any], file_name: str) -> int:
 
 
 def content_code(progress_jsonl: bytes) -> str:
-    """A short code for an export's progress data, printed on the signed paper report: 'K7QM-2XDA-9P'."""
-    import base64
-    import hashlib
+    """A short code for an export's progress data, printed on the signed paper report: 'K7QM-2XDA-9P'
+    (domain/verification.py: an alphabet without look-alikes)."""
+    from ..domain.verification import content_code as code
 
-    text = base64.b32encode(hashlib.sha256(progress_jsonl).digest()).decode()[:10]
-    return f"{text[:4]}-{text[4:8]}-{text[8:]}"
+    return code(progress_jsonl)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from .. import APP_NAME, __version__
 from ..paths import fonts_dir, icons_dir
+from . import qt_thai, screen_fit
 
 FONT_FAMILY = "Sarabun"
 FONT_FILES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf")
@@ -76,6 +77,13 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("TratProvince")
     app.setWindowIcon(app_icon())
+    from PySide6.QtCore import QSettings
+
+    from .language import apply_saved
+
+    if apply_saved(QSettings()) == "th":  # the screen's language (ตั้งค่า › ภาษาของหน้าจอ) before any window
+        qt_thai.install(app)  # Qt's own buttons and menus in Thai (no qtbase_th.qm exists)
+    screen_fit.install(app)  # every dialog and window inside its screen (1366×768, 125 %)
     families = load_fonts()
     font = QFont(FONT_FAMILY if FONT_FAMILY in families else app.font().family())
     font.setPointSizeF(FONT_POINT_SIZE)

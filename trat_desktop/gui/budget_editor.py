@@ -1,5 +1,5 @@
 """Editing a row's budget lines: each line is an amount in baht or one of the document's
-non-amounts (ไม่ใช้งบประมาณ, n/a, -), shared by the row's offices or belonging to one.
+non-amounts (ไม่ใช้งบประมาณ, ไม่ทราบจำนวน for the document's "n/a", ไม่ระบุจำนวน for its "-"), shared by the row's offices or belonging to one.
 
 The dialog hands the lines, as ``(kind, amount text, agency uid or None)``, to a *saver*
 (the plan editor's controller, which calls ``PlanEditService.set_budget_lines``) and stays
@@ -18,11 +18,14 @@ from ..domain.model import IndicatorRow
 from ..domain.plan_rules import clean_budget
 from ..errors import TratError
 from . import display
+from ..i18n import N_, _
+from .delegates import MoveOnDelegate
 from .forms.ui_budget_lines import Ui_BudgetLinesDialog
 
 #: The kinds in the order the combo lists them.
-KINDS: tuple[tuple[str, str], ...] = (("amount", "จำนวนเงิน"), ("none", "ไม่ใช้งบประมาณ"), ("na", "n/a"), ("dash", "-"))
-SHARED_TEXT = "ใช้ร่วมกัน (ไม่ระบุหน่วยงาน)"
+KINDS: tuple[tuple[str, str], ...] = (("amount", N_("จำนวนเงิน")), ("none", N_("ไม่ใช้งบประมาณ")),
+                                      ("na", display.BUDGET_KIND_LABEL["na"]), ("dash", display.BUDGET_KIND_LABEL["dash"]))
+SHARED_TEXT = N_("ใช้ร่วมกัน (ไม่ระบุหน่วยงาน)")
 COL_KIND, COL_AMOUNT, COL_AGENCY = 0, 1, 2
 _ERROR_STYLE = "color: #b00020;"
 BudgetInput = tuple[str, Any, "str | None"]
@@ -51,20 +54,21 @@ class BudgetLinesDialog(QDialog):
         self._saver = saver
         self._error_text = error_text or (lambda: None)
         form = self.form
-        form.rowLabel.setText(f"ตัวชี้วัด: {display.show_digits(row.indicator or row.unit)}")
+        form.rowLabel.setText(_("ตัวชี้วัด: {indicator}").format(indicator=display.show_digits(row.indicator or row.unit)))
         header = form.linesTable.horizontalHeader()
         header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_AMOUNT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_AGENCY, QHeaderView.ResizeMode.Stretch)
         form.linesTable.setColumnWidth(COL_AMOUNT, 160)
+        form.linesTable.setItemDelegate(MoveOnDelegate(form.linesTable))  # Enter saves and goes down
         form.linesTable.verticalHeader().hide()  # its row numbers would ignore the digits setting
         form.errorLabel.setStyleSheet(_ERROR_STYLE)
         form.errorLabel.hide()
         form.addLineButton.clicked.connect(lambda: self.add_line())
         form.removeLineButton.clicked.connect(self.remove_current_line)
         form.linesTable.itemChanged.connect(lambda _item: self._update_total())
-        form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("บันทึก")
-        form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
+        form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(_("บันทึก"))
+        form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
         form.buttonBox.accepted.connect(self.accept)
         form.buttonBox.rejected.connect(self.reject)
         for line in row.budget_lines:
@@ -81,13 +85,13 @@ class BudgetLinesDialog(QDialog):
         table.insertRow(row)
         kinds = QComboBox(table)
         for key, text in KINDS:
-            kinds.addItem(text, key)
+            kinds.addItem(_(text), key)
         kinds.setCurrentIndex(max(0, kinds.findData(kind)))
         kinds.currentIndexChanged.connect(lambda _i: self._update_total())
         table.setCellWidget(row, COL_KIND, kinds)
         table.setItem(row, COL_AMOUNT, QTableWidgetItem(amount))
         owners = QComboBox(table)
-        owners.addItem(SHARED_TEXT, None)
+        owners.addItem(_(SHARED_TEXT), None)
         for uid, label in self._agencies:
             owners.addItem(label, uid)
         if agency_uid is not None and owners.findData(agency_uid) < 0:
@@ -145,13 +149,13 @@ class BudgetLinesDialog(QDialog):
                 total += clean_budget(kind, amount).counted_satang()
             except TratError:
                 bad = True
-        text = f"รวม {display.baht_text(total)} บาท"
-        self.form.totalLabel.setText(text + (" (มีจำนวนเงินที่ไม่ถูกต้อง)" if bad else ""))
+        text = _("รวม {amount} บาท").format(amount=display.baht_text(total))
+        self.form.totalLabel.setText(text + (_(" (มีจำนวนเงินที่ไม่ถูกต้อง)") if bad else ""))
 
     def accept(self) -> None:
         """Save through the saver; stay open showing the Thai reason when it is refused."""
         if self._saver is not None and not self._saver(self.lines()):
-            self.form.errorLabel.setText(self._error_text() or "บันทึกไม่ได้")
+            self.form.errorLabel.setText(self._error_text() or _("บันทึกไม่ได้"))
             self.form.errorLabel.show()
             return
         super().accept()

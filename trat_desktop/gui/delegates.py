@@ -1,10 +1,36 @@
 """Item delegates. QTreeView does not give its delegate the column width when it asks for a
-row's size, so word-wrapped tree items would never grow taller; this delegate fixes that."""
+row's size, so word-wrapped tree items would never grow taller; :class:`WrappingTreeDelegate`
+fixes that. :class:`MoveOnDelegate` gives editable tables the keys of the office's grid: Tab and
+Shift+Tab save and go to the next / previous cell (Qt's own), Enter saves and goes down."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem,
+                               QTreeView, QWidget)
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class MoveOnDelegate(QStyledItemDelegate):
+    """Enter in a cell editor saves the value and makes the cell below current (as in the office's
+    grid); Tab / Shift+Tab save and move on (Qt's delegate does that once the view keeps the current
+    column across the save, see PlanEditorPage.reload)."""
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if (isinstance(editor, QWidget) and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in _ENTER and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            view = self.parent()
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            if isinstance(view, QAbstractItemView):
+                current = view.currentIndex()
+                below = current.sibling(current.row() + 1, current.column()) if current.isValid() else current
+                if below.isValid():
+                    view.setCurrentIndex(below)
+            return True
+        return super().eventFilter(editor, event)
 
 
 class WrappingTreeDelegate(QStyledItemDelegate):

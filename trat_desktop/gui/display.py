@@ -20,16 +20,19 @@ from ..domain.model import (
     Tactic,
 )
 from ..domain.thai import digits, format_baht, format_be_date
+from ..i18n import N_, _
 
 _settings = {"thai_digits": True}
 NBSP = "\u00a0"  # joins words that must not be split across lines
 
 #: Longer explanations of the non-amount budget kinds, for tooltips.
 BUDGET_KIND_HINT: dict[str, str] = {
-    "none": "เอกสารระบุว่าไม่ใช้งบประมาณ",
-    "na": "เอกสารระบุ n/a (ไม่ทราบจำนวนงบประมาณ)",
-    "dash": "เอกสารใส่เครื่องหมาย - (ไม่ระบุจำนวน)",
+    "none": N_("เอกสารระบุว่าไม่ใช้งบประมาณ"),
+    "na": N_("เอกสารระบุว่าไม่ทราบจำนวนงบประมาณ"),
+    "dash": N_("เอกสารใส่เครื่องหมาย - (ไม่ระบุจำนวน)"),
 }
+#: How the non-amount kinds read on screen (the printed plan keeps the document's own "n/a" and "-").
+BUDGET_KIND_LABEL: dict[str, str] = {"none": N_("ไม่ใช้งบประมาณ"), "na": N_("ไม่ทราบจำนวน"), "dash": N_("ไม่ระบุจำนวน (-)")}
 
 
 def set_thai_digits(enabled: bool) -> None:
@@ -53,7 +56,9 @@ def baht_text(satang: int) -> str:
 
 
 def budget_value_text(value: BudgetValue) -> str:
-    """One budget value: an amount, or the document's words for a non-amount."""
+    """One budget value: an amount, or the Thai words for a non-amount ("n/a" reads ไม่ทราบจำนวน)."""
+    if value.kind == "na":
+        return _(BUDGET_KIND_LABEL["na"])
     return shared.budget_text(value, thai_digits_enabled())
 
 
@@ -87,7 +92,7 @@ def budget_cell_tooltip(row: IndicatorRow) -> str:
     parts = []
     for line in row.budget_lines:
         text = budget_line_text(line)
-        hint = BUDGET_KIND_HINT.get(line.value.kind)
+        hint = _(BUDGET_KIND_HINT[line.value.kind]) if line.value.kind in BUDGET_KIND_HINT else None
         parts.append(f"{text} — {hint}" if hint else text)
     if len(row.budget_lines) > 1:
         parts.append(f"รวม {baht_text(row.budget_satang())} บาท")

@@ -58,6 +58,9 @@ def item_key(item: WorkItem) -> ItemKey:
 #: the grid's mark of a value saved after the head of office signed its round off ("แก้ไขหลังลงนาม")
 CHANGED_MARK = "✎"
 _CHANGED_FG = QColor("#b34700")
+#: at the centre, on its grid: a row × quarter it commented on, still open (the office has not answered) / answered
+OPEN_COMMENT_MARK, ANSWERED_COMMENT_MARK = "●", "✓"
+_ANSWERED_BG = QColor("#dcefd9")
 
 
 @dataclass(slots=True)
@@ -145,6 +148,8 @@ class WorkEntryModel(QAbstractTableModel):
         self.evidence_counter: Callable[[WorkItem], dict[int, int]] | None = None
         #: (indicator uid, agency uid, quarter) -> the centre's comments not yet answered
         self._comments: dict[tuple[str, str, int], list[str]] = {}
+        #: at the centre (set_review_comments): its comments the office answered, as (comment, answer)
+        self._answered: dict[tuple[str, str, int], list[tuple[str, str]]] | None = None
         #: agency uid -> quarter -> the office's last sign-off covering it
         self._signed: dict[str, dict[int, str]] = {}
         self._unsaved: dict[tuple[str, str, int, str], str] = {}
@@ -210,6 +215,24 @@ class WorkEntryModel(QAbstractTableModel):
         self._comments = {k: v for k, v in comments.items() if v}
         if self._lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(self.HEADERS) - 1))
+
+    def set_review_comments(self, comments: dict[tuple[str, str, int], list[tuple[str, str]]] | None) -> None:
+        """At the centre: its comments per row × quarter as (text, the office's answer; '' while open). Open ones
+        are flagged as on the office's grid and marked ●; answered ones are marked ✓ and show the answer.
+        None: not the centre's grid (the office's open comments come from set_comments)."""
+        if comments is None:
+            self._answered = None
+            return
+        self._answered = {k: [(t, a) for t, a in v if a] for k, v in comments.items() if any(a for _t, a in v)}
+        self.set_comments({k: [t for t, a in v if not a] for k, v in comments.items()})
+
+    def comment_mark(self, item: WorkItem, quarter: int) -> str:
+        """The centre's mark of its comments on a row × quarter ('' on the office's grid or without comments)."""
+        if self._answered is None:
+            return ""
+        if self.comments_of(item, quarter):
+            return OPEN_COMMENT_MARK
+        return ANSWERED_COMMENT_MARK if (item.indicator_uid, item.agency_uid, quarter) in self._answered else ""
 
     def set_signoffs(self, signed: dict[str, dict[int, str]]) -> None:
         """Agency uid -> quarter -> its last sign-off covering it: values saved after it show "แก้ไขหลังลงนาม"."""
@@ -340,7 +363,8 @@ class WorkEntryModel(QAbstractTableModel):
             return self._info_text(item, column) if line.first else ""
         if column == self.COL_QUARTER:
             changed = f" {CHANGED_MARK}" if self.changed_after_signoff(item, line.quarter) else ""
-            return display.show_digits(f"ไตรมาส {line.quarter}") + changed
+            mark = self.comment_mark(item, line.quarter)
+            return display.show_digits(f"ไตรมาส {line.quarter}") + changed + (f" {mark}" if mark else "")
         if not line.in_period():
             return "นอกระยะเวลา" if column == self.COL_ACHIEVED else ""
         unsaved = self.unsaved_text(row, column)
@@ -425,7 +449,9 @@ class WorkEntryModel(QAbstractTableModel):
                 parts.append(f"{CHANGED_MARK} {rounds.CHANGED_AFTER_SIGNOFF}: ค่านี้บันทึกหลังหัวหน้าส่วนราชการลงนามส่งรายงานรอบที่ครอบคลุม"
                              "ไตรมาสนี้ (ประวัติการแก้ไขเก็บไว้ครบ)")
             for text in self.comments_of(item, line.quarter):
-                parts.append(f"ความเห็นจากศูนย์ฯ (ยังไม่ได้ตอบ): {text}")
+                parts.append(f"{self.comment_mark(item, line.quarter)} ความเห็นจากศูนย์ฯ (ยังไม่ได้ตอบ): {text}".lstrip())
+            for text, answer in (self._answered or {}).get((item.indicator_uid, item.agency_uid, line.quarter), []):
+                parts.append(f"{ANSWERED_COMMENT_MARK} ความเห็นจากศูนย์ฯ (หน่วยงานตอบแล้ว): {text}\nคำตอบ: {answer}")
             clash = entry_contradiction(entry)
             if clash and column in (self.COL_STATUS, self.COL_ACHIEVED):
                 parts.append(clash)
@@ -487,6 +513,8 @@ class WorkEntryModel(QAbstractTableModel):
             return QBrush(_GREY_BG)
         if column == self.COL_QUARTER and line.item is not None and self.comments_of(line.item, line.quarter):
             return QBrush(_COMMENT_BG)
+        if column == self.COL_QUARTER and line.item is not None and self.comment_mark(line.item, line.quarter):
+            return QBrush(_ANSWERED_BG)  # at the centre: every comment here answered
         if (column == self.COL_STATUS and line.item is not None
                 and entry_contradiction(line.item.entries.get(line.quarter))):
             return QBrush(_CONTRADICTION_BG)  # "ยังไม่เริ่ม" with a result (domain/figures.py)

@@ -28,24 +28,25 @@ from . import display, file_dialogs
 from .forms.ui_evidence_panel import Ui_EvidencePanel
 from .ops import error_text, report_progress, run_in_background
 from .style import emphasise
+from ..i18n import N_, _
 
 EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LAST_DIR_KEY = "evidence/last_dir"
-MISSING_HERE = "ไม่พบไฟล์ในเครื่องนี้ (ส่งออกไม่ได้จนกว่าจะนำออกหรือกู้คืนจากไฟล์สำรองที่มีหลักฐาน)"
+MISSING_HERE = N_("ไม่พบไฟล์ในเครื่องนี้ (ส่งออกไม่ได้จนกว่าจะนำออกหรือกู้คืนจากไฟล์สำรองที่มีหลักฐาน)")
 #: File types the system viewer may open directly (documents, images, audio/video, archives).
 SAFE_TO_OPEN = {
     ".pdf", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".heif",
     ".txt", ".csv", ".rtf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp",
     ".mp3", ".m4a", ".wav", ".mp4", ".mov", ".avi", ".wmv", ".mkv", ".zip",
 }
-NO_SELECTION = "เลือกไตรมาสของตัวชี้วัดในตาราง เพื่อดูหรือแนบไฟล์หลักฐาน"
-HINT = "ภาพถ่าย PDF หรือเอกสาร ไฟล์ละไม่เกิน 50 MB · ไฟล์ที่แนบจะส่งไปพร้อมไฟล์ผลการดำเนินงาน"
+NO_SELECTION = N_("เลือกไตรมาสของตัวชี้วัดในตาราง เพื่อดูหรือแนบไฟล์หลักฐาน")
+HINT = N_("ภาพถ่าย PDF หรือเอกสาร ไฟล์ละไม่เกิน 50 MB · ไฟล์ที่แนบจะส่งไปพร้อมไฟล์ผลการดำเนินงาน")
 
 
 def size_text(size: int) -> str:
     """'๘๕๔ KB', '๑.๒ MB'."""
     if size < 1024:
-        text = f"{size} ไบต์"
+        text = _("{size} ไบต์").format(size=size)
     elif size < 1024 * 1024:
         text = f"{size / 1024:,.0f} KB"
     else:
@@ -57,7 +58,7 @@ def safe_file_name(name: str) -> str:
     """A file name usable on Windows and Linux (no folders, no reserved characters)."""
     base = Path(name.replace("\\", "/")).name
     base = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", base).strip(" .")
-    return base or "หลักฐาน"
+    return base or _("หลักฐาน")
 
 
 def viewer_copy(source: Path, file_name: str, sha256: str) -> Path:
@@ -97,7 +98,7 @@ class EvidencePanel(QWidget):
         form.attachButton.clicked.connect(self.choose_and_attach)
         form.openButton.clicked.connect(self.open_selected)
         form.saveButton.clicked.connect(self.save_selected)
-        form.removeButton.clicked.connect(self.remove_selected)
+        form.removeButton.clicked.connect(lambda: self.remove_selected())  # clicked(bool) is not *confirm*
         form.fileList.itemDoubleClicked.connect(lambda *_: self.open_selected())
         form.fileList.currentRowChanged.connect(lambda *_: self._update_buttons())
         self.show_line(None, None)
@@ -125,19 +126,20 @@ class EvidencePanel(QWidget):
     def refresh(self) -> None:
         """Re-read the attached files from the service."""
         form = self.form
-        form.hintLabel.setText(display.show_digits(HINT))
+        form.hintLabel.setText(display.show_digits(_(HINT)))
         item, quarter = self.item, self.quarter
         form.fileList.clear()
         self.evidence = []
         if item is None or quarter is None or not self.available:
-            form.titleLabel.setText("หลักฐานประกอบ")
-            form.contextLabel.setText(NO_SELECTION)
+            form.titleLabel.setText(_("หลักฐานประกอบ"))
+            form.contextLabel.setText(_(NO_SELECTION))
             self._update_buttons()
             return
-        where = display.show_digits(f"ตัวชี้วัด {item.id} · ไตรมาส {quarter}")
+        where = display.show_digits(_("ตัวชี้วัด {id} · ไตรมาส {quarter}").format(id=item.id, quarter=quarter))
         if not self.in_period():
             form.contextLabel.setText(f"{where}\n" + display.show_digits(
-                f"ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการ ({display.quarter_text(item.row)}) จึงแนบหลักฐานไม่ได้"))
+                _("ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการ ({period}) จึงแนบหลักฐานไม่ได้").format(
+                    quarter=quarter, period=display.quarter_text(item.row))))
         else:
             form.contextLabel.setText(f"{where}\n{display.show_digits(item.indicator)}")
         try:
@@ -148,11 +150,11 @@ class EvidencePanel(QWidget):
             when = display.timestamp_text(evidence.added_at) if evidence.added_at else ""
             gone = self._missing_here(evidence)
             entry = QListWidgetItem(f"{evidence.file_name}\n{size_text(evidence.size)}" + (f" · {when}" if when else "")
-                                    + (f" · {MISSING_HERE}" if gone else ""))
+                                    + (f" · {_(MISSING_HERE)}" if gone else ""))
             entry.setData(EVIDENCE_ID_ROLE, evidence.id)
             entry.setToolTip(evidence.file_name)
             form.fileList.addItem(entry)
-        form.titleLabel.setText(display.show_digits(f"หลักฐานประกอบ ({len(self.evidence)})"))
+        form.titleLabel.setText(display.show_digits(_("หลักฐานประกอบ ({count})").format(count=len(self.evidence))))
         if self.evidence:
             form.fileList.setCurrentRow(0)
         self._update_buttons()
@@ -200,8 +202,8 @@ class EvidencePanel(QWidget):
     def choose_and_attach(self) -> None:
         if not self.in_period():
             return
-        paths, _ = file_dialogs.getOpenFileNames(self, "เลือกไฟล์หลักฐาน", self._start_dir(),
-                                                "ทุกไฟล์ (*);;ภาพถ่าย (*.jpg *.jpeg *.png *.heic);;PDF (*.pdf)")
+        paths, _chosen = file_dialogs.getOpenFileNames(self, _("เลือกไฟล์หลักฐาน"), self._start_dir(),
+                                                      _("ทุกไฟล์ (*);;ภาพถ่าย (*.jpg *.jpeg *.png *.heic);;PDF (*.pdf)"))
         if paths:
             if self.settings is not None:
                 self.settings.setValue(LAST_DIR_KEY, str(Path(paths[0]).parent))
@@ -229,16 +231,16 @@ class EvidencePanel(QWidget):
         self._update_buttons()
         run_in_background(self, self._plans, work, lambda result: self._attached(item, quarter, *result),
                           on_error=lambda exc: self._attached(item, quarter, [], [error_text(exc)]),
-                          label="กำลังแนบไฟล์หลักฐาน…")
+                          label=_("กำลังแนบไฟล์หลักฐาน…"))
 
     def _attached(self, item: WorkItem, quarter: int, attached: list[str], failed: list[str]) -> None:
         self.busy = False
         if (item, quarter) == (self.item, self.quarter):
             self.refresh()
         if failed:
-            self._show_message("แนบไฟล์ไม่ได้: " + " · ".join(failed))
+            self._show_message(_("แนบไฟล์ไม่ได้: {reasons}").format(reasons=" · ".join(failed)))
         if attached:
-            self.status_message.emit("แนบหลักฐานแล้ว: " + ", ".join(attached))
+            self.status_message.emit(_("แนบหลักฐานแล้ว: {files}").format(files=", ".join(attached)))
         self._emit_changed(item, quarter)
         self._update_buttons()
 
@@ -253,7 +255,8 @@ class EvidencePanel(QWidget):
     def _stored_file(self, evidence: Any) -> Path | None:
         path = Path(self._progress.evidence_path(evidence))
         if not path.is_file():
-            self._show_message(f"ไม่พบไฟล์ “{evidence.file_name}” ในเครื่องนี้ (ไฟล์ในโฟลเดอร์ข้อมูลอาจถูกลบหรือย้าย)")
+            self._show_message(_("ไม่พบไฟล์ “{name}” ในเครื่องนี้ (ไฟล์ในโฟลเดอร์ข้อมูลอาจถูกลบหรือย้าย)").format(
+                name=evidence.file_name))
             return None
         return path
 
@@ -264,8 +267,8 @@ class EvidencePanel(QWidget):
             return False
         self._clear_message()
         if Path(evidence.file_name).suffix.lower() not in SAFE_TO_OPEN:
-            self._show_message(f"ไม่เปิดไฟล์ “{evidence.file_name}” โดยตรงเพื่อความปลอดภัย (อาจเป็นโปรแกรมหรือสคริปต์) "
-                               "ใช้ “บันทึกสำเนา…” แล้วตรวจสอบไฟล์ก่อนเปิด")
+            self._show_message(_("ไม่เปิดไฟล์ “{name}” โดยตรงเพื่อความปลอดภัย (อาจเป็นโปรแกรมหรือสคริปต์) "
+                                 "ใช้ “บันทึกสำเนา…” แล้วตรวจสอบไฟล์ก่อนเปิด").format(name=evidence.file_name))
             return False
         source = self._stored_file(evidence)
         if source is None:
@@ -273,11 +276,11 @@ class EvidencePanel(QWidget):
         try:
             copy = viewer_copy(source, evidence.file_name, evidence.sha256)
         except OSError as exc:
-            self._show_message(f"คัดลอกไฟล์เพื่อเปิดไม่ได้: {exc.strerror or exc}")
+            self._show_message(_("คัดลอกไฟล์เพื่อเปิดไม่ได้: {reason}").format(reason=exc.strerror or exc))
             return False
         self.last_opened = copy
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
-            self._show_message(f"ไม่มีโปรแกรมสำหรับเปิดไฟล์ “{evidence.file_name}” ในเครื่องนี้")
+            self._show_message(_("ไม่มีโปรแกรมสำหรับเปิดไฟล์ “{name}” ในเครื่องนี้").format(name=evidence.file_name))
             return False
         return True
 
@@ -291,15 +294,15 @@ class EvidencePanel(QWidget):
         if source is None:
             return None
         suggested = str(Path(self._start_dir()) / safe_file_name(evidence.file_name))
-        target, _ = file_dialogs.getSaveFileName(self, "บันทึกสำเนาไฟล์หลักฐาน", suggested)
+        target, _chosen = file_dialogs.getSaveFileName(self, _("บันทึกสำเนาไฟล์หลักฐาน"), suggested)
         if not target:
             return None
         try:
-            atomic.copy_file(source, target, "สำเนาไฟล์หลักฐาน")  # whole or not at all
+            atomic.copy_file(source, target, _("สำเนาไฟล์หลักฐาน"))  # whole or not at all
         except TratError as exc:
-            self._show_message(f"บันทึกสำเนาไม่ได้: {exc.message}")
+            self._show_message(_("บันทึกสำเนาไม่ได้: {reason}").format(reason=exc.message))
             return None
-        self.status_message.emit(f"บันทึกสำเนาแล้ว: {target}")
+        self.status_message.emit(_("บันทึกสำเนาแล้ว: {path}").format(path=target))
         return Path(target)
 
     def remove_selected(self, confirm: bool = True) -> bool:
@@ -309,9 +312,9 @@ class EvidencePanel(QWidget):
             return False
         if confirm:
             answer = QMessageBox.question(
-                self, "ลบไฟล์หลักฐาน",
-                display.show_digits(f"นำไฟล์ “{evidence.file_name}” ออกจากหลักฐานของตัวชี้วัด {item.id} "
-                                    f"ไตรมาส {self.quarter} หรือไม่?"))
+                self, _("ลบไฟล์หลักฐาน"),
+                display.show_digits(_("นำไฟล์ “{name}” ออกจากหลักฐานของตัวชี้วัด {id} ไตรมาส {quarter} หรือไม่?").format(
+                    name=evidence.file_name, id=item.id, quarter=self.quarter)))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self._clear_message()
@@ -320,7 +323,7 @@ class EvidencePanel(QWidget):
         except TratError as exc:
             self._show_message(exc.message)
             return False
-        self.status_message.emit(f"ลบไฟล์หลักฐาน “{evidence.file_name}” แล้ว")
+        self.status_message.emit(_("ลบไฟล์หลักฐาน “{name}” แล้ว").format(name=evidence.file_name))
         quarter = self.quarter
         self.refresh()
         self._emit_changed(item, quarter)

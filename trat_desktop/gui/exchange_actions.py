@@ -263,7 +263,7 @@ class ExchangeActions(QObject):
 
     def _plan_imported(self, info: dict[str, Any]) -> None:
         self._refresh()
-        text = (f"นำเข้าแผนปีงบประมาณ พ.ศ. {info['fiscal_year']} ฉบับที่ {info['revision']} แล้ว "
+        text = (f"นำเข้าแผนปีงบประมาณ พ.ศ. {info['fiscal_year']} ฉบับที่ {info['package_number']} แล้ว "
                 f"({info['rows']:,} ตัวชี้วัด)")
         if info.get("removed_rows"):
             text += (f"\n\nตัวชี้วัดที่ถูกนำออกจากแผน {info['removed_rows']} แถว: "
@@ -350,11 +350,10 @@ class ExchangeActions(QObject):
         year = self._selected_year()
         if out is None:
             try:
-                plan = self.plans.load_plan(year)
+                name = _packages(self.progress).default_name(year)
             except TratError as exc:
                 self._warn("ส่งออกแพ็กเกจแผนไม่ได้", exc.message)
                 return
-            name = f"แผนปฏิบัติการ_{plan.fiscal_year}_ฉบับที่{plan.revision}.trat"
             chosen, _ = file_dialogs.getSaveFileName(self.window, "บันทึกแพ็กเกจแผน",
                                                     str(Path(self._start_dir()) / name), PLAN_FILES)
             if not chosen:

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.round_actions: Any = None
         self.figures_actions: Any = None
         self.ita_actions: Any = None
+        self.receipt_actions: Any = None
         plan_tab_first = self.form.pageTabs.currentWidget() is self.form.planPage
         if defer_menus:  # the app: paint the first page, then fill what is not in sight
             if plan_tab_first:
@@ -144,6 +145,11 @@ class MainWindow(QMainWindow):
         self._sync_role_pages()
         if self.office_page is not None:
             self._on_tab_changed(self.form.pageTabs.currentIndex())
+        from .language import install_menu
+        from .screen_fit import remember_geometry
+
+        install_menu(self)  # ตั้งค่า › ภาษาของหน้าจอ (Language)
+        remember_geometry(self, self.settings)  # size, place and splitters as last closed, within the screen
 
     # -- office mode ----------------------------------------------------------------
     def _add_office_page(self, progress: Any, today: Callable[[], dt.date] | None,
@@ -286,6 +292,10 @@ class MainWindow(QMainWindow):
 
         self.ita_actions = ItaActions.install(self, self._service, self._progress, self.settings,
                                               getattr(self.report_actions, "menu", None), self.form.menuSettings)
+        from .receipt_actions import ReceiptActions  # รายงาน › ใบตอบรับของหน่วยงาน… (coordinator)
+
+        self.receipt_actions = ReceiptActions.install(self, self._service, self._progress, self.settings,
+                                                      getattr(self.report_actions, "menu", None))
 
     # -- exchange files, keys, backups -------------------------------------------------
     def _install_exchange_menu(self) -> None:
@@ -503,6 +513,7 @@ class MainWindow(QMainWindow):
         table.setModel(self.table_model)
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(100)  # on a small screen the table scrolls instead of squeezing the text columns
         for column in _STRETCH:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for column in _FIT:
@@ -685,7 +696,7 @@ class MainWindow(QMainWindow):
             line_item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             line_item.setData(Qt.ItemDataRole.UserRole, warning.line)
             message_item = QTableWidgetItem(display.show_digits(warning.message))
-            message_item.setToolTip(f"{warning.message}\n({warning.code})")
+            message_item.setToolTip(warning.message)  # (its code, e.g. ROW_SHIFTED, is for the CLI's --json)
             table.setItem(i, 0, line_item)
             table.setItem(i, 1, message_item)
         count = display.show_digits(str(len(warnings)))

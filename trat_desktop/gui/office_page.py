@@ -254,6 +254,7 @@ class OfficePage(QWidget):
         self.model.set_items(items, titles, short)
         self.model.set_evidence_counts({}, self._evidence_counter() if self.evidence_panel.available else None)
         self.model.set_comments(self._open_comments())
+        self.refresh_comments()
         self.model.set_signoffs(self._signoff_times())
         self.model.set_current_quarter(self.current_quarter())
         self.form.countLabel.setText(display.count_text(len(items), "ตัวชี้วัด"))
@@ -276,6 +277,17 @@ class OfficePage(QWidget):
             return dict(ask(self.plan.fiscal_year))
         except TratError:
             return {}
+
+    def refresh_comments(self) -> None:
+        """At the centre: mark the rows × quarters it commented on, open ones and answered ones apart."""
+        ask = getattr(self._progress, "review_comments", None)
+        if not can(self.identity, "comment") or not callable(ask) or self.plan is None:
+            self.model.set_review_comments(None)
+            return
+        try:
+            self.model.set_review_comments(dict(ask(self.plan.fiscal_year)))
+        except TratError:
+            self.model.set_review_comments({})
 
     def _signoff_times(self) -> dict[str, dict[int, str]]:
         """Office -> quarter -> its last sign-off covering it (values saved later are marked in the grid)."""

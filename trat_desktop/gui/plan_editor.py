@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QMessageBox,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -25,12 +24,14 @@ from ..domain.capabilities import can
 from ..domain.model import IndicatorRow, Plan
 from ..domain.plan_rules import ENTITY_TEXT
 from ..errors import TratError
+from ..i18n import _
 from ..services import PlanService, ProgressService
 from ..services.plan_edit import PlanEditService
 from . import display
 from .agencies_dialog import AgenciesDialog
 from .agency_picker import AgencyPickerDialog
 from .budget_editor import BudgetLinesDialog
+from .delegates import MoveOnDelegate
 from .forms.ui_coordinator_editor import Ui_PlanEditorPage
 from .plan_edit_commands import PlanEditController
 from .plan_edit_models import (
@@ -56,7 +57,7 @@ _STRETCH = {"title", "goal", "indicator", "expected_result"}
 _WIDTHS = {"agencies": 200, "budget": 200}
 
 
-class QuarterDelegate(QStyledItemDelegate):
+class QuarterDelegate(MoveOnDelegate):
     """The quarter columns are edited with a combo: ไตรมาส ๑ … ไตรมาส ๔."""
 
     def __init__(self, model: PartTableModel, parent: QWidget | None = None) -> None:
@@ -72,7 +73,7 @@ class QuarterDelegate(QStyledItemDelegate):
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
         for quarter in range(1, 5):
-            combo.addItem(display.show_digits(f"ไตรมาส {quarter}"), quarter)
+            combo.addItem(display.show_digits(_("ไตรมาส {quarter}").format(quarter=quarter)), quarter)
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -160,21 +161,21 @@ class PlanEditorPage(QWidget):
     def _setup_actions(self, undo_shortcuts: bool) -> None:
         form, table = self.form, self.form.partsTable
         K = QKeySequence
-        self.add_action = self._action("เพิ่ม", "เพิ่มรายการต่อจากแถวที่เลือก (Insert)", self.add_part,
+        self.add_action = self._action(_("เพิ่ม"), _("เพิ่มรายการต่อจากแถวที่เลือก (Insert)"), self.add_part,
                                        [K(Qt.Key.Key_Insert)], table)
-        self.remove_action = self._action("ลบ", "ลบแถวที่เลือก (Delete) ผลการดำเนินงานที่บันทึกไว้ยังเก็บไว้",
+        self.remove_action = self._action(_("ลบ"), _("ลบแถวที่เลือก (Delete) ผลการดำเนินงานที่บันทึกไว้ยังเก็บไว้"),
                                           self.remove_part, [K(Qt.Key.Key_Delete)], table)
-        self.up_action = self._action("เลื่อนขึ้น", "เลื่อนแถวที่เลือกขึ้น (Ctrl+↑)", lambda: self.move_part(-1),
+        self.up_action = self._action(_("เลื่อนขึ้น"), _("เลื่อนแถวที่เลือกขึ้น (Ctrl+↑)"), lambda: self.move_part(-1),
                                       [K(Qt.Modifier.CTRL | Qt.Key.Key_Up)], table)
-        self.down_action = self._action("เลื่อนลง", "เลื่อนแถวที่เลือกลง (Ctrl+↓)", lambda: self.move_part(1),
+        self.down_action = self._action(_("เลื่อนลง"), _("เลื่อนแถวที่เลือกลง (Ctrl+↓)"), lambda: self.move_part(1),
                                         [K(Qt.Modifier.CTRL | Qt.Key.Key_Down)], table)
-        self.open_action = self._action("รายการย่อย", "แสดงรายการย่อยของแถวที่เลือก", self.open_children)
-        self.agencies_action = self._action("ผู้รับผิดชอบ…", "เลือกหน่วยงานผู้รับผิดชอบตัวชี้วัดที่เลือก",
+        self.open_action = self._action(_("รายการย่อย"), _("แสดงรายการย่อยของแถวที่เลือก"), self.open_children)
+        self.agencies_action = self._action(_("ผู้รับผิดชอบ…"), _("เลือกหน่วยงานผู้รับผิดชอบตัวชี้วัดที่เลือก"),
                                             self.open_agency_picker)
-        self.budget_action = self._action("งบประมาณ…", "แก้ไขรายการงบประมาณของตัวชี้วัดที่เลือก",
+        self.budget_action = self._action(_("งบประมาณ…"), _("แก้ไขรายการงบประมาณของตัวชี้วัดที่เลือก"),
                                           self.open_budget_editor)
-        self.undo_action = self.undo_stack.createUndoAction(self, "เลิกทำ")
-        self.redo_action = self.undo_stack.createRedoAction(self, "ทำซ้ำ")
+        self.undo_action = self.undo_stack.createUndoAction(self, _("เลิกทำ"))
+        self.redo_action = self.undo_stack.createRedoAction(self, _("ทำซ้ำ"))
         if undo_shortcuts:
             for action, keys in ((self.undo_action, [K(K.StandardKey.Undo)]),
                                  (self.redo_action, [K("Ctrl+Y"), K("Ctrl+Shift+Z")])):
@@ -222,10 +223,10 @@ class PlanEditorPage(QWidget):
         elif wanted is not None:
             self.load_year(wanted)
         else:
-            self.show_message("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล", error=True)
+            self.show_message(_("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล"), error=True)
         if not can(self.progress.identity(), "edit_plan"):
-            self.show_message("เครื่องนี้ไม่ได้ตั้งค่าเป็นศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด "
-                              "จึงดูแผนได้แต่แก้ไขไม่ได้", error=True)
+            self.show_message(_("เครื่องนี้ไม่ได้ตั้งค่าเป็นศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด "
+                                "จึงดูแผนได้แต่แก้ไขไม่ได้"), error=True)
 
     def _on_year_changed(self, combo_index: int) -> None:
         year = self.form.yearCombo.itemData(combo_index)
@@ -256,6 +257,8 @@ class PlanEditorPage(QWidget):
         tree = self.form.partsTree
         expanded = {uid for uid in self.tree_model.uids() if tree.isExpanded(self.tree_model.index_of_uid(uid))}
         current = select_parent or self.current_parent_uid() or str(plan.fiscal_year)
+        # the cell being left keeps its column: a Tab after an edit moves on from there, not from column 0
+        column = max(0, self.form.partsTable.currentIndex().column())
         if select_uid and find_part(plan, select_uid) is not None:
             parent = parent_uid_of(plan, select_uid)
             if parent is not None and parent != self.table_model.parent_uid:
@@ -273,7 +276,7 @@ class PlanEditorPage(QWidget):
                 tree.setExpanded(index, True)
         self._select_tree(current)
         if select_uid:
-            self.select_part(select_uid)
+            self.select_part(select_uid, column)
         self._update_actions()
         return True
 
@@ -300,7 +303,7 @@ class PlanEditorPage(QWidget):
             return
         parts = children_of(part)
         self.table_model.set_children(entity, uid, parts, self._short_names)
-        title = (display.show_digits(f"แผนทั้งฉบับ ปีงบประมาณ พ.ศ. {self.plan.fiscal_year}")
+        title = (display.show_digits(_("แผนทั้งฉบับ ปีงบประมาณ พ.ศ. {year}").format(year=self.plan.fiscal_year))
                  if isinstance(part, Plan) else part_title(entity, part))
         child = ENTITY_TEXT[self.table_model.entity]
         self.form.parentTitleLabel.setText(f"{child}ภายใต้ {title} ({display.count_text(len(parts), 'รายการ')})")
@@ -310,13 +313,13 @@ class PlanEditorPage(QWidget):
         index = self.form.partsTree.currentIndex()
         return index.data(UID_ROLE) if index.isValid() else None
 
-    def select_part(self, uid: str) -> bool:
-        """Make the table row of *uid* current (it must be among the shown children)."""
+    def select_part(self, uid: str, column: int = 0) -> bool:
+        """Make the table row of *uid* current (it must be among the shown children), at *column*."""
         row = self.table_model.row_of(uid)
         if row < 0:
             return False
         table = self.form.partsTable
-        index = self.table_model.index(row, 0)
+        index = self.table_model.index(row, max(0, min(column, self.table_model.columnCount() - 1)))
         table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         table.scrollTo(index)
@@ -421,7 +424,7 @@ class PlanEditorPage(QWidget):
 
     def _ask(self, message: str) -> bool:
         answer = QMessageBox.question(
-            self, "ยืนยันการลบ", message,
+            self, _("ยืนยันการลบ"), message,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -495,11 +498,11 @@ class PlanEditorPage(QWidget):
             return None
         source, target = self.year, self.year + 1
         question = display.show_digits(
-            f"คัดลอกแผนปีงบประมาณ พ.ศ. {source} ไปเป็นแผนปีงบประมาณ พ.ศ. {target}?\n"
-            "ยุทธศาสตร์ กลยุทธ์ โครงการ ตัวชี้วัด ผู้รับผิดชอบ และงบประมาณจะถูกคัดลอกทั้งหมด "
-            "แต่ไม่รวมผลการดำเนินงาน")
+            _("คัดลอกแผนปีงบประมาณ พ.ศ. {source} ไปเป็นแผนปีงบประมาณ พ.ศ. {target}?\n"
+              "ยุทธศาสตร์ กลยุทธ์ โครงการ ตัวชี้วัด ผู้รับผิดชอบ และงบประมาณจะถูกคัดลอกทั้งหมด "
+              "แต่ไม่รวมผลการดำเนินงาน").format(source=source, target=target))
         if ask and QMessageBox.question(
-                self, "คัดลอกแผนไปปีงบประมาณถัดไป", question,
+                self, _("คัดลอกแผนไปปีงบประมาณถัดไป"), question,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return None
@@ -509,7 +512,7 @@ class PlanEditorPage(QWidget):
             self.show_message(exc.message, error=True)
             return None
         self._fill_years(select=year)
-        self.show_message(display.show_digits(f"คัดลอกแผนปี {source} ไปเป็นแผนปี {year} แล้ว"))
+        self.show_message(display.show_digits(_("คัดลอกแผนปี {source} ไปเป็นแผนปี {year} แล้ว").format(source=source, year=year)))
         self.plan_changed.emit()
         self.year_chosen.emit(year)
         return year

@@ -92,6 +92,10 @@ def default_file_name(request: ReportRequest, year: int, office_name: str, today
     """A Thai file name that says what the report is, with the Buddhist-era date it was made:
     'แบบรายงานผลการดำเนินงาน_สำนักงานศึกษาธิการจังหวัดตราด_ไตรมาส2-2569_2569-02-10.pdf'."""
     period = f"ไตรมาส{request.quarter}-{year}" if request.quarter else f"ทั้งปี-{year}"
+    if request.round_id:
+        from ..domain.rounds import ROUND_NAMES
+
+        period = digits(ROUND_NAMES[request.round_id], False).replace(" ", "") + f"-{year}"
     stamp = be_date_stamp(today)
     if request.kind == "office":
         name = f"แบบรายงานผลการดำเนินงาน_{office_name or 'หน่วยงาน'}_{period}_{stamp}"
@@ -133,7 +137,8 @@ def make_report(progress: ProgressService, request: ReportRequest, target: Path,
     # file held open by another program gives a Thai message and leaves nothing under the name
     result = write_report(progress, request.kind, target, fiscal_year=request.fiscal_year,
                           quarter=request.quarter if kind.quarters or request.kind == "xlsx" else None,
-                          thai_digits=request.thai_digits, on_progress=on_page)
+                          thai_digits=request.thai_digits, on_progress=on_page,
+                          round_id=(request.round_id or None) if kind.rounds else None)
     if request.kind == "xlsx":
         pages, title = 0, kind.title
     else:
@@ -271,9 +276,9 @@ class ReportActions(QObject):
         return self._start(request, target)
 
     def preview(self, kind: str, fiscal_year: int | None = None, quarter: int | None = None,
-                thai_digits: bool | None = None) -> BackgroundOp[Any] | None:
-        """ดูตัวอย่าง without the chooser (for a page's tool button)."""
-        return self.run(self._request(kind, PREVIEW, fiscal_year, quarter, thai_digits))
+                thai_digits: bool | None = None, *, round_id: str = "") -> BackgroundOp[Any] | None:
+        """ดูตัวอย่าง without the chooser (for a page's tool button); *round_id*: a round (the workbook)."""
+        return self.run(replace(self._request(kind, PREVIEW, fiscal_year, quarter, thai_digits), round_id=round_id))
 
     def print_report(self, kind: str, fiscal_year: int | None = None, quarter: int | None = None,
                      thai_digits: bool | None = None) -> BackgroundOp[Any] | None:
@@ -281,9 +286,10 @@ class ReportActions(QObject):
         return self.run(self._request(kind, PRINT, fiscal_year, quarter, thai_digits))
 
     def save(self, kind: str, path: Path | str | None = None, fiscal_year: int | None = None,
-             quarter: int | None = None, thai_digits: bool | None = None) -> BackgroundOp[Any] | None:
-        """บันทึกเป็น PDF… (or the workbook) without the chooser."""
-        return self.run(self._request(kind, SAVE, fiscal_year, quarter, thai_digits), path)
+             quarter: int | None = None, thai_digits: bool | None = None, *,
+             round_id: str = "") -> BackgroundOp[Any] | None:
+        """บันทึกเป็น PDF… (or the workbook) without the chooser; *round_id*: a round (the workbook: h1, y)."""
+        return self.run(replace(self._request(kind, SAVE, fiscal_year, quarter, thai_digits), round_id=round_id), path)
 
     def save_word(self, kind: str, path: Path | str | None = None, fiscal_year: int | None = None,
                   quarter: int | None = None, thai_digits: bool | None = None) -> BackgroundOp[Any] | None:

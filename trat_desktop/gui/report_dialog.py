@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from ..domain.capabilities import can
 from ..domain.identity import Identity
 from ..domain.fiscal import ROUND_DUE_DAYS, default_quarter, default_year
+from ..domain.rounds import ROUND_NAMES
 from . import display
 from .forms.ui_report_dialog import Ui_ReportDialog
 from .style import emphasise
@@ -29,6 +30,8 @@ ACTIONS = (PREVIEW, PRINT, SAVE)
 WHOLE_YEAR = 0
 #: The months of each fiscal quarter, as the period combo shows them.
 QUARTER_MONTHS = {1: "ต.ค.–ธ.ค.", 2: "ม.ค.–มี.ค.", 3: "เม.ย.–มิ.ย.", 4: "ก.ค.–ก.ย."}
+#: The rounds beyond a quarter the period combo offers (ReportKind.rounds), with their months.
+ROUND_MONTHS = {"h1": "ต.ค.–มี.ค.", "y": "ต.ค.–ก.ย."}
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class ReportKind:
     pdf: bool                # a PDF (else the Excel workbook: no digits choice, no printing)
     capability: str          # the action of domain/capabilities.py that offers it in the menu
     word: bool = False       # can also be saved as an editable Word file (.docx)
+    rounds: bool = False     # the reporting rounds รอบ ๖ เดือน and รอบ ๑๒ เดือน can be chosen too
 
 
 KINDS: dict[str, ReportKind] = {k.key: k for k in (
@@ -51,12 +55,12 @@ KINDS: dict[str, ReportKind] = {k.key: k for k in (
                "แบบรายงานผลการดำเนินงานของหน่วยงาน (รายไตรมาส)",
                "ผลการดำเนินงานของหน่วยงานนี้ในไตรมาสที่เลือก พร้อมช่องลงนามผู้รายงานและหัวหน้าส่วนราชการ "
                "และรหัสตรวจสอบข้อมูล (QR) พิมพ์ ลงนาม แล้วส่งพร้อมไฟล์ผลการดำเนินงาน (.trat)",
-               quarters=True, whole_year=False, pdf=True, capability="offer_office_report", word=True),
+               quarters=True, whole_year=False, pdf=True, capability="offer_office_report", word=True, rounds=True),
     ReportKind("province", "รายงานภาพรวมจังหวัด…",
                "รายงานผลการดำเนินงานภาพรวมจังหวัด",
                "ผลรายยุทธศาสตร์ กิจกรรม และตัวชี้วัดของทุกหน่วยงาน หน่วยงานที่ยังรายงานไม่ครบ "
                "ยอดรวมงบประมาณ และแผนภูมิความก้าวหน้า สำหรับไตรมาสที่เลือกหรือทั้งปีงบประมาณ",
-               quarters=True, whole_year=True, pdf=True, capability="province_report", word=True),
+               quarters=True, whole_year=True, pdf=True, capability="province_report", word=True, rounds=True),
     ReportKind("plan", "พิมพ์แผนปฏิบัติการ…",
                "แผนปฏิบัติการ (ตามรูปแบบเอกสารแผน)",
                "แผนปฏิบัติการทั้งฉบับตามรูปแบบเอกสาร กระดาษ A4 แนวนอน หัวตารางซ้ำทุกหน้า "
@@ -65,8 +69,10 @@ KINDS: dict[str, ReportKind] = {k.key: k for k in (
     ReportKind("xlsx", "ส่งออก Excel…",
                "ผลการดำเนินงานภาพรวม (ไฟล์ Excel)",
                "สมุดงาน Excel (.xlsx): แผ่นสรุปรายยุทธศาสตร์ และแผ่นละหนึ่งยุทธศาสตร์ "
-               "ทุกตัวชี้วัดและหน่วยงาน ตัวเลขเป็นตัวเลขที่นำไปคำนวณต่อได้",
-               quarters=True, whole_year=True, pdf=False, capability="province_excel"),
+               "ทุกตัวชี้วัดและหน่วยงาน (ร้อยละความสำเร็จ ผลเทียบเป้าหมาย ผลการดำเนินงาน ปัญหาอุปสรรค ข้อเสนอแนะ) "
+               "สรุปผลสัมฤทธิ์รายกิจกรรม ยุทธศาสตร์ และจังหวัด ตัวเลขเป็นตัวเลขที่นำไปคำนวณต่อได้ "
+               "สำหรับไตรมาส รอบรายงาน หรือทั้งปีงบประมาณ",
+               quarters=True, whole_year=True, pdf=False, capability="province_excel", rounds=True),
 )}
 
 
@@ -86,6 +92,8 @@ class ReportRequest:
     action: str = PREVIEW
     #: save the office or provincial report as an editable Word file (.docx) instead of a PDF
     word: bool = False
+    #: a reporting round (h1, y) instead of a quarter ('' for none): the workbook offers them
+    round_id: str = ""
 
 
 class ReportDialog(QDialog):
@@ -148,17 +156,23 @@ class ReportDialog(QDialog):
     def quarter(self) -> int | None:
         """The chosen quarter, None for the whole year (and for the plan)."""
         value = self.form.periodCombo.currentData()
-        return int(value) if value else None
+        return int(value) if isinstance(value, int) and value else None
+
+    def round_id(self) -> str:
+        """The chosen reporting round (h1, y), '' for a quarter or the whole year."""
+        value = self.form.periodCombo.currentData()
+        return value if isinstance(value, str) else ""
 
     def thai_digits(self) -> bool:
         return self.form.thaiDigitsRadio.isChecked()
 
     def request(self) -> ReportRequest:
         return ReportRequest(self.kind().key, self.fiscal_year(), self.quarter(), self.thai_digits(),
-                             self.action or PREVIEW, word=self.word and self.kind().word)
+                             self.action or PREVIEW, word=self.word and self.kind().word, round_id=self.round_id())
 
-    def set_period(self, quarter: int | None) -> bool:
-        """Choose quarter 1-4, or None for the whole year; False when this report has no such choice."""
+    def set_period(self, quarter: int | str | None) -> bool:
+        """Choose quarter 1-4, a round (h1, y) or None for the whole year; False when this report has no such
+        choice."""
         index = self.form.periodCombo.findData(quarter or WHOLE_YEAR)
         if index < 0:
             return False
@@ -202,6 +216,9 @@ class ReportDialog(QDialog):
         if kind.quarters:
             for q in range(1, 5):
                 combo.addItem(display.show_digits(f"ไตรมาส {q}") + f" ({QUARTER_MONTHS[q]})", q)
+        if kind.rounds:
+            for key, months in ROUND_MONTHS.items():
+                combo.addItem(display.show_digits(ROUND_NAMES[key]) + f" ({months})", key)
         if kind.whole_year:
             combo.addItem("ทั้งแผน" if not kind.quarters else "ทั้งปีงบประมาณ", WHOLE_YEAR)
         if kind.quarters and kind.key != "xlsx":

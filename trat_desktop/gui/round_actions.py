@@ -715,6 +715,9 @@ class RoundActions(QObject):
             self.warn("บันทึกความเห็นไม่ได้", exc.message)
             return None
         name = dict(target.offices).get(office_uid, "")
+        marks = getattr(getattr(self.window, "office_page", None), "refresh_comments", None)
+        if callable(marks):
+            marks()  # the grid marks the new comment (●) without reloading the rows
         self.window.statusBar().showMessage(display.show_digits(
             f"บันทึกความเห็นถึง{name} ไตรมาส {made.quarter} แล้ว (ไปกับใบตอบรับครั้งถัดไป)"), 10000)
         self.last_message = made.text

@@ -13,19 +13,30 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from ..atomic import atomic_write
-from ..domain.progress import STATUSES, is_reported
+from ..domain.figures import BAND_TEXT, GroupFigures, rule_text
+from ..domain.progress import STATUSES
 from ..domain.thai import format_be_date
-from ..domain.reporting import ProvinceReportData
+from ..domain.reporting import NOT_DUE, NOT_REPORTED, Period, ProvinceReportData, period_end, period_quarters
 from .common import PLAN_TITLE
 from .province import ProvinceFigures, province_figures
 
 SUMMARY_SHEET = "สรุป"
 SUMMARY_HEADERS = ["ยุทธศาสตร์ที่", "ยุทธศาสตร์", "การมอบหมาย (ตัวชี้วัด × หน่วยงาน)", "รายงานที่ต้องส่ง",
                    "รายงานแล้ว", "บรรลุเป้าหมาย", "งบประมาณที่ได้รับ (บาท)", "ใช้ไป (บาท)", "ร้อยละการใช้จ่าย"]
+#: a strategy sheet's columns for the whole year (:func:`detail_headers`: to a period's last quarter)
 DETAIL_HEADERS = ["รหัสตัวชี้วัด", "กิจกรรม", "ตัวชี้วัด", "หน่วยนับ", "เป้าหมาย", "ระยะเวลา (ไตรมาส)",
                   "หน่วยงานที่รับผิดชอบ", "ผลไตรมาส 1", "ผลไตรมาส 2", "ผลไตรมาส 3", "ผลไตรมาส 4", "ผลสะสม",
-                  "บรรลุเป้าหมาย", "สถานะล่าสุด", "งบประมาณที่ได้รับ (บาท)", "ใช้ไป (บาท)", "หมายเหตุล่าสุด"]
-WRAPPED = {"ยุทธศาสตร์", "กิจกรรม", "ตัวชี้วัด", "หน่วยงานที่รับผิดชอบ", "หมายเหตุล่าสุด"}
+                  "ร้อยละความสำเร็จ", "ผลเทียบเป้าหมาย", "สถานะล่าสุด", "งบประมาณที่ได้รับ (บาท)", "ใช้ไป (บาท)",
+                  "ผลการดำเนินงาน", "ปัญหาอุปสรรค", "ข้อเสนอแนะ/แนวทางแก้ไข"]
+ACHIEVEMENT_SHEET = "สรุปผลสัมฤทธิ์"
+ACHIEVEMENT_HEADERS = ["ระดับ", "ยุทธศาสตร์ / กิจกรรม", "ตัวชี้วัด (รายการ)", "ดำเนินการแล้ว", "ร้อยละที่ดำเนินการ",
+                       "บรรลุ", "ใกล้เคียง", "ร้อยละที่บรรลุ", "ร้อยละความสำเร็จเฉลี่ย", "งบประมาณ (บาท)",
+                       "ใช้ไป (บาท)", "คงเหลือ (บาท)", "ร้อยละการเบิกจ่าย", "สรุป"]
+NARRATIVES = {"ผลการดำเนินงาน", "ปัญหาอุปสรรค", "ข้อเสนอแนะ/แนวทางแก้ไข", "สรุป"}
+WRAPPED = {"ยุทธศาสตร์", "ยุทธศาสตร์ / กิจกรรม", "กิจกรรม", "ตัวชี้วัด", "หน่วยงานที่รับผิดชอบ"} | NARRATIVES
+#: the widest a column of these headers grows (else 18 for a narrative, 21 for other text, 12 for a number)
+CAPS = {"กิจกรรม": 16}
+MAX_ROW_POINTS = 409.0  # the tallest row a spreadsheet keeps
 MONEY = "#,##0.00"
 COUNT = "#,##0"
 SHARE = "0.0"
@@ -51,8 +62,9 @@ def _baht(satang: int | None) -> float | None:
 
 
 def _write_rows(ws: Any, headers: list[str], rows: list[list[Any]], formats: dict[int, str],
-                top: int = 1) -> None:
-    """Header row at *top* (frozen), the rows below it, columns sized to their content."""
+                top: int = 1, caps: dict[str, int] | None = None) -> None:
+    """Header row at *top* (frozen), the rows below it, columns sized to their content (at most *caps* of a
+    header, else :data:`CAPS`)."""
     for c, h in enumerate(headers, start=1):
         cell = ws.cell(row=top, column=c, value=h)
         cell.font, cell.fill, cell.border = HEAD_FONT, HEAD_FILL, BOX
@@ -67,19 +79,20 @@ def _write_rows(ws: Any, headers: list[str], rows: list[list[Any]], formats: dic
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
     widths = []
     for c, h in enumerate(headers, start=1):
-        longest = max([display_width(str(h)) // 2 + 2] + [
+        # a text column's header takes two lines at most, a number column's three
+        longest = max([display_width(str(h)) // (2 if h in WRAPPED else 3) + 2] + [
             display_width(f"{v:,.2f}" if isinstance(v, float) else str(v)) for v in (row[c - 1] for row in rows)
             if v is not None])
-        # narrow enough that a sheet printed on the width of an A4 page stays readable: the 17 columns
-        # of a strategy sheet take about 220 units (was 243: printed at 60 %, Thai at 6.6 pt)
-        cap = 28 if h == "หมายเหตุล่าสุด" else 21 if h in WRAPPED else 12
+        # narrow enough that a sheet printed on the width of an A4 page stays readable: the 20 columns
+        # of a strategy sheet with its narratives take about 240 units (the 17 without them took 220)
+        cap = (caps or {}).get(h) or CAPS.get(h) or (18 if h in NARRATIVES else 21 if h in WRAPPED else 12)
         widths.append(max(8, min(cap, longest + 2)))
         ws.column_dimensions[get_column_letter(c)].width = widths[-1]
     # row heights that hold the wrapped Thai (LibreOffice does not grow rows by itself)
     ws.row_dimensions[top].height = LINE_POINTS * max(lines_needed(str(h), w) for h, w in zip(headers, widths))
     for r, values in enumerate(rows, start=top + 1):
         n = max([1] + [lines_needed(str(v), w) for v, w in zip(values, widths) if v is not None])
-        ws.row_dimensions[r].height = LINE_POINTS * n + 2
+        ws.row_dimensions[r].height = min(MAX_ROW_POINTS, LINE_POINTS * n + 2)
     page_setup(ws, top)
 
 
@@ -144,17 +157,98 @@ def _summary_rows(f: ProvinceFigures) -> list[list[Any]]:
     return rows
 
 
+def detail_headers(last_quarter: int = 4) -> list[str]:
+    """The columns of a strategy sheet, the quarters' results up to the period's end."""
+    cut = DETAIL_HEADERS.index("ผลไตรมาส 1")
+    return DETAIL_HEADERS[:cut] + [f"ผลไตรมาส {q}" for q in range(1, last_quarter + 1)] + DETAIL_HEADERS[cut + 4:]
+
+
+def _period_text(data: ProvinceReportData) -> str:
+    if data.period_title:
+        return data.period_title
+    return f"ไตรมาสที่ {data.quarter}" if data.quarter else "ทั้งปีงบประมาณ"
+
+
+def _titles(ws: Any, data: ProvinceReportData, heading: str, note: str = "") -> None:
+    ws["A1"] = f"{heading} ปีงบประมาณ พ.ศ. {data.plan.fiscal_year}"
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"] = f"{_period_text(data)} (ส่งออกเมื่อ {be_timestamp(data.now)})"
+    if note:
+        ws["A3"] = note
+
+
+def _spread(ws: Any, row: int, columns: int) -> None:
+    """A note over the width of the table, wrapped, in a row as tall as its lines (printed on every page)."""
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    cell = ws.cell(row=row, column=1)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    width = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, columns + 1))
+    ws.row_dimensions[row].height = LINE_POINTS * lines_needed(str(cell.value or ""), width) + 2
+
+
+def _narrative(entries: dict[int, Any], quarters: tuple[int, ...], name: str) -> str:
+    """What the office wrote in the period's quarters ("ไตรมาส N: …" when the period has several)."""
+    texts = [(q, str(getattr(entries[q], name) or "").strip()) for q in quarters if q in entries]
+    texts = [(q, t) for q, t in texts if t]
+    if len(quarters) == 1:
+        return "\n".join(t for _q, t in texts)
+    return "\n".join(f"ไตรมาส {q}: {t}" for q, t in texts)
+
+
+def _detail_rows(s: Any, period: Period) -> list[list[Any]]:
+    last = period_end(period)
+    quarters = period_quarters(period)
+    data: list[list[Any]] = []
+    for line in s.rows:
+        row = line.row
+        for office, figures_line in zip(row.offices, line.offices):
+            # the quarters to the period's end only: ผลสะสม and the band count no later quarter
+            per_quarter = [office.entries[q].achieved if q in office.entries else None for q in range(1, last + 1)]
+            f = figures_line.figures
+            status = row.standing(office, period).status
+            data.append([
+                row.id, f"{row.activity_code} {row.activity_title}", row.indicator, row.unit, row.target,
+                f"{row.quarter_from}-{row.quarter_to}" if row.quarter_from != row.quarter_to else str(row.quarter_from),
+                office.agency_name, *per_quarter, figures_line.achieved,
+                f.achievement_pct if f is not None else None,
+                BAND_TEXT.get(f.band or "", "") if f is not None else "",
+                STATUSES.get(status, "") if status else (NOT_REPORTED if figures_line.due else NOT_DUE),
+                _baht(office.allocated_satang) if office.allocated_satang is not None else figures_line.allocated_text,
+                _baht(figures_line.spent_satang),
+                _narrative(office.entries, quarters, "note"), _narrative(office.entries, quarters, "problems"),
+                _narrative(office.entries, quarters, "suggestions"),
+            ])
+    return data
+
+
+def _achievement_rows(figures: ProvinceFigures) -> list[tuple[str, list[Any]]]:
+    """(kind, values) of the province, each strategy and each of its activities (domain/figures.py's rollup)."""
+    def line(level: str, title: str, g: GroupFigures) -> list[Any]:
+        return [level, title, g.items, g.reported, g.reported_pct, g.on_target, g.near, g.on_target_pct,
+                g.mean_achievement_pct, _baht(g.allocated_satang), _baht(g.spent_satang), _baht(g.remaining_satang),
+                g.disbursed_pct, g.sentence(thai_digits=False)]
+
+    g = figures.group
+    out = [("province", line("จังหวัด", "ภาพรวมจังหวัดตราด", g))]
+    for s in figures.strategies:
+        sg = g.children.get(str(s.number))
+        if sg is None:
+            continue
+        out.append(("strategy", line(f"ยุทธศาสตร์ที่ {s.number}", s.title, sg)))
+        for code, ag in sg.children.items():
+            out.append(("activity", line(f"กิจกรรม {code}", figures.activity_titles.get((s.number, code), ""), ag)))
+    return out
+
+
 def write_xlsx(data: ProvinceReportData, out: Path | str | BinaryIO) -> Path | None:
-    """Write the workbook; the data's quarter limits the counts to that quarter (None: the whole year)."""
-    plan, rows, quarter, timeliness = data.plan, data.rows, data.quarter, data.timeliness
-    figures = province_figures(plan, rows, quarter, thai=False)
+    """Write the workbook for the data's period: a quarter, a round's quarters or the whole year (the counts,
+    the results to date, the bands and the narratives are those of the period, as in the provincial report)."""
+    plan, rows, period, timeliness = data.plan, data.rows, data.period, data.timeliness
+    figures = province_figures(plan, rows, period, thai=False)
     wb = Workbook()
     ws = wb.active
     ws.title = SUMMARY_SHEET
-    period = f"ไตรมาสที่ {quarter}" if quarter else "ทั้งปีงบประมาณ"
-    ws["A1"] = f"ผลการดำเนินงานตาม{PLAN_TITLE} ปีงบประมาณ พ.ศ. {plan.fiscal_year}"
-    ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = f"{period} (ส่งออกเมื่อ {be_timestamp(data.now)})"
+    _titles(ws, data, f"ผลการดำเนินงานตาม{PLAN_TITLE}")
     summary = _summary_rows(figures)
     formats = {7: MONEY, 8: MONEY, 9: SHARE, 3: COUNT, 4: COUNT, 5: COUNT, 6: COUNT}
     _write_rows(ws, SUMMARY_HEADERS, summary, formats, top=4)
@@ -162,32 +256,33 @@ def write_xlsx(data: ProvinceReportData, out: Path | str | BinaryIO) -> Path | N
         ws.cell(row=4 + len(summary), column=c).fill = TOTAL_FILL
         ws.cell(row=4 + len(summary), column=c).font = HEAD_FONT
 
+    sheet = wb.create_sheet(ACHIEVEMENT_SHEET)
+    _titles(sheet, data, "สรุปผลสัมฤทธิ์ตามแผนปฏิบัติการ",
+            "เกณฑ์: " + rule_text(data.thresholds, thai_digits=False) + " · นับตัวชี้วัดรายหน่วยงานที่รับผิดชอบ")
+    lines = _achievement_rows(figures)
+    _write_rows(sheet, ACHIEVEMENT_HEADERS, [values for _k, values in lines],
+                {3: COUNT, 4: COUNT, 5: SHARE, 6: COUNT, 7: COUNT, 8: SHARE, 9: SHARE, 10: MONEY, 11: MONEY,
+                 12: MONEY, 13: SHARE}, top=4, caps={"ยุทธศาสตร์ / กิจกรรม": 32, "สรุป": 26})
+    _spread(sheet, 3, len(ACHIEVEMENT_HEADERS))
+    for r, (kind, _values) in enumerate(lines, start=5):
+        if kind != "activity":
+            for c in range(1, len(ACHIEVEMENT_HEADERS) + 1):
+                sheet.cell(row=r, column=c).font = HEAD_FONT
+                sheet.cell(row=r, column=c).fill = TOTAL_FILL
+
+    headers = detail_headers(period_end(period))
+    money = {headers.index("งบประมาณที่ได้รับ (บาท)") + 1: MONEY, headers.index("ใช้ไป (บาท)") + 1: MONEY,
+             headers.index("ร้อยละความสำเร็จ") + 1: SHARE}
     for s in figures.strategies:
-        sheet = wb.create_sheet(f"ยุทธศาสตร์ {s.number}")
-        data: list[list[Any]] = []
-        for line in s.rows:
-            row = line.row
-            for office, figures_line in zip(row.offices, line.offices):
-                per_quarter = [office.entries[q].achieved if q in office.entries else None for q in range(1, 5)]
-                reported = [e for _q, e in sorted(office.entries.items()) if is_reported(e)]
-                data.append([
-                    row.id, f"{row.activity_code} {row.activity_title}", row.indicator, row.unit, row.target,
-                    f"{row.quarter_from}-{row.quarter_to}" if row.quarter_from != row.quarter_to else str(row.quarter_from),
-                    office.agency_name, *per_quarter, figures_line.achieved,
-                    {True: "บรรลุ", False: "ยังไม่บรรลุ", None: ""}[figures_line.on_target],
-                    STATUSES[reported[-1].status] if reported else "",
-                    _baht(office.allocated_satang) if office.allocated_satang is not None else figures_line.allocated_text,
-                    _baht(figures_line.spent_satang), reported[-1].note if reported else "",
-                ])
-        _write_rows(sheet, DETAIL_HEADERS, data, {15: MONEY, 16: MONEY})
+        _write_rows(wb.create_sheet(f"ยุทธศาสตร์ {s.number}"), headers, _detail_rows(s, period), money)
     if timeliness:
         from ..domain.rounds import ROUND_NAMES
 
         sheet = wb.create_sheet("ความตรงเวลา")
-        lines = [[ROUND_NAMES[e["round"]], e["office"], e["state_text"], e["timeliness_text"], be_text(e["due"]),
-                  be_text(e["submitted"]), be_text(e["received"])] for e in timeliness]
+        lines_t = [[ROUND_NAMES[e["round"]], e["office"], e["state_text"], e["timeliness_text"], be_text(e["due"]),
+                    be_text(e["submitted"]), be_text(e["received"])] for e in timeliness]
         _write_rows(sheet, ["รอบรายงาน", "หน่วยงาน", "ผลการตรวจ", "ความตรงเวลา", "ครบกำหนดส่ง", "วันที่ลงนามส่ง",
-                            "วันเวลาที่ได้รับ"], lines, {})
+                            "วันเวลาที่ได้รับ"], lines_t, {})
     wb.properties.title = f"ผลการดำเนินงาน ปีงบประมาณ พ.ศ. {plan.fiscal_year}"
     wb.properties.creator = "Trat Desktop"
     if not isinstance(out, (str, Path)):

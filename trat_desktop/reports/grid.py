@@ -29,7 +29,7 @@ from .typeset import P, ThaiParagraph
 CONTINUED = "(ต่อ)"
 RULE = colors.Color(0.35, 0.35, 0.35)
 MIN_LINES = 2          # a split row keeps at least this many lines of a paragraph on its page
-MIN_TAIL_LINES = 1     # and at least this many go on to the next (under "(ต่อ)")
+MIN_TAIL_LINES = 2     # and at least this many go on to the next (under "(ต่อ)")
 INK_CLEARANCE = 1.0    # points between the highest (lowest) ink and a rule
 
 
@@ -57,6 +57,9 @@ class Row:
     continued: bool = False  # a part of a row split across pages
     #: cells shown instead when the row starts a page (the tactic and activity of a plan row "(ต่อ)")
     carry: dict[int, Cell] | None = None
+    #: cells shown instead when the whole row starts a page below a row of its own item on the page
+    #: before (a note whose indicator ended that page: its text says "(ต่อ)")
+    restart: list[Cell] | None = None
     #: (grid width, (top padding, content height, bottom padding)) of the last grid that measured it
     _geometry: tuple[float, tuple[float, float, float]] | None = field(default=None, repr=False)
 
@@ -170,9 +173,10 @@ class Grid(Flowable):
     # --- splitting -------------------------------------------------------------------------------
 
     def _part(self, rows: list[Row], footer: Sequence[Flowable], first: bool, fill: float = 0.0) -> "Grid":
-        if not first and rows and rows[0].carry:
+        if not first and rows and (rows[0].carry or (rows[0].restart and not rows[0].continued)):
             top = rows[0]
-            cells = [top.carry.get(i, c) if top.carry and _blank(c) else c for i, c in enumerate(top.cells)]
+            cells = top.restart if top.restart and not top.continued else top.cells
+            cells = [top.carry.get(i, c) if top.carry and _blank(c) else c for i, c in enumerate(cells)]
             rows = [Row(cells, top.background, 0, None, top.rule_width, top.keep_with_next, top.keep_with_previous,
                         top.continued), *rows[1:]]
         g = Grid(self.widths, rows, self.header, footer, padding=self.padding, top_padding=self.top_padding,

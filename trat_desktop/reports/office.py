@@ -12,9 +12,10 @@ from ..domain.display import budget_text, number_text
 from ..domain.model import IndicatorRow
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.reporting import OfficeReportData, standing
+from ..domain.rounds import ROUND_NAMES
 from ..domain.thai import format_baht
-from .common import PLAN_TITLE, ReportResult, Thai, bold_line, qr_drawing, signature_block
-from .grid import Cell, Grid, Row, cell
+from .common import PLAN_TITLE, ReportResult, Thai, qr_drawing, signature_block
+from .grid import CONTINUED, Cell, Grid, Row, cell
 from .layout import SHADE, SHADE_STRONG, PageDecor, build_pdf, frame_width, scale_widths
 from .typeset import PR, P
 
@@ -51,16 +52,16 @@ def office_story(data: OfficeReportData, *, thai_digits: bool = True) -> tuple[l
     d = Thai(thai_digits)
     width = frame_width(True)
 
+    # the plan and the year on one line, the office, the period and the date on one line: the table
+    # starts higher on the first page (a long office name wraps at a word)
     story: list[Flowable] = [
         P(TITLE, "title"),
-        P(f"ตาม{PLAN_TITLE}", "subtitle"),
-        P(d(f"ประจำปีงบประมาณ พ.ศ. {year}"), "subtitle"),
-        Spacer(1, 0.3 * cm),
-        bold_line("หน่วยงาน", me.office_name),
-        # the period and the date on one line: the table starts higher on the first page
-        PR([("ผลการดำเนินงาน", True), (" " + (data.period_title or d.quarter(year, q)) + "\u2003", False),
+        P(f"ตาม{PLAN_TITLE}" + d(f" ประจำปีงบประมาณ พ.ศ. {year}"), "subtitle"),
+        Spacer(1, 0.15 * cm),
+        PR([("หน่วยงาน", True), (" " + me.office_name + "\u2003", False),
+            ("ผลการดำเนินงาน", True), (" " + (data.period_title or d.quarter(year, q)) + "\u2003", False),
             ("วันที่รายงาน", True), (" " + d.date(today), False)], "body"),
-        Spacer(1, 0.2 * cm),
+        Spacer(1, 0.1 * cm),
     ]
     blocks = [
         signature_block("ผู้รายงาน", me.reporter_name, me.reporter_position, d.date(today), phone=d(me.reporter_phone)),
@@ -72,10 +73,21 @@ def office_story(data: OfficeReportData, *, thai_digits: bool = True) -> tuple[l
         from .figures_section import office_figures
 
         story += [*office_figures(items, [_standing(i, q) for i in items], d, width, data.thresholds), PageBreak()]
-    story.append(_items_table(items, q, d, width, _closing(_summary(items, q, d), blocks, code, width)))
-    title = f"{TITLE} {me.office_name} " + d(f"ไตรมาสที่ {q}/{year}")
+    in_round = bool(getattr(data, "round_id", ""))
+    story.append(_items_table(items, q, d, width, _closing(_summary(items, q, d, in_round), blocks, code, width),
+                              heads=headers(q, d, in_round)))
+    title = f"{TITLE} {me.office_name} " + d(period_label(data))
     decor = PageDecor(header=title, footer_left=f"รหัสตรวจสอบข้อมูล {code}", thai_digits=thai_digits)
     return story, title, decor
+
+
+def period_label(data: OfficeReportData) -> str:
+    """The period in the running page header: "ไตรมาสที่ ๒/๒๕๖๙", or a round's name ("รอบ ๖ เดือน
+    ปีงบประมาณ ๒๕๖๙") when the report is a round's; digits as the caller's Thai() makes them."""
+    round_id = getattr(data, "round_id", "")
+    if round_id in ROUND_NAMES:
+        return f"{ROUND_NAMES[round_id]} ปีงบประมาณ {data.fiscal_year}"
+    return f"ไตรมาสที่ {data.quarter}/{data.fiscal_year}"
 
 
 HEADERS = ["ที่", "กิจกรรม / ตัวชี้วัด", "เป้าหมาย", "ผลไตรมาสนี้", "ผลสะสม", "สถานะ",
@@ -90,7 +102,7 @@ def _spans(parts: list[tuple[str, str]], widths: list[float]) -> list[int]:
     taller of the two needs the fewest lines (each usually one)."""
     from .typeset import FONT, FONT_BOLD, STYLES, text_width
 
-    size = STYLES["cell"].fontSize
+    size = STYLES["cell_dense"].fontSize
     need = [text_width(label, FONT_BOLD, size) + text_width(" " + text, FONT, size) for label, text in parts]
     best = (float("inf"), 0.0, 4)
     for k in range(1, len(widths)):
@@ -100,14 +112,23 @@ def _spans(parts: list[tuple[str, str]], widths: list[float]) -> list[int]:
     return [best[2], len(widths) - best[2]]
 
 
-def _narrative(label: str, text: str, span: int) -> Cell:
-    return Cell([PR([(label, True), (" " + text, False)], "cell")], span=span)
+def _narrative(label: str, text: str, span: int, continued: bool = False) -> Cell:
+    """'<b>label</b> text'; *continued*: the same, as it starts a page below its item's indicator."""
+    return Cell([PR([*([(CONTINUED + " ", False)] if continued else []), (label, True), (" " + text, False)],
+                    "cell_dense")], span=span)
 
 
-def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: list[Flowable]) -> Grid:
+def headers(q: int, d: Thai, in_round: bool = False) -> list[str]:
+    """The items table's column heads; a round's report names the quarter its "this quarter" columns show
+    (the round's last quarter), since "ไตรมาสนี้" means nothing under "รอบ ๖ เดือน"."""
+    return [d(h.replace("ไตรมาสนี้", f"ไตรมาส {q}")) for h in HEADERS] if in_round else list(HEADERS)
+
+
+def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: list[Flowable],
+                 heads: list[str] | None = None) -> Grid:
     """One row per indicator (numbered 1, 2, ...; the plan's code stays beside the activity), the
     office's note under its row across the whole table, a total, and *footer* kept with the end."""
-    header = [Row([cell(h, style="head", valign="MIDDLE") for h in HEADERS], background=SHADE_STRONG)]
+    header = [Row([cell(h, style="head_dense", valign="MIDDLE") for h in heads or HEADERS], background=SHADE_STRONG)]
     rows: list[Row] = []
     allocated_total = spent_q_total = spent_total = 0
     for n, item in enumerate(items, start=1):
@@ -121,36 +142,42 @@ def _items_table(items: list[WorkItem], q: int, d: Thai, width: float, footer: l
         problems = (entry.problems or "").strip() if entry else ""
         suggestions = (entry.suggestions or "").strip() if entry else ""
         # the item's number stands beside every part of it that starts a page
-        carry = {0: cell(d(n), style="cell_center")}
+        carry = {0: cell(d(n), style="cell_center_dense")}
+        blank = cell("", style="cell_dense")
         # the activity across the table (its title needs the width), then the indicator with the figures
-        rows.append(Row([cell(d(n), style="cell_center"),
-                         cell(PR([(f"{d(item.id)} {d(item.activity_code)} {item.activity_title}", True)], "cell"),
+        rows.append(Row([cell(d(n), style="cell_center_dense"),
+                         cell(PR([(f"{d(item.id)} {d(item.activity_code)} {item.activity_title}", True)], "cell_dense"),
                               span=8)], keep_with_next=True))
         rows.append(Row([
-            cell(""),
-            cell(PR([("ตัวชี้วัด:", True), (" " + (item.indicator or "-"), False)], "cell")),
-            cell(f"{number_text(item.target, d.thai)} {item.unit}".strip(), style="cell_right"),
+            blank,
+            cell(PR([("ตัวชี้วัด:", True), (" " + (item.indicator or "-"), False)], "cell_dense")),
+            cell(f"{number_text(item.target, d.thai)} {item.unit}".strip(), style="cell_right_dense"),
             cell((number_text(entry.achieved, d.thai) if entry else "")
-                 + (f" ({OUTSIDE_PLAN_TEXT})" if q in outside else ""), style="cell_right"),
-            cell(number_text(st.achieved, d.thai), style="cell_right"),
-            cell(OUTSIDE_PLAN_TEXT if q in outside or not item.assigned else st.label, style="cell"),
-            cell(allocated_text(item.row, item.agency_name, item.allocated_satang, d.thai), style="cell_right"),
-            cell(_baht(entry.spent_satang if entry else None, d.thai), style="cell_right"),
-            cell(_baht(st.spent_satang if st.spent_satang or entry else None, d.thai), style="cell_right"),
-        ], keep_with_next=bool(note or problems or suggestions), rule_from=1, rule_width=0.3, carry=carry))
+                 + (f" ({OUTSIDE_PLAN_TEXT})" if q in outside else ""), style="cell_right_dense"),
+            cell(number_text(st.achieved, d.thai), style="cell_right_dense"),
+            cell(OUTSIDE_PLAN_TEXT if q in outside or not item.assigned else st.label, style="cell_dense"),
+            cell(allocated_text(item.row, item.agency_name, item.allocated_satang, d.thai), style="cell_right_dense"),
+            cell(_baht(entry.spent_satang if entry else None, d.thai), style="cell_right_dense"),
+            cell(_baht(st.spent_satang if st.spent_satang or entry else None, d.thai), style="cell_right_dense"),
+        ], rule_from=1, rule_width=0.3, carry=carry))
+        # the note may start the next page below its indicator (an item's parts fill the page; the
+        # activity, a heading, stays with its indicator)
         if note:
-            rows.append(Row([cell(""), _narrative(NOTE_LABEL, note, 8)], rule_from=1, rule_width=0.3, carry=carry))
+            rows.append(Row([blank, _narrative(NOTE_LABEL, note, 8)], rule_from=1, rule_width=0.3, carry=carry,
+                            restart=[blank, _narrative(NOTE_LABEL, note, 8, continued=True)]))
         if problems or suggestions:
             # side by side: both are short as a rule; one alone takes the whole width
             parts = [(label, text) for label, text in (("ปัญหาอุปสรรค:", problems),
                                                         ("ข้อเสนอแนะ/แนวทางแก้ไข:", suggestions)) if text]
             spans = [8] if len(parts) == 1 else _spans(parts, scale_widths(WEIGHTS, width)[1:])
-            rows.append(Row([cell(""), *(_narrative(label, text, span) for (label, text), span in zip(parts, spans))],
-                            rule_from=1, rule_width=0.3, carry=carry))
-    rows.append(Row([cell("รวม", style="cell_bold", span=6),
-                     cell(format_baht(allocated_total / 100, d.thai), style="cell_right_bold"),
-                     cell(format_baht(spent_q_total / 100, d.thai), style="cell_right_bold"),
-                     cell(format_baht(spent_total / 100, d.thai), style="cell_right_bold")], background=SHADE,
+            rows.append(Row([blank, *(_narrative(label, text, span) for (label, text), span in zip(parts, spans))],
+                            rule_from=1, rule_width=0.3, carry=carry,
+                            restart=[blank, *(_narrative(label, text, span, continued=not n)
+                                              for n, ((label, text), span) in enumerate(zip(parts, spans)))]))
+    rows.append(Row([cell("รวม", style="cell_bold_dense", span=6),
+                     cell(format_baht(allocated_total / 100, d.thai), style="cell_right_bold_dense"),
+                     cell(format_baht(spent_q_total / 100, d.thai), style="cell_right_bold_dense"),
+                     cell(format_baht(spent_total / 100, d.thai), style="cell_right_bold_dense")], background=SHADE,
                     keep_with_previous=True))
     # a point less under each row than the other reports (the ink of ญ ฐ and lower vowels still decides)
     return Grid(scale_widths(WEIGHTS, width), rows, header, footer, bottom_padding=1.5)
@@ -164,13 +191,14 @@ def _standing(item: WorkItem, q: int):  # type: ignore[no-untyped-def]
                     thresholds=getattr(item, "thresholds", None))
 
 
-def _summary(items: list[WorkItem], q: int, d: Thai) -> str:
+def _summary(items: list[WorkItem], q: int, d: Thai, in_round: bool = False) -> str:
     items = [i for i in items if i.assigned]
     standings = [_standing(i, q) for i in items]
     due = sum(1 for s in standings if s.is_due)
     reported = sum(1 for s in standings if s.is_due and s.complete)
     reached = sum(1 for s in standings if s.on_target)
-    return d(f"ตัวชี้วัดที่รับผิดชอบ {len(items)} รายการ ต้องรายงานในไตรมาสนี้ {due} รายการ "
+    when = f"ไตรมาส {q}" if in_round else "ไตรมาสนี้"
+    return d(f"ตัวชี้วัดที่รับผิดชอบ {len(items)} รายการ ต้องรายงานใน{when} {due} รายการ "
              f"รายงานแล้ว {reported} รายการ บรรลุเป้าหมายแล้ว {reached} รายการ")
 
 

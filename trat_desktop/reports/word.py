@@ -8,7 +8,8 @@ Written to a temporary file and renamed when complete (a partial file is never l
 
 The helpers are public for other Word documents (the ITA forms): :func:`new_document`, :func:`paragraph`,
 :func:`table` (header rows that repeat, :class:`WordCell` spans and vertical merges), :func:`signature_blocks`,
-:func:`page_furniture`, :func:`set_thai_font`, :func:`save`. The first version's private names (``_document``,
+:func:`page_furniture`, :func:`set_thai_font`, :func:`save`; :func:`put_story` puts a PDF's flowables into Word
+(the provincial report is its PDF's story so), :func:`drawing_png` draws a chart's bars as a picture. The first version's private names (``_document``,
 ``_para``, ``_table``, ``_signatures``, ``_font``, ``_save``) still work.
 """
 
@@ -49,6 +50,10 @@ class WordCell:
     bold: bool = False
     align: str = LEFT
     shade: str = ""
+    #: the PDF's flowables to put in the cell instead of *text* (paragraphs with their own styles, pictures,
+    #: tables: :func:`put_story`)
+    content: Sequence[Any] | None = None
+    middle: bool = False  # centred vertically
 
 
 def new_document(landscape: bool = False) -> Any:
@@ -151,8 +156,25 @@ def _merge_up(tbl: Any, row: int, column: int) -> None:
     if above.find(qn("w:vMerge")) is None:
         start = OxmlElement("w:vMerge")
         start.set(qn("w:val"), "restart")
-        above.append(start)
-    _tc_at(tbl.tr_lst[row], column).get_or_add_tcPr().append(OxmlElement("w:vMerge"))
+        _tc_pr_insert(above, start)
+    _tc_pr_insert(_tc_at(tbl.tr_lst[row], column).get_or_add_tcPr(), OxmlElement("w:vMerge"))
+
+
+#: the order of a cell's properties in the schema (w:tcPr): Word refuses a file with them out of order
+_TC_PR_ORDER = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+                "textDirection", "tcFitText", "vAlign", "hideMark")
+
+
+def _tc_pr_insert(tc_pr: Any, element: Any) -> None:
+    """*element* into a cell's properties at its place in the schema's order."""
+    from docx.oxml.ns import qn
+
+    later = _TC_PR_ORDER[_TC_PR_ORDER.index(element.tag.rsplit("}", 1)[1]) + 1:]
+    for child in tc_pr:
+        if child.tag.rsplit("}", 1)[1] in later:
+            child.addprevious(element)
+            return
+    tc_pr.append(element)
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -162,7 +184,7 @@ def _shade(cell: Any, fill: str) -> None:
     shd = OxmlElement("w:shd")
     for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
         shd.set(qn(key), value)
-    cell._tc.get_or_add_tcPr().append(shd)
+    _tc_pr_insert(cell._tc.get_or_add_tcPr(), shd)
 
 
 def _fill_row(table: Any, values: Sequence[str | WordCell], widths_cm: Sequence[float], size: float,
@@ -187,7 +209,13 @@ def _fill_row(table: Any, values: Sequence[str | WordCell], widths_cm: Sequence[
         spec = value if isinstance(value, WordCell) else WordCell(str(value))
         cell = row.cells[column]
         cell.width = Cm(sum(widths_cm[column:column + spec.span]))
-        if not spec.merge_up:
+        if spec.middle:
+            from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        if spec.content is not None:
+            put_story(cell, spec.content)
+        elif not spec.merge_up:
             _align(cell.paragraphs[0], CENTER if header and spec.align == LEFT else spec.align)
             add_runs(cell.paragraphs[0], spec.text, size=size, bold=bold or spec.bold)
         if spec.shade or shade:
@@ -326,6 +354,358 @@ def save(document: Any, out: Path | str | BinaryIO) -> None:
         document.save(fh)
 
 
+# --- the PDF's story in Word ------------------------------------------------------------------
+
+PT_PER_CM = 72 / 2.54
+#: Sarabun at 11 pt reads like TH SarabunPSK at 16 pt (reports/typeset.py's BODY_SIZE): the PDF's sizes × 16/11
+SIZE_FACTOR = SIZE_PT / 11.0
+PICTURE_SCALE = 4  # pixels per point of a drawing's picture (288 dpi)
+_WORD_SIZES = {"title": TITLE_PT, "heading": HEADING_PT}
+
+
+def _cm(points: float) -> Any:
+    from docx.shared import Cm
+
+    return Cm(points / PT_PER_CM)
+
+
+def _hex(colour: Any) -> str:
+    """'D9D9D9' for a reportlab colour ('' for none)."""
+    if colour is None:
+        return ""
+    return "".join(f"{round(255 * v):02X}" for v in (colour.red, colour.green, colour.blue))
+
+
+def drawing_png(drawing: Any, scale: float = PICTURE_SCALE) -> bytes:
+    """A reportlab Drawing of rectangles, lines and polygons (the bars of reports/charts.py, a QR code) as a PNG
+    with a transparent ground, *scale* pixels per point. Drawn with Pillow (reportlab's own dependency): reportlab's
+    renderPM needs a backend (rlPyCairo or rl_renderPM) the project does not ship. Text is refused: a Drawing's
+    strings are not shaped, so the charts keep their Thai labels outside the drawing (as paragraphs; in Word
+    as text beside the picture)."""
+    import io
+
+    from PIL import Image, ImageDraw
+    from reportlab.graphics.shapes import Group, Line, Polygon, Rect, UserNode, mmult
+
+    width, height = max(1, round(drawing.width * scale)), max(1, round(drawing.height * scale))
+    image = Image.new("RGBA", (width, height), (255, 255, 255, 0))
+    pen = ImageDraw.Draw(image)
+
+    def rgba(colour: Any) -> tuple[int, int, int, int]:
+        return (*(round(255 * v) for v in (colour.red, colour.green, colour.blue)), round(255 * colour.alpha))
+
+    def walk(node: Any, ctm: tuple[float, ...]) -> None:
+        if isinstance(node, UserNode):
+            node = node.provideNode()
+        if isinstance(node, Group):
+            ctm = mmult(ctm, node.transform)
+            for child in node.getContents():
+                walk(child, ctm)
+            return
+
+        def at(x: float, y: float) -> tuple[float, float]:
+            a, b, c, d, e, f = ctm
+            return (a * x + c * y + e) * scale, height - (b * x + d * y + f) * scale
+
+        stroke = getattr(node, "strokeColor", None)
+        line_width = max(1, round(getattr(node, "strokeWidth", 1) * scale * abs(ctm[0])))
+        if isinstance(node, Rect):
+            (x0, y0), (x1, y1) = at(node.x, node.y), at(node.x + node.width, node.y + node.height)
+            box = [round(min(x0, x1)), round(min(y0, y1)), round(max(x0, x1)) - 1, round(max(y0, y1)) - 1]
+            if box[2] >= box[0] and box[3] >= box[1]:
+                pen.rectangle(box, fill=rgba(node.fillColor) if node.fillColor is not None else None,
+                              outline=rgba(stroke) if stroke is not None else None,
+                              width=line_width if stroke is not None else 0)
+        elif isinstance(node, Line):
+            if stroke is not None:
+                pen.line([at(node.x1, node.y1), at(node.x2, node.y2)], fill=rgba(stroke), width=line_width)
+        elif isinstance(node, Polygon):
+            points = [at(x, y) for x, y in zip(node.points[::2], node.points[1::2])]
+            pen.polygon(points, fill=rgba(node.fillColor) if node.fillColor is not None else None,
+                        outline=rgba(stroke) if stroke is not None else None)
+        else:
+            raise TypeError(f"drawing_png draws rectangles, lines and polygons, not {type(node).__name__}")
+
+    walk(drawing, (1, 0, 0, 1, 0, 0))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", dpi=(72 * scale, 72 * scale))
+    return buffer.getvalue()
+
+
+def _word_size(style: Any) -> float:
+    """A PDF paragraph style's size in Word: TH SarabunPSK's for the Sarabun size (title and heading as the
+    other Word documents have them)."""
+    return _WORD_SIZES.get(style.name) or round(style.fontSize * SIZE_FACTOR * 2) / 2
+
+
+def _is_cell(container: Any) -> bool:
+    from docx.table import _Cell
+
+    return isinstance(container, _Cell)
+
+
+def _last_block(container: Any) -> Any:
+    """The last paragraph or table of a document's body or of a cell (None when empty)."""
+    from docx.oxml.ns import qn
+
+    element = container._tc if _is_cell(container) else container.element.body
+    for child in reversed(element):
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            return child
+    return None
+
+
+def _tiny(paragraph_: Any) -> None:
+    """An empty paragraph Word requires (after a table in a cell, between two tables) made 1 pt high."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    paragraph_.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph_.paragraph_format.line_spacing = Pt(1)
+
+
+class _Story:
+    """Puts flowables into a document or a cell, carrying the space of a Spacer and a page break to what comes
+    next."""
+
+    def __init__(self) -> None:
+        self.space = 0.0          # points (the PDF's) of Spacers not yet given to a paragraph
+        self.page_break = False
+
+    def all(self, container: Any, items: Sequence[Any], keep: bool = False, together: bool = False) -> None:
+        """*items* in order; *together* (a KeepTogether): each stays on the page of the next, and a table's rows
+        with each other; *keep*: the last too stays with what follows."""
+        items = list(items)
+        for n, item in enumerate(items):
+            self.put(container, item, keep or (together and n < len(items) - 1), together)
+
+    def put(self, container: Any, item: Any, keep: bool, together: bool = False) -> None:
+        from reportlab.graphics.shapes import Drawing
+        from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
+        from reportlab.platypus import Table as PdfTable
+
+        from .grid import Grid
+        from .typeset import ThaiParagraph
+
+        if item is None:
+            return
+        if isinstance(item, (list, tuple)):
+            self.all(container, item, keep, together=True)
+        elif isinstance(item, str):
+            self.text(container, ((item, False),), None, keep)
+        elif isinstance(item, ThaiParagraph):
+            self.text(container, item.runs, item.style, keep)
+        elif isinstance(item, Grid):
+            self.grid(container, item, keep or bool(item.footer), together)
+            self.all(container, item.footer, keep, together=True)   # kept with the end of the table
+        elif isinstance(item, PdfTable):
+            self.pdf_table(container, item, keep, together)
+        elif isinstance(item, Drawing):
+            self.picture(container, item, keep)
+        elif isinstance(item, KeepTogether):
+            self.all(container, item._content, keep, together=True)
+        elif isinstance(item, CondPageBreak):
+            return  # Word keeps headings with what follows (keep with next) instead
+        elif isinstance(item, PageBreak):
+            self.page_break = True
+        elif isinstance(item, Spacer):
+            self.space += item.height
+        else:
+            raise TypeError(f"no Word form for {type(item).__name__}")
+
+    def paragraph(self, container: Any) -> Any:
+        """A new paragraph, or the empty one a new cell starts with; the pending space and page break on it."""
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+        from docx.text.paragraph import Paragraph
+
+        last = _last_block(container)
+        if (_is_cell(container) and last is not None and last.tag == qn("w:p")
+                and last.find(qn("w:r")) is None and last.find(qn("w:pPr")) is None):
+            added = Paragraph(last, container)
+        else:
+            added = container.add_paragraph()
+        if self.space:
+            added.paragraph_format.space_before = Pt(self.space * SIZE_FACTOR)
+            self.space = 0.0
+        if self.page_break:
+            added.paragraph_format.page_break_before = True
+            self.page_break = False
+        return added
+
+    def before_table(self, container: Any) -> None:
+        """A paragraph between two tables (Word would join them), for a pending space or a page break."""
+        from docx.oxml.ns import qn
+
+        last = _last_block(container)
+        if self.page_break or self.space >= 6 or (last is not None and last.tag == qn("w:tbl")):
+            _tiny(self.paragraph(container))
+        self.space = 0.0
+
+    def text(self, container: Any, runs: Sequence[tuple[str, bool]], style: Any, keep: bool) -> None:
+        from docx.shared import Pt
+
+        from .typeset import FONT_BOLD
+
+        added = self.paragraph(container)
+        size = _word_size(style) if style is not None else SIZE_PT
+        bold = style is not None and style.fontName == FONT_BOLD
+        if style is not None:
+            _align(added, {1: CENTER, 2: RIGHT}.get(style.alignment, LEFT))
+            if style.spaceBefore and not added.paragraph_format.space_before:
+                added.paragraph_format.space_before = Pt(style.spaceBefore * SIZE_FACTOR)
+            if style.spaceAfter:
+                added.paragraph_format.space_after = Pt(style.spaceAfter * SIZE_FACTOR)
+        if keep or (style is not None and style.name == "heading"):
+            added.paragraph_format.keep_with_next = True
+        for text, strong in runs:
+            add_runs(added, text, size=size, bold=bold or strong)
+
+    def picture(self, container: Any, drawing: Any, keep: bool) -> None:
+        import io
+
+        added = self.paragraph(container)
+        if keep:
+            added.paragraph_format.keep_with_next = True
+        shape = added.add_run().add_picture(io.BytesIO(drawing_png(drawing)), width=_cm(drawing.width),
+                                            height=_cm(drawing.height))
+        for side in ("distT", "distB", "distL", "distR"):  # no space around it (LibreOffice adds 9 pt if unsaid)
+            shape._inline.set(side, "0")
+
+    def grid(self, container: Any, grid: Any, keep: bool, together: bool = False) -> None:
+        """A ruled grid (reports/grid.py) as a Word table: its header rows repeat on every page, spans and
+        shading as the PDF's (a page's "(ต่อ)" row is the PDF's page furniture: Word repeats the header only)."""
+        self.before_table(container)
+
+        def cells(row: Any, header: bool) -> list[WordCell]:
+            shade = "" if header else _hex(row.background)
+            return [WordCell(content=c.content, span=c.span, shade=shade, middle=c.valign == "MIDDLE")
+                    for c in row.cells]
+
+        added = table(container, [cells(r, True) for r in grid.header], [cells(r, False) for r in grid.rows],
+                      [w / PT_PER_CM for w in grid.widths])
+        # the PDF's paddings (Word's default is 5.4 pt at each side); the edge at the margin, as the PDF's
+        _no_cell_margins(added, grid.top_padding, grid.padding, grid.bottom_padding, grid.padding)
+        body = added.rows[len(grid.header):]
+        last = len(body) - 1
+        for n, (row, word_row) in enumerate(zip(grid.rows, body)):
+            after = grid.rows[n + 1] if n < last else None
+            if (row.keep_with_next or (after is not None and after.keep_with_previous) or (together and n < last)
+                    or (keep and n == last)):
+                _keep_row(word_row)
+
+    def pdf_table(self, container: Any, pdf: Any, keep: bool, together: bool = False) -> None:
+        """A reportlab Table (a chart: labels, bars and figures; signature blocks side by side) as a Word table
+        without rules: its widths and cell paddings, each cell's flowables in it (drawings as pictures)."""
+        from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from reportlab.graphics.shapes import Drawing
+
+        self.before_table(container)
+        values = pdf._cellvalues
+        columns = max((len(r) for r in values), default=0)
+        widths = [w if isinstance(w, (int, float)) else None for w in (list(pdf._colWidths) + [None] * columns)[:columns]]
+        known = sum(w for w in widths if w)
+        free = [n for n, w in enumerate(widths) if not w]
+        for n in free:  # an unsized column shares what the frame leaves (the landscape frame's width)
+            widths[n] = max(36.0, (24.7 * PT_PER_CM - known) / len(free))
+        added = container.add_table(rows=0, cols=columns)
+        added.autofit = False
+        _no_cell_margins(added)  # each cell's own paddings below, as the PDF's
+        for column, width in zip(added.columns, widths):
+            column.width = _cm(width)
+        for r, row_values in enumerate(values):
+            row = added.add_row()
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+            for c, value in enumerate(row_values):
+                target = row.cells[c]
+                target.width = _cm(widths[c])
+                style = pdf._cellStyles[r][c]
+                right = style.rightPadding
+                drawn = [f for f in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(f, Drawing)]
+                if drawn:  # a picture is never cut: the PDF lets a drawing run into the padding
+                    right = max(0.0, min(right, widths[c] - style.leftPadding - max(f.width for f in drawn)))
+                margins = OxmlElement("w:tcMar")
+                for side, amount in (("top", style.topPadding), ("left", style.leftPadding),
+                                     ("bottom", style.bottomPadding), ("right", right)):
+                    node = OxmlElement(f"w:{side}")
+                    node.set(qn("w:w"), str(round(amount * 20)))  # twentieths of a point
+                    node.set(qn("w:type"), "dxa")
+                    margins.append(node)
+                _tc_pr_insert(target._tc.get_or_add_tcPr(), margins)
+                if style.valign == "MIDDLE":
+                    target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                inner = _Story()
+                inner.all(target, value if isinstance(value, (list, tuple)) else [value], together=False)
+                _close_cell(target)
+            if (together and r < len(values) - 1) or (keep and r == len(values) - 1):
+                _keep_row(row)
+
+
+def _no_cell_margins(added: Any, top: float = 0, left: float = 0, bottom: float = 0, right: float = 0,
+                     indent_by: float = 0) -> None:
+    """A table's default cell margins (points; none by default: its cells set their own, as the PDF's) and its
+    indent (the table's edge from the margin)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tbl_pr = added._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblInd")) + tbl_pr.findall(qn("w:tblCellMar")):
+        tbl_pr.remove(old)
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(round(indent_by * 20)))
+    indent.set(qn("w:type"), "dxa")
+    margins = OxmlElement("w:tblCellMar")
+    for side, amount in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        node = OxmlElement(f"w:{side}")
+        node.set(qn("w:w"), str(round(amount * 20)))  # twentieths of a point
+        node.set(qn("w:type"), "dxa")
+        margins.append(node)
+    # the schema's order: tblStyle, …, tblW, jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook
+    later = ("tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
+    for element, after in ((indent, later), (margins, ("tblLook", "tblCaption", "tblDescription"))):
+        for child in tbl_pr:
+            if child.tag.rsplit("}", 1)[1] in after:
+                child.addprevious(element)
+                break
+        else:
+            tbl_pr.append(element)
+
+
+def _keep_row(row: Any) -> None:
+    """The row stays on the page of the next one (Word's keep with next on the row's paragraphs)."""
+    for target in row.cells:
+        for p in target.paragraphs:
+            p.paragraph_format.keep_with_next = True
+
+
+def _close_cell(target: Any) -> None:
+    """A cell whose last block is a table ends with the paragraph Word requires: 1 pt high."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    children = [c for c in target._tc if c.tag in (qn("w:p"), qn("w:tbl"))]
+    if len(children) >= 2 and children[-1].tag == qn("w:p") and children[-1].find(qn("w:r")) is None \
+            and children[-2].tag == qn("w:tbl"):
+        _tiny(Paragraph(children[-1], target))
+    if children and children[0].tag == qn("w:p") and children[0].find(qn("w:r")) is None and len(children) > 1 \
+            and children[1].tag == qn("w:tbl"):
+        target._tc.remove(children[0])  # the empty paragraph a new cell starts with, above a nested table
+
+
+def put_story(container: Any, story: Sequence[Any]) -> None:
+    """The PDF's flowables as Word content in *container* (a document or a table cell): shaped paragraphs
+    (reports/typeset.py) with their runs, alignment and sizes; ruled grids (reports/grid.py) as Word tables whose
+    header rows repeat; reportlab Tables (the charts, signature blocks side by side) as tables without rules;
+    drawings (a chart's bars) as PNG pictures (:func:`drawing_png`); KeepTogether as keep with next; Spacers as
+    space before; page breaks. A report's Word file so has its PDF's words and figures by construction."""
+    writer = _Story()
+    writer.all(container, story)
+    if writer.page_break:  # a page break at the end: what the caller adds next starts the next page
+        _tiny(writer.paragraph(container))
+
+
 # the names the first version had (kept for callers)
 def _document(landscape: bool) -> Any:
     return new_document(landscape)
@@ -355,14 +735,14 @@ def write_office_docx(data: OfficeReportData, out: Path | str | BinaryIO, *, tha
     """The office's report as an editable Word file, with the PDF's content (reports/office.py): one row per
     indicator with its narrative under it across the table, the total, the summary, the two signature
     blocks and the verification code."""
-    from .office import HEADERS, NOTE_LABEL, WEIGHTS, _baht, _standing, _summary, allocated_text
+    from .office import NOTE_LABEL, WEIGHTS, _baht, _standing, _summary, allocated_text, headers, period_label
     from .office import TITLE as OFFICE_TITLE
 
     d = Thai(thai_digits)
     me, q = data.me, data.quarter
     code = data.verification_code
     document = new_document(landscape=True)
-    title = f"{OFFICE_TITLE} {me.office_name} " + d(f"ไตรมาสที่ {q}/{data.fiscal_year}")
+    title = f"{OFFICE_TITLE} {me.office_name} " + d(period_label(data))  # the PDF's running header
     page_furniture(document, title, f"รหัสตรวจสอบข้อมูล {code}", thai_digits=thai_digits)
     paragraph(document, OFFICE_TITLE, bold=True, size=TITLE_PT, center=True)
     paragraph(document, f"ตาม{PLAN_TITLE}", center=True)
@@ -370,6 +750,14 @@ def write_office_docx(data: OfficeReportData, out: Path | str | BinaryIO, *, tha
     for label, value in (("หน่วยงาน", me.office_name), ("ผลการดำเนินงาน", data.period_title or d.quarter(data.fiscal_year, q)),
                          ("วันที่รายงาน", d.date(data.today))):
         add_runs(paragraph(document, label, bold=True), " " + value)
+    if getattr(data, "round_id", ""):  # a round's report: its สรุปผลสัมฤทธิ์ and chart first, as the PDF's
+        from reportlab.platypus import PageBreak
+
+        from .figures_section import office_figures
+        from .layout import frame_width
+
+        put_story(document, [*office_figures(data.items, [_standing(i, q) for i in data.items], d, frame_width(True),
+                                             data.thresholds), PageBreak()])
     rows: list[list[str | WordCell]] = []
     allocated_total = spent_q_total = spent_total = 0
     for n, item in enumerate(data.items, start=1):
@@ -400,8 +788,9 @@ def write_office_docx(data: OfficeReportData, out: Path | str | BinaryIO, *, tha
                  WordCell(format_baht(spent_q_total / 100, d.thai), bold=True, align=RIGHT),
                  WordCell(format_baht(spent_total / 100, d.thai), bold=True, align=RIGHT)])
     usable = 29.7 - MARGINS_CM["left"] - MARGINS_CM["right"]
-    table(document, HEADERS, rows, [usable * w / sum(WEIGHTS) for w in WEIGHTS], total_rows=1)
-    paragraph(document, _summary(data.items, q, d), space_before_pt=6)
+    in_round = bool(getattr(data, "round_id", ""))
+    table(document, headers(q, d, in_round), rows, [usable * w / sum(WEIGHTS) for w in WEIGHTS], total_rows=1)
+    paragraph(document, _summary(data.items, q, d, in_round), space_before_pt=6)
     paragraph(document, "")
     signature_blocks(document, [("ผู้รายงาน", me.reporter_name, me.reporter_position, d.date(data.today), "",
                                  d(me.reporter_phone)),
@@ -416,43 +805,20 @@ def write_office_docx(data: OfficeReportData, out: Path | str | BinaryIO, *, tha
 
 def write_province_docx(data: ProvinceReportData, out: Path | str | BinaryIO, *,
                         thai_digits: bool = True) -> ReportResult:
-    """The provincial report's summary and per-row table as an editable Word file."""
-    from .province import SUMMARY_HEADERS, TITLE, province_figures
+    """The provincial report as an editable Word file with its PDF's content: the PDF's story
+    (reports/province.py's :func:`province_story`) put into Word by :func:`put_story`: the summary, the figures
+    ("ดำเนินการแล้ว x จาก y ตัวชี้วัด", the budget per activity, strategy and province), the charts (their bars as
+    pictures, their labels as text), the offices that have not reported, the timeliness, the problems and
+    suggestions per strategy, the per-row tables with each office's result and band, and the signature blocks;
+    the PDF's page header and footer."""
+    from .province import province_story
 
-    d = Thai(thai_digits)
-    figures = province_figures(data.plan, data.rows, data.quarter, thai_digits)
-    from ..domain.identity import COORDINATOR_NAME
-
+    story, title, decor = province_story(data, thai_digits=thai_digits)
     document = new_document(landscape=True)
-    page_furniture(document, TITLE, COORDINATOR_NAME, thai_digits=thai_digits)
-    _para(document, TITLE, bold=True, size=20, center=True)
-    _para(document, d(f"ประจำปีงบประมาณ พ.ศ. {data.plan.fiscal_year}"), center=True)
-    _para(document, data.period_title or d.quarter(data.plan.fiscal_year, data.quarter), center=True)
-    _para(document, f"ข้อมูล ณ วันที่ {d.date(data.today)}", center=True)
-    _para(document, d("1. สรุปผลการดำเนินงานรายยุทธศาสตร์"), bold=True)
-
-    def line(label: str, s: Any) -> list[str]:
-        share = f"{100 * s.spent_satang / s.allocated_satang:.1f}" if s.allocated_satang else "-"
-        return [label, d(f"{s.assignments:,}"), d(f"{s.due:,}"), d(f"{s.reported:,}"), d(f"{s.on_target:,}"),
-                format_baht(s.allocated_satang / 100, d.thai), format_baht(s.spent_satang / 100, d.thai), d(share)]
-
-    rows = [line(d(f"ยุทธศาสตร์ที่ {s.number} {s.title}"), s) for s in figures.strategies]
-    rows.append(line("รวมทั้งสิ้น", figures.total))
-    _table(document, list(SUMMARY_HEADERS), rows, [8.0, 2.0, 2.0, 2.2, 2.2, 2.6, 2.6, 1.6])
-    if data.timeliness:
-        from ..domain.rounds import ROUND_NAMES
-
-        _para(document, "")
-        _para(document, "ความตรงเวลาในการส่งรายงาน", bold=True)
-        _table(document, ["รอบรายงาน", "หน่วยงาน", "ผลการตรวจ", "ความตรงเวลา"],
-               [[ROUND_NAMES[e["round"]], e["office"], e["state_text"], d(e["timeliness_text"])]
-                for e in data.timeliness], [3.0, 10.0, 5.0, 5.0])
-    _para(document, "")
-    me = data.me
-    signature_blocks(document, [("ผู้รายงาน", me.reporter_name, me.reporter_position, d.date(data.today),
-                                 COORDINATOR_NAME)])
-    _save(document, out)
-    return ReportResult(out if isinstance(out, Path) else None, 0, TITLE)
+    page_furniture(document, decor.header, decor.footer_left, thai_digits=thai_digits)
+    put_story(document, story)
+    save(document, out)
+    return ReportResult(out if isinstance(out, Path) else None, 0, title)
 
 
 def write_plan_docx(plan: Any, out: Path | str | BinaryIO, *, thai_digits: bool = True) -> ReportResult:

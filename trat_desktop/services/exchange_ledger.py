@@ -53,9 +53,10 @@ class ExchangeLedger:
 
     def verify(self, code: str) -> dict[str, Any] | None:
         """Which imported file and office a printed code belongs to (coordinator), or None."""
-        wanted = code.strip().upper().replace(" ", "")
+        from ..domain.verification import codes_match
+
         for row in exchange_store.ledger(self._db, 100000):
-            if row["content_code"] and row["content_code"].replace("-", "") == wanted.replace("-", ""):
+            if row["content_code"] and codes_match(row["content_code"], code):
                 names = {a.uid: a.name for a in self.plans.agencies()}
                 return {"file": row["file_name"], "office": names.get(row["office_uid"], row["office_uid"]),
                         "sequence": row["sequence"], "imported_at": row["imported_at"], "status": row["status"],

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import plan_rules
-from ..domain.capabilities import require
+from ..domain.capabilities import require, signs_changes
 from ..domain.identity import Identity
 from ..domain.labels import row_labels
 from ..domain.model import Agency, Plan
@@ -154,7 +154,7 @@ def apply(plans: Any, result: PlanImport, now: dt.datetime | None = None) -> Pla
             plan_store.save_plan(db, result.plan, result.agencies)
         else:
             me = Identity.from_settings(settings_store.load_settings(db))
-            revision_store.save_revision(db, result.plan, result.agencies, me.actor() if me.role else "", at,
+            revision_store.save_revision(db, result.plan, result.agencies, signs_changes(me), at,
                                          result.restored_trash)
         agency_store.record_possible_duplicates(db, result.possible_duplicates, at)
     return plans.load_plan(result.plan.fiscal_year)

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from .. import paths
 from ..domain import plan_fit
-from ..domain.capabilities import can
+from ..domain.capabilities import can, edits_locally, own_office
 from ..domain.identity import Identity, PermissionDenied
 from ..domain.labels import LabelledRow, labelled_rows
 from ..domain.figures import Thresholds
@@ -162,9 +162,9 @@ class ProgressService:
         The coordinator may narrow the list to one agency with *agency_uid*. *plan* is that year's plan
         when the caller has just read it (the entry page): it is not read again.
         """
-        me = self.identity()
-        if me.role == "office":
-            agency_uid = me.office_uid
+        mine = own_office(self.identity())
+        if mine is not None:
+            agency_uid = mine
         if plan is None or (fiscal_year is not None and plan.fiscal_year != fiscal_year):
             plan = self.plans.load_plan(fiscal_year)
         names = {a.uid: a.name for a in self.plans.agencies()}
@@ -237,7 +237,7 @@ class ProgressService:
         uid = uids[0] if uids else ""
         candidates = [i for i in items if i.indicator_uid == uid]
         if not candidates:
-            raise TratError(f"ไม่พบตัวชี้วัดรหัส “{item_id}” ในรายการของ{'หน่วยงานนี้' if me.role == 'office' else 'แผน'}")
+            raise TratError(f"ไม่พบตัวชี้วัดรหัส “{item_id}” ในรายการของ{'หน่วยงานนี้' if own_office(me) is not None else 'แผน'}")
         if len(candidates) > 1:
             raise TratError(f"ตัวชี้วัด “{item_id}” มีหลายหน่วยงานรับผิดชอบ ต้องระบุหน่วยงาน (--agency)")
         return candidates[0]
@@ -293,7 +293,7 @@ class ProgressService:
             assert stored is not None
             check = plan_fit.check_kept_edit(item.row, stored, entry)
         stored = progress_store.save_entry(self._db, check.entry, me.actor(), self._now(),
-                                           local_edit=me.role == "coordinator",
+                                           local_edit=edits_locally(me),
                                            expected_revision=expected_revision)
         item.entries[quarter] = stored
         return stored, check.warnings
@@ -322,6 +322,12 @@ class ProgressService:
         from .rounds import RoundService  # that service builds on this one
 
         return RoundService(self).signoff_times(fiscal_year)
+
+    def review_comments(self, fiscal_year: int) -> dict[tuple[str, str, int], list[tuple[str, str]]]:
+        """At the centre: its comments per row × quarter with the offices' answers (ReviewService.row_comments)."""
+        from .rounds import ReviewService  # that service builds on this one
+
+        return ReviewService(self).row_comments(fiscal_year)
 
     def check_round_open(self, item: WorkItem, quarter: int) -> None:
         """A value of a round the head of office signed off stays as signed until the round is withdrawn."""
@@ -379,7 +385,7 @@ class ProgressService:
             if e.id == evidence_id:
                 return item, e
         raise TratError(f"ไม่พบไฟล์หลักฐานรหัส {evidence_id} ในตัวชี้วัดของ"
-                        + ("หน่วยงานนี้" if self.identity().role == "office" else "แผน")
+                        + ("หน่วยงานนี้" if own_office(self.identity()) is not None else "แผน")
                         + " (ดูรหัสได้จากคำสั่ง evidence list)")
 
     def evidence(self, item: WorkItem, quarter: int | None = None) -> list[Evidence]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
-from ..domain.capabilities import require
+from ..domain.capabilities import can, require
 from ..domain.model import Plan
 from ..domain.fiscal import default_quarter
 from ..domain.reporting import OfficeReportData, ProvinceReportData
@@ -112,10 +112,35 @@ def plan_report(progress: ProgressService, out: Out, *, fiscal_year: int | None 
 
 
 def export_xlsx(progress: ProgressService, out: Out, *, fiscal_year: int | None = None,
-                quarter: int | None = None) -> Path | None:
+                quarter: int | None = None, round_id: str | None = None) -> Path | None:
+    """The consolidated workbook for a quarter, the whole year (*quarter* None) or a reporting round
+    (*round_id* q1–q4, h1, y: cut as ``report province --round`` is, :func:`round_period`; the round's
+    timeliness only). A quarter and a round together are refused (Thai message), as is an unknown round."""
     from ..reports.excel import write_xlsx
 
-    return write_xlsx(ReportService(progress).province(fiscal_year, quarter), out)
+    if round_id is not None and quarter is not None:
+        from ..errors import TratError
+
+        raise TratError("ระบุได้อย่างใดอย่างหนึ่ง: --round หรือ --quarter (เช่น --round h1)")
+    return write_xlsx(xlsx_data(progress, fiscal_year, quarter, round_id), out)
+
+
+def xlsx_data(progress: ProgressService, fiscal_year: int | None = None, quarter: int | None = None,
+              round_id: str | None = None) -> ProvinceReportData:
+    """What the workbook prints: the provincial report's data, for a round with its quarters and its
+    name (Arabic digits, as the rest of the workbook)."""
+    if round_id is None:
+        return ReportService(progress).province(fiscal_year, quarter)
+    from dataclasses import replace
+
+    from ..domain.rounds import check_round_id
+    from ..domain.thai import digits
+
+    round_id = check_round_id(round_id)
+    cut, title = round_period(progress, fiscal_year, round_id, "province")
+    data = ReportService(progress).province(fiscal_year, cut, round_id)
+    return replace(data, period_title=digits(title, False), round_id=round_id,
+                   round_quarters=round_quarters(progress, fiscal_year, round_id))
 
 
 def round_quarters(progress: ProgressService, fiscal_year: int | None, round_id: str) -> tuple[int, ...]:
@@ -158,7 +183,7 @@ def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year:
     PDF. Returns the ReportResult of a PDF or Word file (pages, title; a Word file's pages are 0: Word
     lays them out), or the path of the workbook."""
     if kind == "xlsx":
-        return export_xlsx(progress, out, fiscal_year=fiscal_year, quarter=quarter)
+        return export_xlsx(progress, out, fiscal_year=fiscal_year, quarter=quarter, round_id=round_id)
     word = is_word_target(out)
     if kind == "plan":
         if word:
@@ -228,7 +253,7 @@ def ita_data(progress: ProgressService, round_id: str, fiscal_year: int | None =
     year = progress.plans.load_plan(fiscal_year).fiscal_year
     rounds = RoundService(progress)
     item = rounds.find(year, key)
-    kind = "office" if me.role == "office" else "province"
+    kind = "office" if can(me, "office_report") else "province"  # ita_set: an office or the centre
     values = settings_store.load_settings(progress.plans.db)
     signed = None
     if kind == "office":

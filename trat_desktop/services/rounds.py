@@ -269,6 +269,18 @@ class ReviewService:
             office_uid = me.office_uid
         return round_store.comments(self._db, fiscal_year, office_uid)
 
+    def row_comments(self, fiscal_year: int) -> dict[tuple[str, str, int], list[tuple[str, str]]]:
+        """At the centre, for its grid: its comments on rows × quarters, (indicator uid, office uid, quarter) ->
+        [(text, the office's answer)], the answer '' while open. Answers come back in the office's next export.
+        Nothing on an installation that does not comment (an office sees its open ones: ProgressService.open_comments)."""
+        found: dict[tuple[str, str, int], list[tuple[str, str]]] = {}
+        if not can(self.progress.identity(), "comment"):
+            return found
+        for c in round_store.comments(self._db, fiscal_year):
+            if c.indicator_uid and c.quarter:
+                found.setdefault((c.indicator_uid, c.office_uid, c.quarter), []).append((c.text, c.answer))
+        return found
+
     def answer(self, comment_id: int, text: str) -> round_store.Comment:
         me = self.progress.identity()
         require(me, "answer_comment")
@@ -288,11 +300,12 @@ class OfficeRound:
     round: rules.Round
     state: str                       # a key of rules.REVIEW_TEXT
     punctuality: rules.Punctuality
-    signed_on: str
+    signed_on: str                   # the sign-off date the office typed (the head's date on paper)
     received_at: str
     changed_after_signoff: int = 0
     file_name: str = ""              # the file that carried the sign-off (the import ledger's name)
     sequence: int | None = None
+    submitted_at: str = ""           # that file's signed export time: what timeliness counts (rules.submitted_day)
 
     def as_json(self) -> dict[str, Any]:
         return {"office_uid": self.office_uid, "office": self.office_name, "round": self.round.id,
@@ -300,8 +313,13 @@ class OfficeRound:
                 "state": self.state, "state_text": rules.REVIEW_TEXT[self.state],
                 "timeliness": self.punctuality.state, "days_late": self.punctuality.days_late,
                 "timeliness_text": self.punctuality.text(), "due": self.round.due.isoformat(),
-                "submitted": self.signed_on, "received": self.received_at, "file": self.file_name,
-                "sequence": self.sequence}
+                "submitted": self.submitted_on(), "submitted_at": self.submitted_at, "signed_on": self.signed_on,
+                "received": self.received_at, "file": self.file_name, "sequence": self.sequence}
+
+    def submitted_on(self) -> str:
+        """The day the final file was signed (ISO), '' when nothing was submitted."""
+        day = rules.submitted_day(self.submitted_at) if self.submitted_at else None
+        return day.isoformat() if day else ""
 
 
 def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
@@ -329,15 +347,18 @@ def board(review: ReviewService, fiscal_year: int, round_id: str | None = None,
                 state = seen.state
             else:
                 state = "received" if submitted else "not_received"
-            signed = dt.date.fromisoformat(got.signed_on) if submitted and got.signed_on else None
             last = signoffs.get((uid, item.id), "")
             changed = round_store.rows_changed_after(review._db, uid, item.quarters(), last, row_uids)
             carried = files.setdefault(uid, {r["signed_sha256"]: r for r in reversed(round_store.office_ledger(
                 review._db, uid, fiscal_year))}).get(got.file_signed) if submitted else None
+            # timeliness counts the final file's signed time, never the typed sign-off date (domain/rounds.py)
+            signed_at = (str(carried["exported_at"] or "") if carried else "") or (got.at if submitted else "")
+            signed = rules.submitted_day(signed_at) if submitted else None
             found.append(OfficeRound(uid, name, item, state, rules.punctuality(item, signed, today),
                                      got.signed_on if submitted else "", got.received_at if submitted else "", changed,
                                      str(carried["file_name"]) if carried else "",
-                                     int(carried["sequence"]) if carried else None))
+                                     int(carried["sequence"]) if carried else None,
+                                     signed_at if submitted else ""))
     return found
 
 

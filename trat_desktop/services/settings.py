@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain.capabilities import name_on_documents
 from ..domain.ita import SETTINGS, check_setting, people
 from ..store import settings as settings_store
 from .progress import ProgressService
@@ -37,7 +38,7 @@ class SettingsService:
         values = self.stored()
         me = self.progress.identity()
         who = people(values, (me.reporter_name, me.reporter_position), (me.head_name, me.head_position))
-        defaults = {"ita.letterhead": me.display_name if me.role else "",
+        defaults = {"ita.letterhead": name_on_documents(me),
                     "ita.officer_name": who.officer_name, "ita.officer_position": who.officer_position,
                     "ita.head_name": who.head_name, "ita.head_position": who.head_position,
                     "ita.publisher_name": who.publisher_name, "ita.publisher_position": who.publisher_position}

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (QApplication, QDialog, QFormLayout, QGroupBox,
     QHBoxLayout, QLabel, QPushButton, QSizePolicy,
     QSpacerItem, QVBoxLayout, QWidget)
 
+from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
+
 class Ui_AboutDialog(object):
     def setupUi(self, AboutDialog):
         if not AboutDialog.objectName():
@@ -158,18 +160,18 @@ class Ui_AboutDialog(object):
     # setupUi
 
     def retranslateUi(self, AboutDialog):
-        AboutDialog.setWindowTitle(QCoreApplication.translate("AboutDialog", u"\u0e40\u0e01\u0e35\u0e48\u0e22\u0e27\u0e01\u0e31\u0e1a Trat Desktop", None))
-        self.nameLabel.setText(QCoreApplication.translate("AboutDialog", u"Trat Desktop", None))
-        self.dataGroup.setTitle(QCoreApplication.translate("AboutDialog", u"\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25\u0e02\u0e2d\u0e07\u0e40\u0e04\u0e23\u0e37\u0e48\u0e2d\u0e07\u0e19\u0e35\u0e49", None))
-        self.dataDirCaption.setText(QCoreApplication.translate("AboutDialog", u"\u0e42\u0e1f\u0e25\u0e40\u0e14\u0e2d\u0e23\u0e4c\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25", None))
-        self.dbCaption.setText(QCoreApplication.translate("AboutDialog", u"\u0e44\u0e1f\u0e25\u0e4c\u0e10\u0e32\u0e19\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25", None))
-        self.schemaCaption.setText(QCoreApplication.translate("AboutDialog", u"\u0e42\u0e04\u0e23\u0e07\u0e2a\u0e23\u0e49\u0e32\u0e07\u0e10\u0e32\u0e19\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25", None))
-        self.licenceGroup.setTitle(QCoreApplication.translate("AboutDialog", u"\u0e2a\u0e31\u0e0d\u0e0d\u0e32\u0e2d\u0e19\u0e38\u0e0d\u0e32\u0e15", None))
-        self.licenceButton.setText(QCoreApplication.translate("AboutDialog", u"\u0e2d\u0e48\u0e32\u0e19\u0e2a\u0e31\u0e0d\u0e0d\u0e32\u0e2d\u0e19\u0e38\u0e0d\u0e32\u0e15\u0e41\u0e1a\u0e1a\u0e2d\u0e31\u0e01\u0e29\u0e23 (OFL)\u2026", None))
-        self.copyButton.setText(QCoreApplication.translate("AboutDialog", u"\u0e04\u0e31\u0e14\u0e25\u0e2d\u0e01\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25\u0e2a\u0e33\u0e2b\u0e23\u0e31\u0e1a\u0e41\u0e08\u0e49\u0e07\u0e1b\u0e31\u0e0d\u0e2b\u0e32", None))
+        AboutDialog.setWindowTitle(_(u"\u0e40\u0e01\u0e35\u0e48\u0e22\u0e27\u0e01\u0e31\u0e1a Trat Desktop"))
+        self.nameLabel.setText(_(u"Trat Desktop"))
+        self.dataGroup.setTitle(_(u"\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25\u0e02\u0e2d\u0e07\u0e40\u0e04\u0e23\u0e37\u0e48\u0e2d\u0e07\u0e19\u0e35\u0e49"))
+        self.dataDirCaption.setText(_(u"\u0e42\u0e1f\u0e25\u0e40\u0e14\u0e2d\u0e23\u0e4c\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25"))
+        self.dbCaption.setText(_(u"\u0e44\u0e1f\u0e25\u0e4c\u0e10\u0e32\u0e19\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25"))
+        self.schemaCaption.setText(_(u"\u0e42\u0e04\u0e23\u0e07\u0e2a\u0e23\u0e49\u0e32\u0e07\u0e10\u0e32\u0e19\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25"))
+        self.licenceGroup.setTitle(_(u"\u0e2a\u0e31\u0e0d\u0e0d\u0e32\u0e2d\u0e19\u0e38\u0e0d\u0e32\u0e15"))
+        self.licenceButton.setText(_(u"\u0e2d\u0e48\u0e32\u0e19\u0e2a\u0e31\u0e0d\u0e0d\u0e32\u0e2d\u0e19\u0e38\u0e0d\u0e32\u0e15\u0e41\u0e1a\u0e1a\u0e2d\u0e31\u0e01\u0e29\u0e23 (OFL)\u2026"))
+        self.copyButton.setText(_(u"\u0e04\u0e31\u0e14\u0e25\u0e2d\u0e01\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25\u0e2a\u0e33\u0e2b\u0e23\u0e31\u0e1a\u0e41\u0e08\u0e49\u0e07\u0e1b\u0e31\u0e0d\u0e2b\u0e32"))
 #if QT_CONFIG(tooltip)
-        self.copyButton.setToolTip(QCoreApplication.translate("AboutDialog", u"\u0e04\u0e31\u0e14\u0e25\u0e2d\u0e01\u0e23\u0e38\u0e48\u0e19\u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21\u0e41\u0e25\u0e30\u0e15\u0e33\u0e41\u0e2b\u0e19\u0e48\u0e07\u0e42\u0e1f\u0e25\u0e40\u0e14\u0e2d\u0e23\u0e4c\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25 \u0e40\u0e1e\u0e37\u0e48\u0e2d\u0e27\u0e32\u0e07\u0e43\u0e19\u0e2d\u0e35\u0e40\u0e21\u0e25\u0e2b\u0e23\u0e37\u0e2d LINE \u0e16\u0e36\u0e07\u0e1c\u0e39\u0e49\u0e14\u0e39\u0e41\u0e25", None))
+        self.copyButton.setToolTip(_(u"\u0e04\u0e31\u0e14\u0e25\u0e2d\u0e01\u0e23\u0e38\u0e48\u0e19\u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21\u0e41\u0e25\u0e30\u0e15\u0e33\u0e41\u0e2b\u0e19\u0e48\u0e07\u0e42\u0e1f\u0e25\u0e40\u0e14\u0e2d\u0e23\u0e4c\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25 \u0e40\u0e1e\u0e37\u0e48\u0e2d\u0e27\u0e32\u0e07\u0e43\u0e19\u0e2d\u0e35\u0e40\u0e21\u0e25\u0e2b\u0e23\u0e37\u0e2d LINE \u0e16\u0e36\u0e07\u0e1c\u0e39\u0e49\u0e14\u0e39\u0e41\u0e25"))
 #endif // QT_CONFIG(tooltip)
-        self.closeButton.setText(QCoreApplication.translate("AboutDialog", u"\u0e1b\u0e34\u0e14", None))
+        self.closeButton.setText(_(u"\u0e1b\u0e34\u0e14"))
     # retranslateUi
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
     QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
     QTableView, QVBoxLayout, QWidget)
 
+from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
+
 class Ui_AgenciesDialog(object):
     def setupUi(self, AgenciesDialog):
         if not AgenciesDialog.objectName():
@@ -87,13 +89,13 @@ class Ui_AgenciesDialog(object):
     # setupUi
 
     def retranslateUi(self, AgenciesDialog):
-        AgenciesDialog.setWindowTitle(QCoreApplication.translate("AgenciesDialog", u"\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19", None))
-        self.filterEdit.setPlaceholderText(QCoreApplication.translate("AgenciesDialog", u"\u0e04\u0e49\u0e19\u0e2b\u0e32\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19 (\u0e0a\u0e37\u0e48\u0e2d \u0e0a\u0e37\u0e48\u0e2d\u0e22\u0e48\u0e2d \u0e2b\u0e23\u0e37\u0e2d\u0e0a\u0e37\u0e48\u0e2d\u0e2d\u0e37\u0e48\u0e19)\u2026", None))
-        self.addButton.setText(QCoreApplication.translate("AgenciesDialog", u"\u0e40\u0e1e\u0e34\u0e48\u0e21\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u2026", None))
+        AgenciesDialog.setWindowTitle(_(u"\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19"))
+        self.filterEdit.setPlaceholderText(_(u"\u0e04\u0e49\u0e19\u0e2b\u0e32\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19 (\u0e0a\u0e37\u0e48\u0e2d \u0e0a\u0e37\u0e48\u0e2d\u0e22\u0e48\u0e2d \u0e2b\u0e23\u0e37\u0e2d\u0e0a\u0e37\u0e48\u0e2d\u0e2d\u0e37\u0e48\u0e19)\u2026"))
+        self.addButton.setText(_(u"\u0e40\u0e1e\u0e34\u0e48\u0e21\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u2026"))
 #if QT_CONFIG(tooltip)
-        self.editButton.setToolTip(QCoreApplication.translate("AgenciesDialog", u"\u0e40\u0e1b\u0e25\u0e35\u0e48\u0e22\u0e19\u0e0a\u0e37\u0e48\u0e2d \u0e0a\u0e37\u0e48\u0e2d\u0e22\u0e48\u0e2d \u0e2b\u0e23\u0e37\u0e2d\u0e0a\u0e37\u0e48\u0e2d\u0e2d\u0e37\u0e48\u0e19\u0e02\u0e2d\u0e07\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u0e17\u0e35\u0e48\u0e40\u0e25\u0e37\u0e2d\u0e01 (\u0e14\u0e31\u0e1a\u0e40\u0e1a\u0e34\u0e25\u0e04\u0e25\u0e34\u0e01\u0e17\u0e35\u0e48\u0e41\u0e16\u0e27\u0e01\u0e47\u0e44\u0e14\u0e49)", None))
+        self.editButton.setToolTip(_(u"\u0e40\u0e1b\u0e25\u0e35\u0e48\u0e22\u0e19\u0e0a\u0e37\u0e48\u0e2d \u0e0a\u0e37\u0e48\u0e2d\u0e22\u0e48\u0e2d \u0e2b\u0e23\u0e37\u0e2d\u0e0a\u0e37\u0e48\u0e2d\u0e2d\u0e37\u0e48\u0e19\u0e02\u0e2d\u0e07\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u0e17\u0e35\u0e48\u0e40\u0e25\u0e37\u0e2d\u0e01 (\u0e14\u0e31\u0e1a\u0e40\u0e1a\u0e34\u0e25\u0e04\u0e25\u0e34\u0e01\u0e17\u0e35\u0e48\u0e41\u0e16\u0e27\u0e01\u0e47\u0e44\u0e14\u0e49)"))
 #endif // QT_CONFIG(tooltip)
-        self.editButton.setText(QCoreApplication.translate("AgenciesDialog", u"\u0e41\u0e01\u0e49\u0e44\u0e02\u2026", None))
+        self.editButton.setText(_(u"\u0e41\u0e01\u0e49\u0e44\u0e02\u2026"))
         self.countLabel.setText("")
         self.errorLabel.setText("")
     # retranslateUi

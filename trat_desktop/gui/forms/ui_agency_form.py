@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogBu
     QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
     QSizePolicy, QVBoxLayout, QWidget)
 
+from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
+
 class Ui_AgencyFormDialog(object):
     def setupUi(self, AgencyFormDialog):
         if not AgencyFormDialog.objectName():
@@ -85,16 +87,16 @@ class Ui_AgencyFormDialog(object):
     # setupUi
 
     def retranslateUi(self, AgencyFormDialog):
-        AgencyFormDialog.setWindowTitle(QCoreApplication.translate("AgencyFormDialog", u"\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19", None))
-        self.nameLabel.setText(QCoreApplication.translate("AgencyFormDialog", u"\u0e0a\u0e37\u0e48\u0e2d\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19", None))
-        self.nameEdit.setPlaceholderText(QCoreApplication.translate("AgencyFormDialog", u"\u0e0a\u0e37\u0e48\u0e2d\u0e40\u0e15\u0e47\u0e21 \u0e40\u0e0a\u0e48\u0e19 \u0e2a\u0e33\u0e19\u0e31\u0e01\u0e07\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32\u0e18\u0e34\u0e01\u0e32\u0e23\u0e08\u0e31\u0e07\u0e2b\u0e27\u0e31\u0e14\u0e15\u0e23\u0e32\u0e14", None))
-        self.shortLabel.setText(QCoreApplication.translate("AgencyFormDialog", u"\u0e0a\u0e37\u0e48\u0e2d\u0e22\u0e48\u0e2d", None))
-        self.shortEdit.setPlaceholderText(QCoreApplication.translate("AgencyFormDialog", u"\u0e40\u0e0a\u0e48\u0e19 \u0e2a\u0e19\u0e07.\u0e28\u0e36\u0e01\u0e29\u0e32\u0e18\u0e34\u0e01\u0e32\u0e23 \u0e08.\u0e15\u0e23\u0e32\u0e14 (\u0e40\u0e27\u0e49\u0e19\u0e27\u0e48\u0e32\u0e07\u0e44\u0e14\u0e49)", None))
-        self.aliasesLabel.setText(QCoreApplication.translate("AgencyFormDialog", u"\u0e0a\u0e37\u0e48\u0e2d\u0e2d\u0e37\u0e48\u0e19", None))
+        AgencyFormDialog.setWindowTitle(_(u"\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19"))
+        self.nameLabel.setText(_(u"\u0e0a\u0e37\u0e48\u0e2d\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19"))
+        self.nameEdit.setPlaceholderText(_(u"\u0e0a\u0e37\u0e48\u0e2d\u0e40\u0e15\u0e47\u0e21 \u0e40\u0e0a\u0e48\u0e19 \u0e2a\u0e33\u0e19\u0e31\u0e01\u0e07\u0e32\u0e19\u0e28\u0e36\u0e01\u0e29\u0e32\u0e18\u0e34\u0e01\u0e32\u0e23\u0e08\u0e31\u0e07\u0e2b\u0e27\u0e31\u0e14\u0e15\u0e23\u0e32\u0e14"))
+        self.shortLabel.setText(_(u"\u0e0a\u0e37\u0e48\u0e2d\u0e22\u0e48\u0e2d"))
+        self.shortEdit.setPlaceholderText(_(u"\u0e40\u0e0a\u0e48\u0e19 \u0e2a\u0e19\u0e07.\u0e28\u0e36\u0e01\u0e29\u0e32\u0e18\u0e34\u0e01\u0e32\u0e23 \u0e08.\u0e15\u0e23\u0e32\u0e14 (\u0e40\u0e27\u0e49\u0e19\u0e27\u0e48\u0e32\u0e07\u0e44\u0e14\u0e49)"))
+        self.aliasesLabel.setText(_(u"\u0e0a\u0e37\u0e48\u0e2d\u0e2d\u0e37\u0e48\u0e19"))
 #if QT_CONFIG(tooltip)
-        self.aliasesEdit.setToolTip(QCoreApplication.translate("AgencyFormDialog", u"\u0e0a\u0e37\u0e48\u0e2d\u0e17\u0e35\u0e48\u0e40\u0e2d\u0e01\u0e2a\u0e32\u0e23\u0e41\u0e1c\u0e19\u0e43\u0e0a\u0e49\u0e40\u0e23\u0e35\u0e22\u0e01\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u0e19\u0e35\u0e49 \u0e1a\u0e23\u0e23\u0e17\u0e31\u0e14\u0e25\u0e30\u0e2b\u0e19\u0e36\u0e48\u0e07\u0e0a\u0e37\u0e48\u0e2d", None))
+        self.aliasesEdit.setToolTip(_(u"\u0e0a\u0e37\u0e48\u0e2d\u0e17\u0e35\u0e48\u0e40\u0e2d\u0e01\u0e2a\u0e32\u0e23\u0e41\u0e1c\u0e19\u0e43\u0e0a\u0e49\u0e40\u0e23\u0e35\u0e22\u0e01\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u0e19\u0e35\u0e49 \u0e1a\u0e23\u0e23\u0e17\u0e31\u0e14\u0e25\u0e30\u0e2b\u0e19\u0e36\u0e48\u0e07\u0e0a\u0e37\u0e48\u0e2d"))
 #endif // QT_CONFIG(tooltip)
-        self.aliasesEdit.setPlaceholderText(QCoreApplication.translate("AgencyFormDialog", u"\u0e1a\u0e23\u0e23\u0e17\u0e31\u0e14\u0e25\u0e30\u0e2b\u0e19\u0e36\u0e48\u0e07\u0e0a\u0e37\u0e48\u0e2d", None))
+        self.aliasesEdit.setPlaceholderText(_(u"\u0e1a\u0e23\u0e23\u0e17\u0e31\u0e14\u0e25\u0e30\u0e2b\u0e19\u0e36\u0e48\u0e07\u0e0a\u0e37\u0e48\u0e2d"))
         self.errorLabel.setText("")
     # retranslateUi
 

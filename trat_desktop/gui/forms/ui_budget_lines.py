@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
     QPushButton, QSizePolicy, QSpacerItem, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
 
+from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
+
 class Ui_BudgetLinesDialog(object):
     def setupUi(self, BudgetLinesDialog):
         if not BudgetLinesDialog.objectName():
@@ -94,16 +96,16 @@ class Ui_BudgetLinesDialog(object):
     # setupUi
 
     def retranslateUi(self, BudgetLinesDialog):
-        BudgetLinesDialog.setWindowTitle(QCoreApplication.translate("BudgetLinesDialog", u"\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13\u0e02\u0e2d\u0e07\u0e15\u0e31\u0e27\u0e0a\u0e35\u0e49\u0e27\u0e31\u0e14", None))
+        BudgetLinesDialog.setWindowTitle(_(u"\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13\u0e02\u0e2d\u0e07\u0e15\u0e31\u0e27\u0e0a\u0e35\u0e49\u0e27\u0e31\u0e14"))
         self.rowLabel.setText("")
         ___qtablewidgetitem = self.linesTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("BudgetLinesDialog", u"\u0e0a\u0e19\u0e34\u0e14", None))
+        ___qtablewidgetitem.setText(_(u"\u0e0a\u0e19\u0e34\u0e14"))
         ___qtablewidgetitem1 = self.linesTable.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("BudgetLinesDialog", u"\u0e08\u0e33\u0e19\u0e27\u0e19\u0e40\u0e07\u0e34\u0e19 (\u0e1a\u0e32\u0e17)", None))
+        ___qtablewidgetitem1.setText(_(u"\u0e08\u0e33\u0e19\u0e27\u0e19\u0e40\u0e07\u0e34\u0e19 (\u0e1a\u0e32\u0e17)"))
         ___qtablewidgetitem2 = self.linesTable.horizontalHeaderItem(2)
-        ___qtablewidgetitem2.setText(QCoreApplication.translate("BudgetLinesDialog", u"\u0e02\u0e2d\u0e07\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19", None))
-        self.addLineButton.setText(QCoreApplication.translate("BudgetLinesDialog", u"\u0e40\u0e1e\u0e34\u0e48\u0e21\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23", None))
-        self.removeLineButton.setText(QCoreApplication.translate("BudgetLinesDialog", u"\u0e25\u0e1a\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23", None))
+        ___qtablewidgetitem2.setText(_(u"\u0e02\u0e2d\u0e07\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19"))
+        self.addLineButton.setText(_(u"\u0e40\u0e1e\u0e34\u0e48\u0e21\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23"))
+        self.removeLineButton.setText(_(u"\u0e25\u0e1a\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23"))
         self.totalLabel.setText("")
         self.errorLabel.setText("")
     # retranslateUi

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QGroupB
     QSizePolicy, QSpacerItem, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget)
 
+from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
+
 class Ui_ConflictsDialog(object):
     def setupUi(self, ConflictsDialog):
         if not ConflictsDialog.objectName():
@@ -129,33 +131,33 @@ class Ui_ConflictsDialog(object):
     # setupUi
 
     def retranslateUi(self, ConflictsDialog):
-        ConflictsDialog.setWindowTitle(QCoreApplication.translate("ConflictsDialog", u"\u0e02\u0e49\u0e2d\u0e02\u0e31\u0e14\u0e41\u0e22\u0e49\u0e07\u0e08\u0e32\u0e01\u0e01\u0e32\u0e23\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32", None))
-        self.infoLabel.setText(QCoreApplication.translate("ConflictsDialog", u"\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u0e2a\u0e48\u0e07\u0e04\u0e48\u0e32\u0e17\u0e35\u0e48\u0e15\u0e48\u0e32\u0e07\u0e08\u0e32\u0e01\u0e04\u0e48\u0e32\u0e17\u0e35\u0e48\u0e1c\u0e39\u0e49\u0e1b\u0e23\u0e30\u0e2a\u0e32\u0e19\u0e07\u0e32\u0e19\u0e41\u0e01\u0e49\u0e44\u0e02\u0e44\u0e27\u0e49\u0e43\u0e19\u0e40\u0e04\u0e23\u0e37\u0e48\u0e2d\u0e07\u0e19\u0e35\u0e49 \u0e40\u0e25\u0e37\u0e2d\u0e01\u0e17\u0e35\u0e25\u0e30\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e27\u0e48\u0e32\u0e08\u0e30\u0e43\u0e0a\u0e49\u0e04\u0e48\u0e32\u0e43\u0e14 \u0e04\u0e48\u0e32\u0e2d\u0e37\u0e48\u0e19\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e40\u0e23\u0e35\u0e22\u0e1a\u0e23\u0e49\u0e2d\u0e22\u0e41\u0e25\u0e49\u0e27", None))
+        ConflictsDialog.setWindowTitle(_(u"\u0e02\u0e49\u0e2d\u0e02\u0e31\u0e14\u0e41\u0e22\u0e49\u0e07\u0e08\u0e32\u0e01\u0e01\u0e32\u0e23\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32"))
+        self.infoLabel.setText(_(u"\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u0e2a\u0e48\u0e07\u0e04\u0e48\u0e32\u0e17\u0e35\u0e48\u0e15\u0e48\u0e32\u0e07\u0e08\u0e32\u0e01\u0e04\u0e48\u0e32\u0e17\u0e35\u0e48\u0e1c\u0e39\u0e49\u0e1b\u0e23\u0e30\u0e2a\u0e32\u0e19\u0e07\u0e32\u0e19\u0e41\u0e01\u0e49\u0e44\u0e02\u0e44\u0e27\u0e49\u0e43\u0e19\u0e40\u0e04\u0e23\u0e37\u0e48\u0e2d\u0e07\u0e19\u0e35\u0e49 \u0e40\u0e25\u0e37\u0e2d\u0e01\u0e17\u0e35\u0e25\u0e30\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e27\u0e48\u0e32\u0e08\u0e30\u0e43\u0e0a\u0e49\u0e04\u0e48\u0e32\u0e43\u0e14 \u0e04\u0e48\u0e32\u0e2d\u0e37\u0e48\u0e19\u0e43\u0e19\u0e44\u0e1f\u0e25\u0e4c\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e40\u0e23\u0e35\u0e22\u0e1a\u0e23\u0e49\u0e2d\u0e22\u0e41\u0e25\u0e49\u0e27"))
         ___qtablewidgetitem = self.conflictsTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("ConflictsDialog", u"\u0e15\u0e31\u0e27\u0e0a\u0e35\u0e49\u0e27\u0e31\u0e14", None))
+        ___qtablewidgetitem.setText(_(u"\u0e15\u0e31\u0e27\u0e0a\u0e35\u0e49\u0e27\u0e31\u0e14"))
         ___qtablewidgetitem1 = self.conflictsTable.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("ConflictsDialog", u"\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19", None))
+        ___qtablewidgetitem1.setText(_(u"\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19"))
         ___qtablewidgetitem2 = self.conflictsTable.horizontalHeaderItem(2)
-        ___qtablewidgetitem2.setText(QCoreApplication.translate("ConflictsDialog", u"\u0e44\u0e15\u0e23\u0e21\u0e32\u0e2a", None))
+        ___qtablewidgetitem2.setText(_(u"\u0e44\u0e15\u0e23\u0e21\u0e32\u0e2a"))
         ___qtablewidgetitem3 = self.conflictsTable.horizontalHeaderItem(3)
-        ___qtablewidgetitem3.setText(QCoreApplication.translate("ConflictsDialog", u"\u0e04\u0e48\u0e32\u0e02\u0e2d\u0e07\u0e09\u0e31\u0e19 (\u0e1c\u0e39\u0e49\u0e1b\u0e23\u0e30\u0e2a\u0e32\u0e19\u0e07\u0e32\u0e19)", None))
+        ___qtablewidgetitem3.setText(_(u"\u0e04\u0e48\u0e32\u0e02\u0e2d\u0e07\u0e09\u0e31\u0e19 (\u0e1c\u0e39\u0e49\u0e1b\u0e23\u0e30\u0e2a\u0e32\u0e19\u0e07\u0e32\u0e19)"))
         ___qtablewidgetitem4 = self.conflictsTable.horizontalHeaderItem(4)
-        ___qtablewidgetitem4.setText(QCoreApplication.translate("ConflictsDialog", u"\u0e04\u0e48\u0e32\u0e02\u0e2d\u0e07\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19", None))
-        self.compareGroup.setTitle(QCoreApplication.translate("ConflictsDialog", u"\u0e40\u0e1b\u0e23\u0e35\u0e22\u0e1a\u0e40\u0e17\u0e35\u0e22\u0e1a\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e17\u0e35\u0e48\u0e40\u0e25\u0e37\u0e2d\u0e01", None))
+        ___qtablewidgetitem4.setText(_(u"\u0e04\u0e48\u0e32\u0e02\u0e2d\u0e07\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19"))
+        self.compareGroup.setTitle(_(u"\u0e40\u0e1b\u0e23\u0e35\u0e22\u0e1a\u0e40\u0e17\u0e35\u0e22\u0e1a\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e17\u0e35\u0e48\u0e40\u0e25\u0e37\u0e2d\u0e01"))
         self.compareTitleLabel.setText("")
         ___qtablewidgetitem5 = self.compareTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem5.setText(QCoreApplication.translate("ConflictsDialog", u"\u0e04\u0e48\u0e32\u0e02\u0e2d\u0e07\u0e09\u0e31\u0e19 (\u0e1c\u0e39\u0e49\u0e1b\u0e23\u0e30\u0e2a\u0e32\u0e19\u0e07\u0e32\u0e19)", None))
+        ___qtablewidgetitem5.setText(_(u"\u0e04\u0e48\u0e32\u0e02\u0e2d\u0e07\u0e09\u0e31\u0e19 (\u0e1c\u0e39\u0e49\u0e1b\u0e23\u0e30\u0e2a\u0e32\u0e19\u0e07\u0e32\u0e19)"))
         ___qtablewidgetitem6 = self.compareTable.horizontalHeaderItem(1)
-        ___qtablewidgetitem6.setText(QCoreApplication.translate("ConflictsDialog", u"\u0e04\u0e48\u0e32\u0e02\u0e2d\u0e07\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19", None))
+        ___qtablewidgetitem6.setText(_(u"\u0e04\u0e48\u0e32\u0e02\u0e2d\u0e07\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19"))
         self.messageLabel.setText("")
 #if QT_CONFIG(tooltip)
-        self.keepMineButton.setToolTip(QCoreApplication.translate("ConflictsDialog", u"\u0e04\u0e07\u0e04\u0e48\u0e32\u0e17\u0e35\u0e48\u0e1c\u0e39\u0e49\u0e1b\u0e23\u0e30\u0e2a\u0e32\u0e19\u0e07\u0e32\u0e19\u0e41\u0e01\u0e49\u0e44\u0e02\u0e44\u0e27\u0e49 \u0e44\u0e21\u0e48\u0e43\u0e0a\u0e49\u0e04\u0e48\u0e32\u0e17\u0e35\u0e48\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u0e2a\u0e48\u0e07\u0e21\u0e32", None))
+        self.keepMineButton.setToolTip(_(u"\u0e04\u0e07\u0e04\u0e48\u0e32\u0e17\u0e35\u0e48\u0e1c\u0e39\u0e49\u0e1b\u0e23\u0e30\u0e2a\u0e32\u0e19\u0e07\u0e32\u0e19\u0e41\u0e01\u0e49\u0e44\u0e02\u0e44\u0e27\u0e49 \u0e44\u0e21\u0e48\u0e43\u0e0a\u0e49\u0e04\u0e48\u0e32\u0e17\u0e35\u0e48\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u0e2a\u0e48\u0e07\u0e21\u0e32"))
 #endif // QT_CONFIG(tooltip)
-        self.keepMineButton.setText(QCoreApplication.translate("ConflictsDialog", u"\u0e43\u0e0a\u0e49\u0e04\u0e48\u0e32\u0e02\u0e2d\u0e07\u0e09\u0e31\u0e19", None))
+        self.keepMineButton.setText(_(u"\u0e43\u0e0a\u0e49\u0e04\u0e48\u0e32\u0e02\u0e2d\u0e07\u0e09\u0e31\u0e19"))
 #if QT_CONFIG(tooltip)
-        self.takeTheirsButton.setToolTip(QCoreApplication.translate("ConflictsDialog", u"\u0e43\u0e0a\u0e49\u0e04\u0e48\u0e32\u0e17\u0e35\u0e48\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u0e2a\u0e48\u0e07\u0e21\u0e32\u0e41\u0e17\u0e19\u0e04\u0e48\u0e32\u0e17\u0e35\u0e48\u0e1c\u0e39\u0e49\u0e1b\u0e23\u0e30\u0e2a\u0e32\u0e19\u0e07\u0e32\u0e19\u0e41\u0e01\u0e49\u0e44\u0e02\u0e44\u0e27\u0e49", None))
+        self.takeTheirsButton.setToolTip(_(u"\u0e43\u0e0a\u0e49\u0e04\u0e48\u0e32\u0e17\u0e35\u0e48\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19\u0e2a\u0e48\u0e07\u0e21\u0e32\u0e41\u0e17\u0e19\u0e04\u0e48\u0e32\u0e17\u0e35\u0e48\u0e1c\u0e39\u0e49\u0e1b\u0e23\u0e30\u0e2a\u0e32\u0e19\u0e07\u0e32\u0e19\u0e41\u0e01\u0e49\u0e44\u0e02\u0e44\u0e27\u0e49"))
 #endif // QT_CONFIG(tooltip)
-        self.takeTheirsButton.setText(QCoreApplication.translate("ConflictsDialog", u"\u0e43\u0e0a\u0e49\u0e04\u0e48\u0e32\u0e02\u0e2d\u0e07\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19", None))
-        self.closeButton.setText(QCoreApplication.translate("ConflictsDialog", u"\u0e1b\u0e34\u0e14", None))
+        self.takeTheirsButton.setText(_(u"\u0e43\u0e0a\u0e49\u0e04\u0e48\u0e32\u0e02\u0e2d\u0e07\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19"))
+        self.closeButton.setText(_(u"\u0e1b\u0e34\u0e14"))
     # retranslateUi
 

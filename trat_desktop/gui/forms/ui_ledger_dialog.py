@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QHBoxLa
     QSpacerItem, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget)
 
+from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
+
 class Ui_LedgerDialog(object):
     def setupUi(self, LedgerDialog):
         if not LedgerDialog.objectName():
@@ -92,29 +94,29 @@ class Ui_LedgerDialog(object):
     # setupUi
 
     def retranslateUi(self, LedgerDialog):
-        LedgerDialog.setWindowTitle(QCoreApplication.translate("LedgerDialog", u"\u0e1b\u0e23\u0e30\u0e27\u0e31\u0e15\u0e34\u0e01\u0e32\u0e23\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32", None))
-        self.infoLabel.setText(QCoreApplication.translate("LedgerDialog", u"\u0e17\u0e38\u0e01\u0e44\u0e1f\u0e25\u0e4c\u0e17\u0e35\u0e48\u0e40\u0e04\u0e22\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e2b\u0e23\u0e37\u0e2d\u0e16\u0e39\u0e01\u0e1b\u0e0f\u0e34\u0e40\u0e2a\u0e18 \u0e25\u0e48\u0e32\u0e2a\u0e38\u0e14\u0e2d\u0e22\u0e39\u0e48\u0e1a\u0e19\u0e2a\u0e38\u0e14", None))
+        LedgerDialog.setWindowTitle(_(u"\u0e1b\u0e23\u0e30\u0e27\u0e31\u0e15\u0e34\u0e01\u0e32\u0e23\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32"))
+        self.infoLabel.setText(_(u"\u0e17\u0e38\u0e01\u0e44\u0e1f\u0e25\u0e4c\u0e17\u0e35\u0e48\u0e40\u0e04\u0e22\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32\u0e2b\u0e23\u0e37\u0e2d\u0e16\u0e39\u0e01\u0e1b\u0e0f\u0e34\u0e40\u0e2a\u0e18 \u0e25\u0e48\u0e32\u0e2a\u0e38\u0e14\u0e2d\u0e22\u0e39\u0e48\u0e1a\u0e19\u0e2a\u0e38\u0e14"))
         ___qtablewidgetitem = self.ledgerTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("LedgerDialog", u"\u0e40\u0e27\u0e25\u0e32\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32", None))
+        ___qtablewidgetitem.setText(_(u"\u0e40\u0e27\u0e25\u0e32\u0e19\u0e33\u0e40\u0e02\u0e49\u0e32"))
         ___qtablewidgetitem1 = self.ledgerTable.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("LedgerDialog", u"\u0e44\u0e1f\u0e25\u0e4c", None))
+        ___qtablewidgetitem1.setText(_(u"\u0e44\u0e1f\u0e25\u0e4c"))
         ___qtablewidgetitem2 = self.ledgerTable.horizontalHeaderItem(2)
-        ___qtablewidgetitem2.setText(QCoreApplication.translate("LedgerDialog", u"\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19", None))
+        ___qtablewidgetitem2.setText(_(u"\u0e2b\u0e19\u0e48\u0e27\u0e22\u0e07\u0e32\u0e19"))
         ___qtablewidgetitem3 = self.ledgerTable.horizontalHeaderItem(3)
-        ___qtablewidgetitem3.setText(QCoreApplication.translate("LedgerDialog", u"\u0e09\u0e1a\u0e31\u0e1a\u0e17\u0e35\u0e48", None))
+        ___qtablewidgetitem3.setText(_(u"\u0e09\u0e1a\u0e31\u0e1a\u0e17\u0e35\u0e48"))
         ___qtablewidgetitem4 = self.ledgerTable.horizontalHeaderItem(4)
-        ___qtablewidgetitem4.setText(QCoreApplication.translate("LedgerDialog", u"\u0e2a\u0e16\u0e32\u0e19\u0e30", None))
+        ___qtablewidgetitem4.setText(_(u"\u0e2a\u0e16\u0e32\u0e19\u0e30"))
         ___qtablewidgetitem5 = self.ledgerTable.horizontalHeaderItem(5)
-        ___qtablewidgetitem5.setText(QCoreApplication.translate("LedgerDialog", u"\u0e40\u0e2b\u0e15\u0e38\u0e1c\u0e25", None))
+        ___qtablewidgetitem5.setText(_(u"\u0e40\u0e2b\u0e15\u0e38\u0e1c\u0e25"))
         ___qtablewidgetitem6 = self.ledgerTable.horizontalHeaderItem(6)
-        ___qtablewidgetitem6.setText(QCoreApplication.translate("LedgerDialog", u"\u0e40\u0e1e\u0e34\u0e48\u0e21", None))
+        ___qtablewidgetitem6.setText(_(u"\u0e40\u0e1e\u0e34\u0e48\u0e21"))
         ___qtablewidgetitem7 = self.ledgerTable.horizontalHeaderItem(7)
-        ___qtablewidgetitem7.setText(QCoreApplication.translate("LedgerDialog", u"\u0e1b\u0e23\u0e31\u0e1a\u0e1b\u0e23\u0e38\u0e07", None))
+        ___qtablewidgetitem7.setText(_(u"\u0e1b\u0e23\u0e31\u0e1a\u0e1b\u0e23\u0e38\u0e07"))
         ___qtablewidgetitem8 = self.ledgerTable.horizontalHeaderItem(8)
-        ___qtablewidgetitem8.setText(QCoreApplication.translate("LedgerDialog", u"\u0e04\u0e07\u0e40\u0e14\u0e34\u0e21", None))
+        ___qtablewidgetitem8.setText(_(u"\u0e04\u0e07\u0e40\u0e14\u0e34\u0e21"))
         ___qtablewidgetitem9 = self.ledgerTable.horizontalHeaderItem(9)
-        ___qtablewidgetitem9.setText(QCoreApplication.translate("LedgerDialog", u"\u0e02\u0e31\u0e14\u0e41\u0e22\u0e49\u0e07", None))
+        ___qtablewidgetitem9.setText(_(u"\u0e02\u0e31\u0e14\u0e41\u0e22\u0e49\u0e07"))
         self.countLabel.setText("")
-        self.closeButton.setText(QCoreApplication.translate("LedgerDialog", u"\u0e1b\u0e34\u0e14", None))
+        self.closeButton.setText(_(u"\u0e1b\u0e34\u0e14"))
     # retranslateUi
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFormLayout,
     QHBoxLayout, QLabel, QPushButton, QRadioButton,
     QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
+from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
+
 class Ui_ReportDialog(object):
     def setupUi(self, ReportDialog):
         if not ReportDialog.objectName():
@@ -155,29 +157,29 @@ class Ui_ReportDialog(object):
     # setupUi
 
     def retranslateUi(self, ReportDialog):
-        ReportDialog.setWindowTitle(QCoreApplication.translate("ReportDialog", u"\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19", None))
-        self.titleLabel.setText(QCoreApplication.translate("ReportDialog", u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19\u0e2b\u0e23\u0e37\u0e2d\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01\u0e44\u0e1f\u0e25\u0e4c", None))
-        self.kindCaption.setText(QCoreApplication.translate("ReportDialog", u"\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19", None))
+        ReportDialog.setWindowTitle(_(u"\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19"))
+        self.titleLabel.setText(_(u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19\u0e2b\u0e23\u0e37\u0e2d\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01\u0e44\u0e1f\u0e25\u0e4c"))
+        self.kindCaption.setText(_(u"\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19"))
 #if QT_CONFIG(tooltip)
-        self.kindCombo.setToolTip(QCoreApplication.translate("ReportDialog", u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19\u0e17\u0e35\u0e48\u0e08\u0e30\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e2b\u0e23\u0e37\u0e2d\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01", None))
+        self.kindCombo.setToolTip(_(u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19\u0e17\u0e35\u0e48\u0e08\u0e30\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e2b\u0e23\u0e37\u0e2d\u0e2a\u0e48\u0e07\u0e2d\u0e2d\u0e01"))
 #endif // QT_CONFIG(tooltip)
-        self.yearCaption.setText(QCoreApplication.translate("ReportDialog", u"\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13 \u0e1e.\u0e28.", None))
-        self.periodCaption.setText(QCoreApplication.translate("ReportDialog", u"\u0e0a\u0e48\u0e27\u0e07\u0e40\u0e27\u0e25\u0e32", None))
+        self.yearCaption.setText(_(u"\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13 \u0e1e.\u0e28."))
+        self.periodCaption.setText(_(u"\u0e0a\u0e48\u0e27\u0e07\u0e40\u0e27\u0e25\u0e32"))
 #if QT_CONFIG(tooltip)
-        self.periodCombo.setToolTip(QCoreApplication.translate("ReportDialog", u"\u0e44\u0e15\u0e23\u0e21\u0e32\u0e2a\u0e02\u0e2d\u0e07\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13 (\u0e44\u0e15\u0e23\u0e21\u0e32\u0e2a \u0e51 \u0e04\u0e37\u0e2d \u0e15\u0e38\u0e25\u0e32\u0e04\u0e21\u2013\u0e18\u0e31\u0e19\u0e27\u0e32\u0e04\u0e21)", None))
+        self.periodCombo.setToolTip(_(u"\u0e44\u0e15\u0e23\u0e21\u0e32\u0e2a\u0e02\u0e2d\u0e07\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13 (\u0e44\u0e15\u0e23\u0e21\u0e32\u0e2a \u0e51 \u0e04\u0e37\u0e2d \u0e15\u0e38\u0e25\u0e32\u0e04\u0e21\u2013\u0e18\u0e31\u0e19\u0e27\u0e32\u0e04\u0e21)"))
 #endif // QT_CONFIG(tooltip)
-        self.digitsCaption.setText(QCoreApplication.translate("ReportDialog", u"\u0e15\u0e31\u0e27\u0e40\u0e25\u0e02\u0e43\u0e19\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19", None))
-        self.thaiDigitsRadio.setText(QCoreApplication.translate("ReportDialog", u"\u0e40\u0e25\u0e02\u0e44\u0e17\u0e22 (\u0e51\u0e52\u0e53)", None))
-        self.arabicDigitsRadio.setText(QCoreApplication.translate("ReportDialog", u"\u0e40\u0e25\u0e02\u0e2d\u0e32\u0e23\u0e1a\u0e34\u0e01 (123)", None))
+        self.digitsCaption.setText(_(u"\u0e15\u0e31\u0e27\u0e40\u0e25\u0e02\u0e43\u0e19\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19"))
+        self.thaiDigitsRadio.setText(_(u"\u0e40\u0e25\u0e02\u0e44\u0e17\u0e22 (\u0e51\u0e52\u0e53)"))
+        self.arabicDigitsRadio.setText(_(u"\u0e40\u0e25\u0e02\u0e2d\u0e32\u0e23\u0e1a\u0e34\u0e01 (123)"))
 #if QT_CONFIG(tooltip)
-        self.previewButton.setToolTip(QCoreApplication.translate("ReportDialog", u"\u0e40\u0e1b\u0e34\u0e14\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19\u0e43\u0e19\u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21\u0e14\u0e39 PDF \u0e02\u0e2d\u0e07\u0e40\u0e04\u0e23\u0e37\u0e48\u0e2d\u0e07 (\u0e22\u0e31\u0e07\u0e44\u0e21\u0e48\u0e1a\u0e31\u0e19\u0e17\u0e36\u0e01\u0e44\u0e1f\u0e25\u0e4c)", None))
+        self.previewButton.setToolTip(_(u"\u0e40\u0e1b\u0e34\u0e14\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19\u0e43\u0e19\u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21\u0e14\u0e39 PDF \u0e02\u0e2d\u0e07\u0e40\u0e04\u0e23\u0e37\u0e48\u0e2d\u0e07 (\u0e22\u0e31\u0e07\u0e44\u0e21\u0e48\u0e1a\u0e31\u0e19\u0e17\u0e36\u0e01\u0e44\u0e1f\u0e25\u0e4c)"))
 #endif // QT_CONFIG(tooltip)
-        self.previewButton.setText(QCoreApplication.translate("ReportDialog", u"\u0e14\u0e39\u0e15\u0e31\u0e27\u0e2d\u0e22\u0e48\u0e32\u0e07", None))
+        self.previewButton.setText(_(u"\u0e14\u0e39\u0e15\u0e31\u0e27\u0e2d\u0e22\u0e48\u0e32\u0e07"))
 #if QT_CONFIG(tooltip)
-        self.printButton.setToolTip(QCoreApplication.translate("ReportDialog", u"\u0e40\u0e1b\u0e34\u0e14\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19\u0e43\u0e19\u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21\u0e14\u0e39 PDF \u0e41\u0e25\u0e49\u0e27\u0e2a\u0e31\u0e48\u0e07\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e08\u0e32\u0e01\u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21\u0e19\u0e31\u0e49\u0e19", None))
+        self.printButton.setToolTip(_(u"\u0e40\u0e1b\u0e34\u0e14\u0e23\u0e32\u0e22\u0e07\u0e32\u0e19\u0e43\u0e19\u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21\u0e14\u0e39 PDF \u0e41\u0e25\u0e49\u0e27\u0e2a\u0e31\u0e48\u0e07\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e08\u0e32\u0e01\u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21\u0e19\u0e31\u0e49\u0e19"))
 #endif // QT_CONFIG(tooltip)
-        self.printButton.setText(QCoreApplication.translate("ReportDialog", u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u2026", None))
-        self.saveButton.setText(QCoreApplication.translate("ReportDialog", u"\u0e1a\u0e31\u0e19\u0e17\u0e36\u0e01\u0e40\u0e1b\u0e47\u0e19 PDF\u2026", None))
-        self.closeButton.setText(QCoreApplication.translate("ReportDialog", u"\u0e1b\u0e34\u0e14", None))
+        self.printButton.setText(_(u"\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u2026"))
+        self.saveButton.setText(_(u"\u0e1a\u0e31\u0e19\u0e17\u0e36\u0e01\u0e40\u0e1b\u0e47\u0e19 PDF\u2026"))
+        self.closeButton.setText(_(u"\u0e1b\u0e34\u0e14"))
     # retranslateUi
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
     QPushButton, QSizePolicy, QSpacerItem, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
 
+from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
+
 class Ui_TrashDialog(object):
     def setupUi(self, TrashDialog):
         if not TrashDialog.objectName():
@@ -86,17 +88,17 @@ class Ui_TrashDialog(object):
     # setupUi
 
     def retranslateUi(self, TrashDialog):
-        TrashDialog.setWindowTitle(QCoreApplication.translate("TrashDialog", u"\u0e16\u0e31\u0e07\u0e02\u0e22\u0e30: \u0e2a\u0e48\u0e27\u0e19\u0e02\u0e2d\u0e07\u0e41\u0e1c\u0e19\u0e17\u0e35\u0e48\u0e25\u0e1a\u0e44\u0e27\u0e49", None))
-        self.infoLabel.setText(QCoreApplication.translate("TrashDialog", u"\u0e2a\u0e48\u0e27\u0e19\u0e02\u0e2d\u0e07\u0e41\u0e1c\u0e19\u0e17\u0e35\u0e48\u0e25\u0e1a\u0e44\u0e27\u0e49\u0e22\u0e31\u0e07\u0e40\u0e01\u0e47\u0e1a\u0e44\u0e27\u0e49\u0e1e\u0e23\u0e49\u0e2d\u0e21\u0e1c\u0e25\u0e01\u0e32\u0e23\u0e14\u0e33\u0e40\u0e19\u0e34\u0e19\u0e07\u0e32\u0e19\u0e17\u0e35\u0e48\u0e1a\u0e31\u0e19\u0e17\u0e36\u0e01\u0e41\u0e25\u0e49\u0e27 \u0e40\u0e25\u0e37\u0e2d\u0e01\u0e41\u0e25\u0e49\u0e27\u0e01\u0e14 \u201c\u0e01\u0e39\u0e49\u0e04\u0e37\u0e19\u201d \u0e40\u0e1e\u0e37\u0e48\u0e2d\u0e19\u0e33\u0e01\u0e25\u0e31\u0e1a\u0e44\u0e1b\u0e44\u0e27\u0e49\u0e17\u0e35\u0e48\u0e40\u0e14\u0e34\u0e21", None))
+        TrashDialog.setWindowTitle(_(u"\u0e16\u0e31\u0e07\u0e02\u0e22\u0e30: \u0e2a\u0e48\u0e27\u0e19\u0e02\u0e2d\u0e07\u0e41\u0e1c\u0e19\u0e17\u0e35\u0e48\u0e25\u0e1a\u0e44\u0e27\u0e49"))
+        self.infoLabel.setText(_(u"\u0e2a\u0e48\u0e27\u0e19\u0e02\u0e2d\u0e07\u0e41\u0e1c\u0e19\u0e17\u0e35\u0e48\u0e25\u0e1a\u0e44\u0e27\u0e49\u0e22\u0e31\u0e07\u0e40\u0e01\u0e47\u0e1a\u0e44\u0e27\u0e49\u0e1e\u0e23\u0e49\u0e2d\u0e21\u0e1c\u0e25\u0e01\u0e32\u0e23\u0e14\u0e33\u0e40\u0e19\u0e34\u0e19\u0e07\u0e32\u0e19\u0e17\u0e35\u0e48\u0e1a\u0e31\u0e19\u0e17\u0e36\u0e01\u0e41\u0e25\u0e49\u0e27 \u0e40\u0e25\u0e37\u0e2d\u0e01\u0e41\u0e25\u0e49\u0e27\u0e01\u0e14 \u201c\u0e01\u0e39\u0e49\u0e04\u0e37\u0e19\u201d \u0e40\u0e1e\u0e37\u0e48\u0e2d\u0e19\u0e33\u0e01\u0e25\u0e31\u0e1a\u0e44\u0e1b\u0e44\u0e27\u0e49\u0e17\u0e35\u0e48\u0e40\u0e14\u0e34\u0e21"))
         ___qtablewidgetitem = self.trashTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("TrashDialog", u"\u0e1b\u0e23\u0e30\u0e40\u0e20\u0e17", None))
+        ___qtablewidgetitem.setText(_(u"\u0e1b\u0e23\u0e30\u0e40\u0e20\u0e17"))
         ___qtablewidgetitem1 = self.trashTable.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("TrashDialog", u"\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23", None))
+        ___qtablewidgetitem1.setText(_(u"\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23"))
         ___qtablewidgetitem2 = self.trashTable.horizontalHeaderItem(2)
-        ___qtablewidgetitem2.setText(QCoreApplication.translate("TrashDialog", u"\u0e25\u0e1a\u0e40\u0e21\u0e37\u0e48\u0e2d", None))
+        ___qtablewidgetitem2.setText(_(u"\u0e25\u0e1a\u0e40\u0e21\u0e37\u0e48\u0e2d"))
         ___qtablewidgetitem3 = self.trashTable.horizontalHeaderItem(3)
-        ___qtablewidgetitem3.setText(QCoreApplication.translate("TrashDialog", u"\u0e1c\u0e39\u0e49\u0e25\u0e1a", None))
-        self.restoreButton.setText(QCoreApplication.translate("TrashDialog", u"\u0e01\u0e39\u0e49\u0e04\u0e37\u0e19", None))
+        ___qtablewidgetitem3.setText(_(u"\u0e1c\u0e39\u0e49\u0e25\u0e1a"))
+        self.restoreButton.setText(_(u"\u0e01\u0e39\u0e49\u0e04\u0e37\u0e19"))
         self.errorLabel.setText("")
     # retranslateUi
 

@@ -1,0 +1,134 @@
+"""One message catalog (issue 15, item 5): the Thai text of the code and the compiled forms is in the
+gettext catalogs (babel), the compiled catalogs are fresh, English is chosen in Settings, the months come
+from CLDR with our Buddhist-era year and Thai digits, and reports stay Thai."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from trat_desktop import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import i18n as catalogs  # noqa: E402  (tools/i18n.py)
+
+
+@pytest.fixture(autouse=True)
+def thai_again():
+    yield
+    i18n.set_language("th")
+
+
+def test_the_catalogs_hold_every_string_and_are_compiled_fresh() -> None:
+    """Fails on a _("…") missing from the catalogs or a stale .pot/.po/.mo: run python tools/i18n.py."""
+    assert catalogs.stale() == []
+
+
+def test_the_compiled_forms_use_the_catalog() -> None:
+    forms = sorted((ROOT / "trat_desktop" / "gui" / "forms").glob("ui_*.py"))
+    assert forms
+    for form in forms:
+        text = form.read_text(encoding="utf-8")
+        assert "QCoreApplication.translate(" not in text, form.name
+    template = catalogs.extract()
+    assert any(loc[0].endswith("ui_main_window.py") for m in template for loc in m.locations)
+    assert len(template) > 200
+
+
+def test_translations_keep_the_placeholders() -> None:
+    from babel.messages.pofile import read_po
+
+    for language in catalogs.LANGUAGES:
+        with (catalogs.LOCALE / language / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            if message.id and message.string:
+                fields = lambda text: sorted(re.findall(r"\{(\w*)\}", text))  # noqa: E731
+                assert fields(message.string) == fields(message.id), (language, message.id)
+
+
+def test_thai_is_the_source_and_english_a_second_language() -> None:
+    assert i18n._("ยกเลิก") == "ยกเลิก"
+    assert i18n.set_language("en") == "en"
+    assert i18n._("ยกเลิก") == "Cancel"
+    assert i18n._("หลักฐานประกอบ ({count})").format(count=3) == "Evidence (3)"
+    assert i18n._("ข้อความที่ไม่มีในแคตตาล็อก") == "ข้อความที่ไม่มีในแคตตาล็อก"  # untranslated: Thai
+    assert i18n.set_language("fr") == "th" and i18n._("ยกเลิก") == "ยกเลิก"
+
+
+def test_a_thai_editor_corrects_wording_in_the_thai_catalog() -> None:
+    from babel.messages.catalog import Catalog
+
+    template = Catalog()
+    template.add("บันทึกสำเนา…")
+    template.add("ข้อความใหม่")
+    edited = Catalog(locale="th")
+    edited.add("บันทึกสำเนา…", "บันทึกสำเนาไฟล์…")
+    th = catalogs.updated(template, "th", edited)
+    assert th.get("บันทึกสำเนา…").string == "บันทึกสำเนาไฟล์…"  # the editor's wording is kept
+    assert th.get("ข้อความใหม่").string == "ข้อความใหม่"  # a new message starts as written
+    en = catalogs.updated(template, "en", None)
+    assert en.get("ข้อความใหม่").string == ""
+
+
+def test_a_form_shows_english_when_english_is_chosen(qapp) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from trat_desktop.gui.forms.ui_trash_dialog import Ui_TrashDialog
+
+    i18n.set_language("en")
+    dialog = QDialog()
+    form = Ui_TrashDialog()
+    form.setupUi(dialog)
+    assert dialog.windowTitle() == "Trash: removed parts of the plan"
+    i18n.set_language("th")
+    form.retranslateUi(dialog)
+    assert dialog.windowTitle() == "ถังขยะ: ส่วนของแผนที่ลบไว้"
+
+
+def test_the_language_is_chosen_in_settings(qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from trat_desktop.gui import language
+    from trat_desktop.gui.main_window import MainWindow
+    from trat_desktop.services import PlanService
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    service = PlanService.open(tmp_path / "trat.sqlite3")
+    window = MainWindow(service, settings=settings)
+    qtbot.addWidget(window)
+    menu = window.findChild(type(window.form.menuSettings), "menuLanguage")
+    assert menu is not None and [a.text() for a in menu.actions()] == ["ไทย", "English"]
+    assert menu.actions()[0].isChecked()
+    menu.actions()[1].trigger()
+    assert settings.value(language.LANGUAGE_KEY) == "en" and told and "next time" in told[0]
+    assert language.apply_saved(settings) == "en" and i18n._("ปิด") == "Close"
+    window.close()
+    service.close()
+
+
+def test_months_come_from_cldr_with_our_year_and_digits() -> None:
+    from babel.dates import get_month_names
+
+    from trat_desktop.domain import rounds, thai
+
+    assert thai.months() == tuple(get_month_names("wide", locale="th")[m] for m in range(1, 13))
+    assert thai.MONTHS[0] == "มกราคม" and thai.MONTHS_SHORT[0] == "ม.ค." and thai.MONTHS_SHORT[11] == "ธ.ค."
+    assert thai.format_be_date(dt.date(2026, 3, 31)) == "๓๑ มีนาคม ๒๕๖๙"
+    assert thai.format_be_date(dt.date(2026, 3, 31), thai_digits=False) == "31 มีนาคม 2569"
+    assert "เม.ย." in rounds.be_date_text(dt.date(2026, 4, 15))
+
+
+def test_reports_stay_thai_whatever_the_screen_language() -> None:
+    """Report modules never ask the catalog: a report printed with English chosen is still Thai."""
+    for module in sorted((ROOT / "trat_desktop" / "reports").glob("*.py")):
+        text = module.read_text(encoding="utf-8")
+        assert "i18n" not in text, module.name
