@@ -54,3 +54,24 @@ def test_brackets_inside_strings_are_not_nesting() -> None:
     assert nesting_depth(text) == 1
     assert loads(text)["note"].startswith("[[[[")
     assert loads('["\\ud83d\\ude00"]') == ["😀"]   # a surrogate pair is a character
+
+
+def _outcome(parse, text: str, **options):
+    try:
+        return ("value", parse(text, **options))
+    except UnsafeJson as exc:
+        return ("refused", exc.message)
+
+
+JSON_PIECES = st.sampled_from(['{', '}', '[', ']', '"a"', '"ข"', ':', ',', ' ', '1', '-0', '1e400', '2.5', 'NaN',
+                               '99999999999999999999', 'null', 'true', '"\\ud800"', '"\\n"', '\\', '"'])
+
+
+@given(st.one_of(VALUES.map(json.dumps), st.lists(JSON_PIECES, max_size=12).map("".join),
+                 st.text(max_size=20)), st.integers(0, 24))
+def test_one_line_reads_as_loads_reads_it(text: str, depth: int) -> None:
+    """The JSON-lines fast path (loads_line) gives what loads gives, value or refusal, for any text."""
+    from trat_desktop.exchange.safe_json import loads_line
+    escapes = "\\u" in text
+    assert _outcome(loads_line, text, max_depth=depth, escapes=escapes) == _outcome(
+        loads, text, max_depth=depth, escapes=escapes)

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "trat_desktop"
 LOCALE = PACKAGE / "locale"
 CONFIG = ROOT / "babel.cfg"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 #: fixed dates in the headers: the files change only when the messages do
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 LANGUAGES = ("th", "en")

@@ -72,6 +72,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations().ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """*message* in the chosen language, told apart by *context* from the same Thai word used otherwise
+    (ยกเลิก the button "Cancel" and ยกเลิก the status "Cancelled")."""
+    return _translations().pgettext(context, message)
+
+
 def N_(message: str) -> str:  # noqa: N802 (gettext's name)
     """Mark *message* for the catalog without translating it here (tables built at import time)."""
     return message

@@ -309,7 +309,7 @@ def jsonl(data: bytes, name: str, file_name: str, max_line: int = 64 * 1024) -> 
         if len(line) > max_line:
             raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” ยาวเกินไป")
         try:
-            record = safe_json.loads(line, max_depth=4, escapes=escapes)
+            record = safe_json.loads_line(line, max_depth=4, escapes=escapes)
         except safe_json.UnsafeJson as exc:
             raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” อ่านไม่ได้: {exc.message}") from None
         if not isinstance(record, dict):

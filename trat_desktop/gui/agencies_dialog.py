@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import TratError
+from ..i18n import N_, _
 from ..services import AgencyInfo
 from . import display
 from .agency_picker import search_key
@@ -29,7 +30,7 @@ from .forms.ui_agency_form import Ui_AgencyFormDialog
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 60
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 61
-HEADERS = ("ชื่อหน่วยงาน", "ชื่อย่อ", "ชื่ออื่นที่เอกสารใช้", "ตัวชี้วัด")
+HEADERS = (N_("ชื่อหน่วยงาน"), N_("ชื่อย่อ"), N_("ชื่ออื่นที่เอกสารใช้"), N_("ตัวชี้วัด"))
 _ERROR_STYLE = "color: #b00020;"
 
 
@@ -54,7 +55,7 @@ class DuplicateSettling(Protocol):
 def agency_table_model(agencies: list[AgencyInfo], parent: QWidget | None = None) -> QStandardItemModel:
     """One line per agency: name, short name, aliases (one per line), indicator rows."""
     model = QStandardItemModel(0, len(HEADERS), parent)
-    model.setHorizontalHeaderLabels(list(HEADERS))
+    model.setHorizontalHeaderLabels([_(h) for h in HEADERS])
     for agency in agencies:
         cells = [agency.name, agency.short_name, "\n".join(agency.aliases),
                  display.show_digits(str(agency.indicator_rows))]
@@ -80,15 +81,15 @@ class AgencyFormDialog(QDialog):
         self._agency = agency
         self.uid: str | None = agency.uid if agency else None
         form = self.form
-        self.setWindowTitle("แก้ไขหน่วยงาน" if agency else "เพิ่มหน่วยงาน")
+        self.setWindowTitle(_("แก้ไขหน่วยงาน") if agency else _("เพิ่มหน่วยงาน"))
         if agency is not None:
             form.nameEdit.setText(agency.name)
             form.shortEdit.setText(agency.short_name if agency.short_name != agency.name else "")
             form.aliasesEdit.setPlainText("\n".join(agency.aliases))
         form.errorLabel.setStyleSheet(_ERROR_STYLE)
         form.errorLabel.hide()
-        form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("บันทึก")
-        form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
+        form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(_("บันทึก"))
+        form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
         form.buttonBox.accepted.connect(self.accept)
         form.buttonBox.rejected.connect(self.reject)
 
@@ -150,7 +151,7 @@ class AgenciesDialog(QDialog):
         form.agencyTable.verticalHeader().hide()
         form.errorLabel.setStyleSheet(_ERROR_STYLE)
         form.errorLabel.hide()
-        form.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText("ปิด")
+        form.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText(_("ปิด"))
         form.buttonBox.rejected.connect(self.reject)
         form.filterEdit.textChanged.connect(lambda text: self._filter(text))
         form.addButton.clicked.connect(self.add_agency)
@@ -160,19 +161,19 @@ class AgenciesDialog(QDialog):
 
     # -- possible duplicates ------------------------------------------------------------
     def _add_duplicates_box(self) -> None:
-        box = QGroupBox("อาจเป็นหน่วยงานเดียวกัน (รอการตัดสินใจ)", self)
+        box = QGroupBox(_("อาจเป็นหน่วยงานเดียวกัน (รอการตัดสินใจ)"), self)
         layout = QVBoxLayout(box)
-        hint = QLabel("ชื่อที่เอกสารแผนเขียนต่างออกไปและคล้ายหน่วยงานที่มีอยู่ โปรแกรมไม่รวมให้เอง "
+        hint = QLabel(_("ชื่อที่เอกสารแผนเขียนต่างออกไปและคล้ายหน่วยงานที่มีอยู่ โปรแกรมไม่รวมให้เอง "
                       "เลือกคู่แล้วรวมเป็นหน่วยงานเดียว (ชื่อเดิมเก็บไว้เป็นชื่ออื่น ผลการดำเนินงานย้ายตามไปด้วย) "
-                      "หรือบันทึกว่าเป็นคนละหน่วยงาน", box)
+                      "หรือบันทึกว่าเป็นคนละหน่วยงาน"), box)
         hint.setWordWrap(True)
         self.pair_list = QListWidget(box)
         self.pair_list.setWordWrap(True)
         self.pair_list.setMaximumHeight(self.pair_list.fontMetrics().height() * 7)
         buttons = QHBoxLayout()
-        self.merge_button = QPushButton("รวมเป็นหน่วยงานเดียวกัน", box)
-        self.apart_button = QPushButton("เป็นคนละหน่วยงาน", box)
-        self.undo_button = QPushButton("ยกเลิกการรวม/แยกครั้งล่าสุด", box)
+        self.merge_button = QPushButton(_("รวมเป็นหน่วยงานเดียวกัน"), box)
+        self.apart_button = QPushButton(_("เป็นคนละหน่วยงาน"), box)
+        self.undo_button = QPushButton(_("ยกเลิกการรวม/แยกครั้งล่าสุด"), box)
         for button in (self.merge_button, self.apart_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -203,15 +204,17 @@ class AgenciesDialog(QDialog):
         self.pair_list.clear()
         for pair in self.pairs:
             text = display.show_digits(
-                f"“{pair.agency_name}” ({pair.agency_rows} ตัวชี้วัด) อาจเป็นหน่วยงานเดียวกับ "
-                f"“{pair.other_name}” ({pair.other_rows} ตัวชี้วัด) — พบใน {pair.source}")
+                _("“{agency_name}” ({agency_rows} ตัวชี้วัด) อาจเป็นหน่วยงานเดียวกับ “{other_name}” ({other_rows} "
+                  "ตัวชี้วัด) — พบใน {source}").format(
+                    agency_name=pair.agency_name, agency_rows=pair.agency_rows, other_name=pair.other_name,
+                    other_rows=pair.other_rows, source=pair.source))
             item = QListWidgetItem(text)
             item.setData(UID_ROLE, pair.id)
             self.pair_list.addItem(item)
         if self.pairs:
             self.pair_list.setCurrentRow(0)
         else:
-            self.pair_list.addItem(QListWidgetItem("ไม่มีคู่ที่รอการตัดสินใจ"))
+            self.pair_list.addItem(QListWidgetItem(_("ไม่มีคู่ที่รอการตัดสินใจ")))
         self.undo_button.setEnabled(can_undo)
         self._update_pair_buttons()
 
@@ -221,7 +224,8 @@ class AgenciesDialog(QDialog):
         self.apart_button.setEnabled(chosen)
         pair = self.current_pair()
         if pair is not None:
-            self.merge_button.setToolTip(f"รวม “{pair.agency_name}” เข้ากับ “{pair.other_name}”")
+            self.merge_button.setToolTip(_("รวม “{agency_name}” เข้ากับ “{other_name}”").format(
+                agency_name=pair.agency_name, other_name=pair.other_name))
 
     def current_pair(self) -> Any:
         row = self.pair_list.currentRow()
@@ -296,7 +300,7 @@ class AgenciesDialog(QDialog):
         self._update_count()
 
     def _update_count(self) -> None:
-        text = f"{self.proxy.rowCount()} จาก {len(self.agencies)} หน่วยงาน"
+        text = _("{shown} จาก {count} หน่วยงาน").format(shown=self.proxy.rowCount(), count=len(self.agencies))
         self.form.countLabel.setText(display.show_digits(text))
 
     def current(self) -> AgencyInfo | None:
@@ -312,7 +316,7 @@ class AgenciesDialog(QDialog):
     def edit_current(self) -> None:
         agency = self.current()
         if agency is None:
-            self.form.errorLabel.setText("เลือกหน่วยงานที่จะแก้ไขก่อน")
+            self.form.errorLabel.setText(_("เลือกหน่วยงานที่จะแก้ไขก่อน"))
             self.form.errorLabel.show()
             return
         self.form.errorLabel.hide()

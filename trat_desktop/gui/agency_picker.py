@@ -14,6 +14,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ..domain.thai import to_arabic_digits
+from ..i18n import _
 from ..services import AgencyInfo
 from . import display
 from .forms.ui_agency_picker import Ui_AgencyPickerDialog
@@ -45,7 +46,7 @@ class AgencyChoiceModel(QStandardItemModel):
             item.setCheckState(Qt.CheckState.Checked if agency.uid in chosen_set else Qt.CheckState.Unchecked)
             item.setData(agency.uid, UID_ROLE)
             item.setData(search_key(" ".join([agency.name, agency.short_name, *agency.aliases])), SEARCH_ROLE)
-            tip = agency.name + ("\nชื่ออื่น: " + ", ".join(agency.aliases) if agency.aliases else "")
+            tip = agency.name + (_("\nชื่ออื่น: ") + ", ".join(agency.aliases) if agency.aliases else "")
             item.setToolTip(tip)
             self.appendRow(item)
 
@@ -97,14 +98,14 @@ class AgencyPickerDialog(QDialog):
         self._saver = saver
         self._error_text = error_text or (lambda: None)
         form = self.form
-        form.rowLabel.setText(f"ตัวชี้วัด: {row_text}")
+        form.rowLabel.setText(_("ตัวชี้วัด: {row_text}").format(row_text=row_text))
         form.agencyList.setModel(self.proxy)
         form.filterEdit.textChanged.connect(self._on_filter)
         form.clearButton.clicked.connect(self.model.clear_checks)
         form.errorLabel.setStyleSheet(_ERROR_STYLE)
         form.errorLabel.hide()
-        form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("บันทึก")
-        form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
+        form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(_("บันทึก"))
+        form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
         form.buttonBox.accepted.connect(self.accept)
         form.buttonBox.rejected.connect(self.reject)
         self.model.itemChanged.connect(lambda _item: self._update_count())
@@ -120,9 +121,9 @@ class AgencyPickerDialog(QDialog):
     def _update_count(self) -> None:
         chosen = len(self.model.chosen())
         shown = self.proxy.rowCount()
-        text = f"เลือกแล้ว {chosen} หน่วยงาน"
+        text = _("เลือกแล้ว {chosen} หน่วยงาน").format(chosen=chosen)
         if shown != self.model.rowCount():
-            text += f" · พบ {shown} จาก {self.model.rowCount()} หน่วยงาน"
+            text += _(" · พบ {shown} จาก {total} หน่วยงาน").format(shown=shown, total=self.model.rowCount())
         self.form.countLabel.setText(display.show_digits(text))
 
     def visible_uids(self) -> list[str]:
@@ -143,7 +144,7 @@ class AgencyPickerDialog(QDialog):
     def accept(self) -> None:
         """Save through the saver; stay open showing the Thai reason when it is refused."""
         if self._saver is not None and not self._saver(self.chosen()):
-            self.form.errorLabel.setText(self._error_text() or "บันทึกไม่ได้")
+            self.form.errorLabel.setText(self._error_text() or _("บันทึกไม่ได้"))
             self.form.errorLabel.show()
             return
         super().accept()

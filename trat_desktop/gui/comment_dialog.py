@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ..i18n import _
 from . import display
 
 #: ready texts the coordinator most often sends (a click puts one into the box)
+#: (the office reads them: text that goes to the office stays Thai whatever the screen's language)
 QUICK_TEXTS = ("ขอหลักฐานเพิ่ม", "ขอภาพถ่ายกิจกรรม", "โปรดตรวจสอบตัวเลขผลการดำเนินงาน", "โปรดระบุเหตุผล")
 
 
@@ -36,7 +38,7 @@ class CommentDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, target: CommentTarget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ให้ความเห็นต่อตัวชี้วัด")
+        self.setWindowTitle(_("ให้ความเห็นต่อตัวชี้วัด"))
         self.target = target
         layout = QVBoxLayout(self)
         where = QLabel(display.show_digits(target.label))
@@ -46,21 +48,21 @@ class CommentDialog(QDialog):
         self.office_combo = QComboBox()
         for uid, name in target.offices:
             self.office_combo.addItem(name, uid)
-        office_label = QLabel("หน่วยงาน (&O)")
+        office_label = QLabel(_("หน่วยงาน (&O)"))
         office_label.setBuddy(self.office_combo)
         form.addRow(office_label, self.office_combo)
         self.quarter_combo = QComboBox()
         for quarter in (1, 2, 3, 4):
-            self.quarter_combo.addItem(display.show_digits(f"ไตรมาส {quarter}"), quarter)
+            self.quarter_combo.addItem(display.show_digits(_("ไตรมาส {quarter}").format(quarter=quarter)), quarter)
         self.quarter_combo.setCurrentIndex(max(0, min(3, target.quarter - 1)))
-        quarter_label = QLabel("ไตรมาส (&Q)")
+        quarter_label = QLabel(_("ไตรมาส (&Q)"))
         quarter_label.setBuddy(self.quarter_combo)
         form.addRow(quarter_label, self.quarter_combo)
         layout.addLayout(form)
-        text_label = QLabel("ความเห็นถึงหน่วยงาน (&T)")
+        text_label = QLabel(_("ความเห็นถึงหน่วยงาน (&T)"))
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
-        self.text.setPlaceholderText("เช่น ขอหลักฐานเพิ่ม: ภาพถ่ายกิจกรรมและรายชื่อผู้เข้าร่วม")
+        self.text.setPlaceholderText(_("เช่น ขอหลักฐานเพิ่ม: ภาพถ่ายกิจกรรมและรายชื่อผู้เข้าร่วม"))
         text_label.setBuddy(self.text)
         layout.addWidget(text_label)
         layout.addWidget(self.text, 1)
@@ -78,8 +80,8 @@ class CommentDialog(QDialog):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("บันทึกความเห็น")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("บันทึกความเห็น"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -95,7 +97,7 @@ class CommentDialog(QDialog):
 
     def _try_accept(self) -> None:
         if not self.comment_text():
-            self.error_label.setText("โปรดพิมพ์ความเห็นถึงหน่วยงานก่อนบันทึก")
+            self.error_label.setText(_("โปรดพิมพ์ความเห็นถึงหน่วยงานก่อนบันทึก"))
             self.error_label.show()
             return
         self.accept()

@@ -15,33 +15,35 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from ..domain import display as shared
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
-from ..domain.progress import STATUSES, ProgressEntry
+from ..domain.progress import ProgressEntry
 from ..errors import TratError
+from ..i18n import N_, _
 from . import display
 from .forms.ui_conflicts_dialog import Ui_ConflictsDialog
 
 #: The compared fields: (label, how a value reads).
 FIELDS = (
-    ("ผลการดำเนินงาน", lambda e: shared.number_text(e.achieved, display.thai_digits_enabled())),
-    ("ใช้จ่ายจริง (บาท)", lambda e: display.baht_text(e.spent_satang) if e.spent_satang is not None else ""),
-    ("สถานะ", lambda e: STATUSES.get(e.status, e.status)),
-    ("หมายเหตุ", lambda e: display.show_digits(e.note)),
-    ("ผู้รายงาน", lambda e: e.reporter),
-    ("บันทึกเมื่อ", lambda e: display.timestamp_text(e.updated_at) if e.updated_at else ""),
+    (N_("ผลการดำเนินงาน"), lambda e: shared.number_text(e.achieved, display.thai_digits_enabled())),
+    (N_("ใช้จ่ายจริง (บาท)"), lambda e: display.baht_text(e.spent_satang) if e.spent_satang is not None else ""),
+    (N_("สถานะ"), lambda e: display.status_text(e.status)),
+    (N_("หมายเหตุ"), lambda e: display.show_digits(e.note)),
+    (N_("ผู้รายงาน"), lambda e: e.reporter),
+    (N_("บันทึกเมื่อ"), lambda e: display.timestamp_text(e.updated_at) if e.updated_at else ""),
 )
-EMPTY = "(ว่าง)"
-ACCEPT_TEXT, DROP_TEXT = "รับค่านี้ไว้", "ไม่รับค่านี้"
+EMPTY = N_("(ว่าง)")
+ACCEPT_TEXT, DROP_TEXT = N_("รับค่านี้ไว้"), N_("ไม่รับค่านี้")
 _DIFFERENT_BG = QColor("#fff4c2")
 
 
 def value_summary(entry: ProgressEntry | None) -> str:
     """'๘๕ · ดำเนินการแล้ว · งบ ๑๒,๐๐๐ บาท' — the values that usually differ, in one line."""
     if entry is None:
-        return "(ไม่มีค่า)"
-    parts = [shared.number_text(entry.achieved, display.thai_digits_enabled()) or "ผล " + EMPTY,
-             STATUSES.get(entry.status, entry.status)]
+        return _("(ไม่มีค่า)")
+    parts = [shared.number_text(entry.achieved, display.thai_digits_enabled()) or _("ผล {empty}").format(
+        empty=_(EMPTY)),
+             display.status_text(entry.status)]
     if entry.spent_satang is not None:
-        parts.append(f"งบ {display.baht_text(entry.spent_satang)} บาท")
+        parts.append(_("งบ {spent_satang} บาท").format(spent_satang=display.baht_text(entry.spent_satang)))
     if entry.note:
         parts.append(display.show_digits(entry.note))
     return " · ".join(parts)
@@ -76,7 +78,7 @@ class ConflictsDialog(QDialog):
         table.setColumnWidth(4, 200)
         compare = form.compareTable
         compare.setRowCount(len(FIELDS))
-        compare.setVerticalHeaderLabels([label for label, _ in FIELDS])
+        compare.setVerticalHeaderLabels([_(label) for label, _read in FIELDS])
         compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         compare.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # rows follow wrapping
@@ -119,7 +121,7 @@ class ConflictsDialog(QDialog):
             kept = self.held[row]
             # a held value's row may be one the office no longer answers for: by its row, not its assignment
             indicators = {uid: (c, text) for (uid, _a), (c, text, _n) in self._labels.items()}
-            fallback = (("", "(ตัวชี้วัดที่ถูกนำออกจากแผน)") if kept is None or not kept.row_label else
+            fallback = (("", _("(ตัวชี้วัดที่ถูกนำออกจากแผน)")) if kept is None or not kept.row_label else
                         (kept.row_label, indicators.get(theirs.indicator_uid, ("", ""))[1]))
             code, indicator, agency = self._labels.get(
                 (theirs.indicator_uid, theirs.agency_uid),
@@ -134,12 +136,13 @@ class ConflictsDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, column, item)
         count = len(self.pending)
-        self.setWindowTitle(display.show_digits(f"ข้อขัดแย้งและค่าที่พักไว้จากการนำเข้า ({count})"))
+        self.setWindowTitle(display.show_digits(_("ข้อขัดแย้งและค่าที่พักไว้จากการนำเข้า ({count})").format(
+            count=count)))
         if count:
             form.messageLabel.setText("")
             table.setCurrentCell(0, 0)
         else:
-            form.messageLabel.setText("ไม่มีข้อขัดแย้งที่รอการตัดสิน")
+            form.messageLabel.setText(_("ไม่มีข้อขัดแย้งที่รอการตัดสิน"))
         self._show_selected()
 
     def selected(self) -> tuple[ProgressEntry, ProgressEntry | None] | None:
@@ -159,15 +162,16 @@ class ConflictsDialog(QDialog):
         theirs, mine = chosen
         row = form.conflictsTable.currentRow()
         kept = self.held[row]
-        mine_label, theirs_label = self._button_texts if kept is None else (DROP_TEXT, ACCEPT_TEXT)
+        mine_label, theirs_label = self._button_texts if kept is None else (_(DROP_TEXT), _(ACCEPT_TEXT))
         form.keepMineButton.setText(mine_label)
         form.takeTheirsButton.setText(theirs_label)
         form.compareTitleLabel.setText(" · ".join(
-            form.conflictsTable.item(row, c).text() for c in (0, 1)) + display.show_digits(f" · ไตรมาส {theirs.quarter}")
+            form.conflictsTable.item(row, c).text() for c in (0, 1)) + display.show_digits(_(" · ไตรมาส {quarter}").format(
+                quarter=theirs.quarter))
             + ("" if kept is None else f"\n{kept.message()}"))
         for n, (_label, read) in enumerate(FIELDS):
-            mine_text = (read(mine) if mine is not None else "") or EMPTY
-            theirs_text = read(theirs) or EMPTY
+            mine_text = (read(mine) if mine is not None else "") or _(EMPTY)
+            theirs_text = read(theirs) or _(EMPTY)
             differ = mine_text != theirs_text and n < 4
             for column, text in enumerate((mine_text, theirs_text)):
                 item = QTableWidgetItem(text)
@@ -200,9 +204,10 @@ class ConflictsDialog(QDialog):
         if self.pending:
             self.form.conflictsTable.setCurrentCell(min(row, len(self.pending) - 1), 0)
         if kept is None:
-            done = "ใช้ค่าของฉันแล้ว" if keep_mine else "ใช้ค่าของหน่วยงานแล้ว"
+            done = _("ใช้ค่าของฉันแล้ว") if keep_mine else _("ใช้ค่าของหน่วยงานแล้ว")
         else:
-            done = "ไม่รับค่าที่อยู่นอกแผนปัจจุบันแล้ว" if keep_mine else "รับค่าที่อยู่นอกแผนปัจจุบันไว้แล้ว"
-        self.form.messageLabel.setText(done if self.pending else f"{done} · ไม่มีข้อขัดแย้งเหลืออยู่")
+            done = _("ไม่รับค่าที่อยู่นอกแผนปัจจุบันแล้ว") if keep_mine else _("รับค่าที่อยู่นอกแผนปัจจุบันไว้แล้ว")
+        self.form.messageLabel.setText(done if self.pending else _("{done} · ไม่มีข้อขัดแย้งเหลืออยู่").format(
+            done=done))
         self.resolved.emit()
         return True

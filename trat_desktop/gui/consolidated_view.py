@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QWidget
 
 from ..errors import TratError
+from ..i18n import _
 from ..services import PlanService
 from ..services.overview import OverviewService, RowOverview
 from . import display
@@ -57,7 +58,7 @@ def fill_quarter_combo(combo: object, quarter: int) -> None:
     combo.blockSignals(True)  # type: ignore[attr-defined]
     combo.clear()  # type: ignore[attr-defined]
     for q in range(1, 5):
-        combo.addItem(display.show_digits(f"ไตรมาส {q}"), q)  # type: ignore[attr-defined]
+        combo.addItem(display.show_digits(_("ไตรมาส {quarter}").format(quarter=q)), q)  # type: ignore[attr-defined]
     combo.setCurrentIndex(quarter - 1)  # type: ignore[attr-defined]
     combo.blockSignals(False)  # type: ignore[attr-defined]
 
@@ -112,14 +113,15 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
         emphasise(form.titleLabel, 1.2)
         fill_quarter_combo(form.quarterCombo, quarter)
         self.model.quarter = quarter
-        form.modeCombo.addItem("รายหน่วยงาน (ตัวชี้วัด × หน่วยงาน)", True)
-        form.modeCombo.addItem("รายตัวชี้วัด (รวมหน่วยงาน)", False)
+        form.modeCombo.addItem(_("รายหน่วยงาน (ตัวชี้วัด × หน่วยงาน)"), True)
+        form.modeCombo.addItem(_("รายตัวชี้วัด (รวมหน่วยงาน)"), False)
         form.loadingBar.hide()
         # the chosen line's figures (with the rule) and what its offices wrote: result, problems, suggestions
         self.detail = QPlainTextEdit(self)
         self.detail.setObjectName("detailText")
         self.detail.setReadOnly(True)
-        self.detail.setPlaceholderText("เลือกแถวเพื่อดูผลสัมฤทธิ์ ผลการดำเนินงาน ปัญหาอุปสรรค และข้อเสนอแนะของหน่วยงาน")
+        self.detail.setPlaceholderText(_("เลือกแถวเพื่อดูผลสัมฤทธิ์ ผลการดำเนินงาน ปัญหาอุปสรรค "
+                                         "และข้อเสนอแนะของหน่วยงาน"))
         self.detail.setMaximumHeight(int(self.fontMetrics().height() * 8))
         form.pageLayout.insertWidget(form.pageLayout.indexOf(self.view) + 1, self.detail)
         view = self.view
@@ -158,7 +160,7 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
         self.year = fill_year_combo(self.form.yearCombo, years, self.year,
                                     None if self.year in years else default_year_of(self.plans, years))
         if self.year is None:
-            self.show_message("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล", error=True)
+            self.show_message(_("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล"), error=True)
             return
         year, quarter, per_office, plans = self.year, self.quarter(), self.per_office(), self.plans
 
@@ -248,12 +250,14 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
             return ""
         line = self.model.line(self.proxy.mapToSource(index).row())
         row, quarter = line.row, self.quarter()
-        parts = [display.show_digits(f"ตัวชี้วัด {row.id} {row.indicator or row.activity_title}")]
+        parts = [display.show_digits(_("ตัวชี้วัด {id} {value}").format(
+            id=row.id, value=row.indicator or row.activity_title))]
         for office in line.offices():
             parts.append(figures_text(row, office, quarter))
             said = narrative_text(office, quarter)
-            parts.append(said or display.show_digits(f"ไตรมาส {quarter}: ยังไม่มีผลการดำเนินงาน ปัญหาอุปสรรค "
-                                                     "หรือข้อเสนอแนะ"))
+            parts.append(said or display.show_digits(_("ไตรมาส {quarter}: ยังไม่มีผลการดำเนินงาน ปัญหาอุปสรรค "
+                                                       "หรือข้อเสนอแนะ").format(
+                quarter=quarter)))
         from ..domain.figures import rule_text
 
         parts.append(rule_text(row.thresholds, display.thai_digits_enabled()))
@@ -288,8 +292,8 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "รายการ (ตัวชี้วัด × หน่วยงาน)" if self.model.per_office else "ตัวชี้วัด"
-        text = f"แสดง {shown:,} จาก {total:,} {noun}" if shown != total else f"ทั้งหมด {total:,} {noun}"
+        noun = _("รายการ (ตัวชี้วัด × หน่วยงาน)") if self.model.per_office else _("ตัวชี้วัด")
+        text = _("แสดง {shown:,} จาก {total:,} {noun}").format(shown=shown, total=total, noun=noun) if shown != total else _("ทั้งหมด {total:,} {noun}").format(total=total, noun=noun)
         self.form.countLabel.setText(display.show_digits(text))
 
     # -- messages -------------------------------------------------------------------

@@ -11,17 +11,31 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from ..i18n import N_, _
+
 if TYPE_CHECKING:  # the page modules are imported when a page is first built
     from ..services import PlanService, ProgressService
     from .consolidated_view import ConsolidatedPage
     from .dashboard import DashboardPage
     from .plan_editor import PlanEditorPage
 
-EDITOR_TAB = "แก้ไขแผน"
-OVERVIEW_TAB = "ภาพรวมผลการดำเนินงาน"
-DASHBOARD_TAB = "แดชบอร์ด"
-#: (name, tab text) in tab order
-TABS = (("editor", EDITOR_TAB), ("overview", OVERVIEW_TAB), ("dashboard", DASHBOARD_TAB))
+EDITOR_TAB = N_("แก้ไขแผน")
+OVERVIEW_TAB = N_("ภาพรวมผลการดำเนินงาน")
+DASHBOARD_TAB = N_("แดชบอร์ด")
+_TAB_TEXTS = (("editor", EDITOR_TAB), ("overview", OVERVIEW_TAB), ("dashboard", DASHBOARD_TAB))
+
+
+def tab_texts() -> tuple[tuple[str, str], ...]:
+    """(name, tab text) in tab order, the text in the screen's language."""
+    return tuple((name, _(text)) for name, text in _TAB_TEXTS)
+
+
+def __getattr__(name: str) -> object:
+    """``TABS``, (name, tab text) in tab order: read when asked, so the text follows the language chosen
+    at start (``from .coordinator_pages import TABS`` asks at that moment)."""
+    if name == "TABS":
+        return tab_texts()
+    raise AttributeError(name)
 
 
 class CoordinatorPages:
@@ -58,7 +72,7 @@ class CoordinatorPages:
         return self._pages.get(name)
 
     def built_pages(self) -> list[QWidget]:
-        return [self._pages[name] for name, _ in TABS if name in self._pages]
+        return [self._pages[name] for name, _text in _TAB_TEXTS if name in self._pages]
 
     def page(self, name: str) -> Any:
         """The page called *name* ('editor', 'overview' or 'dashboard'), made now if need be."""
@@ -95,7 +109,7 @@ class CoordinatorPages:
 
     def as_list(self) -> list[QWidget]:
         """All three pages (made now if need be), in tab order."""
-        return [self.page(name) for name, _ in TABS]
+        return [self.page(name) for name, _text in _TAB_TEXTS]
 
     # -- what the window tells every page ---------------------------------------------------
     def mark_stale(self) -> None:
@@ -136,6 +150,6 @@ def add_coordinator_pages(tabs: QTabWidget, plans: PlanService, progress: Progre
     ``undo_shortcuts=False`` when the window binds Ctrl+Z/Ctrl+Y itself, e.g. via a QUndoGroup).
     """
     pages = build_coordinator_pages(plans, progress, background, undo_shortcuts, tabs)
-    for page, (_, title) in zip(pages.as_list(), TABS):
+    for page, (_name, title) in zip(pages.as_list(), tab_texts()):
         tabs.addTab(page, title)
     return pages.as_list()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCollator, QLocale, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..errors import TratError
+from ..i18n import _
 from ..services import PlanService
 from ..services.overview import Dashboard, OverviewService
 from . import display
@@ -34,9 +35,10 @@ def on_target_groups(board: Dashboard) -> list[BarGroup]:
     groups = []
     for s in board.strategies:
         text = display.show_digits(f"{s.on_target}/{s.assignments}") + f" ({percent_text(s.on_target_share)})"
-        tip = display.show_digits(f"ยุทธศาสตร์ที่ {s.number} {s.title}\nถึงเป้าหมายแล้ว {s.on_target} "
-                                  f"จาก {s.assignments} (ตัวชี้วัด × หน่วยงาน)")
-        groups.append(BarGroup(display.show_digits(f"ยุทธศาสตร์ที่ {s.number}"), s.title,
+        tip = display.show_digits(_("ยุทธศาสตร์ที่ {number} {title}\nถึงเป้าหมายแล้ว {on_target} จาก {assignments} "
+                                    "(ตัวชี้วัด × หน่วยงาน)").format(
+            number=s.number, title=s.title, on_target=s.on_target, assignments=s.assignments))
+        groups.append(BarGroup(display.show_digits(_("ยุทธศาสตร์ที่ {number}").format(number=s.number)), s.title,
                                [Bar(s.on_target_share * 100, ON_TARGET_COLOUR, text)], tip))
     return groups
 
@@ -46,12 +48,15 @@ def budget_groups(board: Dashboard) -> list[BarGroup]:
     groups = []
     for s in board.strategies:
         spent_share = f" ({percent_text(s.spent_satang / s.allocated_satang)})" if s.allocated_satang else ""
-        tip = (display.show_digits(f"ยุทธศาสตร์ที่ {s.number} {s.title}\n")
-               + f"งบประมาณ {display.baht_text(s.allocated_satang)} บาท\n"
-               + f"ใช้จ่ายแล้ว {display.baht_text(s.spent_satang)} บาท{spent_share}")
-        groups.append(BarGroup(display.show_digits(f"ยุทธศาสตร์ที่ {s.number}"), s.title, [
-            Bar(s.allocated_satang / 100, ALLOCATED_COLOUR, f"งบประมาณ {display.baht_text(s.allocated_satang)}"),
-            Bar(s.spent_satang / 100, SPENT_COLOUR, f"ใช้จ่าย {display.baht_text(s.spent_satang)}{spent_share}"),
+        tip = (display.show_digits(_("ยุทธศาสตร์ที่ {number} {title}\n").format(number=s.number, title=s.title))
+               + _("งบประมาณ {allocated_satang} บาท\n").format(allocated_satang=display.baht_text(s.allocated_satang))
+               + _("ใช้จ่ายแล้ว {spent_satang} บาท{spent_share}").format(
+                   spent_satang=display.baht_text(s.spent_satang), spent_share=spent_share))
+        groups.append(BarGroup(display.show_digits(_("ยุทธศาสตร์ที่ {number}").format(number=s.number)), s.title, [
+            Bar(s.allocated_satang / 100, ALLOCATED_COLOUR, _("งบประมาณ {allocated_satang}").format(
+                allocated_satang=display.baht_text(s.allocated_satang))),
+            Bar(s.spent_satang / 100, SPENT_COLOUR, _("ใช้จ่าย {spent_satang}{spent_share}").format(
+                spent_satang=display.baht_text(s.spent_satang), spent_share=spent_share)),
         ], tip))
     return groups
 
@@ -64,10 +69,11 @@ def summary_text(board: Dashboard) -> str:
     spent = sum(s.spent_satang for s in board.strategies)
     share = percent_text(hits / pairs) if pairs else percent_text(0)
     spent_share = f" ({percent_text(spent / allocated)})" if allocated else ""
-    return (display.show_digits(f"ปีงบประมาณ พ.ศ. {board.fiscal_year} · ไตรมาส {board.quarter} · "
-                                f"ถึงเป้าหมายแล้ว {hits:,} จาก {pairs:,} ")
-            + f"({share}) · งบประมาณ {display.baht_text(allocated)} บาท "
-            + f"ใช้จ่ายแล้ว {display.baht_text(spent)} บาท{spent_share}")
+    return (display.show_digits(_("ปีงบประมาณ พ.ศ. {fiscal_year} · ไตรมาส {quarter} · ถึงเป้าหมายแล้ว {hits:,} จาก "
+                                  "{pairs:,} ").format(
+        fiscal_year=board.fiscal_year, quarter=board.quarter, hits=hits, pairs=pairs))
+            + _("({share}) · งบประมาณ {allocated} บาท ").format(share=share, allocated=display.baht_text(allocated))
+            + _("ใช้จ่ายแล้ว {spent} บาท{spent_share}").format(spent=display.baht_text(spent), spent_share=spent_share))
 
 
 class DashboardPage(ReloadWhenShown, QWidget):
@@ -88,7 +94,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         self.on_target_chart = HorizontalBarChart(self)
         self.on_target_chart.set_groups([], maximum=100.0)
         self.budget_chart = HorizontalBarChart(self)
-        self.budget_chart.legend = [(ALLOCATED_COLOUR, "งบประมาณที่ได้รับ"), (SPENT_COLOUR, "ใช้จ่ายแล้ว")]
+        self.budget_chart.legend = [(ALLOCATED_COLOUR, _("งบประมาณที่ได้รับ")), (SPENT_COLOUR, _("ใช้จ่ายแล้ว"))]
         self.form.onTargetLayout.addWidget(self.on_target_chart)
         self.form.budgetLayout.addWidget(self.budget_chart)
         self.loader = BackgroundLoader(background and can_run_in_background(plans), self)
@@ -139,7 +145,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         self.year = fill_year_combo(self.form.yearCombo, years, self.year,
                                     None if self.year in years else default_year_of(self.plans, years))
         if self.year is None:
-            self.show_message("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล", error=True)
+            self.show_message(_("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล"), error=True)
             return
         year, quarter, plans = self.year, self.quarter(), self.plans
 
@@ -162,7 +168,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         self.on_target_chart.set_groups(on_target_groups(board), maximum=100.0)
         self.budget_chart.set_groups(budget_groups(board))
         quarter = display.show_digits(str(board.quarter))
-        self.form.missingGroup.setTitle(f"หน่วยงานที่ยังรายงานไตรมาส {quarter} ไม่ครบ")
+        self.form.missingGroup.setTitle(_("หน่วยงานที่ยังรายงานไตรมาส {quarter} ไม่ครบ").format(quarter=quarter))
         missing = self.form.missingList
         missing.clear()
         collator = QCollator(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
@@ -173,9 +179,10 @@ class DashboardPage(ReloadWhenShown, QWidget):
             missing.addItem(f"{label} · {late}" if late else label)
             missing.item(missing.count() - 1).setToolTip(name)
         if board.missing_offices:
-            text = display.count_text(len(board.missing_offices), "หน่วยงาน") + " ยังบันทึกผลของไตรมาสนี้ไม่ครบทุกตัวชี้วัด"
+            text = display.show_digits(_("{count:,} หน่วยงาน ยังบันทึกผลของไตรมาสนี้ไม่ครบทุกตัวชี้วัด").format(
+                count=len(board.missing_offices)))
         else:
-            text = "ไม่มีหน่วยงานที่ค้างรายงานในไตรมาสนี้"
+            text = _("ไม่มีหน่วยงานที่ค้างรายงานในไตรมาสนี้")
         self.form.missingCountLabel.setText(text)
 
     def missing_offices(self) -> list[str]:

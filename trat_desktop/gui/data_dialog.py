@@ -24,16 +24,17 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ..errors import TratError
+from ..i18n import N_, _
 from ..services import PlanService
 from ..services import backup as backups
 from . import display, file_dialogs
 from .about_dialog import native
 from .ops import can_open_again, error_text, run_in_background
 
-BACKUP_FILES = "ไฟล์สำรองข้อมูล (*.zip *.sqlite3);;ทุกไฟล์ (*)"
-RESTORE_TITLE = "กู้คืนจากไฟล์สำรอง"
-DAILY_DONE = "สำรองข้อมูลอัตโนมัติประจำวันแล้ว"
-DAILY_FAILED = "สำรองข้อมูลอัตโนมัติไม่สำเร็จ"
+BACKUP_FILES = N_("ไฟล์สำรองข้อมูล (*.zip *.sqlite3);;ทุกไฟล์ (*)")
+RESTORE_TITLE = N_("กู้คืนจากไฟล์สำรอง")
+DAILY_DONE = N_("สำรองข้อมูลอัตโนมัติประจำวันแล้ว")
+DAILY_FAILED = N_("สำรองข้อมูลอัตโนมัติไม่สำเร็จ")
 
 
 def size_text(size: int) -> str:
@@ -42,11 +43,11 @@ def size_text(size: int) -> str:
     return display.show_digits(f"{size / (1024 * 1024):,.1f} MB")
 
 
-def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str = "ยกเลิก") -> bool:
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> bool:
     """A question with Thai buttons (Qt ships no Thai translation for Yes/No); *no* is the default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    no_button = box.addButton(no or _("ยกเลิก"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
@@ -84,7 +85,8 @@ def restart_application(parent: QWidget | None = None) -> bool:
     started = QProcess.startDetached(program, args, str(Path.cwd()))
     ok = bool(started[0] if isinstance(started, tuple) else started)
     if not ok:
-        QMessageBox.information(parent, RESTORE_TITLE, "เปิดโปรแกรมใหม่เองไม่ได้ โปรดเปิดโปรแกรม Trat Desktop อีกครั้ง")
+        QMessageBox.information(parent, _(RESTORE_TITLE), _("เปิดโปรแกรมใหม่เองไม่ได้ โปรดเปิดโปรแกรม Trat Desktop "
+                                                            "อีกครั้ง"))
     QApplication.quit()
     return ok
 
@@ -102,11 +104,11 @@ def start_daily_backup(window: Any, plans: Any) -> Any:
 
     def done(path: Path | None) -> None:
         if path is not None:
-            status(DAILY_DONE, 8000)
+            status(_(DAILY_DONE), 8000)
 
     return run_in_background(window, plans, lambda own: backups.daily_backup(own), done,
-                             lambda exc: status(f"{DAILY_FAILED}: {error_text(exc)}", 20000),
-                             label="กำลังสำรองข้อมูลอัตโนมัติ…", quiet=True)
+                             lambda exc: status(f"{_(DAILY_FAILED)}: {error_text(exc)}", 20000),
+                             label=_("กำลังสำรองข้อมูลอัตโนมัติ…"), quiet=True)
 
 
 # -- the dialog -------------------------------------------------------------------------------
@@ -145,19 +147,20 @@ class DataDialog(QDialog):
         form = self.form
         form.folderLabel.setText(native(self.data_dir))
         size = sum(p.stat().st_size for p in (self.db_path, Path(f"{self.db_path}-wal")) if p.is_file())
-        form.dbLabel.setText(f"ไฟล์ฐานข้อมูล: {self.db_path.name} ({size_text(size)})")
+        form.dbLabel.setText(_("ไฟล์ฐานข้อมูล: {name} ({size})").format(name=self.db_path.name, size=size_text(size)))
         form.autoLabel.setText(display.show_digits(
-            f"โปรแกรมสำรองข้อมูลให้อัตโนมัติวันละครั้งเมื่อเปิดโปรแกรม และเก็บไว้ {backups.DAILY_KEPT} วันล่าสุด "
-            "ในโฟลเดอร์ backups ภายในโฟลเดอร์ข้อมูล ควรสำรองไว้นอกเครื่องด้วย (เช่น แฟลชไดรฟ์) อย่างน้อยเดือนละครั้ง "
-            "และทุกครั้งก่อนส่งเครื่องซ่อม"))
+            _("โปรแกรมสำรองข้อมูลให้อัตโนมัติวันละครั้งเมื่อเปิดโปรแกรม และเก็บไว้ {DAILY_KEPT} วันล่าสุด ในโฟลเดอร์ "
+              "backups ภายในโฟลเดอร์ข้อมูล ควรสำรองไว้นอกเครื่องด้วย (เช่น แฟลชไดรฟ์) อย่างน้อยเดือนละครั้ง "
+              "และทุกครั้งก่อนส่งเครื่องซ่อม").format(
+                DAILY_KEPT=backups.DAILY_KEPT)))
         latest = backups.automatic_backups(self.plans)
         if latest:
             newest = latest[0]
             when = dt.datetime.fromtimestamp(newest.stat().st_mtime)
             form.lastBackupLabel.setText(
-                f"ไฟล์สำรองล่าสุดในเครื่อง: {newest.name} ({when_text(when)})")
+                _("ไฟล์สำรองล่าสุดในเครื่อง: {name} ({when})").format(name=newest.name, when=when_text(when)))
         else:
-            form.lastBackupLabel.setText("ยังไม่มีไฟล์สำรองอัตโนมัติในเครื่องนี้")
+            form.lastBackupLabel.setText(_("ยังไม่มีไฟล์สำรองอัตโนมัติในเครื่องนี้"))
         form.openBackupsButton.setEnabled(self.backup_dir.is_dir())
 
     # -- messages (tests replace the QMessageBox functions) --------------------------------
@@ -190,44 +193,51 @@ class DataDialog(QDialog):
         False when nothing was restored (cancelled, or the file was refused)."""
         if chosen is None:
             start = self.backup_dir if self.backup_dir.is_dir() else self.data_dir
-            name, _ = file_dialogs.getOpenFileName(self, "เลือกไฟล์สำรองที่จะกู้คืน", str(start), BACKUP_FILES)
+            name, _filter = file_dialogs.getOpenFileName(self, _("เลือกไฟล์สำรองที่จะกู้คืน"), str(start), _(BACKUP_FILES))
             if not name:
                 return False
             chosen = name
         chosen = Path(chosen)
         try:
             if chosen.resolve() == self.db_path:
-                raise TratError("ไฟล์ที่เลือกคือฐานข้อมูลที่ใช้อยู่ตอนนี้ โปรดเลือกไฟล์สำรอง")
+                raise TratError(_("ไฟล์ที่เลือกคือฐานข้อมูลที่ใช้อยู่ตอนนี้ โปรดเลือกไฟล์สำรอง"))
             info = backups.describe(chosen)
         except TratError as exc:
-            self._warn("กู้คืนไม่ได้", f"ไม่ได้กู้คืน และข้อมูลปัจจุบันไม่เปลี่ยนแปลง\n\n{exc.message}")
+            self._warn(_("กู้คืนไม่ได้"), _("ไม่ได้กู้คืน และข้อมูลปัจจุบันไม่เปลี่ยนแปลง\n\n{message}").format(
+                message=exc.message))
             return False
-        if not self._ask(RESTORE_TITLE, self.confirm_text(info), "กู้คืน"):
+        if not self._ask(_(RESTORE_TITLE), self.confirm_text(info), _("กู้คืน")):
             return False
         return self._restore_checked(chosen)
 
     def confirm_text(self, info: backups.BackupInfo) -> str:
-        lines = [f"กู้คืนข้อมูลจากไฟล์ “{info.path.name}” หรือไม่",
+        lines = [_("กู้คืนข้อมูลจากไฟล์ “{name}” หรือไม่").format(name=info.path.name),
                  "",
-                 f"• ไฟล์สำรองนี้เป็นข้อมูลของ: {info.owner}",
-                 f"• บันทึกไฟล์เมื่อ: {when_text(info.modified)} ({size_text(info.size)})"]
+                 _("• ไฟล์สำรองนี้เป็นข้อมูลของ: {owner}").format(owner=info.owner),
+                 _("• บันทึกไฟล์เมื่อ: {modified} ({size})").format(
+                     modified=when_text(info.modified), size=size_text(info.size))]
         if info.last_change is not None:
-            lines.append(f"• แก้ไขข้อมูลครั้งล่าสุดในไฟล์: {when_text(info.last_change)}")
+            lines.append(_("• แก้ไขข้อมูลครั้งล่าสุดในไฟล์: {last_change}").format(
+                last_change=when_text(info.last_change)))
         if info.bundle:
-            lines.append(f"• ไฟล์หลักฐานในไฟล์สำรอง: {info.evidence_files:,} ไฟล์")
+            lines.append(_("• ไฟล์หลักฐานในไฟล์สำรอง: {evidence_files:,} ไฟล์").format(
+                evidence_files=info.evidence_files))
         else:
-            lines.append("• ไฟล์สำรองรุ่นเก่า: มีเฉพาะฐานข้อมูล ไม่มีไฟล์หลักฐาน (ใช้ไฟล์หลักฐานที่อยู่ในเครื่องนี้)")
+            lines.append(_("• ไฟล์สำรองรุ่นเก่า: มีเฉพาะฐานข้อมูล ไม่มีไฟล์หลักฐาน "
+                           "(ใช้ไฟล์หลักฐานที่อยู่ในเครื่องนี้)"))
         if info.evidence_not_inside:
-            lines.append(f"• ไฟล์หลักฐานที่ไม่อยู่ในไฟล์สำรอง: {info.evidence_not_inside:,} ไฟล์")
+            lines.append(_("• ไฟล์หลักฐานที่ไม่อยู่ในไฟล์สำรอง: {evidence_not_inside:,} ไฟล์").format(
+                evidence_not_inside=info.evidence_not_inside))
         current = self.current_owner
         if current and info.owner != current:
-            lines += ["", f"คำเตือน: เครื่องนี้ตั้งค่าเป็น “{current}” แต่ไฟล์สำรองเป็นของ “{info.owner}”"]
+            lines += ["", _("คำเตือน: เครื่องนี้ตั้งค่าเป็น “{current}” แต่ไฟล์สำรองเป็นของ “{owner}”").format(
+                current=current, owner=info.owner)]
         lines += ["",
-                  "ข้อมูลที่บันทึกไว้หลังจากวันที่สำรองจะไม่อยู่ในข้อมูลที่กู้คืน "
-                  "แต่ฐานข้อมูลปัจจุบันจะไม่ถูกลบ: โปรแกรมจะเก็บไว้ในโฟลเดอร์ข้อมูล "
-                  f"ชื่อ “{self.db_path.stem}.before-restore-…{self.db_path.suffix}”",
+                  _("ข้อมูลที่บันทึกไว้หลังจากวันที่สำรองจะไม่อยู่ในข้อมูลที่กู้คืน แต่ฐานข้อมูลปัจจุบันจะไม่ถูกลบ: "
+                    "โปรแกรมจะเก็บไว้ในโฟลเดอร์ข้อมูล ชื่อ “{stem}.before-restore-…{suffix}”").format(
+                      stem=self.db_path.stem, suffix=self.db_path.suffix),
                   "",
-                  "เมื่อกู้คืนเสร็จ โปรแกรมจะปิดแล้วเปิดใหม่เอง"]
+                  _("เมื่อกู้คืนเสร็จ โปรแกรมจะปิดแล้วเปิดใหม่เอง")]
         return "\n".join(display.show_digits(line) if line.startswith("•") else line for line in lines)
 
     def _restore_checked(self, chosen: Path) -> bool:
@@ -242,7 +252,8 @@ class DataDialog(QDialog):
             aside = backups.restore(self.db_path, chosen)
         except TratError as exc:
             QApplication.restoreOverrideCursor()
-            self._warn("กู้คืนไม่สำเร็จ", f"{exc.message}\n\nข้อมูลปัจจุบันไม่เปลี่ยนแปลง โปรแกรมจะเปิดใหม่")
+            self._warn(_("กู้คืนไม่สำเร็จ"), _("{message}\n\nข้อมูลปัจจุบันไม่เปลี่ยนแปลง โปรแกรมจะเปิดใหม่").format(
+                message=exc.message))
             restart_application(self)
             return False
         QApplication.restoreOverrideCursor()
@@ -251,18 +262,20 @@ class DataDialog(QDialog):
         except TratError as exc:
             try:  # put the kept-aside database back: the restored file cannot be used
                 if aside is None:
-                    raise TratError("ไม่มีฐานข้อมูลเดิม")
+                    raise TratError(_("ไม่มีฐานข้อมูลเดิม"))
                 backups.restore(self.db_path, aside)
-                back = "นำฐานข้อมูลเดิมกลับมาใช้แล้ว"
+                back = _("นำฐานข้อมูลเดิมกลับมาใช้แล้ว")
             except TratError as again:
-                back = f"ฐานข้อมูลเดิมอยู่ที่ “{native(aside)}” ({again.message})"
-            self._warn("กู้คืนไม่สำเร็จ", f"เปิดข้อมูลที่กู้คืนไม่ได้: {exc.message}\n\n{back} โปรแกรมจะเปิดใหม่")
+                back = _("ฐานข้อมูลเดิมอยู่ที่ “{aside}” ({message})").format(
+                    aside=native(aside), message=again.message)
+            self._warn(_("กู้คืนไม่สำเร็จ"), _("เปิดข้อมูลที่กู้คืนไม่ได้: {message}\n\n{back} โปรแกรมจะเปิดใหม่").format(
+                message=exc.message, back=back))
             restart_application(self)
             return False
         self.restored_aside = aside
-        kept = f"ฐานข้อมูลก่อนกู้คืนเก็บไว้ที่\n{native(aside)}\n\n" if aside is not None else ""
-        self._inform("กู้คืนแล้ว",
-                     f"กู้คืนข้อมูลจาก “{chosen.name}” แล้ว\n\n{kept}"
-                     "กด OK แล้วโปรแกรมจะปิดและเปิดใหม่พร้อมข้อมูลที่กู้คืน")
+        kept = _("ฐานข้อมูลก่อนกู้คืนเก็บไว้ที่\n{aside}\n\n").format(aside=native(aside)) if aside is not None else ""
+        self._inform(_("กู้คืนแล้ว"),
+                     _("กู้คืนข้อมูลจาก “{name}” แล้ว\n\n{kept}กด OK แล้วโปรแกรมจะปิดและเปิดใหม่พร้อมข้อมูลที่กู้คืน").format(
+                         name=chosen.name, kept=kept))
         restart_application(self)
         return True

@@ -20,7 +20,7 @@ from ..domain.model import (
     Tactic,
 )
 from ..domain.thai import digits, format_baht, format_be_date
-from ..i18n import N_, _
+from ..i18n import N_, _, pgettext
 
 _settings = {"thai_digits": True}
 NBSP = "\u00a0"  # joins words that must not be split across lines
@@ -33,6 +33,19 @@ BUDGET_KIND_HINT: dict[str, str] = {
 }
 #: How the non-amount kinds read on screen (the printed plan keeps the document's own "n/a" and "-").
 BUDGET_KIND_LABEL: dict[str, str] = {"none": N_("ไม่ใช้งบประมาณ"), "na": N_("ไม่ทราบจำนวน"), "dash": N_("ไม่ระบุจำนวน (-)")}
+
+#: the progress statuses of domain/progress.STATUSES (the stored words), marked for the catalog
+STATUS_LABEL: dict[str, str] = {"not_started": N_("ยังไม่เริ่ม"), "in_progress": N_("กำลังดำเนินการ"),
+                                "done": N_("ดำเนินการแล้ว")}
+
+
+def status_text(status: str) -> str:
+    """A progress status (its code, or its Thai word as stored) as the screen shows it."""
+    from ..domain.progress import STATUSES
+
+    if status in ("cancelled", STATUSES["cancelled"]):
+        return pgettext("status", "ยกเลิก")  # not the button ยกเลิก (Cancel)
+    return _(STATUS_LABEL.get(status) or STATUSES.get(status, status))
 
 
 def set_thai_digits(enabled: bool) -> None:

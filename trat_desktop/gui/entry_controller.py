@@ -22,6 +22,7 @@ from ..domain.identity import Identity
 from ..domain.progress import ProgressEntry
 from ..errors import (DatabaseBusyError, DatabaseFullError, DatabaseReadOnlyError, StaleEditError, TratError,
                       database_error)
+from ..i18n import N_, _
 from ..services import WorkItem
 from . import display
 
@@ -31,10 +32,10 @@ RETRY_MS = 2000
 GUI_WRITE_WAIT_SECONDS = 1.5
 #: Failures that say nothing about the value: keep it and try again.
 TRANSIENT = (DatabaseBusyError, DatabaseFullError, DatabaseReadOnlyError)
-UNSAVED_NOTE = "ค่าที่พิมพ์ยังอยู่ในตาราง (ยังไม่ได้บันทึก) โปรแกรมจะลองบันทึกอีกครั้งเองทุก ๒ วินาที"
+UNSAVED_NOTE = N_("ค่าที่พิมพ์ยังอยู่ในตาราง (ยังไม่ได้บันทึก) โปรแกรมจะลองบันทึกอีกครั้งเองทุก ๒ วินาที")
 
 #: How each edited field is named in the undo history.
-FIELD_TEXT = {"achieved": "ผลการดำเนินงาน", "spent": "งบประมาณที่ใช้", "status": "สถานะ", "note": "หมายเหตุ"}
+FIELD_TEXT = {"achieved": N_("ผลการดำเนินงาน"), "spent": N_("งบประมาณที่ใช้"), "status": N_("สถานะ"), "note": N_("หมายเหตุ")}
 
 
 class ProgressSource(Protocol):
@@ -65,7 +66,8 @@ class ProgressEdit(QUndoCommand):
 
     def __init__(self, controller: "EntryController", item: WorkItem, quarter: int, field: str,
                  old: Any, new: Any) -> None:
-        super().__init__(display.show_digits(f"แก้{FIELD_TEXT[field]} ไตรมาส {quarter} ตัวชี้วัด {item.id}"))
+        super().__init__(display.show_digits(_("แก้{field} ไตรมาส {quarter} ตัวชี้วัด {id}").format(
+            field=_(FIELD_TEXT[field]), quarter=quarter, id=item.id)))
         self.item, self.quarter, self.field, self.old, self.new = item, quarter, field, old, new
         self._controller = controller
         self._pushed = False
@@ -137,7 +139,8 @@ class EntryController(QObject):
                 self._keep(key, item, text, error.message)
                 return "kept"
             self._forget(key, item)
-            self._refuse(error.message if isinstance(error, TratError) else f"เกิดข้อผิดพลาดที่ไม่คาดคิด: {error}")
+            self._refuse(error.message if isinstance(error, TratError) else _("เกิดข้อผิดพลาดที่ไม่คาดคิด: {error}").format(
+                error=error))
             return "refused"
         was_kept = key in self.unsaved
         self._forget(key, item)
@@ -177,7 +180,7 @@ class EntryController(QObject):
     def _keep(self, key: tuple[str, str, int, str], item: WorkItem, text: str, reason: str) -> None:
         self.unsaved[key] = (item, text)  # a cell typed again keeps its place, with the newest text
         self.unsaved_changed.emit(item, key[2], key[3], text)
-        message = f"{reason}\n{UNSAVED_NOTE}"
+        message = f"{reason}\n{_(UNSAVED_NOTE)}"
         self.last_error = message
         self.kept_unsaved.emit(message)
         if not self.retry_timer.isActive():
@@ -196,7 +199,7 @@ class EntryController(QObject):
     def retry_unsaved(self) -> int:
         """Try to save every value kept unsaved, oldest first; stops at the first still busy.
         Returns how many are still unsaved."""
-        for (_, _, quarter, field), (item, text) in list(self.unsaved.items()):
+        for (_uid, _office, quarter, field), (item, text) in list(self.unsaved.items()):
             if self._save(item, quarter, field, text) == "kept":
                 break
         return len(self.unsaved)

@@ -22,16 +22,17 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 from ..domain.capabilities import can
 from ..domain.identity import Identity
 from ..errors import TratError
+from ..i18n import N_, _
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import error_text, run_in_background
 
 LAST_DIR_KEY = "exchange/last_dir"
-OFFICE_FILES = "ไฟล์ผลการดำเนินงาน (*.trat);;ทุกไฟล์ (*)"
-PLAN_FILES = "แพ็กเกจแผน (*.trat);;ทุกไฟล์ (*)"
-BACKUP_FILES = "ไฟล์สำรองข้อมูล (*.zip);;ทุกไฟล์ (*)"
-SEND_HINT = ("ส่งไฟล์นี้ให้ศูนย์ประสานงานจังหวัดทาง USB อีเมล หรือ LINE ได้เลย "
-             "ไม่ต้องแก้ไขหรือเปลี่ยนชื่อไฟล์ (ไฟล์ลงนามไว้แล้ว ถ้าแก้ไขจะนำเข้าไม่ได้)")
+OFFICE_FILES = N_("ไฟล์ผลการดำเนินงาน (*.trat);;ทุกไฟล์ (*)")
+PLAN_FILES = N_("แพ็กเกจแผน (*.trat);;ทุกไฟล์ (*)")
+BACKUP_FILES = N_("ไฟล์สำรองข้อมูล (*.zip);;ทุกไฟล์ (*)")
+SEND_HINT = (N_("ส่งไฟล์นี้ให้ศูนย์ประสานงานจังหวัดทาง USB อีเมล หรือ LINE ได้เลย "
+             "ไม่ต้องแก้ไขหรือเปลี่ยนชื่อไฟล์ (ไฟล์ลงนามไว้แล้ว ถ้าแก้ไขจะนำเข้าไม่ได้)"))
 
 
 def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
@@ -115,20 +116,21 @@ class ExchangeActions(QObject):
 
     def _make_actions(self) -> None:
         a = self._action
-        self.export_office_action = a("ส่งออกไฟล์ผลการดำเนินงาน…", self.export_office,
-                                      "บันทึกไฟล์ผลการดำเนินงานของหน่วยงานเพื่อส่งให้ศูนย์ฯ จังหวัด")
-        self.import_plan_action = a("นำเข้าแพ็กเกจแผน…", self.import_plan_package,
-                                    "รับแผนปฏิบัติการฉบับใหม่จากศูนย์ฯ จังหวัด")
-        self.import_files_action = a("นำเข้าไฟล์จากหน่วยงาน…", self.import_files,
-                                     "ตรวจและนำเข้าไฟล์ผลการดำเนินงานที่หน่วยงานส่งมา (ลากไฟล์มาวางที่หน้าต่างก็ได้)")
-        self.ledger_action = a("ประวัติการนำเข้า", self.show_ledger, "ไฟล์ที่เคยนำเข้าหรือถูกปฏิเสธ")
-        self.conflicts_action = a("ข้อขัดแย้ง…", self.show_conflicts, "ค่าที่หน่วยงานส่งมาต่างจากค่าที่แก้ไขไว้")
-        self.undo_import_action = a("ยกเลิกการนำเข้าครั้งล่าสุด", self.undo_last_import,
-                                    "กลับไปเป็นข้อมูลก่อนการนำเข้าครั้งล่าสุด")
-        self.export_plan_action = a("ส่งออกแพ็กเกจแผน…", self.export_plan_package,
-                                    "บันทึกแผนที่ลงนามแล้วเพื่อส่งให้หน่วยงาน")
-        self.keys_action = a("กุญแจและลายนิ้วมือ…", self.show_keys, "ลายนิ้วมือกุญแจสำหรับยืนยันทางโทรศัพท์")
-        self.backup_action = a("สำรองข้อมูลตอนนี้…", self.backup_now, "คัดลอกฐานข้อมูลและไฟล์หลักฐานทั้งหมดไปเก็บไว้ในไฟล์เดียว")
+        self.export_office_action = a(_("ส่งออกไฟล์ผลการดำเนินงาน…"), self.export_office,
+                                      _("บันทึกไฟล์ผลการดำเนินงานของหน่วยงานเพื่อส่งให้ศูนย์ฯ จังหวัด"))
+        self.import_plan_action = a(_("นำเข้าแพ็กเกจแผน…"), self.import_plan_package,
+                                    _("รับแผนปฏิบัติการฉบับใหม่จากศูนย์ฯ จังหวัด"))
+        self.import_files_action = a(_("นำเข้าไฟล์จากหน่วยงาน…"), self.import_files,
+                                     _("ตรวจและนำเข้าไฟล์ผลการดำเนินงานที่หน่วยงานส่งมา "
+                                       "(ลากไฟล์มาวางที่หน้าต่างก็ได้)"))
+        self.ledger_action = a(_("ประวัติการนำเข้า"), self.show_ledger, _("ไฟล์ที่เคยนำเข้าหรือถูกปฏิเสธ"))
+        self.conflicts_action = a(_("ข้อขัดแย้ง…"), self.show_conflicts, _("ค่าที่หน่วยงานส่งมาต่างจากค่าที่แก้ไขไว้"))
+        self.undo_import_action = a(_("ยกเลิกการนำเข้าครั้งล่าสุด"), self.undo_last_import,
+                                    _("กลับไปเป็นข้อมูลก่อนการนำเข้าครั้งล่าสุด"))
+        self.export_plan_action = a(_("ส่งออกแพ็กเกจแผน…"), self.export_plan_package,
+                                    _("บันทึกแผนที่ลงนามแล้วเพื่อส่งให้หน่วยงาน"))
+        self.keys_action = a(_("กุญแจและลายนิ้วมือ…"), self.show_keys, _("ลายนิ้วมือกุญแจสำหรับยืนยันทางโทรศัพท์"))
+        self.backup_action = a(_("สำรองข้อมูลตอนนี้…"), self.backup_now, _("คัดลอกฐานข้อมูลและไฟล์หลักฐานทั้งหมดไปเก็บไว้ในไฟล์เดียว"))
         self.office_actions = [self.export_office_action, self.import_plan_action]
         self.coordinator_actions = [self.import_files_action, self.ledger_action, self.conflicts_action,
                                     self.undo_import_action, self.export_plan_action]
@@ -158,7 +160,8 @@ class ExchangeActions(QObject):
                 count = len(self.exchange.conflicts()) + len(self.exchange.held_values())
             except TratError:
                 count = 0
-            self.conflicts_action.setText(display.show_digits(f"ข้อขัดแย้ง ({count})…") if count else "ข้อขัดแย้ง…")
+            self.conflicts_action.setText(display.show_digits(_("ข้อขัดแย้ง ({count})…").format(
+                count=count)) if count else _("ข้อขัดแย้ง…"))
 
     # -- messages (tests replace the QMessageBox functions) ---------------------------------
     def _inform(self, title: str, text: str) -> None:
@@ -192,7 +195,7 @@ class ExchangeActions(QObject):
     def export_office(self, folder: Path | None = None) -> None:
         """Ask for a folder, then write the office's signed export file there (in the background)."""
         if folder is None:
-            chosen = file_dialogs.getExistingDirectory(self.window, "เลือกโฟลเดอร์ที่จะบันทึกไฟล์ผลการดำเนินงาน",
+            chosen = file_dialogs.getExistingDirectory(self.window, _("เลือกโฟลเดอร์ที่จะบันทึกไฟล์ผลการดำเนินงาน"),
                                                       self._start_dir())
             if not chosen:
                 return
@@ -205,17 +208,18 @@ class ExchangeActions(QObject):
 
         def done(result: tuple[Path, int]) -> None:
             path, sequence = result
-            self._inform("ส่งออกแล้ว", display.show_digits(
-                f"บันทึกไฟล์ผลการดำเนินงานแล้ว (ฉบับที่ {sequence})") + f"\n\n{path}\n\n{SEND_HINT}")
+            self._inform(_("ส่งออกแล้ว"), display.show_digits(
+                _("บันทึกไฟล์ผลการดำเนินงานแล้ว (ฉบับที่ {sequence})").format(
+                    sequence=sequence)) + f"\n\n{path}\n\n{_(SEND_HINT)}")
 
-        self.last_op = run_in_background(self.window, self.plans, work, done, self._on_error("ส่งออกไม่ได้"),
-                                         label="กำลังส่งออกไฟล์ผลการดำเนินงาน…")
+        self.last_op = run_in_background(self.window, self.plans, work, done, self._on_error(_("ส่งออกไม่ได้")),
+                                         label=_("กำลังส่งออกไฟล์ผลการดำเนินงาน…"))
 
     def import_plan_package(self, path: Path | None = None) -> None:
         """Take a plan package from the coordinator; the first one shows its fingerprint to confirm."""
         if path is None:
-            chosen, _ = file_dialogs.getOpenFileName(self.window, "เลือกแพ็กเกจแผนจากศูนย์ฯ จังหวัด",
-                                                    self._start_dir(), PLAN_FILES)
+            chosen, _filter = file_dialogs.getOpenFileName(self.window, _("เลือกแพ็กเกจแผนจากศูนย์ฯ จังหวัด"),
+                                                    self._start_dir(), _(PLAN_FILES))
             if not chosen:
                 return
             path = Path(chosen)
@@ -233,19 +237,19 @@ class ExchangeActions(QObject):
 
         self.last_op = run_in_background(self.window, self.plans, work,
                                          lambda result: self._plan_checked(package, result),
-                                         self._on_error("นำเข้าแพ็กเกจแผนไม่ได้"), label="กำลังตรวจแพ็กเกจแผน…")
+                                         self._on_error(_("นำเข้าแพ็กเกจแผนไม่ได้")), label=_("กำลังตรวจแพ็กเกจแผน…"))
 
     def _plan_checked(self, package: Path, result: dict[str, Any]) -> None:
         if "done" in result:
             self._plan_imported(result["done"])
             return
         fingerprint = result["confirm"]
-        question = ("นี่เป็นแพ็กเกจแผนฉบับแรกที่เครื่องนี้รับ ลงนามด้วยกุญแจลายนิ้วมือ\n\n"
-                    f"        {fingerprint}\n\n"
-                    "โปรดโทรหาศูนย์ประสานงานจังหวัด ให้เปิดเมนู “ตั้งค่า → กุญแจและลายนิ้วมือ” แล้วอ่านตัวเลขให้ฟัง\n"
-                    "ตรงกันทุกตัวหรือไม่? (ถ้าไม่ตรง อย่านำเข้า)")
-        if not self._ask("ยืนยันลายนิ้วมือกุญแจของศูนย์ฯ จังหวัด", question):
-            self.window.statusBar().showMessage("ยกเลิกการนำเข้าแพ็กเกจแผน", 10000)
+        question = (_("นี่เป็นแพ็กเกจแผนฉบับแรกที่เครื่องนี้รับ ลงนามด้วยกุญแจลายนิ้วมือ\n\n        "
+                      "{fingerprint}\n\nโปรดโทรหาศูนย์ประสานงานจังหวัด ให้เปิดเมนู “ตั้งค่า → กุญแจและลายนิ้วมือ” "
+                      "แล้วอ่านตัวเลขให้ฟัง\nตรงกันทุกตัวหรือไม่? (ถ้าไม่ตรง อย่านำเข้า)").format(
+            fingerprint=fingerprint))
+        if not self._ask(_("ยืนยันลายนิ้วมือกุญแจของศูนย์ฯ จังหวัด"), question):
+            self.window.statusBar().showMessage(_("ยกเลิกการนำเข้าแพ็กเกจแผน"), 10000)
             return
 
         def work(plans: PlanService) -> dict[str, Any]:
@@ -254,30 +258,32 @@ class ExchangeActions(QObject):
 
         def done(info: dict[str, Any]) -> None:
             if info.get("fingerprint") != fingerprint:  # the file changed between the two steps
-                self._warn("ลายนิ้วมือไม่ตรง", f"แพ็กเกจที่นำเข้าลงนามด้วยกุญแจ {info.get('fingerprint')} "
-                                               f"ไม่ใช่ {fingerprint} ที่ยืนยันไว้ โปรดแจ้งศูนย์ฯ จังหวัด")
+                self._warn(_("ลายนิ้วมือไม่ตรง"), _("แพ็กเกจที่นำเข้าลงนามด้วยกุญแจ {got} ไม่ใช่ {fingerprint} "
+                                                    "ที่ยืนยันไว้ โปรดแจ้งศูนย์ฯ จังหวัด").format(
+                    got=info.get('fingerprint'), fingerprint=fingerprint))
             self._plan_imported(info)
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
-                                         self._on_error("นำเข้าแพ็กเกจแผนไม่ได้"), label="กำลังนำเข้าแพ็กเกจแผน…")
+                                         self._on_error(_("นำเข้าแพ็กเกจแผนไม่ได้")), label=_("กำลังนำเข้าแพ็กเกจแผน…"))
 
     def _plan_imported(self, info: dict[str, Any]) -> None:
         self._refresh()
-        text = (f"นำเข้าแผนปีงบประมาณ พ.ศ. {info['fiscal_year']} ฉบับที่ {info['package_number']} แล้ว "
-                f"({info['rows']:,} ตัวชี้วัด)")
+        text = (_("นำเข้าแผนปีงบประมาณ พ.ศ. {fiscal_year} ฉบับที่ {package_number} แล้ว ({rows:,} ตัวชี้วัด)").format(
+            fiscal_year=info['fiscal_year'], package_number=info['package_number'], rows=info['rows']))
         if info.get("removed_rows"):
-            text += (f"\n\nตัวชี้วัดที่ถูกนำออกจากแผน {info['removed_rows']} แถว: "
-                     f"ผลที่บันทึกไว้ของแถวเหล่านั้น {info['orphaned_progress']} รายการยังเก็บไว้ ไม่ได้ลบ")
+            text += (_("\n\nตัวชี้วัดที่ถูกนำออกจากแผน {removed_rows} แถว: ผลที่บันทึกไว้ของแถวเหล่านั้น "
+                       "{orphaned_progress} รายการยังเก็บไว้ ไม่ได้ลบ").format(
+                removed_rows=info['removed_rows'], orphaned_progress=info['orphaned_progress']))
         else:
-            text += "\n\nไม่มีตัวชี้วัดถูกนำออก ผลที่บันทึกไว้ทั้งหมดยังอยู่ครบ"
-        self._inform("นำเข้าแพ็กเกจแผนแล้ว", display.show_digits(text))
+            text += _("\n\nไม่มีตัวชี้วัดถูกนำออก ผลที่บันทึกไว้ทั้งหมดยังอยู่ครบ")
+        self._inform(_("นำเข้าแพ็กเกจแผนแล้ว"), display.show_digits(text))
 
     # -- coordinator -------------------------------------------------------------------------
     def import_files(self, paths: list[Path] | None = None) -> Any:
         """Choose office files (or take *paths*), then open the import preview."""
         if paths is None:
-            chosen, _ = file_dialogs.getOpenFileNames(self.window, "เลือกไฟล์จากหน่วยงาน", self._start_dir(),
-                                                     OFFICE_FILES)
+            chosen, _filter = file_dialogs.getOpenFileNames(self.window, _("เลือกไฟล์จากหน่วยงาน"), self._start_dir(),
+                                                     _(OFFICE_FILES))
             if not chosen:
                 return None
             paths = [Path(p) for p in chosen]
@@ -322,9 +328,9 @@ class ExchangeActions(QObject):
 
     def undo_last_import(self) -> None:
         """Put the database back as before the last import (after asking)."""
-        if not self._ask("ยกเลิกการนำเข้าครั้งล่าสุด",
-                         "ข้อมูลจะกลับไปเหมือนก่อนการนำเข้าครั้งล่าสุด (ใช้ได้เมื่อยังไม่ได้แก้ไขข้อมูลหลังนำเข้า)\n"
-                         "ดำเนินการต่อหรือไม่?"):
+        if not self._ask(_("ยกเลิกการนำเข้าครั้งล่าสุด"),
+                         _("ข้อมูลจะกลับไปเหมือนก่อนการนำเข้าครั้งล่าสุด (ใช้ได้เมื่อยังไม่ได้แก้ไขข้อมูลหลังนำเข้า)\n"
+                         "ดำเนินการต่อหรือไม่?")):
             return
 
         def work(plans: PlanService) -> dict[str, Any]:
@@ -333,11 +339,12 @@ class ExchangeActions(QObject):
         def done(info: dict[str, Any]) -> None:
             self._after_import()
             files = "\n".join(f"• {name}" for name in info.get("files", []))
-            self._inform("ยกเลิกการนำเข้าแล้ว", display.show_digits(
-                f"ยกเลิกการนำเข้าแล้ว ({len(info.get('files', []))} ไฟล์)") + (f"\n\n{files}" if files else ""))
+            self._inform(_("ยกเลิกการนำเข้าแล้ว"), display.show_digits(
+                _("ยกเลิกการนำเข้าแล้ว ({count} ไฟล์)").format(
+                    count=len(info.get('files', [])))) + (f"\n\n{files}" if files else ""))
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
-                                         self._on_error("ยกเลิกการนำเข้าไม่ได้"), label="กำลังยกเลิกการนำเข้า…")
+                                         self._on_error(_("ยกเลิกการนำเข้าไม่ได้")), label=_("กำลังยกเลิกการนำเข้า…"))
 
     def _selected_year(self) -> int | None:
         form = getattr(self.window, "form", None)
@@ -352,10 +359,10 @@ class ExchangeActions(QObject):
             try:
                 name = _packages(self.progress).default_name(year)
             except TratError as exc:
-                self._warn("ส่งออกแพ็กเกจแผนไม่ได้", exc.message)
+                self._warn(_("ส่งออกแพ็กเกจแผนไม่ได้"), exc.message)
                 return
-            chosen, _ = file_dialogs.getSaveFileName(self.window, "บันทึกแพ็กเกจแผน",
-                                                    str(Path(self._start_dir()) / name), PLAN_FILES)
+            chosen, _filter = file_dialogs.getSaveFileName(self.window, _("บันทึกแพ็กเกจแผน"),
+                                                    str(Path(self._start_dir()) / name), _(PLAN_FILES))
             if not chosen:
                 return
             out = Path(chosen)
@@ -368,12 +375,13 @@ class ExchangeActions(QObject):
 
         def done(result: tuple[Path, str]) -> None:
             path, fingerprint = result
-            self._inform("ส่งออกแพ็กเกจแผนแล้ว",
-                         f"บันทึกแพ็กเกจแผนแล้ว\n\n{path}\n\nส่งไฟล์นี้ให้หน่วยงาน เมื่อหน่วยงานนำเข้าครั้งแรก "
-                         f"จะเห็นลายนิ้วมือกุญแจ {fingerprint} ให้ยืนยันกับหน่วยงานทางโทรศัพท์")
+            self._inform(_("ส่งออกแพ็กเกจแผนแล้ว"),
+                         _("บันทึกแพ็กเกจแผนแล้ว\n\n{path}\n\nส่งไฟล์นี้ให้หน่วยงาน เมื่อหน่วยงานนำเข้าครั้งแรก "
+                           "จะเห็นลายนิ้วมือกุญแจ {fingerprint} ให้ยืนยันกับหน่วยงานทางโทรศัพท์").format(
+                             path=path, fingerprint=fingerprint))
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
-                                         self._on_error("ส่งออกแพ็กเกจแผนไม่ได้"), label="กำลังส่งออกแพ็กเกจแผน…")
+                                         self._on_error(_("ส่งออกแพ็กเกจแผนไม่ได้")), label=_("กำลังส่งออกแพ็กเกจแผน…"))
 
     # -- settings ----------------------------------------------------------------------------
     def show_keys(self) -> Any:
@@ -389,15 +397,15 @@ class ExchangeActions(QObject):
         if dest is None:
             now = dt.datetime.now()
             name = f"trat-backup-{now.year + 543}{now:%m%d-%H%M}.zip"
-            chosen, _ = file_dialogs.getSaveFileName(self.window, "สำรองข้อมูลไปที่",
-                                                    str(Path(self._start_dir()) / name), BACKUP_FILES)
+            chosen, _filter = file_dialogs.getSaveFileName(self.window, _("สำรองข้อมูลไปที่"),
+                                                    str(Path(self._start_dir()) / name), _(BACKUP_FILES))
             if not chosen:
                 return
             dest = Path(chosen)
         self._remember_dir(dest)
         target = Path(dest)
         if target.resolve() == Path(self.plans.path or "").resolve():
-            self._warn("สำรองข้อมูลไม่ได้", "เลือกไฟล์อื่น ไม่ใช่ไฟล์ฐานข้อมูลที่ใช้อยู่")
+            self._warn(_("สำรองข้อมูลไม่ได้"), _("เลือกไฟล์อื่น ไม่ใช่ไฟล์ฐานข้อมูลที่ใช้อยู่"))
             return
 
         def work(plans: PlanService) -> Path:
@@ -407,10 +415,11 @@ class ExchangeActions(QObject):
 
         def done(path: Path) -> None:
             size = path.stat().st_size / (1024 * 1024) if path.is_file() else 0
-            self._inform("สำรองข้อมูลแล้ว", display.show_digits(f"สำรองข้อมูลแล้ว ({size:,.1f} MB)") + f"\n\n{path}")
+            self._inform(_("สำรองข้อมูลแล้ว"), display.show_digits(_("สำรองข้อมูลแล้ว ({size:,.1f} MB)").format(
+                size=size)) + f"\n\n{path}")
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
-                                         self._on_error("สำรองข้อมูลไม่ได้"), label="กำลังสำรองข้อมูล…")
+                                         self._on_error(_("สำรองข้อมูลไม่ได้")), label=_("กำลังสำรองข้อมูล…"))
 
     # -- drag and drop -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

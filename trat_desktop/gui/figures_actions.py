@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..domain.capabilities import can
 from ..domain.figures import RULE_TEXT, Thresholds, ThresholdError
 from ..errors import TratError
+from ..i18n import _
 from . import display
 
 
@@ -30,26 +31,26 @@ class ThresholdsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, current: Thresholds) -> None:
         super().__init__(parent)
-        self.setWindowTitle("เกณฑ์ผลสัมฤทธิ์")
+        self.setWindowTitle(_("เกณฑ์ผลสัมฤทธิ์"))
         layout = QVBoxLayout(self)
-        intro = QLabel("ร้อยละความสำเร็จ (ผลสะสม ÷ เป้าหมาย) ที่ถือว่า “บรรลุ” และ “ใกล้เคียง” "
+        intro = QLabel(_("ร้อยละความสำเร็จ (ผลสะสม ÷ เป้าหมาย) ที่ถือว่า “บรรลุ” และ “ใกล้เคียง” "
                        "ใช้ทั้งในแดชบอร์ด ตารางภาพรวม รายงาน และไฟล์ Excel "
-                       "หน่วยงานได้รับเกณฑ์นี้พร้อมแพ็กเกจแผนฉบับถัดไป")
+                       "หน่วยงานได้รับเกณฑ์นี้พร้อมแพ็กเกจแผนฉบับถัดไป"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.achieved = self._spin(current.achieved)
         self.near = self._spin(current.near)
-        form.addRow("บรรลุ เมื่อถึงร้อยละ", self.achieved)
-        form.addRow("ใกล้เคียง เมื่อถึงร้อยละ", self.near)
+        form.addRow(_("บรรลุ เมื่อถึงร้อยละ"), self.achieved)
+        form.addRow(_("ใกล้เคียง เมื่อถึงร้อยละ"), self.near)
         layout.addLayout(form)
         self.rule = QLabel()
         self.rule.setWordWrap(True)
         self.rule.setToolTip(RULE_TEXT)
         layout.addWidget(self.rule)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("บันทึก")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("บันทึก"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -92,8 +93,8 @@ class FiguresActions(QObject):
         self.progress = progress
         self.dialog: ThresholdsDialog | None = None
         self.last_message = ""
-        self.action = QAction("เกณฑ์ผลสัมฤทธิ์ (บรรลุ/ใกล้เคียง)…", self)
-        self.action.setStatusTip("กำหนดร้อยละความสำเร็จที่ถือว่าบรรลุและใกล้เคียงเป้าหมาย")
+        self.action = QAction(_("เกณฑ์ผลสัมฤทธิ์ (บรรลุ/ใกล้เคียง)…"), self)
+        self.action.setStatusTip(_("กำหนดร้อยละความสำเร็จที่ถือว่าบรรลุและใกล้เคียงเป้าหมาย"))
         self.action.triggered.connect(lambda _checked=False: self.edit())
         menu.addAction(self.action)
         menu.aboutToShow.connect(self.update_roles)
@@ -141,9 +142,9 @@ class FiguresActions(QObject):
             from PySide6.QtWidgets import QMessageBox
 
             self.last_message = exc.message
-            QMessageBox.warning(self.window, "เกณฑ์ผลสัมฤทธิ์", exc.message)
+            QMessageBox.warning(self.window, _("เกณฑ์ผลสัมฤทธิ์"), exc.message)
             return
-        self.last_message = "บันทึกเกณฑ์แล้ว: " + saved.text(display.thai_digits_enabled())
+        self.last_message = _("บันทึกเกณฑ์แล้ว: ") + saved.text(display.thai_digits_enabled())
         self.window.statusBar().showMessage(self.last_message, 8000)
         refresh = getattr(self.window, "refresh_data", None)
         if callable(refresh):

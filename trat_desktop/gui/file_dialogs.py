@@ -21,11 +21,13 @@ from PySide6.QtCore import QFileInfo
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileIconProvider, QStyle, QWidget
 
+from ..i18n import N_, _
+
 NATIVE = sys.platform == "win32"
 #: The live database and its companions: never offered back as a file to open or to save over.
 _protected: set[Path] = set()
-PROTECTED_TEXT = ("ไฟล์ “{name}” คือฐานข้อมูลที่โปรแกรมใช้อยู่ จึงเปิดเป็นไฟล์อื่นหรือบันทึกทับไม่ได้ "
-                  "(ข้อมูลจะเสียหาย) โปรดเลือกไฟล์หรือชื่ออื่น")
+PROTECTED_TEXT = (N_("ไฟล์ “{name}” คือฐานข้อมูลที่โปรแกรมใช้อยู่ จึงเปิดเป็นไฟล์อื่นหรือบันทึกทับไม่ได้ "
+                  "(ข้อมูลจะเสียหาย) โปรดเลือกไฟล์หรือชื่ออื่น"))
 
 
 def protect(db_path: Path | str | None) -> None:
@@ -52,7 +54,7 @@ def _refuse(parent: QWidget | None, chosen: list[str]) -> list[str]:
         return chosen
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.warning(parent, "เลือกไฟล์นี้ไม่ได้", PROTECTED_TEXT.format(name=Path(bad[0]).name))
+    QMessageBox.warning(parent, _("เลือกไฟล์นี้ไม่ได้"), _(PROTECTED_TEXT).format(name=Path(bad[0]).name))
     return []
 
 
@@ -80,9 +82,9 @@ class NameOnlyIconProvider(QFileIconProvider):
 
     def type(self, info: QFileInfo) -> str:  # noqa: A003 (Qt name)
         if info.isDir():
-            return "โฟลเดอร์"
+            return _("โฟลเดอร์")
         suffix = info.suffix()
-        return f"ไฟล์ {suffix}" if suffix else "ไฟล์"
+        return _("ไฟล์ {suffix}").format(suffix=suffix) if suffix else _("ไฟล์")
 
 
 def make_dialog(parent: QWidget | None, caption: str, start: Path | str,

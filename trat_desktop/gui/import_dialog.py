@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
+from ..i18n import N_, _
 from ..services import ProgressService
 from ..services.exchange import ExchangeService
 from ..services.exchange_import import FileResult, ImportReport
@@ -39,16 +40,17 @@ from .ops import error_text, report_progress, run_in_background
 from .style import emphasise
 
 #: Status words after the import, and in the preview (where nothing is imported yet).
-DONE_STATUS = {"imported": "นำเข้าแล้ว", "unchanged": "ไม่เปลี่ยนแปลง", "stale": "ไฟล์เก่ากว่า",
-               "conflict": "มีข้อขัดแย้ง", "rejected": "ปฏิเสธ"}
-PREVIEW_STATUS = {**DONE_STATUS, "imported": "จะนำเข้า"}
+DONE_STATUS = {"imported": N_("นำเข้าแล้ว"), "unchanged": N_("ไม่เปลี่ยนแปลง"), "stale": N_("ไฟล์เก่ากว่า"),
+               "conflict": N_("มีข้อขัดแย้ง"), "rejected": N_("ปฏิเสธ")}
+PREVIEW_STATUS = {**DONE_STATUS, "imported": N_("จะนำเข้า")}
 STATUS_COLOURS = {"imported": "#1b6e2a", "unchanged": "#5f6368", "stale": "#8a5a00",
                   "conflict": "#b35900", "rejected": "#b00020"}
-NEEDS_KEY = "ต้องยืนยันลายนิ้วมือกุญแจของหน่วยงานนี้ก่อน (ด้านล่าง) จึงจะนำเข้า"
-WAITING_FOR_KEY = "รอยืนยันกุญแจ"
+NEEDS_KEY = N_("ต้องยืนยันลายนิ้วมือกุญแจของหน่วยงานนี้ก่อน (ด้านล่าง) จึงจะนำเข้า")
+WAITING_FOR_KEY = N_("รอยืนยันกุญแจ")
 #: What the preview says instead of the service's dry-run reasons (written as if done).
-PREVIEW_REASONS = {"imported": "ตรวจผ่าน นำเข้าได้",
-                   "conflict": "นำเข้าได้ แต่มีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้ ต้องเลือกค่าที่ถูกต้องหลังนำเข้า"}
+PREVIEW_REASONS = {"imported": N_("ตรวจผ่าน นำเข้าได้"),
+                   "conflict": N_("นำเข้าได้ แต่มีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้ "
+                                  "ต้องเลือกค่าที่ถูกต้องหลังนำเข้า")}
 COL_FILE, COL_OFFICE, COL_SEQUENCE, COL_STATUS, COL_ADDED, COL_UPDATED, COL_UNCHANGED, COL_CONFLICTS = range(8)
 WRAPPED_COLUMNS = (COL_FILE, COL_OFFICE)
 COUNT_COLUMNS = {COL_ADDED: "added", COL_UPDATED: "updated", COL_UNCHANGED: "unchanged", COL_CONFLICTS: "conflicts"}
@@ -75,12 +77,19 @@ def change_text(change: str) -> str:
 def totals_text(report: ImportReport, preview: bool) -> str:
     """One line of counts: 'ตรวจแล้ว ๓ ไฟล์ (ยังไม่ได้บันทึก): จะเพิ่ม ๒ …'."""
     t = report.totals()
-    will = "จะ" if preview else ""
-    head = f"ตรวจแล้ว {t['files']} ไฟล์ (ยังไม่ได้บันทึก)" if preview else f"นำเข้าเสร็จแล้ว {t['files']} ไฟล์"
-    text = (f"{head}: {will}เพิ่ม {t['added']} รายการ · {will}ปรับปรุง {t['updated']} · คงเดิม {t['unchanged']} · "
-            f"ขัดแย้ง {t['conflicts']} · "
-            + (f"{'จะ' if preview else ''}พักไว้ {t['held']} ({OUTSIDE_PLAN_TEXT}) · " if t["held"] else "")
-            + f"ปฏิเสธ {t['files_rejected']} ไฟล์")
+    counts = dict(files=t["files"], added=t["added"], updated=t["updated"], unchanged=t["unchanged"],
+                  conflicts=t["conflicts"], held=t["held"], rejected=t["files_rejected"], outside=OUTSIDE_PLAN_TEXT)
+    if preview:
+        text = _("ตรวจแล้ว {files} ไฟล์ (ยังไม่ได้บันทึก): จะเพิ่ม {added} รายการ · จะปรับปรุง {updated} · "
+                 "คงเดิม {unchanged} · ขัดแย้ง {conflicts} · ").format(**counts)
+        if t["held"]:
+            text += _("จะพักไว้ {held} ({outside}) · ").format(**counts)
+    else:
+        text = _("นำเข้าเสร็จแล้ว {files} ไฟล์: เพิ่ม {added} รายการ · ปรับปรุง {updated} · "
+                 "คงเดิม {unchanged} · ขัดแย้ง {conflicts} · ").format(**counts)
+        if t["held"]:
+            text += _("พักไว้ {held} ({outside}) · ").format(**counts)
+    text += _("ปฏิเสธ {rejected} ไฟล์").format(**counts)
     return display.show_digits(text)
 
 
@@ -162,7 +171,7 @@ class ImportDialog(QDialog):
     def start_preview(self, paths: Sequence[Path | str]) -> None:
         """Check *paths* (files and folders) without saving anything, in the background."""
         self.paths = [Path(p) for p in paths]
-        self._set_busy(True, "กำลังตรวจไฟล์…")
+        self._set_busy(True, _("กำลังตรวจไฟล์…"))
         files = list(self.paths)
 
         def work(plans: Any) -> tuple[ImportReport, dict[str, str]]:
@@ -176,7 +185,7 @@ class ImportDialog(QDialog):
             return exchange.import_files(files, dry_run=True, confirm_key=note_key), first
 
         run_in_background(self, self._plans, work, self._show_preview, on_error=self._failed,
-                          label="กำลังตรวจไฟล์จากหน่วยงาน…")
+                          label=_("กำลังตรวจไฟล์จากหน่วยงาน…"))
 
     def _show_preview(self, result: tuple[ImportReport, dict[str, str]]) -> None:
         report, first = result
@@ -190,7 +199,7 @@ class ImportDialog(QDialog):
         importable = any(f.status != "rejected" for f in report.files)
         self.form.importButton.setEnabled(importable)
         if not importable:
-            self.form.summaryLabel.setText(self.form.summaryLabel.text() + "\nไม่มีไฟล์ที่นำเข้าได้")
+            self.form.summaryLabel.setText(self.form.summaryLabel.text() + _("\nไม่มีไฟล์ที่นำเข้าได้"))
 
     def _failed(self, error: BaseException) -> None:
         self.error = error_text(error)
@@ -212,9 +221,9 @@ class ImportDialog(QDialog):
             item = QTreeWidgetItem(tree)
             self._fill_file(item, result, words, preview)
             tree.addTopLevelItem(item)
-            reason = PREVIEW_REASONS.get(result.status, result.reason) if preview else result.reason
+            reason = _(PREVIEW_REASONS[result.status]) if preview and result.status in PREVIEW_REASONS else result.reason
             if preview and result.office in self.first_keys and result.status != "rejected":
-                reason = f"{reason} · {NEEDS_KEY}"
+                reason = f"{reason} · {_(NEEDS_KEY)}"
             if reason:
                 self._child(item, screen_text(reason), result.status == "rejected")
             for change in result.changes:
@@ -227,9 +236,9 @@ class ImportDialog(QDialog):
         item.setToolTip(COL_FILE, result.file)
         item.setText(COL_OFFICE, result.office or "–")
         item.setText(COL_SEQUENCE, display.show_digits(str(result.sequence)) if result.sequence else "–")
-        status = words.get(result.status, result.status)
+        status = _(words.get(result.status, result.status))
         if preview and result.office in self.first_keys and result.status != "rejected":
-            status = WAITING_FOR_KEY
+            status = _(WAITING_FOR_KEY)
         item.setText(COL_STATUS, status)
         item.setForeground(COL_STATUS, QBrush(QColor(STATUS_COLOURS.get(result.status, "#000000"))))
         font = QFont(item.font(COL_STATUS))
@@ -275,8 +284,9 @@ class ImportDialog(QDialog):
             digits = QLabel(fingerprint)
             emphasise(digits, 1.35, letter_spacing=1.5)
             digits.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            box = QCheckBox("ยืนยันลายนิ้วมือกุญแจ")
-            box.setToolTip(f"ตรวจแล้วทางโทรศัพท์ว่าลายนิ้วมือกุญแจของ{office}ตรงกับตัวเลขนี้ทุกตัว")
+            box = QCheckBox(_("ยืนยันลายนิ้วมือกุญแจ"))
+            box.setToolTip(_("ตรวจแล้วทางโทรศัพท์ว่าลายนิ้วมือกุญแจของ{office}ตรงกับตัวเลขนี้ทุกตัว").format(
+                office=office))
             grid.addWidget(name, row, 0)
             grid.addWidget(digits, row, 1)
             grid.addWidget(box, row, 2)
@@ -304,9 +314,9 @@ class ImportDialog(QDialog):
             return exchange.import_files(files, confirm_key=lambda office, fp: confirmed.get(office) == fp)
 
         self.form.importButton.setEnabled(False)
-        self._set_busy(True, "กำลังนำเข้า…")
+        self._set_busy(True, _("กำลังนำเข้า…"))
         run_in_background(self, self._plans, work, self._show_result, on_error=self._failed,
-                          label="กำลังนำเข้าไฟล์จากหน่วยงาน…")
+                          label=_("กำลังนำเข้าไฟล์จากหน่วยงาน…"))
 
     def _show_result(self, report: ImportReport) -> None:
         self.result = report
@@ -315,7 +325,8 @@ class ImportDialog(QDialog):
         self._fill(report, preview=False)
         self.form.keysGroup.hide()
         self.form.importButton.hide()
-        self.form.introLabel.setText("ผลการนำเข้า (บันทึกลงฐานข้อมูลแล้ว ยกเลิกได้ที่เมนู “แฟ้ม → ยกเลิกการนำเข้าครั้งล่าสุด”)")
+        self.form.introLabel.setText(_("ผลการนำเข้า (บันทึกลงฐานข้อมูลแล้ว ยกเลิกได้ที่เมนู “แฟ้ม → "
+                                       "ยกเลิกการนำเข้าครั้งล่าสุด”)"))
         self.form.summaryLabel.setText(totals_text(report, preview=False))
         has_conflicts = any(f.conflicts or f.held for f in report.files)
         self.form.conflictsButton.setVisible(has_conflicts)

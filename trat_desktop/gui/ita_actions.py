@@ -24,20 +24,21 @@ from PySide6.QtWidgets import (
 
 from ..domain.capabilities import can
 from ..errors import TratError
+from ..i18n import N_, _
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import error_text, report_progress, run_in_background
 
-MENU_TEXT = "ชุดหลักฐาน ITA…"
-SETTINGS_TEXT = "เอกสารชุดหลักฐาน ITA…"
+MENU_TEXT = N_("ชุดหลักฐาน ITA…")
+SETTINGS_TEXT = N_("เอกสารชุดหลักฐาน ITA…")
 LAST_DIR_KEY = "ita/last_dir"
-FORMATS = [("both", "PDF และ Word (.docx)"), ("pdf", "เฉพาะ PDF"), ("docx", "เฉพาะ Word (.docx)")]
-NOT_READY = "ตั้งค่าเครื่องเป็นหน่วยงานหรือศูนย์ฯ จังหวัดก่อน (ตั้งค่า › หน่วยงานและผู้รายงาน…)"
+FORMATS = [("both", N_("PDF และ Word (.docx)")), ("pdf", N_("เฉพาะ PDF")), ("docx", N_("เฉพาะ Word (.docx)"))]
+NOT_READY = N_("ตั้งค่าเครื่องเป็นหน่วยงานหรือศูนย์ฯ จังหวัดก่อน (ตั้งค่า › หน่วยงานและผู้รายงาน…)")
 
 
 def _thai_buttons(box: QDialogButtonBox, ok: str) -> None:
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
 
 
 class ItaDialog(QDialog):
@@ -47,16 +48,18 @@ class ItaDialog(QDialog):
         super().__init__(parent)
         from ..services.rounds import RoundService
 
-        self.setWindowTitle("ชุดหลักฐาน ITA")
+        self.setWindowTitle(_("ชุดหลักฐาน ITA"))
         self.fiscal_year = fiscal_year
         rounds = RoundService(progress)
         layout = QVBoxLayout(self)
         me = progress.identity()
-        what = ("แบบรายงานผลการดำเนินงานของหน่วยงาน" if can(me, "office_report")
-                else "รายงานผลการดำเนินงานภาพรวมจังหวัด")
-        intro = QLabel(f"เอกสาร ๓ ฉบับสำหรับเผยแพร่บนเว็บไซต์ของหน่วยงาน (หลักฐาน ITA/OIT): ๑ บันทึกข้อความขออนุญาตเผยแพร่ "
-                       f"๒ {what}ของรอบ ๓ แบบฟอร์มการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน\n"
-                       "ชื่อผู้ลงนาม เลขที่หนังสือ และเว็บไซต์ ตั้งได้ที่ ตั้งค่า › เอกสารชุดหลักฐาน ITA…")
+        what = (_("แบบรายงานผลการดำเนินงานของหน่วยงาน") if can(me, "office_report")
+                else _("รายงานผลการดำเนินงานภาพรวมจังหวัด"))
+        intro = QLabel(_("เอกสาร ๓ ฉบับสำหรับเผยแพร่บนเว็บไซต์ของหน่วยงาน (หลักฐาน ITA/OIT): ๑ "
+                         "บันทึกข้อความขออนุญาตเผยแพร่ ๒ {what}ของรอบ ๓ "
+                         "แบบฟอร์มการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน\nชื่อผู้ลงนาม เลขที่หนังสือ "
+                         "และเว็บไซต์ ตั้งได้ที่ ตั้งค่า › เอกสารชุดหลักฐาน ITA…").format(
+            what=what))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -66,17 +69,17 @@ class ItaDialog(QDialog):
             self.round_combo.addItem(item.name, item.id)
             if current is not None and item.id == current.id:
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
-        form.addRow("รอบรายงาน", self.round_combo)
+        form.addRow(_("รอบรายงาน"), self.round_combo)
         self.format_combo = QComboBox()
         for key, text in FORMATS:
-            self.format_combo.addItem(text, key)
-        form.addRow("รูปแบบไฟล์", self.format_combo)
-        self.thai_digits = QCheckBox("ใช้เลขไทย")
+            self.format_combo.addItem(_(text), key)
+        form.addRow(_("รูปแบบไฟล์"), self.format_combo)
+        self.thai_digits = QCheckBox(_("ใช้เลขไทย"))
         self.thai_digits.setChecked(display.thai_digits_enabled())
-        form.addRow("ตัวเลข", self.thai_digits)
+        form.addRow(_("ตัวเลข"), self.thai_digits)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        _thai_buttons(self.buttons, "เลือกโฟลเดอร์และจัดทำ…")
+        _thai_buttons(self.buttons, _("เลือกโฟลเดอร์และจัดทำ…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -97,12 +100,12 @@ class ItaSettingsDialog(QDialog):
         super().__init__(parent)
         from ..services.settings import SettingsService
 
-        self.setWindowTitle("ตั้งค่าเอกสารชุดหลักฐาน ITA")
+        self.setWindowTitle(_("ตั้งค่าเอกสารชุดหลักฐาน ITA"))
         self.service = SettingsService(progress)
         self.error = ""
         layout = QVBoxLayout(self)
-        note = QLabel("ค่าที่เว้นว่างไว้ใช้ค่าเริ่มต้นที่แสดงจาง ๆ (จากการตั้งค่าหน่วยงานและผู้รายงาน "
-                      "หรือผู้ลงนามส่งรายงานของรอบ) หรือพิมพ์เป็นเส้นจุดให้เขียนด้วยมือ")
+        note = QLabel(_("ค่าที่เว้นว่างไว้ใช้ค่าเริ่มต้นที่แสดงจาง ๆ (จากการตั้งค่าหน่วยงานและผู้รายงาน "
+                      "หรือผู้ลงนามส่งรายงานของรอบ) หรือพิมพ์เป็นเส้นจุดให้เขียนด้วยมือ"))
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
@@ -120,7 +123,7 @@ class ItaSettingsDialog(QDialog):
         self.message.setStyleSheet("color: #b00020")
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        _thai_buttons(self.buttons, "บันทึก")
+        _thai_buttons(self.buttons, _("บันทึก"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -156,11 +159,12 @@ class ItaActions(QObject):
         self.last_files: list[Path] = []
         self.last_message = ""
         self.progress_log: list[tuple[int, int, str]] = []
-        self.set_action = QAction(MENU_TEXT, self)
-        self.set_action.setStatusTip("บันทึกข้อความ รายงานของรอบ และแบบฟอร์มการเผยแพร่ข้อมูล สำหรับเผยแพร่บนเว็บไซต์ (ITA)")
+        self.set_action = QAction(_(MENU_TEXT), self)
+        self.set_action.setStatusTip(_("บันทึกข้อความ รายงานของรอบ และแบบฟอร์มการเผยแพร่ข้อมูล "
+                                       "สำหรับเผยแพร่บนเว็บไซต์ (ITA)"))
         self.set_action.triggered.connect(lambda _checked=False: self.open_dialog())
-        self.settings_action = QAction(SETTINGS_TEXT, self)
-        self.settings_action.setStatusTip("ส่วนราชการ เลขที่หนังสือ เว็บไซต์ และผู้ลงนามในเอกสารชุดหลักฐาน ITA")
+        self.settings_action = QAction(_(SETTINGS_TEXT), self)
+        self.settings_action.setStatusTip(_("ส่วนราชการ เลขที่หนังสือ เว็บไซต์ และผู้ลงนามในเอกสารชุดหลักฐาน ITA"))
         self.settings_action.triggered.connect(lambda _checked=False: self.open_settings())
 
     @classmethod
@@ -184,7 +188,7 @@ class ItaActions(QObject):
         except TratError:
             ready = False
         self.set_action.setEnabled(ready)
-        self.set_action.setToolTip(self.set_action.statusTip() if ready else NOT_READY)
+        self.set_action.setToolTip(self.set_action.statusTip() if ready else _(NOT_READY))
 
     def fiscal_year(self) -> int:
         combo = getattr(getattr(self.window, "form", None), "yearCombo", None)
@@ -196,7 +200,7 @@ class ItaActions(QObject):
         try:
             dialog = ItaDialog(self.window, self.progress, self.fiscal_year())
         except TratError as exc:
-            self.warn("ชุดหลักฐาน ITA", exc.message)
+            self.warn(_("ชุดหลักฐาน ITA"), exc.message)
             return None
         dialog.accepted.connect(lambda: self.make(dialog.round_id, formats=dialog.formats,
                                                   thai_digits=dialog.thai_digits.isChecked()))
@@ -212,7 +216,7 @@ class ItaActions(QObject):
         year = self.fiscal_year()
         if folder is None:
             start = str(self.settings.value(LAST_DIR_KEY, str(Path.home())))
-            chosen = file_dialogs.getExistingDirectory(self.window, "เลือกโฟลเดอร์ที่จะเก็บชุดหลักฐาน ITA", start)
+            chosen = file_dialogs.getExistingDirectory(self.window, _("เลือกโฟลเดอร์ที่จะเก็บชุดหลักฐาน ITA"), start)
             if not chosen:
                 return None
             folder = chosen
@@ -220,12 +224,14 @@ class ItaActions(QObject):
         try:
             target = Path(folder) / folder_name(round_id, year, self.progress.identity().display_name)
         except TratError as exc:
-            self.warn("ชุดหลักฐาน ITA", exc.message)
+            self.warn(_("ชุดหลักฐาน ITA"), exc.message)
             return None
         force = False
         if target.is_dir() and any(target.iterdir()):
-            answer = QMessageBox.question(self.window, "มีโฟลเดอร์นี้อยู่แล้ว",
-                                          f"มีโฟลเดอร์ “{target.name}” ที่มีไฟล์อยู่แล้ว\n\nแทนที่ทั้งโฟลเดอร์ด้วยชุดใหม่หรือไม่?")
+            answer = QMessageBox.question(self.window, _("มีโฟลเดอร์นี้อยู่แล้ว"),
+                                          _("มีโฟลเดอร์ “{name}” "
+                                            "ที่มีไฟล์อยู่แล้ว\n\nแทนที่ทั้งโฟลเดอร์ด้วยชุดใหม่หรือไม่?").format(
+                                              name=target.name))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
             force = True
@@ -236,13 +242,13 @@ class ItaActions(QObject):
             from ..services.reports import write_ita_set
 
             def step(done: int, total: int, name: str) -> None:
-                report_progress(done, total, f"กำลังจัดทำ {name}" if name else "เสร็จแล้ว")
+                report_progress(done, total, _("กำลังจัดทำ {name}").format(name=name) if name else _("เสร็จแล้ว"))
 
             return write_ita_set(ProgressService(plans, clock=clock), round_id, target, fiscal_year=year,
                                  thai_digits=thai_digits, formats=formats, force=force, on_step=step)
 
         self.last_op = run_in_background(self.window, self.plans, work, self._done, self._failed,
-                                         progress=self._progressed, label="กำลังจัดทำชุดหลักฐาน ITA…")
+                                         progress=self._progressed, label=_("กำลังจัดทำชุดหลักฐาน ITA…"))
         return self.last_op
 
     def _progressed(self, done: int, total: int, text: str) -> None:
@@ -252,17 +258,19 @@ class ItaActions(QObject):
         self.last_files = files
         folder = files[0].parent if files else Path()
         listed = "\n".join(f"• {p.name}" for p in files)
-        self.inform("จัดทำชุดหลักฐาน ITA แล้ว",
-                    f"บันทึกแล้วในโฟลเดอร์\n{folder}\n\n{listed}\n\n"
-                    "ลงนามในบันทึกข้อความและแบบฟอร์ม แล้วนำรายงานขึ้นเว็บไซต์ของหน่วยงาน")
+        self.inform(_("จัดทำชุดหลักฐาน ITA แล้ว"),
+                    _("บันทึกแล้วในโฟลเดอร์\n{folder}\n\n{listed}\n\nลงนามในบันทึกข้อความและแบบฟอร์ม "
+                      "แล้วนำรายงานขึ้นเว็บไซต์ของหน่วยงาน").format(
+                        folder=folder, listed=listed))
 
     def _failed(self, error: BaseException) -> None:
-        self.warn("จัดทำชุดหลักฐาน ITA ไม่ได้", error_text(error))
+        self.warn(_("จัดทำชุดหลักฐาน ITA ไม่ได้"), error_text(error))
 
     # -- settings --------------------------------------------------------------------------------
     def open_settings(self) -> ItaSettingsDialog:
         dialog = ItaSettingsDialog(self.window, self.progress)
-        dialog.accepted.connect(lambda: self.window.statusBar().showMessage("บันทึกการตั้งค่าเอกสารชุดหลักฐาน ITA แล้ว", 8000))
+        dialog.accepted.connect(lambda: self.window.statusBar().showMessage(_("บันทึกการตั้งค่าเอกสารชุดหลักฐาน ITA "
+                                                                              "แล้ว"), 8000))
         self.settings_dialog = dialog
         dialog.open()
         return dialog

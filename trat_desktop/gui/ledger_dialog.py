@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from ..errors import TratError
+from ..i18n import _
 from . import display
 from .forms.ui_ledger_dialog import Ui_LedgerDialog
 from .import_dialog import DONE_STATUS, STATUS_COLOURS, screen_text
@@ -50,7 +51,7 @@ class LedgerDialog(QDialog):
             office = names.get(entry.get("office_uid") or "", "") or "–"
             sequence = entry.get("sequence")
             cells = [display.timestamp_text(entry.get("imported_at") or ""), entry.get("file_name") or "", office,
-                     display.show_digits(str(sequence)) if sequence else "–", DONE_STATUS.get(status, status),
+                     display.show_digits(str(sequence)) if sequence else "–", _(DONE_STATUS.get(status, status)),
                      screen_text(entry.get("reason") or "")]
             cells += [display.show_digits(str(entry.get(name) or 0)) if status != "rejected" else "" for name in COUNTS]
             for column, text in enumerate(cells):
@@ -63,6 +64,6 @@ class LedgerDialog(QDialog):
                 table.setItem(row, column, item)
         table.resizeRowsToContents()
         if self.rows:
-            form.countLabel.setText(display.count_text(len(self.rows), "รายการ"))
+            form.countLabel.setText(display.show_digits(_("{count:,} รายการ").format(count=len(self.rows))))
         elif not form.countLabel.text():
-            form.countLabel.setText("ยังไม่เคยนำเข้าไฟล์")
+            form.countLabel.setText(_("ยังไม่เคยนำเข้าไฟล์"))

@@ -10,15 +10,16 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QWidget
 
-from ..domain.progress import FIELD_NAMES, MAX_NOTE
+from ..domain.progress import MAX_NOTE
 from ..errors import TratError
+from ..i18n import N_, _
 from ..services import WorkItem
 from . import display
 
 FIELDS = (
-    ("note", "ผลการดำเนินงาน", "ทำอะไร เมื่อไร ที่ไหน ผู้เข้าร่วมกี่คน"),
-    ("problems", "ปัญหาอุปสรรค", "ถ้ามี"),
-    ("suggestions", "ข้อเสนอแนะ/แนวทางแก้ไข", "ถ้ามี"),
+    ("note", N_("ผลการดำเนินงาน"), N_("ทำอะไร เมื่อไร ที่ไหน ผู้เข้าร่วมกี่คน")),
+    ("problems", N_("ปัญหาอุปสรรค"), N_("ถ้ามี")),
+    ("suggestions", N_("ข้อเสนอแนะ/แนวทางแก้ไข"), N_("ถ้ามี")),
 )
 
 
@@ -44,9 +45,9 @@ class NarrativePanel(QWidget):
         #: same entry meanwhile, e.g. its note)
         self.dirty: set[str] = set()
         for column, (name, label, hint) in enumerate(FIELDS):
-            caption = QLabel(label)
+            caption = QLabel(_(label))
             box = QPlainTextEdit()
-            box.setPlaceholderText(hint)
+            box.setPlaceholderText(_(hint))
             box.setTabChangesFocus(True)  # Tab moves on, as in the grid
             box.installEventFilter(self)
             box.textChanged.connect(lambda name=name: self.dirty.add(name))
@@ -80,9 +81,10 @@ class NarrativePanel(QWidget):
             box.setEnabled(bool(editable))
         self.dirty.clear()
         if item is None or quarter is None:
-            self.title.setText("เลือกไตรมาสของตัวชี้วัดในตารางเพื่อบันทึกรายละเอียดผลการดำเนินงาน")
+            self.title.setText(_("เลือกไตรมาสของตัวชี้วัดในตารางเพื่อบันทึกรายละเอียดผลการดำเนินงาน"))
         else:
-            self.title.setText(display.show_digits(f"ตัวชี้วัด {item.id} · ไตรมาส {quarter}"))
+            self.title.setText(display.show_digits(_("ตัวชี้วัด {id} · ไตรมาส {quarter}").format(
+                id=item.id, quarter=quarter)))
         self.message.setText("")
 
     def entry_changed(self, entry: Any) -> None:
@@ -120,17 +122,20 @@ class NarrativePanel(QWidget):
             return False
         too_long = [n for n, t in changed.items() if len(t) > MAX_NOTE]
         if too_long:
-            self.message.setText(f"{FIELD_NAMES[too_long[0]]}ยาวเกิน {MAX_NOTE:,} ตัวอักษร ยังไม่ได้บันทึก")
+            self.message.setText(_("{field}ยาวเกิน {limit:,} ตัวอักษร ยังไม่ได้บันทึก").format(
+                field=next(_(label) for name, label, _hint in FIELDS if name == too_long[0]), limit=MAX_NOTE))
             return False
         try:
             entry, _warnings = self._progress.set_progress(item, quarter, **changed)
         except TratError as exc:
-            self.message.setText(f"ยังไม่ได้บันทึก: {exc.message}")
+            self.message.setText(_("ยังไม่ได้บันทึก: {message}").format(message=exc.message))
             return False
         self.dirty.clear()
-        self.message.setText("บันทึกแล้ว")
+        self.message.setText(_("บันทึกแล้ว"))
         self.entry_saved.emit(entry)
-        self.status_message.emit(display.show_digits(f"บันทึกรายละเอียดผลการดำเนินงาน ตัวชี้วัด {item.id} ไตรมาส {quarter} แล้ว"))
+        self.status_message.emit(display.show_digits(_("บันทึกรายละเอียดผลการดำเนินงาน ตัวชี้วัด {id} ไตรมาส "
+                                                       "{quarter} แล้ว").format(
+            id=item.id, quarter=quarter)))
         return True
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)

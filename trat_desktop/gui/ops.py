@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..errors import TratError, database_error
+from ..i18n import N_, _
 from ..services import PlanService
 
 T = TypeVar("T")
@@ -37,7 +38,7 @@ Progress = Callable[[int, int, str], None]
 
 #: Milliseconds before the progress dialog shows (quick operations never flash it).
 SHOW_AFTER_MS = 300
-UNEXPECTED = "เกิดข้อผิดพลาดที่ไม่คาดคิด"
+UNEXPECTED = N_("เกิดข้อผิดพลาดที่ไม่คาดคิด")
 
 _local = threading.local()
 _active: set["BackgroundOp[Any]"] = set()
@@ -57,7 +58,7 @@ def error_text(error: BaseException) -> str:
     translated = database_error(error)
     if translated is not None:
         return translated.message
-    return f"{UNEXPECTED}: {error.__class__.__name__}: {error}"
+    return f"{_(UNEXPECTED)}: {error.__class__.__name__}: {error}"
 
 
 def can_open_again(plans: Any) -> bool:
@@ -127,7 +128,7 @@ class BackgroundOp(QObject, Generic[T]):
         widget = self._widget if self._widget is not None and shiboken6.isValid(self._widget) else None
         dialog = QProgressDialog(self.label, "", 0, 0, widget)
         dialog.setCancelButton(None)  # an import or export is all-or-nothing: it is not stopped halfway
-        dialog.setWindowTitle("โปรดรอสักครู่")
+        dialog.setWindowTitle(_("โปรดรอสักครู่"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(SHOW_AFTER_MS)
         dialog.setAutoClose(False)
@@ -184,7 +185,7 @@ class BackgroundOp(QObject, Generic[T]):
 
     def _default_error(self, error: BaseException) -> None:
         widget = self._widget if self._widget is not None and shiboken6.isValid(self._widget) else None
-        QMessageBox.warning(widget, "ทำรายการไม่สำเร็จ", error_text(error))
+        QMessageBox.warning(widget, _("ทำรายการไม่สำเร็จ"), error_text(error))
 
     # -- starting ----------------------------------------------------------------------
     def start(self, plans: Any, work: Callable[[PlanService], T]) -> None:
@@ -218,7 +219,7 @@ class BackgroundOp(QObject, Generic[T]):
 
 def run_in_background(parent: QWidget | None, plans: Any, work: Callable[[PlanService], T],
                       on_done: Callable[[T], None], on_error: Callable[[BaseException], None] | None = None,
-                      progress: Progress | None = None, label: str = "กำลังดำเนินการ…",
+                      progress: Progress | None = None, label: str | None = None,
                       quiet: bool = False) -> BackgroundOp[T]:
     """Run ``work(own_plan_service)`` in a pool thread with a progress dialog over *parent*
     (none when *quiet*: for housekeeping the user did not ask for, e.g. the daily backup).
@@ -227,7 +228,7 @@ def run_in_background(parent: QWidget | None, plans: Any, work: Callable[[PlanSe
     database, the service itself, in this thread). ``on_done(result)`` or ``on_error(exc)``
     (default: a Thai warning box) and ``progress(done, total, name)`` are called in the GUI thread.
     """
-    op: BackgroundOp[T] = BackgroundOp(parent, on_done, on_error, progress, label, quiet=quiet)
+    op: BackgroundOp[T] = BackgroundOp(parent, on_done, on_error, progress, label or _("กำลังดำเนินการ…"), quiet=quiet)
     op.start(plans, work)
     return op
 

@@ -28,6 +28,7 @@ from ..domain import display as shared
 from ..domain.figures import BAND_TEXT, rule_text
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.thai import to_arabic_digits
+from ..i18n import N_, _
 from ..services.overview import AgencyProgress, RowOverview
 from . import display
 
@@ -40,12 +41,12 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 31
 (COL_STRATEGY, COL_CODE, COL_INDICATOR, COL_UNIT, COL_TARGET, COL_OFFICE, COL_REPORTED, COL_ACHIEVED,
  COL_ON_TARGET, COL_ALLOCATED, COL_SPENT, COL_SPENT_SHARE) = range(12)
 #: Column headers; two lines where the column's values are narrower than the words.
-HEADERS = ("ยุทธศาสตร์", "รหัส", "ตัวชี้วัด", "หน่วยนับ", "เป้าหมาย", "หน่วยงาน", "รายงาน\nไตรมาส",
-           "ผลสะสม", "ถึง\nเป้าหมาย", "งบประมาณ\n(บาท)", "ใช้จ่ายแล้ว\n(บาท)", "ใช้ไป\n(%)")
-HEADER_TIPS = ("ยุทธศาสตร์ที่", "รหัสแผนงาน/โครงการ/กิจกรรม", "ตัวชี้วัด", "หน่วยนับของตัวชี้วัด", "ค่าเป้าหมาย",
-               "หน่วยงานผู้รับผิดชอบ", "การรายงานผลของไตรมาสที่เลือก", "ผลการดำเนินงานสะสมถึงปัจจุบัน",
-               "ผลสัมฤทธิ์: บรรลุ / ใกล้เคียง / ต่ำกว่าเป้า (ร้อยละความสำเร็จ ตามเกณฑ์ที่ศูนย์ฯ กำหนด)", "งบประมาณที่ได้รับ", "งบประมาณที่ใช้จ่ายแล้วทุกไตรมาส",
-               "ร้อยละของงบประมาณที่ใช้จ่ายแล้ว")
+HEADERS = (N_("ยุทธศาสตร์"), N_("รหัส"), N_("ตัวชี้วัด"), N_("หน่วยนับ"), N_("เป้าหมาย"), N_("หน่วยงาน"), N_("รายงาน\nไตรมาส"),
+           N_("ผลสะสม"), N_("ถึง\nเป้าหมาย"), N_("งบประมาณ\n(บาท)"), N_("ใช้จ่ายแล้ว\n(บาท)"), N_("ใช้ไป\n(%)"))
+HEADER_TIPS = (N_("ยุทธศาสตร์ที่"), N_("รหัสแผนงาน/โครงการ/กิจกรรม"), N_("ตัวชี้วัด"), N_("หน่วยนับของตัวชี้วัด"), N_("ค่าเป้าหมาย"),
+               N_("หน่วยงานผู้รับผิดชอบ"), N_("การรายงานผลของไตรมาสที่เลือก"), N_("ผลการดำเนินงานสะสมถึงปัจจุบัน"),
+               N_("ผลสัมฤทธิ์: บรรลุ / ใกล้เคียง / ต่ำกว่าเป้า (ร้อยละความสำเร็จ ตามเกณฑ์ที่ศูนย์ฯ กำหนด)"), N_("งบประมาณที่ได้รับ"), N_("งบประมาณที่ใช้จ่ายแล้วทุกไตรมาส"),
+               N_("ร้อยละของงบประมาณที่ใช้จ่ายแล้ว"))
 NUMERIC = (COL_STRATEGY, COL_CODE, COL_TARGET, COL_REPORTED, COL_ACHIEVED, COL_ON_TARGET, COL_ALLOCATED,
            COL_SPENT, COL_SPENT_SHARE)
 _RIGHT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight)
@@ -89,7 +90,7 @@ class OverviewLine:
 
 
 def _code_key(strategy: int, code: str) -> float:
-    tactic, _, activity = code.partition(".")
+    tactic, _dot, activity = code.partition(".")
     try:
         return strategy * 1_000_000 + int(tactic) * 1000 + int(activity)
     except ValueError:
@@ -101,7 +102,7 @@ def _number(value: float | None) -> str:
 
 
 def _fraction(count: int, total: int) -> str:
-    return display.show_digits(f"{count}/{total} หน่วยงาน")
+    return display.show_digits(_("{count}/{total} หน่วยงาน").format(count=count, total=total))
 
 
 def _label(name: str, short_names: dict[str, str]) -> str:
@@ -133,14 +134,14 @@ def fill_line(line: OverviewLine, quarter: int, short_names: dict[str, str],
     spent = sum(st.spent_satang for st in standings)
     alloc_total = sum(a or 0 for a in allocated) if any(a is not None for a in allocated) else None
     texts = [display.show_digits(str(row.strategy)), display.show_digits(row.activity_code),
-             display.show_digits(row.indicator or "(ไม่ระบุตัวชี้วัด)"), row.unit, _number(row.target)]
+             display.show_digits(row.indicator or _("(ไม่ระบุตัวชี้วัด)")), row.unit, _number(row.target)]
     keys: list[Any] = [float(row.strategy), _code_key(row.strategy, row.activity_code), texts[2], row.unit,
                        row.target if row.target is not None else -1.0]
     if line.office is not None:
         office = line.office
         texts.append(_label(office.agency_name, short_names))
         line.reported = NOT_DUE if not due else (REPORTED if reported else MISSING)
-        texts.append({NOT_DUE: "นอกระยะเวลา", MISSING: "ยังไม่รายงาน", REPORTED: "รายงานแล้ว"}[line.reported])
+        texts.append({NOT_DUE: _("นอกระยะเวลา"), MISSING: _("ยังไม่รายงาน"), REPORTED: _("รายงานแล้ว")}[line.reported])
         keys += [texts[-2], float(line.reported)]
         line.on_target = on_target[0]
         line.band = standings[0].band
@@ -154,7 +155,7 @@ def fill_line(line: OverviewLine, quarter: int, short_names: dict[str, str],
     else:
         texts.append(", ".join(_label(o.agency_name, short_names) for o in offices))
         line.reported = NOT_DUE if not due else (REPORTED if reported == len(offices) else MISSING)
-        texts.append(_fraction(reported, len(offices)) if due else "นอกระยะเวลา")
+        texts.append(_fraction(reported, len(offices)) if due else _("นอกระยะเวลา"))
         keys += [texts[-2], reported / len(offices) if due and offices else -1.0]
         hits = sum(1 for t in on_target if t)
         line.on_target = bool(offices) and hits == len(offices)
@@ -190,20 +191,24 @@ def band_text(st: Any) -> str:
 def figures_text(row: RowOverview, office: AgencyProgress, quarter: int) -> str:
     """An office's figures on a row to the end of *quarter*, in words, with the rule (tooltip and detail pane)."""
     st = row.standing(office, quarter)
-    parts = [f"{office.agency_name}: ผลสะสม {_number(st.achieved)} จากเป้าหมาย {_number(row.target)} {row.unit}".rstrip()]
+    parts = [_("{agency_name}: ผลสะสม {achieved} จากเป้าหมาย {target} {unit}").format(
+        agency_name=office.agency_name, achieved=_number(st.achieved), target=_number(row.target),
+        unit=row.unit).rstrip()]
     if st.band is not None:
-        parts.append(f"ร้อยละความสำเร็จ {_number(st.achievement_pct)} · {BAND_TEXT[st.band]}")
+        parts.append(_("ร้อยละความสำเร็จ {achievement_pct} · {band}").format(
+            achievement_pct=_number(st.achievement_pct), band=BAND_TEXT[st.band]))
     if office.allocated_satang:
         spent = st.spent_satang
-        parts.append(f"งบประมาณ {display.baht_text(office.allocated_satang)} บาท ใช้ไป {display.baht_text(spent)} บาท "
-                     f"คงเหลือ {display.baht_text(office.allocated_satang - spent)} บาท "
-                     f"ร้อยละการเบิกจ่าย {_number(round(100 * spent / office.allocated_satang, 2))}")
+        parts.append(_("งบประมาณ {allocated_satang} บาท ใช้ไป {spent} บาท คงเหลือ {left} บาท ร้อยละการเบิกจ่าย {rate}").format(
+            allocated_satang=display.baht_text(office.allocated_satang), spent=display.baht_text(spent),
+            left=display.baht_text(office.allocated_satang - spent),
+            rate=_number(round(100 * spent / office.allocated_satang, 2))))
     if st.contradiction:
         parts.append("⚠ " + st.contradiction)
     return display.show_digits("\n".join(parts))
 
 
-NARRATIVE_LABELS = (("note", "ผลการดำเนินงาน"), ("problems", "ปัญหาอุปสรรค"), ("suggestions", "ข้อเสนอแนะ/แนวทางแก้ไข"))
+NARRATIVE_LABELS = (("note", N_("ผลการดำเนินงาน")), ("problems", N_("ปัญหาอุปสรรค")), ("suggestions", N_("ข้อเสนอแนะ/แนวทางแก้ไข")))
 
 
 def narrative_text(office: AgencyProgress, quarter: int | None = None) -> str:
@@ -212,10 +217,10 @@ def narrative_text(office: AgencyProgress, quarter: int | None = None) -> str:
     for q, entry in sorted(office.entries.items()):
         if quarter is not None and q != quarter:
             continue
-        said = [f"{label}: {getattr(entry, key).strip()}" for key, label in NARRATIVE_LABELS
+        said = [f"{_(label)}: {getattr(entry, key).strip()}" for key, label in NARRATIVE_LABELS
                 if getattr(entry, key, "").strip()]
         if said:
-            blocks.append(display.show_digits(f"ไตรมาส {q}") + "\n" + "\n".join(said))
+            blocks.append(display.show_digits(_("ไตรมาส {quarter}").format(quarter=q)) + "\n" + "\n".join(said))
     return "\n".join(blocks)
 
 
@@ -389,8 +394,10 @@ class OverviewTableModel(QAbstractTableModel):
     def _tooltip(self, line: OverviewLine, column: int) -> str | None:
         row = line.row
         if column in (COL_INDICATOR, COL_CODE):
-            return display.show_digits(f"{row.indicator}\nโครงการ/กิจกรรม {row.activity_code} {row.activity_title}\n"
-                                       f"(รหัสตัวชี้วัด {row.id} ไตรมาส {row.quarter_from}–{row.quarter_to})")
+            return display.show_digits(_("{indicator}\nโครงการ/กิจกรรม {activity_code} "
+                                         "{activity_title}\n(รหัสตัวชี้วัด {id} ไตรมาส {quarter_from}–{quarter_to})").format(
+                indicator=row.indicator, activity_code=row.activity_code, activity_title=row.activity_title, id=row.id,
+                quarter_from=row.quarter_from, quarter_to=row.quarter_to))
         if column in (COL_ACHIEVED, COL_ON_TARGET):
             parts = [figures_text(row, office, self.quarter) for office in line.offices()]
             parts.append(rule_text(row.thresholds, display.thai_digits_enabled()))
@@ -403,8 +410,9 @@ class OverviewTableModel(QAbstractTableModel):
         if column in (COL_OFFICE, COL_REPORTED):
             parts = []
             for office in line.offices():
-                state = "รายงานแล้ว" if office.reported(self.quarter) else "ยังไม่รายงาน"
-                parts.append(f"{office.agency_name}: {state} ผลสะสม {_number(row.achieved(office))}")
+                state = _("รายงานแล้ว") if office.reported(self.quarter) else _("ยังไม่รายงาน")
+                parts.append(_("{agency_name}: {state} ผลสะสม {achieved}").format(
+                    agency_name=office.agency_name, state=state, achieved=_number(row.achieved(office))))
             for office in [*line.offices(), *(row.kept if line.office is None else [])]:
                 if office.outside:
                     parts.append(f"{office.agency_name}: {office.outside_text()}")
@@ -416,10 +424,10 @@ class OverviewTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
                 if section == COL_REPORTED:
-                    return display.show_digits(f"รายงาน\nไตรมาส {self.quarter}")
-                return HEADERS[section]
+                    return display.show_digits(_("รายงาน\nไตรมาส {quarter}").format(quarter=self.quarter))
+                return _(HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return HEADER_TIPS[section]
+                return _(HEADER_TIPS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -18,14 +18,15 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from ..domain.capabilities import can
 from ..errors import TratError
+from ..i18n import N_, _
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .forms.ui_plan_revision_dialog import Ui_PlanRevisionDialog
 from .ops import error_text, run_in_background
 
 LAST_DIR_KEY = "plan_document/last_dir"
-DOCUMENT_FILES = ("เอกสารแผน (*.docx *.txt);;เอกสาร Word (*.docx);;ข้อความ UTF-8 (*.txt);;ทุกไฟล์ (*)")
-APPLY_TEXT = "ปรับแผนตามเอกสารนี้"
+DOCUMENT_FILES = (N_("เอกสารแผน (*.docx *.txt);;เอกสาร Word (*.docx);;ข้อความ UTF-8 (*.txt);;ทุกไฟล์ (*)"))
+APPLY_TEXT = N_("ปรับแผนตามเอกสารนี้")
 
 
 class PlanRevisionDialog(QDialog):
@@ -56,8 +57,9 @@ class PlanDocumentActions(QObject):
         self.dialog: PlanRevisionDialog | None = None
         self.last_message = ""
         self.last_op: Any = None
-        self.import_action = QAction("นำเข้าเอกสารแผน (Word หรือข้อความ)…", self)
-        self.import_action.setStatusTip("อ่านแผนปฏิบัติการจากเอกสาร Word (.docx) หรือข้อความ ปีที่มีแผนอยู่แล้วจะแสดงการเปรียบเทียบก่อนปรับแผน")
+        self.import_action = QAction(_("นำเข้าเอกสารแผน (Word หรือข้อความ)…"), self)
+        self.import_action.setStatusTip(_("อ่านแผนปฏิบัติการจากเอกสาร Word (.docx) หรือข้อความ "
+                                          "ปีที่มีแผนอยู่แล้วจะแสดงการเปรียบเทียบก่อนปรับแผน"))
         self.import_action.triggered.connect(lambda _checked=False: self.import_document())
 
     @classmethod
@@ -85,21 +87,22 @@ class PlanDocumentActions(QObject):
     def _inform(self, text: str) -> None:
         self.last_message = text
         self.window.statusBar().showMessage(text.split("\n")[0], 15000)
-        QMessageBox.information(self.window, "นำเข้าเอกสารแผน", text)
+        QMessageBox.information(self.window, _("นำเข้าเอกสารแผน"), text)
 
     def _warn(self, exc: BaseException, document: Path | None = None) -> None:
         text = error_text(exc)
         if document is not None and document.name not in text:
-            text = f"เอกสาร “{document.name}”:\n{text}"  # which file it was, when the message does not say
+            text = _("เอกสาร “{name}”:\n{text}").format(
+                name=document.name, text=text)  # which file it was, when the message does not say
         self.last_message = text
-        QMessageBox.warning(self.window, "นำเข้าเอกสารแผนไม่ได้", self.last_message)
+        QMessageBox.warning(self.window, _("นำเข้าเอกสารแผนไม่ได้"), self.last_message)
 
     # -- the flow ---------------------------------------------------------------------------
     def import_document(self, path: Path | None = None) -> None:
         """Choose a document, compare it off the GUI thread, then import or show the comparison."""
         if path is None:
             start = str(self.settings.value(LAST_DIR_KEY, str(Path.home())))
-            chosen, _ = file_dialogs.getOpenFileName(self.window, "เลือกเอกสารแผน (Word หรือข้อความ)", start, DOCUMENT_FILES)
+            chosen, _filter = file_dialogs.getOpenFileName(self.window, _("เลือกเอกสารแผน (Word หรือข้อความ)"), start, _(DOCUMENT_FILES))
             if not chosen:
                 return
             path = Path(chosen)
@@ -108,7 +111,7 @@ class PlanDocumentActions(QObject):
         self.last_op = run_in_background(self.window, self.plans, lambda plans: plans.preview_plan_text(document),
                                          lambda result: self._compared(document, result),
                                          lambda exc: self._warn(exc, document),
-                                         label="กำลังอ่านและเปรียบเทียบเอกสารแผน…")
+                                         label=_("กำลังอ่านและเปรียบเทียบเอกสารแผน…"))
 
     def _compared(self, document: Path, result: Any) -> None:
         if not result.is_revision:
@@ -127,11 +130,13 @@ class PlanDocumentActions(QObject):
             return plan.fiscal_year, plan.revision, len(plan.rows())
 
         self.last_op = run_in_background(self.window, self.plans, work, self._applied, self._warn,
-                                         label="กำลังปรับแผนตามเอกสาร…")
+                                         label=_("กำลังปรับแผนตามเอกสาร…"))
 
     def _applied(self, info: tuple[int, int, int]) -> None:
         year, revision, rows = info
         refresh = getattr(self.window, "refresh_data", None)
         if callable(refresh):
             refresh()
-        self._inform(display.show_digits(f"นำเข้าแผนปีงบประมาณ พ.ศ. {year} ฉบับที่ {revision} แล้ว ({rows} ตัวชี้วัด)"))
+        self._inform(display.show_digits(_("นำเข้าแผนปีงบประมาณ พ.ศ. {year} ฉบับที่ {revision} แล้ว ({rows} "
+                                           "ตัวชี้วัด)").format(
+            year=year, revision=revision, rows=rows)))

@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from ..domain import display as shared
 from ..domain.model import Activity, IndicatorRow, Plan, Strategy, Tactic
 from ..domain.plan_rules import ENTITY_TEXT
+from ..i18n import N_, _
 from . import display
 
 Part = Union[Strategy, Tactic, Activity, IndicatorRow]
@@ -30,7 +31,7 @@ ENTITY_ROLE = Qt.ItemDataRole.UserRole + 40
 UID_ROLE = Qt.ItemDataRole.UserRole + 41
 CHILD_ENTITY = {"plan": "strategy", "strategy": "tactic", "tactic": "activity", "activity": "indicator"}
 #: How the children of each kind are counted: '๖ กิจกรรม'.
-CHILD_NOUN = {"strategy": "กลยุทธ์", "tactic": "โครงการ/กิจกรรม", "activity": "ตัวชี้วัด"}
+CHILD_NOUN = {"strategy": N_("กลยุทธ์"), "tactic": N_("โครงการ/กิจกรรม"), "activity": N_("ตัวชี้วัด")}
 _MISSING_BG = QColor("#fde2e1")
 _READONLY_FG = QColor("#44546a")
 
@@ -47,30 +48,30 @@ class Column:
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "strategy": (
-        Column("number", "ลำดับ", "ลำดับที่ของยุทธศาสตร์"),
-        Column("title", "ชื่อยุทธศาสตร์", "ชื่อยุทธศาสตร์ (ต้องระบุ)"),
-        Column("goal", "เป้าประสงค์", "เป้าประสงค์ของยุทธศาสตร์"),
-        Column("children", "กลยุทธ์", "ดับเบิลคลิกเพื่อแสดงกลยุทธ์ของยุทธศาสตร์นี้", editable=False),
+        Column("number", N_("ลำดับ"), N_("ลำดับที่ของยุทธศาสตร์")),
+        Column("title", N_("ชื่อยุทธศาสตร์"), N_("ชื่อยุทธศาสตร์ (ต้องระบุ)")),
+        Column("goal", N_("เป้าประสงค์"), N_("เป้าประสงค์ของยุทธศาสตร์")),
+        Column("children", N_("กลยุทธ์"), N_("ดับเบิลคลิกเพื่อแสดงกลยุทธ์ของยุทธศาสตร์นี้"), editable=False),
     ),
     "tactic": (
-        Column("number", "ลำดับ", "ลำดับที่ของกลยุทธ์"),
-        Column("title", "ชื่อกลยุทธ์", "ชื่อกลยุทธ์ (ต้องระบุ)"),
-        Column("children", "โครงการ/กิจกรรม", "ดับเบิลคลิกเพื่อแสดงโครงการ/กิจกรรมของกลยุทธ์นี้", editable=False),
+        Column("number", N_("ลำดับ"), N_("ลำดับที่ของกลยุทธ์")),
+        Column("title", N_("ชื่อกลยุทธ์"), N_("ชื่อกลยุทธ์ (ต้องระบุ)")),
+        Column("children", N_("โครงการ/กิจกรรม"), N_("ดับเบิลคลิกเพื่อแสดงโครงการ/กิจกรรมของกลยุทธ์นี้"), editable=False),
     ),
     "activity": (
-        Column("code", "รหัส", "รหัสโครงการ/กิจกรรม เช่น ๑.๕ (กลยุทธ์.ลำดับ)"),
-        Column("title", "ชื่อแผนงาน/โครงการ/กิจกรรม", "ชื่อแผนงาน/โครงการ/กิจกรรม (ต้องระบุ)"),
-        Column("children", "ตัวชี้วัด", "ดับเบิลคลิกเพื่อแสดงตัวชี้วัดของโครงการ/กิจกรรมนี้", editable=False),
+        Column("code", N_("รหัส"), N_("รหัสโครงการ/กิจกรรม เช่น ๑.๕ (กลยุทธ์.ลำดับ)")),
+        Column("title", N_("ชื่อแผนงาน/โครงการ/กิจกรรม"), N_("ชื่อแผนงาน/โครงการ/กิจกรรม (ต้องระบุ)")),
+        Column("children", N_("ตัวชี้วัด"), N_("ดับเบิลคลิกเพื่อแสดงตัวชี้วัดของโครงการ/กิจกรรมนี้"), editable=False),
     ),
     "indicator": (
-        Column("indicator", "ตัวชี้วัด", "ข้อความตัวชี้วัด"),
-        Column("unit", "หน่วยนับ", "หน่วยนับ เช่น ร้อยละ ครั้ง ระดับ (ต้องระบุ)"),
-        Column("target", "เป้าหมาย", "ค่าเป้าหมาย ตั้งแต่ ๐ ขึ้นไป (เว้นว่างได้)"),
-        Column("quarter_from", "ไตรมาส\nเริ่ม", "ไตรมาสแรกที่ดำเนินการ"),
-        Column("quarter_to", "ไตรมาส\nสิ้นสุด", "ไตรมาสสุดท้ายที่ดำเนินการ"),
-        Column("agencies", "ผู้รับผิดชอบ", "ดับเบิลคลิกเพื่อเลือกหน่วยงานผู้รับผิดชอบ", editable=False),
-        Column("budget", "งบประมาณ (บาท)", "ดับเบิลคลิกเพื่อแก้ไขรายการงบประมาณ", editable=False),
-        Column("expected_result", "ผลที่คาดว่าจะได้รับ", "ผลที่คาดว่าจะได้รับ"),
+        Column("indicator", N_("ตัวชี้วัด"), N_("ข้อความตัวชี้วัด")),
+        Column("unit", N_("หน่วยนับ"), N_("หน่วยนับ เช่น ร้อยละ ครั้ง ระดับ (ต้องระบุ)")),
+        Column("target", N_("เป้าหมาย"), N_("ค่าเป้าหมาย ตั้งแต่ ๐ ขึ้นไป (เว้นว่างได้)")),
+        Column("quarter_from", N_("ไตรมาส\nเริ่ม"), N_("ไตรมาสแรกที่ดำเนินการ")),
+        Column("quarter_to", N_("ไตรมาส\nสิ้นสุด"), N_("ไตรมาสสุดท้ายที่ดำเนินการ")),
+        Column("agencies", N_("ผู้รับผิดชอบ"), N_("ดับเบิลคลิกเพื่อเลือกหน่วยงานผู้รับผิดชอบ"), editable=False),
+        Column("budget", N_("งบประมาณ (บาท)"), N_("ดับเบิลคลิกเพื่อแก้ไขรายการงบประมาณ"), editable=False),
+        Column("expected_result", N_("ผลที่คาดว่าจะได้รับ"), N_("ผลที่คาดว่าจะได้รับ")),
     ),
 }
 QUARTER_FIELDS = ("quarter_from", "quarter_to")
@@ -85,7 +86,7 @@ def part_title(entity: str, part: Part) -> str:
         return display.tactic_text(part)
     if isinstance(part, Activity):
         return display.activity_text(part)
-    return display.show_digits(part.indicator or f"ตัวชี้วัด ({part.unit})")
+    return display.show_digits(part.indicator or _("ตัวชี้วัด ({unit})").format(unit=part.unit))
 
 
 def children_of(part: Plan | Part) -> list[Part]:
@@ -140,7 +141,7 @@ class PartTreeModel(QStandardItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setHorizontalHeaderLabels(["แผนปฏิบัติการ"])
+        self.setHorizontalHeaderLabels([_("แผนปฏิบัติการ")])
         self._items: dict[str, QStandardItem] = {}
 
     def set_plan(self, plan: Plan | None) -> None:
@@ -150,7 +151,8 @@ class PartTreeModel(QStandardItemModel):
         if plan is None:
             return
         root = self._item("plan", str(plan.fiscal_year),
-                          display.show_digits(f"แผนทั้งฉบับ ปีงบประมาณ พ.ศ. {plan.fiscal_year}"))
+                          display.show_digits(_("แผนทั้งฉบับ ปีงบประมาณ พ.ศ. {fiscal_year}").format(
+                              fiscal_year=plan.fiscal_year)))
         self.appendRow(root)
         for strategy in plan.strategies:
             s_item = self._item("strategy", strategy.uid, display.strategy_text(strategy))
@@ -242,16 +244,16 @@ class PartTableModel(QAbstractTableModel):
         part, key = self._parts[row], self.key(column)
         if key == "children":
             children = children_of(part)
-            return display.count_text(len(children), CHILD_NOUN[self.entity]) if children else "–"
+            return display.count_text(len(children), _(CHILD_NOUN[self.entity])) if children else "–"
         if isinstance(part, IndicatorRow):
             if key == "agencies":
-                return display.agencies_text(part, self._short_names) or "ยังไม่ระบุ"
+                return display.agencies_text(part, self._short_names) or _("ยังไม่ระบุ")
             if key == "budget":
                 return display.budget_cell_text(part, self._short_names) or "–"
             if key == "target":
                 return display.target_text(part)
             if key in QUARTER_FIELDS:
-                return display.show_digits(f"ไตรมาส {getattr(part, key)}")
+                return display.show_digits(_("ไตรมาส {quarter}").format(quarter=getattr(part, key)))
         value = getattr(part, key, "")
         return display.show_digits(str(value if value is not None else ""))
 
@@ -270,12 +272,12 @@ class PartTableModel(QAbstractTableModel):
         part, key = self._parts[row], self.key(column)
         if isinstance(part, IndicatorRow):
             if key == "agencies":
-                return display.agencies_tooltip(part) or "ยังไม่ได้ระบุหน่วยงานผู้รับผิดชอบ (ดับเบิลคลิกเพื่อเลือก)"
+                return display.agencies_tooltip(part) or _("ยังไม่ได้ระบุหน่วยงานผู้รับผิดชอบ (ดับเบิลคลิกเพื่อเลือก)")
             if key == "budget":
-                return display.budget_cell_tooltip(part) or "ยังไม่มีรายการงบประมาณ (ดับเบิลคลิกเพื่อเพิ่ม)"
+                return display.budget_cell_tooltip(part) or _("ยังไม่มีรายการงบประมาณ (ดับเบิลคลิกเพื่อเพิ่ม)")
         if key in ("title", "goal", "indicator", "expected_result"):
             return self.text(row, column) or None
-        return self.columns[column].tip
+        return _(self.columns[column].tip)
 
     # -- QAbstractTableModel --------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -318,9 +320,9 @@ class PartTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].header
+                return _(self.columns[section].header)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.columns[section].tip
+                return _(self.columns[section].tip)
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return display.show_digits(str(section + 1))
         return None

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt
 
 from ..domain.model import Activity, IndicatorRow, Plan, Strategy, Tactic
+from ..i18n import N_, _
 from . import display
 
 NodeKind = Literal["strategy", "tactic", "activity"]
@@ -77,8 +78,8 @@ class PlanTreeModel(QAbstractItemModel):
 
     COL_TITLE = 0
     COL_BUDGET = 1
-    HEADERS = ("ยุทธศาสตร์ / กลยุทธ์ / โครงการ", "งบประมาณ")
-    HEADER_TIPS = ("แผนงาน/โครงการ/กิจกรรม ตามยุทธศาสตร์และกลยุทธ์", "งบประมาณรวม (บาท)")
+    HEADERS = (N_("ยุทธศาสตร์ / กลยุทธ์ / โครงการ"), N_("งบประมาณ"))
+    HEADER_TIPS = (N_("แผนงาน/โครงการ/กิจกรรม ตามยุทธศาสตร์และกลยุทธ์"), N_("งบประมาณรวม (บาท)"))
 
     def __init__(self, plan: Plan | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -150,11 +151,11 @@ class PlanTreeModel(QAbstractItemModel):
             return display.baht_text(node.budget_satang()) if node.budget_satang() else "–"
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_TITLE:
-                count = display.count_text(len(node.entries()), "ตัวชี้วัด")
+                count = display.count_text(len(node.entries()), _("ตัวชี้วัด"))
                 return f"{node.title()}\n({count})"
             if not node.budget_satang():
-                return "ไม่มีงบประมาณที่เป็นจำนวนเงิน"
-            return f"งบประมาณรวม {display.baht_text(node.budget_satang())} บาท"
+                return _("ไม่มีงบประมาณที่เป็นจำนวนเงิน")
+            return _("งบประมาณรวม {budget_satang} บาท").format(budget_satang=display.baht_text(node.budget_satang()))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_BUDGET:
             return int(_ALIGN_TOP_RIGHT)
         if role == NODE_KIND_ROLE:
@@ -167,9 +168,9 @@ class PlanTreeModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return _(self.HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.HEADER_TIPS[section]
+            return _(self.HEADER_TIPS[section])
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -190,14 +191,14 @@ class IndicatorTableModel(QAbstractTableModel):
     COL_AGENCIES = 6
     COL_EXPECTED = 7
     HEADERS = (
-        "โครงการ",
-        "ตัวชี้วัด",
-        "หน่วยนับ",
-        "เป้าหมาย",
-        "งบประมาณ (บาท)",
-        "ระยะเวลา",
-        "ผู้รับผิดชอบ",
-        "ผลที่คาดว่าจะได้รับ",
+        N_("โครงการ"),
+        N_("ตัวชี้วัด"),
+        N_("หน่วยนับ"),
+        N_("เป้าหมาย"),
+        N_("งบประมาณ (บาท)"),
+        N_("ระยะเวลา"),
+        N_("ผู้รับผิดชอบ"),
+        N_("ผลที่คาดว่าจะได้รับ"),
     )
     _ALIGN = {
         COL_UNIT: _ALIGN_TOP_CENTER,
@@ -268,7 +269,8 @@ class IndicatorTableModel(QAbstractTableModel):
         if column in (self.COL_INDICATOR, self.COL_EXPECTED):
             return self.text(row, column) or None
         if column == self.COL_PERIOD:
-            return display.show_digits(f"ไตรมาส {ind.quarter_from} ถึง {ind.quarter_to} ของปีงบประมาณ")
+            return display.show_digits(_("ไตรมาส {quarter_from} ถึง {quarter_to} ของปีงบประมาณ").format(
+                quarter_from=ind.quarter_from, quarter_to=ind.quarter_to))
         return None
 
     # -- QAbstractTableModel --------------------------------------------------------
@@ -296,7 +298,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return _(self.HEADERS[section])
         if orientation == Qt.Orientation.Vertical:
             return display.show_digits(str(section + 1))
         return None

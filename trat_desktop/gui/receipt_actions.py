@@ -19,15 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.capabilities import can
+from ..i18n import N_, _
 from ..services import PlanService, ProgressService
 from . import file_dialogs
 from .ops import error_text, run_in_background
 
-MENU_TEXT = "ใบตอบรับของหน่วยงาน…"
+MENU_TEXT = N_("ใบตอบรับของหน่วยงาน…")
 CAPABILITY = "export_reply"  # the same rule as the receipt itself (services/reports.ReportService.receipt)
 LAST_DIR_KEY = "receipt/last_dir"
-PDF_FILTER = "เอกสาร PDF (*.pdf)"
-WORD_FILTER = "เอกสาร Word (*.docx)"
+PDF_FILTER = N_("เอกสาร PDF (*.pdf)")
+WORD_FILTER = N_("เอกสาร Word (*.docx)")
 
 
 class ReceiptDialog(QDialog):
@@ -35,23 +36,23 @@ class ReceiptDialog(QDialog):
 
     def __init__(self, parent: QWidget, offices: list[str]) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ใบตอบรับของหน่วยงาน")
+        self.setWindowTitle(_("ใบตอบรับของหน่วยงาน"))
         layout = QVBoxLayout(self)
-        intro = QLabel("ใบตอบรับแสดงไฟล์ทุกฉบับที่ศูนย์ฯ ได้รับจากหน่วยงาน (ฉบับที่ วันเวลา ผลการนำเข้า รหัสตรวจสอบ) "
-                       "ผลการตรวจ และความเห็น พิมพ์ ลงนาม แล้วเก็บเข้าแฟ้มหรือส่งให้หน่วยงาน")
+        intro = QLabel(_("ใบตอบรับแสดงไฟล์ทุกฉบับที่ศูนย์ฯ ได้รับจากหน่วยงาน (ฉบับที่ วันเวลา ผลการนำเข้า รหัสตรวจสอบ) "
+                         "ผลการตรวจ และความเห็น พิมพ์ ลงนาม แล้วเก็บเข้าแฟ้มหรือส่งให้หน่วยงาน"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.office_combo = QComboBox()
         self.office_combo.addItems(offices)
         self.office_combo.setEditable(False)
-        label = QLabel("หน่วยงาน:")
+        label = QLabel(_("หน่วยงาน:"))
         label.setBuddy(self.office_combo)
         form.addRow(label, self.office_combo)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("บันทึกใบตอบรับ…")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("บันทึกใบตอบรับ…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -67,7 +68,7 @@ class ReceiptActions(QObject):
                  settings: QSettings) -> None:
         super().__init__(window)
         self.window, self.plans, self.progress, self.settings = window, plans, progress, settings
-        self.action = QAction(MENU_TEXT, window)
+        self.action = QAction(_(MENU_TEXT), window)
         self.action.triggered.connect(lambda _checked=False: self.open_dialog())
         self.dialog: ReceiptDialog | None = None
         self.last_op: Any = None
@@ -109,11 +110,11 @@ class ReceiptActions(QObject):
             start = Path(str(self.settings.value(LAST_DIR_KEY, str(Path.home()))))
             name = f"ใบตอบรับ_{office}_{year}.pdf".replace("/", "-")
             chosen, chosen_filter = file_dialogs.getSaveFileName(
-                self.window, "บันทึกใบตอบรับ", str(start / name), f"{PDF_FILTER};;{WORD_FILTER}")
+                self.window, _("บันทึกใบตอบรับ"), str(start / name), f"{_(PDF_FILTER)};;{_(WORD_FILTER)}")
             if not chosen:
                 return None
             path = Path(chosen)
-            wanted = ".docx" if chosen_filter == WORD_FILTER else ".pdf"
+            wanted = ".docx" if chosen_filter == _(WORD_FILTER) else ".pdf"
             if path.suffix.lower() not in (".pdf", ".docx"):
                 path = path.with_name(path.name + wanted)
             self.settings.setValue(LAST_DIR_KEY, str(path.parent))
@@ -127,15 +128,15 @@ class ReceiptActions(QObject):
                                 office=office)
 
         self.last_op = run_in_background(self.window, self.plans, work, lambda _r: self._done(target),
-                                         self._failed, label="กำลังจัดทำใบตอบรับ…")
+                                         self._failed, label=_("กำลังจัดทำใบตอบรับ…"))
         return self.last_op
 
     def _done(self, target: Path) -> None:
         self.last_path = target
-        self.inform("บันทึกใบตอบรับแล้ว", f"บันทึกใบตอบรับแล้วที่\n{target}")
+        self.inform(_("บันทึกใบตอบรับแล้ว"), _("บันทึกใบตอบรับแล้วที่\n{path}").format(path=target))
 
     def _failed(self, error: BaseException) -> None:
-        self.warn("จัดทำใบตอบรับไม่ได้", error_text(error))
+        self.warn(_("จัดทำใบตอบรับไม่ได้"), error_text(error))
 
     # -- messages (tests replace the QMessageBox functions) ----------------------------------------
     def inform(self, title: str, text: str) -> None:

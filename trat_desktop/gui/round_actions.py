@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 from ..domain import rounds as rules
 from ..domain.capabilities import can
 from ..errors import TratError
+from ..i18n import N_, _, pgettext
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import error_text, run_in_background
 
 LAST_DIR_KEY = "rounds/last_dir"
-REPLY_FILES = "ใบตอบรับ (*.trat);;ทุกไฟล์ (*)"
+REPLY_FILES = N_("ใบตอบรับ (*.trat);;ทุกไฟล์ (*)")
 
 
 def _rounds(progress: Any) -> Any:
@@ -52,10 +53,10 @@ def _replies(progress: Any) -> Any:
     return ReplyService(ExchangeService(progress))
 
 
-def thai_buttons(box: QDialogButtonBox, ok: str, cancel: str = "ยกเลิก") -> None:
+def thai_buttons(box: QDialogButtonBox, ok: str, cancel: str | None = None) -> None:
     """Thai text on a button box's OK and Cancel (Qt ships no Thai translation of its own)."""
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel or _("ยกเลิก"))
 
 
 def _short_time(iso: str) -> str:
@@ -72,7 +73,7 @@ class SubmitDialog(QDialog):
 
     def __init__(self, parent: QWidget, progress: ProgressService, fiscal_year: int) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ส่งรายงานรอบนี้")
+        self.setWindowTitle(_("ส่งรายงานรอบนี้"))
         self.progress = progress
         self.fiscal_year = fiscal_year
         self.service = _rounds(progress)
@@ -86,17 +87,17 @@ class SubmitDialog(QDialog):
             self.round_combo.addItem(item.name, item.id)
             if current is not None and item.id == current.id:
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
-        round_label = QLabel("รอบรายงาน (&R)")
+        round_label = QLabel(pgettext("label", "รอบรายงาน (&R)"))
         round_label.setBuddy(self.round_combo)
         form.addRow(round_label, self.round_combo)
         self.due_label = QLabel()
-        form.addRow("กำหนดส่ง", self.due_label)
+        form.addRow(_("กำหนดส่ง"), self.due_label)
         self.signer = QLineEdit(me.head_name)
         self.position = QLineEdit(me.head_position)
         self.signed_on = QLineEdit(rules.be_date_text(today, display.thai_digits_enabled()))
-        self.signed_on.setToolTip("พิมพ์วันที่แบบไทย เช่น ๑๒ เม.ย. ๒๕๖๙ หรือ 12/4/2569")
-        for text, widget in (("หัวหน้าส่วนราชการผู้ลงนาม (&N)", self.signer), ("ตำแหน่ง (&P)", self.position),
-                             ("วันที่ลงนาม (&D)", self.signed_on)):
+        self.signed_on.setToolTip(_("พิมพ์วันที่แบบไทย เช่น ๑๒ เม.ย. ๒๕๖๙ หรือ 12/4/2569"))
+        for text, widget in ((_("หัวหน้าส่วนราชการผู้ลงนาม (&N)"), self.signer), (_("ตำแหน่ง (&P)"), self.position),
+                             (_("วันที่ลงนาม (&D)"), self.signed_on)):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
@@ -110,7 +111,7 @@ class SubmitDialog(QDialog):
         self.missing = QListWidget()
         layout.addWidget(self.missing)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        thai_buttons(self.buttons, "ลงนามและบันทึกไฟล์ส่งรายงาน")
+        thai_buttons(self.buttons, _("ลงนามและบันทึกไฟล์ส่งรายงาน"))
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -142,22 +143,26 @@ class SubmitDialog(QDialog):
         missing = self.service.missing(self.fiscal_year, item.id)
         self.missing.clear()
         for cell in missing:
-            self.missing.addItem(display.show_digits(f"{cell.label} ไตรมาส {cell.quarter}: ยังไม่มีผล "
-                                                     "หรือมีสถานะแต่ไม่ระบุเหตุผล"))
+            self.missing.addItem(display.show_digits(_("{label} ไตรมาส {quarter}: ยังไม่มีผล "
+                                                       "หรือมีสถานะแต่ไม่ระบุเหตุผล").format(
+                label=cell.label, quarter=cell.quarter)))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if view is not None and view.state == "submitted":
-            self.state_label.setText(f"{item.name}ลงนามส่งรายงานแล้ว")
+            self.state_label.setText(_("{name}ลงนามส่งรายงานแล้ว").format(name=item.name))
             ok.setEnabled(False)
         elif missing:
             self.state_label.setText(display.show_digits(
-                f"ยังส่งไม่ได้: ตัวชี้วัดที่ถึงกำหนด {len(missing)} รายการยังไม่มีผล (หรือมีสถานะแต่ไม่ระบุเหตุผล) "
-                "โปรดบันทึกให้ครบก่อน"))
+                _("ยังส่งไม่ได้: ตัวชี้วัดที่ถึงกำหนด {count} รายการยังไม่มีผล (หรือมีสถานะแต่ไม่ระบุเหตุผล) "
+                  "โปรดบันทึกให้ครบก่อน").format(
+                    count=len(missing))))
             ok.setEnabled(False)
         else:
-            changed = f" (แก้ไขหลังลงนามครั้งก่อน {view.changed_after_signoff} รายการ)" if view and view.changed_after_signoff else ""
+            changed = _(" (แก้ไขหลังลงนามครั้งก่อน {changed_after_signoff} รายการ)").format(
+                changed_after_signoff=view.changed_after_signoff) if view and view.changed_after_signoff else ""
             self.state_label.setText(display.show_digits(
-                f"ตัวชี้วัดที่ถึงกำหนดมีผลครบแล้ว เมื่อลงนาม ค่าของ{item.name}จะถูกล็อกบนเครื่องนี้ "
-                f"และโปรแกรมจะบันทึกไฟล์ส่งรายงานฉบับสุดท้ายของรอบ{changed}"))
+                _("ตัวชี้วัดที่ถึงกำหนดมีผลครบแล้ว เมื่อลงนาม ค่าของ{name}จะถูกล็อกบนเครื่องนี้ "
+                  "และโปรแกรมจะบันทึกไฟล์ส่งรายงานฉบับสุดท้ายของรอบ{changed}").format(
+                    name=item.name, changed=changed)))
             ok.setEnabled(True)
             problem = ""
             try:
@@ -165,16 +170,18 @@ class SubmitDialog(QDialog):
             except TratError as exc:
                 problem = exc.message
             if not self.signer.text().strip():
-                problem = "ต้องระบุชื่อหัวหน้าส่วนราชการผู้ลงนาม"
+                problem = _("ต้องระบุชื่อหัวหน้าส่วนราชการผู้ลงนาม")
             if problem:
                 self.state_label.setText(problem)
                 ok.setEnabled(False)
         due = [w for w in self.progress.work_items(self.fiscal_year) if getattr(w, "assigned", True)
                and any(q in w.quarters() for q in item.quarters())]
-        covers = "" if item.id.startswith("q") else f" (ไตรมาส {', '.join(str(q) for q in item.quarters())})"
+        covers = "" if item.id.startswith("q") else _(" (ไตรมาส {join})").format(
+            join=', '.join((str(q) for q in item.quarters())))
         self.summary_label.setText(display.show_digits(
-            f"จะส่ง: ผลของ{item.name}{covers} ตัวชี้วัดที่ถึงกำหนด {len(due)} รายการ"
-            + (f" ยังไม่ครบ {len(missing)} รายการ" if missing else " ครบทุกรายการ")))
+            _("จะส่ง: ผลของ{name}{covers} ตัวชี้วัดที่ถึงกำหนด {count} รายการ").format(
+                name=item.name, covers=covers, count=len(due))
+            + (_(" ยังไม่ครบ {count} รายการ").format(count=len(missing)) if missing else _(" ครบทุกรายการ"))))
 
 
 class TimelinessDialog(QDialog):
@@ -182,23 +189,24 @@ class TimelinessDialog(QDialog):
     state is set here (ตรวจแล้ว, รับรายงาน, ส่งคืนเพื่อแก้ไข, ปลดล็อก) with an optional comment on the whole
     submission (the CLI's ``review OFFICE ROUND --checked|--accept|--return --comment TEXT``)."""
 
-    COLUMNS = ("หน่วยงาน", "สถานะ", "ความตรงเวลา", "ลงนามส่ง", "ได้รับไฟล์", "ไฟล์ที่ได้รับ", "แก้ไขหลังลงนาม")
+    COLUMNS = (N_("หน่วยงาน"), N_("สถานะ"), N_("ความตรงเวลา"), N_("ลงนามส่ง"), N_("ได้รับไฟล์"), N_("ไฟล์ที่ได้รับ"), N_("แก้ไขหลังลงนาม"))
 
     def __init__(self, parent: QWidget, actions: "RoundActions", fiscal_year: int) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ติดตามการส่งรายงาน")
+        self.setWindowTitle(_("ติดตามการส่งรายงาน"))
         self.actions = actions
         self.fiscal_year = fiscal_year
         self.review = _reviews(actions.progress)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        round_label = QLabel("รอบรายงาน (&R)")
+        round_label = QLabel(pgettext("label", "รอบรายงาน (&R)"))
         top.addWidget(round_label)
         self.round_combo = QComboBox()
         round_label.setBuddy(self.round_combo)
         current = self.review.rounds.open_round(fiscal_year)
         for item in self.review.rounds.rounds(fiscal_year):
-            self.round_combo.addItem(display.show_digits(f"{item.name} (ครบกำหนด {rules.be_date_text(item.due)})"), item.id)
+            self.round_combo.addItem(display.show_digits(_("{name} (ครบกำหนด {due})").format(
+                name=item.name, due=rules.be_date_text(item.due))), item.id)
             if current is not None and item.id == current.id:
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
         top.addWidget(self.round_combo, 1)
@@ -206,43 +214,44 @@ class TimelinessDialog(QDialog):
         self.summary_label = QLabel()
         layout.addWidget(self.summary_label)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([_(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
-        comment_label = QLabel("ความเห็นถึงหน่วยงานต่อรายงานทั้งฉบับ (ไปกับใบตอบรับ) (&C)")
+        comment_label = QLabel(_("ความเห็นถึงหน่วยงานต่อรายงานทั้งฉบับ (ไปกับใบตอบรับ) (&C)"))
         self.comment_edit = QPlainTextEdit()
         self.comment_edit.setTabChangesFocus(True)
-        self.comment_edit.setPlaceholderText("เช่น ขอหลักฐานเพิ่มของตัวชี้วัดยุทธศาสตร์ที่ ๒ (ไม่บังคับ ยกเว้นการส่งคืน)")
+        self.comment_edit.setPlaceholderText(_("เช่น ขอหลักฐานเพิ่มของตัวชี้วัดยุทธศาสตร์ที่ ๒ (ไม่บังคับ "
+                                               "ยกเว้นการส่งคืน)"))
         self.comment_edit.setMaximumHeight(self.comment_edit.fontMetrics().height() * 4)
         comment_label.setBuddy(self.comment_edit)
         layout.addWidget(comment_label)
         layout.addWidget(self.comment_edit)
         row = QHBoxLayout()
-        self.check_button = QPushButton("ตรวจแล้ว (&K)")
-        self.accept_button = QPushButton("รับรายงาน (&A)")
-        self.return_button = QPushButton("ส่งคืนเพื่อแก้ไข… (&E)")
-        self.unlock_button = QPushButton("ปลดล็อก (&U)")
-        self.comment_button = QPushButton("บันทึกความเห็นอย่างเดียว (&M)")
+        self.check_button = QPushButton(_("ตรวจแล้ว (&K)"))
+        self.accept_button = QPushButton(_("รับรายงาน (&A)"))
+        self.return_button = QPushButton(_("ส่งคืนเพื่อแก้ไข… (&E)"))
+        self.unlock_button = QPushButton(_("ปลดล็อก (&U)"))
+        self.comment_button = QPushButton(_("บันทึกความเห็นอย่างเดียว (&M)"))
         for button in (self.check_button, self.accept_button, self.return_button, self.unlock_button,
                        self.comment_button):
             button.setAutoDefault(False)
             row.addWidget(button)
         layout.addLayout(row)
         row2 = QHBoxLayout()
-        self.copy_button = QPushButton("คัดลอกรายการแจ้งเตือน (&L)")
-        self.replies_button = QPushButton("ส่งใบตอบรับทุกหน่วยงาน… (&P)")
-        self.dates_button = QPushButton("กำหนดรอบรายงาน… (&D)")
+        self.copy_button = QPushButton(_("คัดลอกรายการแจ้งเตือน (&L)"))
+        self.replies_button = QPushButton(_("ส่งใบตอบรับทุกหน่วยงาน… (&P)"))
+        self.dates_button = QPushButton(_("กำหนดรอบรายงาน… (&D)"))
         for button in (self.copy_button, self.replies_button, self.dates_button):
             button.setAutoDefault(False)
             row2.addWidget(button)
         row2.addStretch(1)
         layout.addLayout(row2)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("ปิด")
+        close.button(QDialogButtonBox.StandardButton.Close).setText(_("ปิด"))
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.check_button.clicked.connect(lambda: self.set_state("check"))
@@ -273,19 +282,23 @@ class TimelinessDialog(QDialog):
         for r, e in enumerate(self.entries):
             counts[e.punctuality.state] = counts.get(e.punctuality.state, 0) + 1
             received = _short_time(e.received_at) if e.received_at else ""
-            carried = e.file_name + (display.show_digits(f" (ฉบับที่ {e.sequence})") if e.sequence else "")
+            carried = e.file_name + (display.show_digits(_(" (ฉบับที่ {sequence})").format(
+                sequence=e.sequence)) if e.sequence else "")
             values = (e.office_name, rules.REVIEW_TEXT[e.state], display.show_digits(e.punctuality.text()),
                       rules.be_date_text(dt.date.fromisoformat(e.signed_on), display.thai_digits_enabled())
                       if e.signed_on else "",
                       display.show_digits(received), carried,
-                      display.show_digits(f"{rules.CHANGED_AFTER_SIGNOFF} {e.changed_after_signoff} รายการ")
+                      display.show_digits(_("{CHANGED_AFTER_SIGNOFF} {changed_after_signoff} รายการ").format(
+                          CHANGED_AFTER_SIGNOFF=rules.CHANGED_AFTER_SIGNOFF,
+                          changed_after_signoff=e.changed_after_signoff))
                       if e.changed_after_signoff else "")
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         parts = [f"{text} {counts[key]}" for key, text in rules.TIMELINESS_TEXT.items() if counts.get(key)]
-        self.summary_label.setText(display.show_digits(" · ".join(parts) + f" (ทั้งหมด {len(self.entries)} หน่วยงาน)"))
+        self.summary_label.setText(display.show_digits(" · ".join(parts) + _(" (ทั้งหมด {count} หน่วยงาน)").format(
+            count=len(self.entries))))
         if self.entries and self.table.currentRow() < 0:
             self.table.selectRow(0)
 
@@ -296,19 +309,20 @@ class TimelinessDialog(QDialog):
     def set_state(self, action: str) -> None:
         entry = self.selected()
         if entry is None:
-            self.actions.warn("ยังไม่ได้เลือกหน่วยงาน", "โปรดเลือกหน่วยงานในตารางก่อน")
+            self.actions.warn(_("ยังไม่ได้เลือกหน่วยงาน"), _("โปรดเลือกหน่วยงานในตารางก่อน"))
             return
         comment = self.comment_edit.toPlainText().strip()
         if action == "return" and not comment:
-            comment, ok = QInputDialog.getMultiLineText(self, "ส่งคืนเพื่อแก้ไข",
-                                                        f"ความเห็นถึง{entry.office_name} (ต้องแก้ไขอะไร)")
+            comment, ok = QInputDialog.getMultiLineText(self, _("ส่งคืนเพื่อแก้ไข"),
+                                                        _("ความเห็นถึง{office_name} (ต้องแก้ไขอะไร)").format(
+                                                            office_name=entry.office_name))
             if not ok:
                 return
         row = self.table.currentRow()
         try:
             self.review.set_state(entry.office_uid, self.fiscal_year, self.round_id, action, comment)
         except TratError as exc:
-            self.actions.warn("บันทึกผลการตรวจไม่ได้", exc.message)
+            self.actions.warn(_("บันทึกผลการตรวจไม่ได้"), exc.message)
             return
         self.comment_edit.clear()
         self.refresh()
@@ -318,24 +332,26 @@ class TimelinessDialog(QDialog):
         """A comment on the whole submission, the review state left as it is."""
         entry = self.selected()
         if entry is None:
-            self.actions.warn("ยังไม่ได้เลือกหน่วยงาน", "โปรดเลือกหน่วยงานในตารางก่อน")
+            self.actions.warn(_("ยังไม่ได้เลือกหน่วยงาน"), _("โปรดเลือกหน่วยงานในตารางก่อน"))
             return
         try:
             self.review.submission_comment(entry.office_uid, self.fiscal_year, self.round_id,
                                            self.comment_edit.toPlainText())
         except TratError as exc:
-            self.actions.warn("บันทึกความเห็นไม่ได้", exc.message)
+            self.actions.warn(_("บันทึกความเห็นไม่ได้"), exc.message)
             return
         self.comment_edit.clear()
-        self.actions.inform("บันทึกความเห็นแล้ว", f"บันทึกความเห็นถึง{entry.office_name}แล้ว "
-                                                  "ความเห็นจะไปกับใบตอบรับครั้งถัดไป")
+        self.actions.inform(_("บันทึกความเห็นแล้ว"), _("บันทึกความเห็นถึง{office_name}แล้ว "
+                                                       "ความเห็นจะไปกับใบตอบรับครั้งถัดไป").format(
+            office_name=entry.office_name))
 
     def _set_dates(self) -> None:
         if self.actions.set_round_dates(self.fiscal_year):
             current = self.round_id
             self.round_combo.blockSignals(True)
             for i, item in enumerate(self.review.rounds.rounds(self.fiscal_year)):
-                self.round_combo.setItemText(i, display.show_digits(f"{item.name} (ครบกำหนด {rules.be_date_text(item.due)})"))
+                self.round_combo.setItemText(i, display.show_digits(_("{name} (ครบกำหนด {due})").format(
+                    name=item.name, due=rules.be_date_text(item.due))))
             self.round_combo.blockSignals(False)
             self.round_combo.setCurrentIndex(max(0, self.round_combo.findData(current)))
             self.refresh()
@@ -346,9 +362,10 @@ class TimelinessDialog(QDialog):
         found = reminders(self.review, self.fiscal_year, self.round_id)
         text = "\n\n".join(f"— {office} —\n{message}" for office, message in found)
         QGuiApplication.clipboard().setText(text)
-        self.actions.inform("คัดลอกแล้ว", display.show_digits(
-            f"คัดลอกข้อความแจ้งเตือน {len(found)} หน่วยงานแล้ว วางใน LINE หรืออีเมลได้ทันที") if found
-            else "ไม่มีหน่วยงานที่ต้องแจ้งเตือนในรอบนี้")
+        self.actions.inform(_("คัดลอกแล้ว"), display.show_digits(
+            _("คัดลอกข้อความแจ้งเตือน {count} หน่วยงานแล้ว วางใน LINE หรืออีเมลได้ทันที").format(
+                count=len(found))) if found
+            else _("ไม่มีหน่วยงานที่ต้องแจ้งเตือนในรอบนี้"))
 
 
 class RoundActions(QObject):
@@ -364,20 +381,21 @@ class RoundActions(QObject):
         self.last_message = ""
         self.last_op: Any = None
         self.dialog: Any = None
-        self.menu = QMenu("รอบรายงาน (&R)", window)
+        self.menu = QMenu(_("รอบรายงาน (&R)"), window)
         a = self._action
-        self.submit_action = a("ส่งรายงานรอบนี้…", self.submit, "ลงนามส่งรายงานของรอบ ค่าของรอบจะถูกล็อก", "Ctrl+Shift+S")
-        self.withdraw_action = a("ถอนการส่งรายงาน…", self.withdraw, "ถอนการส่งรายงานเพื่อแก้ไข (ก่อนศูนย์ฯ รับรายงาน)")
-        self.reply_action = a("นำเข้าใบตอบรับ…", self.import_reply, "ใบตอบรับและความเห็นจากศูนย์ฯ")
-        self.comments_action = a("ความเห็นจากศูนย์ฯ…", self.show_comments, "ความเห็นของศูนย์ฯ และคำตอบ")
-        self.answer_action = a("ตอบความเห็นของศูนย์ฯ…", self.answer_comment,
-                               "ตอบความเห็นที่ยังไม่ได้ตอบ (คำตอบไปกับไฟล์ส่งออกครั้งถัดไป)")
-        self.board_action = a("ติดตามการส่งรายงาน…", self.show_board,
-                              "ทุกหน่วยงาน: ได้รับหรือยัง ตรงเวลาหรือไม่ ผลการตรวจ ข้อความแจ้งเตือน", "Ctrl+Shift+T")
-        self.dates_action = a("กำหนดรอบรายงานและวันครบกำหนด…", lambda: self.set_round_dates(),
-                              "ช่วงเวลาและวันครบกำหนดส่งของแต่ละรอบ (ส่งถึงหน่วยงานพร้อมแพ็กเกจแผน)")
-        self.replies_action = a("ส่งใบตอบรับทุกหน่วยงาน…", lambda: self.export_replies(self.fiscal_year()),
-                                "ใบตอบรับที่ลงนามแล้วของทุกหน่วยงาน: ไฟล์ที่ได้รับ ผลการตรวจ ความเห็น การปลดล็อก")
+        self.submit_action = a(_("ส่งรายงานรอบนี้…"), self.submit, _("ลงนามส่งรายงานของรอบ ค่าของรอบจะถูกล็อก"), "Ctrl+Shift+S")
+        self.withdraw_action = a(_("ถอนการส่งรายงาน…"), self.withdraw, _("ถอนการส่งรายงานเพื่อแก้ไข (ก่อนศูนย์ฯ "
+                                                                         "รับรายงาน)"))
+        self.reply_action = a(_("นำเข้าใบตอบรับ…"), self.import_reply, _("ใบตอบรับและความเห็นจากศูนย์ฯ"))
+        self.comments_action = a(_("ความเห็นจากศูนย์ฯ…"), self.show_comments, _("ความเห็นของศูนย์ฯ และคำตอบ"))
+        self.answer_action = a(_("ตอบความเห็นของศูนย์ฯ…"), self.answer_comment,
+                               _("ตอบความเห็นที่ยังไม่ได้ตอบ (คำตอบไปกับไฟล์ส่งออกครั้งถัดไป)"))
+        self.board_action = a(_("ติดตามการส่งรายงาน…"), self.show_board,
+                              _("ทุกหน่วยงาน: ได้รับหรือยัง ตรงเวลาหรือไม่ ผลการตรวจ ข้อความแจ้งเตือน"), "Ctrl+Shift+T")
+        self.dates_action = a(_("กำหนดรอบรายงานและวันครบกำหนด…"), lambda: self.set_round_dates(),
+                              _("ช่วงเวลาและวันครบกำหนดส่งของแต่ละรอบ (ส่งถึงหน่วยงานพร้อมแพ็กเกจแผน)"))
+        self.replies_action = a(_("ส่งใบตอบรับทุกหน่วยงาน…"), lambda: self.export_replies(self.fiscal_year()),
+                                _("ใบตอบรับที่ลงนามแล้วของทุกหน่วยงาน: ไฟล์ที่ได้รับ ผลการตรวจ ความเห็น การปลดล็อก"))
         #: each action is shown where domain/capabilities.py allows it
         self.capabilities = {self.submit_action: "submit_round", self.withdraw_action: "withdraw_round",
                              self.reply_action: "import_reply", self.comments_action: "answer_comment",
@@ -463,7 +481,7 @@ class RoundActions(QObject):
         if not accepted:
             return None
         if folder is None:
-            chosen = file_dialogs.getExistingDirectory(self.window, "เลือกโฟลเดอร์ที่จะบันทึกไฟล์ส่งรายงาน", self._start_dir())
+            chosen = file_dialogs.getExistingDirectory(self.window, _("เลือกโฟลเดอร์ที่จะบันทึกไฟล์ส่งรายงาน"), self._start_dir())
             if not chosen:
                 return None
             folder = Path(chosen)
@@ -472,7 +490,7 @@ class RoundActions(QObject):
         try:
             signed_on = dialog.signed_date()
         except TratError as exc:
-            self.warn("ส่งรายงานไม่ได้", exc.message)
+            self.warn(_("ส่งรายงานไม่ได้"), exc.message)
             return None
 
         def work(plans: PlanService) -> Any:
@@ -482,12 +500,13 @@ class RoundActions(QObject):
         def done(result: Any) -> None:
             view, path = result
             self._refresh()
-            self.inform("ส่งรายงานแล้ว", f"ลงนามส่ง{view.round.name}แล้ว ค่าของรอบนี้ถูกล็อกบนเครื่องนี้\n\n"
-                                         f"ไฟล์ส่งรายงาน: {path}\n\nโปรดส่งไฟล์นี้ให้ศูนย์ฯ ทาง LINE อีเมล หรือ USB")
+            self.inform(_("ส่งรายงานแล้ว"), _("ลงนามส่ง{name}แล้ว ค่าของรอบนี้ถูกล็อกบนเครื่องนี้\n\nไฟล์ส่งรายงาน: "
+                                              "{path}\n\nโปรดส่งไฟล์นี้ให้ศูนย์ฯ ทาง LINE อีเมล หรือ USB").format(
+                name=view.round.name, path=path))
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
-                                         lambda exc: self.warn("ส่งรายงานไม่ได้", error_text(exc)),
-                                         label="กำลังบันทึกไฟล์ส่งรายงาน…")
+                                         lambda exc: self.warn(_("ส่งรายงานไม่ได้"), error_text(exc)),
+                                         label=_("กำลังบันทึกไฟล์ส่งรายงาน…"))
         return self.last_op
 
     def withdraw(self, round_id: str | None = None, reason: str | None = None) -> None:
@@ -495,29 +514,32 @@ class RoundActions(QObject):
         service = _rounds(self.progress)
         submitted = [v.round for v in service.views(year).values() if v.state == "submitted"]
         if not submitted:
-            self.inform("ถอนการส่งรายงาน", "ยังไม่มีรอบที่ลงนามส่งรายงาน")
+            self.inform(_("ถอนการส่งรายงาน"), _("ยังไม่มีรอบที่ลงนามส่งรายงาน"))
             return
         if round_id is None:
             names = [r.name for r in submitted]
-            name, ok = QInputDialog.getItem(self.window, "ถอนการส่งรายงาน", "รอบที่จะถอน", names, 0, False)
+            name, ok = QInputDialog.getItem(self.window, _("ถอนการส่งรายงาน"), _("รอบที่จะถอน"), names, 0, False)
             if not ok:
                 return
             round_id = submitted[names.index(name)].id
         if reason is None:
-            reason, ok = QInputDialog.getText(self.window, "ถอนการส่งรายงาน", "เหตุผลที่ถอน (จะแจ้งศูนย์ฯ ในไฟล์ถัดไป)")
+            reason, ok = QInputDialog.getText(self.window, _("ถอนการส่งรายงาน"), _("เหตุผลที่ถอน (จะแจ้งศูนย์ฯ "
+                                                                                   "ในไฟล์ถัดไป)"))
             if not ok:
                 return
         try:
             view = service.withdraw(year, round_id, reason)
         except TratError as exc:
-            self.warn("ถอนการส่งรายงานไม่ได้", exc.message)
+            self.warn(_("ถอนการส่งรายงานไม่ได้"), exc.message)
             return
         self._refresh()
-        self.inform("ถอนการส่งรายงานแล้ว", f"ถอนการส่ง{view.round.name}แล้ว แก้ไขค่าได้อีกครั้ง เมื่อแก้ไขเสร็จโปรดส่งรายงานรอบนี้ใหม่")
+        self.inform(_("ถอนการส่งรายงานแล้ว"), _("ถอนการส่ง{name}แล้ว แก้ไขค่าได้อีกครั้ง "
+                                                "เมื่อแก้ไขเสร็จโปรดส่งรายงานรอบนี้ใหม่").format(
+            name=view.round.name))
 
     def import_reply(self, path: Path | None = None, trust: bool | None = None) -> Any:
         if path is None:
-            chosen, _ = file_dialogs.getOpenFileName(self.window, "เลือกใบตอบรับจากศูนย์ฯ", self._start_dir(), REPLY_FILES)
+            chosen, _filter = file_dialogs.getOpenFileName(self.window, _("เลือกใบตอบรับจากศูนย์ฯ"), self._start_dir(), _(REPLY_FILES))
             if not chosen:
                 return None
             path = Path(chosen)
@@ -537,66 +559,74 @@ class RoundActions(QObject):
                 answer = trust
                 if answer is None:
                     answer = QMessageBox.question(
-                        self.window, "ยืนยันกุญแจของศูนย์ฯ",
-                        f"ใบตอบรับนี้ลงนามด้วยกุญแจลายนิ้วมือ\n\n{result['confirm']}\n\nโปรดโทรตรวจสอบกับศูนย์ฯ "
-                        "ว่าตรงกัน แล้วกด “ใช่” เพื่อยอมรับ") == QMessageBox.StandardButton.Yes
+                        self.window, _("ยืนยันกุญแจของศูนย์ฯ"),
+                        _("ใบตอบรับนี้ลงนามด้วยกุญแจลายนิ้วมือ\n\n{confirm}\n\nโปรดโทรตรวจสอบกับศูนย์ฯ ว่าตรงกัน "
+                          "แล้วกด “ใช่” เพื่อยอมรับ").format(
+                            confirm=result['confirm'])) == QMessageBox.StandardButton.Yes
                 if answer:
                     self.last_op = run_in_background(
                         self.window, self.plans, lambda plans: _replies(ProgressService(plans)).import_reply(reply, True),
-                        done, lambda exc: self.warn("นำเข้าใบตอบรับไม่ได้", error_text(exc)), label="กำลังนำเข้าใบตอบรับ…")
+                        done, lambda exc: self.warn(_("นำเข้าใบตอบรับไม่ได้"), error_text(exc)), label=_("กำลังนำเข้าใบตอบรับ…"))
                 return
             self._refresh()
             extra = ""
             if result.get("status") == "imported":
-                extra = display.show_digits(f"\n\nความเห็นใหม่ {result['comments']} รายการ · ปลดล็อก {result['unlocks']} รอบ")
-            self.inform("ใบตอบรับ", result["message"] + extra)
+                extra = display.show_digits(_("\n\nความเห็นใหม่ {comments} รายการ · ปลดล็อก {unlocks} รอบ").format(
+                    comments=result['comments'], unlocks=result['unlocks']))
+            self.inform(_("ใบตอบรับ"), result["message"] + extra)
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
-                                         lambda exc: self.warn("นำเข้าใบตอบรับไม่ได้", error_text(exc)),
-                                         label="กำลังนำเข้าใบตอบรับ…")
+                                         lambda exc: self.warn(_("นำเข้าใบตอบรับไม่ได้"), error_text(exc)),
+                                         label=_("กำลังนำเข้าใบตอบรับ…"))
         return self.last_op
 
     def show_comments(self) -> None:
         year = self.fiscal_year()
         found = _reviews(self.progress).comments(year)
         if not found:
-            self.inform("ความเห็นจากศูนย์ฯ", "ยังไม่มีความเห็นจากศูนย์ฯ")
+            self.inform(_("ความเห็นจากศูนย์ฯ"), _("ยังไม่มีความเห็นจากศูนย์ฯ"))
             return
         lines = []
         for c in found:
-            where = f"ไตรมาส {c.quarter}" if c.quarter else rules.ROUND_NAMES.get(c.round_id or "", "")
-            answer = f"\n   ตอบแล้ว: {c.answer}" if c.answer else "\n   (ยังไม่ได้ตอบ: ตอบที่ รอบรายงาน › ตอบความเห็นของศูนย์ฯ… หรือกด Ctrl+M ที่แถวสีเหลือง)"
+            where = _("ไตรมาส {quarter}").format(
+                quarter=c.quarter) if c.quarter else rules.ROUND_NAMES.get(c.round_id or "", "")
+            answer = _("\n   ตอบแล้ว: {answer}").format(
+                answer=c.answer) if c.answer else _("\n   (ยังไม่ได้ตอบ: ตอบที่ รอบรายงาน › ตอบความเห็นของศูนย์ฯ… "
+                                                    "หรือกด Ctrl+M ที่แถวสีเหลือง)")
             lines.append(display.show_digits(f"#{c.id} {where}: {c.text}") + answer)
-        self.inform("ความเห็นจากศูนย์ฯ", "\n\n".join(lines))
+        self.inform(_("ความเห็นจากศูนย์ฯ"), "\n\n".join(lines))
 
     def answer_comment(self, comment_id: int | None = None, text: str | None = None) -> bool:
         """Choose an unanswered comment and answer it; the grid's flag goes once answered."""
         open_ones = [c for c in _reviews(self.progress).comments(self.fiscal_year()) if not c.answer]
         if not open_ones:
-            self.inform("ตอบความเห็นของศูนย์ฯ", "ไม่มีความเห็นที่ยังไม่ได้ตอบ")
+            self.inform(_("ตอบความเห็นของศูนย์ฯ"), _("ไม่มีความเห็นที่ยังไม่ได้ตอบ"))
             return False
         if comment_id is None:
-            labels = [display.show_digits(f"#{c.id} " + (f"ไตรมาส {c.quarter}: " if c.quarter else "") + c.text[:80])
+            labels = [display.show_digits(f"#{c.id} " + (_("ไตรมาส {quarter}: ").format(
+                quarter=c.quarter) if c.quarter else "") + c.text[:80])
                       for c in open_ones]
-            chosen, ok = QInputDialog.getItem(self.window, "ตอบความเห็นของศูนย์ฯ", "ความเห็น", labels, 0, False)
+            chosen, ok = QInputDialog.getItem(self.window, _("ตอบความเห็นของศูนย์ฯ"), _("ความเห็น"), labels, 0, False)
             if not ok:
                 return False
             comment_id = open_ones[labels.index(chosen)].id
         if text is None:
             asked = next((c for c in open_ones if c.id == comment_id), None)
-            where = display.show_digits(f"ไตรมาส {asked.quarter}: ") if asked is not None and asked.quarter else ""
-            said = f"ความเห็นของศูนย์ฯ — {where}{asked.text}\n\n" if asked is not None else ""
-            text, ok = QInputDialog.getMultiLineText(self.window, "ตอบความเห็นของศูนย์ฯ",
-                                                     f"{said}คำตอบ (ไปกับไฟล์ส่งออกครั้งถัดไป)")
+            where = display.show_digits(_("ไตรมาส {quarter}: ").format(
+                quarter=asked.quarter)) if asked is not None and asked.quarter else ""
+            said = _("ความเห็นของศูนย์ฯ — {where}{text}\n\n").format(
+                where=where, text=asked.text) if asked is not None else ""
+            text, ok = QInputDialog.getMultiLineText(self.window, _("ตอบความเห็นของศูนย์ฯ"),
+                                                     _("{said}คำตอบ (ไปกับไฟล์ส่งออกครั้งถัดไป)").format(said=said))
             if not ok:
                 return False
         try:
             _reviews(self.progress).answer(comment_id, text)
         except TratError as exc:
-            self.warn("ตอบความเห็นไม่ได้", exc.message)
+            self.warn(_("ตอบความเห็นไม่ได้"), exc.message)
             return False
         self._refresh()
-        self.inform("ตอบความเห็นแล้ว", "บันทึกคำตอบแล้ว คำตอบจะไปกับไฟล์ส่งออกครั้งถัดไป")
+        self.inform(_("ตอบความเห็นแล้ว"), _("บันทึกคำตอบแล้ว คำตอบจะไปกับไฟล์ส่งออกครั้งถัดไป"))
         return True
 
     # -- coordinator ---------------------------------------------------------------------------
@@ -622,8 +652,10 @@ class RoundActions(QObject):
             return False
         self._refresh()
         names = ", ".join(r.name for r in dialog.saved)
-        self.inform("กำหนดรอบรายงานแล้ว", f"บันทึกวันที่ของ{names}แล้ว หน่วยงานจะได้รับวันที่ใหม่พร้อมแพ็กเกจแผนครั้งถัดไป "
-                                         "(แฟ้ม → ส่งออกแพ็กเกจแผน…)")
+        self.inform(_("กำหนดรอบรายงานแล้ว"), _("บันทึกวันที่ของ{names}แล้ว "
+                                               "หน่วยงานจะได้รับวันที่ใหม่พร้อมแพ็กเกจแผนครั้งถัดไป (แฟ้ม → "
+                                               "ส่งออกแพ็กเกจแผน…)").format(
+            names=names))
         return True
 
     # -- on the grids: a comment on a row × quarter (coordinator), its answer (office) ------------
@@ -633,16 +665,16 @@ class RoundActions(QObject):
         view = getattr(page, "table", None)
         if view is not None:
             self._attach(view, lambda index, p=page: self._entry_target(p, index), "comment",
-                         "ให้ความเห็นต่อแถวนี้ (ขอหลักฐานเพิ่ม)…")
+                         _("ให้ความเห็นต่อแถวนี้ (ขอหลักฐานเพิ่ม)…"))
             self._attach(view, lambda index, p=page: self._entry_target(p, index), "answer_comment",
-                         "ตอบความเห็นของศูนย์ฯ ที่แถวนี้…")
+                         _("ตอบความเห็นของศูนย์ฯ ที่แถวนี้…"))
         pages = getattr(self.window, "coordinator_pages", None)
         # the overview once it is made (the window calls this again when it makes it on first showing)
         overview = pages.built("overview") if hasattr(pages, "built") else getattr(pages, "overview", None)
         view = getattr(overview, "view", None)
         if view is not None and hasattr(overview, "model") and hasattr(overview, "proxy"):
             self._attach(view, lambda index, o=overview: self._overview_target(o, index), "comment",
-                         "ให้ความเห็นต่อแถวนี้ (ขอหลักฐานเพิ่ม)…")
+                         _("ให้ความเห็นต่อแถวนี้ (ขอหลักฐานเพิ่ม)…"))
 
     def _attach(self, view: Any, locate: Any, capability: str, text: str) -> None:
         key = hash((id(view), capability))
@@ -652,8 +684,8 @@ class RoundActions(QObject):
         action = QAction(text, view)
         action.setShortcut(QKeySequence("Ctrl+M"))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setStatusTip("ความเห็นไปกับใบตอบรับครั้งถัดไป" if capability == "comment"
-                            else "คำตอบไปกับไฟล์ส่งออกครั้งถัดไป")
+        action.setStatusTip(_("ความเห็นไปกับใบตอบรับครั้งถัดไป") if capability == "comment"
+                            else _("คำตอบไปกับไฟล์ส่งออกครั้งถัดไป"))
         if capability == "comment":
             action.triggered.connect(lambda _c=False: self.comment_on(locate(view.currentIndex())))
         else:
@@ -699,7 +731,7 @@ class RoundActions(QObject):
         if not can(self.progress.identity(), "comment"):
             return None
         if target is None or not target.offices:
-            self.warn("ให้ความเห็นไม่ได้", "โปรดเลือกแถวตัวชี้วัด (ไตรมาส) ในตารางก่อน")
+            self.warn(_("ให้ความเห็นไม่ได้"), _("โปรดเลือกแถวตัวชี้วัด (ไตรมาส) ในตารางก่อน"))
             return None
         if text is None:
             dialog = CommentDialog(self.window, target)
@@ -712,14 +744,15 @@ class RoundActions(QObject):
             made = _reviews(self.progress).comment(target.indicator_uid, quarter or target.quarter, text,
                                                    agency=office_uid, fiscal_year=target.fiscal_year)
         except TratError as exc:
-            self.warn("บันทึกความเห็นไม่ได้", exc.message)
+            self.warn(_("บันทึกความเห็นไม่ได้"), exc.message)
             return None
         name = dict(target.offices).get(office_uid, "")
         marks = getattr(getattr(self.window, "office_page", None), "refresh_comments", None)
         if callable(marks):
             marks()  # the grid marks the new comment (●) without reloading the rows
         self.window.statusBar().showMessage(display.show_digits(
-            f"บันทึกความเห็นถึง{name} ไตรมาส {made.quarter} แล้ว (ไปกับใบตอบรับครั้งถัดไป)"), 10000)
+            _("บันทึกความเห็นถึง{name} ไตรมาส {quarter} แล้ว (ไปกับใบตอบรับครั้งถัดไป)").format(
+                name=name, quarter=made.quarter)), 10000)
         self.last_message = made.text
         return made
 
@@ -735,17 +768,18 @@ class RoundActions(QObject):
 
     def export_replies(self, year: int, folder: Path | None = None) -> Any:
         if folder is None:
-            chosen = file_dialogs.getExistingDirectory(self.window, "เลือกโฟลเดอร์ที่จะบันทึกใบตอบรับ", self._start_dir())
+            chosen = file_dialogs.getExistingDirectory(self.window, _("เลือกโฟลเดอร์ที่จะบันทึกใบตอบรับ"), self._start_dir())
             if not chosen:
                 return None
             folder = Path(chosen)
         target = Path(folder)
 
         def done(made: list[Path]) -> None:
-            self.inform("ส่งใบตอบรับ", display.show_digits(f"บันทึกใบตอบรับ {len(made)} ไฟล์แล้ว") + f"\n\n{target}")
+            self.inform(_("ส่งใบตอบรับ"), display.show_digits(_("บันทึกใบตอบรับ {count} ไฟล์แล้ว").format(
+                count=len(made))) + f"\n\n{target}")
 
         self.last_op = run_in_background(self.window, self.plans,
                                          lambda plans: _replies(ProgressService(plans)).export_all(target, year), done,
-                                         lambda exc: self.warn("ส่งใบตอบรับไม่ได้", error_text(exc)),
-                                         label="กำลังบันทึกใบตอบรับ…")
+                                         lambda exc: self.warn(_("ส่งใบตอบรับไม่ได้"), error_text(exc)),
+                                         label=_("กำลังบันทึกใบตอบรับ…"))
         return self.last_op

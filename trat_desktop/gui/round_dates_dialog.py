@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 
 from ..domain import rounds as rules
 from ..errors import TratError
+from ..i18n import N_, _
 from . import display
 
 FIELDS = ("start", "end", "due")
-HEADERS = ("รอบรายงาน", "ตั้งแต่", "ถึง", "ครบกำหนดส่ง", "ไตรมาสที่ครอบคลุม")
+HEADERS = (N_("รอบรายงาน"), N_("ตั้งแต่"), N_("ถึง"), N_("ครบกำหนดส่ง"), N_("ไตรมาสที่ครอบคลุม"))
 
 
 def date_text(day: dt.date) -> str:
@@ -34,17 +35,18 @@ class RoundDatesDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.fiscal_year = fiscal_year
-        self.setWindowTitle(display.show_digits(f"กำหนดรอบรายงาน ปีงบประมาณ พ.ศ. {fiscal_year}"))
+        self.setWindowTitle(display.show_digits(_("กำหนดรอบรายงาน ปีงบประมาณ พ.ศ. {fiscal_year}").format(
+            fiscal_year=fiscal_year)))
         self.rounds = {r.id: r for r in service.rounds(fiscal_year)}
         layout = QVBoxLayout(self)
-        hint = QLabel("พิมพ์วันที่แบบไทย เช่น ๓๑ ส.ค. ๒๕๖๙ หรือ 31/8/2569 · รอบ ๑๒ เดือนอาจตัดที่ ๓๑ ส.ค. "
-                      "สำหรับการประเมิน ITA · วันที่จะส่งถึงหน่วยงานพร้อมแพ็กเกจแผนครั้งถัดไป")
+        hint = QLabel(_("พิมพ์วันที่แบบไทย เช่น ๓๑ ส.ค. ๒๕๖๙ หรือ 31/8/2569 · รอบ ๑๒ เดือนอาจตัดที่ ๓๑ ส.ค. "
+                      "สำหรับการประเมิน ITA · วันที่จะส่งถึงหน่วยงานพร้อมแพ็กเกจแผนครั้งถัดไป"))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         grid = QGridLayout()
         layout.addLayout(grid)  # first: the line edits belong to the dialog as they are made (their Tab order)
         for column, text in enumerate(HEADERS):
-            grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+            grid.addWidget(QLabel(f"<b>{_(text)}</b>"), 0, column)
         self.edits: dict[str, dict[str, QLineEdit]] = {}
         self.quarter_labels: dict[str, QLabel] = {}
         self.error_labels: dict[str, QLabel] = {}
@@ -57,7 +59,7 @@ class RoundDatesDialog(QDialog):
             for column, field in enumerate(FIELDS, start=1):
                 edit = QLineEdit(date_text(getattr(item, field)))
                 edit.setObjectName(f"{round_id}_{field}")
-                edit.setAccessibleName(f"{item.name} {HEADERS[column]}")
+                edit.setAccessibleName(f"{item.name} {_(HEADERS[column])}")
                 edit.textChanged.connect(lambda _t, r=round_id: self.check(r))
                 grid.addWidget(edit, line, column)
                 edits[field] = edit
@@ -76,8 +78,8 @@ class RoundDatesDialog(QDialog):
             self.error_labels[round_id] = error
             line += 2
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("บันทึกรอบรายงาน")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("บันทึกรอบรายงาน"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ..domain.identity import Identity
 from ..errors import TratError
+from ..i18n import N_, _
 from .agency_completer import UID_ROLE, AgencyCompleter, AgencyLike, fill_agency_combo, match_agency
 from .forms.ui_setup_dialog import Ui_SetupDialog
 
-FIRST_RUN_TITLE = "ตั้งค่าครั้งแรก — เครื่องนี้เป็นของหน่วยงานใด"
-SETTINGS_TITLE = "ตั้งค่าหน่วยงานและผู้รายงาน"
-NO_AGENCY_TEXT = "ต้องเลือกหน่วยงาน (พิมพ์บางส่วนของชื่อแล้วเลือกจากรายการ)"
+FIRST_RUN_TITLE = N_("ตั้งค่าครั้งแรก — เครื่องนี้เป็นของหน่วยงานใด")
+SETTINGS_TITLE = N_("ตั้งค่าหน่วยงานและผู้รายงาน")
+NO_AGENCY_TEXT = N_("ต้องเลือกหน่วยงาน (พิมพ์บางส่วนของชื่อแล้วเลือกจากรายการ)")
 
 
 class IdentityStore(Protocol):
@@ -34,16 +35,16 @@ class SetupDialog(QDialog):
         super().__init__(parent)
         self.form = Ui_SetupDialog()
         self.form.setupUi(self)
-        self.setWindowTitle(FIRST_RUN_TITLE if first_run else SETTINGS_TITLE)
+        self.setWindowTitle(_(FIRST_RUN_TITLE if first_run else SETTINGS_TITLE))
         self._progress = progress
         self._agencies = list(agencies)
         self.saved_identity: Identity | None = None
 
         form = self.form
         self.completer: AgencyCompleter = fill_agency_combo(form.agencyCombo, self._agencies)
-        form.agencyCombo.lineEdit().setPlaceholderText("พิมพ์ชื่อหน่วยงาน เช่น ศึกษาธิการ หรือ สสจ.")
-        form.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("บันทึก")
-        form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
+        form.agencyCombo.lineEdit().setPlaceholderText(_("พิมพ์ชื่อหน่วยงาน เช่น ศึกษาธิการ หรือ สสจ."))
+        form.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(_("บันทึก"))
+        form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
         form.buttonBox.accepted.connect(self.accept)
         form.buttonBox.rejected.connect(self.reject)
         form.officeRadio.toggled.connect(self._on_role_changed)
@@ -96,7 +97,7 @@ class SetupDialog(QDialog):
         """Save through the service; on a TratError show its Thai message and stay open."""
         identity = self.identity()
         if identity.role == "office" and not (identity.office_uid or identity.office_name):
-            self.show_error(NO_AGENCY_TEXT)
+            self.show_error(_(NO_AGENCY_TEXT))
             self.form.agencyCombo.setFocus()
             return
         try:

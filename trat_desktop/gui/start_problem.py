@@ -17,24 +17,25 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ..errors import DatabaseBusyError, DatabaseDamagedError, DatabaseFullError, DatabaseReadOnlyError, TratError
+from ..i18n import N_, _
 from ..services import PlanService
 from ..services import backup as backups
 from . import display, file_dialogs
 from .about_dialog import native
 
-TITLE = "เปิดฐานข้อมูลไม่ได้"
+TITLE = N_("เปิดฐานข้อมูลไม่ได้")
 
 
 def headline(error: TratError) -> str:
     if isinstance(error, DatabaseDamagedError):
-        return "ไฟล์ฐานข้อมูลเสียหาย"
+        return _("ไฟล์ฐานข้อมูลเสียหาย")
     if isinstance(error, DatabaseReadOnlyError):
-        return "ไฟล์ฐานข้อมูลเขียนไม่ได้ (อ่านได้อย่างเดียว)"
+        return _("ไฟล์ฐานข้อมูลเขียนไม่ได้ (อ่านได้อย่างเดียว)")
     if isinstance(error, DatabaseFullError):
-        return "พื้นที่ดิสก์เต็ม"
+        return _("พื้นที่ดิสก์เต็ม")
     if isinstance(error, DatabaseBusyError):
-        return "ฐานข้อมูลกำลังถูกใช้งานโดยโปรแกรมอื่น"
-    return "เปิดฐานข้อมูลไม่ได้"
+        return _("ฐานข้อมูลกำลังถูกใช้งานโดยโปรแกรมอื่น")
+    return _("เปิดฐานข้อมูลไม่ได้")
 
 
 class StartProblemDialog(QDialog):
@@ -57,7 +58,7 @@ class StartProblemDialog(QDialog):
         self.refused: list[tuple[Path, str]] = []
         if self.damaged:
             self.latest, self.refused = backups.latest_good_backup(self.db_path)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_(TITLE))
         self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         self.headline = QLabel(f"<b>{headline(error)}</b>")
@@ -69,11 +70,11 @@ class StartProblemDialog(QDialog):
         for label in (self.headline, self.message, self.backup_label):
             layout.addWidget(label)
         buttons = QDialogButtonBox(self)
-        self.restore_button = QPushButton("กู้คืนจากไฟล์สำรองล่าสุด")
-        self.choose_button = QPushButton("เลือกไฟล์สำรองอื่น…")
-        self.retry_button = QPushButton("ลองเปิดอีกครั้ง")
-        self.folder_button = QPushButton("เปิดโฟลเดอร์ข้อมูล")
-        self.close_button = QPushButton("ปิดโปรแกรม")
+        self.restore_button = QPushButton(_("กู้คืนจากไฟล์สำรองล่าสุด"))
+        self.choose_button = QPushButton(_("เลือกไฟล์สำรองอื่น…"))
+        self.retry_button = QPushButton(_("ลองเปิดอีกครั้ง"))
+        self.folder_button = QPushButton(_("เปิดโฟลเดอร์ข้อมูล"))
+        self.close_button = QPushButton(_("ปิดโปรแกรม"))
         role = QDialogButtonBox.ButtonRole
         if self.damaged:
             buttons.addButton(self.restore_button, role.AcceptRole)
@@ -94,32 +95,35 @@ class StartProblemDialog(QDialog):
 
     # -- texts -----------------------------------------------------------------------------
     def message_text(self) -> str:
-        lines = [self.error.message, "", f"ไฟล์: {native(self.db_path)}"]
+        lines = [self.error.message, "", _("ไฟล์: {db_path}").format(db_path=native(self.db_path))]
         if self.damaged:
-            lines += ["", "ไฟล์ที่เสียหายจะไม่ถูกลบ: เมื่อกู้คืน โปรแกรมจะเก็บไว้ในโฟลเดอร์เดียวกัน "
-                          f"ชื่อ “{self.db_path.stem}.before-restore-…{self.db_path.suffix}”"]
+            lines += ["", _("ไฟล์ที่เสียหายจะไม่ถูกลบ: เมื่อกู้คืน โปรแกรมจะเก็บไว้ในโฟลเดอร์เดียวกัน ชื่อ "
+                            "“{stem}.before-restore-…{suffix}”").format(
+                stem=self.db_path.stem, suffix=self.db_path.suffix)]
         elif isinstance(self.error, DatabaseBusyError):
-            lines += ["", "ปิดโปรแกรม Trat Desktop หน้าต่างอื่นหรือคำสั่งที่ใช้ฐานข้อมูลนี้อยู่ แล้วกด “ลองเปิดอีกครั้ง”"]
+            lines += ["", _("ปิดโปรแกรม Trat Desktop หน้าต่างอื่นหรือคำสั่งที่ใช้ฐานข้อมูลนี้อยู่ แล้วกด "
+                            "“ลองเปิดอีกครั้ง”")]
         return "\n".join(lines)
 
     def backup_text(self) -> str:
         if not self.damaged:
             return ""
         if self.latest is None:
-            text = ("ไม่พบไฟล์สำรองที่ใช้ได้ในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล "
-                    "หากมีไฟล์สำรองไว้ที่อื่น (เช่น แฟลชไดรฟ์) กด “เลือกไฟล์สำรองอื่น…”")
+            text = (_("ไม่พบไฟล์สำรองที่ใช้ได้ในโฟลเดอร์ backups ข้างไฟล์ฐานข้อมูล "
+                    "หากมีไฟล์สำรองไว้ที่อื่น (เช่น แฟลชไดรฟ์) กด “เลือกไฟล์สำรองอื่น…”"))
         else:
             info = self.latest
-            facts = [f"• บันทึกไฟล์เมื่อ: {display.date_text(info.modified.date())} {display.time_text(info.modified)}",
-                     f"• เป็นข้อมูลของ: {info.owner}"]
+            facts = [_("• บันทึกไฟล์เมื่อ: {date} {modified}").format(
+                date=display.date_text(info.modified.date()), modified=display.time_text(info.modified)),
+                     _("• เป็นข้อมูลของ: {owner}").format(owner=info.owner)]
             if info.last_change is not None:
-                facts.append(f"• แก้ไขข้อมูลครั้งล่าสุดในไฟล์: {display.date_text(info.last_change.date())} "
-                             f"{display.time_text(info.last_change)}")
-            text = "\n".join([f"ไฟล์สำรองล่าสุดที่ใช้ได้: {info.path.name}",  # the name as on disk
+                facts.append(_("• แก้ไขข้อมูลครั้งล่าสุดในไฟล์: {date} {last_change}").format(
+                    date=display.date_text(info.last_change.date()), last_change=display.time_text(info.last_change)))
+            text = "\n".join([_("ไฟล์สำรองล่าสุดที่ใช้ได้: {name}").format(name=info.path.name),  # the name as on disk
                               *(display.show_digits(f) for f in facts),
-                              "ข้อมูลที่บันทึกหลังจากเวลาที่สำรองจะไม่อยู่ในข้อมูลที่กู้คืน"])
+                              _("ข้อมูลที่บันทึกหลังจากเวลาที่สำรองจะไม่อยู่ในข้อมูลที่กู้คืน")])
         if self.refused:
-            text += "\n\nไฟล์สำรองที่ใหม่กว่าแต่ใช้ไม่ได้:\n" + "\n".join(
+            text += _("\n\nไฟล์สำรองที่ใหม่กว่าแต่ใช้ไม่ได้:\n") + "\n".join(
                 f"• {path.name}: {reason}" for path, reason in self.refused[:3])
         return text
 
@@ -145,16 +149,17 @@ class StartProblemDialog(QDialog):
     def restore_chosen(self, chosen: Path | str | None = None) -> bool:
         if chosen is None:
             folder = backups.backups_beside(self.db_path)
-            name, _ = file_dialogs.getOpenFileName(self, "เลือกไฟล์สำรองที่จะกู้คืน",
+            name, _filter = file_dialogs.getOpenFileName(self, _("เลือกไฟล์สำรองที่จะกู้คืน"),
                                                    str(folder if folder.is_dir() else self.db_path.parent),
-                                                   "ไฟล์สำรองข้อมูล (*.zip *.sqlite3);;ทุกไฟล์ (*)")
+                                                   _("ไฟล์สำรองข้อมูล (*.zip *.sqlite3);;ทุกไฟล์ (*)"))
             if not name:
                 return False
             chosen = name
         try:
             backups.describe(chosen)
         except TratError as exc:
-            self._warn("กู้คืนไม่ได้", f"ไม่ได้กู้คืน และไฟล์ฐานข้อมูลไม่เปลี่ยนแปลง\n\n{exc.message}")
+            self._warn(_("กู้คืนไม่ได้"), _("ไม่ได้กู้คืน และไฟล์ฐานข้อมูลไม่เปลี่ยนแปลง\n\n{message}").format(
+                message=exc.message))
             return False
         return self._restore(Path(chosen))
 
@@ -163,7 +168,7 @@ class StartProblemDialog(QDialog):
         try:
             aside = backups.restore(self.db_path, backup)
         except TratError as exc:
-            self._warn("กู้คืนไม่สำเร็จ", f"{exc.message}\n\nไฟล์ฐานข้อมูลไม่เปลี่ยนแปลง")
+            self._warn(_("กู้คืนไม่สำเร็จ"), _("{message}\n\nไฟล์ฐานข้อมูลไม่เปลี่ยนแปลง").format(message=exc.message))
             return False
         try:
             PlanService.open(self.db_path, check=True).close()  # an older backup is upgraded here
@@ -172,14 +177,16 @@ class StartProblemDialog(QDialog):
             if aside is not None:
                 try:
                     backups.restore(self.db_path, aside)
-                    back = "นำไฟล์เดิมกลับมาแล้ว"
+                    back = _("นำไฟล์เดิมกลับมาแล้ว")
                 except TratError as again:
-                    back = f"ไฟล์เดิมอยู่ที่ “{native(aside)}” ({again.message})"
-            self._warn("กู้คืนไม่สำเร็จ", f"เปิดข้อมูลที่กู้คืนไม่ได้: {exc.message}\n\n{back}")
+                    back = _("ไฟล์เดิมอยู่ที่ “{aside}” ({message})").format(aside=native(aside), message=again.message)
+            self._warn(_("กู้คืนไม่สำเร็จ"), _("เปิดข้อมูลที่กู้คืนไม่ได้: {message}\n\n{back}").format(
+                message=exc.message, back=back))
             return False
         self.restored, self.aside = backup, aside
-        kept = f"\n\nไฟล์ที่เสียหายเก็บไว้ที่\n{native(aside)}" if aside is not None else ""
-        self._inform("กู้คืนแล้ว", f"กู้คืนข้อมูลจาก “{backup.name}” แล้ว{kept}\n\n"
-                                   "กด OK เพื่อเปิดโปรแกรมพร้อมข้อมูลที่กู้คืน")
+        kept = _("\n\nไฟล์ที่เสียหายเก็บไว้ที่\n{aside}").format(aside=native(aside)) if aside is not None else ""
+        self._inform(_("กู้คืนแล้ว"), _("กู้คืนข้อมูลจาก “{name}” แล้ว{kept}\n\nกด OK "
+                                        "เพื่อเปิดโปรแกรมพร้อมข้อมูลที่กู้คืน").format(
+            name=backup.name, kept=kept))
         self.accept()
         return True

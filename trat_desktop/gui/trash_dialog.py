@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
 
 from ..domain.plan_rules import ENTITY_TEXT
 from ..errors import TratError
+from ..i18n import N_, _
 from . import display
 from .forms.ui_trash_dialog import Ui_TrashDialog
 
 _ERROR_STYLE = "color: #b00020;"
-UNKNOWN_TITLE = "(ลบไว้ก่อนเปิดหน้าต่างนี้ ไม่ทราบชื่อ)"
+UNKNOWN_TITLE = N_("(ลบไว้ก่อนเปิดหน้าต่างนี้ ไม่ทราบชื่อ)")
 
 
 class TrashDialog(QDialog):
@@ -37,7 +38,7 @@ class TrashDialog(QDialog):
         form = self.form
         form.errorLabel.setStyleSheet(_ERROR_STYLE)
         form.errorLabel.hide()
-        form.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText("ปิด")
+        form.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText(_("ปิด"))
         form.buttonBox.rejected.connect(self.reject)
         form.restoreButton.clicked.connect(self.restore_current)
         form.trashTable.doubleClicked.connect(lambda _index: self.restore_current())
@@ -62,7 +63,7 @@ class TrashDialog(QDialog):
         table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             cells = (ENTITY_TEXT.get(item["entity"], item["entity"]),
-                     self._titles.get(item["uid"], UNKNOWN_TITLE),
+                     self._titles.get(item["uid"], _(UNKNOWN_TITLE)),
                      display.timestamp_text(item["removed_at"]), item["actor"] or "")
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -73,17 +74,17 @@ class TrashDialog(QDialog):
         if self.items:
             table.selectRow(0)
         else:
-            self.form.infoLabel.setText("ถังขยะว่าง: ยังไม่มีส่วนของแผนที่ลบไว้")
+            self.form.infoLabel.setText(_("ถังขยะว่าง: ยังไม่มีส่วนของแผนที่ลบไว้"))
 
     def restore_current(self) -> str | None:
         row = self.form.trashTable.currentRow()
         if not 0 <= row < len(self.items):
-            self._show_error("เลือกรายการที่จะกู้คืนก่อน")
+            self._show_error(_("เลือกรายการที่จะกู้คืนก่อน"))
             return None
         item = self.items[row]
         uid = self._restorer(int(item["id"]), str(item["entity"]))
         if uid is None:
-            self._show_error(self._error_text() or "กู้คืนไม่ได้")
+            self._show_error(self._error_text() or _("กู้คืนไม่ได้"))
             return None
         self.form.errorLabel.hide()
         self.restored.append(uid)

@@ -14,7 +14,7 @@ from ..domain.capabilities import require
 from ..domain.display import number_text
 from ..domain.evidence import EvidenceEvent, merge_events
 from ..domain.labels import row_labels
-from ..domain.progress import FIELD_NAMES, ProgressEntry, ValidationError, check_achieved, validate_entry
+from ..domain.progress import FIELD_NAMES, ProgressEntry, ValidationError, check_achieved
 from ..domain.progress import STATUSES as PROGRESS_STATUSES
 from ..domain.thai import format_baht
 from ..errors import TratError
@@ -341,6 +341,7 @@ class OfficeImport:
         # one transaction for the run, one savepoint per file: each file is still all-or-nothing,
         # and a process killed mid-run leaves the database as it was before the run
         run.stack.enter_context(bulk_writes(self._db))
+        run.stack.enter_context(exchange_store.import_cache(self._db))
         run.stack.enter_context(self._db.atomic())
         run.open = True
         self._flush_ledger(run)
@@ -423,17 +424,19 @@ class OfficeImport:
                                 or self._run.in_other_year(entry.indicator_uid, year)):
                 raise BadArchive(f"{where} อ้างถึงตัวชี้วัดที่ไม่มีในแผนปี {year} (ไฟล์ของแผนอื่น?) จึงไม่นำเข้าทั้งไฟล์")
             reasons = plan_fit.misfit_reasons(row, office_name, entry)
-            try:
-                if reasons or entry.is_blank() or row is None:  # a cleared value fits wherever it is
+            # No reasons on a row of the plan: the value fits. misfit_reasons found the office assigned, the
+            # quarter in the row's period and the value right for the row's unit, and entry_from_record checked
+            # the status, the lengths of the texts and the money: all that validate_entry refuses for (its
+            # warnings are not the import's), so it is not asked again per row.
+            if reasons or entry.is_blank() or row is None:  # a cleared value fits wherever it is
+                try:
                     if not plan_fit.value_possible(entry.achieved):  # no unit takes it: malformed
                         check_achieved(row.unit if row is not None else "", entry.achieved)
                     plan_fit.check_kept_edit(row, entry, entry)
-                    if reasons:
-                        misfits[key] = reasons
-                else:
-                    validate_entry(row, office_name, entry)
-            except ValidationError as exc:
-                raise BadArchive(f"{where}: {exc.message} จึงไม่นำเข้าทั้งไฟล์") from None
+                except ValidationError as exc:
+                    raise BadArchive(f"{where}: {exc.message} จึงไม่นำเข้าทั้งไฟล์") from None
+                if reasons:
+                    misfits[key] = reasons
             entries.append(entry)
         evidence = [formats.evidence_from_record(r, f"ไฟล์ “{name}” หลักฐานรายการที่ {i}")
                     for i, r in enumerate(archive.jsonl(raw.get("evidence.jsonl", b""), "evidence.jsonl", name), 1)]
@@ -501,12 +504,25 @@ class OfficeImport:
                 exchange_store.pin_key(self._db, result.office_uid, item.public_key, keys.fingerprint(item.public_key),
                                        self.progress.identity().actor(), at)
             taken: list[tuple[ProgressEntry, ProgressEntry | None]] = []
+            settle: list[tuple[str, str, int]] = []   # taken cells that had a value held aside
             for (_key, before, row), incoming in zip(outcome.rows, item.entries, strict=True):
-                self._count(result, row.decision, before.stored, incoming, detail=dry_run)
-                if not dry_run:
-                    self._write_outcome(item.sha, at, incoming, before, row, taken)
+                decision = row.decision
+                if dry_run:
+                    self._count(result, decision, before.stored, incoming, detail=True)
+                elif decision == "add" or decision == "update":  # the common case, without a call per row
+                    old = before.stored
+                    taken.append((incoming, None if old is None else old.entry))
+                    if before.pending is not None:
+                        settle.append((incoming.indicator_uid, incoming.agency_uid, incoming.quarter))
+                    if decision == "add":
+                        result.added += 1
+                    else:
+                        result.updated += 1
+                else:
+                    self._count(result, decision, before.stored, incoming, detail=False)
+                    self._write_outcome(item.sha, at, incoming, before, row)
             if not dry_run:
-                exchange_store.apply_office_rows(self._db, taken, actor, at)
+                exchange_store.apply_office_rows(self._db, taken, actor, at, settle=settle)
                 self._merge_evidence(item, actor, at, written)
                 round_store.take_office_rounds(self._db, result.office_uid, item.manifest["fiscal_year"],
                                                item.rounds, at, item.signed)
@@ -522,12 +538,11 @@ class OfficeImport:
                     + (" และมีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้" if result.conflicts else ""))
 
     def _write_outcome(self, file_sha: str, at: str, incoming: ProgressEntry, before: merge.RowState,
-                       row: merge.Outcome, taken: list[tuple[ProgressEntry, ProgressEntry | None]]) -> None:
-        """Store what the merge rule decided for one cell (rows to take are collected in *taken*)."""
+                       row: merge.Outcome) -> None:
+        """Store what the merge rule decided for one cell that is not taken (rows taken, "add" and "update",
+        are written together by :meth:`_merge`, settling a value held aside for the cell)."""
         old = before.stored
-        if row.decision in ("add", "update"):
-            taken.append((incoming, old.entry if old else None))  # also settles a pending value of the cell
-        elif row.decision in ("conflict", "held"):
+        if row.decision in ("conflict", "held"):
             assert row.after.pending is not None
             exchange_store.put_conflict(self._db, incoming, file_sha, at, row.after.pending.reasons)
         elif row.decision == "same":

@@ -23,12 +23,16 @@ def encode(value: Any) -> str | None:
     """An audited value as stored: JSON (Thai kept readable); None stays NULL."""
     if value is None:
         return None
-    if type(value) is int or (type(value) is float and math.isfinite(value)):
+    kind = type(value)
+    if kind is str:
+        return _ENCODE_STR(value)  # what json.dumps(value, ensure_ascii=False) writes, without its set-up
+    if kind is int or (kind is float and math.isfinite(value)):
         return repr(value)  # what JSON writes for them
     return _ENCODE(value)
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(value, ensure_ascii=False), made once
+_ENCODE_STR = json.encoder.encode_basestring  # the encoder's own function for a str (ensure_ascii=False)
 
 
 def record(db: Database, *, at: str, actor: str, action: str, entity: str,

@@ -8,7 +8,9 @@ old and new value JSON-encoded (see :mod:`.audit` for reading older rows).
 from __future__ import annotations
 
 import json
-from typing import Iterable, Literal
+from dataclasses import replace
+from operator import attrgetter
+from typing import Any, Iterable, Literal
 
 from ..domain.progress import ProgressEntry, check_still_stored
 from .audit import encode, record_many
@@ -78,36 +80,72 @@ def write_entries(db: Database, rows: list[tuple[ProgressEntry, ProgressEntry | 
     """
     if not rows:
         return
-    office = origin == "office"
-    params = [(n.indicator_uid, n.agency_uid, n.quarter, n.achieved, n.spent_satang, n.status, n.note,
-               n.reporter, n.updated_at, n.revision, n.problems, n.suggestions) for n, _old in rows]
-    if office:  # the office's revision kept and local_edit cleared in the same statement
-        params = [(*p, revision) for p, revision in zip(params, office_revisions or [], strict=True)]
-    marks = (", office_revision, local_edit", ", ?, 0", ", office_revision = excluded.office_revision, local_edit = 0"
-             ) if office else ("", "", "")
-    upsert = f"""INSERT INTO progress ({_COLUMNS}{marks[0]}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{marks[1]})
-                 ON CONFLICT(indicator_uid, agency_uid, quarter) DO UPDATE SET
-                   achieved = excluded.achieved, spent_satang = excluded.spent_satang,
-                   status = excluded.status, note = excluded.note, reporter = excluded.reporter,
-                   updated_at = excluded.updated_at, revision = excluded.revision,
-                   problems = excluded.problems, suggestions = excluded.suggestions{marks[2]}"""
-    db.conn.executemany(upsert, params)
-    keys = [(n.indicator_uid, n.agency_uid, n.quarter) for n, _old in rows]
+    if origin == "office":
+        take_office_rows(db, [(replace(n, revision=r), old) for (n, old), r in
+                              zip(rows, office_revisions or [], strict=True)], actor=actor, at=at, action=action,
+                         revisions=[n.revision for n, _old in rows])
+        return
+    db.conn.executemany(_UPSERT, [_VALUES(n) for n, _old in rows])
     if origin == "coordinator":
         db.conn.executemany("UPDATE progress SET local_edit = 1 WHERE indicator_uid = ? AND agency_uid = ? "
-                            "AND quarter = ?", keys)
-    elif office:
+                            "AND quarter = ?", [_KEY(n) for n, _old in rows])
+    record_many(db, _audit(rows, actor, at, action))
+
+
+def take_office_rows(db: Database, rows: list[tuple[ProgressEntry, ProgressEntry | None]], *, actor: str, at: str,
+                     action: str, settle: list[tuple[str, str, int]] | None = None,
+                     revisions: list[int] | None = None) -> None:
+    """Write office rows taken from their files, each (the office's entry as sent, the stored copy or None):
+    the stored revision is the stored copy's plus one (*revisions*, one per row, if given), the office's own
+    revision is kept as office_revision, local_edit cleared, and the cell's pending conflict or held-aside
+    value settled (*settle*: only those cells, when the caller knows which have one; None: every cell).
+    Audited like :func:`write_entries` (one row per changed field). Call inside a transaction."""
+    if not rows:
+        return
+    if revisions is None:
+        revisions = [1 if old is None else old.revision + 1 for _n, old in rows]
+    # the office's revision kept and local_edit cleared in the same statement as the values
+    db.conn.executemany(_OFFICE_UPSERT, [
+        (n.indicator_uid, n.agency_uid, n.quarter, n.achieved, n.spent_satang, n.status, n.note, n.reporter,
+         n.updated_at, revision, n.problems, n.suggestions, n.revision)
+        for (n, _old), revision in zip(rows, revisions, strict=True)])
+    keys = [_KEY(n) for n, _old in rows] if settle is None else settle
+    if keys:
         db.conn.executemany("DELETE FROM conflicts WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?", keys)
-    audit = []
+    record_many(db, _audit(rows, actor, at, action))
+
+
+_VALUES = attrgetter("indicator_uid", "agency_uid", "quarter", "achieved", "spent_satang", "status", "note",
+                     "reporter", "updated_at", "revision", "problems", "suggestions")  # in the order of _COLUMNS
+_KEY = attrgetter("indicator_uid", "agency_uid", "quarter")
+_AUDITED_VALUES = attrgetter(*AUDITED)
+_BLANK = _AUDITED_VALUES(ProgressEntry("", "", 1))  # what a cell holds before its first value
+_UPDATE = """ON CONFLICT(indicator_uid, agency_uid, quarter) DO UPDATE SET
+               achieved = excluded.achieved, spent_satang = excluded.spent_satang,
+               status = excluded.status, note = excluded.note, reporter = excluded.reporter,
+               updated_at = excluded.updated_at, revision = excluded.revision,
+               problems = excluded.problems, suggestions = excluded.suggestions"""
+_UPSERT = f"INSERT INTO progress ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) {_UPDATE}"
+_OFFICE_UPSERT = (f"INSERT INTO progress ({_COLUMNS}, office_revision, local_edit) "
+                  f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) {_UPDATE}, "
+                  "office_revision = excluded.office_revision, local_edit = 0")
+
+
+def _audit(rows: list[tuple[ProgressEntry, ProgressEntry | None]], actor: str, at: str,
+           action: str) -> list[tuple[Any, ...]]:
+    """The audit rows of a write: one per changed field, as tuples for :func:`record_many`."""
+    out = []
+    append = out.append
     for new, old in rows:
-        base = old or ProgressEntry(new.indicator_uid, new.agency_uid, new.quarter)
-        uid = None
-        for name in AUDITED:
-            before, after = getattr(base, name), getattr(new, name)
-            if before != after:
-                uid = uid or entity_uid(new)
-                audit.append((at, actor, action, "progress", uid, name, encode(before), encode(after)))
-    record_many(db, audit)
+        after = _AUDITED_VALUES(new)
+        before = _BLANK if old is None else _AUDITED_VALUES(old)
+        if after == before:
+            continue
+        uid = f"{new.indicator_uid}/{new.agency_uid}/q{new.quarter}"  # entity_uid(new)
+        for name, was, now in zip(AUDITED, before, after):
+            if was != now:
+                append((at, actor, action, "progress", uid, name, encode(was), encode(now)))
+    return out
 
 
 def save_entry(db: Database, entry: ProgressEntry, actor: str, at: str,

@@ -1,0 +1,92 @@
+"""The screen in English (issue 15): with ตั้งค่า › ภาษาของหน้าจอ set to English, the main window of each
+role shows the converted menus and dialogs in English, while what goes to the offices stays Thai."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialogButtonBox
+
+from trat_desktop import i18n
+from trat_desktop.domain.identity import Identity
+from trat_desktop.gui import comment_dialog, language, ops
+from trat_desktop.gui.main_window import MainWindow
+from trat_desktop.services import ProgressService
+
+THAI = re.compile(r"[\u0E01-\u0E4E]")  # Thai letters (Thai digits are a display setting)
+
+
+@pytest.fixture
+def english(tmp_path):
+    """The language setting saved as English and applied as the app does at start."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(language.LANGUAGE_KEY, "en")
+    assert language.apply_saved(settings) == "en"
+    yield settings
+    i18n.set_language("th")
+
+
+def _window(qtbot, service, identity: Identity, settings: QSettings) -> MainWindow:
+    progress = ProgressService(service)
+    progress.set_identity(identity)
+    window = MainWindow(service, progress=progress, settings=settings, today=lambda: dt.date(2026, 4, 12))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_an_office_sees_the_round_menu_and_its_dialogs_in_english(qtbot, service, tmp_path, english) -> None:
+    window = _window(qtbot, service, Identity(role="office", office_name="สนง.คลัง จ.ตราด", head_name="นางหัวหน้า"),
+                     english)
+    actions = window.round_actions
+    actions.update_roles()
+    assert actions.menu.title() == "&Rounds"
+    assert actions.submit_action.text() == "Submit this round's report…"
+    assert actions.comments_action.text() == "Comments from the centre…"
+    assert window.exchange_actions.export_office_action.text() == "Export progress file…"
+    assert actions.submit(folder=tmp_path, accept=False) is None
+    dialog = actions.dialog
+    assert dialog.windowTitle() == "Submit this round's report"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "Sign and save the submission file"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+    assert dialog.state_label.text().startswith(("Cannot submit yet", "Every indicator due has a result"))
+    assert dialog.signer.text() == "นางหัวหน้า"  # the user's own data stays as typed
+    dialog.reject()
+    panel = window.office_page.narrative_panel
+    assert not THAI.search(panel.title.text()), panel.title.text()
+    assert ops.error_text(ValueError("x")).startswith("Unexpected error")
+
+
+def test_the_coordinator_sees_the_pages_board_and_import_dialog_in_english(qtbot, service, tmp_path,
+                                                                           english) -> None:
+    window = _window(qtbot, service, Identity(role="coordinator", reporter_name="ผู้ประสาน"), english)
+    tabs = window.form.pageTabs
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert {"Edit plan", "Results overview", "Dashboard"} <= set(titles), titles
+    actions = window.round_actions
+    actions.update_roles()
+    assert actions.board_action.text() == "Report tracking…"
+
+    board = actions.show_board(modal=False)
+    qtbot.addWidget(board)
+    assert board.windowTitle() == "Report tracking"
+    headers = [board.table.horizontalHeaderItem(c).text() for c in range(board.table.columnCount())]
+    assert headers[:3] == ["Office", "Status", "Timeliness"], headers
+    assert board.accept_button.text() == "Accept report (&A)"
+    board.close()
+
+    bogus = tmp_path / "not-a-report.trat"
+    bogus.write_bytes(b"not a signed file")
+    dialog = window.exchange_actions.import_files([bogus])
+    qtbot.waitUntil(lambda: dialog.preview is not None or bool(dialog.error), timeout=15000)
+    assert dialog.windowTitle() == "Import office files"
+    summary = dialog.form.summaryLabel.text()
+    assert summary.startswith("Checked ") and "file(s) (nothing saved yet)" in summary, summary
+    assert "No file can be imported" in summary and not THAI.search(summary), summary
+    qtbot.waitUntil(lambda: ops.running() == 0, timeout=15000)
+    dialog.close()
+
+    # what goes to an office stays Thai whatever the screen's language
+    assert all(THAI.search(text) for text in comment_dialog.QUICK_TEXTS)
