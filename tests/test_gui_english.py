@@ -7,12 +7,13 @@ import datetime as dt
 import re
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from trat_desktop import i18n
 from trat_desktop.domain.identity import Identity
 from trat_desktop.gui import comment_dialog, language, ops
+from trat_desktop.gui.entry_model import WorkEntryModel as M
 from trat_desktop.gui.main_window import MainWindow
 from trat_desktop.services import ProgressService
 
@@ -90,3 +91,25 @@ def test_the_coordinator_sees_the_pages_board_and_import_dialog_in_english(qtbot
 
     # what goes to an office stays Thai whatever the screen's language
     assert all(THAI.search(text) for text in comment_dialog.QUICK_TEXTS)
+
+
+def test_an_office_s_entry_grid_in_english(qtbot, service, english) -> None:
+    window = _window(qtbot, service, Identity(role="office", office_name="สำนักงานศึกษาธิการจังหวัดตราด"), english)
+    model = window.office_page.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Indicators", "Unit", "Target", "Period", "Budget (baht)", "Office", "Quarter", "Result",
+                       "Actually spent (baht)", "Status", "Note"], headers
+    tips = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            for c in range(model.columnCount())]
+    assert not any(THAI.search(tip) for tip in tips), tips
+    lines = model.lines()
+    strategy = next(row for row, line in enumerate(lines) if line.kind == "strategy")
+    assert model.text(strategy, 0).startswith("Strategy ")  # then the plan's own Thai title
+    row = next(row for row, line in enumerate(lines) if line.kind == "quarter" and line.in_period())
+    assert model.text(row, M.COL_QUARTER).startswith("Quarter ")
+    assert model.text(row, M.COL_STATUS) == "Not started"
+    assert model.data(model.index(row, M.COL_STATUS), Qt.ItemDataRole.EditRole) == "ยังไม่เริ่ม"  # the stored word
+    greyed = next(row for row, line in enumerate(lines) if line.kind == "quarter" and not line.in_period())
+    assert model.text(greyed, M.COL_ACHIEVED) == "Not in period"
+    tip = model.data(model.index(greyed, M.COL_ACHIEVED), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Quarter ") and "so no result can be entered" in tip, tip
