@@ -113,3 +113,29 @@ def test_an_office_s_entry_grid_in_english(qtbot, service, english) -> None:
     assert model.text(greyed, M.COL_ACHIEVED) == "Not in period"
     tip = model.data(model.index(greyed, M.COL_ACHIEVED), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Quarter ") and "so no result can be entered" in tip, tip
+
+
+def test_the_report_menu_and_chooser_in_english(qtbot, service, english) -> None:
+    window = _window(qtbot, service, Identity(role="coordinator", reporter_name="ผู้ประสาน"), english)
+    actions = window.report_actions
+    assert actions.menu.title() == "Reports"
+    assert actions.actions["province"].text() == "Provincial overview report…"
+    assert actions.actions["xlsx"].text() == "Export to Excel…"
+    dialog = actions.open_dialog("province")
+    form = dialog.form
+    assert dialog.windowTitle() == "Provincial progress report"
+    buttons = [form.previewButton.text(), form.printButton.text(), form.saveButton.text(), dialog.wordButton.text(),
+               form.closeButton.text()]
+    assert buttons == ["Preview", "Print…", "Save as PDF…", "Save as Word…", "Close"], buttons
+    periods = [form.periodCombo.itemText(i) for i in range(form.periodCombo.count())]
+    # (digits follow ตั้งค่า › ใช้เลขไทย; the round names รอบ ๖ เดือน… are the domain's words, still Thai)
+    assert re.fullmatch(r"Quarter [1๑] \(Oct–Dec\)", periods[0]) and periods[-1] == "Whole fiscal year", periods
+    assert not THAI.search(form.descriptionLabel.text()), form.descriptionLabel.text()
+    dialog.form.kindCombo.setCurrentIndex(dialog.form.kindCombo.findData("xlsx"))
+    assert (dialog.windowTitle(), form.saveButton.text(), form.previewButton.text()) == (
+        "Overall results (Excel file)", "Save Excel file…", "Open")
+    dialog.reject()
+    button = actions.tool_button("province", window)
+    assert button.text() == "Print report"
+    assert [a.text() for a in button.menu().actions() if a.text()] == [
+        "Preview", "Print…", "Save as PDF…", "Save as Word…", "More options…"]
