@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from gui_office_support import fresh_items, send_key
 from trat_desktop import i18n
 from trat_desktop.domain.identity import Identity
 from trat_desktop.gui import comment_dialog, language, ops
@@ -113,6 +114,20 @@ def test_an_office_s_entry_grid_in_english(qtbot, service, english) -> None:
     assert model.text(greyed, M.COL_ACHIEVED) == "Not in period"
     tip = model.data(model.index(greyed, M.COL_ACHIEVED), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Quarter ") and "so no result can be entered" in tip, tip
+    # the status editor lists the statuses in English and saves the stored word
+    window.show()
+    table = window.office_page.table
+    index = model.index(row, M.COL_STATUS)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    combo = table.indexWidget(index)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Not started", "In progress", "Done", "Cancelled"]
+    combo.setCurrentIndex(2)
+    send_key(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.indexWidget(index) is None)
+    assert model.text(row, M.COL_STATUS) == "Done"
+    line = model.line(row)
+    assert fresh_items(service)[line.item.id].entries[line.quarter].status == "done"
 
 
 def test_the_report_menu_and_chooser_in_english(qtbot, service, english) -> None:
