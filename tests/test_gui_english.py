@@ -7,12 +7,14 @@ import datetime as dt
 import re
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from gui_office_support import fresh_items, send_key
 from trat_desktop import i18n
 from trat_desktop.domain.identity import Identity
 from trat_desktop.gui import comment_dialog, language, ops
+from trat_desktop.gui.entry_model import WorkEntryModel as M
 from trat_desktop.gui.main_window import MainWindow
 from trat_desktop.services import ProgressService
 
@@ -90,3 +92,65 @@ def test_the_coordinator_sees_the_pages_board_and_import_dialog_in_english(qtbot
 
     # what goes to an office stays Thai whatever the screen's language
     assert all(THAI.search(text) for text in comment_dialog.QUICK_TEXTS)
+
+
+def test_an_office_s_entry_grid_in_english(qtbot, service, english) -> None:
+    window = _window(qtbot, service, Identity(role="office", office_name="สำนักงานศึกษาธิการจังหวัดตราด"), english)
+    model = window.office_page.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Indicators", "Unit", "Target", "Period", "Budget (baht)", "Office", "Quarter", "Result",
+                       "Actually spent (baht)", "Status", "Note"], headers
+    tips = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            for c in range(model.columnCount())]
+    assert not any(THAI.search(tip) for tip in tips), tips
+    lines = model.lines()
+    strategy = next(row for row, line in enumerate(lines) if line.kind == "strategy")
+    assert model.text(strategy, 0).startswith("Strategy ")  # then the plan's own Thai title
+    row = next(row for row, line in enumerate(lines) if line.kind == "quarter" and line.in_period())
+    assert model.text(row, M.COL_QUARTER).startswith("Quarter ")
+    assert model.text(row, M.COL_STATUS) == "Not started"
+    assert model.data(model.index(row, M.COL_STATUS), Qt.ItemDataRole.EditRole) == "ยังไม่เริ่ม"  # the stored word
+    greyed = next(row for row, line in enumerate(lines) if line.kind == "quarter" and not line.in_period())
+    assert model.text(greyed, M.COL_ACHIEVED) == "Not in period"
+    tip = model.data(model.index(greyed, M.COL_ACHIEVED), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Quarter ") and "so no result can be entered" in tip, tip
+    # the status editor lists the statuses in English and saves the stored word
+    window.show()
+    table = window.office_page.table
+    index = model.index(row, M.COL_STATUS)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    combo = table.indexWidget(index)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Not started", "In progress", "Done", "Cancelled"]
+    combo.setCurrentIndex(2)
+    send_key(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.indexWidget(index) is None)
+    assert model.text(row, M.COL_STATUS) == "Done"
+    line = model.line(row)
+    assert fresh_items(service)[line.item.id].entries[line.quarter].status == "done"
+
+
+def test_the_report_menu_and_chooser_in_english(qtbot, service, english) -> None:
+    window = _window(qtbot, service, Identity(role="coordinator", reporter_name="ผู้ประสาน"), english)
+    actions = window.report_actions
+    assert actions.menu.title() == "Reports"
+    assert actions.actions["province"].text() == "Provincial overview report…"
+    assert actions.actions["xlsx"].text() == "Export to Excel…"
+    dialog = actions.open_dialog("province")
+    form = dialog.form
+    assert dialog.windowTitle() == "Provincial progress report"
+    buttons = [form.previewButton.text(), form.printButton.text(), form.saveButton.text(), dialog.wordButton.text(),
+               form.closeButton.text()]
+    assert buttons == ["Preview", "Print…", "Save as PDF…", "Save as Word…", "Close"], buttons
+    periods = [form.periodCombo.itemText(i) for i in range(form.periodCombo.count())]
+    # (digits follow ตั้งค่า › ใช้เลขไทย; the round names รอบ ๖ เดือน… are the domain's words, still Thai)
+    assert re.fullmatch(r"Quarter [1๑] \(Oct–Dec\)", periods[0]) and periods[-1] == "Whole fiscal year", periods
+    assert not THAI.search(form.descriptionLabel.text()), form.descriptionLabel.text()
+    dialog.form.kindCombo.setCurrentIndex(dialog.form.kindCombo.findData("xlsx"))
+    assert (dialog.windowTitle(), form.saveButton.text(), form.previewButton.text()) == (
+        "Overall results (Excel file)", "Save Excel file…", "Open")
+    dialog.reject()
+    button = actions.tool_button("province", window)
+    assert button.text() == "Print report"
+    assert [a.text() for a in button.menu().actions() if a.text()] == [
+        "Preview", "Print…", "Save as PDF…", "Save as Word…", "More options…"]

@@ -21,6 +21,7 @@ from ..domain.figures import entry_contradiction
 from ..domain import rounds
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.progress import STATUSES, ProgressEntry
+from ..i18n import N_, _, ngettext
 from ..services import WorkItem
 from . import display
 from .quiet_gc import no_gc_pass
@@ -42,7 +43,7 @@ _ACTIVITY_BG = QColor("#f1f5fa")
 _UNSAVED_BG = QColor("#ffd9b3")
 _CONTRADICTION_BG = QColor("#fbd3c4")  # the status says ยังไม่เริ่ม although a result is entered
 _COMMENT_BG = QColor("#fff3b0")  # the centre commented on this quarter and the office has not answered
-UNSAVED_TIP = "ยังไม่ได้บันทึก: ฐานข้อมูลยังไม่ว่าง โปรแกรมจะลองบันทึกค่านี้อีกครั้งเอง"
+UNSAVED_TIP = N_("ยังไม่ได้บันทึก: ฐานข้อมูลยังไม่ว่าง โปรแกรมจะลองบันทึกค่านี้อีกครั้งเอง")
 _LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 _TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 _TOP_CENTER = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
@@ -121,13 +122,14 @@ class WorkEntryModel(QAbstractTableModel):
     COL_SPENT = 8
     COL_STATUS = 9
     COL_NOTE = 10
-    HEADERS = ("ตัวชี้วัด", "หน่วยนับ", "เป้าหมาย", "ระยะเวลา", "งบประมาณ (บาท)", "หน่วยงาน",
-               "ไตรมาส", "ผลการดำเนินงาน", "ใช้จ่ายจริง (บาท)", "สถานะ", "หมายเหตุ")
+    #: marked for the catalog, translated where shown (headerData)
+    HEADERS = (N_("ตัวชี้วัด"), N_("หน่วยนับ"), N_("เป้าหมาย"), N_("ระยะเวลา"), N_("งบประมาณ (บาท)"), N_("หน่วยงาน"),
+               N_("ไตรมาส"), N_("ผลการดำเนินงาน"), N_("ใช้จ่ายจริง (บาท)"), N_("สถานะ"), N_("หมายเหตุ"))
     HEADER_TIPS = (
-        "ตัวชี้วัดตามแผนปฏิบัติการ", "หน่วยนับของตัวชี้วัด", "ค่าเป้าหมายตามแผน",
-        "ไตรมาสที่ต้องดำเนินการ", "งบประมาณที่หน่วยงานได้รับสำหรับตัวชี้วัดนี้", "หน่วยงานที่รับผิดชอบ",
-        "ไตรมาสของปีงบประมาณ", "ผลที่ทำได้ในไตรมาสนี้ (พิมพ์เลขไทยหรือเลขอารบิกก็ได้)",
-        "งบประมาณที่ใช้จ่ายในไตรมาสนี้ (บาท)", "สถานะการดำเนินงาน", "หมายเหตุหรือรายละเอียดเพิ่มเติม",
+        N_("ตัวชี้วัดตามแผนปฏิบัติการ"), N_("หน่วยนับของตัวชี้วัด"), N_("ค่าเป้าหมายตามแผน"),
+        N_("ไตรมาสที่ต้องดำเนินการ"), N_("งบประมาณที่หน่วยงานได้รับสำหรับตัวชี้วัดนี้"), N_("หน่วยงานที่รับผิดชอบ"),
+        N_("ไตรมาสของปีงบประมาณ"), N_("ผลที่ทำได้ในไตรมาสนี้ (พิมพ์เลขไทยหรือเลขอารบิกก็ได้)"),
+        N_("งบประมาณที่ใช้จ่ายในไตรมาสนี้ (บาท)"), N_("สถานะการดำเนินงาน"), N_("หมายเหตุหรือรายละเอียดเพิ่มเติม"),
     )
     INFO_COLUMNS = (COL_INDICATOR, COL_UNIT, COL_TARGET, COL_PERIOD, COL_BUDGET, COL_AGENCY)
     FIELDS: dict[int, Field] = {COL_ACHIEVED: "achieved", COL_SPENT: "spent", COL_STATUS: "status", COL_NOTE: "note"}
@@ -293,11 +295,12 @@ class WorkEntryModel(QAbstractTableModel):
             if item.strategy != strategy:
                 strategy = item.strategy
                 title = self._strategy_titles.get(strategy, "")
-                lines.append(Line("strategy", f"ยุทธศาสตร์ที่ {strategy} {title}".strip()))
+                lines.append(Line("strategy", _("ยุทธศาสตร์ที่ {number} {title}").format(number=strategy, title=title).strip()))
             key = (item.strategy_uid, item.activity_uid) if item.activity_uid else (item.strategy, item.activity_code)
             if key != group:
                 group = key
-                lines.append(Line("activity", f"โครงการ/กิจกรรม {item.activity_code} {item.activity_title}"))
+                lines.append(Line("activity", _("โครงการ/กิจกรรม {code} {title}").format(
+                    code=item.activity_code, title=item.activity_title)))
             for n, quarter in enumerate(quarters):
                 lines.append(Line("quarter", item=item, quarter=quarter, span=len(quarters) if n == 0 else 0))
         self._lines = lines
@@ -364,9 +367,9 @@ class WorkEntryModel(QAbstractTableModel):
         if column == self.COL_QUARTER:
             changed = f" {CHANGED_MARK}" if self.changed_after_signoff(item, line.quarter) else ""
             mark = self.comment_mark(item, line.quarter)
-            return display.show_digits(f"ไตรมาส {line.quarter}") + changed + (f" {mark}" if mark else "")
+            return display.show_digits(_("ไตรมาส {quarter}").format(quarter=line.quarter)) + changed + (f" {mark}" if mark else "")
         if not line.in_period():
-            return "นอกระยะเวลา" if column == self.COL_ACHIEVED else ""
+            return _("นอกระยะเวลา") if column == self.COL_ACHIEVED else ""
         unsaved = self.unsaved_text(row, column)
         if unsaved is not None:
             return unsaved
@@ -379,7 +382,7 @@ class WorkEntryModel(QAbstractTableModel):
         if column == self.COL_SPENT:
             return display.baht_text(entry.spent_satang) if entry.spent_satang is not None else ""
         if column == self.COL_STATUS:
-            return STATUSES.get(entry.status, entry.status)
+            return display.status_text(entry.status)
         if column == self.COL_NOTE:
             return display.show_digits(entry.note)
         return ""
@@ -414,6 +417,8 @@ class WorkEntryModel(QAbstractTableModel):
             return edit_number_text(None if entry.spent_satang is None else entry.spent_satang / 100)
         if column == self.COL_NOTE:
             return entry.note
+        if column == self.COL_STATUS and line.in_period():
+            return STATUSES.get(entry.status, entry.status)  # the stored word (the editor's items carry it)
         return self.text(row, column)
 
     def _tooltip(self, row: int, column: int) -> str | None:
@@ -423,35 +428,41 @@ class WorkEntryModel(QAbstractTableModel):
         item = line.item
         assert item is not None
         if column == self.COL_INDICATOR:
-            return display.show_digits(f"{item.indicator}\n(รหัส {item.id})")
+            return display.show_digits(item.indicator + "\n" + _("(รหัส {code})").format(code=item.id))
         if column == self.COL_BUDGET:
             return display.budget_cell_tooltip(item.row) or None
         if column == self.COL_AGENCY:
             return item.agency_name
         if column in self.EDIT_COLUMNS and line.in_period() and self.unsaved_text(row, column) is not None:
-            return UNSAVED_TIP
+            return _(UNSAVED_TIP)
         if column in self.EDIT_COLUMNS or column == self.COL_QUARTER:
             if line.outside():
                 return display.show_digits(item.outside[line.quarter].message() +
-                                           "\nค่านี้ยังเก็บไว้ ล้างหรือแก้ไขได้ และส่งออกได้ตามปกติ")
+                                           "\n" + _("ค่านี้ยังเก็บไว้ ล้างหรือแก้ไขได้ และส่งออกได้ตามปกติ"))
             if not line.in_period():
-                return display.show_digits(f"ไตรมาส {line.quarter} อยู่นอกระยะเวลาดำเนินการ "
-                                           f"({display.quarter_text(item.row)}) จึงบันทึกผลไม่ได้")
+                return display.show_digits(_("ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการ ({period}) จึงบันทึกผลไม่ได้")
+                                           .format(quarter=line.quarter, period=display.quarter_text(item.row)))
             entry = item.entries.get(line.quarter)
             parts = []
             if entry is not None and entry.updated_at:
-                parts.append(display.show_digits(f"บันทึกล่าสุด {display.timestamp_text(entry.updated_at)}"
-                                                 + (f" โดย {entry.reporter}" if entry.reporter else "")))
+                when = display.timestamp_text(entry.updated_at)
+                parts.append(display.show_digits(
+                    _("บันทึกล่าสุด {when} โดย {reporter}").format(when=when, reporter=entry.reporter) if entry.reporter
+                    else _("บันทึกล่าสุด {when}").format(when=when)))
             files = self.evidence_count(item, line.quarter)
             if files and column == self.COL_QUARTER:
-                parts.append(display.show_digits(f"มีหลักฐานแนบ {files} ไฟล์"))
+                parts.append(display.show_digits(ngettext("มีหลักฐานแนบ {count} ไฟล์", "มีหลักฐานแนบ {count} ไฟล์", files)
+                                                 .format(count=files)))
             if self.changed_after_signoff(item, line.quarter):
-                parts.append(f"{CHANGED_MARK} {rounds.CHANGED_AFTER_SIGNOFF}: ค่านี้บันทึกหลังหัวหน้าส่วนราชการลงนามส่งรายงานรอบที่ครอบคลุม"
-                             "ไตรมาสนี้ (ประวัติการแก้ไขเก็บไว้ครบ)")
+                parts.append(f"{CHANGED_MARK} {rounds.CHANGED_AFTER_SIGNOFF}: " +
+                             _("ค่านี้บันทึกหลังหัวหน้าส่วนราชการลงนามส่งรายงานรอบที่ครอบคลุมไตรมาสนี้ "
+                               "(ประวัติการแก้ไขเก็บไว้ครบ)"))
             for text in self.comments_of(item, line.quarter):
-                parts.append(f"{self.comment_mark(item, line.quarter)} ความเห็นจากศูนย์ฯ (ยังไม่ได้ตอบ): {text}".lstrip())
+                said = _("ความเห็นจากศูนย์ฯ (ยังไม่ได้ตอบ): {text}").format(text=text)
+                parts.append(f"{self.comment_mark(item, line.quarter)} {said}".lstrip())
             for text, answer in (self._answered or {}).get((item.indicator_uid, item.agency_uid, line.quarter), []):
-                parts.append(f"{ANSWERED_COMMENT_MARK} ความเห็นจากศูนย์ฯ (หน่วยงานตอบแล้ว): {text}\nคำตอบ: {answer}")
+                parts.append(f"{ANSWERED_COMMENT_MARK} " + _("ความเห็นจากศูนย์ฯ (หน่วยงานตอบแล้ว): {text}\nคำตอบ: {answer}")
+                             .format(text=text, answer=answer))
             clash = entry_contradiction(entry)
             if clash and column in (self.COL_STATUS, self.COL_ACHIEVED):
                 parts.append(clash)
@@ -552,9 +563,9 @@ class WorkEntryModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.HEADERS[section]
+                return _(self.HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.HEADER_TIPS[section]
+                return _(self.HEADER_TIPS[section])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

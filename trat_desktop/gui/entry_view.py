@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.progress import MAX_NOTE, STATUSES
+from . import display
 from .entry_model import WorkEntryModel
 
 _EndEditHint = QAbstractItemDelegate.EndEditHint
@@ -41,7 +42,8 @@ class EntryDelegate(QStyledItemDelegate):
         self.last_ok = None
         if index.column() == WorkEntryModel.COL_STATUS:
             combo = QComboBox(parent)
-            combo.addItems(list(STATUSES.values()))
+            for word in STATUSES.values():  # shown in the screen's language, saved as the stored word
+                combo.addItem(display.status_text(word), word)
             combo.setFrame(False)
             return combo
         editor = QLineEdit(parent)
@@ -53,7 +55,7 @@ class EntryDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
-            position = editor.findText(str(value))
+            position = editor.findData(str(value))
             editor.setCurrentIndex(max(position, 0))
         elif isinstance(editor, QLineEdit):
             editor.setText(str(value))
@@ -61,7 +63,7 @@ class EntryDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,
                      index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QComboBox):
-            value = editor.currentText()
+            value = editor.currentData()
         elif isinstance(editor, QLineEdit):
             value = editor.text()
         else:  # pragma: no cover - only the two editors above are made

@@ -43,30 +43,32 @@ from ..domain.identity import Identity
 from ..domain.fiscal import ROUND_DUE_DAYS, default_quarter
 from ..domain.thai import digits
 from ..errors import TratError
+from ..i18n import N_, _, ngettext
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import BackgroundOp, error_text, report_progress, run_in_background
 from .report_dialog import KINDS, PREVIEW, PRINT, SAVE, ReportDialog, ReportRequest, kinds_for
 from .years import default_year_of
 
-MENU_TITLE = "รายงาน"
+MENU_TITLE = N_("รายงาน")
 LAST_DIR_KEY = "reports/last_dir"
 PAGES_KEY = "reports/pages/{kind}"   # pages the last report of a kind had: the progress bar's estimate
-PDF_FILES = "เอกสาร PDF (*.pdf)"
-WORD_FILES = "เอกสาร Word (*.docx)"
+PDF_FILES = N_("เอกสาร PDF (*.pdf)")
+WORD_FILES = N_("เอกสาร Word (*.docx)")
 #: the reports that can also be saved as an editable Word file
 WORD_KINDS = tuple(key for key, kind in KINDS.items() if kind.word)
-XLSX_FILES = "สมุดงาน Excel (*.xlsx)"
+XLSX_FILES = N_("สมุดงาน Excel (*.xlsx)")
 PREVIEW_DIR_NAME = "trat-desktop-reports"
 PREVIEW_KEEP_SECONDS = 24 * 3600
-PRINT_HINT = ("เปิดรายงานในโปรแกรมดู PDF แล้ว สั่งพิมพ์จากโปรแกรมนั้น (กด Ctrl+P)\n\n"
-              "เลือกกระดาษ A4 และพิมพ์ “ขนาดจริง” (ไม่ย่อหรือขยายให้พอดีหน้า) "
-              "เพื่อให้ระยะขอบตรงตามแบบหนังสือราชการ")
-OFFICE_HINT = ("ลงนามในรายงานแล้วส่งพร้อมไฟล์ผลการดำเนินงาน (แฟ้ม › ส่งออกไฟล์ผลการดำเนินงาน…) "
-               "หากแก้ไขข้อมูลหลังพิมพ์ ให้ส่งออกไฟล์และพิมพ์รายงานใหม่ (รหัสตรวจสอบข้อมูลจะเปลี่ยน)")
-NOT_OPENED = ("เปิดไฟล์ไม่ได้: ไม่พบโปรแกรมสำหรับเปิดไฟล์ชนิดนี้ในเครื่อง\n"
-              "ไฟล์อยู่ที่\n{path}")
-NOT_SET_UP_TIP = "ตั้งค่าหน่วยงานของเครื่องนี้ก่อน (ตั้งค่า › หน่วยงานและผู้รายงาน…)"
+#: the messages below are marked for the catalog and translated where shown
+PRINT_HINT = N_("เปิดรายงานในโปรแกรมดู PDF แล้ว สั่งพิมพ์จากโปรแกรมนั้น (กด Ctrl+P)\n\n"
+                "เลือกกระดาษ A4 และพิมพ์ “ขนาดจริง” (ไม่ย่อหรือขยายให้พอดีหน้า) "
+                "เพื่อให้ระยะขอบตรงตามแบบหนังสือราชการ")
+OFFICE_HINT = N_("ลงนามในรายงานแล้วส่งพร้อมไฟล์ผลการดำเนินงาน (แฟ้ม › ส่งออกไฟล์ผลการดำเนินงาน…) "
+                 "หากแก้ไขข้อมูลหลังพิมพ์ ให้ส่งออกไฟล์และพิมพ์รายงานใหม่ (รหัสตรวจสอบข้อมูลจะเปลี่ยน)")
+NOT_OPENED = N_("เปิดไฟล์ไม่ได้: ไม่พบโปรแกรมสำหรับเปิดไฟล์ชนิดนี้ในเครื่อง\n"
+                "ไฟล์อยู่ที่\n{path}")
+NOT_SET_UP_TIP = N_("ตั้งค่าหน่วยงานของเครื่องนี้ก่อน (ตั้งค่า › หน่วยงานและผู้รายงาน…)")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 #: Opens a finished file for the user; True when a program took it.
@@ -126,12 +128,13 @@ def make_report(progress: ProgressService, request: ReportRequest, target: Path,
 
     kind = KINDS[request.kind]
     show = (lambda text: digits(text, screen_thai))
-    report_progress(0, 0, "กำลังอ่านข้อมูล…")
+    report_progress(0, 0, _("กำลังอ่านข้อมูล…"))
 
     def on_page(page: int) -> None:
         # the last report's page count, plus a step for writing the file (the pages are drawn at the end)
         total = max(pages_estimate, page) + 1
-        report_progress(page, total, show(f"จัดหน้าแล้ว {page} หน้า"))
+        report_progress(page, total, show(ngettext("จัดหน้าแล้ว {count} หน้า", "จัดหน้าแล้ว {count} หน้า", page)
+                                          .format(count=page)))
 
     # the report service writes *target* whole or not at all (trat_desktop.atomic): a full disk or a
     # file held open by another program gives a Thai message and leaves nothing under the name
@@ -140,10 +143,10 @@ def make_report(progress: ProgressService, request: ReportRequest, target: Path,
                           thai_digits=request.thai_digits, on_progress=on_page,
                           round_id=(request.round_id or None) if kind.rounds else None)
     if request.kind == "xlsx":
-        pages, title = 0, kind.title
+        pages, title = 0, _(kind.title)  # the workbook's name as the screen shows it
     else:
         pages, title = result.pages, result.title
-    report_progress(max(pages, 1), max(pages, 1), "เสร็จแล้ว")
+    report_progress(max(pages, 1), max(pages, 1), _("เสร็จแล้ว"))
     return ReportOutcome(request, target, pages, title)
 
 
@@ -174,8 +177,8 @@ class ReportActions(QObject):
         self.progress_log: list[tuple[int, int, str]] = []
         self.actions: dict[str, QAction] = {}
         for kind in KINDS.values():
-            action = QAction(kind.menu_text, self)
-            action.setStatusTip(kind.description)
+            action = QAction(_(kind.menu_text), self)
+            action.setStatusTip(_(kind.description))
             action.triggered.connect(lambda _checked=False, key=kind.key: self.open_dialog(key))
             self.actions[kind.key] = action
 
@@ -192,7 +195,7 @@ class ReportActions(QObject):
         if before is None:
             help_menu = getattr(getattr(window, "form", None), "menuHelp", None)
             before = help_menu.menuAction() if isinstance(help_menu, QMenu) else None
-        menu = QMenu(MENU_TITLE, bar)
+        menu = QMenu(_(MENU_TITLE), bar)
         menu.setObjectName("menuReports")
         for key in ("office", "province", "plan"):
             menu.addAction(actions.actions[key])
@@ -222,7 +225,7 @@ class ReportActions(QObject):
         office = self.actions["office"]
         ready = can(identity, "office_report")
         office.setEnabled(ready)
-        office.setStatusTip(KINDS["office"].description if ready else NOT_SET_UP_TIP)
+        office.setStatusTip(_(KINDS["office"].description if ready else NOT_SET_UP_TIP))
         office.setToolTip(office.statusTip())
 
     # -- the chooser -------------------------------------------------------------------------
@@ -321,12 +324,12 @@ class ReportActions(QObject):
         kind = KINDS[request.kind]
         start = Path(str(self.settings.value(LAST_DIR_KEY, str(Path.home()))))
         word = request.kind in WORD_KINDS and request.word
-        caption = "บันทึกรายงานเป็น Word" if word else ("บันทึกรายงานเป็น PDF" if kind.pdf else "บันทึกไฟล์ Excel")
+        caption = _("บันทึกรายงานเป็น Word") if word else (_("บันทึกรายงานเป็น PDF") if kind.pdf else _("บันทึกไฟล์ Excel"))
         name = self._default_name(request)
         if word:
             name = str(Path(name).with_suffix(".docx"))
-        chosen, _ = file_dialogs.getSaveFileName(self.window, caption, str(start / name),
-                                                WORD_FILES if word else (PDF_FILES if kind.pdf else XLSX_FILES))
+        chosen, _filter = file_dialogs.getSaveFileName(self.window, caption, str(start / name),
+                                                      _(WORD_FILES if word else (PDF_FILES if kind.pdf else XLSX_FILES)))
         if not chosen:
             return None
         target = Path(chosen)
@@ -364,9 +367,9 @@ class ReportActions(QObject):
         def work(plans: PlanService) -> ReportOutcome:
             return make_report(ProgressService(plans, clock=clock), request, target, estimate, screen_thai)
 
-        verb = "กำลังส่งออกไฟล์ Excel…" if request.kind == "xlsx" else "กำลังจัดทำรายงาน…"
+        verb = _("กำลังส่งออกไฟล์ Excel…") if request.kind == "xlsx" else _("กำลังจัดทำรายงาน…")
         self.last_op = run_in_background(self.window, self.plans, work, self._done, self._failed,
-                                         progress=self._progressed, label=f"{verb}\n{KINDS[request.kind].title}")
+                                         progress=self._progressed, label=f"{verb}\n{_(KINDS[request.kind].title)}")
         return self.last_op
 
     # -- results (GUI thread) ----------------------------------------------------------------
@@ -379,23 +382,24 @@ class ReportActions(QObject):
         request = outcome.request
         if outcome.pages:
             self.settings.setValue(PAGES_KEY.format(kind=request.kind), outcome.pages)
-        pages = display.show_digits(f" ({outcome.pages} หน้า)") if outcome.pages else ""
+        pages = " " + display.show_digits(ngettext("({count} หน้า)", "({count} หน้า)", outcome.pages)
+                                          .format(count=outcome.pages)) if outcome.pages else ""
         if request.action == SAVE:
-            text = f"บันทึกแล้ว: {outcome.title}{pages}\n\n{outcome.path}"
+            text = _("บันทึกแล้ว: {title}").format(title=outcome.title) + f"{pages}\n\n{outcome.path}"
             if request.kind == "office":
-                text += f"\n\n{OFFICE_HINT}"
-            self._inform("บันทึกแล้ว", text)
+                text += f"\n\n{_(OFFICE_HINT)}"
+            self._inform(_("บันทึกแล้ว"), text)
         elif not self.opener(outcome.path):
-            self._warn("เปิดไฟล์ไม่ได้", NOT_OPENED.format(path=outcome.path))
+            self._warn(_("เปิดไฟล์ไม่ได้"), _(NOT_OPENED).format(path=outcome.path))
         elif request.action == PRINT:
-            self._inform("พิมพ์รายงาน", PRINT_HINT)
+            self._inform(_("พิมพ์รายงาน"), _(PRINT_HINT))
         else:
-            self._status(f"เปิดตัวอย่างแล้ว: {outcome.title}{pages}")
+            self._status(_("เปิดตัวอย่างแล้ว: {title}").format(title=outcome.title) + pages)
         self.written.emit(outcome)
 
     def _failed(self, error: BaseException) -> None:
         message = error_text(error)
-        self._warn("จัดทำรายงานไม่ได้", message)
+        self._warn(_("จัดทำรายงานไม่ได้"), message)
         self.failed.emit(message)
 
     # -- messages (tests replace the QMessageBox functions) ----------------------------------
@@ -421,20 +425,20 @@ class ReportActions(QObject):
             return context() if context is not None else (None, None)
 
         button = QToolButton(parent)
-        button.setText("พิมพ์รายงาน" if KINDS[kind].pdf else "ส่งออก Excel")
-        button.setToolTip(KINDS[kind].description)
+        button.setText(_("พิมพ์รายงาน") if KINDS[kind].pdf else _("ส่งออก Excel"))
+        button.setToolTip(_(KINDS[kind].description))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(button)
-        preview = menu.addAction("ดูตัวอย่าง" if KINDS[kind].pdf else "เปิดดู")
+        preview = menu.addAction(_("ดูตัวอย่าง") if KINDS[kind].pdf else _("เปิดดู"))
         preview.triggered.connect(lambda _c=False: self.preview(kind, *chosen()))
         if KINDS[kind].pdf:
-            menu.addAction("พิมพ์…").triggered.connect(lambda _c=False: self.print_report(kind, *chosen()))
-        menu.addAction("บันทึกเป็น PDF…" if KINDS[kind].pdf else "บันทึกไฟล์ Excel…").triggered.connect(
+            menu.addAction(_("พิมพ์…")).triggered.connect(lambda _c=False: self.print_report(kind, *chosen()))
+        menu.addAction(_("บันทึกเป็น PDF…") if KINDS[kind].pdf else _("บันทึกไฟล์ Excel…")).triggered.connect(
             lambda _c=False: self.save(kind, None, *chosen()))
         if kind in WORD_KINDS:
-            menu.addAction("บันทึกเป็น Word…").triggered.connect(lambda _c=False: self.save_word(kind, None, *chosen()))
+            menu.addAction(_("บันทึกเป็น Word…")).triggered.connect(lambda _c=False: self.save_word(kind, None, *chosen()))
         menu.addSeparator()
-        menu.addAction("ตัวเลือกอื่น…").triggered.connect(lambda _c=False: self.open_dialog(kind))
+        menu.addAction(_("ตัวเลือกอื่น…")).triggered.connect(lambda _c=False: self.open_dialog(kind))
         button.setMenu(menu)
         button.clicked.connect(lambda _c=False: self.preview(kind, *chosen()))
         return button

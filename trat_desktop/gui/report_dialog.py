@@ -18,6 +18,7 @@ from ..domain.capabilities import can
 from ..domain.identity import Identity
 from ..domain.fiscal import ROUND_DUE_DAYS, default_quarter, default_year
 from ..domain.rounds import ROUND_NAMES
+from ..i18n import N_, _
 from . import display
 from .forms.ui_report_dialog import Ui_ReportDialog
 from .style import emphasise
@@ -29,14 +30,14 @@ ACTIONS = (PREVIEW, PRINT, SAVE)
 #: The period combo's value for "the whole fiscal year".
 WHOLE_YEAR = 0
 #: The months of each fiscal quarter, as the period combo shows them.
-QUARTER_MONTHS = {1: "ต.ค.–ธ.ค.", 2: "ม.ค.–มี.ค.", 3: "เม.ย.–มิ.ย.", 4: "ก.ค.–ก.ย."}
+QUARTER_MONTHS = {1: N_("ต.ค.–ธ.ค."), 2: N_("ม.ค.–มี.ค."), 3: N_("เม.ย.–มิ.ย."), 4: N_("ก.ค.–ก.ย.")}
 #: The rounds beyond a quarter the period combo offers (ReportKind.rounds), with their months.
-ROUND_MONTHS = {"h1": "ต.ค.–มี.ค.", "y": "ต.ค.–ก.ย."}
+ROUND_MONTHS = {"h1": N_("ต.ค.–มี.ค."), "y": N_("ต.ค.–ก.ย.")}
 
 
 @dataclass(frozen=True)
 class ReportKind:
-    """One entry of the รายงาน menu."""
+    """One entry of the รายงาน menu (its texts are marked for the catalog and translated where shown)."""
 
     key: str                 # office | province | plan | xlsx
     menu_text: str           # the menu item ("…": it opens the chooser)
@@ -51,27 +52,27 @@ class ReportKind:
 
 
 KINDS: dict[str, ReportKind] = {k.key: k for k in (
-    ReportKind("office", "รายงานผลการดำเนินงานของหน่วยงาน (ไตรมาส…)",
-               "แบบรายงานผลการดำเนินงานของหน่วยงาน (รายไตรมาส)",
-               "ผลการดำเนินงานของหน่วยงานนี้ในไตรมาสที่เลือก พร้อมช่องลงนามผู้รายงานและหัวหน้าส่วนราชการ "
-               "และรหัสตรวจสอบข้อมูล (QR) พิมพ์ ลงนาม แล้วส่งพร้อมไฟล์ผลการดำเนินงาน (.trat)",
+    ReportKind("office", N_("รายงานผลการดำเนินงานของหน่วยงาน (ไตรมาส…)"),
+               N_("แบบรายงานผลการดำเนินงานของหน่วยงาน (รายไตรมาส)"),
+               N_("ผลการดำเนินงานของหน่วยงานนี้ในไตรมาสที่เลือก พร้อมช่องลงนามผู้รายงานและหัวหน้าส่วนราชการ "
+                  "และรหัสตรวจสอบข้อมูล (QR) พิมพ์ ลงนาม แล้วส่งพร้อมไฟล์ผลการดำเนินงาน (.trat)"),
                quarters=True, whole_year=False, pdf=True, capability="offer_office_report", word=True, rounds=True),
-    ReportKind("province", "รายงานภาพรวมจังหวัด…",
-               "รายงานผลการดำเนินงานภาพรวมจังหวัด",
-               "ผลรายยุทธศาสตร์ กิจกรรม และตัวชี้วัดของทุกหน่วยงาน หน่วยงานที่ยังรายงานไม่ครบ "
-               "ยอดรวมงบประมาณ และแผนภูมิความก้าวหน้า สำหรับไตรมาสที่เลือกหรือทั้งปีงบประมาณ",
+    ReportKind("province", N_("รายงานภาพรวมจังหวัด…"),
+               N_("รายงานผลการดำเนินงานภาพรวมจังหวัด"),
+               N_("ผลรายยุทธศาสตร์ กิจกรรม และตัวชี้วัดของทุกหน่วยงาน หน่วยงานที่ยังรายงานไม่ครบ "
+                  "ยอดรวมงบประมาณ และแผนภูมิความก้าวหน้า สำหรับไตรมาสที่เลือกหรือทั้งปีงบประมาณ"),
                quarters=True, whole_year=True, pdf=True, capability="province_report", word=True, rounds=True),
-    ReportKind("plan", "พิมพ์แผนปฏิบัติการ…",
-               "แผนปฏิบัติการ (ตามรูปแบบเอกสารแผน)",
-               "แผนปฏิบัติการทั้งฉบับตามรูปแบบเอกสาร กระดาษ A4 แนวนอน หัวตารางซ้ำทุกหน้า "
-               "และยอดรวมงบประมาณรายยุทธศาสตร์",
+    ReportKind("plan", N_("พิมพ์แผนปฏิบัติการ…"),
+               N_("แผนปฏิบัติการ (ตามรูปแบบเอกสารแผน)"),
+               N_("แผนปฏิบัติการทั้งฉบับตามรูปแบบเอกสาร กระดาษ A4 แนวนอน หัวตารางซ้ำทุกหน้า "
+                  "และยอดรวมงบประมาณรายยุทธศาสตร์"),
                quarters=False, whole_year=True, pdf=True, capability="plan_report", word=True),
-    ReportKind("xlsx", "ส่งออก Excel…",
-               "ผลการดำเนินงานภาพรวม (ไฟล์ Excel)",
-               "สมุดงาน Excel (.xlsx): แผ่นสรุปรายยุทธศาสตร์ และแผ่นละหนึ่งยุทธศาสตร์ "
-               "ทุกตัวชี้วัดและหน่วยงาน (ร้อยละความสำเร็จ ผลเทียบเป้าหมาย ผลการดำเนินงาน ปัญหาอุปสรรค ข้อเสนอแนะ) "
-               "สรุปผลสัมฤทธิ์รายกิจกรรม ยุทธศาสตร์ และจังหวัด ตัวเลขเป็นตัวเลขที่นำไปคำนวณต่อได้ "
-               "สำหรับไตรมาส รอบรายงาน หรือทั้งปีงบประมาณ",
+    ReportKind("xlsx", N_("ส่งออก Excel…"),
+               N_("ผลการดำเนินงานภาพรวม (ไฟล์ Excel)"),
+               N_("สมุดงาน Excel (.xlsx): แผ่นสรุปรายยุทธศาสตร์ และแผ่นละหนึ่งยุทธศาสตร์ "
+                  "ทุกตัวชี้วัดและหน่วยงาน (ร้อยละความสำเร็จ ผลเทียบเป้าหมาย ผลการดำเนินงาน ปัญหาอุปสรรค ข้อเสนอแนะ) "
+                  "สรุปผลสัมฤทธิ์รายกิจกรรม ยุทธศาสตร์ และจังหวัด ตัวเลขเป็นตัวเลขที่นำไปคำนวณต่อได้ "
+                  "สำหรับไตรมาส รอบรายงาน หรือทั้งปีงบประมาณ"),
                quarters=True, whole_year=True, pdf=False, capability="province_excel", rounds=True),
 )}
 
@@ -113,13 +114,13 @@ class ReportDialog(QDialog):
         self.word = False
         form = self.form
         # บันทึกเป็น Word… beside บันทึกเป็น PDF… (shown for the reports that have a Word file)
-        self.wordButton = QPushButton("บันทึกเป็น Word…", self)
+        self.wordButton = QPushButton(_("บันทึกเป็น Word…"), self)
         self.wordButton.setObjectName("wordButton")
-        self.wordButton.setToolTip("บันทึกเป็นเอกสาร Word (.docx) ที่แก้ไขได้ ตาราง หัวตารางซ้ำทุกหน้า อักษร TH SarabunPSK")
+        self.wordButton.setToolTip(_("บันทึกเป็นเอกสาร Word (.docx) ที่แก้ไขได้ ตาราง หัวตารางซ้ำทุกหน้า อักษร TH SarabunPSK"))
         form.buttonsLayout.insertWidget(form.buttonsLayout.indexOf(form.saveButton) + 1, self.wordButton)
         emphasise(form.titleLabel, 1.3)
         for k in self.kinds:
-            form.kindCombo.addItem(k.title, k.key)
+            form.kindCombo.addItem(_(k.title), k.key)
         for year in years:
             form.yearCombo.addItem(display.show_digits(str(year)), year)
         if fiscal_year not in years:
@@ -142,7 +143,7 @@ class ReportDialog(QDialog):
         for button in (form.previewButton, form.printButton, form.saveButton, self.wordButton):
             button.setEnabled(button.isEnabled() and has_years)
         if not years:
-            form.descriptionLabel.setText("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล")
+            form.descriptionLabel.setText(_("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล"))
         self._fit_height()
 
     # -- what is chosen --------------------------------------------------------------------
@@ -201,12 +202,12 @@ class ReportDialog(QDialog):
         form.digitsCaption.setEnabled(kind.pdf)
         form.printButton.setVisible(kind.pdf)
         self.wordButton.setVisible(kind.word)
-        form.saveButton.setText("บันทึกเป็น PDF…" if kind.pdf else "บันทึกไฟล์ Excel…")
-        form.previewButton.setText("ดูตัวอย่าง" if kind.pdf else "เปิดดู")
-        form.previewButton.setToolTip("เปิดรายงานในโปรแกรมดู PDF ของเครื่อง (ยังไม่บันทึกไฟล์)" if kind.pdf
-                                      else "เปิดไฟล์ในโปรแกรมตารางคำนวณของเครื่อง (ยังไม่บันทึกไฟล์)")
-        form.descriptionLabel.setText(kind.description)
-        self.setWindowTitle(kind.title)
+        form.saveButton.setText(_("บันทึกเป็น PDF…") if kind.pdf else _("บันทึกไฟล์ Excel…"))
+        form.previewButton.setText(_("ดูตัวอย่าง") if kind.pdf else _("เปิดดู"))
+        form.previewButton.setToolTip(_("เปิดรายงานในโปรแกรมดู PDF ของเครื่อง (ยังไม่บันทึกไฟล์)") if kind.pdf
+                                      else _("เปิดไฟล์ในโปรแกรมตารางคำนวณของเครื่อง (ยังไม่บันทึกไฟล์)"))
+        form.descriptionLabel.setText(_(kind.description))
+        self.setWindowTitle(_(kind.title))
 
     def _fill_periods(self) -> None:
         form, kind = self.form, self.kind()
@@ -215,12 +216,12 @@ class ReportDialog(QDialog):
         combo.clear()
         if kind.quarters:
             for q in range(1, 5):
-                combo.addItem(display.show_digits(f"ไตรมาส {q}") + f" ({QUARTER_MONTHS[q]})", q)
+                combo.addItem(display.show_digits(_("ไตรมาส {quarter}").format(quarter=q)) + f" ({_(QUARTER_MONTHS[q])})", q)
         if kind.rounds:
             for key, months in ROUND_MONTHS.items():
-                combo.addItem(display.show_digits(ROUND_NAMES[key]) + f" ({months})", key)
+                combo.addItem(display.show_digits(ROUND_NAMES[key]) + f" ({_(months)})", key)
         if kind.whole_year:
-            combo.addItem("ทั้งแผน" if not kind.quarters else "ทั้งปีงบประมาณ", WHOLE_YEAR)
+            combo.addItem(_("ทั้งแผน") if not kind.quarters else _("ทั้งปีงบประมาณ"), WHOLE_YEAR)
         if kind.quarters and kind.key != "xlsx":
             combo.setCurrentIndex(default_quarter(self.fiscal_year(), self.today, self.rounds_due) - 1)
         else:
