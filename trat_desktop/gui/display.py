@@ -135,7 +135,7 @@ def agencies_tooltip(row: IndicatorRow) -> str:
 
 
 def fiscal_year_text(year: int) -> str:
-    return show_digits(f"ปีงบประมาณ พ.ศ. {year}")
+    return show_digits(_("ปีงบประมาณ พ.ศ. {year}").format(year=year))
 
 
 def count_text(count: int, noun: str) -> str:

@@ -17,6 +17,7 @@ from ..domain.capabilities import can
 from ..domain.fiscal import default_year
 from ..domain.model import Plan, PlanWarning
 from ..errors import TratError
+from ..i18n import N_, _, ngettext
 from . import display
 from .forms.ui_main_window import Ui_MainWindow
 from .delegates import WrappingTreeDelegate
@@ -25,12 +26,14 @@ from .quiet_gc import no_gc_pass
 from .style import emphasise
 
 THAI_DIGITS_KEY = "display/thai_digits"
-ENTRY_TAB_TEXT = "งานของหน่วยงาน"
-NOT_SAVED_YET = "บันทึกอัตโนมัติทุกครั้งที่แก้ไข"
+#: texts marked with N_() (translated where shown: a _() at import would come before the language is chosen)
+ENTRY_TAB_TEXT = N_("งานของหน่วยงาน")
+NOT_SAVED_YET = N_("บันทึกอัตโนมัติทุกครั้งที่แก้ไข")
 
-PLAN_LOADED = "โหลดแผน"
-WINDOW_TITLE = "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดตราด — Trat Desktop"
-NO_PLAN_TEXT = "ยังไม่มีแผนปฏิบัติการในฐานข้อมูล"
+#: the start of the status-bar note naming the plan loaded (a later message is not covered by it)
+PLAN_LOADED = N_("โหลดแผน")
+WINDOW_TITLE = N_("แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม จังหวัดตราด — Trat Desktop")
+NO_PLAN_TEXT = N_("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล")
 
 #: Indicator table columns: how each one sizes (the two long texts share the spare width).
 _STRETCH = (IndicatorTableModel.COL_INDICATOR, IndicatorTableModel.COL_EXPECTED)
@@ -85,7 +88,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.form = Ui_MainWindow()
         self.form.setupUi(self)
-        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowTitle(_(WINDOW_TITLE))
         from .app import app_icon
 
         self.setWindowIcon(app_icon())
@@ -117,7 +120,7 @@ class MainWindow(QMainWindow):
         self._followed_year: int | None = None
         self.tree_model = PlanTreeModel(parent=self)
         self.table_model = IndicatorTableModel(self)
-        self.saved_label = QLabel(NOT_SAVED_YET)
+        self.saved_label = QLabel(_(NOT_SAVED_YET))
         self.statusBar().addPermanentWidget(self.saved_label)
         self._office_page: Any = None
         #: the entry tab's stand-in while its page is not made yet (the coordinator's window opens on the plan)
@@ -165,7 +168,7 @@ class MainWindow(QMainWindow):
             placeholder = QWidget(tabs)
             placeholder.setObjectName("officePagePlaceholder")
             self._office_placeholder = placeholder
-            tabs.insertTab(0, placeholder, ENTRY_TAB_TEXT)
+            tabs.insertTab(0, placeholder, _(ENTRY_TAB_TEXT))
             tabs.setCurrentIndex(tabs.indexOf(self.form.planPage))
             return
         self._build_office_page()
@@ -200,14 +203,14 @@ class MainWindow(QMainWindow):
         tabs = self.form.pageTabs
         placeholder, self._office_placeholder = self._office_placeholder, None
         if placeholder is None:
-            tabs.insertTab(0, page, ENTRY_TAB_TEXT)
+            tabs.insertTab(0, page, _(ENTRY_TAB_TEXT))
             tabs.setCurrentIndex(self._default_tab())
         else:  # the page takes the placeholder's place; the current tab stays
             index, current = tabs.indexOf(placeholder), tabs.currentIndex()
             tabs.blockSignals(True)
             try:
                 tabs.removeTab(index)
-                tabs.insertTab(index, page, ENTRY_TAB_TEXT)
+                tabs.insertTab(index, page, _(ENTRY_TAB_TEXT))
                 tabs.setCurrentIndex(current)
             finally:
                 tabs.blockSignals(False)
@@ -245,9 +248,9 @@ class MainWindow(QMainWindow):
             stack = self._office_page.controller.undo_stack
             self.undo_group.addStack(stack)
             self.undo_group.setActiveStack(stack)
-        self.undo_action = self.undo_group.createUndoAction(self, "เลิกทำ")
+        self.undo_action = self.undo_group.createUndoAction(self, _("เลิกทำ"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, "ทำซ้ำ")
+        self.redo_action = self.undo_group.createRedoAction(self, _("ทำซ้ำ"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         form.menuEdit.addAction(self.undo_action)
         form.menuEdit.addAction(self.redo_action)
@@ -328,11 +331,13 @@ class MainWindow(QMainWindow):
         from .data_dialog import ask
 
         count = len(controller.unsaved)
-        return ask(self, "ยังมีค่าที่ยังไม่ได้บันทึก",
-                   display.show_digits(f"มีค่าที่พิมพ์ไว้ {count} ช่องที่ยังบันทึกไม่ได้ "
-                                       f"({controller.last_error or 'ฐานข้อมูลไม่ว่าง'})\n\n"
-                                       "ถ้าปิดโปรแกรมตอนนี้ ค่าเหล่านี้จะหายไป (ช่องที่ยังไม่ได้บันทึกมีสีส้ม)"),
-                   yes="ปิดโปรแกรม (ค่าที่ยังไม่ได้บันทึกจะหายไป)", no="ยังไม่ปิด")
+        reason = controller.last_error or _("ฐานข้อมูลไม่ว่าง")
+        text = ngettext("มีค่าที่พิมพ์ไว้ {count} ช่องที่ยังบันทึกไม่ได้ ({reason})\n\n"
+                        "ถ้าปิดโปรแกรมตอนนี้ ค่าเหล่านี้จะหายไป (ช่องที่ยังไม่ได้บันทึกมีสีส้ม)",
+                        "มีค่าที่พิมพ์ไว้ {count} ช่องที่ยังบันทึกไม่ได้ ({reason})\n\n"
+                        "ถ้าปิดโปรแกรมตอนนี้ ค่าเหล่านี้จะหายไป (ช่องที่ยังไม่ได้บันทึกมีสีส้ม)", count)
+        return ask(self, _("ยังมีค่าที่ยังไม่ได้บันทึก"), display.show_digits(text.format(count=count, reason=reason)),
+                   yes=_("ปิดโปรแกรม (ค่าที่ยังไม่ได้บันทึกจะหายไป)"), no=_("ยังไม่ปิด"))
 
     def _after_first_paint(self, fill_plan: bool) -> None:
         if fill_plan:
@@ -447,7 +452,7 @@ class MainWindow(QMainWindow):
             app.processEvents()  # results queued by the last jobs arrive while the service is open
         self.setEnabled(False)
         self.database_released = True
-        self.statusBar().showMessage("ปิดฐานข้อมูลแล้ว")
+        self.statusBar().showMessage(_("ปิดฐานข้อมูลแล้ว"))
         close = getattr(self._service, "close", None)
         if callable(close):
             close()
@@ -491,15 +496,16 @@ class MainWindow(QMainWindow):
             self.office_page.controller.reset()
             self.office_page.reload()
             self.form.pageTabs.setCurrentIndex(self._default_tab())
-            self.statusBar().showMessage("บันทึกการตั้งค่าแล้ว: " + (dialog.saved_identity.display_name
-                                                                    if dialog.saved_identity else ""), 10000)
+            name = dialog.saved_identity.display_name if dialog.saved_identity else ""
+            self.statusBar().showMessage(_("บันทึกการตั้งค่าแล้ว: {name}").format(name=name), 10000)
         return accepted
 
     def _on_saved(self, when: dt.datetime) -> None:
         from .office_page import saved_text
 
         self.saved_label.setText(saved_text(when))
-        self.saved_label.setToolTip(f"บันทึกลงฐานข้อมูลเมื่อ {display.date_text(when.date())} {display.time_text(when)}")
+        self.saved_label.setToolTip(_("บันทึกลงฐานข้อมูลเมื่อ {date} {time}").format(
+            date=display.date_text(when.date()), time=display.time_text(when)))
 
     def set_thai_digits(self, enabled: bool) -> None:
         """Switch Thai/Arabic digits everywhere, remember the choice (QSettings)."""
@@ -628,7 +634,7 @@ class MainWindow(QMainWindow):
         for widget in (form.yearLabel, form.yearCombo):
             form.headerLayout.removeWidget(widget)
             layout.addWidget(widget)
-        form.yearCombo.setToolTip("เลือกปีงบประมาณที่จะบันทึก ดู รายงาน และส่งออก")
+        form.yearCombo.setToolTip(_("เลือกปีงบประมาณที่จะบันทึก ดู รายงาน และส่งออก"))
         form.pageTabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.year_selector = corner
 
@@ -679,7 +685,7 @@ class MainWindow(QMainWindow):
             if year != self._followed_year:
                 self._follow_year(year)
         else:
-            self._show_error(NO_PLAN_TEXT)
+            self._show_error(_(NO_PLAN_TEXT))
 
     def _follow_year(self, year: int) -> None:
         """The entry grid and the coordinator's pages show *year* too."""
@@ -748,24 +754,30 @@ class MainWindow(QMainWindow):
 
     def _show_header(self, plan: Plan) -> None:
         form = self.form
-        form.planTitleLabel.setText(display.show_digits(plan.title or WINDOW_TITLE.split(" — ")[0]))
+        form.planTitleLabel.setText(display.show_digits(plan.title or _(WINDOW_TITLE).split(" — ")[0]))
         form.fiscalYearLabel.setText(display.fiscal_year_text(plan.fiscal_year))
-        form.rowCountLabel.setText("ตัวชี้วัด " + display.count_text(len(plan.rows()), "รายการ"))
-        total = f"งบประมาณรวม {display.baht_text(plan.budget_satang())} บาท"
+        rows = len(plan.rows())
+        form.rowCountLabel.setText(display.show_digits(
+            ngettext("ตัวชี้วัด {count:,} รายการ", "ตัวชี้วัด {count:,} รายการ", rows).format(count=rows)))
+        total = _("งบประมาณรวม {amount} บาท").format(amount=display.baht_text(plan.budget_satang()))
         stated = plan.stated_total
         if stated is not None and stated.kind == "amount" and stated.satang != plan.budget_satang():
-            total += f" (เอกสารระบุ {display.budget_value_text(stated)} บาท)"
+            total += _(" (เอกสารระบุ {amount} บาท)").format(amount=display.budget_value_text(stated))
         form.totalBudgetLabel.setText(total)
         for label in (form.fiscalYearLabel, form.rowCountLabel):
             label.setText(label.text() + "  ·")
-        source = f" จาก {plan.source_name}" if plan.source_name else ""
-        self._show_passing_note(f"{PLAN_LOADED}{display.fiscal_year_text(plan.fiscal_year)}{source}")
+        year = display.show_digits(str(plan.fiscal_year))
+        if plan.source_name:  # the file's name as it is
+            note = _("โหลดแผนปีงบประมาณ พ.ศ. {year} จาก {source}").format(year=year, source=plan.source_name)
+        else:
+            note = _("โหลดแผนปีงบประมาณ พ.ศ. {year}").format(year=year)
+        self._show_passing_note(note)
 
     def _show_passing_note(self, text: str) -> None:
         """A note of lesser weight (which plan was loaded): it never covers another message still in
         the status bar, e.g. the daily backup's result, which may arrive before the deferred load."""
         current = self.statusBar().currentMessage()
-        if not current or current.startswith(PLAN_LOADED):
+        if not current or current.startswith(_(PLAN_LOADED)):
             self.statusBar().showMessage(text)
 
     def _show_warnings(self, warnings: list[PlanWarning]) -> None:
@@ -781,7 +793,7 @@ class MainWindow(QMainWindow):
             table.setItem(i, 0, line_item)
             table.setItem(i, 1, message_item)
         count = display.show_digits(str(len(warnings)))
-        self.form.warningsDock.setWindowTitle(f"คำเตือนจากเอกสารแผน ({count})")
+        self.form.warningsDock.setWindowTitle(_("คำเตือนจากเอกสารแผน ({count})").format(count=count))
 
     # -- selection ------------------------------------------------------------------
     def select_node(self, node: PlanNode) -> None:
@@ -821,12 +833,16 @@ class MainWindow(QMainWindow):
         table.scrollToTop()
         self.row_heights.refit()
         self.form.selectionTitleLabel.setText(node.title())
-        summary = display.count_text(len(entries), "ตัวชี้วัด")
+        indicators = len(entries)
+        summary = ngettext("{count:,} ตัวชี้วัด", "{count:,} ตัวชี้วัด", indicators).format(count=indicators)
         if node.kind != "activity":
-            summary += " จาก " + display.count_text(len(node.activities()), "โครงการ/กิจกรรม")
+            activities = len(node.activities())
+            summary += ngettext(" จาก {count:,} โครงการ/กิจกรรม", " จาก {count:,} โครงการ/กิจกรรม",
+                                activities).format(count=activities)
         budget = node.budget_satang()
-        summary += f" · งบประมาณ {display.baht_text(budget)} บาท" if budget else " · ไม่มีงบประมาณที่เป็นจำนวนเงิน"
-        self.form.selectionSummaryLabel.setText(summary)
+        summary += (_(" · งบประมาณ {amount} บาท").format(amount=display.baht_text(budget)) if budget
+                    else _(" · ไม่มีงบประมาณที่เป็นจำนวนเงิน"))
+        self.form.selectionSummaryLabel.setText(display.show_digits(summary))
 
     def _on_year_changed(self, combo_index: int) -> None:
         year = self.form.yearCombo.itemData(combo_index)
@@ -848,7 +864,7 @@ class MainWindow(QMainWindow):
         for node in self.tree_model.iter_nodes():
             if node.kind != "activity":
                 continue
-            for _, row in node.entries():
+            for _key, row in node.entries():
                 if 0 < row.source_line <= line and (best is None or row.source_line > best[0]):
                     best = (row.source_line, node)
         return best[1] if best else None
