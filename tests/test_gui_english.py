@@ -154,3 +154,59 @@ def test_the_report_menu_and_chooser_in_english(qtbot, service, english) -> None
     assert button.text() == "Print report"
     assert [a.text() for a in button.menu().actions() if a.text()] == [
         "Preview", "Print…", "Save as PDF…", "Save as Word…", "More options…"]
+
+
+def _menu_texts(menu) -> list[str]:
+    """The texts of *menu*'s items and of its submenus' items (separators left out)."""
+    texts = []
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        texts.append(action.text())
+        if action.menu() is not None:
+            texts.extend(_menu_texts(action.menu()))
+    return texts
+
+
+def test_the_main_window_s_menus_and_the_office_page_header_in_english(qtbot, service, english) -> None:
+    window = _window(qtbot, service, Identity(role="office", office_name="สำนักงานศึกษาธิการจังหวัดตราด",
+                                              reporter_name="นายผู้รายงาน"), english)
+    assert window.windowTitle() == "Trat Province ethics promotion action plan — Trat Desktop"
+    menus = [action for action in window.menuBar().actions() if action.menu() is not None and action.isVisible()]
+    titles = [action.text() for action in menus]
+    assert {"File", "Edit", "View", "&Rounds", "Settings", "Reports", "Help"} <= set(titles), titles
+    assert not [title for title in titles if THAI.search(title)], titles
+    items = [text for action in menus for text in _menu_texts(action.menu())]
+    assert "Undo" in items and "Redo" in items, items
+    # the language menu names itself in both languages and each language in its own (ไทย)
+    own_names = set(i18n.LANGUAGES.values()) | {text for text in items if text.startswith("Language (")}
+    assert not [text for text in items if THAI.search(text) and text not in own_names], items
+    tabs = window.form.pageTabs
+    assert tabs.tabText(tabs.indexOf(window.office_page)) == "Office work"
+    assert window.saved_label.text() == "Every change is saved automatically"
+    assert window.form.yearCombo.toolTip() == "Choose the fiscal year to enter, view, report on and export"
+    form = window.form
+    assert form.fiscalYearLabel.text().startswith("Fiscal year ") and "(B.E.)" in form.fiscalYearLabel.text()
+    assert re.fullmatch(r"[\d,]+ indicators  ·", form.rowCountLabel.text()), form.rowCountLabel.text()
+    assert form.totalBudgetLabel.text().startswith("Total budget ") and "baht" in form.totalBudgetLabel.text()
+    assert form.warningsDock.windowTitle().startswith("Warnings from the plan document (")
+    assert not THAI.search(form.selectionSummaryLabel.text()), form.selectionSummaryLabel.text()
+
+    page = window.office_page
+    # the header's words are English; the office's name and the reporter's stay as they were typed
+    assert page.form.titleLabel.text() == "Office work — สำนักงานศึกษาธิการจังหวัดตราด"
+    header = page.form.todayLabel.text()
+    assert header.startswith("Today ") and "Fiscal year " in header and "Reported by นายผู้รายงาน" in header, header
+    assert "Current quarter: quarter " in header, header
+    combo = page.form.quarterCombo
+    assert combo.itemText(0) == "All quarters" and combo.itemText(1).startswith("Quarter ")  # digits: a setting
+    assert [page.detail_tabs.tabText(i) for i in range(2)] == ["Evidence", "Progress, problems and suggestions"]
+    assert page.form.countLabel.text().endswith(" indicators"), page.form.countLabel.text()
+
+
+def test_the_coordinator_s_entry_page_in_english(qtbot, service, english) -> None:
+    window = _window(qtbot, service, Identity(role="coordinator", reporter_name="ผู้ประสาน"), english)
+    page = window.office_page
+    assert page.form.titleLabel.text().startswith("Office work — ")
+    assert page.form.titleLabel.text().endswith(" (may enter results for any office)")
+    assert page.form.agencyCombo.itemText(0) == "All offices"

@@ -17,6 +17,7 @@ from ..domain.model import Plan
 from ..domain import fiscal
 from ..domain.thai import fiscal_year_of
 from ..errors import TratError
+from ..i18n import N_, _, ngettext
 from ..services import AgencyInfo, WorkItem
 from . import display
 from .agency_completer import UID_ROLE, fill_agency_combo
@@ -27,7 +28,8 @@ from .narrative_panel import NarrativePanel
 from .quiet_gc import no_gc_pass
 from .style import emphasise
 
-ALL_AGENCIES = "ทุกหน่วยงาน"
+#: marked only (translated where shown, after the language is chosen)
+ALL_AGENCIES = N_("ทุกหน่วยงาน")
 M = WorkEntryModel
 #: Fixed starting widths; the indicator and note columns share the rest of the width.
 _WIDTHS = {M.COL_UNIT: 70, M.COL_TARGET: 70, M.COL_PERIOD: 90, M.COL_BUDGET: 125,
@@ -90,9 +92,9 @@ class OfficePage(QWidget):
         emphasise(form.titleLabel, 1.25)
         form.errorLabel.hide()
         form.warningLabel.hide()
-        form.quarterCombo.addItem("ทุกไตรมาส", None)
+        form.quarterCombo.addItem(_("ทุกไตรมาส"), None)
         for quarter in range(1, 5):
-            form.quarterCombo.addItem(display.show_digits(f"ไตรมาส {quarter}"), quarter)
+            form.quarterCombo.addItem(display.show_digits(_("ไตรมาส {quarter}").format(quarter=quarter)), quarter)
         table = self.table
         table.setModel(self.model)
         header = table.horizontalHeader()
@@ -108,8 +110,8 @@ class OfficePage(QWidget):
         self.detail_tabs = QTabWidget()
         index = splitter.indexOf(self.evidence_panel)
         splitter.replaceWidget(index, self.detail_tabs)
-        self.detail_tabs.addTab(self.evidence_panel, "หลักฐานประกอบ")
-        self.detail_tabs.addTab(self.narrative_panel, "ผลการดำเนินงาน ปัญหาอุปสรรค ข้อเสนอแนะ")
+        self.detail_tabs.addTab(self.evidence_panel, _("หลักฐานประกอบ"))
+        self.detail_tabs.addTab(self.narrative_panel, _("ผลการดำเนินงาน ปัญหาอุปสรรค ข้อเสนอแนะ"))
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([600, 150])
@@ -205,8 +207,9 @@ class OfficePage(QWidget):
         chosen = combo.count() > 0 and combo.currentIndex() >= 0
         wanted = combo.currentData(UID_ROLE) if chosen else None
         listed = [a for a in self._agencies if a.indicator_rows]
-        counts = {a.uid: display.show_digits(f"({a.indicator_rows} ตัวชี้วัด)") for a in listed}
-        fill_agency_combo(combo, listed, all_text=ALL_AGENCIES, counts=counts)
+        counts = {a.uid: display.show_digits(ngettext("({count} ตัวชี้วัด)", "({count} ตัวชี้วัด)", a.indicator_rows)
+                                             .format(count=a.indicator_rows)) for a in listed}
+        fill_agency_combo(combo, listed, all_text=_(ALL_AGENCIES), counts=counts)
         if chosen and wanted is None:
             index = 0  # ทุกหน่วยงาน, as chosen
         else:
@@ -257,7 +260,7 @@ class OfficePage(QWidget):
         self.refresh_comments()
         self.model.set_signoffs(self._signoff_times())
         self.model.set_current_quarter(self.current_quarter())
-        self.form.countLabel.setText(display.count_text(len(items), "ตัวชี้วัด"))
+        self.form.countLabel.setText(indicator_count_text(len(items)))
         start = self.table.first_editable(fiscal.default_quarter(self.plan.fiscal_year, self._today()))
         if start.isValid():
             self.table.setCurrentIndex(start)
@@ -336,27 +339,29 @@ class OfficePage(QWidget):
     def _show_header(self) -> None:
         me, form = self.identity, self.form
         if can(me, "view_all_offices"):
-            title = f"งานของหน่วยงาน — {COORDINATOR_NAME} (บันทึกแทนหน่วยงานใดก็ได้)"
+            title = _("งานของหน่วยงาน — {coordinator} (บันทึกแทนหน่วยงานใดก็ได้)").format(coordinator=COORDINATOR_NAME)
         else:
-            title = f"งานของหน่วยงาน — {me.office_name or 'ยังไม่ได้ตั้งค่า'}"
+            title = _("งานของหน่วยงาน — {office}").format(office=me.office_name or _("ยังไม่ได้ตั้งค่า"))
         form.titleLabel.setText(title)
         today = self._today()
-        parts = [f"วันนี้ {display.date_text(today)}"]
+        parts = [_("วันนี้ {date}").format(date=display.date_text(today))]
         if self.plan is not None:
             parts.append(display.fiscal_year_text(self.plan.fiscal_year))
             quarter = self.current_quarter()
             if quarter is not None:
-                parts.append(display.show_digits(f"ไตรมาสปัจจุบัน: ไตรมาส {quarter} (แถบสีฟ้า)"))
+                parts.append(display.show_digits(_("ไตรมาสปัจจุบัน: ไตรมาส {quarter} (แถบสีฟ้า)").format(quarter=quarter)))
             elif fiscal_year_of(today) > self.plan.fiscal_year:
-                parts.append(display.show_digits(f"ปีงบประมาณนี้สิ้นสุดแล้ว (ขณะนี้เป็นปีงบประมาณ {fiscal_year_of(today)})"))
+                parts.append(display.show_digits(_("ปีงบประมาณนี้สิ้นสุดแล้ว (ขณะนี้เป็นปีงบประมาณ {year})")
+                                                 .format(year=fiscal_year_of(today))))
                 deadline = fiscal.last_round_deadline(self.plan.fiscal_year, self._rounds_due())
                 if today <= deadline:
-                    parts.append(f"ส่งผลไตรมาส {display.show_digits('4')} ได้ถึง {display.date_text(deadline)}")
+                    parts.append(_("ส่งผลไตรมาส {quarter} ได้ถึง {date}").format(
+                        quarter=display.show_digits("4"), date=display.date_text(deadline)))
             round_text = self._round_text(today)
             if round_text:
                 parts.append(round_text)
         if me.reporter_name:
-            parts.append(f"ผู้รายงาน {me.reporter_name}")
+            parts.append(_("ผู้รายงาน {name}").format(name=me.reporter_name))
         form.todayLabel.setText(" · ".join(parts))
 
     def _round_text(self, today: dt.date) -> str:
@@ -382,11 +387,11 @@ class OfficePage(QWidget):
         if self._stale:
             return  # shown in the chosen digits when first shown
         for i in range(1, form.quarterCombo.count()):
-            form.quarterCombo.setItemText(i, display.show_digits(f"ไตรมาส {i}"))
+            form.quarterCombo.setItemText(i, display.show_digits(_("ไตรมาส {quarter}").format(quarter=i)))
         if can(self.identity, "view_all_offices"):
             self._fill_agency_filter()
         self._show_header()
-        self.form.countLabel.setText(display.count_text(self.model.item_count(), "ตัวชี้วัด"))
+        self.form.countLabel.setText(indicator_count_text(self.model.item_count()))
         self.model.refresh()
         self.table.fit_rows()
         self.evidence_panel.refresh()
@@ -403,27 +408,32 @@ class OfficePage(QWidget):
         if not self.controller.unsaved:
             self.form.errorLabel.hide()
         if warnings:
-            self.form.warningLabel.setText("บันทึกแล้ว แต่โปรดตรวจสอบ: " + " · ".join(warnings))
+            self.form.warningLabel.setText(_("บันทึกแล้ว แต่โปรดตรวจสอบ: {warnings}").format(warnings=" · ".join(warnings)))
             self.form.warningLabel.show()
         else:
             self.form.warningLabel.hide()
         self.saved_at.emit(when)
         if warnings:
-            self.status_message.emit("บันทึกแล้ว มีข้อควรตรวจสอบ: " + " · ".join(warnings))
+            self.status_message.emit(_("บันทึกแล้ว มีข้อควรตรวจสอบ: {warnings}").format(warnings=" · ".join(warnings)))
 
     def _on_kept_unsaved(self, message: str) -> None:
         self.form.warningLabel.hide()
-        self.form.errorLabel.setText(f"ยังไม่ได้บันทึก: {message}")
+        self.form.errorLabel.setText(_("ยังไม่ได้บันทึก: {message}").format(message=message))
         self.form.errorLabel.show()
-        self.status_message.emit(f"ยังไม่ได้บันทึก: {message.splitlines()[0]}")
+        self.status_message.emit(_("ยังไม่ได้บันทึก: {message}").format(message=message.splitlines()[0]))
 
     def _on_refused(self, message: str) -> None:
         self.form.warningLabel.hide()
-        self.form.errorLabel.setText(f"ไม่ได้บันทึก: {message}")
+        self.form.errorLabel.setText(_("ไม่ได้บันทึก: {message}").format(message=message))
         self.form.errorLabel.show()
-        self.status_message.emit(f"ไม่ได้บันทึก: {message}")
+        self.status_message.emit(_("ไม่ได้บันทึก: {message}").format(message=message))
 
 
 def saved_text(when: dt.datetime) -> str:
     """'บันทึกอัตโนมัติแล้ว ๑๐:๓๕ น.'"""
-    return f"บันทึกอัตโนมัติแล้ว {display.time_text(when)}"
+    return _("บันทึกอัตโนมัติแล้ว {time}").format(time=display.time_text(when))
+
+
+def indicator_count_text(count: int) -> str:
+    """'๑๒ ตัวชี้วัด' (the grid's count of indicators)."""
+    return display.show_digits(ngettext("{count:,} ตัวชี้วัด", "{count:,} ตัวชี้วัด", count).format(count=count))
