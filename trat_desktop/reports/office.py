@@ -197,7 +197,7 @@ def _summary(items: list[WorkItem], q: int, d: Thai, in_round: bool = False) -> 
     due = sum(1 for s in standings if s.is_due)
     reported = sum(1 for s in standings if s.is_due and s.complete)
     reached = sum(1 for s in standings if s.on_target)
-    when = f"ไตรมาส {q}" if in_round else "ไตรมาสนี้"
+    when = f"ไตรมาส {q} จำนวน" if in_round else "ไตรมาสนี้"  # "ไตรมาส ๒ ๑๖ รายการ" would run two numbers together
     return d(f"ตัวชี้วัดที่รับผิดชอบ {len(items)} รายการ ต้องรายงานใน{when} {due} รายการ "
              f"รายงานแล้ว {reported} รายการ บรรลุเป้าหมายแล้ว {reached} รายการ")
 
