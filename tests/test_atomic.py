@@ -73,3 +73,28 @@ def test_only_dead_processes_leftovers_are_cleaned(tmp_path: Path) -> None:
     assert mine.exists() and other_target.exists()
     assert atomic.clean_leftovers(tmp_path) == [other_target]
     assert atomic.process_alive(os.getpid()) and not atomic.process_alive(dead)
+
+
+def test_a_file_where_a_folder_should_be_gets_a_thai_message(tmp_path: Path) -> None:
+    """Trials, 2026-12-03: a report or an ITA set under a path whose parent is a file printed the OS's English
+    words ("(Not a directory)", "(File exists)"); now the Thai message names the file in the way."""
+    from trat_desktop.cli import main
+
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    for target in (blocker / "x.pdf", blocker / "a" / "b" / "x.docx"):
+        with pytest.raises(atomic.OutputError) as err:
+            with atomic.atomic_write(target) as tmp:
+                tmp.write_bytes(b"data")
+        message = str(err.value)
+        assert f"“{blocker}” เป็นไฟล์ ไม่ใช่โฟลเดอร์" in message and "Not a directory" not in message
+    with pytest.raises(atomic.OutputError) as err:
+        with atomic.atomic_folder(blocker / "sub", what="ชุดหลักฐาน ITA"):
+            pass
+    assert f"“{blocker}” เป็นไฟล์ ไม่ใช่โฟลเดอร์" in str(err.value) and "File exists" not in str(err.value)
+    with pytest.raises(atomic.OutputError) as err:
+        with atomic.atomic_folder(blocker, what="ชุดหลักฐาน ITA"):
+            pass
+    assert "ชุดหลักฐาน ITA ไม่ได้" in str(err.value)
+    assert main(["--db", str(tmp_path / "db.sqlite3"), "report", "plan", "--out", str(blocker / "p.pdf")]) == 2
+    assert blocker.read_text() == "x" and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

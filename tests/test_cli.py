@@ -123,3 +123,21 @@ def test_smoke_report_fails_loudly(monkeypatch, service, capsys) -> None:
     monkeypatch.setattr(reports, "plan_report", broken)
     assert smoke_report(service) == 1
     assert "font missing" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Trials, 2026-12-03: `trat-desktop progress list | head -2` ended in a BrokenPipeError traceback."""
+    import os
+
+    root = Path(__file__).resolve().parents[1]
+    db = str(tmp_path / "db.sqlite3")
+    assert main(["--db", db, "setup", "--coordinator"]) == 0
+    # ≈ 300 KB of JSON: more than a pipe holds, so the program is still writing when the reader leaves
+    proc = subprocess.Popen([sys.executable, "-m", "trat_desktop", "--db", db, "progress", "list", "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=root,
+                            env={**os.environ, "PYTHONPATH": str(root)})
+    assert proc.stdout is not None and proc.stdout.readline()
+    proc.stdout.close()  # as `head` does
+    _out, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err
+    assert proc.returncode == 0

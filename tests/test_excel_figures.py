@@ -188,6 +188,7 @@ def test_cli_export_xlsx_round(tmp_path: Path, capsys) -> None:  # type: ignore[
     from trat_desktop.cli import main
 
     db = str(tmp_path / "db.sqlite3")
+    assert main(["--db", db, "setup", "--coordinator"]) == 0  # the workbook is the coordinator's (province_excel)
     assert main(["--db", db, "export-xlsx", "--round", "h1", "--out", str(tmp_path / "h1.xlsx")]) == 0
     assert "h1.xlsx" in capsys.readouterr().out
     assert "ผลไตรมาส 3" not in [c.value for c in load_workbook(tmp_path / "h1.xlsx")["ยุทธศาสตร์ 1"][1]]

@@ -54,3 +54,32 @@ def test_round_reports_name_the_round_and_its_period(tmp_path):
     coordinator.import_files([path], trust_new=True)
     write_report(coordinator.progress, "province", tmp_path / "y.pdf", fiscal_year=2569, round_id="y")
     assert "รอบ ๑๒ เดือน (๑ ตุลาคม ๒๕๖๘ – ๓๐ กันยายน ๒๕๖๙)" in _text(tmp_path / "y.pdf")
+
+
+def test_emoji_pasted_from_line_print_no_empty_boxes(tmp_path):
+    """Sarabun has no emoji: a note pasted from LINE (📌 ✅ 🙏🏻, a zero-width space) printed each as an empty
+    box (the font's .notdef glyph, still in the text layer). The PDF leaves them out and keeps the words; the
+    stored note and the Word file keep them."""
+    from docx import Document
+
+    from trat_desktop.reports.typeset import ThaiParagraph, drawable
+    from trat_desktop.services.reports import write_report
+
+    note = "📌 ผลการดำเนินงาน: เข้าร่วม ๙๕%\n✅ ประชุมชี้แจง Code of Conduct 🙏🏻 ที่ห้องประชุม\u200b\n👍"
+    assert drawable(note) == " ผลการดำเนินงาน: เข้าร่วม ๙๕%\n ประชุมชี้แจง Code of Conduct  ที่ห้องประชุม\n"
+    assert drawable("ไม่ใช้งบประมาณ – “ก”") == "ไม่ใช้งบประมาณ – “ก”"
+    assert ThaiParagraph(runs=[("✅ทำแล้ว", True)]).runs == (("ทำแล้ว", True),)
+    office = installation(tmp_path / "office.sqlite3", "office", EDUCATION)
+    item = next(i for i in office.progress.work_items() if 2 in i.quarters())
+    office.progress.set_progress(item, 2, achieved="1" if item.unit != "ระดับ" else "3", result=note,
+                                 problems="เน็ตล่ม 😅😅")
+    office_report(office.progress, tmp_path / "office.pdf", quarter=2)
+    text = _text(tmp_path / "office.pdf")
+    assert "ประชุมชี้แจง Code of Conduct ที่ห้องประชุม" in text and "ปัญหาอุปสรรค: เน็ตล่ม" in text
+    assert not any(ch in text for ch in "📌✅🙏🏻👍😅\u200b")
+    stored = next(i for i in office.progress.work_items() if i.id == item.id)
+    assert stored.entries[2].note == note.replace("\u200b", "") or stored.entries[2].note == note
+    write_report(office.progress, "office", tmp_path / "office.docx", quarter=2)
+    words = "\n".join(p.text for t in Document(str(tmp_path / "office.docx")).tables for row in t.rows
+                      for c in row.cells for p in c.paragraphs)
+    assert "📌 ผลการดำเนินงาน" in words

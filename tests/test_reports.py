@@ -272,17 +272,29 @@ def test_cli_report_and_export(tmp_path: Path, capsys) -> None:
     assert main(["--db", db, "report", "plan", "--out", str(tmp_path / "plan.pdf")]) == 0
     assert "หน้า)" in capsys.readouterr().out
     assert "๒๒๗,๖๕๐" in pdftext(tmp_path / "plan.pdf")
-    assert main(["--db", db, "report", "province", "--quarter", "3", "--digits", "arabic",
+    # the provincial report and the workbook: the coordinator's (capabilities province_report, province_excel)
+    centre = str(tmp_path / "centre.sqlite3")
+    assert main(["--db", centre, "setup", "--coordinator"]) == 0
+    assert main(["--db", centre, "report", "province", "--quarter", "3", "--digits", "arabic",
                  "--out", str(tmp_path / "province.pdf")]) == 0
     assert "ไตรมาสที่ 3 (1 เมษายน 2569 – 30 มิถุนายน 2569)" in pdftext(tmp_path / "province.pdf")
+    assert main(["--db", centre, "export-xlsx", "--out", str(tmp_path / "x.xlsx")]) == 0
+    assert (tmp_path / "x.xlsx").stat().st_size > 5000
     # an office report needs an office installation
     assert main(["--db", db, "report", "office", "--out", str(tmp_path / "office.pdf")]) == 2
     assert "หน่วยงาน" in capsys.readouterr().err
     assert main(["--db", db, "setup", "--office", "สนง.ศึกษาธิการ จ.ตราด", "--reporter", "สมหญิง"]) == 0
     assert main(["--db", db, "report", "office", "--quarter", "2", "--out", str(tmp_path / "office.pdf")]) == 0
     assert EDUCATION in pdftext(tmp_path / "office.pdf")
-    assert main(["--db", db, "export-xlsx", "--out", str(tmp_path / "x.xlsx")]) == 0
-    assert (tmp_path / "x.xlsx").stat().st_size > 5000
+    # an office's database holds only its own results: no "provincial" report or workbook from it, as in the GUI
+    capsys.readouterr()
+    for argv in (["report", "province", "--round", "h1", "--out", str(tmp_path / "o-province.pdf")],
+                 ["report", "province", "--out", str(tmp_path / "o-province.docx")],
+                 ["export-xlsx", "--round", "h1", "--out", str(tmp_path / "o.xlsx")]):
+        assert main(["--db", db, *argv]) == 2
+        err = capsys.readouterr().err
+        assert "ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด" in err and "Traceback" not in err
+    assert not any(p.name.startswith("o-province") or p.name == "o.xlsx" for p in tmp_path.iterdir())
 
 
 # --- Excel ------------------------------------------------------------------------------------

@@ -59,6 +59,10 @@ def output_error(exc: OSError, path: Path | str, what: str = "ไฟล์") -> 
         return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ เพราะไม่มีสิทธิ์เขียนในโฟลเดอร์ “{path.parent}” "
                            "หรือไฟล์เดิมเปิดอยู่ในโปรแกรมอื่น (เช่น โปรแกรมอ่าน PDF หรือ Excel) "
                            "ปิดไฟล์หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
+    blocker = _file_in_the_way(path)
+    if blocker is not None:  # ENOTDIR, or EEXIST from mkdir: a folder on the way is a file
+        return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ เพราะ “{blocker}” เป็นไฟล์ ไม่ใช่โฟลเดอร์ "
+                           "เลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
     if exc.errno == errno.ENOENT and not _is_dir(path.parent):
         return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ เพราะไม่พบโฟลเดอร์ “{path.parent}” "
                            "เลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
@@ -73,6 +77,17 @@ def output_error(exc: OSError, path: Path | str, what: str = "ไฟล์") -> 
     detail = exc.strerror or exc.__class__.__name__
     return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ ({detail}) ไม่มีไฟล์ที่บันทึกไม่ครบเหลืออยู่ "
                        "ลองปิดไฟล์หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The nearest existing folder above *path* when it is a file (so nothing can be written below it)."""
+    parent = path.parent
+    try:
+        while not parent.exists() and parent != parent.parent:
+            parent = parent.parent
+        return parent if parent.exists() and not parent.is_dir() else None
+    except OSError:
+        return None
 
 
 def _is_dir(path: Path) -> bool:
@@ -231,7 +246,8 @@ def atomic_folder(path: Path | str, what: str = "โฟลเดอร์", repl
     one is in place. A failure removes the temporary folder and leaves *path* as it was."""
     path = Path(path)
     if path.exists() and not path.is_dir():
-        raise OutputError(f"บันทึก{what}ไม่ได้ เพราะ “{path}” เป็นไฟล์ ไม่ใช่โฟลเดอร์ โปรดระบุโฟลเดอร์ใหม่")
+        raise OutputError(f"บันทึก{what}{' ' if what[-1:].isascii() else ''}ไม่ได้ เพราะ “{path}” เป็นไฟล์ ไม่ใช่โฟลเดอร์ "
+                          "โปรดระบุโฟลเดอร์ใหม่")
     if path.is_dir() and any(path.iterdir()) and not replace:
         raise OutputError(f"โฟลเดอร์ “{path}” มีไฟล์อยู่แล้ว จึงไม่ได้เขียนทับ และไม่ได้เปลี่ยนแปลงสิ่งใด "
                           "โปรดเลือกโฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง หรือสั่งอีกครั้งพร้อม --force เพื่อแทนที่ทั้งโฟลเดอร์")

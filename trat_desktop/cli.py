@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -337,6 +338,15 @@ def _gui_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
     return args
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so Python's flush at exit meets no closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
@@ -383,6 +393,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 code = smoke_report(service)
             return code
         return run_command(args, service)
+    except BrokenPipeError:  # the reader went away (`... | head`): stop quietly, without a traceback
+        _silence_stdout()
+        return 0
     except Exception as exc:  # noqa: BLE001 - a database failure is told in Thai, others propagate
         translated = database_error(exc)
         if translated is None:

@@ -324,6 +324,28 @@ def _format_text(self, text):  # type: ignore[no-untyped-def]
     return code
 
 
+# --- characters the font has no glyph for ----------------------------------------------------
+
+_covered: frozenset[str] | None = None
+
+
+def drawable(text: str) -> str:
+    """*text* without the characters Sarabun has no glyph for, which would print as empty boxes: emoji
+    pasted from LINE (📌 ✅ 🙏🏻 with their skin tones, variation selectors and joiners), zero-width spaces.
+    Line breaks and spaces stay; the stored text is not changed (a Word file keeps the emoji: Word draws
+    them from the system's emoji font)."""
+    global _covered
+    if text.isascii():
+        return text
+    if _covered is None:
+        install()
+        cmap = pdfmetrics.getFont(FONT).face.charToGlyph
+        _covered = frozenset(chr(c) for c in cmap) | frozenset("\n\t ")
+    if _covered.issuperset(text):
+        return text
+    return "".join(ch for ch in text if ch in _covered)
+
+
 # --- measuring ----------------------------------------------------------------------------
 
 class _Metrics:
@@ -573,6 +595,8 @@ class ThaiParagraph(Flowable):
         if lines is not None:  # lines laid out already (a part of a paragraph split across pages)
             runs = [r for n, line in enumerate(lines) for r in ([("\n", False)] if n else []) + list(line)]
         self.runs: tuple[Run, ...] = tuple(runs) if runs is not None else ((str(text), False),)
+        if lines is None:
+            self.runs = tuple((drawable(t), b) for t, b in self.runs)
         self._preset = [list(line) for line in lines] if lines is not None else None
         self._para: Paragraph | None = None
         self._for_width: float | None = None

@@ -182,6 +182,10 @@ def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year:
     xlsx; office, province, plan and receipt are written as Word (.docx) when *out* ends in .docx, else as
     PDF. Returns the ReportResult of a PDF or Word file (pages, title; a Word file's pages are 0: Word
     lays them out), or the path of the workbook."""
+    if kind in ("province", "xlsx"):
+        # the CLI reaches here as the GUI's menu does: the same rule (an office's database holds only its own
+        # results, so a "provincial" report or workbook from it would mislead)
+        require(progress.identity(), "province_report" if kind == "province" else "province_excel")
     if kind == "xlsx":
         return export_xlsx(progress, out, fiscal_year=fiscal_year, quarter=quarter, round_id=round_id)
     word = is_word_target(out)
