@@ -418,3 +418,17 @@ def test_reports_print_a_value_outside_the_plan_marked_and_leave_it_out_of_the_t
     province_report(coordinator, tmp_path / "province.pdf", quarter=2)
     text = "".join(pdftext(tmp_path / "province.pdf").split())
     assert "อยู่นอกแผนปัจจุบัน:ไตรมาส๒ผล๘๕" in text
+
+
+def test_a_report_under_a_name_of_another_format_is_refused_in_thai(tmp_path: Path) -> None:
+    """The format is picked by the extension: report.txt is not written as a PDF under that name."""
+    from trat_desktop.errors import TratError
+    from trat_desktop.services.reports import check_extension
+
+    for kind, name in (("office", "report.txt"), ("plan", "plan.xlsx"), ("xlsx", "book.pdf")):
+        with pytest.raises(TratError) as caught:
+            check_extension(kind, tmp_path / name)
+        assert "นามสกุล" in caught.value.message and name in caught.value.message
+    for kind, name in (("office", "a.PDF"), ("province", "b.docx"), ("xlsx", "c.xlsx"), ("plan", "no-suffix")):
+        check_extension(kind, tmp_path / name)  # accepted
+    assert list(tmp_path.iterdir()) == []

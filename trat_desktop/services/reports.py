@@ -174,6 +174,20 @@ def is_word_target(out: Out) -> bool:
     return isinstance(out, (str, Path)) and str(out).lower().endswith(".docx")
 
 
+def check_extension(kind: str, out: Out) -> None:
+    """The format is picked by the file's extension: a name with another one (report.txt, a .pdf asked of
+    the workbook) is refused in Thai before anything is written, not written as a PDF under that name."""
+    from ..errors import TratError
+
+    if not isinstance(out, (str, Path)):
+        return
+    suffix = Path(out).suffix.lower()
+    allowed = (".xlsx",) if kind == "xlsx" else (".pdf", ".docx")
+    if suffix and suffix not in allowed:
+        raise TratError(f"ไฟล์ “{Path(out).name}” ต้องมีนามสกุล {' หรือ '.join(allowed)} "
+                        "(โปรแกรมเลือกรูปแบบไฟล์ตามนามสกุล) โปรดเปลี่ยนชื่อไฟล์แล้วลองอีกครั้ง")
+
+
 def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year: int | None = None,
                  quarter: int | None = None, thai_digits: bool = True,
                  on_progress: Callable[[int], None] | None = None, office: str | None = None,
@@ -186,6 +200,7 @@ def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year:
         # the CLI reaches here as the GUI's menu does: the same rule (an office's database holds only its own
         # results, so a "provincial" report or workbook from it would mislead)
         require(progress.identity(), "province_report" if kind == "province" else "province_excel")
+    check_extension(kind, out)
     if kind == "xlsx":
         return export_xlsx(progress, out, fiscal_year=fiscal_year, quarter=quarter, round_id=round_id)
     word = is_word_target(out)
