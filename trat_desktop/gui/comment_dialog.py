@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import _
 from . import display
+from .qt_thai import name_buttons
 
 #: ready texts the coordinator most often sends (a click puts one into the box)
 #: (the office reads them: text that goes to the office stays Thai whatever the screen's language)
@@ -80,8 +81,7 @@ class CommentDialog(QDialog):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("บันทึกความเห็น"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
+        name_buttons(self.buttons, _("บันทึกความเห็น"))
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

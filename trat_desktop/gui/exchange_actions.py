@@ -26,6 +26,7 @@ from ..i18n import N_, _
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import error_text, run_in_background
+from .years import selected_year_of
 
 LAST_DIR_KEY = "exchange/last_dir"
 OFFICE_FILES = N_("ไฟล์ผลการดำเนินงาน (*.trat);;ทุกไฟล์ (*)")
@@ -347,10 +348,7 @@ class ExchangeActions(QObject):
                                          self._on_error(_("ยกเลิกการนำเข้าไม่ได้")), label=_("กำลังยกเลิกการนำเข้า…"))
 
     def _selected_year(self) -> int | None:
-        form = getattr(self.window, "form", None)
-        combo = getattr(form, "yearCombo", None)
-        year = combo.currentData() if combo is not None else None
-        return int(year) if year is not None else None
+        return selected_year_of(self.window)
 
     def export_plan_package(self, out: Path | None = None) -> None:
         """Write the signed plan package of the selected year for the offices."""

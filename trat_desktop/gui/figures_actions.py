@@ -24,6 +24,7 @@ from ..domain.figures import RULE_TEXT, Thresholds, ThresholdError
 from ..errors import TratError
 from ..i18n import _
 from . import display
+from .qt_thai import name_buttons
 
 
 class ThresholdsDialog(QDialog):
@@ -49,8 +50,7 @@ class ThresholdsDialog(QDialog):
         self.rule.setToolTip(RULE_TEXT)
         layout.addWidget(self.rule)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("บันทึก"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
+        name_buttons(self.buttons, _("บันทึก"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

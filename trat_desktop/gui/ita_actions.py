@@ -28,17 +28,14 @@ from ..i18n import N_, _
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import error_text, report_progress, run_in_background
+from .qt_thai import name_buttons
+from .years import window_year
 
 MENU_TEXT = N_("ชุดหลักฐาน ITA…")
 SETTINGS_TEXT = N_("เอกสารชุดหลักฐาน ITA…")
 LAST_DIR_KEY = "ita/last_dir"
 FORMATS = [("both", N_("PDF และ Word (.docx)")), ("pdf", N_("เฉพาะ PDF")), ("docx", N_("เฉพาะ Word (.docx)"))]
 NOT_READY = N_("ตั้งค่าเครื่องเป็นหน่วยงานหรือศูนย์ฯ จังหวัดก่อน (ตั้งค่า › หน่วยงานและผู้รายงาน…)")
-
-
-def _thai_buttons(box: QDialogButtonBox, ok: str) -> None:
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
 
 
 class ItaDialog(QDialog):
@@ -79,7 +76,7 @@ class ItaDialog(QDialog):
         form.addRow(_("ตัวเลข"), self.thai_digits)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        _thai_buttons(self.buttons, _("เลือกโฟลเดอร์และจัดทำ…"))
+        name_buttons(self.buttons, _("เลือกโฟลเดอร์และจัดทำ…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -123,7 +120,7 @@ class ItaSettingsDialog(QDialog):
         self.message.setStyleSheet("color: #b00020")
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        _thai_buttons(self.buttons, _("บันทึก"))
+        name_buttons(self.buttons, _("บันทึก"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -191,9 +188,7 @@ class ItaActions(QObject):
         self.set_action.setToolTip(self.set_action.statusTip() if ready else _(NOT_READY))
 
     def fiscal_year(self) -> int:
-        combo = getattr(getattr(self.window, "form", None), "yearCombo", None)
-        year = combo.currentData() if combo is not None else None
-        return int(year) if year else self.plans.fiscal_years()[-1]
+        return window_year(self.window, self.plans)
 
     # -- the set ---------------------------------------------------------------------------------
     def open_dialog(self) -> ItaDialog | None:

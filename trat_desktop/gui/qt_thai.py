@@ -14,6 +14,9 @@ choose the default and the cancelling button.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QDialogButtonBox
+
+from ..i18n import _
 
 _BUTTONS = {
     "OK": "ตกลง", "&OK": "ตกลง", "Save": "บันทึก", "&Save": "บันทึก", "Save All": "บันทึกทั้งหมด",
@@ -109,3 +112,7 @@ def install(app: QCoreApplication) -> QTranslator:
     return translator
 
 
+def name_buttons(box: QDialogButtonBox, ok: str, cancel: str | None = None) -> None:
+    """Name a button box's OK (what it does, e.g. "บันทึก") and Cancel (ยกเลิก unless *cancel*)."""
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel or _("ยกเลิก"))

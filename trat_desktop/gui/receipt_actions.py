@@ -23,6 +23,8 @@ from ..i18n import N_, _
 from ..services import PlanService, ProgressService
 from . import file_dialogs
 from .ops import error_text, run_in_background
+from .qt_thai import name_buttons
+from .years import window_year
 
 MENU_TEXT = N_("ใบตอบรับของหน่วยงาน…")
 CAPABILITY = "export_reply"  # the same rule as the receipt itself (services/reports.ReportService.receipt)
@@ -51,8 +53,7 @@ class ReceiptDialog(QDialog):
         form.addRow(label, self.office_combo)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("บันทึกใบตอบรับ…"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
+        name_buttons(self.buttons, _("บันทึกใบตอบรับ…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -89,9 +90,7 @@ class ReceiptActions(QObject):
         self.action.setVisible(can(self.progress.identity(), CAPABILITY))
 
     def fiscal_year(self) -> int:
-        combo = getattr(getattr(self.window, "form", None), "yearCombo", None)
-        year = combo.currentData() if combo is not None else None
-        return int(year) if year else self.plans.fiscal_years()[-1]
+        return window_year(self.window, self.plans)
 
     def offices(self) -> list[str]:
         return [a.name for a in self.plans.agencies()]

@@ -29,6 +29,8 @@ from ..i18n import N_, _, pgettext
 from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import error_text, run_in_background
+from .qt_thai import name_buttons
+from .years import window_year
 
 LAST_DIR_KEY = "rounds/last_dir"
 REPLY_FILES = N_("ใบตอบรับ (*.trat);;ทุกไฟล์ (*)")
@@ -51,12 +53,6 @@ def _replies(progress: Any) -> Any:
     from ..services.replies import ReplyService
 
     return ReplyService(ExchangeService(progress))
-
-
-def thai_buttons(box: QDialogButtonBox, ok: str, cancel: str | None = None) -> None:
-    """Thai text on a button box's OK and Cancel (Qt ships no Thai translation of its own)."""
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel or _("ยกเลิก"))
 
 
 def _short_time(iso: str) -> str:
@@ -111,7 +107,7 @@ class SubmitDialog(QDialog):
         self.missing = QListWidget()
         layout.addWidget(self.missing)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        thai_buttons(self.buttons, _("ลงนามและบันทึกไฟล์ส่งรายงาน"))
+        name_buttons(self.buttons, _("ลงนามและบันทึกไฟล์ส่งรายงาน"))
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -447,9 +443,7 @@ class RoundActions(QObject):
         self.attach_views()
 
     def fiscal_year(self) -> int:
-        combo = getattr(getattr(self.window, "form", None), "yearCombo", None)
-        year = combo.currentData() if combo is not None else None
-        return int(year) if year else self.plans.fiscal_years()[-1]
+        return window_year(self.window, self.plans)
 
     # -- messages (tests replace the QMessageBox functions) ---------------------------------
     def inform(self, title: str, text: str) -> None:

@@ -19,6 +19,7 @@ from ..domain import rounds as rules
 from ..errors import TratError
 from ..i18n import N_, _
 from . import display
+from .qt_thai import name_buttons
 
 FIELDS = ("start", "end", "due")
 HEADERS = (N_("รอบรายงาน"), N_("ตั้งแต่"), N_("ถึง"), N_("ครบกำหนดส่ง"), N_("ไตรมาสที่ครอบคลุม"))
@@ -78,8 +79,7 @@ class RoundDatesDialog(QDialog):
             self.error_labels[round_id] = error
             line += 2
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("บันทึกรอบรายงาน"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("ยกเลิก"))
+        name_buttons(self.buttons, _("บันทึกรอบรายงาน"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

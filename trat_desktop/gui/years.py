@@ -34,3 +34,15 @@ def _today_of(plans: object) -> dt.date:
     ask = getattr(plans, "today", None)
     day = ask() if callable(ask) else None
     return day if isinstance(day, dt.date) else dt.date.today()
+
+
+def selected_year_of(window: object) -> int | None:
+    """The fiscal year chosen in a main window's year selector (None without one, or nothing chosen)."""
+    combo = getattr(getattr(window, "form", None), "yearCombo", None)
+    year = combo.currentData() if combo is not None else None
+    return int(year) if year else None
+
+
+def window_year(window: object, plans: object) -> int:
+    """The window's chosen year, else the newest plan's: the year a menu command works on."""
+    return selected_year_of(window) or plans.fiscal_years()[-1]  # type: ignore[attr-defined]
