@@ -48,7 +48,7 @@ from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import BackgroundOp, error_text, report_progress, run_in_background
 from .report_dialog import KINDS, PREVIEW, PRINT, SAVE, ReportDialog, ReportRequest, kinds_for
-from .years import default_year_of
+from .years import default_year_of, selected_year_of
 
 MENU_TITLE = N_("รายงาน")
 LAST_DIR_KEY = "reports/last_dir"
@@ -230,9 +230,7 @@ class ReportActions(QObject):
 
     # -- the chooser -------------------------------------------------------------------------
     def _window_year(self) -> int | None:
-        combo = getattr(getattr(self.window, "form", None), "yearCombo", None)
-        year = combo.currentData() if combo is not None else None
-        return int(year) if year is not None else None
+        return selected_year_of(self.window)
 
     def _rounds_due(self) -> int:
         try:
