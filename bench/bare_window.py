@@ -5,7 +5,7 @@ window pays for on their first use (PySide6 builds a class's Python enums when t
 touched, ~14 ms for ``Qt``), and a 20 x 6 model with text in its cells.
 
 Shows the window, quits right after its first paint, exits 0 (1 if no paint in 10 s). The first
-paint is watched exactly as the app's smoke test watches its window (gui/app.py ``_PaintWatch``):
+paint is watched exactly as the app's smoke test watches its window (gui/app.py ``_paint_watch``):
 the first Paint event of the main window or of its central widget. At that paint it prints the
 process's CPU seconds so far (bench/startup.py and bench/big_plan.py read them).
 """

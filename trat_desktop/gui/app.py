@@ -218,6 +218,30 @@ def open_main_window(service: object, progress: object | None = None, settings: 
     return window
 
 
+class _FirstPaint(QObject):
+    """Calls *then()* once, at the first paint of a window's contents (the window or its central widget)."""
+
+    def __init__(self, window: QWidget, then: Any) -> None:
+        super().__init__(window)
+        self.then, self.seen = then, False
+        central = window.centralWidget() if isinstance(window, QMainWindow) else None
+        self._watched = tuple(w for w in (window, central) if w is not None)
+        for widget in self._watched:
+            widget.installEventFilter(self)
+
+    def stop(self) -> None:
+        for widget in self._watched:
+            widget.removeEventFilter(self)
+        self._watched = ()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            self.stop()
+            self.then()
+        return False
+
+
 class _ResumeFitter(QObject):
     """Puts the screen fitter back on the application, at the main window's first paint (or when
     called); the window itself is fitted as the fitter would have fitted it when shown."""
@@ -225,14 +249,14 @@ class _ResumeFitter(QObject):
     def __init__(self, app: QApplication, fitter: Any) -> None:
         super().__init__(app)
         self.app, self.fitter, self.done = app, fitter, fitter is None
+        self._watch: _FirstPaint | None = None
 
     def __call__(self) -> None:
         if not self.done:
             self.done = True
             self.app.installEventFilter(self.fitter)
-        for widget in getattr(self, "_watched", ()):
-            widget.removeEventFilter(self)
-        self._watched: tuple[QWidget, ...] = ()
+        if self._watch is not None:
+            self._watch.stop()
 
     def at_first_paint(self, window: QWidget) -> None:
         if self.done:
@@ -240,15 +264,7 @@ class _ResumeFitter(QObject):
         from .screen_fit import fit_window
 
         fit_window(window)  # what the fitter does at a main window's Show
-        central = window.centralWidget() if isinstance(window, QMainWindow) else None
-        self._watched = tuple(w for w in (window, central) if w is not None)
-        for widget in self._watched:
-            widget.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self()
-        return False
+        self._watch = _FirstPaint(window, self)
 
 
 class _fitter_paused:  # noqa: N801 (a context manager used like a function)
@@ -283,7 +299,7 @@ def _smoke(app: QApplication, service: object, progress: object | None = None) -
     try:
         with _fitter_paused() as resume:  # as the app's start (open_main_window)
             window = MainWindow(service, progress=progress, defer_menus=True)  # type: ignore[arg-type]
-            painted = _PaintWatch(window)
+            painted = _paint_watch(window)
             window.show()
             resume.at_first_paint(window)
         timer = QElapsedTimer()
@@ -325,23 +341,10 @@ def _smoke(app: QApplication, service: object, progress: object | None = None) -
     return 0 if not problems else 1
 
 
-class _PaintWatch(QObject):
-    """Notes the first paint of a window's contents (the smoke test's 'it drew')."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.seen = False
-        central = window.centralWidget() if isinstance(window, QMainWindow) else None
-        self._watched = tuple(w for w in (window, central) if w is not None)
-        for widget in self._watched:
-            widget.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Paint and not self.seen:
-            self.seen = True
-            # start-up ends here (bench/startup.py reads the process's CPU seconds so far too)
-            _say(f"smoke test: window painted (cpu {time.process_time():.3f} s)")
-        return False
+def _paint_watch(window: QWidget) -> _FirstPaint:
+    """Notes the first paint of a window's contents (the smoke test's 'it drew'); start-up ends here
+    (bench/startup.py reads the process's CPU seconds so far too)."""
+    return _FirstPaint(window, lambda: _say(f"smoke test: window painted (cpu {time.process_time():.3f} s)"))
 
 
 def _say(text: str, error: bool = False) -> None:
