@@ -272,3 +272,112 @@ def test_an_emptied_database_beside_backups_is_damaged_not_a_fresh_start(qtbot, 
     fresh.write_bytes(b"")
     PlanService.open(fresh, check=True).close()
     assert fresh.stat().st_size > 0
+
+
+# -- the start's check skipped after a clean close (issue 16, 100×) ------------------------------
+
+
+def close_cleanly(path: Path) -> None:
+    """A session as the app's: opened with the start's check, closed (checked again, recorded)."""
+    PlanService.open(path, check=True).close()
+
+
+def test_a_file_as_a_clean_close_left_it_opens_without_the_check(tmp_path, monkeypatch) -> None:
+    from trat_desktop.store import connection
+
+    path = build(tmp_path / "data")
+    close_cleanly(path)
+    assert connection.clean_close_record(path).exists()
+    checks: list[bool] = []
+    real = connection.integrity_problem
+    monkeypatch.setattr(connection, "integrity_problem", lambda db, quick=False: checks.append(quick) or real(db, quick))
+    service = PlanService.open(path, check=True)
+    assert service.db.check_skipped and checks == []  # nothing changed since it was checked at close
+    assert achieved(service) == 55
+    service.close()
+    assert checks == [True]  # checked when the user leaves instead
+
+
+def test_a_page_damaged_after_a_clean_close_is_still_refused_and_restore_offered(
+        qtbot, tmp_path, monkeypatch, quiet_boxes) -> None:
+    path = build(tmp_path / "data")
+    close_cleanly(path)
+    corrupt_middle_page(path)  # the file's bytes (and so its modification time) changed since
+    with pytest.raises(DatabaseDamagedError, match="เสียหาย"):
+        PlanService.open(path, check=True)
+    from trat_desktop.store import connection
+
+    assert not connection.clean_close_record(path).exists()  # forgotten with the damage
+    seen: dict[str, object] = {}
+
+    def click_restore() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, StartProblemDialog) and w.isVisible())
+        seen["headline"] = dialog.headline.text()
+        dialog.restore_button.click()
+
+    monkeypatch.setattr(gui_app, "run_main", lambda app, service, instance=None: seen.setdefault("achieved", achieved(service)) and 0)
+    QTimer.singleShot(0, click_restore)
+    assert cli.main(["--db", str(path)]) == 0
+    assert seen == {"headline": "<b>ไฟล์ฐานข้อมูลเสียหาย</b>", "achieved": 40}
+
+
+def test_same_size_and_time_but_other_bytes_at_the_start_are_checked(tmp_path) -> None:
+    """A copy over the file that kept its size and time (a tool restoring the time): other file id or bytes."""
+    path = build(tmp_path / "data")
+    close_cleanly(path)
+    info = path.stat()
+    data = bytearray(path.read_bytes())
+    data[100:108] = b"\xff" * 8  # inside the header page the fingerprint hashes
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    service = None
+    try:
+        service = PlanService.open(path, check=True)
+        assert not service.db.check_skipped
+    except TratError:
+        pass  # refused as damaged: checked, as it must be
+    finally:
+        if service is not None:
+            service.close()
+
+
+def test_a_write_not_folded_into_the_file_means_the_start_checks(tmp_path) -> None:
+    """A session that ended without a clean close (killed) left its write-ahead log: the check runs."""
+    import sqlite3
+
+    path = build(tmp_path / "data")
+    close_cleanly(path)
+    other = sqlite3.connect(path)  # still open: its log stays beside the file, as a killed app's would
+    other.execute("UPDATE progress SET note = 'ค้าง' WHERE rowid = (SELECT min(rowid) FROM progress)")
+    other.commit()
+    try:
+        assert Path(f"{path}-wal").stat().st_size > 0
+        service = PlanService.open(path, check=True)
+        assert not service.db.check_skipped
+        service.close()
+    finally:
+        other.close()
+
+
+def test_damage_found_when_leaving_is_not_recorded_as_clean(tmp_path, monkeypatch) -> None:
+    from trat_desktop.store import connection
+
+    path = build(tmp_path / "data")
+    close_cleanly(path)
+    service = PlanService.open(path, check=True)
+    assert service.db.check_skipped
+    monkeypatch.setattr(connection, "integrity_problem", lambda db, quick=False: "พบปัญหา 1 จุด")
+    service.close()
+    assert not connection.clean_close_record(path).exists()
+    monkeypatch.undo()
+    again = PlanService.open(path, check=True)
+    assert not again.db.check_skipped  # so the next start checks every page again
+    again.close()
+
+
+def test_a_session_opened_without_the_check_records_nothing(tmp_path) -> None:
+    from trat_desktop.store import connection
+
+    path = build(tmp_path / "data")  # opened and closed without check=True (as a worker's connection)
+    assert not connection.clean_close_record(path).exists()

@@ -31,6 +31,10 @@ class Database:
         self.conn = conn
         self.name = name  # the file's name, for messages
         self._utils: Any = None
+        #: the file whose clean close is recorded (a connection opened with the start's check), else None
+        self.checked_path: Path | None = None
+        #: True when the start's check was skipped: the file was as a clean close had left it
+        self.check_skipped = False
         # Writes take the write lock up front (BEGIN IMMEDIATE): a transaction that read first and
         # wrote later could otherwise fail at once with SQLITE_BUSY when another connection wrote
         # in between, without waiting (the "database is locked" after 0.3 s of issue 14).
@@ -124,7 +128,25 @@ class Database:
         return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")]
 
     def close(self) -> None:
+        """Close the connection. One opened with the start's check (:func:`connect`) is checked again
+        first (``PRAGMA quick_check``, the user is leaving: not part of any start) and, when it is
+        intact and this was the last connection (the write-ahead log folded into the file), the file's
+        fingerprint is recorded so that the next start can skip the check (:func:`clean_close_matches`)."""
+        path = self.checked_path
+        if path is None:
+            self.conn.close()
+            return
+        self.checked_path = None
+        record = clean_close_record(path)
+        try:
+            intact = not self.conn.in_transaction and integrity_problem(self, quick=True) == ""
+        except (TratError, sqlite3.Error):
+            intact = False
+        if not intact:
+            _forget(record)
         self.conn.close()
+        if intact:
+            _record_clean_close(path, record)
 
 
 def connect(path: Path | str, check: bool = False, write_wait: float | None = None) -> Database:
@@ -140,6 +162,8 @@ def connect(path: Path | str, check: bool = False, write_wait: float | None = No
     path = Path(path)
     if path.exists() and path.is_dir():
         raise TratError(f"“{path}” เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล")
+    real_file = path.name != ":memory:"
+    unchanged = check and real_file and clean_close_matches(path)  # before SQLite opens (and logs) anything
     try:
         conn = sqlite3.connect(str(path), timeout=WRITE_WAIT_SECONDS)
     except sqlite3.Error as exc:
@@ -155,8 +179,10 @@ def connect(path: Path | str, check: bool = False, write_wait: float | None = No
         if has_tables and app_id != APPLICATION_ID:
             raise TratError(f"ไฟล์ “{path.name}” ไม่ใช่ฐานข้อมูลของ Trat Desktop")
         if check and has_tables:
-            problem = integrity_problem(db, quick=True)
+            db.check_skipped = unchanged
+            problem = "" if unchanged else integrity_problem(db, quick=True)
             if problem:
+                _forget(clean_close_record(path))
                 raise DatabaseDamagedError(f"ไฟล์ฐานข้อมูล “{path.name}” เสียหาย ({problem})")
         db.execute("PRAGMA foreign_keys = ON")
         if path.name != ":memory:":
@@ -170,6 +196,8 @@ def connect(path: Path | str, check: bool = False, write_wait: float | None = No
         if check and path.name != ":memory:" and not _writable(path):
             # a read-only file opens and reads fine, then refuses every save: say so now
             raise read_only_error(path.name, " (ตรวจเมื่อเปิดโปรแกรม)")
+        if check and real_file:
+            db.checked_path = path
         return db
     except sqlite3.Error as exc:
         conn.close()
@@ -180,6 +208,75 @@ def connect(path: Path | str, check: bool = False, write_wait: float | None = No
     except BaseException:
         conn.close()
         raise
+
+
+#: Bytes of the file's start and end that the clean-close fingerprint hashes: the header (page size,
+#: change counter, schema cookie, version) and the schema's root page; the last page.
+FINGERPRINT_BYTES = 8192
+
+
+def clean_close_record(path: Path) -> Path:
+    """Where the fingerprint of *path*'s last clean close is kept: beside it, ``NAME-checked``."""
+    return path.with_name(f"{path.name}-checked")
+
+
+def _fingerprint(path: Path) -> dict[str, Any] | None:
+    """What a clean close is recognised by: size, modification time (ns), file id, and a hash of the
+    file's first and last bytes; None if the file cannot be read, or a write-ahead log or rollback
+    journal is beside it (a write not yet folded into the file: the start checks)."""
+    import hashlib
+
+    try:
+        for other in (f"{path}-wal", f"{path}-journal"):
+            if os.path.exists(other) and os.path.getsize(other) > 0:
+                return None
+        info = os.stat(path)
+        with open(path, "rb") as handle:
+            head = handle.read(FINGERPRINT_BYTES)
+            handle.seek(max(0, info.st_size - FINGERPRINT_BYTES))
+            tail = handle.read(FINGERPRINT_BYTES)
+        if os.stat(path).st_mtime_ns != info.st_mtime_ns:
+            return None  # written while read
+    except OSError:
+        return None
+    return {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "file_id": [info.st_dev, info.st_ino],
+            "bytes": hashlib.sha256(head + tail).hexdigest(), "schema": SCHEMA_VERSION}
+
+
+def clean_close_matches(path: Path) -> bool:
+    """Is *path* exactly as the app left it at its last clean close, after a clean ``quick_check``
+    then? (Then the start's check may be skipped: see docs/notes.md, "Start-up at 100×".)"""
+    import json
+
+    try:
+        recorded = json.loads(clean_close_record(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    now = _fingerprint(path)
+    return now is not None and recorded == now
+
+
+def _record_clean_close(path: Path, record: Path) -> None:
+    """After the last connection closed on an intact file: its fingerprint (atomically; a folder
+    that cannot be written keeps no record, and the next start checks)."""
+    import json
+
+    from ..atomic import atomic_write
+
+    found = _fingerprint(path)
+    if found is None:
+        _forget(record)
+        return
+    try:
+        with atomic_write(record, make_folder=False) as tmp:
+            tmp.write_text(json.dumps(found), encoding="utf-8")
+    except (OSError, TratError):
+        _forget(record)
+
+
+def _forget(record: Path) -> None:
+    with contextlib.suppress(OSError):
+        record.unlink()
 
 
 def _writable(path: Path) -> bool:
