@@ -11,7 +11,7 @@ from typing import Protocol
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QWidget
 
-from ..domain.capabilities import can
+from ..domain.capabilities import can, own_office
 from ..domain.identity import COORDINATOR_NAME, Identity
 from ..domain.model import Plan
 from ..domain import fiscal
@@ -162,7 +162,7 @@ class OfficePage(QWidget):
         try:
             self.identity = self._progress.identity()
             with no_gc_pass():
-                self.plan = self._plans.load_plan(self.year if self.year is not None else self._default_year())
+                self.plan = self._read_plan(self.year if self.year is not None else self._default_year())
             self._agencies = self._plans.agencies()
         except TratError as exc:
             self._show_load_error(exc.message)
@@ -178,6 +178,15 @@ class OfficePage(QWidget):
             self._fill_agency_filter()
         self._show_header()
         self.load_items()
+
+    def _read_plan(self, year: int | None) -> Plan:
+        """The plan this page shows: for an office, only the activities holding its rows (labels as in the
+        whole plan: PlanService.office_plan); for the coordinator the whole plan."""
+        mine = own_office(self.identity)
+        ask = getattr(self._plans, "office_plan", None)
+        if mine and callable(ask):
+            return ask(year, mine)  # type: ignore[no-any-return]
+        return self._plans.load_plan(year)
 
     def _rounds_due(self) -> int:
         ask = getattr(self._plans, "round_due_days", None)

@@ -211,6 +211,15 @@ class PlanService:
         assert plan is not None
         return plan
 
+    def office_plan(self, fiscal_year: int | None, agency_uid: str) -> Plan:
+        """The part of a year's plan an office works on: the activities holding its rows (assigned to it,
+        or with a value it recorded), each with all its rows, under their tactics and strategies. Its
+        rows, their labels and their order are those of the whole plan (:meth:`load_plan`); other rows
+        of those activities come along (their place gives the labels). For an office's entry page."""
+        plan = plan_store.load_plan(self._db, self._year(fiscal_year), agency_uid=agency_uid)
+        assert plan is not None
+        return plan
+
     def warnings(self, fiscal_year: int | None = None) -> list[PlanWarning]:
         return self.load_plan(fiscal_year).warnings
 

@@ -166,7 +166,7 @@ class ProgressService:
         if mine is not None:
             agency_uid = mine
         if plan is None or (fiscal_year is not None and plan.fiscal_year != fiscal_year):
-            plan = self.plans.load_plan(fiscal_year)
+            plan = self.plans.office_plan(fiscal_year, mine) if mine else self.plans.load_plan(fiscal_year)
         names = {a.uid: a.name for a in self.plans.agencies()}
         uid_of = {name: uid for uid, name in names.items()}
         items: list[WorkItem] = []
