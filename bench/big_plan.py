@@ -22,6 +22,8 @@ on the same database:
 * start-up: ``python -m trat_desktop --smoke-test`` as a whole process, wall clock and its own
   CPU seconds to the main window's first paint (the process is stopped there: the smoke test's
   plan printout is not part of start-up), beside ``bench/bare_window.py`` (median of --runs);
+  over the database as the app leaves it when the user quits (its start skips the quick_check)
+  and, reported beside it (no target), as a killed app leaves it (every page checked);
 * in a fresh process (its own memory): the window made and shown to its first paint, the work
   that follows the paint (menus, the hidden plan tab), each other tab's first showing (to its
   paint; the consolidated view and dashboard then load in the background), the entry grid's
@@ -252,15 +254,23 @@ def time_to_paint(cmd: list[str], env: dict[str, str], timeout: float = 300.0) -
         proc.wait()
 
 
-def startup(db: Path, runs: int) -> dict[str, float]:
+def startup(db: Path, runs: int, after_unclean_end: bool = False) -> dict[str, float]:
+    """Start-up of the app over *db* beside the bare window. The database is as the app leaves it when
+    the user quits (closed cleanly: its start skips SQLite's quick_check, store/connection.py); with
+    *after_unclean_end*, as a killed app leaves it (no clean-close record: every page is checked)."""
+    from trat_desktop.store.connection import clean_close_record
+
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     app_cmd = [sys.executable, "-m", "trat_desktop", "--smoke-test", "--db", str(db)]
     bare_cmd = [sys.executable, str(BARE)]
+    PlanService.open(db, check=True).close()  # a session of the app, ended as the user's quit ends it
     time_to_paint(app_cmd, env)  # warm-up
     time_to_paint(bare_cmd, env)
     app, bare = [], []
     for _ in range(runs):
+        if after_unclean_end:
+            clean_close_record(db).unlink(missing_ok=True)
         app.append(time_to_paint(app_cmd, env))
         bare.append(time_to_paint(bare_cmd, env))
     out = {"app_wall_s": statistics.median(t[0] for t in app), "app_cpu_s": statistics.median(t[1] for t in app),
@@ -438,12 +448,15 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 service.close()
             start = startup(db, args.runs)
+            unclean = startup(db, args.runs, after_unclean_end=True)
             env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
             done = subprocess.run([sys.executable, __file__, "--inner", role, "--db", str(db)], env=env,
                                   stdout=subprocess.PIPE, check=True)
             inner = json.loads(done.stdout.decode().strip().splitlines()[-1])
             missed += report_window(role, who, start, inner)
+            print(f"  start-up after an unclean end (the whole file checked): {unclean['app_cpu_s'] * 1000:.0f} ms CPU; "
+                  f"bare window {unclean['bare_cpu_s'] * 1000:.0f} ms; ratio {unclean['startup_ratio']:.2f} CPU")
             sys.stdout.flush()
     if missed:
         print("missed: " + ", ".join(missed))

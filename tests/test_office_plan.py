@@ -98,3 +98,32 @@ def test_the_whole_plan_read_is_unchanged_by_the_scoped_read(service) -> None:
     again = service.load_plan(2569)
     assert again.rows() == plan.rows() and again.strategies == plan.strategies
     assert again.agencies == plan.agencies and again.warnings == plan.warnings
+
+
+def test_a_plan_reads_the_same_beside_other_years(tmp_path) -> None:
+    """Alone in the database a plan's assignments and budget lines are read by scanning their tables; beside
+    other years' plans (most rows not its own) by lookup: the same plan either way."""
+    import uuid
+
+    service = PlanService.open(tmp_path / "trat.sqlite3")
+    try:
+        alone = service.load_plan(2569)
+        agencies = plan_store.load_agencies(service.db)
+        for year in (2570, 2571, 2572):
+            other = copy.deepcopy(alone)
+            other.fiscal_year = year
+            for strategy in other.strategies:
+                strategy.uid = str(uuid.uuid4())
+                for tactic in strategy.tactics:
+                    tactic.uid = str(uuid.uuid4())
+                    for activity in tactic.activities:
+                        activity.uid = str(uuid.uuid4())
+                        for row in activity.rows:
+                            row.uid = str(uuid.uuid4())
+                            row.agencies.reverse()  # other years' rows, in another order
+            plan_store.save_plan(service.db, other, agencies)
+        beside = service.load_plan(2569)
+        assert beside == alone
+        assert [r.agencies for r in service.load_plan(2570).rows()] == [list(reversed(r.agencies)) for r in alone.rows()]
+    finally:
+        service.close()

@@ -733,7 +733,7 @@ class MainWindow(QMainWindow):
         tree, model = self.form.planTree, self.tree_model
         column = PlanTreeModel.COL_BUDGET
         metrics = tree.fontMetrics()
-        texts = {model.data(model.index_of(node, column)) for node in model.iter_nodes()}
+        texts = model.budget_texts()
         margin = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
         widest = max((metrics.horizontalAdvance(text) + margin for text in texts if text), default=0)
         tree.header().resizeSection(column, max(widest, tree.header().sectionSizeFromContents(column).width()))

@@ -70,6 +70,12 @@ def build_nodes(plan: Plan) -> list[PlanNode]:
             ]
             s_node.children.append(t_node)
         roots.append(s_node)
+    for s_node in roots:  # budgets bottom-up, each row counted once (a strategy node summed every row again)
+        for t_node in s_node.children:
+            for a_node in t_node.children:
+                a_node._budget = sum(r.budget_satang() for r in a_node.item.rows)  # type: ignore[union-attr]
+            t_node._budget = sum(a._budget or 0 for a in t_node.children)
+        s_node._budget = sum(t._budget or 0 for t in s_node.children)
     return roots
 
 
@@ -111,6 +117,15 @@ class PlanTreeModel(QAbstractItemModel):
             stack.extend(reversed(node.children))
         return out
 
+    @staticmethod
+    def budget_text(node: PlanNode) -> str:
+        """The budget column's text of *node*."""
+        return display.baht_text(node.budget_satang()) if node.budget_satang() else "–"
+
+    def budget_texts(self) -> set[str]:
+        """Every node's budget text (open or not), to fit the column once per plan."""
+        return {self.budget_text(node) for node in self.iter_nodes()}
+
     def _children(self, parent: QModelIndex) -> list[PlanNode]:
         node = self.node(parent)
         return self._roots if node is None else node.children
@@ -148,7 +163,7 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_TITLE:
                 return node.title()
-            return display.baht_text(node.budget_satang()) if node.budget_satang() else "–"
+            return self.budget_text(node)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_TITLE:
                 count = display.count_text(len(node.entries()), _("ตัวชี้วัด"))
