@@ -64,7 +64,11 @@ def _outcome(parse, text: str, **options):
 
 
 JSON_PIECES = st.sampled_from(['{', '}', '[', ']', '"a"', '"ข"', ':', ',', ' ', '1', '-0', '1e400', '2.5', 'NaN',
-                               '99999999999999999999', 'null', 'true', '"\\ud800"', '"\\n"', '\\', '"'])
+                               '99999999999999999999', 'null', 'true', '"\\ud800"', '"\\n"', '\\', '"',
+                               # integers about the limits (2^63 has 19 digits; 18 digits always fit)
+                               '999999999999999999', '-999999999999999999', '9223372036854775807',
+                               '9223372036854775808', '-9223372036854775808', '-9223372036854775809',
+                               '1' * 33, '0' * 19])
 
 
 @given(st.one_of(VALUES.map(json.dumps), st.lists(JSON_PIECES, max_size=12).map("".join),
@@ -75,3 +79,13 @@ def test_one_line_reads_as_loads_reads_it(text: str, depth: int) -> None:
     escapes = "\\u" in text
     assert _outcome(loads_line, text, max_depth=depth, escapes=escapes) == _outcome(
         loads, text, max_depth=depth, escapes=escapes)
+
+
+@pytest.mark.parametrize("number", ["999999999999999999", "-999999999999999999", "9223372036854775807",
+                                    "-9223372036854775808", "9223372036854775808", "-9223372036854775809",
+                                    "1" * 40, "12345"])
+def test_a_line_with_big_or_small_integers_reads_as_loads_reads_it(number: str) -> None:
+    """Integers of up to 18 digits take json's own parser in loads_line; longer ones the checked hook."""
+    from trat_desktop.exchange.safe_json import loads_line
+    for text in (f'{{"revision": {number}, "quarter": 2}}', f'{{"note": "{number}", "quarter": {number}}}'):
+        assert _outcome(loads_line, text, escapes=False) == _outcome(loads, text, escapes=False)

@@ -67,6 +67,21 @@ def _text(record: dict[str, Any], name: str, where: str, limit: int, multiline: 
 
 
 _NARRATIVES = ("problems", "suggestions")
+#: uids already found well formed (an import sees the same row and office uids in file after file); bounded
+_GOOD_UIDS: set[str] = set()
+_GOOD_UIDS_MAX = 200_000
+
+
+def _is_uid(text: str) -> bool:
+    """``_UID.fullmatch(text)``, remembered for the uids already seen."""
+    if text in _GOOD_UIDS:
+        return True
+    if _UID.fullmatch(text) is None:
+        return False
+    if len(_GOOD_UIDS) >= _GOOD_UIDS_MAX:
+        _GOOD_UIDS.clear()
+    _GOOD_UIDS.add(text)
+    return True
 
 
 def _fast_entry(record: dict[str, Any]) -> ProgressEntry | None:
@@ -77,8 +92,8 @@ def _fast_entry(record: dict[str, Any]) -> ProgressEntry | None:
     spent, status, revision = get("spent_satang"), get("status"), get("revision")
     note, reporter, updated = get("note"), get("reporter"), get("updated_at")
     problems, suggestions = get("problems", ""), get("suggestions", "")
-    if (type(indicator) is not str or type(agency) is not str or not _UID.fullmatch(indicator)
-            or not _UID.fullmatch(agency) or type(quarter) is not int or quarter not in (1, 2, 3, 4)
+    if (type(indicator) is not str or type(agency) is not str or not _is_uid(indicator)
+            or not _is_uid(agency) or type(quarter) is not int or quarter not in (1, 2, 3, 4)
             or not (achieved is None or type(achieved) in (int, float)) or not (spent is None or type(spent) is int)
             or type(status) is not str or status not in STATUSES or type(revision) is not int
             or not 1 <= revision <= MAX_REVISION

@@ -128,8 +128,11 @@ def loads_line(text: str, max_depth: int = MAX_DEPTH, escapes: bool = True) -> A
     to its last, is parsed by the scanner itself; anything else (whitespace around it, an error, an escape)
     goes through :func:`loads`, which says what is wrong. The hooks refuse the same values either way."""
     if not escapes and text.count("[") + text.count("{") <= max_depth:
+        # integers of at most 18 digits are always within the limits _parse_int checks (2^63 has 19 digits):
+        # without a longer run of digits anywhere in the line, json's own integer parser gives the same value
+        scan = _SCAN if _LONG_DIGITS.search(text) else _SCAN_SHORT_INTS
         try:
-            value, end = _SCAN(text, 0)
+            value, end = scan(text, 0)
         except UnsafeJson:
             raise
         except (StopIteration, ValueError, RecursionError):
@@ -140,3 +143,7 @@ def loads_line(text: str, max_depth: int = MAX_DEPTH, escapes: bool = True) -> A
 
 
 _SCAN = _DECODER.scan_once
+#: the same decoder with json's own integer parser, for a line with no run of 19 or more digits
+_SCAN_SHORT_INTS = json.JSONDecoder(parse_float=_parse_float, parse_constant=_parse_constant,
+                                    object_pairs_hook=_object).scan_once
+_LONG_DIGITS = re.compile(r"[0-9]{19}")

@@ -174,8 +174,9 @@ def _expand(paths: list[Path]) -> list[Path]:
 class RunCache:
     """What one import run reads once instead of once per file (plans, agencies, removed rows)."""
 
-    def __init__(self, plans: Any) -> None:
+    def __init__(self, plans: Any, actor: str = "") -> None:
         self.plans = plans
+        self.actor = actor  # who the run's key pins name (the identity does not change within a run)
         self.years = set(plans.fiscal_years())
         self.agencies = {a.uid: a for a in plans.agencies()}
         # rows this database once had (in the trash, also inside a removed activity; or holding progress):
@@ -231,7 +232,7 @@ class OfficeImport:
         me = self.progress.identity()
         require(me, "import_office_files")
         files = _expand([Path(p) for p in paths])
-        self._run = RunCache(self.plans)
+        self._run = RunCache(self.plans, me.actor())
         if not files:
             raise TratError("ไม่พบไฟล์ที่จะนำเข้า (.trat)")
         run = _Run(self.signing.my_keys().public_b64, dry_run, trust_new, confirm_key)
@@ -502,7 +503,7 @@ class OfficeImport:
         with self._db.atomic():
             if item.pin and not dry_run:
                 exchange_store.pin_key(self._db, result.office_uid, item.public_key, keys.fingerprint(item.public_key),
-                                       self.progress.identity().actor(), at)
+                                       self._run.actor, at)
             taken: list[tuple[ProgressEntry, ProgressEntry | None]] = []
             settle: list[tuple[str, str, int]] = []   # taken cells that had a value held aside
             for (_key, before, row), incoming in zip(outcome.rows, item.entries, strict=True):
@@ -560,8 +561,9 @@ class OfficeImport:
         winners = merge_events(held, item.evidence)
         unchanged = set(held)
         changed = [winners[e.key] for e in item.evidence if winners[e.key] not in unchanged]
-        folder = self.progress.evidence_folder()
-        for event in {e.sha256: e for e in changed if not e.removed}.values():
+        attached = list({e.sha256: e for e in changed if not e.removed}.values())
+        folder = self.progress.evidence_folder() if attached else Path()  # resolved only for files bringing some
+        for event in attached:
             target = evidence_store.blob_path(folder, event.sha256)
             if not target.exists():
                 # streamed from the archive, whole or not at all, checked again against its hash on the way
