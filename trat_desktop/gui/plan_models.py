@@ -20,6 +20,11 @@ NODE_KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 _ALIGN_TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 _ALIGN_TOP_RIGHT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
 _ALIGN_TOP_CENTER = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
+_ALIGN_TOP_LEFT_INT = int(_ALIGN_TOP_LEFT)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+#: the roles the indicator table answers (display, tooltip, alignment), as plain ints
+_TABLE_ROLES = frozenset({_DISPLAY, _TOOLTIP, int(Qt.ItemDataRole.TextAlignmentRole)})
 
 
 @dataclass(eq=False)
@@ -221,6 +226,7 @@ class IndicatorTableModel(QAbstractTableModel):
         COL_BUDGET: _ALIGN_TOP_RIGHT,
         COL_PERIOD: _ALIGN_TOP_CENTER,
     }
+    _ALIGN_INT = {column: int(align) for column, align in _ALIGN.items()}
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -296,16 +302,18 @@ class IndicatorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        # the role first: a view asks ~8 roles per cell (sizing the fitted columns of a big plan's rows
+        # asks thousands of cells before the first paint) and most have no answer here
+        if role not in _TABLE_ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if not 0 <= row < len(self._entries):
+            return None
+        if role == _DISPLAY:
             return self.text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(self._ALIGN.get(column, _ALIGN_TOP_LEFT))
-        return None
+        return self._ALIGN_INT.get(column, _ALIGN_TOP_LEFT_INT)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
