@@ -280,8 +280,8 @@ def read_document(path: Path) -> str:
 
             return docx_to_text(path.read_bytes(), path.name)
         if size > MAX_PLAN_DOCUMENT_BYTES:
-            raise TratError(_("ไฟล์ “{name}” ใหญ่เกินไป ({size:,} ไบต์; รับได้ไม่เกิน {max_plan_document_bytes:,} ไบต์)").format(
-                                name=path.name, size=size, max_plan_document_bytes=MAX_PLAN_DOCUMENT_BYTES))
+            raise TratError(_("ไฟล์ “{name}” ใหญ่เกินไป ({size:,} ไบต์; รับได้ไม่เกิน {limit:,} ไบต์)").format(
+                                name=path.name, size=size, limit=MAX_PLAN_DOCUMENT_BYTES))
         data = path.read_bytes()
     except OSError as exc:
         raise TratError(_("อ่านไฟล์ “{path}” ไม่ได้: {value}").format(path=path, value=exc.strerror or exc)) from exc

@@ -79,8 +79,8 @@ class RoundService:
         me = self.progress.identity()
         require(me, "set_rounds")
         if fiscal_year not in self.progress.plans.fiscal_years():
-            raise TratError(_("ไม่มีแผนของปีงบประมาณ พ.ศ. {to_thai_digits}").format(
-                                to_thai_digits=to_thai_digits(str(fiscal_year))))
+            raise TratError(_("ไม่มีแผนของปีงบประมาณ พ.ศ. {year}").format(
+                                year=to_thai_digits(str(fiscal_year))))
         current = self.find(fiscal_year, round_id)
         changed = rules.Round(
             fiscal_year, current.id,
