@@ -88,6 +88,7 @@ def output_error(exc: OSError, path: Path | str, what: str = "ไฟล์") -> 
         return OutputError(_("บันทึก{what} “{name}…” ไม่ได้ เพราะชื่อไฟล์หรือที่อยู่ยาวเกินไป "
                              "เลือกชื่อที่สั้นลง แล้วลองอีกครั้ง").format(what=what, name=path.name[:40]))
     if exc.errno == errno.EISDIR or _is_dir(path):
+        # TRANSLATORS: {what} ends with a space in English ("file "): write "the {what}because", no space
         return OutputError(_("บันทึก{what}ไม่ได้ เพราะ “{path}” เป็นโฟลเดอร์ โปรดระบุชื่อไฟล์").format(
             what=_spaced(what), path=path))
     if exc.errno in (errno.EBUSY, errno.ETXTBSY):
@@ -272,6 +273,7 @@ def atomic_folder(path: Path | str, what: str = "โฟลเดอร์", repl
     one is in place. A failure removes the temporary folder and leaves *path* as it was."""
     path = Path(path)
     if path.exists() and not path.is_dir():
+        # TRANSLATORS: {what} ends with a space in English ("folder "): write "the {what}because", no space
         raise OutputError(_("บันทึก{what}ไม่ได้ เพราะ “{path}” เป็นไฟล์ ไม่ใช่โฟลเดอร์ โปรดระบุโฟลเดอร์ใหม่").format(
             what=_spaced(_what(what)), path=path))
     if path.is_dir() and any(path.iterdir()) and not replace:
