@@ -169,10 +169,11 @@ def _year_ce(text: str) -> int:
 
 
 def parse_date(text: str) -> dt.date:
-    """A date as people type it: ISO '2026-04-15', '15/4/2569', '๑๕ เม.ย. ๒๕๖๙', '15 เมษายน 2569'.
+    """A date as people type it: ISO '2026-04-15', '15/4/2569', '๑๕ เม.ย. ๒๕๖๙', '15 เมษายน 2569', '15 Apr 2569 BE'.
 
     Years above 2400 are Buddhist era; two-digit years are BE (๖๙ = ๒๕๖๙)."""
     cleaned = " ".join(to_arabic_digits(str(text)).split())
+    cleaned = re.sub(r"\s*B\.?\s?E\.?$", "", cleaned, flags=re.IGNORECASE)  # '15 Apr 2569 BE' (English screen)
     try:
         if re.match(r"^\d{4}-\d{2}-\d{2}$", cleaned):
             day = dt.date.fromisoformat(cleaned)
@@ -183,11 +184,13 @@ def parse_date(text: str) -> dt.date:
         named = _BE_TEXT.match(cleaned)
         if named:
             month_text = named.group(2).replace(" ", "")
-            wide, short = months("wide"), months("abbreviated")
-            names = {m: i + 1 for i, m in enumerate(wide)} | {m: i + 1 for i, m in enumerate(short)}
-            names |= {m.replace(".", ""): i + 1 for i, m in enumerate(short)}
-            if month_text in names:
-                return dt.date(_year_ce(named.group(3)), names[month_text], int(named.group(1)))
+            names: dict[str, int] = {}
+            for locale in ("th", "en"):  # Thai, and the English of an English screen ('15 Apr 2569 BE')
+                for width in ("wide", "abbreviated"):
+                    names |= {m.lower(): i + 1 for i, m in enumerate(months(width, locale))}
+                    names |= {m.lower().replace(".", ""): i + 1 for i, m in enumerate(months(width, locale))}
+            if month_text.lower() in names:
+                return dt.date(_year_ce(named.group(3)), names[month_text.lower()], int(named.group(1)))
     except ValueError:
         pass
     raise RoundError(_("อ่านวันที่ “{text}” ไม่ได้ (ใช้รูปแบบ เช่น ๑๕ เม.ย. ๒๕๖๙, 15/4/2569 หรือ 2026-04-15)").format(
