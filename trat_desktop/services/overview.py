@@ -11,7 +11,7 @@ from ..domain.labels import labelled_rows
 from ..domain.figures import Thresholds, on_target
 from ..domain.progress import ProgressEntry, achieved_to_date, allocated_satang, is_reported
 from ..domain.reporting import Standing, missing_offices, standing
-from ..i18n import _
+from ..i18n import _, language
 from ..store import progress as progress_store
 from .plan import PlanService
 
@@ -197,5 +197,5 @@ class OverviewService:
             from .rounds import ReviewService, board
 
             for entry in board(ReviewService(ProgressService(self.plans)), plan.fiscal_year, f"q{quarter}"):
-                timeliness[entry.office_name] = entry.punctuality.text()
+                timeliness[entry.office_name] = entry.punctuality.text(language=language())  # the screen's
         return Dashboard(plan.fiscal_year, quarter, stats, missing, timeliness)

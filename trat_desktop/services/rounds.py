@@ -13,7 +13,7 @@ from ..domain.thai import to_thai_digits
 from ..errors import TratError
 from ..store import rounds as round_store
 from .progress import ProgressService
-from ..i18n import _, ngettext
+from ..i18n import _, language, ngettext
 
 MAX_REASON = 1000
 
@@ -68,9 +68,9 @@ class RoundService:
                                        state.changed_after_signoff).format(
                 changed=_(rules.CHANGED_AFTER_SIGNOFF), count=to_thai_digits(str(state.changed_after_signoff)))
         if state is not None and state.state == "submitted":
-            return _("รอบที่ต้องส่ง: {round} · ลงนามส่งรายงานแล้ว{changed}").format(round=_(item.name), changed=changed)
-        return _("รอบที่ต้องส่ง: {round} · {due}{changed}").format(round=_(item.name), due=rules.due_text(item, today),
-                                                                   changed=changed)
+            return _("รอบที่ต้องส่ง: {round} · ลงนามส่งรายงานแล้ว{changed}").format(round=item.title(language()), changed=changed)
+        return _("รอบที่ต้องส่ง: {round} · {due}{changed}").format(
+            round=item.title(language()), due=rules.due_text(item, today, language=language()), changed=changed)
 
     # -- coordinator ---------------------------------------------------------------------------
     def set_dates(self, fiscal_year: int, round_id: str, start: Any = None, end: Any = None,
@@ -156,7 +156,7 @@ class RoundService:
         current = self.views(fiscal_year).get(item.id)
         if current is not None and current.state == "submitted":
             raise TratError(_("{name}ลงนามส่งรายงานแล้ว (เมื่อ {signed_on})").format(
-                name=_(item.name), signed_on=current.submission.signed_on if current.submission else ""))
+                name=item.title(language()), signed_on=current.submission.signed_on if current.submission else ""))
         missing = self.missing(fiscal_year, item.id)
         if missing:
             cell = _("{row} ไตรมาส {quarter}")
@@ -167,7 +167,7 @@ class RoundService:
                                      "{count} รายการ: {listed}{more}",
                                      "ยังส่ง{name}ไม่ได้: ตัวชี้วัดที่ถึงกำหนดยังไม่มีผล หรือมีสถานะแต่ไม่ระบุเหตุผล "
                                      "{count} รายการ: {listed}{more}", len(missing)).format(
-                name=_(item.name), count=to_thai_digits(str(len(missing))), listed=listed, more=more))
+                name=item.title(language()), count=to_thai_digits(str(len(missing))), listed=listed, more=more))
         name = (signer_name or me.head_name).strip()
         position = (signer_position or me.head_position).strip()
         if not name:
@@ -190,11 +190,11 @@ class RoundService:
         item = self.find(fiscal_year, round_id)
         current = self.views(fiscal_year).get(item.id)
         if current is None or current.state != "submitted":
-            raise TratError(_("{name}ยังไม่ได้ลงนามส่งรายงาน จึงไม่มีอะไรให้ถอน").format(name=_(item.name)))
+            raise TratError(_("{name}ยังไม่ได้ลงนามส่งรายงาน จึงไม่มีอะไรให้ถอน").format(name=item.title(language())))
         accepted = round_store.reviews(self._db, fiscal_year).get((me.office_uid, item.id))
         if accepted is not None and accepted.state == "accepted":
             raise TratError(_("ศูนย์ฯ รับรายงาน{name}แล้ว จึงถอนการส่งไม่ได้ หากต้องแก้ไข โปรดขอให้ศูนย์ฯ ปลดล็อก").format(
-                                name=_(item.name)))
+                                name=item.title(language())))
         reason = " ".join(str(reason or "").split())
         if not reason:
             raise TratError(_("ต้องระบุเหตุผลที่ถอนการส่งรายงาน"))
