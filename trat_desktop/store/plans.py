@@ -148,10 +148,12 @@ def load_plan(db: Database, fiscal_year: int, agency_uid: str | None = None) -> 
             strategies[sid].tactics.append(tactic)
         scope, params = _scope(plan_id, agency_uid)
         activities: dict[int, Activity] = {}
-        for aid, tid, code, title, uid, predecessor in conn.execute(
-                f"""SELECT a.id, a.tactic_id, a.code, a.title, a.uid, a.predecessor_uid FROM activities a
-                   JOIN tactics t ON t.id = a.tactic_id JOIN strategies s ON s.id = t.strategy_id
-                   WHERE {scope} ORDER BY a.position""", params):
+        found = conn.execute(
+            f"""SELECT a.position, a.id, a.tactic_id, a.code, a.title, a.uid, a.predecessor_uid FROM activities a
+               JOIN tactics t ON t.id = a.tactic_id JOIN strategies s ON s.id = t.strategy_id
+               WHERE {scope}""", params).fetchall()
+        found.sort(key=_POSITION)  # (as the rows: sorted here, not in a temporary B-tree of every column)
+        for _position, aid, tid, code, title, uid, predecessor in found:
             activity = Activity(code, title, uid=uid, predecessor_uid=predecessor)
             activities[aid] = activity
             tactics[tid].activities.append(activity)
@@ -183,6 +185,7 @@ def _scope(plan_id: int, agency_uid: str | None) -> tuple[str, list[object]]:
 
 
 _BY_ROW = itemgetter(0, 1)  # (indicator id, position)
+_POSITION = itemgetter(0)
 
 
 def _load_rows(conn: sqlite3.Connection, scope: str, params: list[object], activities: dict[int, Activity],
@@ -192,7 +195,7 @@ def _load_rows(conn: sqlite3.Connection, scope: str, params: list[object], activ
     found = conn.execute(
         "SELECT i.position, i.id, i.activity_id, i.unit, i.target, i.indicator, i.expected_result, i.quarter_from, "
         f"i.quarter_to, i.source_line, i.uid, i.predecessor_uid {rows_of}", params).fetchall()
-    found.sort(key=lambda r: r[0])  # (SQLite's ORDER BY here builds a temporary B-tree of every column)
+    found.sort(key=_POSITION)  # (SQLite's ORDER BY here builds a temporary B-tree of every column)
     by_id: dict[int, IndicatorRow] = {}
     for (_position, rid, aid, unit, target, indicator, expected, q_from, q_to, line, uid, predecessor) in found:
         row = IndicatorRow(unit, target, indicator, expected, q_from, q_to, [], [], line, uid, predecessor, {})
