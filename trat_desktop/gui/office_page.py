@@ -25,7 +25,7 @@ from .entry_controller import EntryController, ProgressSource
 from .entry_model import WorkEntryModel
 from .forms.ui_office_page import Ui_OfficePage
 from .narrative_panel import NarrativePanel
-from .quiet_gc import no_gc_pass
+from .quiet_gc import no_gc_pass, settle_after
 from .style import emphasise
 
 #: marked only (translated where shown, after the language is chosen)
@@ -270,6 +270,7 @@ class OfficePage(QWidget):
         self.model.set_signoffs(self._signoff_times())
         self.model.set_current_quarter(self.current_quarter())
         self.form.countLabel.setText(indicator_count_text(len(items)))
+        settle_after(len(items))  # a big load's objects to the old generation now, not in the next click
         start = self.table.first_editable(fiscal.default_quarter(self.plan.fiscal_year, self._today()))
         if start.isValid():
             self.table.setCurrentIndex(start)

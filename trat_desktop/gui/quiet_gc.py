@@ -22,3 +22,17 @@ def no_gc_pass() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+#: a load of at least this many work items is followed by one young-generation collection (see settle_after)
+BIG_LOAD_ITEMS = 5_000
+
+
+def settle_after(items: int, over: int = BIG_LOAD_ITEMS) -> None:
+    """After a big load (*items* work items, e.g. the coordinator's ทุกหน่วยงาน over a big plan): collect the
+    young generations now, while the user waits for the load, so that the load's objects are promoted to the
+    old generation at once. Otherwise the next collection of the middle generation, ~0.1 s over every object
+    the load made, lands in whatever small action comes next (a quarter change measured 160–180 ms instead
+    of 40–50 ms at 100×)."""
+    if items >= over and gc.isenabled():
+        gc.collect(1)
