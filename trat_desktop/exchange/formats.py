@@ -73,7 +73,7 @@ def _text(record: dict[str, Any], name: str, where: str, limit: int, multiline: 
 _NARRATIVES = ("problems", "suggestions")
 #: uids already found well formed (an import sees the same row and office uids in file after file); bounded
 _GOOD_UIDS: set[str] = set()
-_GOOD_UIDS_MAX = 200_000
+_GOOD_UIDS_MAX = 20_000  # ~2 MB at most: memory stays flat in the number of files
 
 
 def _is_uid(text: str) -> bool:

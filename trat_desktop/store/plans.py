@@ -184,7 +184,6 @@ def _scope(plan_id: int, agency_uid: str | None) -> tuple[str, list[object]]:
                  WHERE p.agency_uid = ?)""", [plan_id, agency_uid, agency_uid])
 
 
-_BY_ROW = itemgetter(0, 1)  # (indicator id, position)
 _POSITION = itemgetter(0)
 
 
@@ -202,15 +201,17 @@ def _load_rows(conn: sqlite3.Connection, scope: str, params: list[object], activ
         by_id[rid] = row
         activities[aid].rows.append(row)
     # The rows' assignments and budget lines: when this read holds most of the database's rows (one or
-    # two years' plans) the whole tables are read in order and the others' skipped (~40 % less time than a
-    # lookup per row, at 100× the plan); else by lookup.
+    # two years' plans) the whole tables are read in order and the others' skipped (less time than a lookup
+    # per row, at 100× the plan); else by lookup. Either way row by row, never a list of all of them (an
+    # import run holds its plan: its peak memory would grow with the plan's assignments).
     scan = len(by_id) * 2 >= conn.execute("SELECT count(*) FROM indicators").fetchone()[0]
     if scan:
-        assigned = sorted(conn.execute("SELECT indicator_id, position, agency_id, written FROM assignments"), key=_BY_ROW)
+        assigned = conn.execute("SELECT indicator_id, position, agency_id, written FROM assignments "
+                                "ORDER BY indicator_id, position")  # read as it goes: no list of every row
     else:
         assigned = conn.execute(
             f"SELECT x.indicator_id, x.position, x.agency_id, x.written FROM assignments x WHERE x.indicator_id IN "
-            f"(SELECT i.id {rows_of}) ORDER BY x.indicator_id, x.position", params).fetchall()
+            f"(SELECT i.id {rows_of}) ORDER BY x.indicator_id, x.position", params)
     for rid, _position, agency_id, written in assigned:
         row = by_id.get(rid)  # type: ignore[assignment]
         if row is None:
@@ -221,12 +222,12 @@ def _load_rows(conn: sqlite3.Connection, scope: str, params: list[object], activ
             row.written[name] = written
     values: dict[tuple[str, int | None], BudgetValue] = {}  # frozen: one value object per kind and amount
     if scan:
-        lines = sorted(conn.execute("SELECT indicator_id, position, agency_id, kind, amount_satang FROM budget_lines"),
-                       key=_BY_ROW)
+        lines = conn.execute("SELECT indicator_id, position, agency_id, kind, amount_satang FROM budget_lines "
+                             "ORDER BY indicator_id, position")
     else:
         lines = conn.execute(
             f"SELECT b.indicator_id, b.position, b.agency_id, b.kind, b.amount_satang FROM budget_lines b "
-            f"WHERE b.indicator_id IN (SELECT i.id {rows_of}) ORDER BY b.indicator_id, b.position", params).fetchall()
+            f"WHERE b.indicator_id IN (SELECT i.id {rows_of}) ORDER BY b.indicator_id, b.position", params)
     for rid, _position, agency_id, kind, satang in lines:
         holder = by_id.get(rid)
         if holder is None:
