@@ -381,3 +381,23 @@ def test_a_session_opened_without_the_check_records_nothing(tmp_path) -> None:
 
     path = build(tmp_path / "data")  # opened and closed without check=True (as a worker's connection)
     assert not connection.clean_close_record(path).exists()
+
+
+def test_no_record_while_another_connection_is_open(tmp_path) -> None:
+    """Closing while another connection (a worker's, another program's) still has the file open records
+    nothing, and the file is not read beside it (reading it would drop this process's SQLite locks)."""
+    from trat_desktop.store import connection
+
+    path = build(tmp_path / "data")
+    main = PlanService.open(path, check=True)
+    worker = PlanService.open(path)  # as a worker thread's connection
+    try:
+        main.close()
+        assert not connection.clean_close_record(path).exists()
+        assert achieved(worker) == 55  # the other connection still reads and works
+    finally:
+        worker.close()
+    again = PlanService.open(path, check=True)
+    assert not again.db.check_skipped
+    again.close()
+    assert connection.clean_close_record(path).exists()

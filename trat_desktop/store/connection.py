@@ -225,13 +225,16 @@ def clean_close_record(path: Path) -> Path:
 
 def _fingerprint(path: Path) -> dict[str, Any] | None:
     """What a clean close is recognised by: size, modification time (ns), file id, and a hash of the
-    file's first and last bytes; None if the file cannot be read, or a write-ahead log or rollback
-    journal is beside it (a write not yet folded into the file: the start checks)."""
+    file's first and last bytes; None if the file cannot be read, or a write-ahead log, its index or a
+    rollback journal is beside it: a connection is open (here or in another program) or a write was not
+    folded into the file (a killed session): the start checks. The file is only read when none is there,
+    so no connection of this process can lose its locks when the read's descriptor is closed (the WAL bug
+    of issue 14, docs/notes.md)."""
     import hashlib
 
     try:
-        for other in (f"{path}-wal", f"{path}-journal"):
-            if os.path.exists(other) and os.path.getsize(other) > 0:
+        for other in (f"{path}-wal", f"{path}-shm", f"{path}-journal"):
+            if os.path.exists(other):
                 return None
         info = os.stat(path)
         with open(path, "rb") as handle:
