@@ -125,6 +125,12 @@ def test_months_come_from_cldr_with_our_year_and_digits() -> None:
     from trat_desktop.domain import rounds, thai
 
     assert thai.months() == tuple(get_month_names("wide", locale="th")[m] for m in range(1, 13))
+    # the copy of CLDR's names the start-up reads instead of babel.dates is CLDR's, for every width and locale
+    assert thai._CLDR_MONTHS, "the copy is empty"
+    for (width, locale), names in thai._CLDR_MONTHS.items():
+        assert names == tuple(get_month_names(width, context="format", locale=locale)[m] for m in range(1, 13))
+    # any other locale still comes from babel
+    assert thai.months("wide", "fr")[0] == get_month_names("wide", locale="fr")[1]
     assert thai.MONTHS[0] == "มกราคม" and thai.MONTHS_SHORT[0] == "ม.ค." and thai.MONTHS_SHORT[11] == "ธ.ค."
     assert thai.format_be_date(dt.date(2026, 3, 31)) == "๓๑ มีนาคม ๒๕๖๙"
     assert thai.format_be_date(dt.date(2026, 3, 31), thai_digits=False) == "31 มีนาคม 2569"
