@@ -33,6 +33,8 @@ NOT_AT_START = (
     "trat_desktop.gui.ita_actions", "trat_desktop.gui.figures_actions", "trat_desktop.gui.plan_document_actions",
     "trat_desktop.gui.plan_editor", "trat_desktop.gui.consolidated_view", "trat_desktop.gui.dashboard",
     "trat_desktop.gui.charts",
+    # the file dialogs (QFileDialog, QStyle): the window names its database through gui/protected_files
+    "trat_desktop.gui.file_dialogs",
 )
 
 #: Runs the app's start as ``python -m trat_desktop --smoke-test --db DB`` does; at the smoke test's

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 from .. import atomic
 from ..errors import TratError
 from ..services import ProgressService, WorkItem
-from . import display, file_dialogs
+from . import display  # (file_dialogs where a dialog opens: its Qt classes are not needed before the first paint)
 from .forms.ui_evidence_panel import Ui_EvidencePanel
 from .ops import error_text, report_progress, run_in_background
 from .style import emphasise
@@ -202,6 +202,8 @@ class EvidencePanel(QWidget):
     def choose_and_attach(self) -> None:
         if not self.in_period():
             return
+        from . import file_dialogs
+
         paths, _chosen = file_dialogs.getOpenFileNames(self, _("เลือกไฟล์หลักฐาน"), self._start_dir(),
                                                       _("ทุกไฟล์ (*);;ภาพถ่าย (*.jpg *.jpeg *.png *.heic);;PDF (*.pdf)"))
         if paths:
@@ -294,6 +296,8 @@ class EvidencePanel(QWidget):
         if source is None:
             return None
         suggested = str(Path(self._start_dir()) / safe_file_name(evidence.file_name))
+        from . import file_dialogs
+
         target, _chosen = file_dialogs.getSaveFileName(self, _("บันทึกสำเนาไฟล์หลักฐาน"), suggested)
         if not target:
             return None

@@ -94,9 +94,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._service = service
         self._progress = progress
-        from . import file_dialogs
+        from .protected_files import protect  # (not file_dialogs: its Qt classes are not needed before the paint)
 
-        file_dialogs.protect(getattr(service, "path", None))  # never offered as a file to open or save over
+        protect(getattr(service, "path", None))  # never offered as a file to open or save over
         set_wait = getattr(service, "set_write_wait", None)
         if callable(set_wait):  # writes on the GUI thread wait briefly for another program (see ops.py)
             from .entry_controller import GUI_WRITE_WAIT_SECONDS
