@@ -97,3 +97,22 @@ def test_the_first_paint_imports_no_report_exchange_or_later_modules(tmp_path: P
     # the names checked are real modules (a misspelt one would pass for ever)
     for name in ("babel", "reportlab", "openpyxl", "docx", "cryptography", "trat_desktop.gui.report_actions"):
         __import__(name)
+
+
+def test_the_app_selects_no_pyside_feature_and_its_modules_are_not_read_for_one() -> None:
+    """gui/__init__.py answers PySide6's "does this module use PySide6?" (asked for every module imported
+    after it, by reading the module's source) for the app's own modules; that is only sound while no
+    module selects a ``__feature__`` (snake_case, true_property) and none outside gui/ imports PySide6
+    (tests/test_architecture.py)."""
+    import trat_desktop.gui  # noqa: F401 (installs the answer)
+    import trat_desktop.domain.model as model
+    import trat_desktop.gui.main_window as main_window
+    from PySide6.support import feature  # type: ignore[import-not-found,attr-defined]
+
+    for path in sorted((ROOT / "trat_desktop").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert "import __feature__" not in text and "from __feature__" not in text, path
+    scan = feature._mod_uses_pyside
+    assert getattr(scan, "_trat_desktop", False)
+    assert scan(model) is False and scan(main_window) is True
+    assert scan(sys.modules[__name__]) is True and scan(json) is False  # others: read as PySide6 reads them
