@@ -35,6 +35,11 @@ NOT_AT_START = (
     "trat_desktop.gui.charts",
     # the file dialogs (QFileDialog, QStyle): the window names its database through gui/protected_files
     "trat_desktop.gui.file_dialogs",
+    # standard modules the first paint does not need (PySide6 itself brings json, tempfile, zipfile, shutil):
+    # the catalogs are found beside i18n.py, the user's data folder only without --db, OpenSSL's hashes and
+    # secrets when a file is hashed or a savepoint named, ctypes for X11's libraries (not offscreen), locale
+    # for argparse's catalogs (the GUI's options are read without a parser)
+    "importlib.resources", "platformdirs", "hashlib", "secrets", "ctypes", "locale",
 )
 
 #: Runs the app's start as ``python -m trat_desktop --smoke-test --db DB`` does; at the smoke test's
@@ -95,7 +100,7 @@ def test_the_first_paint_imports_no_report_exchange_or_later_modules(tmp_path: P
     else:
         assert entry_page.isdisjoint(modules)
     # the names checked are real modules (a misspelt one would pass for ever)
-    for name in ("babel", "reportlab", "openpyxl", "docx", "cryptography", "trat_desktop.gui.report_actions"):
+    for name in ("babel", "platformdirs", "reportlab", "openpyxl", "docx", "cryptography", "trat_desktop.gui.report_actions"):
         __import__(name)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +35,8 @@ def blob_path(folder: Path, sha256: str) -> Path:
 
 
 def _hash_file(path: Path) -> tuple[str, int]:
+    import hashlib  # (here: not needed to open the app; OpenSSL's load is ~2 ms)
+
     digest = hashlib.sha256()
     size = 0
     with path.open("rb") as fh:
