@@ -33,7 +33,7 @@ NOT_AT_START = (
     "trat_desktop.gui.ita_actions", "trat_desktop.gui.figures_actions", "trat_desktop.gui.plan_document_actions",
     "trat_desktop.gui.plan_editor", "trat_desktop.gui.consolidated_view", "trat_desktop.gui.dashboard",
     "trat_desktop.gui.charts",
-    # the file dialogs (QFileDialog, QStyle): the window names its database through gui/protected_files
+    # the file dialogs (QFileDialog, QStyle): the window names its database through gui/database_file
     "trat_desktop.gui.file_dialogs",
     # standard modules the first paint does not need (PySide6 itself brings json, tempfile, zipfile, shutil):
     # the catalogs are found beside i18n.py, the user's data folder only without --db, OpenSSL's hashes and
@@ -94,7 +94,9 @@ def test_the_first_paint_imports_no_report_exchange_or_later_modules(tmp_path: P
     assert {"trat_desktop.gui.main_window", "trat_desktop.gui.plan_models", "trat_desktop.services.progress"} <= modules
     assert heavy(modules) == []
     # the office opens on its entry page; the coordinator on the plan, its entry page made later
-    entry_page = {"trat_desktop.gui.office_page", "trat_desktop.gui.entry_model", "trat_desktop.gui.evidence_panel"}
+    entry_page = {"trat_desktop.gui.office_page", "trat_desktop.gui.entry_model", "trat_desktop.gui.evidence_panel",
+                  # what only the entry page uses: its undo, its workers, the bands of its figures
+                  "trat_desktop.gui.entry_controller", "trat_desktop.gui.ops", "trat_desktop.domain.figures"}
     if role == "office":
         assert entry_page <= modules
     else:

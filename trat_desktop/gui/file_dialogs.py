@@ -22,7 +22,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileIconProvider, QStyle, QWidget
 
 from ..i18n import N_, _
-from .protected_files import protect, protected  # noqa: F401 (the live database's files; protect is re-exported)
+from .database_file import protect, protected  # noqa: F401 (the live database's files; protect is re-exported)
 
 NATIVE = sys.platform == "win32"
 PROTECTED_TEXT = (N_("ไฟล์ “{name}” คือฐานข้อมูลที่โปรแกรมใช้อยู่ จึงเปิดเป็นไฟล์อื่นหรือบันทึกทับไม่ได้ "

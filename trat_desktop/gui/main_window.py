@@ -94,13 +94,11 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._service = service
         self._progress = progress
-        from .protected_files import protect  # (not file_dialogs: its Qt classes are not needed before the paint)
+        from .database_file import GUI_WRITE_WAIT_SECONDS, protect  # (Qt-free: see there)
 
         protect(getattr(service, "path", None))  # never offered as a file to open or save over
         set_wait = getattr(service, "set_write_wait", None)
         if callable(set_wait):  # writes on the GUI thread wait briefly for another program (see ops.py)
-            from .entry_controller import GUI_WRITE_WAIT_SECONDS
-
             set_wait(GUI_WRITE_WAIT_SECONDS)
         self._today = today or (progress.today if progress is not None and hasattr(progress, "today") else dt.date.today)
         self.settings = settings if settings is not None else QSettings()
@@ -384,7 +382,7 @@ class MainWindow(QMainWindow):
     def _real_plans(self) -> Any:
         """The PlanService over a database file, or None (test fakes, in-memory databases)."""
         from ..services import PlanService
-        from .ops import can_open_again
+        from .database_file import can_open_again
 
         service = self._service
         return service if isinstance(service, PlanService) and can_open_again(service) else None
