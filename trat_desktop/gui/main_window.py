@@ -11,7 +11,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QStyledItemDelegate,
+                               QTableWidgetItem, QWidget)
 
 from ..domain.capabilities import can
 from ..domain.fiscal import default_year
@@ -725,16 +726,27 @@ class MainWindow(QMainWindow):
     def _fit_budget_column(self) -> None:
         """The tree's budget column as wide as its widest text (any node's, open or not) or its
         header, as QHeaderView.ResizeToContents made it: the text's advance plus the item view's
-        text margins (QCommonStyle: PM_FocusFrameHMargin + 1 on each side)."""
-        from PySide6.QtWidgets import QStyle
-
+        text margins, which Qt's own delegate adds (asked once, for the widest text, rather than
+        asking the style for them: a Python QStyle costs PySide6 ~4 ms to build before the first paint)."""
         tree, model = self.form.planTree, self.tree_model
         column = PlanTreeModel.COL_BUDGET
+        header = tree.header()
         metrics = tree.fontMetrics()
-        texts = {model.data(model.index_of(node, column)) for node in model.iter_nodes()}
-        margin = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
-        widest = max((metrics.horizontalAdvance(text) + margin for text in texts if text), default=0)
-        tree.header().resizeSection(column, max(widest, tree.header().sectionSizeFromContents(column).width()))
+        widest, widest_node = 0, None
+        for node in model.iter_nodes():
+            text = model.data(model.index_of(node, column))
+            advance = metrics.horizontalAdvance(text) if text else 0
+            if advance > widest:
+                widest, widest_node = advance, node
+        if widest_node is not None:
+            plain = QStyledItemDelegate(tree)  # the tree's own delegate wraps to the column's width
+            tree.setItemDelegateForColumn(column, plain)
+            try:
+                widest = tree.sizeHintForIndex(model.index_of(widest_node, column)).width()
+            finally:
+                tree.setItemDelegateForColumn(column, None)  # type: ignore[arg-type]
+                plain.deleteLater()
+        header.resizeSection(column, max(widest, header.sectionSizeFromContents(column).width()))
 
     def _expand_tree(self) -> None:
         """Open the whole tree; a very big plan opens down to its tactics only (its activities open
