@@ -35,6 +35,8 @@ NOT_AT_START = (
     "trat_desktop.gui.charts",
     # the file dialogs (QFileDialog, QStyle): the window names its database through gui/database_file
     "trat_desktop.gui.file_dialogs",
+    # the background workers (QThreadPool, QProgressDialog): the entry page's evidence panel imports them to attach
+    "trat_desktop.gui.ops",
     # standard modules the first paint does not need (PySide6 itself brings json, tempfile, zipfile, shutil):
     # the catalogs are found beside i18n.py, the user's data folder only without --db, OpenSSL's hashes and
     # secrets when a file is hashed or a savepoint named, ctypes for X11's libraries (not offscreen), locale
@@ -95,8 +97,8 @@ def test_the_first_paint_imports_no_report_exchange_or_later_modules(tmp_path: P
     assert heavy(modules) == []
     # the office opens on its entry page; the coordinator on the plan, its entry page made later
     entry_page = {"trat_desktop.gui.office_page", "trat_desktop.gui.entry_model", "trat_desktop.gui.evidence_panel",
-                  # what only the entry page uses: its undo, its workers, the bands of its figures
-                  "trat_desktop.gui.entry_controller", "trat_desktop.gui.ops", "trat_desktop.domain.figures"}
+                  # what only the entry page uses: its undo, the bands of its figures
+                  "trat_desktop.gui.entry_controller", "trat_desktop.domain.figures"}
     if role == "office":
         assert entry_page <= modules
     else:

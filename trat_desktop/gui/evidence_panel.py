@@ -26,7 +26,6 @@ from ..errors import TratError
 from ..services import ProgressService, WorkItem
 from . import display  # (file_dialogs where a dialog opens: its Qt classes are not needed before the first paint)
 from .forms.ui_evidence_panel import Ui_EvidencePanel
-from .ops import error_text, report_progress, run_in_background
 from .style import emphasise
 from ..i18n import N_, _
 
@@ -216,6 +215,7 @@ class EvidencePanel(QWidget):
         item, quarter = self.item, self.quarter
         if item is None or quarter is None or not self.in_period() or not self.available:
             return
+        from .ops import error_text, report_progress, run_in_background  # (workers: not needed to show the page)
 
         def work(plans: Any) -> tuple[list[str], list[str]]:
             progress = ProgressService(plans)
