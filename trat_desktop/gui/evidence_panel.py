@@ -17,9 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from .. import atomic
 from ..errors import TratError
@@ -281,6 +280,9 @@ class EvidencePanel(QWidget):
             self._show_message(_("คัดลอกไฟล์เพื่อเปิดไม่ได้: {reason}").format(reason=exc.strerror or exc))
             return False
         self.last_opened = copy
+        from PySide6.QtCore import QUrl  # (Qt classes PySide6 builds when first imported: not to show the page)
+        from PySide6.QtGui import QDesktopServices
+
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
             self._show_message(_("ไม่มีโปรแกรมสำหรับเปิดไฟล์ “{name}” ในเครื่องนี้").format(name=evidence.file_name))
             return False
@@ -315,6 +317,8 @@ class EvidencePanel(QWidget):
         if evidence is None or item is None or self.quarter is None:
             return False
         if confirm:
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self, _("ลบไฟล์หลักฐาน"),
                 display.show_digits(_("นำไฟล์ “{name}” ออกจากหลักฐานของตัวชี้วัด {id} ไตรมาส {quarter} หรือไม่?").format(
