@@ -47,12 +47,12 @@ NOT_AT_START = (
 #: Runs the app's start as ``python -m trat_desktop --smoke-test --db DB`` does; at the smoke test's
 #: "window painted" line it prints the loaded modules as JSON and ends the process at once.
 PROBE = r"""
-import json, os, sys
+import gc, json, os, sys
 import trat_desktop.gui.app as app_module
 said = app_module._say
 def at_paint(text, error=False):
     if "window painted" in text:
-        print("MODULES " + json.dumps(sorted(sys.modules)), flush=True)
+        print("MODULES " + json.dumps(sorted(sys.modules) + (["<gc on>"] if gc.isenabled() else [])), flush=True)
         os._exit(0)
     said(text, error)
 app_module._say = at_paint
@@ -94,6 +94,7 @@ def test_the_first_paint_imports_no_report_exchange_or_later_modules(tmp_path: P
     modules = modules_at_first_paint(db, tmp_path)
     # the probe saw the real window: the GUI and the services were loaded
     assert {"trat_desktop.gui.main_window", "trat_desktop.gui.plan_models", "trat_desktop.services.progress"} <= modules
+    assert "<gc on>" in modules  # the cycle collector, paused while the app starts (startup_gc), is back on
     assert heavy(modules) == []
     # the office opens on its entry page; the coordinator on the plan, its entry page made later
     entry_page = {"trat_desktop.gui.office_page", "trat_desktop.gui.entry_model", "trat_desktop.gui.evidence_panel",
@@ -125,3 +126,31 @@ def test_the_app_selects_no_pyside_feature_and_its_modules_are_not_read_for_one(
     assert getattr(scan, "_trat_desktop", False)
     assert scan(model) is False and scan(main_window) is True
     assert scan(sys.modules[__name__]) is True and scan(json) is False  # others: read as PySide6 reads them
+
+
+def test_the_collector_waits_during_the_start_and_then_skips_what_the_start_made() -> None:
+    """startup_gc: no collection between pause() and resume(); after it the collector is on and the
+    objects made so far sit in the oldest generation (the next young pass does not walk them)."""
+    import gc
+
+    from trat_desktop import startup_gc
+
+    passes: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    assert gc.isenabled()
+    startup_gc.resume()  # on already: nothing happens
+    assert gc.isenabled()
+    gc.callbacks.append(count)
+    try:
+        startup_gc.pause()
+        made = [[i] for i in range(50_000)]  # far more than a young generation's 700
+        assert passes == [] and not gc.isenabled()
+        startup_gc.resume()
+        assert gc.isenabled() and gc.get_count()[0] < 700 and gc.is_tracked(made[0])
+    finally:
+        gc.callbacks.remove(count)
+        gc.enable()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, paths
+from . import __version__, paths, startup_gc
 # The subcommand modules (cli_exchange, cli_reports, ...) are imported where a command is parsed
 # or run, not here: the GUI's start does not need them (~45 ms of imports, bench/startup.py).
 from .domain.outline import plan_outline
@@ -354,10 +354,21 @@ def _silence_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    finally:
+        startup_gc.resume()  # (if the window never painted)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = _gui_args(argv) or build_parser().parse_args(argv)
+    if args.command is None:
+        startup_gc.pause()  # the GUI's start: the cycle collector waits for the window's first paint (gui/app.py)
+    else:
+        startup_gc.resume()
     if args.command == "restore":
         from . import cli_exchange
 
