@@ -127,7 +127,8 @@ def test_the_app_selects_no_pyside_feature_and_its_modules_are_not_read_for_one(
     scan = feature._mod_uses_pyside
     assert getattr(scan, "_trat_desktop", False)
     assert scan(model) is False and scan(main_window) is True
-    assert scan(sys.modules[__name__]) is True and scan(json) is False  # others: read as PySide6 reads them
+    assert scan(json) is False and scan(sys.modules["json.decoder"]) is False  # Python's own: not read
+    assert scan(sys.modules[__name__]) is True and scan(pytest) is False  # others: read as PySide6 reads them
 
 
 def test_the_collector_waits_during_the_start_and_then_skips_what_the_start_made() -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
+
+_STDLIB = frozenset(sys.stdlib_module_names)
 
 
 def _skip_pyside_source_scan() -> None:
@@ -13,7 +16,8 @@ def _skip_pyside_source_scan() -> None:
     them: those outside ``trat_desktop.gui`` never import PySide6 (tests/test_architecture.py), and those
     inside are the GUI (the few that do not import PySide6 get "no feature selected" instead of "not a
     PySide6 module", the same thing here, since this app selects no feature anywhere: tested too).
-    Other modules are asked as before. Nothing changes if PySide6's internals are not as expected."""
+    Python's own modules (``sys.stdlib_module_names``) never use PySide6 either. Other modules are asked
+    as before. Nothing changes if PySide6's internals are not as expected."""
     try:
         from PySide6.support import feature  # type: ignore[import-not-found,attr-defined]
     except ImportError:
@@ -26,7 +30,7 @@ def _skip_pyside_source_scan() -> None:
         name = getattr(module, "__name__", "")
         if name == "trat_desktop.gui" or name.startswith("trat_desktop.gui."):
             return True
-        if name == "trat_desktop" or name.startswith("trat_desktop."):
+        if name == "trat_desktop" or name.startswith("trat_desktop.") or name.partition(".")[0] in _STDLIB:
             return False
         return bool(scan(module))
 
