@@ -143,7 +143,7 @@ def test_the_report_menu_and_chooser_in_english(qtbot, service, english) -> None
                form.closeButton.text()]
     assert buttons == ["Preview", "Print…", "Save as PDF…", "Save as Word…", "Close"], buttons
     periods = [form.periodCombo.itemText(i) for i in range(form.periodCombo.count())]
-    # (digits follow ตั้งค่า › ใช้เลขไทย; the round names รอบ ๖ เดือน… are the domain's words, still Thai)
+    # (digits follow ตั้งค่า › ใช้เลขไทย; the round names รอบ ๖ เดือน… are the domain's words, shown in English)
     assert re.fullmatch(r"Quarter [1๑] \(Oct–Dec\)", periods[0]) and periods[-1] == "Whole fiscal year", periods
     assert not THAI.search(form.descriptionLabel.text()), form.descriptionLabel.text()
     dialog.form.kindCombo.setCurrentIndex(dialog.form.kindCombo.findData("xlsx"))
@@ -210,3 +210,39 @@ def test_the_coordinator_s_entry_page_in_english(qtbot, service, english) -> Non
     assert page.form.titleLabel.text().startswith("Office work — ")
     assert page.form.titleLabel.text().endswith(" (may enter results for any office)")
     assert page.form.agencyCombo.itemText(0) == "All offices"
+
+
+def test_the_domain_s_words_on_an_english_screen_while_reports_stay_thai(qtbot, service, english) -> None:
+    from trat_desktop.domain.rounds import default_round
+    from trat_desktop.gui import display
+    from trat_desktop.services import reports
+
+    window = _window(qtbot, service, Identity(role="coordinator", reporter_name="ผู้ประสาน"), english)
+    dialog = window.report_actions.open_dialog("province")
+    periods = [dialog.form.periodCombo.itemText(i) for i in range(dialog.form.periodCombo.count())]
+    assert any(re.fullmatch(r"[6๖]-month round \(.+\)", p) for p in periods), periods
+    assert not [p for p in periods if THAI.search(p)], periods
+    dialog.reject()
+    # the entry grid's period column, the coordinator's board (review, timeliness), dates and times
+    model = window.office_page.model
+    lines = model.lines()
+    shown = {model.text(r, M.COL_PERIOD) for r, line in enumerate(lines) if line.kind == "quarter"} - {"", None}
+    assert shown and all(re.fullmatch(r"Quarters? [\d๐-๙–]+", text) for text in shown), shown
+    board = window.round_actions.show_board(modal=False)
+    qtbot.addWidget(board)
+    cells = [board.table.item(r, c).text() for r in range(board.table.rowCount()) for c in (1, 2)]
+    assert cells and not [c for c in cells if THAI.search(c)], cells[:6]
+    assert set(cells[::2]) <= {"Not received", "Received", "Checked", "Returned for changes", "Accepted",
+                               "Unlocked for editing"}, set(cells[::2])
+    rounds = [board.round_combo.itemText(i) for i in range(board.round_combo.count())]
+    assert rounds[0].startswith("Quarter ") and "BE" in rounds[0] and not THAI.search(" ".join(rounds)), rounds
+    board.close()
+    day = dt.date(2026, 12, 3)
+    assert display.date_text(day) in ("3 December 2569 BE", "๓ December ๒๕๖๙ BE")
+    assert display.short_date_text(day).replace("๓", "3").replace("๒๕๖๙", "2569") == "3 Dec 2569 BE"
+    assert display.time_text(dt.time(10, 35)).replace("๑๐:๓๕", "10:35") == "10:35"
+    assert display.band_text("near") == "Near" and display.review_text("accepted") == "Accepted"
+    assert default_round(2569, "h1").name == "รอบ ๖ เดือน" and display.round_name("h1") in ("6-month round", "๖-month round")
+    # what a report prints is built from Thai data rows whatever the screen's language
+    _, title = reports.round_period(ProgressService(service), 2569, "h1", "province")
+    assert title.startswith("รอบ ๖ เดือน (") and "มีนาคม" in title, title

@@ -172,3 +172,16 @@ def test_the_compiled_thai_catalog_shows_every_message_as_its_po_says() -> None:
             assert shown == message.string, message.id
         checked += 1
     assert checked > 500
+
+
+def test_every_message_has_an_english_translation() -> None:
+    """English stays complete: a new _("…") needs its English in en/LC_MESSAGES/messages.po (IT staff who
+    read no Thai support the app from it)."""
+    from babel.messages.pofile import read_po
+
+    with (catalogs.LOCALE / "en" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        catalog = read_po(handle)
+    missing = [message.id for message in catalog if message.id and (
+        not all(message.string) if message.pluralizable else not message.string)]
+    assert missing == [], f"{len(missing)} message(s) without English, e.g. {missing[:3]}"
+    assert len(catalog) > 1000

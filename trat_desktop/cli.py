@@ -19,36 +19,42 @@ from .domain.fiscal import YEAR_HELP
 from .domain.identity import Identity
 from .domain.plan_fit import OUTSIDE_PLAN_TEXT
 from .domain.progress import STATUSES
+from . import i18n
+from .i18n import _, pgettext
 from .services import PlanService, ProgressService, WorkItem
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trat-desktop",
-        description="Trat Desktop: แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรมของจังหวัดตราด",
+        description=_("Trat Desktop: แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรมของจังหวัดตราด"),
     )
-    parser.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: โฟลเดอร์ข้อมูลของผู้ใช้)")
-    parser.add_argument("--smoke-test", action="store_true", help="เปิดหน้าต่างหลัก วาด แล้วปิด (สำหรับทดสอบ)")
+    parser.add_argument("--db", type=Path, help=_("ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: โฟลเดอร์ข้อมูลของผู้ใช้)"))
+    parser.add_argument("--smoke-test", action="store_true", help=_("เปิดหน้าต่างหลัก วาด แล้วปิด (สำหรับทดสอบ)"))
     parser.add_argument("--wait", type=float, metavar="SECONDS",
-                        help="รอให้โปรแกรมอื่นที่กำลังเขียนฐานข้อมูลเขียนเสร็จได้นานกี่วินาที ก่อนแจ้งว่าฐานข้อมูลไม่ว่าง (ค่าเริ่มต้น 20)")
-    parser.add_argument("--version", action="version", version=f"Trat Desktop {__version__}")
+                        help=_("รอให้โปรแกรมอื่นที่กำลังเขียนฐานข้อมูลเขียนเสร็จได้นานกี่วินาที ก่อนแจ้งว่าฐานข้อมูลไม่ว่าง (ค่าเริ่มต้น 20)"))
+    parser.add_argument("--version", action="version", version=f"Trat Desktop {__version__}",
+                        help=_("แสดงรุ่นของโปรแกรมแล้วจบ"))
+    parser.add_argument("--language", choices=sorted(i18n.LANGUAGES), default=i18n.language(),
+                        help=_("ภาษาของข้อความในบรรทัดคำสั่ง: th (ไทย ค่าเริ่มต้น) หรือ en (English); "
+                               "ตั้งด้วยตัวแปร TRAT_LANGUAGE ได้เช่นกัน รายงานพิมพ์เป็นภาษาไทยเสมอ"))
     commands = parser.add_subparsers(dest="command")
 
-    plan = commands.add_parser("plan", help="แผนปฏิบัติการ")
+    plan = commands.add_parser("plan", help=_("แผนปฏิบัติการ"))
     plan_cmds = plan.add_subparsers(dest="plan_command", required=True)
-    summary = plan_cmds.add_parser("summary", help="สรุปจำนวนและงบประมาณของแผน")
-    summary.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON")
-    summary.add_argument("--year", type=int, help=YEAR_HELP)
-    show = plan_cmds.add_parser("show", help="แสดงแผนเป็นโครงร่างภาษาไทย")
-    show.add_argument("--year", type=int, help=YEAR_HELP)
-    show.add_argument("--digits", choices=["thai", "arabic"], default="thai", help="เลขไทยหรือเลขอารบิก")
-    import_text = plan_cmds.add_parser("import-text", help="นำเข้าแผนจากเอกสาร Word (.docx) หรือข้อความ (ตารางคั่นด้วยแท็บ)")
+    summary = plan_cmds.add_parser("summary", help=_("สรุปจำนวนและงบประมาณของแผน"))
+    summary.add_argument("--json", action="store_true", help=_("พิมพ์เป็น JSON"))
+    summary.add_argument("--year", type=int, help=_(YEAR_HELP))
+    show = plan_cmds.add_parser("show", help=_("แสดงแผนเป็นโครงร่างภาษาไทย"))
+    show.add_argument("--year", type=int, help=_(YEAR_HELP))
+    show.add_argument("--digits", choices=["thai", "arabic"], default="thai", help=_("เลขไทยหรือเลขอารบิก"))
+    import_text = plan_cmds.add_parser("import-text", help=_("นำเข้าแผนจากเอกสาร Word (.docx) หรือข้อความ (ตารางคั่นด้วยแท็บ)"))
     import_text.add_argument("file", type=Path)
     import_text.add_argument("--json", action="store_true")
     import_text.add_argument("--dry-run", action="store_true",
-                             help="แสดงผลการเปรียบเทียบกับแผนที่มีอยู่ โดยไม่เปลี่ยนแปลงข้อมูล")
+                             help=_("แสดงผลการเปรียบเทียบกับแผนที่มีอยู่ โดยไม่เปลี่ยนแปลงข้อมูล"))
     import_text.add_argument("--apply", action="store_true",
-                             help="ปรับแผนของปีที่มีอยู่แล้วตามเอกสารฉบับปรับปรุง (หลังดูผลการเปรียบเทียบ)")
+                             help=_("ปรับแผนของปีที่มีอยู่แล้วตามเอกสารฉบับปรับปรุง (หลังดูผลการเปรียบเทียบ)"))
 
     from . import cli_evidence, cli_exchange, cli_plan_edit, cli_reports, cli_rounds
 
@@ -62,46 +68,51 @@ def build_parser() -> argparse.ArgumentParser:
     cli_rounds.add_reply_parsers(commands)
     cli_rounds.add_figures_parser(commands)
 
-    agencies = commands.add_parser("agencies", help="รายชื่อหน่วยงาน และคู่ที่อาจเป็นหน่วยงานเดียวกัน")
+    agencies = commands.add_parser("agencies", help=_("รายชื่อหน่วยงาน และคู่ที่อาจเป็นหน่วยงานเดียวกัน"))
     agencies.add_argument("--json", action="store_true")
     agency_cmds = agencies.add_subparsers(dest="agencies_command")
-    merge = agency_cmds.add_parser("merge", help="(ผู้ประสานงาน) รวมหน่วยงาน B เข้ากับ A: ชื่อของ B เป็นชื่ออื่นของ A")
-    merge.add_argument("a", metavar="A", help="หน่วยงานที่คงไว้ (uid ชื่อ หรือชื่อย่อ)")
-    merge.add_argument("b", metavar="B", help="หน่วยงานที่รวมเข้าไป")
-    apart = agency_cmds.add_parser("keep-apart", help="(ผู้ประสานงาน) บันทึกว่า A และ B เป็นคนละหน่วยงาน")
+    merge = agency_cmds.add_parser("merge", help=_("(ผู้ประสานงาน) รวมหน่วยงาน B เข้ากับ A: ชื่อของ B เป็นชื่ออื่นของ A"))
+    merge.add_argument("a", metavar="A", help=_("หน่วยงานที่คงไว้ (uid ชื่อ หรือชื่อย่อ)"))
+    merge.add_argument("b", metavar="B", help=_("หน่วยงานที่รวมเข้าไป"))
+    apart = agency_cmds.add_parser("keep-apart", help=_("(ผู้ประสานงาน) บันทึกว่า A และ B เป็นคนละหน่วยงาน"))
     apart.add_argument("a", metavar="A")
     apart.add_argument("b", metavar="B")
-    agency_cmds.add_parser("undo", help="(ผู้ประสานงาน) ยกเลิกการรวมหรือแยกหน่วยงานครั้งล่าสุด")
+    agency_cmds.add_parser("undo", help=_("(ผู้ประสานงาน) ยกเลิกการรวมหรือแยกหน่วยงานครั้งล่าสุด"))
 
-    setup = commands.add_parser("setup", help="ตั้งค่าเครื่องนี้: หน่วยงานหรือผู้ประสานงานจังหวัด และผู้รายงาน")
+    setup = commands.add_parser("setup", help=_("ตั้งค่าเครื่องนี้: หน่วยงานหรือผู้ประสานงานจังหวัด และผู้รายงาน"))
     role = setup.add_mutually_exclusive_group(required=True)
-    role.add_argument("--office", metavar="NAME_OR_ID", help="ชื่อ ชื่อย่อ หรือรหัสหน่วยงาน")
-    role.add_argument("--coordinator", action="store_true", help="ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด")
-    setup.add_argument("--reporter", default="", help="ชื่อผู้รายงาน")
-    setup.add_argument("--position", default="", help="ตำแหน่งผู้รายงาน")
-    setup.add_argument("--phone", default="", help="โทรศัพท์ผู้รายงาน")
-    setup.add_argument("--head", default="", help="ชื่อหัวหน้าส่วนราชการ")
-    setup.add_argument("--head-position", default="", help="ตำแหน่งหัวหน้าส่วนราชการ")
+    role.add_argument("--office", metavar="NAME_OR_ID", help=_("ชื่อ ชื่อย่อ หรือรหัสหน่วยงาน"))
+    role.add_argument("--coordinator", action="store_true", help=_("ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด"))
+    setup.add_argument("--reporter", default="", help=_("ชื่อผู้รายงาน"))
+    setup.add_argument("--position", default="", help=_("ตำแหน่งผู้รายงาน"))
+    setup.add_argument("--phone", default="", help=_("โทรศัพท์ผู้รายงาน"))
+    setup.add_argument("--head", default="", help=_("ชื่อหัวหน้าส่วนราชการ"))
+    setup.add_argument("--head-position", default="", help=_("ตำแหน่งหัวหน้าส่วนราชการ"))
 
-    progress = commands.add_parser("progress", help="ผลการดำเนินงานรายไตรมาส")
+    progress = commands.add_parser("progress", help=_("ผลการดำเนินงานรายไตรมาส"))
     progress_cmds = progress.add_subparsers(dest="progress_command", required=True)
-    listing = progress_cmds.add_parser("list", help="ตัวชี้วัดที่รับผิดชอบและผลรายไตรมาส")
+    listing = progress_cmds.add_parser("list", help=_("ตัวชี้วัดที่รับผิดชอบและผลรายไตรมาส"))
     listing.add_argument("--json", action="store_true")
-    listing.add_argument("--year", type=int, help=YEAR_HELP)
-    listing.add_argument("--agency", help="(ผู้ประสานงาน) เฉพาะหน่วยงานนี้")
-    put = progress_cmds.add_parser("set", help="บันทึกผลของตัวชี้วัดหนึ่งในไตรมาสหนึ่ง")
-    put.add_argument("id", help="รหัสตัวชี้วัดจาก progress list เช่น 1/1.5/2")
+    listing.add_argument("--year", type=int, help=_(YEAR_HELP))
+    listing.add_argument("--agency", help=_("(ผู้ประสานงาน) เฉพาะหน่วยงานนี้"))
+    put = progress_cmds.add_parser("set", help=_("บันทึกผลของตัวชี้วัดหนึ่งในไตรมาสหนึ่ง"))
+    put.add_argument("id", help=_("รหัสตัวชี้วัดจาก progress list เช่น 1/1.5/2"))
     put.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4])
-    put.add_argument("--value", help="ผลการดำเนินงาน (เลขไทยหรือเลขอารบิก)")
-    put.add_argument("--spent", help="งบประมาณที่ใช้ (บาท)")
-    put.add_argument("--status", help="ยังไม่เริ่ม / กำลังดำเนินการ / ดำเนินการแล้ว / ยกเลิก")
+    put.add_argument("--value", help=_("ผลการดำเนินงาน (เลขไทยหรือเลขอารบิก)"))
+    put.add_argument("--spent", help=_("งบประมาณที่ใช้ (บาท)"))
+    put.add_argument("--status", help=_("ยังไม่เริ่ม / กำลังดำเนินการ / ดำเนินการแล้ว / ยกเลิก"))
     put.add_argument("--result", "--note", dest="note",
-                     help="ผลการดำเนินงาน: ทำอะไร เมื่อไร ที่ไหน ผู้เข้าร่วมกี่คน (--note ใช้แทนได้)")
-    put.add_argument("--problems", help="ปัญหาอุปสรรค")
-    put.add_argument("--suggestions", help="ข้อเสนอแนะ/แนวทางแก้ไข")
-    put.add_argument("--agency", help="(ผู้ประสานงาน) หน่วยงานที่บันทึกแทน")
-    put.add_argument("--year", type=int, help=YEAR_HELP)
+                     help=_("ผลการดำเนินงาน: ทำอะไร เมื่อไร ที่ไหน ผู้เข้าร่วมกี่คน (--note ใช้แทนได้)"))
+    put.add_argument("--problems", help=_("ปัญหาอุปสรรค"))
+    put.add_argument("--suggestions", help=_("ข้อเสนอแนะ/แนวทางแก้ไข"))
+    put.add_argument("--agency", help=_("(ผู้ประสานงาน) หน่วยงานที่บันทึกแทน"))
+    put.add_argument("--year", type=int, help=_(YEAR_HELP))
     return parser
+
+
+def _status(status: str) -> str:
+    """A progress status in the command line's language (the stored Thai word in Thai)."""
+    return pgettext("status", "ยกเลิก") if status == "cancelled" else _(STATUSES[status])
 
 
 def _print_json(data: Any) -> None:
@@ -110,18 +121,21 @@ def _print_json(data: Any) -> None:
 
 def _summary_text(data: dict[str, Any]) -> str:
     lines = [
-        f"{data['title']} ปีงบประมาณ พ.ศ. {data['fiscal_year']}",
-        f"ยุทธศาสตร์ {data['strategies']} | กลยุทธ์ {data['tactics']} | กิจกรรม {data['activities']} | "
-        f"ตัวชี้วัด {data['indicators']} | หน่วยงาน {data['agencies']} | การมอบหมาย {data['assignments']}",
-        f"งบประมาณรวม (คำนวณ) {data['budget_total']:,} บาท; เอกสารระบุ "
-        + (f"{data['stated_budget_total']:,} บาท" if data["stated_budget_total"] is not None else "-"),
+        _("{title} ปีงบประมาณ พ.ศ. {year}").format(title=data['title'], year=data['fiscal_year']),
+        _("ยุทธศาสตร์ {strategies} | กลยุทธ์ {tactics} | กิจกรรม {activities} | "
+          "ตัวชี้วัด {indicators} | หน่วยงาน {agencies} | การมอบหมาย {assignments}").format(**data),
+        _("งบประมาณรวม (คำนวณ) {total} บาท; เอกสารระบุ {stated}").format(
+            total=f"{data['budget_total']:,}",
+            stated=_("{amount} บาท").format(amount=f"{data['stated_budget_total']:,}")
+            if data["stated_budget_total"] is not None else "-"),
     ]
     for number, amount in data["budget_by_strategy"].items():
         stated = data["stated_budget_by_strategy"][number]
-        lines.append(f"  ยุทธศาสตร์ที่ {number}: {amount:,} บาท (เอกสารระบุ "
-                     + (f"{stated:,} บาท)" if stated is not None else "-)"))
-    lines.append(f"ข้อสังเกต {len(data['warnings'])} รายการ")
-    lines += [f"  - [{w['code']}] " + (f"บรรทัดที่ {w['line']}: " if w["line"] else "") + w["message"]
+        lines.append(_("  ยุทธศาสตร์ที่ {number}: {amount} บาท (เอกสารระบุ {stated})").format(
+            number=number, amount=f"{amount:,}",
+            stated=_("{amount} บาท").format(amount=f"{stated:,}") if stated is not None else "-"))
+    lines.append(_("ข้อสังเกต {count} รายการ").format(count=len(data['warnings'])))
+    lines += [f"  - [{w['code']}] " + (_("บรรทัดที่ {line}: ").format(line=w['line']) if w["line"] else "") + w["message"]
               for w in data["warnings"]]
     return "\n".join(lines)
 
@@ -171,7 +185,7 @@ def _import_text(args: argparse.Namespace, service: PlanService) -> int:
     if args.dry_run or (result.is_revision and not args.apply and not result.changes_nothing):
         _print_json({"applied": False, **result.as_json()}) if args.json else print("\n".join(result.lines()))
         if not args.dry_run:
-            print("ยังไม่ได้เปลี่ยนแปลงแผน: ตรวจดูรายการข้างต้น แล้วสั่งอีกครั้งพร้อม --apply", file=sys.stderr)
+            print(_("ยังไม่ได้เปลี่ยนแปลงแผน: ตรวจดูรายการข้างต้น แล้วสั่งอีกครั้งพร้อม --apply"), file=sys.stderr)
             return 3
         return 0
     if result.changes_nothing:
@@ -184,7 +198,8 @@ def _import_text(args: argparse.Namespace, service: PlanService) -> int:
     else:
         if result.is_revision:
             print("\n".join(result.lines()))
-        print(f"นำเข้าแผนปีงบประมาณ พ.ศ. {plan.fiscal_year} แล้ว (ฉบับที่ {plan.revision})\n" + _summary_text(data))
+        print(_("นำเข้าแผนปีงบประมาณ พ.ศ. {year} แล้ว (ฉบับที่ {revision})").format(year=plan.fiscal_year, revision=plan.revision)
+              + "\n" + _summary_text(data))
     return 0
 
 
@@ -212,13 +227,15 @@ def _agencies(args: argparse.Namespace, service: PlanService) -> int:
                       "possible_duplicates": partners(a.uid)} for a in rows])
         return 0
     for a in rows:
-        extra = f" (ชื่ออื่น: {', '.join(a.aliases)})" if a.aliases else ""
-        print(f"{a.id:>3}  {a.name} — ตัวชี้วัด {a.indicator_rows} แถว{extra}")
+        extra = _(" (ชื่ออื่น: {aliases})").format(aliases=', '.join(a.aliases)) if a.aliases else ""
+        print(f"{a.id:>3}  " + _("{name} — ตัวชี้วัด {rows} แถว{extra}").format(name=a.name, rows=a.indicator_rows,
+                                                                           extra=extra))
     if pending:
-        print(f"\nอาจเป็นหน่วยงานเดียวกัน รอการตัดสินใจ {len(pending)} คู่ "
-              "(trat-desktop agencies merge A B หรือ agencies keep-apart A B):")
+        print("\n" + _("อาจเป็นหน่วยงานเดียวกัน รอการตัดสินใจ {count} คู่ "
+                       "(trat-desktop agencies merge A B หรือ agencies keep-apart A B):").format(count=len(pending)))
         for p in pending:
-            print(f"- “{p.agency_name}” อาจเป็นหน่วยงานเดียวกับ “{p.other_name}” ({p.source})")
+            print(_("- “{name}” อาจเป็นหน่วยงานเดียวกับ “{other}” ({source})").format(
+                name=p.agency_name, other=p.other_name, source=p.source))
     return 0
 
 
@@ -228,7 +245,7 @@ def _setup(args: argparse.Namespace, progress: ProgressService) -> int:
         reporter_name=args.reporter, reporter_position=args.position, reporter_phone=args.phone,
         head_name=args.head, head_position=args.head_position,
     ))
-    print(f"ตั้งค่าเครื่องนี้เป็น: {identity.display_name}")
+    print(_("ตั้งค่าเครื่องนี้เป็น: {name}").format(name=identity.display_name))
     return 0
 
 
@@ -273,25 +290,28 @@ def _progress(args: argparse.Namespace, progress: ProgressService) -> int:
             thresholds = figures.thresholds()
             _print_json([_item_json(i, figures.item(i, thresholds=thresholds) if i.assigned else None) for i in items])
             return 0
-        print(f"{progress.identity().display_name}: ตัวชี้วัด {len(items)} รายการ")
+        print(_("{name}: ตัวชี้วัด {count} รายการ").format(name=progress.identity().display_name, count=len(items)))
         for item in items:
-            done = ", ".join(f"ไตรมาส {q}: {number_text(e.achieved, False) or '-'} ({STATUSES[e.status]})"
-                             + (f" [{OUTSIDE_PLAN_TEXT}]" if q in item.outside else "")
+            done = ", ".join(_("ไตรมาส {quarter}: {achieved} ({status})").format(
+                quarter=q, achieved=number_text(e.achieved, False) or '-', status=_status(e.status))
+                             + (f" [{_(OUTSIDE_PLAN_TEXT)}]" if q in item.outside else "")
                              for q, e in sorted(item.entries.items()))
-            print(f"[{item.id}] {item.indicator or item.activity_title} | เป้าหมาย "
-                  f"{number_text(item.target, False)} {item.unit} | {item.agency_name}" + (f" | {done}" if done else ""))
+            print(f"[{item.id}] {item.indicator or item.activity_title} | "
+                  + _("เป้าหมาย {target} {unit}").format(target=number_text(item.target, False), unit=item.unit)
+                  + f" | {item.agency_name}" + (f" | {done}" if done else ""))
         return 0
     item = progress.find_item(args.id, args.agency, args.year)
     fields = {k: v for k, v in {"achieved": args.value, "spent": args.spent, "status": args.status,
                                 "note": args.note, "problems": args.problems,
                                 "suggestions": args.suggestions}.items() if v is not None}
     if not fields:
-        raise TratError("ไม่มีค่าที่จะบันทึก: ระบุ --value, --spent, --status, --result, --problems หรือ --suggestions")
+        raise TratError(_("ไม่มีค่าที่จะบันทึก: ระบุ --value, --spent, --status, --result, --problems หรือ --suggestions"))
     entry, warnings = progress.set_progress(item, args.quarter, **fields)
     for warning in warnings:
-        print(f"คำเตือน: {warning}", file=sys.stderr)
-    print(f"บันทึกแล้ว [{item.id}] ไตรมาส {args.quarter}: ผล {number_text(entry.achieved, False) or '-'} "
-          f"สถานะ {STATUSES[entry.status]} (ครั้งที่ {entry.revision})")
+        print(_("คำเตือน: {warning}").format(warning=warning), file=sys.stderr)
+    print(_("บันทึกแล้ว [{id}] ไตรมาส {quarter}: ผล {achieved} สถานะ {status} (ครั้งที่ {revision})").format(
+        id=item.id, quarter=args.quarter, achieved=number_text(entry.achieved, False) or '-',
+        status=_status(entry.status), revision=entry.revision))
     return 0
 
 
@@ -322,26 +342,29 @@ def _say(text: str, error: bool = False) -> None:
 
 
 def _gui_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
-    """Starting the GUI (no command): just the global options, read without building a parser (an
-    ArgumentParser looks for its own message catalogs on disk: ~3 ms of start-up, and the ~25 subcommand
-    parsers more). None for anything else (a command, help, an abbreviated option): the full parser reads it."""
+    """Starting the GUI (no command): just the global options, read without building a parser (one
+    ArgumentParser costs a few ms of start-up, the ~25 subcommand parsers more). None for anything else
+    (a command, help, an abbreviated option): the full parser reads it."""
     tokens = list(sys.argv[1:] if argv is None else argv)
-    db: str | None = None
+    values: dict[str, str | None] = {"--db": None, "--language": None}  # (the GUI's language is its own setting)
     smoke_test = False
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        name, equals, value = token.partition("=")
         if token == "--smoke-test":
             smoke_test = True
-        elif token == "--db" and i + 1 < len(tokens) and not tokens[i + 1].startswith("-"):
-            db = tokens[i + 1]
+        elif name in values and equals:
+            values[name] = value
+        elif token in values and i + 1 < len(tokens) and not tokens[i + 1].startswith("-"):
+            values[token] = tokens[i + 1]
             i += 1
-        elif token.startswith("--db="):
-            db = token[len("--db="):]
         else:
             return None
         i += 1
-    return argparse.Namespace(db=None if db is None else Path(db), smoke_test=smoke_test, command=None)
+    db = values["--db"]
+    return argparse.Namespace(db=None if db is None else Path(db), language=values["--language"],
+                              smoke_test=smoke_test, command=None)
 
 
 def _silence_stdout() -> None:
@@ -364,6 +387,9 @@ def _main(argv: Sequence[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+    from .cli_language import choose
+
+    choose(sys.argv[1:] if argv is None else argv)  # before any parser: argparse reads its words when built
     args = _gui_args(argv) or build_parser().parse_args(argv)
     if args.command is None:
         startup_gc.pause()  # the GUI's start: the cycle collector waits for the window's first paint (gui/app.py)
@@ -375,7 +401,7 @@ def _main(argv: Sequence[str] | None) -> int:
         try:
             return cli_exchange.restore_command(args.db or paths.default_db_path(), args.file)
         except TratError as exc:
-            print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
+            print(_("ข้อผิดพลาด: {message}").format(message=exc.message), file=sys.stderr)
             return 2
     instance = None
     if args.command is None:
@@ -383,7 +409,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
         problem = gui_problem()
         if problem:
-            print(f"ข้อผิดพลาด: {problem}", file=sys.stderr)
+            print(_("ข้อผิดพลาด: {message}").format(message=problem), file=sys.stderr)
             return 2
     if args.command is None and not args.smoke_test:
         from .gui.app import claim_database  # one window per database: a second copy shows the first
@@ -399,7 +425,7 @@ def _main(argv: Sequence[str] | None) -> int:
             from .gui.app import run_start_problem  # a Thai screen, with the restore offer if damaged
 
             return run_start_problem(args.db or paths.default_db_path(), exc, instance=instance)
-        print(f"ข้อผิดพลาด: {exc.message}", file=sys.stderr)
+        print(_("ข้อผิดพลาด: {message}").format(message=exc.message), file=sys.stderr)
         return 2
     try:
         if args.command is None:
@@ -417,7 +443,7 @@ def _main(argv: Sequence[str] | None) -> int:
         translated = database_error(exc)
         if translated is None:
             raise
-        print(f"ข้อผิดพลาด: {translated.message}", file=sys.stderr)
+        print(_("ข้อผิดพลาด: {message}").format(message=translated.message), file=sys.stderr)
         return 2
     finally:
         service.close()

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .i18n import N_, _
 from .domain.capabilities import sees_all_offices
 from .domain.display import number_text
 from .errors import TratError
@@ -20,18 +21,18 @@ from .services import PlanService, ProgressService
 
 
 def add_parsers(commands: Any) -> None:
-    evidence = commands.add_parser("evidence", help="ไฟล์หลักฐานประกอบผลการดำเนินงาน")
+    evidence = commands.add_parser("evidence", help=_("ไฟล์หลักฐานประกอบผลการดำเนินงาน"))
     cmds = evidence.add_subparsers(dest="evidence_command", required=True)
-    add = cmds.add_parser("add", help="แนบไฟล์หลักฐานกับตัวชี้วัดในไตรมาสหนึ่ง")
-    add.add_argument("id", metavar="ROW_ID", help="รหัสตัวชี้วัดจาก progress list เช่น 1/1.5/2")
+    add = cmds.add_parser("add", help=_("แนบไฟล์หลักฐานกับตัวชี้วัดในไตรมาสหนึ่ง"))
+    add.add_argument("id", metavar="ROW_ID", help=_("รหัสตัวชี้วัดจาก progress list เช่น 1/1.5/2"))
     add.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4])
     add.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    add.add_argument("--agency", help="(ผู้ประสานงาน) หน่วยงานของตัวชี้วัด")
+    add.add_argument("--agency", help=_("(ผู้ประสานงาน) หน่วยงานของตัวชี้วัด"))
     add.add_argument("--year", type=int)
-    listing = cmds.add_parser("list", help="ไฟล์หลักฐานทั้งหมดของตัวชี้วัดที่รับผิดชอบ")
+    listing = cmds.add_parser("list", help=_("ไฟล์หลักฐานทั้งหมดของตัวชี้วัดที่รับผิดชอบ"))
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--year", type=int)
-    remove = cmds.add_parser("remove", help="นำไฟล์หลักฐานออก (รหัสจาก evidence list)")
+    remove = cmds.add_parser("remove", help=_("นำไฟล์หลักฐานออก (รหัสจาก evidence list)"))
     remove.add_argument("evidence_id", type=int, metavar="EVIDENCE_ID")
     remove.add_argument("--year", type=int)
 

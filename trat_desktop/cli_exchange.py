@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .i18n import N_, _
 from .domain.display import number_text
 from .domain.plan_fit import OUTSIDE_PLAN_TEXT
 from .domain.fiscal import YEAR_HELP
@@ -17,44 +18,44 @@ from .services import PlanService, ProgressService
 from .services import backup as backup_service
 
 VERBS = {"export", "import", "undo-import", "ledger", "conflicts", "keys", "verify", "backup"}
-STATUS_TEXT = {"imported": "นำเข้าแล้ว", "unchanged": "ไม่เปลี่ยนแปลง", "stale": "ไฟล์เก่ากว่า",
-               "conflict": "มีข้อขัดแย้ง", "rejected": "ปฏิเสธ"}
+STATUS_TEXT = {"imported": N_("นำเข้าแล้ว"), "unchanged": N_("ไม่เปลี่ยนแปลง"), "stale": N_("ไฟล์เก่ากว่า"),
+               "conflict": N_("มีข้อขัดแย้ง"), "rejected": N_("ปฏิเสธ")}
 
 
 def add_parsers(commands: Any, plan_cmds: Any) -> None:
-    export = commands.add_parser("export", help="ส่งออกผลการดำเนินงานของหน่วยงาน (ไฟล์ .trat)")
-    export.add_argument("--out", type=Path, help="ไฟล์หรือโฟลเดอร์ปลายทาง (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน)")
-    export.add_argument("--year", type=int, help=YEAR_HELP)
-    imp = commands.add_parser("import", help="(ผู้ประสานงาน) นำเข้าไฟล์ของหน่วยงาน")
+    export = commands.add_parser("export", help=_("ส่งออกผลการดำเนินงานของหน่วยงาน (ไฟล์ .trat)"))
+    export.add_argument("--out", type=Path, help=_("ไฟล์หรือโฟลเดอร์ปลายทาง (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน)"))
+    export.add_argument("--year", type=int, help=_(YEAR_HELP))
+    imp = commands.add_parser("import", help=_("(ผู้ประสานงาน) นำเข้าไฟล์ของหน่วยงาน"))
     imp.add_argument("paths", nargs="+", type=Path)
-    imp.add_argument("--dry-run", action="store_true", help="แสดงสิ่งที่จะเปลี่ยน โดยไม่บันทึก")
+    imp.add_argument("--dry-run", action="store_true", help=_("แสดงสิ่งที่จะเปลี่ยน โดยไม่บันทึก"))
     imp.add_argument("--json", action="store_true")
-    imp.add_argument("--trust-new", action="store_true", help="ยอมรับกุญแจของหน่วยงานที่ส่งไฟล์มาเป็นครั้งแรก")
-    commands.add_parser("undo-import", help="(ผู้ประสานงาน) ยกเลิกการนำเข้าครั้งล่าสุด")
-    ledger = commands.add_parser("ledger", help="ประวัติการนำเข้าไฟล์")
+    imp.add_argument("--trust-new", action="store_true", help=_("ยอมรับกุญแจของหน่วยงานที่ส่งไฟล์มาเป็นครั้งแรก"))
+    commands.add_parser("undo-import", help=_("(ผู้ประสานงาน) ยกเลิกการนำเข้าครั้งล่าสุด"))
+    ledger = commands.add_parser("ledger", help=_("ประวัติการนำเข้าไฟล์"))
     ledger.add_argument("--json", action="store_true")
-    conflicts = commands.add_parser("conflicts", help="ค่าที่ขัดแย้งกับค่าที่ผู้ประสานงานแก้ไข")
+    conflicts = commands.add_parser("conflicts", help=_("ค่าที่ขัดแย้งกับค่าที่ผู้ประสานงานแก้ไข"))
     conflicts.add_argument("--json", action="store_true")
-    conflicts.add_argument("--resolve", type=int, metavar="N", help="เลขลำดับจากรายการ")
+    conflicts.add_argument("--resolve", type=int, metavar="N", help=_("เลขลำดับจากรายการ"))
     choice = conflicts.add_mutually_exclusive_group()
-    choice.add_argument("--keep-mine", action="store_true", help="ใช้ค่าของผู้ประสานงาน")
-    choice.add_argument("--take-theirs", action="store_true", help="ใช้ค่าของหน่วยงาน")
-    choice.add_argument("--accept", action="store_true", help="(ค่าที่อยู่นอกแผนปัจจุบัน) รับค่าของหน่วยงานไว้")
-    choice.add_argument("--drop", action="store_true", help="(ค่าที่อยู่นอกแผนปัจจุบัน) ไม่รับค่านี้")
-    key_cmd = commands.add_parser("keys", help="ลายนิ้วมือกุญแจของเครื่องนี้และของหน่วยงานที่ลงทะเบียน")
-    key_cmd.add_argument("--reenrol", metavar="OFFICE", help="ลงทะเบียนกุญแจของหน่วยงานนี้ใหม่ (เมื่อเปลี่ยนเครื่อง)")
-    verify = commands.add_parser("verify", help="(ผู้ประสานงาน) ตรวจว่ารหัสบนรายงานกระดาษตรงกับไฟล์ที่นำเข้าใด")
+    choice.add_argument("--keep-mine", action="store_true", help=_("ใช้ค่าของผู้ประสานงาน"))
+    choice.add_argument("--take-theirs", action="store_true", help=_("ใช้ค่าของหน่วยงาน"))
+    choice.add_argument("--accept", action="store_true", help=_("(ค่าที่อยู่นอกแผนปัจจุบัน) รับค่าของหน่วยงานไว้"))
+    choice.add_argument("--drop", action="store_true", help=_("(ค่าที่อยู่นอกแผนปัจจุบัน) ไม่รับค่านี้"))
+    key_cmd = commands.add_parser("keys", help=_("ลายนิ้วมือกุญแจของเครื่องนี้และของหน่วยงานที่ลงทะเบียน"))
+    key_cmd.add_argument("--reenrol", metavar="OFFICE", help=_("ลงทะเบียนกุญแจของหน่วยงานนี้ใหม่ (เมื่อเปลี่ยนเครื่อง)"))
+    verify = commands.add_parser("verify", help=_("(ผู้ประสานงาน) ตรวจว่ารหัสบนรายงานกระดาษตรงกับไฟล์ที่นำเข้าใด"))
     verify.add_argument("code")
     verify.add_argument("--json", action="store_true")
-    backup = commands.add_parser("backup", help="สำรองฐานข้อมูลพร้อมไฟล์หลักฐาน (ไฟล์ .zip ไฟล์เดียว)")
+    backup = commands.add_parser("backup", help=_("สำรองฐานข้อมูลพร้อมไฟล์หลักฐาน (ไฟล์ .zip ไฟล์เดียว)"))
     backup.add_argument("--out", type=Path, required=True)
-    restore = commands.add_parser("restore", help="กู้คืนฐานข้อมูลจากไฟล์สำรอง (เก็บฐานข้อมูลปัจจุบันไว้ข้าง ๆ)")
+    restore = commands.add_parser("restore", help=_("กู้คืนฐานข้อมูลจากไฟล์สำรอง (เก็บฐานข้อมูลปัจจุบันไว้ข้าง ๆ)"))
     restore.add_argument("file", type=Path)
-    pexp = plan_cmds.add_parser("export", help="(ผู้ประสานงาน) ส่งออกแพ็กเกจแผนที่ลงนามแล้ว")
+    pexp = plan_cmds.add_parser("export", help=_("(ผู้ประสานงาน) ส่งออกแพ็กเกจแผนที่ลงนามแล้ว"))
     pexp.add_argument("--out", type=Path, required=True,
-                      help="ไฟล์หรือโฟลเดอร์ปลายทาง (โฟลเดอร์: บันทึกในโฟลเดอร์นั้นด้วยชื่อ แผนปฏิบัติการ_ปี_ฉบับที่N.trat)")
-    pexp.add_argument("--year", type=int, help=YEAR_HELP)
-    pimp = plan_cmds.add_parser("import", help="(หน่วยงาน) นำเข้าแพ็กเกจแผนจากศูนย์ฯ จังหวัด")
+                      help=_("ไฟล์หรือโฟลเดอร์ปลายทาง (โฟลเดอร์: บันทึกในโฟลเดอร์นั้นด้วยชื่อ แผนปฏิบัติการ_ปี_ฉบับที่N.trat)"))
+    pexp.add_argument("--year", type=int, help=_(YEAR_HELP))
+    pimp = plan_cmds.add_parser("import", help=_("(หน่วยงาน) นำเข้าแพ็กเกจแผนจากศูนย์ฯ จังหวัด"))
     pimp.add_argument("file", type=Path)
     pimp.add_argument("--trust-new", action="store_true")
     pimp.add_argument("--json", action="store_true")
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         out = args.out
         folder = out if out is not None and out.is_dir() else None
         path, sequence = exchange.export_office(None if folder else out, args.year, folder=folder)
-        print(f"ส่งออกแล้ว: {path} (ลำดับที่ {sequence})")
+        print(_("ส่งออกแล้ว: {path} (ลำดับที่ {sequence})").format(path=path, sequence=sequence))
         return 0
     if args.command == "import":
         def progress(done: int, total: int, name: str) -> None:
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
             _json(report.as_json())
         else:
             for f in report.files:
-                print(f"{STATUS_TEXT[f.status]}: {f.file} — {f.reason} (เพิ่ม {f.added}, ปรับปรุง {f.updated}, "
+                print(f"{_(STATUS_TEXT[f.status])}: {f.file} — {f.reason} (เพิ่ม {f.added}, ปรับปรุง {f.updated}, "
                       f"คงเดิม {f.unchanged}, ขัดแย้ง {f.conflicts}" + (f", พักไว้ {f.held}" if f.held else "") + ")")
                 for change in f.changes if args.dry_run else []:
                     print(f"    {change}")
@@ -122,16 +123,16 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
             _json(rows)
         else:
             for r in rows:
-                print(f"{r['imported_at']}  {STATUS_TEXT[r['status']]:<14} {r['file_name']}  ลำดับ {r['sequence']}  {r['reason']}")
+                print(f"{r['imported_at']}  {_(STATUS_TEXT[r['status']]):<14} {r['file_name']}  ลำดับ {r['sequence']}  {r['reason']}")
         return 0
     if args.command == "conflicts":
         return _conflicts(args, exchange)
     if args.command == "keys":
         if args.reenrol:
             done = exchange.reenrol(args.reenrol)
-            print("ลบกุญแจที่ลงทะเบียนไว้แล้ว ไฟล์ถัดไปจะต้องยืนยันกุญแจใหม่" if done else "หน่วยงานนี้ยังไม่ได้ลงทะเบียนกุญแจ")
+            print(_("ลบกุญแจที่ลงทะเบียนไว้แล้ว ไฟล์ถัดไปจะต้องยืนยันกุญแจใหม่") if done else _("หน่วยงานนี้ยังไม่ได้ลงทะเบียนกุญแจ"))
             return 0
-        print(f"ลายนิ้วมือกุญแจของเครื่องนี้: {exchange.fingerprint()}")
+        print(_("ลายนิ้วมือกุญแจของเครื่องนี้: {fingerprint}").format(fingerprint=exchange.fingerprint()))
         names = {a.uid: a.name for a in service.agencies()}
         for k in exchange.office_keys():
             print(f"  {names.get(k['agency_uid'], k['agency_uid'])}: {k['fingerprint']} (ลงทะเบียน {k['pinned_at']})")
@@ -141,7 +142,7 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         if args.json:
             _json(found)
         elif found is None:
-            print(f"ไม่พบไฟล์ที่นำเข้าซึ่งตรงกับรหัส {args.code}")
+            print(_("ไม่พบไฟล์ที่นำเข้าซึ่งตรงกับรหัส {code}").format(code=args.code))
         else:
             print(f"รหัส {found['code']} ตรงกับไฟล์ “{found['file']}” ของ{found['office']} "
                   f"(ลำดับที่ {found['sequence']}, นำเข้าเมื่อ {found['imported_at']})")
@@ -163,16 +164,16 @@ def _conflicts(args: argparse.Namespace, exchange: Any) -> int:
     held = exchange.held_values()
     if args.resolve is not None:
         if not 1 <= args.resolve <= len(pending) + len(held):
-            raise TratError(f"ไม่มีรายการลำดับที่ {args.resolve}")
+            raise TratError(_("ไม่มีรายการลำดับที่ {n}").format(n=args.resolve))
         if args.resolve <= len(pending):
             if not (args.keep_mine or args.take_theirs):
-                raise TratError("รายการนี้เป็นค่าที่ขัดแย้ง: ระบุ --keep-mine หรือ --take-theirs")
+                raise TratError(_("รายการนี้เป็นค่าที่ขัดแย้ง: ระบุ --keep-mine หรือ --take-theirs"))
             exchange.resolve(pending[args.resolve - 1][0], keep_mine=args.keep_mine)
         else:
             if not (args.accept or args.drop):
-                raise TratError(f"รายการนี้เป็นค่าที่{OUTSIDE_PLAN_TEXT}: ระบุ --accept (รับไว้) หรือ --drop (ไม่รับ)")
+                raise TratError(_("รายการนี้เป็นค่าที่{outside}: ระบุ --accept (รับไว้) หรือ --drop (ไม่รับ)").format(outside=_(OUTSIDE_PLAN_TEXT)))
             exchange.settle_held(held[args.resolve - len(pending) - 1].theirs, accept=args.accept)
-        print("บันทึกการตัดสินแล้ว")
+        print(_("บันทึกการตัดสินแล้ว"))
         return 0
     items = [{"n": i, "kind": "conflict", "indicator_uid": t.indicator_uid, "agency_uid": t.agency_uid,
               "quarter": t.quarter, "theirs": {"achieved": t.achieved, "status": t.status, "note": t.note},
@@ -189,7 +190,7 @@ def _conflicts(args: argparse.Namespace, exchange: Any) -> int:
         _json(items)
         return 0
     if not items:
-        print("ไม่มีค่าที่ขัดแย้งหรือค่าที่พักไว้")
+        print(_("ไม่มีค่าที่ขัดแย้งหรือค่าที่พักไว้"))
     for it in items:
         mine = it["mine"] or {}
         if it["kind"] == "conflict":

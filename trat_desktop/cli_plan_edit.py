@@ -10,6 +10,7 @@ import argparse
 import re
 from typing import Any
 
+from .i18n import N_, _
 from .domain.labels import find_activity, find_row
 from .domain.plan_fit import OUTSIDE_PLAN_TEXT
 from .domain.thai import to_arabic_digits
@@ -21,20 +22,20 @@ NEEDS_YES = 3
 
 
 def add_parsers(plan_cmds: Any) -> None:
-    edit = plan_cmds.add_parser("edit", help="(ผู้ประสานงาน) แก้ไขตัวชี้วัดหรือรหัสกิจกรรมในแผน")
+    edit = plan_cmds.add_parser("edit", help=_("(ผู้ประสานงาน) แก้ไขตัวชี้วัดหรือรหัสกิจกรรมในแผน"))
     kinds = edit.add_subparsers(dest="edit_kind", required=True)
-    row = kinds.add_parser("indicator", help="แก้ไขระยะเวลา หน่วยนับ เป้าหมาย หรือหน่วยงานของตัวชี้วัด")
-    row.add_argument("row_id", help="รหัสตัวชี้วัดจาก progress list เช่น 1/1.5/2")
-    row.add_argument("--quarters", help="ระยะเวลา เช่น 1-3 หรือ 2")
-    row.add_argument("--unit", help="หน่วยนับ")
-    row.add_argument("--target", help="เป้าหมาย (ว่าง = ไม่มีเป้าหมาย)")
-    row.add_argument("--agencies", help="หน่วยงานผู้รับผิดชอบ คั่นด้วย ; เช่น \"สนง.คลัง;สนง.ศึกษาธิการ\"")
+    row = kinds.add_parser("indicator", help=_("แก้ไขระยะเวลา หน่วยนับ เป้าหมาย หรือหน่วยงานของตัวชี้วัด"))
+    row.add_argument("row_id", help=_("รหัสตัวชี้วัดจาก progress list เช่น 1/1.5/2"))
+    row.add_argument("--quarters", help=_("ระยะเวลา เช่น 1-3 หรือ 2"))
+    row.add_argument("--unit", help=_("หน่วยนับ"))
+    row.add_argument("--target", help=_("เป้าหมาย (ว่าง = ไม่มีเป้าหมาย)"))
+    row.add_argument("--agencies", help=_("หน่วยงานผู้รับผิดชอบ คั่นด้วย ; เช่น \"สนง.คลัง;สนง.ศึกษาธิการ\""))
     row.add_argument("--year", type=int)
-    row.add_argument("--dry-run", action="store_true", help="แสดงผลกระทบโดยไม่บันทึก")
-    row.add_argument("--yes", action="store_true", help="ยืนยันแม้มีผลที่บันทึกไว้จะอยู่นอกแผนปัจจุบัน")
-    activity = kinds.add_parser("activity", help="แก้ไขรหัสกิจกรรม")
-    activity.add_argument("activity_id", help="ยุทธศาสตร์/รหัสกิจกรรม เช่น 1/1.5")
-    activity.add_argument("--code", required=True, help="รหัสใหม่ เช่น 1.7")
+    row.add_argument("--dry-run", action="store_true", help=_("แสดงผลกระทบโดยไม่บันทึก"))
+    row.add_argument("--yes", action="store_true", help=_("ยืนยันแม้มีผลที่บันทึกไว้จะอยู่นอกแผนปัจจุบัน"))
+    activity = kinds.add_parser("activity", help=_("แก้ไขรหัสกิจกรรม"))
+    activity.add_argument("activity_id", help=_("ยุทธศาสตร์/รหัสกิจกรรม เช่น 1/1.5"))
+    activity.add_argument("--code", required=True, help=_("รหัสใหม่ เช่น 1.7"))
     activity.add_argument("--year", type=int)
     activity.add_argument("--dry-run", action="store_true")
 
@@ -43,10 +44,10 @@ def _quarters(text: str) -> tuple[int, int]:
     cleaned = re.sub(r"\s*(?:-|–|—|ถึง)\s*", "-", to_arabic_digits(text).strip())
     match = re.fullmatch(r"(\d)(?:-(\d))?", cleaned)
     if not match:
-        raise TratError(f"ระยะเวลา “{text}” ต้องเป็นรูปแบบ เช่น 1-3 หรือ 2")
+        raise TratError(_("ระยะเวลา “{text}” ต้องเป็นรูปแบบ เช่น 1-3 หรือ 2").format(text=text))
     low, high = int(match.group(1)), int(match.group(2) or match.group(1))
     if not (1 <= low <= 4 and 1 <= high <= 4) or low > high:
-        raise TratError(f"ระยะเวลา “{text}” ต้องเป็นไตรมาส ๑ ถึง ๔ และไตรมาสเริ่มไม่อยู่หลังไตรมาสสิ้นสุด")
+        raise TratError(_("ระยะเวลา “{text}” ต้องเป็นไตรมาส ๑ ถึง ๔ และไตรมาสเริ่มไม่อยู่หลังไตรมาสสิ้นสุด").format(text=text))
     return low, high
 
 
@@ -75,9 +76,9 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
     if args.agencies is not None:
         agency_uids = [progress.find_agency(name)[0] for name in args.agencies.split(";") if name.strip()]
         if not agency_uids:
-            raise TratError("ต้องระบุหน่วยงานผู้รับผิดชอบอย่างน้อยหนึ่งหน่วยงาน")
+            raise TratError(_("ต้องระบุหน่วยงานผู้รับผิดชอบอย่างน้อยหนึ่งหน่วยงาน"))
     if not fields and agency_uids is None:
-        raise TratError("ไม่มีสิ่งที่จะแก้ไข: ระบุ --quarters, --unit, --target หรือ --agencies")
+        raise TratError(_("ไม่มีสิ่งที่จะแก้ไข: ระบุ --quarters, --unit, --target หรือ --agencies"))
     impact = editor.impact_of_row_edit(row.uid, fields, agency_uids)
     if impact.affected:
         print(f"ผลที่บันทึกไว้ซึ่งจะ{OUTSIDE_PLAN_TEXT} {len(impact.affected)} รายการ "
@@ -85,19 +86,19 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         for line in impact.lines:
             print(f"  {line}")
     else:
-        print("ไม่มีผลที่บันทึกไว้ได้รับผลกระทบ")
+        print(_("ไม่มีผลที่บันทึกไว้ได้รับผลกระทบ"))
     if args.dry_run:
-        print("(ทดลอง ไม่ได้บันทึก)")
+        print(_("(ทดลอง ไม่ได้บันทึก)"))
         return NEEDS_YES if impact.affected else 0
     if impact.affected and not args.yes:
-        print("ยังไม่ได้แก้ไข: ใช้ --yes เพื่อยืนยัน")
+        print(_("ยังไม่ได้แก้ไข: ใช้ --yes เพื่อยืนยัน"))
         return NEEDS_YES
     try:
         editor.edit_row(row.uid, fields, agency_uids, confirm=bool(args.yes))
     except NeedsConfirmation:  # the progress changed between the preview and the edit
-        print("ยังไม่ได้แก้ไข: ผลที่บันทึกไว้เปลี่ยนไประหว่างนี้ โปรดลองใหม่")
+        print(_("ยังไม่ได้แก้ไข: ผลที่บันทึกไว้เปลี่ยนไประหว่างนี้ โปรดลองใหม่"))
         return NEEDS_YES
-    print(f"แก้ไขตัวชี้วัด [{args.row_id}] แล้ว")
+    print(_("แก้ไขตัวชี้วัด [{id}] แล้ว").format(id=args.row_id))
     return 0
 
 

@@ -20,91 +20,92 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .i18n import N_, _, language
 from .domain.capabilities import can, own_office
 from .domain.rounds import ROUND_IDS, be_date_text
 from .services import PlanService, ProgressService
 
-STATE_TEXT = {"open": "ยังไม่ส่ง", "submitted": "ลงนามส่งแล้ว", "withdrawn": "ถอนการส่งแล้ว"}
+STATE_TEXT = {"open": N_("ยังไม่ส่ง"), "submitted": N_("ลงนามส่งแล้ว"), "withdrawn": N_("ถอนการส่งแล้ว")}
 
 
 def add_parsers(commands: Any) -> None:
-    rounds = commands.add_parser("round", help="รอบรายงาน: ไตรมาส ๑–๔ รอบ ๖ เดือน รอบ ๑๒ เดือน")
+    rounds = commands.add_parser("round", help=_("รอบรายงาน: ไตรมาส ๑–๔ รอบ ๖ เดือน รอบ ๑๒ เดือน"))
     cmds = rounds.add_subparsers(dest="round_command", required=True)
-    listing = cmds.add_parser("list", help="รอบรายงานของปี ช่วงเวลา วันครบกำหนดส่ง และสถานะ")
-    listing.add_argument("--year", type=int, help="ปีงบประมาณ พ.ศ.")
+    listing = cmds.add_parser("list", help=_("รอบรายงานของปี ช่วงเวลา วันครบกำหนดส่ง และสถานะ"))
+    listing.add_argument("--year", type=int, help=_("ปีงบประมาณ พ.ศ."))
     listing.add_argument("--json", action="store_true")
-    setting = cmds.add_parser("set", help="กำหนดช่วงเวลาหรือวันครบกำหนดส่งของรอบ (ศูนย์ฯ)")
+    setting = cmds.add_parser("set", help=_("กำหนดช่วงเวลาหรือวันครบกำหนดส่งของรอบ (ศูนย์ฯ)"))
     setting.add_argument("round", choices=ROUND_IDS)
     setting.add_argument("--year", type=int)
-    setting.add_argument("--due", help="วันครบกำหนดส่ง")
-    setting.add_argument("--from", dest="start", help="วันเริ่มต้นของรอบ")
-    setting.add_argument("--to", dest="end", help="วันสิ้นสุดของรอบ")
-    submit = cmds.add_parser("submit", help="ลงนามส่งรายงานรอบนี้ (หน่วยงาน) ค่าของรอบจะถูกล็อกบนเครื่องนี้")
+    setting.add_argument("--due", help=_("วันครบกำหนดส่ง"))
+    setting.add_argument("--from", dest="start", help=_("วันเริ่มต้นของรอบ"))
+    setting.add_argument("--to", dest="end", help=_("วันสิ้นสุดของรอบ"))
+    submit = cmds.add_parser("submit", help=_("ลงนามส่งรายงานรอบนี้ (หน่วยงาน) ค่าของรอบจะถูกล็อกบนเครื่องนี้"))
     submit.add_argument("round", choices=ROUND_IDS)
     submit.add_argument("--year", type=int)
-    submit.add_argument("--signer", default="", help="ชื่อหัวหน้าส่วนราชการผู้ลงนาม (ค่าเริ่มต้น: จากการตั้งค่า)")
-    submit.add_argument("--position", default="", help="ตำแหน่งผู้ลงนาม")
-    submit.add_argument("--out", type=Path, help="ไฟล์ส่งออกฉบับสุดท้ายของรอบ (ค่าเริ่มต้น: ชื่อตามหน่วยงานและวันที่)")
-    withdraw = cmds.add_parser("withdraw", help="ถอนการส่งรายงานรอบนี้เพื่อแก้ไข (หน่วยงาน)")
+    submit.add_argument("--signer", default="", help=_("ชื่อหัวหน้าส่วนราชการผู้ลงนาม (ค่าเริ่มต้น: จากการตั้งค่า)"))
+    submit.add_argument("--position", default="", help=_("ตำแหน่งผู้ลงนาม"))
+    submit.add_argument("--out", type=Path, help=_("ไฟล์ส่งออกฉบับสุดท้ายของรอบ (ค่าเริ่มต้น: ชื่อตามหน่วยงานและวันที่)"))
+    withdraw = cmds.add_parser("withdraw", help=_("ถอนการส่งรายงานรอบนี้เพื่อแก้ไข (หน่วยงาน)"))
     withdraw.add_argument("round", choices=ROUND_IDS)
     withdraw.add_argument("--year", type=int)
-    withdraw.add_argument("--reason", required=True, help="เหตุผลที่ถอน")
+    withdraw.add_argument("--reason", required=True, help=_("เหตุผลที่ถอน"))
 
 
 def add_review_parsers(commands: Any) -> None:
-    review = commands.add_parser("review", help="ตรวจรับรายงานของหน่วยงานรายรอบ (ศูนย์ฯ)")
-    review.add_argument("office", help="ชื่อ ชื่อย่อ หรือรหัสหน่วยงาน")
+    review = commands.add_parser("review", help=_("ตรวจรับรายงานของหน่วยงานรายรอบ (ศูนย์ฯ)"))
+    review.add_argument("office", help=_("ชื่อ ชื่อย่อ หรือรหัสหน่วยงาน"))
     review.add_argument("round", choices=ROUND_IDS)
     review.add_argument("--year", type=int)
     action = review.add_mutually_exclusive_group(required=True)
-    action.add_argument("--accept", dest="action", action="store_const", const="accept", help="รับรายงาน")
-    action.add_argument("--return", dest="action", action="store_const", const="return", help="ส่งคืนเพื่อแก้ไข")
-    action.add_argument("--checked", dest="action", action="store_const", const="check", help="ตรวจแล้ว")
+    action.add_argument("--accept", dest="action", action="store_const", const="accept", help=_("รับรายงาน"))
+    action.add_argument("--return", dest="action", action="store_const", const="return", help=_("ส่งคืนเพื่อแก้ไข"))
+    action.add_argument("--checked", dest="action", action="store_const", const="check", help=_("ตรวจแล้ว"))
     action.add_argument("--unlock", dest="action", action="store_const", const="unlock",
-                        help="ปลดล็อกรอบที่รับแล้ว ให้หน่วยงานแก้ไขได้ (ส่งไปกับใบตอบรับ)")
-    review.add_argument("--comment", default="", help="ความเห็นถึงหน่วยงาน")
-    comment = commands.add_parser("comment", help="ความเห็นต่อตัวชี้วัดรายไตรมาส (ศูนย์ฯ) และคำตอบ (หน่วยงาน)")
-    comment.add_argument("target", help="รหัสตัวชี้วัด (ROW_ID), หรือ answer / list")
-    comment.add_argument("comment_id", nargs="?", type=int, help="หมายเลขความเห็น (สำหรับ answer)")
+                        help=_("ปลดล็อกรอบที่รับแล้ว ให้หน่วยงานแก้ไขได้ (ส่งไปกับใบตอบรับ)"))
+    review.add_argument("--comment", default="", help=_("ความเห็นถึงหน่วยงาน"))
+    comment = commands.add_parser("comment", help=_("ความเห็นต่อตัวชี้วัดรายไตรมาส (ศูนย์ฯ) และคำตอบ (หน่วยงาน)"))
+    comment.add_argument("target", help=_("รหัสตัวชี้วัด (ROW_ID), หรือ answer / list"))
+    comment.add_argument("comment_id", nargs="?", type=int, help=_("หมายเลขความเห็น (สำหรับ answer)"))
     comment.add_argument("--quarter", type=int, choices=[1, 2, 3, 4])
-    comment.add_argument("--agency", help="หน่วยงาน (เมื่อตัวชี้วัดมีหลายหน่วยงาน)")
+    comment.add_argument("--agency", help=_("หน่วยงาน (เมื่อตัวชี้วัดมีหลายหน่วยงาน)"))
     comment.add_argument("--text", default="")
     comment.add_argument("--year", type=int)
     comment.add_argument("--json", action="store_true")
 
 
 def add_reply_parsers(commands: Any) -> None:
-    reply = commands.add_parser("reply", help="ใบตอบรับ: ศูนย์ฯ ส่งให้หน่วยงาน หน่วยงานนำเข้า")
+    reply = commands.add_parser("reply", help=_("ใบตอบรับ: ศูนย์ฯ ส่งให้หน่วยงาน หน่วยงานนำเข้า"))
     cmds = reply.add_subparsers(dest="reply_command", required=True)
-    export = cmds.add_parser("export", help="ส่งออกใบตอบรับ (ศูนย์ฯ)")
+    export = cmds.add_parser("export", help=_("ส่งออกใบตอบรับ (ศูนย์ฯ)"))
     who = export.add_mutually_exclusive_group(required=True)
-    who.add_argument("--office", help="หน่วยงาน")
-    who.add_argument("--all", action="store_true", help="ทุกหน่วยงาน (--out เป็นโฟลเดอร์)")
+    who.add_argument("--office", help=_("หน่วยงาน"))
+    who.add_argument("--all", action="store_true", help=_("ทุกหน่วยงาน (--out เป็นโฟลเดอร์)"))
     export.add_argument("--out", type=Path, required=True)
     export.add_argument("--year", type=int)
-    take = cmds.add_parser("import", help="นำเข้าใบตอบรับจากศูนย์ฯ (หน่วยงาน)")
+    take = cmds.add_parser("import", help=_("นำเข้าใบตอบรับจากศูนย์ฯ (หน่วยงาน)"))
     take.add_argument("file", type=Path)
-    take.add_argument("--trust-new", action="store_true", help="ยอมรับกุญแจของศูนย์ฯ ครั้งแรก (ตรวจลายนิ้วมือแล้ว)")
+    take.add_argument("--trust-new", action="store_true", help=_("ยอมรับกุญแจของศูนย์ฯ ครั้งแรก (ตรวจลายนิ้วมือแล้ว)"))
 
 
 def add_figures_parser(commands: Any) -> None:
-    figures = commands.add_parser("figures", help="ผลสัมฤทธิ์: ร้อยละความสำเร็จ ตัวชี้วัดที่บรรลุ งบประมาณที่ใช้ รายกิจกรรม ยุทธศาสตร์ จังหวัด")
+    figures = commands.add_parser("figures", help=_("ผลสัมฤทธิ์: ร้อยละความสำเร็จ ตัวชี้วัดที่บรรลุ งบประมาณที่ใช้ รายกิจกรรม ยุทธศาสตร์ จังหวัด"))
     figures.add_argument("--year", type=int)
-    figures.add_argument("--round", choices=ROUND_IDS, help="เฉพาะไตรมาสของรอบนี้ (ค่าเริ่มต้น: ทั้งปี)")
+    figures.add_argument("--round", choices=ROUND_IDS, help=_("เฉพาะไตรมาสของรอบนี้ (ค่าเริ่มต้น: ทั้งปี)"))
     figures.add_argument("--json", action="store_true")
     sub = figures.add_subparsers(dest="figures_command")
-    limits = sub.add_parser("thresholds", help="เกณฑ์ผลสัมฤทธิ์: บรรลุ / ใกล้เคียง (ร้อยละของเป้าหมาย; ศูนย์ฯ กำหนด)")
-    limits.add_argument("--achieved", help="ร้อยละของเป้าหมายที่ถือว่า “บรรลุ” (ค่าเริ่มต้น 100)")
-    limits.add_argument("--near", help="ร้อยละของเป้าหมายที่ถือว่า “ใกล้เคียง” (ค่าเริ่มต้น 80)")
+    limits = sub.add_parser("thresholds", help=_("เกณฑ์ผลสัมฤทธิ์: บรรลุ / ใกล้เคียง (ร้อยละของเป้าหมาย; ศูนย์ฯ กำหนด)"))
+    limits.add_argument("--achieved", help=_("ร้อยละของเป้าหมายที่ถือว่า “บรรลุ” (ค่าเริ่มต้น 100)"))
+    limits.add_argument("--near", help=_("ร้อยละของเป้าหมายที่ถือว่า “ใกล้เคียง” (ค่าเริ่มต้น 80)"))
     limits.add_argument("--json", action="store_true")
 
 
 def add_timeliness_parser(commands: Any) -> None:
-    timely = commands.add_parser("timeliness", help="ความตรงเวลาในการส่งรายงานของแต่ละหน่วยงาน (ศูนย์ฯ)")
-    timely.add_argument("--round", choices=ROUND_IDS, help="รอบ (ค่าเริ่มต้น: ทุกรอบ)")
+    timely = commands.add_parser("timeliness", help=_("ความตรงเวลาในการส่งรายงานของแต่ละหน่วยงาน (ศูนย์ฯ)"))
+    timely.add_argument("--round", choices=ROUND_IDS, help=_("รอบ (ค่าเริ่มต้น: ทุกรอบ)"))
     timely.add_argument("--year", type=int)
     timely.add_argument("--json", action="store_true")
-    timely.add_argument("--reminders", action="store_true", help="ข้อความแจ้งเตือนพร้อมส่งทาง LINE หรืออีเมล")
+    timely.add_argument("--reminders", action="store_true", help=_("ข้อความแจ้งเตือนพร้อมส่งทาง LINE หรืออีเมล"))
 
 
 def _thresholds(args: argparse.Namespace, figures: Any) -> int:
@@ -180,7 +181,7 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         for view in views.values():
             r = view.round
             extra = f" (แก้ไขหลังลงนาม {view.changed_after_signoff} รายการ)" if view.changed_after_signoff else ""
-            state = STATE_TEXT[view.state] if can(rounds.progress.identity(), "own_rounds") else ""
+            state = _(STATE_TEXT[view.state]) if can(rounds.progress.identity(), "own_rounds") else ""
             print(f"{r.id:<3} {r.name:<14} {be_date_text(r.start)} – {be_date_text(r.end)}  "
                   f"ครบกำหนดส่ง {be_date_text(r.due)}  {state}{extra}".rstrip())
         return 0
@@ -197,7 +198,7 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
               f"ไฟล์ฉบับสุดท้ายของรอบ: {path}\nโปรดส่งไฟล์นี้ให้ศูนย์ฯ ทาง LINE อีเมล หรือ USB")
         return 0
     view = rounds.withdraw(year, args.round, args.reason)
-    print(f"ถอนการส่ง{view.round.name}แล้ว แก้ไขค่าได้อีกครั้ง")
+    print(_("ถอนการส่ง{name}แล้ว แก้ไขค่าได้อีกครั้ง").format(name=view.round.title(language())))
     return 0
 
 
@@ -210,7 +211,8 @@ def _review(args: argparse.Namespace, service: PlanService) -> int:
     year = _year(args, service)
     if args.command == "review":
         state = reviews.set_state(args.office, year, args.round, args.action, args.comment)
-        print(f"บันทึกผลการตรวจ{reviews.rounds.find(year, args.round).name}: {REVIEW_TEXT[state]}")
+        print(_("บันทึกผลการตรวจ{name}: {state}").format(name=reviews.rounds.find(year, args.round).title(language()),
+                                                       state=_(REVIEW_TEXT[state])))
         return 0
     if args.target == "list":
         found = reviews.comments(year)
@@ -223,14 +225,14 @@ def _review(args: argparse.Namespace, service: PlanService) -> int:
         return 0
     if args.target == "answer":
         if args.comment_id is None or not args.text.strip():
-            raise TratError("ใช้: trat-desktop comment answer COMMENT_ID --text ข้อความ")
+            raise TratError(_("ใช้: trat-desktop comment answer COMMENT_ID --text ข้อความ"))
         answered = reviews.answer(args.comment_id, args.text)
-        print(f"ตอบความเห็น #{answered.id} แล้ว")
+        print(_("ตอบความเห็น #{id} แล้ว").format(id=answered.id))
         return 0
     if args.quarter is None:
-        raise TratError("ต้องระบุไตรมาส (--quarter)")
+        raise TratError(_("ต้องระบุไตรมาส (--quarter)"))
     made = reviews.comment(args.target, args.quarter, args.text, args.agency, args.year)
-    print(f"บันทึกความเห็น #{made.id} แล้ว")
+    print(_("บันทึกความเห็น #{id} แล้ว").format(id=made.id))
     return 0
 
 
@@ -245,7 +247,7 @@ def _timeliness(args: argparse.Namespace, service: PlanService) -> int:
     year = _year(args, service)
     if args.reminders:
         if not args.round:
-            raise TratError("ข้อความแจ้งเตือนต้องระบุรอบ (--round)")
+            raise TratError(_("ข้อความแจ้งเตือนต้องระบุรอบ (--round)"))
         found = reminders(review, year, args.round)
         if args.json:
             print(json.dumps([{"office": o, "message": m} for o, m in found], ensure_ascii=False, indent=2))
@@ -274,7 +276,7 @@ def _reply(args: argparse.Namespace, service: PlanService) -> int:
         year = _year(args, service)
         made = replies.export_all(args.out, year) if args.all else [replies.export_reply(args.office, args.out, year)]
         for path in made:
-            print(f"ส่งออกใบตอบรับแล้ว: {path}")
+            print(_("ส่งออกใบตอบรับแล้ว: {path}").format(path=path))
         return 0
     result = replies.import_reply(args.file, trust_new=args.trust_new)
     print(result["message"])

@@ -20,6 +20,7 @@ built (the app does it at start; a change applies at the next start).
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -90,3 +91,16 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:  # noqa: N802 (gettext's name)
     """Mark *message* for the catalog without translating it here (tables built at import time)."""
     return message
+
+
+_loaded: dict[str, gettext.NullTranslations] = {}
+
+
+def translator(language: str = SOURCE_LANGUAGE) -> Callable[[str], str]:
+    """``gettext`` of one named language, whatever the screen's: the domain builds its words with it, so a
+    report (always Thai, the default) and the screen (``translator(language())``) come from one rule."""
+    language = language if language in LANGUAGES else SOURCE_LANGUAGE
+    found = _loaded.get(language)
+    if found is None:
+        found = _loaded[language] = load(language)
+    return found.gettext

@@ -6,55 +6,56 @@ Services call :func:`require` before they act; the GUI calls :func:`can` to deci
 
 from __future__ import annotations
 
+from ..i18n import N_, _
 from .identity import COORDINATOR_NAME, Identity, PermissionDenied
 
 OFFICE, COORDINATOR, UNSET = "office", "coordinator", "unset"   # UNSET: an installation not set up yet
-PLAN_MESSAGE = f"แก้ไขแผนได้เฉพาะ{COORDINATOR_NAME}"
+PLAN_MESSAGE = N_("แก้ไขแผนได้เฉพาะ{coordinator}")
 
-#: action -> (roles allowed, Thai refusal)
+#: action -> (roles allowed, Thai refusal, marked for the catalog; {coordinator}: COORDINATOR_NAME)
 CAPABILITIES: dict[str, tuple[frozenset[str], str]] = {
     # the plan
     "edit_plan": (frozenset({COORDINATOR}), PLAN_MESSAGE),
     "apply_plan_document": (frozenset({COORDINATOR, UNSET}),
-                            "เครื่องของหน่วยงานรับแผนฉบับปรับปรุงทางแพ็กเกจแผนจากศูนย์ฯ จังหวัด "
-                            "(แฟ้ม → นำเข้าแพ็กเกจแผน…) ไม่ปรับแผนจากเอกสารเอง"),
-    "export_plan_package": (frozenset({COORDINATOR}), "ส่งออกแพ็กเกจแผนได้เฉพาะเครื่องของผู้ประสานงานจังหวัด"),
-    "import_plan_package": (frozenset({OFFICE, UNSET}), "เครื่องผู้ประสานงานจังหวัดไม่ต้องนำเข้าแพ็กเกจแผน"),
+                            N_("เครื่องของหน่วยงานรับแผนฉบับปรับปรุงทางแพ็กเกจแผนจากศูนย์ฯ จังหวัด "
+                            "(แฟ้ม → นำเข้าแพ็กเกจแผน…) ไม่ปรับแผนจากเอกสารเอง")),
+    "export_plan_package": (frozenset({COORDINATOR}), N_("ส่งออกแพ็กเกจแผนได้เฉพาะเครื่องของผู้ประสานงานจังหวัด")),
+    "import_plan_package": (frozenset({OFFICE, UNSET}), N_("เครื่องผู้ประสานงานจังหวัดไม่ต้องนำเข้าแพ็กเกจแผน")),
     # exchange files
-    "export_office_file": (frozenset({OFFICE}), "ส่งออกผลการดำเนินงานได้เฉพาะเครื่องของหน่วยงาน โปรดตั้งค่าหน่วยงานก่อน"),
-    "verification_code": (frozenset({OFFICE}), "รหัสตรวจสอบใช้กับรายงานของหน่วยงาน"),
-    "import_office_files": (frozenset({COORDINATOR}), "นำเข้าไฟล์ของหน่วยงานได้เฉพาะเครื่องของผู้ประสานงานจังหวัด"),
+    "export_office_file": (frozenset({OFFICE}), N_("ส่งออกผลการดำเนินงานได้เฉพาะเครื่องของหน่วยงาน โปรดตั้งค่าหน่วยงานก่อน")),
+    "verification_code": (frozenset({OFFICE}), N_("รหัสตรวจสอบใช้กับรายงานของหน่วยงาน")),
+    "import_office_files": (frozenset({COORDINATOR}), N_("นำเข้าไฟล์ของหน่วยงานได้เฉพาะเครื่องของผู้ประสานงานจังหวัด")),
     "settle_conflicts": (frozenset({COORDINATOR}), PLAN_MESSAGE),
     "manage_office_keys": (frozenset({COORDINATOR}), PLAN_MESSAGE),
     "undo_import": (frozenset({COORDINATOR}), PLAN_MESSAGE),
     # the reporting round
-    "set_rounds": (frozenset({COORDINATOR}), f"กำหนดรอบรายงานและวันครบกำหนดได้เฉพาะ{COORDINATOR_NAME}"),
-    "review": (frozenset({COORDINATOR}), f"ตรวจรับรายงานได้เฉพาะ{COORDINATOR_NAME}"),
-    "comment": (frozenset({COORDINATOR}), f"ให้ความเห็นต่อรายงานได้เฉพาะ{COORDINATOR_NAME}"),
-    "unlock": (frozenset({COORDINATOR}), f"ปลดล็อกรอบรายงานได้เฉพาะ{COORDINATOR_NAME}"),
-    "export_reply": (frozenset({COORDINATOR}), f"ส่งใบตอบรับได้เฉพาะ{COORDINATOR_NAME}"),
-    "submit_round": (frozenset({OFFICE}), "ส่งรายงานรอบได้เฉพาะเครื่องของหน่วยงาน"),
-    "withdraw_round": (frozenset({OFFICE}), "ถอนการส่งรายงานได้เฉพาะเครื่องของหน่วยงาน"),
-    "answer_comment": (frozenset({OFFICE}), "ตอบความเห็นได้เฉพาะเครื่องของหน่วยงาน"),
-    "import_reply": (frozenset({OFFICE}), "นำเข้าใบตอบรับได้เฉพาะเครื่องของหน่วยงาน"),
+    "set_rounds": (frozenset({COORDINATOR}), N_("กำหนดรอบรายงานและวันครบกำหนดได้เฉพาะ{coordinator}")),
+    "review": (frozenset({COORDINATOR}), N_("ตรวจรับรายงานได้เฉพาะ{coordinator}")),
+    "comment": (frozenset({COORDINATOR}), N_("ให้ความเห็นต่อรายงานได้เฉพาะ{coordinator}")),
+    "unlock": (frozenset({COORDINATOR}), N_("ปลดล็อกรอบรายงานได้เฉพาะ{coordinator}")),
+    "export_reply": (frozenset({COORDINATOR}), N_("ส่งใบตอบรับได้เฉพาะ{coordinator}")),
+    "submit_round": (frozenset({OFFICE}), N_("ส่งรายงานรอบได้เฉพาะเครื่องของหน่วยงาน")),
+    "withdraw_round": (frozenset({OFFICE}), N_("ถอนการส่งรายงานได้เฉพาะเครื่องของหน่วยงาน")),
+    "answer_comment": (frozenset({OFFICE}), N_("ตอบความเห็นได้เฉพาะเครื่องของหน่วยงาน")),
+    "import_reply": (frozenset({OFFICE}), N_("นำเข้าใบตอบรับได้เฉพาะเครื่องของหน่วยงาน")),
     # figures
     "set_thresholds": (frozenset({COORDINATOR}),
-                       f"กำหนดเกณฑ์ผลสัมฤทธิ์ (บรรลุ/ใกล้เคียง) ได้เฉพาะ{COORDINATOR_NAME} "
-                       "หน่วยงานได้รับเกณฑ์พร้อมแพ็กเกจแผน"),
-    "exchange_keys": (frozenset({OFFICE, COORDINATOR}), "โปรดตั้งค่าเครื่องก่อน จึงจะมีกุญแจลงนามไฟล์"),
+                       N_("กำหนดเกณฑ์ผลสัมฤทธิ์ (บรรลุ/ใกล้เคียง) ได้เฉพาะ{coordinator} "
+                       "หน่วยงานได้รับเกณฑ์พร้อมแพ็กเกจแผน")),
+    "exchange_keys": (frozenset({OFFICE, COORDINATOR}), N_("โปรดตั้งค่าเครื่องก่อน จึงจะมีกุญแจลงนามไฟล์")),
     # the pages: every office's work (the coordinator's grid with an agency filter, consolidated view, dashboard)
-    "view_all_offices": (frozenset({COORDINATOR}), f"ดูผลของทุกหน่วยงานได้เฉพาะ{COORDINATOR_NAME}"),
-    "own_rounds": (frozenset({OFFICE}), "รอบรายงานของหน่วยงานแสดงบนเครื่องของหน่วยงาน"),
+    "view_all_offices": (frozenset({COORDINATOR}), N_("ดูผลของทุกหน่วยงานได้เฉพาะ{coordinator}")),
+    "own_rounds": (frozenset({OFFICE}), N_("รอบรายงานของหน่วยงานแสดงบนเครื่องของหน่วยงาน")),
     # reports
     "office_report": (frozenset({OFFICE}),
-                      "แบบรายงานผลการดำเนินงานพิมพ์ได้จากเครื่องของหน่วยงาน (ตั้งค่าเครื่องเป็นหน่วยงานก่อน)"),
+                      N_("แบบรายงานผลการดำเนินงานพิมพ์ได้จากเครื่องของหน่วยงาน (ตั้งค่าเครื่องเป็นหน่วยงานก่อน)")),
     # offered in the menu before set-up too (disabled there, with a hint to set up first)
-    "offer_office_report": (frozenset({OFFICE, UNSET}), "แบบรายงานผลการดำเนินงานพิมพ์ได้จากเครื่องของหน่วยงาน"),
-    "province_report": (frozenset({COORDINATOR}), f"รายงานภาพรวมจังหวัดพิมพ์ได้จากเครื่องของ{COORDINATOR_NAME}"),
-    "province_excel": (frozenset({COORDINATOR}), f"ส่งออก Excel ภาพรวมได้จากเครื่องของ{COORDINATOR_NAME}"),
+    "offer_office_report": (frozenset({OFFICE, UNSET}), N_("แบบรายงานผลการดำเนินงานพิมพ์ได้จากเครื่องของหน่วยงาน")),
+    "province_report": (frozenset({COORDINATOR}), N_("รายงานภาพรวมจังหวัดพิมพ์ได้จากเครื่องของ{coordinator}")),
+    "province_excel": (frozenset({COORDINATOR}), N_("ส่งออก Excel ภาพรวมได้จากเครื่องของ{coordinator}")),
     "plan_report": (frozenset({OFFICE, COORDINATOR, UNSET}), ""),
     "ita_set": (frozenset({OFFICE, COORDINATOR}),
-                "ชุดหลักฐาน ITA จัดทำได้เมื่อตั้งค่าเครื่องเป็นหน่วยงานหรือศูนย์ฯ จังหวัดแล้ว (ตั้งค่า › หน่วยงานและผู้รายงาน…)"),
+                N_("ชุดหลักฐาน ITA จัดทำได้เมื่อตั้งค่าเครื่องเป็นหน่วยงานหรือศูนย์ฯ จังหวัดแล้ว (ตั้งค่า › หน่วยงานและผู้รายงาน…)")),
 }
 
 
@@ -69,7 +70,7 @@ def role_of(identity: Identity) -> str:
 
 def can(identity: Identity | None, action: str) -> bool:
     """Whether this installation may do *action* (an unknown action is never allowed; no identity: not set up)."""
-    roles, _ = CAPABILITIES.get(action, (frozenset(), ""))
+    roles, _refusal = CAPABILITIES.get(action, (frozenset(), ""))
     return role_of(identity or Identity()) in roles
 
 
@@ -78,8 +79,8 @@ def require(identity: Identity, action: str) -> None:
     if can(identity, action):
         return
     if action not in CAPABILITIES:
-        raise PermissionDenied(f"ไม่รู้จักการทำงาน “{action}”")
-    raise PermissionDenied(CAPABILITIES[action][1])
+        raise PermissionDenied(_("ไม่รู้จักการทำงาน “{action}”").format(action=action))
+    raise PermissionDenied(_(CAPABILITIES[action][1]).format(coordinator=_(COORDINATOR_NAME)))
 
 
 # -- named questions the services and the command line ask (instead of comparing roles) ----------------

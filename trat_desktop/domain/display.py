@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import N_, translator
 from .model import BUDGET_KIND_TEXT, BudgetLine, BudgetValue, IndicatorRow
 from .thai import digits, format_baht
 
@@ -20,9 +21,11 @@ def budget_line_text(line: BudgetLine, thai_digits: bool = True, with_agency: bo
     return f"{text} ({line.agency})" if with_agency and line.agency else text
 
 
-def period_text(quarter_from: int, quarter_to: int, thai_digits: bool = True) -> str:
-    """'ไตรมาส ๒–๔' or 'ไตรมาส ๓'."""
-    text = f"ไตรมาส {quarter_from}" if quarter_from == quarter_to else f"ไตรมาส {quarter_from}–{quarter_to}"
+def period_text(quarter_from: int, quarter_to: int, thai_digits: bool = True, language: str = "th") -> str:
+    """'ไตรมาส ๒–๔' or 'ไตรมาส ๓' (reports); 'Quarters 2–4' on an English screen."""
+    tr = translator(language)
+    text = (tr(N_("ไตรมาส {first}")).format(first=quarter_from) if quarter_from == quarter_to
+            else tr(N_("ไตรมาส {first}–{last}")).format(first=quarter_from, last=quarter_to))
     return digits(text, thai_digits)
 
 

@@ -26,14 +26,16 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from ..errors import TratError
+from ..i18n import N_, _, translator
 from .progress import ProgressEntry, achieved_to_date, is_reported
 
-BAND_TEXT = {"achieved": "บรรลุ", "near": "ใกล้เคียง", "below": "ต่ำกว่าเป้า"}
-RULE_TEXT = ("ผลสะสม: หน่วยนับที่เป็นจำนวน (ครั้ง คน เรื่อง ฯลฯ) รวมทุกไตรมาส; ร้อยละและระดับใช้ค่าของไตรมาสล่าสุด "
-             "· ร้อยละความสำเร็จ = ผลสะสม ÷ เป้าหมาย × ๑๐๐ (ไม่เกิน ๑๐๐)")
+#: the bands as reports print them (Thai); the screen shows ``_(BAND_TEXT[band])``
+BAND_TEXT = {"achieved": N_("บรรลุ"), "near": N_("ใกล้เคียง"), "below": N_("ต่ำกว่าเป้า")}
+RULE_TEXT = N_("ผลสะสม: หน่วยนับที่เป็นจำนวน (ครั้ง คน เรื่อง ฯลฯ) รวมทุกไตรมาส; ร้อยละและระดับใช้ค่าของไตรมาสล่าสุด "
+               "· ร้อยละความสำเร็จ = ผลสะสม ÷ เป้าหมาย × ๑๐๐ (ไม่เกิน ๑๐๐)")
 
 
-THRESHOLD_RULE_TEXT = "เกณฑ์ต้องเป็น ๐ < “ใกล้เคียง” ≤ “บรรลุ” ≤ ๑๐๐"
+THRESHOLD_RULE_TEXT = N_("เกณฑ์ต้องเป็น ๐ < “ใกล้เคียง” ≤ “บรรลุ” ≤ ๑๐๐")
 
 
 class ThresholdError(TratError, ValueError):
@@ -51,20 +53,22 @@ class Thresholds:
     def __post_init__(self) -> None:
         for value in (self.achieved, self.near):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-                raise ThresholdError(f"เกณฑ์ต้องเป็นตัวเลขร้อยละ ({THRESHOLD_RULE_TEXT})")
+                raise ThresholdError(_("เกณฑ์ต้องเป็นตัวเลขร้อยละ ({rule})").format(rule=_(THRESHOLD_RULE_TEXT)))
         if not 0 < self.near:
-            raise ThresholdError(f"เกณฑ์ “ใกล้เคียง” ต้องมากกว่า ๐ ({THRESHOLD_RULE_TEXT})")
+            raise ThresholdError(_("เกณฑ์ “ใกล้เคียง” ต้องมากกว่า ๐ ({rule})").format(rule=_(THRESHOLD_RULE_TEXT)))
         if self.achieved > 100:
-            raise ThresholdError(f"เกณฑ์ “บรรลุ” ต้องไม่เกินร้อยละ ๑๐๐ ({THRESHOLD_RULE_TEXT})")
+            raise ThresholdError(_("เกณฑ์ “บรรลุ” ต้องไม่เกินร้อยละ ๑๐๐ ({rule})").format(rule=_(THRESHOLD_RULE_TEXT)))
         if self.near > self.achieved:
-            raise ThresholdError(f"เกณฑ์ “ใกล้เคียง” ต้องไม่มากกว่าเกณฑ์ “บรรลุ” ({THRESHOLD_RULE_TEXT})")
+            raise ThresholdError(_("เกณฑ์ “ใกล้เคียง” ต้องไม่มากกว่าเกณฑ์ “บรรลุ” ({rule})").format(
+                rule=_(THRESHOLD_RULE_TEXT)))
 
-    def text(self, thai_digits: bool = True) -> str:
+    def text(self, thai_digits: bool = True, language: str = "th") -> str:
         """'บรรลุ: ร้อยละ ๑๐๐ ขึ้นไป · ใกล้เคียง: ร้อยละ ๘๐ ขึ้นไป · ต่ำกว่าเป้า: น้อยกว่าร้อยละ ๘๐'."""
         from .display import number_text
 
         a, n = number_text(self.achieved, thai_digits), number_text(self.near, thai_digits)
-        return f"บรรลุ: ร้อยละ {a} ขึ้นไป · ใกล้เคียง: ร้อยละ {n} ขึ้นไป · ต่ำกว่าเป้า: น้อยกว่าร้อยละ {n}"
+        return translator(language)(N_("บรรลุ: ร้อยละ {achieved} ขึ้นไป · ใกล้เคียง: ร้อยละ {near} ขึ้นไป · "
+                                       "ต่ำกว่าเป้า: น้อยกว่าร้อยละ {near}")).format(achieved=a, near=n)
 
 
 def parse_thresholds(achieved: object, near: object) -> Thresholds:
@@ -78,23 +82,25 @@ def parse_thresholds(achieved: object, near: object) -> Thresholds:
         try:
             found = float(text)
         except ValueError:
-            raise ThresholdError(f"เกณฑ์ “{name}” ต้องเป็นตัวเลขร้อยละ (ได้ “{value}”)") from None
+            raise ThresholdError(_("เกณฑ์ “{name}” ต้องเป็นตัวเลขร้อยละ (ได้ “{value}”)").format(
+                name=_(name), value=value)) from None
         if found != found or found in (float("inf"), float("-inf")):
-            raise ThresholdError(f"เกณฑ์ “{name}” ต้องเป็นตัวเลขร้อยละ (ได้ “{value}”)")
+            raise ThresholdError(_("เกณฑ์ “{name}” ต้องเป็นตัวเลขร้อยละ (ได้ “{value}”)").format(name=_(name), value=value))
         return found
 
-    return Thresholds(number(achieved, "บรรลุ"), number(near, "ใกล้เคียง"))
+    return Thresholds(number(achieved, BAND_TEXT["achieved"]), number(near, BAND_TEXT["near"]))
 
 
-def rule_text(thresholds: "Thresholds | None" = None, thai_digits: bool = True) -> str:
-    """The rule of the figures and the bands, for a tooltip or a report's note."""
+def rule_text(thresholds: "Thresholds | None" = None, thai_digits: bool = True, language: str = "th") -> str:
+    """The rule of the figures and the bands, for a tooltip or a report's note (Thai unless *language*)."""
     from .thai import digits
 
-    return digits(RULE_TEXT, thai_digits) + " · " + (thresholds or Thresholds()).text(thai_digits)
+    return (digits(translator(language)(RULE_TEXT), thai_digits) + " · "
+            + (thresholds or Thresholds()).text(thai_digits, language))
 
 
-NOT_STARTED_WITH_RESULT = "สถานะยังเป็น “ยังไม่เริ่ม” แต่มีผลการดำเนินงานแล้ว โปรดปรับสถานะ"
-CANCELLED_ON_TARGET = "สถานะเป็น “ยกเลิก” แต่ผลการดำเนินงานถึงเป้าหมาย โปรดตรวจสอบ"
+NOT_STARTED_WITH_RESULT = N_("สถานะยังเป็น “ยังไม่เริ่ม” แต่มีผลการดำเนินงานแล้ว โปรดปรับสถานะ")
+CANCELLED_ON_TARGET = N_("สถานะเป็น “ยกเลิก” แต่ผลการดำเนินงานถึงเป้าหมาย โปรดตรวจสอบ")
 
 
 def entry_contradiction(entry: ProgressEntry | None) -> str:
@@ -212,13 +218,14 @@ class GroupFigures:
     def disbursed_pct(self) -> float | None:
         return pct(self.spent_satang, self.allocated_satang)
 
-    def sentence(self, thai_digits: bool = True) -> str:
+    def sentence(self, thai_digits: bool = True, language: str = "th") -> str:
         """'ดำเนินการแล้ว ๑๒ จาก ๑๖ ตัวชี้วัด คิดเป็นร้อยละ ๗๕'."""
         from .display import number_text
 
         share = self.reported_pct
-        return (f"ดำเนินการแล้ว {number_text(self.reported, thai_digits)} จาก {number_text(self.items, thai_digits)} "
-                f"ตัวชี้วัด คิดเป็นร้อยละ {number_text(share if share is not None else 0, thai_digits)}")
+        return translator(language)(N_("ดำเนินการแล้ว {reported} จาก {items} ตัวชี้วัด คิดเป็นร้อยละ {share}")).format(
+            reported=number_text(self.reported, thai_digits), items=number_text(self.items, thai_digits),
+            share=number_text(share if share is not None else 0, thai_digits))
 
     def as_json(self) -> dict[str, object]:
         return {"items": self.items, "reported": self.reported, "reported_pct": self.reported_pct,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from ..i18n import N_
 from .thai import fiscal_quarter_of, fiscal_year_of
 
 #: Days after a quarter's last day until its results are due (quarter 4: 30 September + 15 = 15 October).
@@ -19,8 +20,8 @@ ROUND_DUE_DAYS = 15
 ROUND_DUE_DAYS_SETTING = "reporting/round_due_days"
 MAX_ROUND_DUE_DAYS = 90
 #: How the command line describes --year.
-YEAR_HELP = ("ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีที่กำลังรายงาน คือปีของไตรมาสปัจจุบัน หรือปีที่เพิ่งสิ้นสุด "
-             "จนถึงวันครบกำหนดส่งไตรมาส ๔ และต้องมีแผนของปีนั้น)")
+YEAR_HELP = N_("ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีที่กำลังรายงาน คือปีของไตรมาสปัจจุบัน หรือปีที่เพิ่งสิ้นสุด "
+               "จนถึงวันครบกำหนดส่งไตรมาส ๔ และต้องมีแผนของปีนั้น)")
 
 
 def round_due_days(setting: str | None) -> int:

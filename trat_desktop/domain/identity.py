@@ -6,16 +6,18 @@ from dataclasses import dataclass, fields
 from typing import Literal
 
 from ..errors import TratError
+from ..i18n import N_, _
 from .text import clean_text
 
 Role = Literal["office", "coordinator"]
-COORDINATOR_NAME = "ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด"
-ROLE_TEXT = {"office": "หน่วยงาน", "coordinator": COORDINATOR_NAME}
+#: the coordinator's name as files and reports carry it (Thai); the screen shows ``_(COORDINATOR_NAME)``
+COORDINATOR_NAME = N_("ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด")
+ROLE_TEXT = {"office": N_("หน่วยงาน"), "coordinator": COORDINATOR_NAME}
 MAX_FIELD = 200
-FIELD_NAMES = {"role": "บทบาท", "office_uid": "รหัสหน่วยงาน", "office_name": "ชื่อหน่วยงาน",
-               "reporter_name": "ชื่อผู้รายงาน", "reporter_position": "ตำแหน่งผู้รายงาน",
-               "reporter_phone": "โทรศัพท์ผู้รายงาน", "head_name": "ชื่อหัวหน้าหน่วยงาน",
-               "head_position": "ตำแหน่งหัวหน้าหน่วยงาน"}
+FIELD_NAMES = {"role": N_("บทบาท"), "office_uid": N_("รหัสหน่วยงาน"), "office_name": N_("ชื่อหน่วยงาน"),
+               "reporter_name": N_("ชื่อผู้รายงาน"), "reporter_position": N_("ตำแหน่งผู้รายงาน"),
+               "reporter_phone": N_("โทรศัพท์ผู้รายงาน"), "head_name": N_("ชื่อหัวหน้าหน่วยงาน"),
+               "head_position": N_("ตำแหน่งหัวหน้าหน่วยงาน")}
 
 
 class PermissionDenied(TratError):
@@ -55,9 +57,9 @@ class Identity:
         if self.role == "coordinator":
             return
         if self.role != "office" or not self.office_uid:
-            raise PermissionDenied("ยังไม่ได้ตั้งค่าว่าเครื่องนี้เป็นของหน่วยงานใด โปรดตั้งค่าก่อนบันทึกผล")
+            raise PermissionDenied(_("ยังไม่ได้ตั้งค่าว่าเครื่องนี้เป็นของหน่วยงานใด โปรดตั้งค่าก่อนบันทึกผล"))
         if agency_uid != self.office_uid:
-            raise PermissionDenied(f"{self.office_name} บันทึกผลได้เฉพาะตัวชี้วัดของหน่วยงานตนเอง")
+            raise PermissionDenied(_("{office} บันทึกผลได้เฉพาะตัวชี้วัดของหน่วยงานตนเอง").format(office=self.office_name))
 
     def check_can_edit_plan(self) -> None:
         """The rule (domain/capabilities.py): only the provincial coordinator edits the plan and the agency list."""
@@ -79,15 +81,15 @@ class Identity:
     def validated(self) -> "Identity":
         """Check lengths and role; raises TratError in Thai."""
         if self.role not in ("office", "coordinator"):
-            raise TratError("ต้องเลือกบทบาท: หน่วยงาน หรือ ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด")
+            raise TratError(_("ต้องเลือกบทบาท: หน่วยงาน หรือ ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด"))
         if self.role == "office" and not self.office_uid:
-            raise TratError("ต้องเลือกหน่วยงาน")
+            raise TratError(_("ต้องเลือกหน่วยงาน"))
         for f in fields(self):
             value = getattr(self, f.name) or ""
             if len(value) > MAX_FIELD:
-                raise TratError(f"ข้อมูล “{FIELD_NAMES[f.name]}” ยาวเกิน {MAX_FIELD} ตัวอักษร")
+                raise TratError(_("ข้อมูล “{field}” ยาวเกิน {limit} ตัวอักษร").format(field=_(FIELD_NAMES[f.name]), limit=MAX_FIELD))
             if any(ord(ch) < 32 for ch in value):
-                raise TratError(f"ข้อมูล “{FIELD_NAMES[f.name]}” มีอักขระควบคุมที่ใช้ไม่ได้")
+                raise TratError(_("ข้อมูล “{field}” มีอักขระควบคุมที่ใช้ไม่ได้").format(field=_(FIELD_NAMES[f.name])))
         return self
 
     def cleaned(self) -> "Identity":

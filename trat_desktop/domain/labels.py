@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import TratError
+from ..i18n import _
 from .model import Activity, IndicatorRow, Plan, Strategy, Tactic
 
 
@@ -46,10 +47,10 @@ def resolve_label(plan: Plan, text: str) -> str:
     text = text.strip()
     found = list(dict.fromkeys(i.row.uid for i in labelled_rows(plan) if text in (i.label, i.row.uid)))
     if not found:
-        raise TratError(f"ไม่พบตัวชี้วัดรหัส “{text}” ในแผนปีงบประมาณ พ.ศ. {plan.fiscal_year}")
+        raise TratError(_("ไม่พบตัวชี้วัดรหัส “{text}” ในแผนปีงบประมาณ พ.ศ. {year}").format(text=text, year=plan.fiscal_year))
     if len(found) > 1:
-        raise TratError(f"รหัส “{text}” ตรงกับตัวชี้วัด {len(found)} แถว (มีกิจกรรมที่ใช้รหัสซ้ำกัน) "
-                        "โปรดระบุด้วยรหัสประจำแถว (uid) ที่แสดงใน progress list --json")
+        raise TratError(_("รหัส “{text}” ตรงกับตัวชี้วัด {count} แถว (มีกิจกรรมที่ใช้รหัสซ้ำกัน) "
+                          "โปรดระบุด้วยรหัสประจำแถว (uid) ที่แสดงใน progress list --json").format(text=text, count=len(found)))
     return found[0]
 
 
@@ -70,8 +71,9 @@ def find_activity(plan: Plan, text: str) -> Activity:
     found = [a for s in plan.strategies for t in s.tactics for a in t.activities
              if text in (activity_label(s, a), a.uid)]
     if not found:
-        raise TratError(f"ไม่พบโครงการ/กิจกรรมรหัส “{text}” ในแผนปีงบประมาณ พ.ศ. {plan.fiscal_year}")
+        raise TratError(_("ไม่พบโครงการ/กิจกรรมรหัส “{text}” ในแผนปีงบประมาณ พ.ศ. {year}").format(
+            text=text, year=plan.fiscal_year))
     if len(found) > 1:
-        raise TratError(f"รหัส “{text}” ตรงกับโครงการ/กิจกรรม {len(found)} รายการ (ใช้รหัสซ้ำกัน) "
-                        "โปรดแก้รหัสให้ไม่ซ้ำก่อน หรือระบุด้วยรหัสประจำ (uid)")
+        raise TratError(_("รหัส “{text}” ตรงกับโครงการ/กิจกรรม {count} รายการ (ใช้รหัสซ้ำกัน) "
+                          "โปรดแก้รหัสให้ไม่ซ้ำก่อน หรือระบุด้วยรหัสประจำ (uid)").format(text=text, count=len(found)))
     return found[0]

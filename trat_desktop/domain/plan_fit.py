@@ -19,18 +19,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from ..i18n import N_
 from .display import number_text
 from .model import IndicatorRow, Plan
 from .progress import MAX_NOTE, STATUSES, EntryCheck, ProgressEntry, ValidationError, check_achieved
 
-OUTSIDE_PLAN_TEXT = "อยู่นอกแผนปัจจุบัน"
+#: printed as it is in reports and exchange notes; the screen shows ``_(OUTSIDE_PLAN_TEXT)``
+OUTSIDE_PLAN_TEXT = N_("อยู่นอกแผนปัจจุบัน")
 
 #: reason code -> Thai explanation
 REASONS: dict[str, str] = {
-    "row_removed": "ตัวชี้วัดนี้ไม่อยู่ในแผนปัจจุบันแล้ว",
-    "agency_unassigned": "หน่วยงานนี้ไม่ได้เป็นผู้รับผิดชอบตัวชี้วัดนี้ในแผนปัจจุบันแล้ว",
-    "quarter_outside": "ไตรมาสนี้อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดในแผนปัจจุบัน",
-    "value_unfit": "ค่าที่บันทึกไม่เป็นไปตามหน่วยนับของตัวชี้วัดในแผนปัจจุบัน",
+    "row_removed": N_("ตัวชี้วัดนี้ไม่อยู่ในแผนปัจจุบันแล้ว"),
+    "agency_unassigned": N_("หน่วยงานนี้ไม่ได้เป็นผู้รับผิดชอบตัวชี้วัดนี้ในแผนปัจจุบันแล้ว"),
+    "quarter_outside": N_("ไตรมาสนี้อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดในแผนปัจจุบัน"),
+    "value_unfit": N_("ค่าที่บันทึกไม่เป็นไปตามหน่วยนับของตัวชี้วัดในแผนปัจจุบัน"),
 }
 
 

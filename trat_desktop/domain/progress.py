@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..errors import TratError
+from ..i18n import N_, _, language
 from .display import number_text, period_text
 from .model import IndicatorRow
 from .thai import format_baht, to_arabic_digits, to_thai_digits
@@ -33,10 +34,10 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 # One Thai name per field of an entry: every message about a field uses it, never the key.
 FIELD_NAMES: dict[str, str] = {
-    "indicator_uid": "รหัสตัวชี้วัด", "agency_uid": "รหัสหน่วยงาน", "quarter": "ไตรมาส",
-    "achieved": "ผลการดำเนินงาน", "spent_satang": "งบประมาณที่ใช้", "status": "สถานะ",
-    "note": "รายละเอียดผลการดำเนินงาน", "problems": "ปัญหาอุปสรรค", "suggestions": "ข้อเสนอแนะ/แนวทางแก้ไข",
-    "reporter": "ผู้รายงาน", "updated_at": "เวลาที่แก้ไข", "revision": "ครั้งที่แก้ไข",
+    "indicator_uid": N_("รหัสตัวชี้วัด"), "agency_uid": N_("รหัสหน่วยงาน"), "quarter": N_("ไตรมาส"),
+    "achieved": N_("ผลการดำเนินงาน"), "spent_satang": N_("งบประมาณที่ใช้"), "status": N_("สถานะ"),
+    "note": N_("รายละเอียดผลการดำเนินงาน"), "problems": N_("ปัญหาอุปสรรค"), "suggestions": N_("ข้อเสนอแนะ/แนวทางแก้ไข"),
+    "reporter": N_("ผู้รายงาน"), "updated_at": N_("เวลาที่แก้ไข"), "revision": N_("ครั้งที่แก้ไข"),
 }
 
 
@@ -52,9 +53,9 @@ def check_still_stored(stored_revision: int, expected_revision: int) -> None:
 
     if stored_revision != expected_revision:
         raise StaleEditError(
-            f"ย้อนกลับไม่ได้ เพราะค่านี้ถูกแก้ไขจากที่อื่นหลังจากนั้นแล้ว (ครั้งที่ {stored_revision} "
-            f"ใหม่กว่าครั้งที่ {expected_revision} ที่หน้าต่างนี้บันทึกไว้ เช่น จากหน้าต่างอื่น คำสั่ง หรือการนำเข้าไฟล์) "
-            "ค่าที่บันทึกไว้ล่าสุดไม่เปลี่ยนแปลง")
+            _("ย้อนกลับไม่ได้ เพราะค่านี้ถูกแก้ไขจากที่อื่นหลังจากนั้นแล้ว (ครั้งที่ {stored} "
+              "ใหม่กว่าครั้งที่ {expected} ที่หน้าต่างนี้บันทึกไว้ เช่น จากหน้าต่างอื่น คำสั่ง หรือการนำเข้าไฟล์) "
+              "ค่าที่บันทึกไว้ล่าสุดไม่เปลี่ยนแปลง").format(stored=stored_revision, expected=expected_revision))
 
 
 @dataclass(frozen=True)
@@ -97,10 +98,10 @@ def parse_number(text: str, what: str) -> float | None:
     if cleaned == "":
         return None
     if not _NUMBER.match(cleaned):
-        raise ValidationError(f"{what} “{text}” ไม่ใช่ตัวเลข")
+        raise ValidationError(_("{what} “{text}” ไม่ใช่ตัวเลข").format(what=_(what), text=text))
     value = float(cleaned)
     if math.isnan(value) or math.isinf(value):
-        raise ValidationError(f"{what} “{text}” ไม่ใช่ตัวเลข")
+        raise ValidationError(_("{what} “{text}” ไม่ใช่ตัวเลข").format(what=_(what), text=text))
     return value
 
 
@@ -108,7 +109,8 @@ def parse_status(text: str) -> str:
     """A status from its Thai name or its key."""
     key = _STATUS_BY_TEXT.get(str(text).strip())
     if key is None:
-        raise ValidationError(f"สถานะ “{text}” ไม่ถูกต้อง ต้องเป็น: " + " / ".join(STATUSES.values()))
+        raise ValidationError(_("สถานะ “{text}” ไม่ถูกต้อง ต้องเป็น: {statuses}").format(
+            text=text, statuses=" / ".join(STATUSES.values())))
     return key
 
 
@@ -130,25 +132,27 @@ def check_achieved(unit: str, value: float | None) -> None:
     unit = unit.strip()
     if unit in PERCENT_UNITS:
         if not 0 <= value <= 100:
-            raise ValidationError(f"ผลการดำเนินงานหน่วย “ร้อยละ” ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (กรอก {entered_text(value)})")
+            raise ValidationError(_("ผลการดำเนินงานหน่วย “ร้อยละ” ต้องอยู่ระหว่าง ๐ ถึง ๑๐๐ (กรอก {value})").format(
+                value=entered_text(value)))
     elif unit in LEVEL_UNITS:
         if not value.is_integer() or not 1 <= value <= 5:
-            raise ValidationError(f"ผลการดำเนินงานหน่วย “ระดับ” ต้องเป็นจำนวนเต็ม ๑ ถึง ๕ (กรอก {entered_text(value)})")
+            raise ValidationError(_("ผลการดำเนินงานหน่วย “ระดับ” ต้องเป็นจำนวนเต็ม ๑ ถึง ๕ (กรอก {value})").format(
+                value=entered_text(value)))
     else:
         if value < 0 or not value.is_integer():
-            raise ValidationError(f"ผลการดำเนินงานหน่วย “{unit or 'จำนวน'}” ต้องเป็นจำนวนเต็มตั้งแต่ ๐ ขึ้นไป "
-                                  f"(กรอก {entered_text(value)})")
+            raise ValidationError(_("ผลการดำเนินงานหน่วย “{unit}” ต้องเป็นจำนวนเต็มตั้งแต่ ๐ ขึ้นไป (กรอก {value})").format(
+                unit=unit or _("จำนวน"), value=entered_text(value)))
         if value > MAX_COUNT:
-            raise ValidationError("ผลการดำเนินงานมากเกินกว่าที่เป็นไปได้")
+            raise ValidationError(_("ผลการดำเนินงานมากเกินกว่าที่เป็นไปได้"))
 
 
 def parse_spent(text: str) -> int | None:
     """Budget spent in baht (Thai or Arabic digits, up to 2 decimals) -> satang."""
-    value = parse_number(text, "งบประมาณที่ใช้")
+    value = parse_number(text, N_("งบประมาณที่ใช้"))
     if value is None:
         return None
     if round(value * 100) != round(value * 100, 6):
-        raise ValidationError("งบประมาณที่ใช้มีทศนิยมได้ไม่เกิน ๒ ตำแหน่ง (สตางค์)")
+        raise ValidationError(_("งบประมาณที่ใช้มีทศนิยมได้ไม่เกิน ๒ ตำแหน่ง (สตางค์)"))
     satang = int(round(value * 100))
     check_spent(satang)
     return satang
@@ -159,9 +163,10 @@ def check_spent(satang: int | None) -> None:
     if satang is None:
         return
     if satang < 0:
-        raise ValidationError("งบประมาณที่ใช้ต้องไม่ติดลบ")
+        raise ValidationError(_("งบประมาณที่ใช้ต้องไม่ติดลบ"))
     if satang > MAX_SPENT_SATANG:
-        raise ValidationError(f"งบประมาณที่ใช้มากเกินกว่าที่เป็นไปได้ (ไม่เกิน {to_thai_digits(format_baht(MAX_SPENT_BAHT))} บาท)")
+        raise ValidationError(_("งบประมาณที่ใช้มากเกินกว่าที่เป็นไปได้ (ไม่เกิน {limit} บาท)").format(
+            limit=to_thai_digits(format_baht(MAX_SPENT_BAHT))))
 
 
 def allocated_satang(row: IndicatorRow, agency_name: str) -> int | None:
@@ -178,27 +183,28 @@ def validate_entry(row: IndicatorRow, agency_name: str, entry: ProgressEntry,
                    spent_other_quarters: int = 0) -> EntryCheck:
     """Check an entry against its row; raises ValidationError, or returns warnings that do not block."""
     if entry.quarter not in row.quarters():
-        raise ValidationError(
-            f"ไตรมาส {to_thai_digits(str(entry.quarter))} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้ ({period_text(row.quarter_from, row.quarter_to)})"
-        )
+        raise ValidationError(_("ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้ ({period})").format(
+            quarter=to_thai_digits(str(entry.quarter)),
+            period=period_text(row.quarter_from, row.quarter_to, language=language())))
     if agency_name not in row.agencies:
-        raise ValidationError(f"“{agency_name}” ไม่ได้เป็นผู้รับผิดชอบตัวชี้วัดนี้")
+        raise ValidationError(_("“{agency}” ไม่ได้เป็นผู้รับผิดชอบตัวชี้วัดนี้").format(agency=agency_name))
     check_achieved(row.unit, entry.achieved)
     if entry.status not in STATUSES:
-        raise ValidationError(f"สถานะ “{entry.status}” ไม่ถูกต้อง")
+        raise ValidationError(_("สถานะ “{status}” ไม่ถูกต้อง").format(status=entry.status))
     for name in ("note", "problems", "suggestions"):
         if len(getattr(entry, name)) > MAX_NOTE:
-            raise ValidationError(f"{FIELD_NAMES[name]}ยาวเกิน {MAX_NOTE:,} ตัวอักษร")
+            raise ValidationError(_("{field}ยาวเกิน {limit} ตัวอักษร").format(field=_(FIELD_NAMES[name]),
+                                                                             limit=f"{MAX_NOTE:,}"))
     check_spent(entry.spent_satang)
     warnings: list[str] = []
     allocated = allocated_satang(row, agency_name)
     total_spent = spent_other_quarters + (entry.spent_satang or 0)
     if entry.spent_satang:
         if allocated is None:
-            warnings.append("ตัวชี้วัดนี้ไม่มีงบประมาณที่จัดสรรไว้ แต่มีการบันทึกงบประมาณที่ใช้")
+            warnings.append(_("ตัวชี้วัดนี้ไม่มีงบประมาณที่จัดสรรไว้ แต่มีการบันทึกงบประมาณที่ใช้"))
         elif total_spent > allocated:
-            warnings.append(f"งบประมาณที่ใช้รวมทุกไตรมาส {format_baht(total_spent / 100, True)} บาท "
-                            f"เกินงบประมาณที่ได้รับ {format_baht(allocated / 100, True)} บาท")
+            warnings.append(_("งบประมาณที่ใช้รวมทุกไตรมาส {spent} บาท เกินงบประมาณที่ได้รับ {allocated} บาท").format(
+                spent=format_baht(total_spent / 100, True), allocated=format_baht(allocated / 100, True)))
     return EntryCheck(entry, warnings)
 
 
@@ -210,7 +216,7 @@ def achieved_to_date(unit: str, entries: dict[int, ProgressEntry]) -> float | No
         return None
     if unit.strip() in PERCENT_UNITS or unit.strip() in LEVEL_UNITS:
         return values[-1][1]
-    return sum(v for _, v in values)
+    return sum(v for _q, v in values)
 
 
 def is_reported(entry: ProgressEntry | None) -> bool:

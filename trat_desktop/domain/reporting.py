@@ -19,15 +19,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from ..i18n import N_
 from .figures import ItemFigures, Thresholds, item_figures
 from .identity import Identity
 from .model import Plan
 from .progress import STATUSES, ProgressEntry, is_reported
 
-NOT_DUE = "นอกระยะเวลา"
-NOT_REPORTED = "ยังไม่รายงาน"
-REPORTED = "รายงานแล้ว"
-ON_TARGET = "บรรลุเป้าหมาย"
+#: the standing words as reports print them (Thai), marked for the catalog (the screen: ``_(NOT_DUE)`` …)
+NOT_DUE = N_("นอกระยะเวลา")
+NOT_REPORTED = N_("ยังไม่รายงาน")
+REPORTED = N_("รายงานแล้ว")
+ON_TARGET = N_("บรรลุเป้าหมาย")
 
 
 #: a period: one quarter 1-4, a round's quarters (e.g. (1, 2) for รอบ ๖ เดือน), or None for the whole year

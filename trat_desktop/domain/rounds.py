@@ -18,13 +18,15 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Literal, Mapping
 
 from ..errors import TratError
+from ..i18n import N_, _, language, translator
 from .fiscal import ROUND_DUE_DAYS
-from .thai import BE_OFFSET, digits, months, quarter_bounds, to_arabic_digits
+from .thai import BE_OFFSET, digits, format_be_date, months, quarter_bounds, to_arabic_digits
 
 ROUND_IDS = ("q1", "q2", "q3", "q4", "h1", "y")
+#: the rounds' names as reports print them (Thai); the screen shows ``round_name(id, language)``
 ROUND_NAMES = {
-    "q1": "ไตรมาส ๑", "q2": "ไตรมาส ๒", "q3": "ไตรมาส ๓", "q4": "ไตรมาส ๔",
-    "h1": "รอบ ๖ เดือน", "y": "รอบ ๑๒ เดือน",
+    "q1": N_("ไตรมาส ๑"), "q2": N_("ไตรมาส ๒"), "q3": N_("ไตรมาส ๓"), "q4": N_("ไตรมาส ๔"),
+    "h1": N_("รอบ ๖ เดือน"), "y": N_("รอบ ๑๒ เดือน"),
 }
 DUE_AFTER_DAYS = ROUND_DUE_DAYS  # the installation's setting may change it (domain/fiscal.py)
 
@@ -45,7 +47,12 @@ class Round:
 
     @property
     def name(self) -> str:
+        """The round's Thai name, as reports and exchange files carry it (the screen: :meth:`title`)."""
         return ROUND_NAMES[self.id]
+
+    def title(self, language: str = "th") -> str:
+        """The round's name in *language* ('ไตรมาส ๑', 'Quarter 1')."""
+        return round_name(self.id, language)
 
     def quarters(self) -> tuple[int, ...]:
         """The fiscal quarters whose values this round reports: those that begin inside its period."""
@@ -58,10 +65,25 @@ class Round:
                 "quarters": list(self.quarters())}
 
 
+def round_name(round_id: str, language: str = "th") -> str:
+    """A round's name in *language* (Thai by default: reports)."""
+    return translator(language)(ROUND_NAMES[round_id])
+
+
+def _shown(item: Round) -> str:
+    """A round's name for a refusal, in the language of the screen or command line."""
+    return item.title(language())
+
+
+def _date(day: dt.date, short: bool = True) -> str:
+    return be_date_text(day, short=short, language=language())
+
+
 def check_round_id(round_id: str) -> str:
     key = str(round_id).strip().lower()
     if key not in ROUND_IDS:
-        raise RoundError(f"ไม่มีรอบรายงาน “{round_id}” (ใช้ได้: " + ", ".join(ROUND_IDS) + ")")
+        raise RoundError(_("ไม่มีรอบรายงาน “{round_id}” (ใช้ได้: {ids})").format(round_id=round_id,
+                                                                              ids=", ".join(ROUND_IDS)))
     return key
 
 
@@ -92,16 +114,17 @@ def check_dates(item: Round) -> Round:
     """A round's dates must make sense and stay inside its fiscal year (due may fall after it)."""
     year_start, year_end = default_round(item.fiscal_year, "y").start, default_round(item.fiscal_year, "y").end
     if item.start > item.end:
-        raise RoundError(f"{item.name}: วันเริ่มต้นต้องไม่อยู่หลังวันสิ้นสุด")
+        raise RoundError(_("{name}: วันเริ่มต้นต้องไม่อยู่หลังวันสิ้นสุด").format(name=_shown(item)))
     if item.start < year_start or item.end > year_end:
-        raise RoundError(f"{item.name}: ช่วงเวลาต้องอยู่ในปีงบประมาณ พ.ศ. {digits(str(item.fiscal_year), True)} "
-                         f"({be_date_text(year_start)} – {be_date_text(year_end)})")
+        raise RoundError(_("{name}: ช่วงเวลาต้องอยู่ในปีงบประมาณ พ.ศ. {year} ({start} – {end})").format(
+            name=_shown(item), year=digits(str(item.fiscal_year), True), start=_date(year_start),
+            end=_date(year_end)))
     if item.due < item.end:
-        raise RoundError(f"{item.name}: วันครบกำหนดส่งต้องไม่ก่อนวันสิ้นสุดของรอบ")
+        raise RoundError(_("{name}: วันครบกำหนดส่งต้องไม่ก่อนวันสิ้นสุดของรอบ").format(name=_shown(item)))
     if item.due > item.end + dt.timedelta(days=366):
-        raise RoundError(f"{item.name}: วันครบกำหนดส่งห่างจากวันสิ้นสุดของรอบเกิน ๑ ปี")
+        raise RoundError(_("{name}: วันครบกำหนดส่งห่างจากวันสิ้นสุดของรอบเกิน ๑ ปี").format(name=_shown(item)))
     if not item.quarters():
-        raise RoundError(f"{item.name}: ช่วงเวลานี้ไม่ครอบคลุมไตรมาสใดเลย")
+        raise RoundError(_("{name}: ช่วงเวลานี้ไม่ครอบคลุมไตรมาสใดเลย").format(name=_shown(item)))
     return item
 
 
@@ -116,21 +139,22 @@ def open_round(rounds: Iterable[Round], today: dt.date) -> Round | None:
     return running[0] if running else None
 
 
-def be_date_text(day: dt.date, thai_digits: bool = True, short: bool = True) -> str:
-    """'๑๕ เม.ย. ๒๕๖๙' (short) or '๑๕ เมษายน ๒๕๖๙'."""
-    month = months("abbreviated" if short else "wide")[day.month - 1]  # CLDR (babel); the year is ours
-    return digits(f"{day.day} {month} {day.year + BE_OFFSET}", thai_digits)
+def be_date_text(day: dt.date, thai_digits: bool = True, short: bool = True, language: str = "th") -> str:
+    """'๑๕ เม.ย. ๒๕๖๙' (short) or '๑๕ เมษายน ๒๕๖๙'; English screen: '15 Apr 2569 BE' (domain/thai.py)."""
+    return format_be_date(day, thai_digits, language, "abbreviated" if short else "wide")  # CLDR months
 
 
-def due_text(item: Round, today: dt.date, thai_digits: bool = True) -> str:
+def due_text(item: Round, today: dt.date, thai_digits: bool = True, language: str = "th") -> str:
     """'ครบกำหนดส่ง ๑๕ เม.ย. ๒๕๖๙ อีก ๓ วัน' / '… วันนี้' / '… เลยกำหนดมาแล้ว ๒ วัน'."""
-    left = (item.due - today).days
-    head = f"ครบกำหนดส่ง {be_date_text(item.due, thai_digits)}"
+    tr, left = translator(language), (item.due - today).days
+    due = be_date_text(item.due, thai_digits, language=language)
     if left > 0:
-        return head + digits(f" อีก {left} วัน", thai_digits)
-    if left == 0:
-        return head + " วันนี้"
-    return head + digits(f" เลยกำหนดมาแล้ว {-left} วัน", thai_digits)
+        text = tr(N_("ครบกำหนดส่ง {due} อีก {days} วัน")).format(due=due, days=left)
+    elif left == 0:
+        text = tr(N_("ครบกำหนดส่ง {due} วันนี้")).format(due=due)
+    else:
+        text = tr(N_("ครบกำหนดส่ง {due} เลยกำหนดมาแล้ว {days} วัน")).format(due=due, days=-left)
+    return digits(text, thai_digits)
 
 
 _BE_TEXT = re.compile(r"^(\d{1,2})\s*([^\d\s]+?)\s*(\d{2,4})$")
@@ -145,10 +169,11 @@ def _year_ce(text: str) -> int:
 
 
 def parse_date(text: str) -> dt.date:
-    """A date as people type it: ISO '2026-04-15', '15/4/2569', '๑๕ เม.ย. ๒๕๖๙', '15 เมษายน 2569'.
+    """A date as people type it: ISO '2026-04-15', '15/4/2569', '๑๕ เม.ย. ๒๕๖๙', '15 เมษายน 2569', '15 Apr 2569 BE'.
 
     Years above 2400 are Buddhist era; two-digit years are BE (๖๙ = ๒๕๖๙)."""
     cleaned = " ".join(to_arabic_digits(str(text)).split())
+    cleaned = re.sub(r"\s*B\.?\s?E\.?$", "", cleaned, flags=re.IGNORECASE)  # '15 Apr 2569 BE' (English screen)
     try:
         if re.match(r"^\d{4}-\d{2}-\d{2}$", cleaned):
             day = dt.date.fromisoformat(cleaned)
@@ -159,19 +184,23 @@ def parse_date(text: str) -> dt.date:
         named = _BE_TEXT.match(cleaned)
         if named:
             month_text = named.group(2).replace(" ", "")
-            wide, short = months("wide"), months("abbreviated")
-            names = {m: i + 1 for i, m in enumerate(wide)} | {m: i + 1 for i, m in enumerate(short)}
-            names |= {m.replace(".", ""): i + 1 for i, m in enumerate(short)}
-            if month_text in names:
-                return dt.date(_year_ce(named.group(3)), names[month_text], int(named.group(1)))
+            names: dict[str, int] = {}
+            for locale in ("th", "en"):  # Thai, and the English of an English screen ('15 Apr 2569 BE')
+                for width in ("wide", "abbreviated"):
+                    names |= {m.lower(): i + 1 for i, m in enumerate(months(width, locale))}
+                    names |= {m.lower().replace(".", ""): i + 1 for i, m in enumerate(months(width, locale))}
+            if month_text.lower() in names:
+                return dt.date(_year_ce(named.group(3)), names[month_text.lower()], int(named.group(1)))
     except ValueError:
         pass
-    raise RoundError(f"อ่านวันที่ “{text}” ไม่ได้ (ใช้รูปแบบ เช่น ๑๕ เม.ย. ๒๕๖๙, 15/4/2569 หรือ 2026-04-15)")
+    raise RoundError(_("อ่านวันที่ “{text}” ไม่ได้ (ใช้รูปแบบ เช่น ๑๕ เม.ย. ๒๕๖๙, 15/4/2569 หรือ 2026-04-15)").format(
+        text=text))
 
 
 # -- timeliness -----------------------------------------------------------------------------------
 Timeliness = Literal["on_time", "late", "missing", "not_due"]
-TIMELINESS_TEXT = {"on_time": "ส่งตรงเวลา", "late": "ส่งล่าช้า", "missing": "ยังไม่ส่ง", "not_due": "ยังไม่ถึงกำหนด"}
+TIMELINESS_TEXT = {"on_time": N_("ส่งตรงเวลา"), "late": N_("ส่งล่าช้า"), "missing": N_("ยังไม่ส่ง"),
+                   "not_due": N_("ยังไม่ถึงกำหนด")}
 
 
 @dataclass(frozen=True)
@@ -181,10 +210,11 @@ class Punctuality:
     state: Timeliness
     days_late: int = 0
 
-    def text(self, thai_digits: bool = True) -> str:
+    def text(self, thai_digits: bool = True, language: str = "th") -> str:
+        tr = translator(language)
         if self.state == "late":
-            return digits(f"ส่งล่าช้า {self.days_late} วัน", thai_digits)
-        return TIMELINESS_TEXT[self.state]
+            return digits(tr(N_("ส่งล่าช้า {days} วัน")).format(days=self.days_late), thai_digits)
+        return tr(TIMELINESS_TEXT[self.state])
 
 
 def submitted_day(file_signed_at: str, signoff_at: str = "") -> dt.date | None:
@@ -225,16 +255,17 @@ def locked_quarters(rounds: Iterable[Round], states: Mapping[str, str]) -> dict[
     return locked
 
 
-CHANGED_AFTER_SIGNOFF = "แก้ไขหลังลงนาม"
+CHANGED_AFTER_SIGNOFF = N_("แก้ไขหลังลงนาม")
 
 
 def check_signed_on(item: Round, day: dt.date, today: dt.date) -> dt.date:
     """The head of office's date of signing: not after today, not before the round begins."""
     if day > today:
-        raise RoundError(f"วันที่ลงนาม ({be_date_text(day)}) ต้องไม่อยู่หลังวันนี้ ({be_date_text(today)})")
+        raise RoundError(_("วันที่ลงนาม ({day}) ต้องไม่อยู่หลังวันนี้ ({today})").format(day=_date(day),
+                                                                                    today=_date(today)))
     if day < item.start:
-        raise RoundError(f"วันที่ลงนาม ({be_date_text(day)}) ต้องไม่ก่อนวันเริ่มต้นของ{item.name} "
-                         f"({be_date_text(item.start)})")
+        raise RoundError(_("วันที่ลงนาม ({day}) ต้องไม่ก่อนวันเริ่มต้นของ{name} ({start})").format(
+            day=_date(day), name=_shown(item), start=_date(item.start)))
     return day
 
 
@@ -255,8 +286,10 @@ def changed_after_signoff(quarter: int, updated_at: str, signed: Mapping[int, st
 
 
 def lock_message(item: Round, quarter: int) -> str:
-    return (f"ไตรมาส {digits(str(quarter), True)} อยู่ใน{item.name}ที่ลงนามส่งรายงานแล้ว จึงแก้ไขไม่ได้ "
-            f"หากต้องการแก้ไข ให้ถอนการส่งรายงาน{item.name}ก่อน (หรือขอให้ศูนย์ฯ ปลดล็อกหากศูนย์ฯ รับรายงานแล้ว)")
+    """The refusal of a change to a signed-off quarter (in the language of the screen or command line)."""
+    return _("ไตรมาส {quarter} อยู่ใน{name}ที่ลงนามส่งรายงานแล้ว จึงแก้ไขไม่ได้ หากต้องการแก้ไข "
+             "ให้ถอนการส่งรายงาน{name}ก่อน (หรือขอให้ศูนย์ฯ ปลดล็อกหากศูนย์ฯ รับรายงานแล้ว)").format(
+        quarter=digits(str(quarter), True), name=_shown(item))
 
 
 @dataclass(frozen=True)
@@ -277,8 +310,9 @@ def missing_for_round(cells: Iterable[DueCell]) -> list[DueCell]:
 
 # -- the coordinator's view of an office's round ----------------------------------------------------
 REVIEW_STATES = ("not_received", "received", "checked", "returned", "accepted", "unlocked")
-REVIEW_TEXT = {"not_received": "ยังไม่ได้รับ", "received": "ได้รับแล้ว", "checked": "ตรวจแล้ว",
-               "returned": "ส่งคืนเพื่อแก้ไข", "accepted": "รับรายงานแล้ว", "unlocked": "ปลดล็อกให้แก้ไข"}
+#: the coordinator's review states in Thai (reports, exchange); the screen shows ``_(REVIEW_TEXT[state])``
+REVIEW_TEXT = {"not_received": N_("ยังไม่ได้รับ"), "received": N_("ได้รับแล้ว"), "checked": N_("ตรวจแล้ว"),
+               "returned": N_("ส่งคืนเพื่อแก้ไข"), "accepted": N_("รับรายงานแล้ว"), "unlocked": N_("ปลดล็อกให้แก้ไข")}
 
 
 def reminder_text(office_name: str, item: Round, state: str, today: dt.date, owed: int = 0,

@@ -73,10 +73,15 @@ def format_baht(amount: int | float, thai_digits: bool = False) -> str:
     return digits(text, thai_digits)
 
 
-def format_be_date(day: dt.date, thai_digits: bool = True) -> str:
-    """A Buddhist-era date as in Thai documents: '๓๑ มีนาคม ๒๕๖๙'."""
-    text = f"{day.day} {months()[day.month - 1]} {day.year + BE_OFFSET}"
-    return digits(text, thai_digits)
+def format_be_date(day: dt.date, thai_digits: bool = True, language: str = "th", width: str = "wide") -> str:
+    """A Buddhist-era date as in Thai documents: '๓๑ มีนาคม ๒๕๖๙' (reports: always Thai). On an English
+    screen (*language* "en") CLDR's English month and the same Buddhist-era year: '31 March 2569 BE'
+    (*width* "abbreviated": '๓๑ มี.ค. ๒๕๖๙', '31 Mar 2569 BE')."""
+    from ..i18n import N_, translator
+
+    pattern = translator(language)(N_("{day} {month} {year}"))  # English: "{day} {month} {year} BE"
+    month = months(width, "en" if language == "en" else "th")[day.month - 1]
+    return digits(pattern.format(day=day.day, month=month, year=day.year + BE_OFFSET), thai_digits)
 
 
 def fiscal_year_of(day: dt.date) -> int:

@@ -126,7 +126,7 @@ class ConflictsDialog(QDialog):
             code, indicator, agency = self._labels.get(
                 (theirs.indicator_uid, theirs.agency_uid),
                 (*fallback, agencies.get(theirs.agency_uid, theirs.agency_uid)))
-            theirs_text = value_summary(theirs) + (f" ({OUTSIDE_PLAN_TEXT})" if kept is not None else "")
+            theirs_text = value_summary(theirs) + (f" ({_(OUTSIDE_PLAN_TEXT)})" if kept is not None else "")
             cells = [display.show_digits(f"{code} {indicator}".strip()), agency,
                      display.show_digits(str(theirs.quarter)), value_summary(mine), theirs_text]
             for column, text in enumerate(cells):

@@ -258,9 +258,7 @@ class ConsolidatedPage(ReloadWhenShown, QWidget):
             parts.append(said or display.show_digits(_("ไตรมาส {quarter}: ยังไม่มีผลการดำเนินงาน ปัญหาอุปสรรค "
                                                        "หรือข้อเสนอแนะ").format(
                 quarter=quarter)))
-        from ..domain.figures import rule_text
-
-        parts.append(rule_text(row.thresholds, display.thai_digits_enabled()))
+        parts.append(display.rule_text(row.thresholds))
         return "\n".join(parts)
 
     def show_detail(self) -> None:

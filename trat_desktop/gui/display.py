@@ -1,4 +1,4 @@
-"""How plan values read on screen, in Thai. Plain Python (no Qt), so it is easy to test.
+"""How plan values read on screen, in the screen's language (domain words translated here). Plain Python (no Qt), so it is easy to test.
 
 Builds on :mod:`trat_desktop.domain.display` (shared with reports) and adds what only the
 screen needs: short agency names, tooltips, node titles. Whether digits are Thai or Arabic
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ..domain import display as shared
 from ..domain.model import (
@@ -20,7 +21,11 @@ from ..domain.model import (
     Tactic,
 )
 from ..domain.thai import digits, format_baht, format_be_date
-from ..i18n import N_, _, pgettext
+from ..i18n import N_, _, language, pgettext
+
+if TYPE_CHECKING:  # (imported where used: the coordinator's first paint needs neither: tests/test_startup_imports.py)
+    from ..domain import rounds as _rounds
+    from ..domain.figures import Thresholds
 
 _settings = {"thai_digits": True}
 NBSP = "\u00a0"  # joins words that must not be split across lines
@@ -113,8 +118,57 @@ def budget_cell_tooltip(row: IndicatorRow) -> str:
 
 
 def quarter_text(row: IndicatorRow) -> str:
-    """'ไตรมาส ๒–๔', or 'ไตรมาส ๔' for a single quarter."""
-    return shared.period_text(row.quarter_from, row.quarter_to, thai_digits_enabled())
+    """'ไตรมาส ๒–๔', or 'ไตรมาส ๔' for a single quarter ('Quarters 2–4' in English)."""
+    return shared.period_text(row.quarter_from, row.quarter_to, thai_digits_enabled(), language())
+
+
+# -- the domain's words on screen: the domain keeps them Thai (reports print them so), the screen translates --
+def round_name(item: "_rounds.Round | str") -> str:
+    """A round's name on screen: 'ไตรมาส ๑', 'รอบ ๖ เดือน' / 'Quarter 1', '6-month round'."""
+    from ..domain import rounds as _rounds
+
+    round_id = item if isinstance(item, str) else item.id
+    return show_digits(_rounds.round_name(round_id, language()))
+
+
+def review_text(state: str) -> str:
+    """The coordinator's review state of a round (domain/rounds.REVIEW_TEXT) on screen."""
+    from ..domain import rounds as _rounds
+
+    return _(_rounds.REVIEW_TEXT[state])
+
+
+def timeliness_text(punctuality: "_rounds.Punctuality") -> str:
+    """'ส่งตรงเวลา', 'ส่งล่าช้า ๒ วัน' / 'On time', '2 day(s) late'."""
+    return punctuality.text(thai_digits_enabled(), language())
+
+
+def due_text(item: "_rounds.Round", today: dt.date) -> str:
+    """'ครบกำหนดส่ง ๑๕ เม.ย. ๒๕๖๙ อีก ๓ วัน' / 'Due 15 Apr 2569 BE, in 3 day(s)'."""
+    from ..domain import rounds as _rounds
+
+    return _rounds.due_text(item, today, thai_digits_enabled(), language())
+
+
+def band_text(band: str) -> str:
+    """An achievement band (domain/figures.BAND_TEXT) on screen: บรรลุ / Achieved."""
+    from ..domain.figures import BAND_TEXT
+
+    return _(BAND_TEXT[band])
+
+
+def rule_text(thresholds: Thresholds | None = None) -> str:
+    """The figures' rule and the bands' thresholds, for a tooltip."""
+    from ..domain.figures import rule_text as _rule_text
+
+    return _rule_text(thresholds, thai_digits_enabled(), language())
+
+
+def short_date_text(day: dt.date) -> str:
+    """'๑๕ เม.ย. ๒๕๖๙' / '15 Apr 2569 BE' (a table column's width)."""
+    from ..domain import rounds as _rounds
+
+    return _rounds.be_date_text(day, thai_digits_enabled(), short=True, language=language())
 
 
 def target_text(row: IndicatorRow) -> str:
@@ -160,13 +214,13 @@ def digits_key(text: str) -> str:
 
 
 def date_text(day: dt.date) -> str:
-    """A Buddhist-era date: '๑๕ มกราคม ๒๕๖๙'."""
-    return format_be_date(day, thai_digits_enabled())
+    """A Buddhist-era date: '๑๕ มกราคม ๒๕๖๙'; in English CLDR's month and the same year: '15 January 2569 BE'."""
+    return format_be_date(day, thai_digits_enabled(), language())
 
 
 def time_text(moment: dt.datetime | dt.time) -> str:
-    """A clock time the Thai way: '๑๐:๓๕ น.'."""
-    return show_digits(f"{moment.hour:02d}:{moment.minute:02d} น.")
+    """A clock time the Thai way: '๑๐:๓๕ น.' ('10:35' in English)."""
+    return show_digits(_("{hour}:{minute} น.").format(hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}"))
 
 
 def timestamp_text(iso: str) -> str:

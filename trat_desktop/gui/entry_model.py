@@ -454,7 +454,7 @@ class WorkEntryModel(QAbstractTableModel):
                 parts.append(display.show_digits(ngettext("มีหลักฐานแนบ {count} ไฟล์", "มีหลักฐานแนบ {count} ไฟล์", files)
                                                  .format(count=files)))
             if self.changed_after_signoff(item, line.quarter):
-                parts.append(f"{CHANGED_MARK} {rounds.CHANGED_AFTER_SIGNOFF}: " +
+                parts.append(f"{CHANGED_MARK} {_(rounds.CHANGED_AFTER_SIGNOFF)}: " +
                              _("ค่านี้บันทึกหลังหัวหน้าส่วนราชการลงนามส่งรายงานรอบที่ครอบคลุมไตรมาสนี้ "
                                "(ประวัติการแก้ไขเก็บไว้ครบ)"))
             for text in self.comments_of(item, line.quarter):
@@ -465,7 +465,7 @@ class WorkEntryModel(QAbstractTableModel):
                              .format(text=text, answer=answer))
             clash = entry_contradiction(entry)
             if clash and column in (self.COL_STATUS, self.COL_ACHIEVED):
-                parts.append(clash)
+                parts.append(_(clash))
             return "\n".join(parts) or None
         return None
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..domain.capabilities import can
 from ..domain.figures import RULE_TEXT, Thresholds, ThresholdError
 from ..errors import TratError
-from ..i18n import _
+from ..i18n import _, language
 from . import display
 from .qt_thai import name_buttons
 
@@ -47,7 +47,7 @@ class ThresholdsDialog(QDialog):
         layout.addLayout(form)
         self.rule = QLabel()
         self.rule.setWordWrap(True)
-        self.rule.setToolTip(RULE_TEXT)
+        self.rule.setToolTip(_(RULE_TEXT))
         layout.addWidget(self.rule)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         name_buttons(self.buttons, _("บันทึก"))
@@ -75,7 +75,7 @@ class ThresholdsDialog(QDialog):
     def _check(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         try:
-            self.rule.setText(display.show_digits(self.thresholds().text(False)))
+            self.rule.setText(display.show_digits(self.thresholds().text(False, language())))
             self.rule.setStyleSheet("")
             ok.setEnabled(True)
         except ThresholdError as exc:
@@ -144,7 +144,7 @@ class FiguresActions(QObject):
             self.last_message = exc.message
             QMessageBox.warning(self.window, _("เกณฑ์ผลสัมฤทธิ์"), exc.message)
             return
-        self.last_message = _("บันทึกเกณฑ์แล้ว: ") + saved.text(display.thai_digits_enabled())
+        self.last_message = _("บันทึกเกณฑ์แล้ว: ") + saved.text(display.thai_digits_enabled(), language())
         self.window.statusBar().showMessage(self.last_message, 8000)
         refresh = getattr(self.window, "refresh_data", None)
         if callable(refresh):

@@ -63,7 +63,7 @@ class ItaDialog(QDialog):
         self.round_combo = QComboBox()
         current = rounds.open_round(fiscal_year, progress.today())
         for item in rounds.rounds(fiscal_year):
-            self.round_combo.addItem(item.name, item.id)
+            self.round_combo.addItem(display.round_name(item), item.id)
             if current is not None and item.id == current.id:
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
         form.addRow(_("รอบรายงาน"), self.round_combo)

@@ -57,7 +57,7 @@ class KeysDialog(QDialog):
         # Arabic digits on purpose: the other side may show either script, digits read the same aloud
         form.fingerprintLabel.setText(self.fingerprint)
         coordinator = can(me, "manage_office_keys")
-        who = COORDINATOR_NAME if coordinator else (me.office_name or _("ยังไม่ได้ตั้งค่าหน่วยงาน"))
+        who = _(COORDINATOR_NAME) if coordinator else (me.office_name or _("ยังไม่ได้ตั้งค่าหน่วยงาน"))
         form.roleLabel.setText(_("เครื่องนี้: {who}").format(who=who))
         form.officesGroup.setVisible(coordinator)
         if not coordinator:

@@ -340,7 +340,7 @@ class OfficePage(QWidget):
     def _show_header(self) -> None:
         me, form = self.identity, self.form
         if can(me, "view_all_offices"):
-            title = _("งานของหน่วยงาน — {coordinator} (บันทึกแทนหน่วยงานใดก็ได้)").format(coordinator=COORDINATOR_NAME)
+            title = _("งานของหน่วยงาน — {coordinator} (บันทึกแทนหน่วยงานใดก็ได้)").format(coordinator=_(COORDINATOR_NAME))
         else:
             title = _("งานของหน่วยงาน — {office}").format(office=me.office_name or _("ยังไม่ได้ตั้งค่า"))
         form.titleLabel.setText(title)

@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ..domain import display as shared
-from ..domain.figures import BAND_TEXT, rule_text
 from ..domain.plan_fit import OUTSIDE_PLAN_TEXT
 from ..domain.thai import to_arabic_digits
 from ..i18n import N_, _
@@ -146,7 +145,7 @@ def fill_line(line: OverviewLine, quarter: int, short_names: dict[str, str],
         line.on_target = on_target[0]
         line.band = standings[0].band
         line.contradiction = standings[0].contradiction
-        texts.append(_number(achieved[0]) + (f" ({OUTSIDE_PLAN_TEXT} {display.show_digits(str(len(office.outside)))})"
+        texts.append(_number(achieved[0]) + (f" ({_(OUTSIDE_PLAN_TEXT)} {display.show_digits(str(len(office.outside)))})"
                                              if office.outside else ""))
         keys.append(achieved[0] if achieved[0] is not None else -1.0)
         texts.append(band_text(standings[0]))  # the band and on-target are one rule (domain/figures.py)
@@ -163,7 +162,7 @@ def fill_line(line: OverviewLine, quarter: int, short_names: dict[str, str],
         values = [a for a in achieved if a is not None]
         kept = row.outside_count()
         texts.append((", ".join(_number(a) for a in achieved) if values else DASH)
-                     + (f" ({OUTSIDE_PLAN_TEXT} {display.show_digits(str(kept))})" if kept else ""))
+                     + (f" ({_(OUTSIDE_PLAN_TEXT)} {display.show_digits(str(kept))})" if kept else ""))
         keys.append(sum(values) / len(values) if values else -1.0)
         texts.append(_fraction(hits, len(offices)) if any(t is not None for t in on_target) else DASH)
         keys.append(hits / len(offices) if offices else -1.0)
@@ -185,7 +184,7 @@ def band_text(st: Any) -> str:
     """'บรรลุ (100%)', 'ใกล้เคียง (85%)', 'ต่ำกว่าเป้า (40%)' from a standing; a dash without a band."""
     if st.band is None:
         return DASH
-    return BAND_TEXT[st.band] + display.show_digits(f" ({shared.number_text(st.achievement_pct, False)}%)")
+    return display.band_text(st.band) + display.show_digits(f" ({shared.number_text(st.achievement_pct, False)}%)")
 
 
 def figures_text(row: RowOverview, office: AgencyProgress, quarter: int) -> str:
@@ -196,7 +195,7 @@ def figures_text(row: RowOverview, office: AgencyProgress, quarter: int) -> str:
         unit=row.unit).rstrip()]
     if st.band is not None:
         parts.append(_("ร้อยละความสำเร็จ {achievement_pct} · {band}").format(
-            achievement_pct=_number(st.achievement_pct), band=BAND_TEXT[st.band]))
+            achievement_pct=_number(st.achievement_pct), band=display.band_text(st.band)))
     if office.allocated_satang:
         spent = st.spent_satang
         parts.append(_("งบประมาณ {allocated_satang} บาท ใช้ไป {spent} บาท คงเหลือ {left} บาท ร้อยละการเบิกจ่าย {rate}").format(
@@ -204,7 +203,7 @@ def figures_text(row: RowOverview, office: AgencyProgress, quarter: int) -> str:
             left=display.baht_text(office.allocated_satang - spent),
             rate=_number(round(100 * spent / office.allocated_satang, 2))))
     if st.contradiction:
-        parts.append("⚠ " + st.contradiction)
+        parts.append("⚠ " + _(st.contradiction))
     return display.show_digits("\n".join(parts))
 
 
@@ -400,7 +399,7 @@ class OverviewTableModel(QAbstractTableModel):
                 quarter_from=row.quarter_from, quarter_to=row.quarter_to))
         if column in (COL_ACHIEVED, COL_ON_TARGET):
             parts = [figures_text(row, office, self.quarter) for office in line.offices()]
-            parts.append(rule_text(row.thresholds, display.thai_digits_enabled()))
+            parts.append(display.rule_text(row.thresholds))
             return "\n".join(parts)
         if column == COL_OFFICE:
             said = [(o.agency_name, narrative_text(o, self.quarter)) for o in line.offices()]
@@ -415,7 +414,7 @@ class OverviewTableModel(QAbstractTableModel):
                     agency_name=office.agency_name, state=state, achieved=_number(row.achieved(office))))
             for office in [*line.offices(), *(row.kept if line.office is None else [])]:
                 if office.outside:
-                    parts.append(f"{office.agency_name}: {office.outside_text()}")
+                    parts.append(f"{office.agency_name}: {office.outside_shown()}")
             return display.show_digits("\n".join(parts))
         return line.texts[column] if len(line.texts[column]) > 20 else None
 

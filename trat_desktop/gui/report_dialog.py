@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from ..domain.capabilities import can
 from ..domain.identity import Identity
 from ..domain.fiscal import ROUND_DUE_DAYS, default_quarter, default_year
-from ..domain.rounds import ROUND_NAMES
 from ..i18n import N_, _
 from . import display
 from .forms.ui_report_dialog import Ui_ReportDialog
@@ -219,7 +218,7 @@ class ReportDialog(QDialog):
                 combo.addItem(display.show_digits(_("ไตรมาส {quarter}").format(quarter=q)) + f" ({_(QUARTER_MONTHS[q])})", q)
         if kind.rounds:
             for key, months in ROUND_MONTHS.items():
-                combo.addItem(display.show_digits(ROUND_NAMES[key]) + f" ({_(months)})", key)
+                combo.addItem(display.round_name(key) + f" ({_(months)})", key)
         if kind.whole_year:
             combo.addItem(_("ทั้งแผน") if not kind.quarters else _("ทั้งปีงบประมาณ"), WHOLE_YEAR)
         if kind.quarters and kind.key != "xlsx":

@@ -61,7 +61,7 @@ def _short_time(iso: str) -> str:
         moment = dt.datetime.fromisoformat(iso)
     except ValueError:
         return display.show_digits(iso)
-    return f"{rules.be_date_text(moment.date(), display.thai_digits_enabled())} {display.time_text(moment)}"
+    return f"{display.short_date_text(moment.date())} {display.time_text(moment)}"
 
 
 class SubmitDialog(QDialog):
@@ -80,7 +80,7 @@ class SubmitDialog(QDialog):
         today = progress.today()
         current = self.service.open_round(fiscal_year, today)
         for item in self.service.rounds(fiscal_year):
-            self.round_combo.addItem(item.name, item.id)
+            self.round_combo.addItem(display.round_name(item), item.id)
             if current is not None and item.id == current.id:
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
         round_label = QLabel(pgettext("label", "รอบรายงาน (&R)"))
@@ -90,7 +90,7 @@ class SubmitDialog(QDialog):
         form.addRow(_("กำหนดส่ง"), self.due_label)
         self.signer = QLineEdit(me.head_name)
         self.position = QLineEdit(me.head_position)
-        self.signed_on = QLineEdit(rules.be_date_text(today, display.thai_digits_enabled()))
+        self.signed_on = QLineEdit(display.short_date_text(today))  # parse_date reads it back in either language
         self.signed_on.setToolTip(_("พิมพ์วันที่แบบไทย เช่น ๑๒ เม.ย. ๒๕๖๙ หรือ 12/4/2569"))
         for text, widget in ((_("หัวหน้าส่วนราชการผู้ลงนาม (&N)"), self.signer), (_("ตำแหน่ง (&P)"), self.position),
                              (_("วันที่ลงนาม (&D)"), self.signed_on)):
@@ -133,8 +133,8 @@ class SubmitDialog(QDialog):
     def refresh(self) -> None:
         item = self.service.find(self.fiscal_year, self.round_id)
         today = self.progress.today()
-        self.due_label.setText(f"{rules.be_date_text(item.start)} – {rules.be_date_text(item.end)} · "
-                               f"{rules.due_text(item, today)}")
+        self.due_label.setText(f"{display.short_date_text(item.start)} – {display.short_date_text(item.end)} · "
+                               f"{display.due_text(item, today)}")
         view = self.service.views(self.fiscal_year).get(item.id)
         missing = self.service.missing(self.fiscal_year, item.id)
         self.missing.clear()
@@ -144,7 +144,7 @@ class SubmitDialog(QDialog):
                 label=cell.label, quarter=cell.quarter)))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if view is not None and view.state == "submitted":
-            self.state_label.setText(_("{name}ลงนามส่งรายงานแล้ว").format(name=item.name))
+            self.state_label.setText(_("{name}ลงนามส่งรายงานแล้ว").format(name=display.round_name(item)))
             ok.setEnabled(False)
         elif missing:
             self.state_label.setText(display.show_digits(
@@ -158,7 +158,7 @@ class SubmitDialog(QDialog):
             self.state_label.setText(display.show_digits(
                 _("ตัวชี้วัดที่ถึงกำหนดมีผลครบแล้ว เมื่อลงนาม ค่าของ{name}จะถูกล็อกบนเครื่องนี้ "
                   "และโปรแกรมจะบันทึกไฟล์ส่งรายงานฉบับสุดท้ายของรอบ{changed}").format(
-                    name=item.name, changed=changed)))
+                    name=display.round_name(item), changed=changed)))
             ok.setEnabled(True)
             problem = ""
             try:
@@ -176,7 +176,7 @@ class SubmitDialog(QDialog):
             join=', '.join((str(q) for q in item.quarters())))
         self.summary_label.setText(display.show_digits(
             _("จะส่ง: ผลของ{name}{covers} ตัวชี้วัดที่ถึงกำหนด {count} รายการ").format(
-                name=item.name, covers=covers, count=len(due))
+                name=display.round_name(item), covers=covers, count=len(due))
             + (_(" ยังไม่ครบ {count} รายการ").format(count=len(missing)) if missing else _(" ครบทุกรายการ"))))
 
 
@@ -202,7 +202,7 @@ class TimelinessDialog(QDialog):
         current = self.review.rounds.open_round(fiscal_year)
         for item in self.review.rounds.rounds(fiscal_year):
             self.round_combo.addItem(display.show_digits(_("{name} (ครบกำหนด {due})").format(
-                name=item.name, due=rules.be_date_text(item.due))), item.id)
+                name=display.round_name(item), due=display.short_date_text(item.due))), item.id)
             if current is not None and item.id == current.id:
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
         top.addWidget(self.round_combo, 1)
@@ -280,19 +280,19 @@ class TimelinessDialog(QDialog):
             received = _short_time(e.received_at) if e.received_at else ""
             carried = e.file_name + (display.show_digits(_(" (ฉบับที่ {sequence})").format(
                 sequence=e.sequence)) if e.sequence else "")
-            values = (e.office_name, rules.REVIEW_TEXT[e.state], display.show_digits(e.punctuality.text()),
-                      rules.be_date_text(dt.date.fromisoformat(e.signed_on), display.thai_digits_enabled())
+            values = (e.office_name, display.review_text(e.state), display.timeliness_text(e.punctuality),
+                      display.short_date_text(dt.date.fromisoformat(e.signed_on))
                       if e.signed_on else "",
                       display.show_digits(received), carried,
                       display.show_digits(_("{CHANGED_AFTER_SIGNOFF} {changed_after_signoff} รายการ").format(
-                          CHANGED_AFTER_SIGNOFF=rules.CHANGED_AFTER_SIGNOFF,
+                          CHANGED_AFTER_SIGNOFF=_(rules.CHANGED_AFTER_SIGNOFF),
                           changed_after_signoff=e.changed_after_signoff))
                       if e.changed_after_signoff else "")
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        parts = [f"{text} {counts[key]}" for key, text in rules.TIMELINESS_TEXT.items() if counts.get(key)]
+        parts = [f"{_(text)} {counts[key]}" for key, text in rules.TIMELINESS_TEXT.items() if counts.get(key)]
         self.summary_label.setText(display.show_digits(" · ".join(parts) + _(" (ทั้งหมด {count} หน่วยงาน)").format(
             count=len(self.entries))))
         if self.entries and self.table.currentRow() < 0:
@@ -347,7 +347,7 @@ class TimelinessDialog(QDialog):
             self.round_combo.blockSignals(True)
             for i, item in enumerate(self.review.rounds.rounds(self.fiscal_year)):
                 self.round_combo.setItemText(i, display.show_digits(_("{name} (ครบกำหนด {due})").format(
-                    name=item.name, due=rules.be_date_text(item.due))))
+                    name=display.round_name(item), due=display.short_date_text(item.due))))
             self.round_combo.blockSignals(False)
             self.round_combo.setCurrentIndex(max(0, self.round_combo.findData(current)))
             self.refresh()
@@ -496,7 +496,7 @@ class RoundActions(QObject):
             self._refresh()
             self.inform(_("ส่งรายงานแล้ว"), _("ลงนามส่ง{name}แล้ว ค่าของรอบนี้ถูกล็อกบนเครื่องนี้\n\nไฟล์ส่งรายงาน: "
                                               "{path}\n\nโปรดส่งไฟล์นี้ให้ศูนย์ฯ ทาง LINE อีเมล หรือ USB").format(
-                name=view.round.name, path=path))
+                name=display.round_name(view.round), path=path))
 
         self.last_op = run_in_background(self.window, self.plans, work, done,
                                          lambda exc: self.warn(_("ส่งรายงานไม่ได้"), error_text(exc)),
@@ -511,7 +511,7 @@ class RoundActions(QObject):
             self.inform(_("ถอนการส่งรายงาน"), _("ยังไม่มีรอบที่ลงนามส่งรายงาน"))
             return
         if round_id is None:
-            names = [r.name for r in submitted]
+            names = [display.round_name(r) for r in submitted]
             name, ok = QInputDialog.getItem(self.window, _("ถอนการส่งรายงาน"), _("รอบที่จะถอน"), names, 0, False)
             if not ok:
                 return
@@ -529,7 +529,7 @@ class RoundActions(QObject):
         self._refresh()
         self.inform(_("ถอนการส่งรายงานแล้ว"), _("ถอนการส่ง{name}แล้ว แก้ไขค่าได้อีกครั้ง "
                                                 "เมื่อแก้ไขเสร็จโปรดส่งรายงานรอบนี้ใหม่").format(
-            name=view.round.name))
+            name=display.round_name(view.round)))
 
     def import_reply(self, path: Path | None = None, trust: bool | None = None) -> Any:
         if path is None:
@@ -645,7 +645,7 @@ class RoundActions(QObject):
         if not dialog.saved:
             return False
         self._refresh()
-        names = ", ".join(r.name for r in dialog.saved)
+        names = ", ".join(display.round_name(r) for r in dialog.saved)
         self.inform(_("กำหนดรอบรายงานแล้ว"), _("บันทึกวันที่ของ{names}แล้ว "
                                                "หน่วยงานจะได้รับวันที่ใหม่พร้อมแพ็กเกจแผนครั้งถัดไป (แฟ้ม → "
                                                "ส่งออกแพ็กเกจแผน…)").format(

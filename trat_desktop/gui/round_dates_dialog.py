@@ -26,7 +26,7 @@ HEADERS = (N_("รอบรายงาน"), N_("ตั้งแต่"), N_("�
 
 
 def date_text(day: dt.date) -> str:
-    return rules.be_date_text(day, display.thai_digits_enabled())
+    return display.short_date_text(day)  # parse_date reads it back in either language
 
 
 class RoundDatesDialog(QDialog):
@@ -54,13 +54,13 @@ class RoundDatesDialog(QDialog):
         previous: QWidget | None = None
         line = 1
         for round_id, item in self.rounds.items():
-            name = QLabel(item.name)
+            name = QLabel(display.round_name(item))
             grid.addWidget(name, line, 0)
             edits = {}
             for column, field in enumerate(FIELDS, start=1):
                 edit = QLineEdit(date_text(getattr(item, field)))
                 edit.setObjectName(f"{round_id}_{field}")
-                edit.setAccessibleName(f"{item.name} {_(HEADERS[column])}")
+                edit.setAccessibleName(f"{display.round_name(item)} {_(HEADERS[column])}")
                 edit.textChanged.connect(lambda _t, r=round_id: self.check(r))
                 grid.addWidget(edit, line, column)
                 edits[field] = edit
