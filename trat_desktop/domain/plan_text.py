@@ -283,7 +283,8 @@ class PlanTextReader:
         advice = (_("โปรดตรวจสอบว่าเอกสารมีแถวของตารางแผนครบ") if tabbed and tables
                   else _("โปรดบันทึกใหม่เป็น “ข้อความ (คั่นด้วยแท็บ)”") if separated and not tabbed
                   else _("โปรดบันทึกเอกสารแผนเป็นข้อความ (.txt) ที่คั่นช่องตารางด้วยแท็บ"))
-        return what + why + " " + _("จึงไม่นำเข้า") + " " + advice
+        text = what + why + " " + _("จึงไม่นำเข้า") + " " + advice
+        return text[:1].upper() + text[1:]  # English: "no plan table rows…" opens the sentence
 
     def _fiscal_year(self, start: int) -> int:
         title_at = next((j for j in range(start - 1, -1, -1) if self.lines[j].strip()), None)
