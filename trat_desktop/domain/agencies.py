@@ -265,7 +265,8 @@ class AgencyResolver:
             self.warnings.append(PlanWarning(
                 "AGENCY_POSSIBLE_DUPLICATE",
                 _("“{name}” อาจเป็นหน่วยงานเดียวกับ {names} จึงเพิ่มเป็นหน่วยงานใหม่ไว้ก่อน "
-                  "โปรดรวมหรือแยกที่ แก้ไขแผน → หน่วยงาน (หรือคำสั่ง trat-desktop agencies)").format(name=name, names=names),
+                  "โปรดรวมหรือแยกที่ แก้ไขแผน → หน่วยงาน (หรือคำสั่ง trat-desktop agencies)").format(
+                      name=name, names=names),
                 line,
             ))
             self.possible_duplicates.extend((name, other.name, line) for other in alike)

@@ -314,14 +314,16 @@ def _month_range(value: str, months: list[tuple[int, int | None]], fiscal_year: 
         if fiscal_year is None or fy1 > fiscal_year or fy2 < fiscal_year:
             raise CellError(_("ระยะเวลาดำเนินการ “{value}” อยู่นอกปีงบประมาณของแผน").format(value=value))
         notes.append(Note("PERIOD_OUTSIDE_YEAR", _("ระยะเวลา “{value}” เกินปีงบประมาณ พ.ศ. {fiscal_year} "
-                                                   "ใช้เฉพาะส่วนที่อยู่ในปีนี้").format(value=value, fiscal_year=shown_digits(fiscal_year))))
+                                                   "ใช้เฉพาะส่วนที่อยู่ในปีนี้").format(
+                                                       value=value, fiscal_year=shown_digits(fiscal_year))))
         if fy1 < fiscal_year:
             start = 1
         if fy2 > fiscal_year:
             end = 12
     elif fiscal_year is not None and fy1 is not None and fy1 != fiscal_year:
         raise CellError(_("ระยะเวลาดำเนินการ “{value}” อยู่ในปีงบประมาณ พ.ศ. {fy1} ไม่ใช่ปีของแผน (พ.ศ. "
-                          "{fiscal_year})").format(value=value, fy1=shown_digits(fy1), fiscal_year=shown_digits(fiscal_year)))
+                          "{fiscal_year})").format(
+                              value=value, fy1=shown_digits(fy1), fiscal_year=shown_digits(fiscal_year)))
     if start > end:
         raise CellError(_("ระยะเวลาดำเนินการ “{value}” เดือนเริ่มต้นอยู่หลังเดือนสิ้นสุด").format(value=value))
     first, last = (start - 1) // 3 + 1, (end - 1) // 3 + 1
@@ -357,7 +359,8 @@ def parse_target(text: str, unit: str) -> tuple[float, str, list[Note]]:
     if written:
         if not unit_key:
             unit = written
-            notes.append(Note("UNIT_FROM_TARGET", _("ไม่ระบุหน่วยนับ ใช้หน่วย “{written}” ที่เขียนไว้ในช่องปริมาณงาน “{value}”").format(written=written, value=value)))
+            notes.append(Note("UNIT_FROM_TARGET", _("ไม่ระบุหน่วยนับ ใช้หน่วย “{written}” ที่เขียนไว้ในช่องปริมาณงาน “{value}”").format(
+                written=written, value=value)))
         elif written != unit_key and not (written == "ร้อยละ" and unit_key in _PERCENT_UNITS):
             notes.append(Note("TARGET_UNIT_DIFFERS", _("ปริมาณงาน “{value}” เขียนหน่วยต่างจากหน่วยนับ “{unit}” ใช้ตัวเลข {number} "
                                                        "และหน่วยนับ “{unit}”").format(value=value, unit=unit,
@@ -395,7 +398,8 @@ def activity_code(text: str, strategy: int) -> tuple[int, int, str] | None:
         return a, b, title
     if a != strategy:
         raise CellError(_("รหัสกิจกรรม {code} ขึ้นต้นด้วยเลขยุทธศาสตร์ {a} แต่อยู่ใต้ยุทธศาสตร์ที่ "
-                          "{strategy}").format(code=shown_digits(f'{a}.{b}.{c}'), a=shown_digits(a), strategy=shown_digits(strategy)))
+                          "{strategy}").format(
+                              code=shown_digits(f'{a}.{b}.{c}'), a=shown_digits(a), strategy=shown_digits(strategy)))
     return b, c, title
 
 

@@ -121,7 +121,8 @@ def check_kept_edit(row: IndicatorRow | None, stored: ProgressEntry, entry: Prog
         raise ValidationError(_("หมายเหตุยาวเกิน {limit} ตัวอักษร").format(limit=f"{MAX_NOTE:,}"))
     if entry.spent_satang is not None and entry.spent_satang < 0:
         raise ValidationError(_("งบประมาณที่ใช้ต้องไม่ติดลบ"))
-    return EntryCheck(entry, [_("{outside}: ค่านี้ยังเก็บไว้ แต่ไม่นับในแผนปัจจุบัน").format(outside=_(OUTSIDE_PLAN_TEXT))])
+    return EntryCheck(entry, [_("{outside}: ค่านี้ยังเก็บไว้ แต่ไม่นับในแผนปัจจุบัน").format(
+        outside=_(OUTSIDE_PLAN_TEXT))])
 
 
 #: one unit of each rule (domain/progress.check_achieved): a value none of them takes is no one's value

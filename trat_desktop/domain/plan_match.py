@@ -502,7 +502,8 @@ def summary_lines(diff: PlanDiff, limit: Sequence[str] = ENTITIES) -> list[str]:
     lines: list[str] = []
     count = lambda items, e: sum(1 for x in items if x.entity == e)  # noqa: E731
     lines.append(_("จับคู่ตัวชี้วัดกับแผนเดิมได้ {matched_rows} จาก {old_rows} แถว (เอกสารใหม่มี "
-                   "{new_rows} แถว)").format(matched_rows=diff.matched_rows, old_rows=diff.old_rows, new_rows=diff.new_rows))
+                   "{new_rows} แถว)").format(
+                       matched_rows=diff.matched_rows, old_rows=diff.old_rows, new_rows=diff.new_rows))
     for entity in limit:
         a, r, c = count(diff.added, entity), count(diff.removed, entity), count(diff.changed, entity)
         if a or r or c:
@@ -525,5 +526,6 @@ def summary_lines(diff: PlanDiff, limit: Sequence[str] = ENTITIES) -> list[str]:
     for u in diff.unmatched:
         others = ", ".join(c.label for c in u.candidates)
         lines.append(_("? จับคู่ไม่ได้: ตัวชี้วัด {label} “{title}” ตรงกับแถวเดิม {others} เท่า ๆ กัน "
-                       "จึงนำเข้าเป็นแถวใหม่ (แถวเดิมไม่ถูกเดา)").format(label=u.new.label, title=u.new.title, others=others))
+                       "จึงนำเข้าเป็นแถวใหม่ (แถวเดิมไม่ถูกเดา)").format(
+                           label=u.new.label, title=u.new.title, others=others))
     return lines

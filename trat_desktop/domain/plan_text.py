@@ -159,7 +159,8 @@ class PlanTextReader:
         start = self._find_table()
         self.year = self._fiscal_year(start)
         if self.csv:
-            self.warn("CSV_READ", _("ไฟล์นี้เป็นตารางแบบ CSV (คั่นช่องด้วย “{csv}”) อ่านตามนั้น").format(csv=self.csv), None)
+            self.warn("CSV_READ", _("ไฟล์นี้เป็นตารางแบบ CSV (คั่นช่องด้วย “{csv}”) อ่านตามนั้น").format(
+                csv=self.csv), None)
         self._read_summary(start)
         self._read_table(start)
         if not self.problems and not any(s.rows() for s in self.strategies):
@@ -168,7 +169,8 @@ class PlanTextReader:
             raise PlanFormatError(problems=self.problems)
         for strategy in self.strategies:
             if not strategy.rows():
-                self.warn("STRATEGY_EMPTY", _("ยุทธศาสตร์ที่ {number} ไม่มีตัวชี้วัด").format(number=shown_digits(strategy.number)),
+                self.warn("STRATEGY_EMPTY", _("ยุทธศาสตร์ที่ {number} ไม่มีตัวชี้วัด").format(
+                    number=shown_digits(strategy.number)),
                           strategy.source_line)
         self._check_titles()
         self._check_totals()
@@ -299,7 +301,8 @@ class PlanTextReader:
                                                    "ในหัวข้อของตารางแผนหรือในเอกสาร"))
             match = YEAR.search(self.lines[where])
             assert match is not None
-            self.warn("YEAR_NOT_IN_TITLE", _("หัวข้อของตารางแผนไม่ระบุปีงบประมาณ ใช้ปี พ.ศ. {value} จากบรรทัดที่ {where}").format(value=shown_digits(match.group(1)), where=where + 1), where + 1)
+            self.warn("YEAR_NOT_IN_TITLE", _("หัวข้อของตารางแผนไม่ระบุปีงบประมาณ ใช้ปี พ.ศ. {value} จากบรรทัดที่ {where}").format(
+                value=shown_digits(match.group(1)), where=where + 1), where + 1)
         year = int(to_arabic_digits(match.group(1)))
         if not 2500 <= year <= 2700:
             raise PlanFormatError(where + 1, _("ปีงบประมาณ พ.ศ. {value} ไม่สมเหตุสมผล").format(value=match.group(1)))
@@ -345,7 +348,8 @@ class PlanTextReader:
                 rest = [j for j in range(i, count) if self.lines[j].strip()]
                 self.warn("TRAILING_TEXT_IGNORED",
                           _("ไม่ได้อ่านส่วนท้ายเอกสารตั้งแต่บรรทัดที่ {i} (“{line}”) {count} บรรทัด "
-                            "เพราะอยู่หลังแถวรวมงบประมาณทั้งสิ้น").format(i=i + 1, line=norm(line)[:60], count=shown_digits(len(rest))), i + 1)
+                            "เพราะอยู่หลังแถวรวมงบประมาณทั้งสิ้น").format(
+                                i=i + 1, line=norm(line)[:60], count=shown_digits(len(rest))), i + 1)
                 return
             self.ended = False
             if "\t" not in line.rstrip("\t") and not self._starts_row(i):
@@ -354,7 +358,8 @@ class PlanTextReader:
                     if rest:
                         self.warn("TRAILING_TEXT_IGNORED",
                                   _("ไม่ได้อ่านส่วนท้ายเอกสารตั้งแต่บรรทัดที่ {i} (“{line}”) อีก {count} บรรทัด "
-                                    "เพราะอยู่นอกตารางแผน").format(i=i + 1, line=norm(line)[:60], count=shown_digits(len(rest) + 1)), i + 1)
+                                    "เพราะอยู่นอกตารางแผน").format(
+                                        i=i + 1, line=norm(line)[:60], count=shown_digits(len(rest) + 1)), i + 1)
                     return
                 i += 1
                 continue
@@ -428,7 +433,8 @@ class PlanTextReader:
         if self.strategies and PART_END.match(text):
             return True
         if self.strategies:
-            self.warn("TEXT_IGNORED", _("ข้อความ “{text}” ไม่อยู่ในตารางแผนและไม่ใช่หัวข้อยุทธศาสตร์ จึงไม่ได้อ่าน").format(text=text[:80]), number)
+            self.warn("TEXT_IGNORED", _("ข้อความ “{text}” ไม่อยู่ในตารางแผนและไม่ใช่หัวข้อยุทธศาสตร์ จึงไม่ได้อ่าน").format(
+                text=text[:80]), number)
         return False
 
     def _start_strategy(self, number: int, match: re.Match[str]) -> None:
@@ -442,7 +448,8 @@ class PlanTextReader:
             if n != expected:
                 after = (_("มาหลังยุทธศาสตร์ที่ {number}").format(number=shown_digits(expected - 1)) if expected > 1
                          else _("เป็นยุทธศาสตร์แรกของแผน"))
-                self.warn("STRATEGY_NUMBER", _("ยุทธศาสตร์ที่ {n} {after} (ลำดับข้าม)").format(n=shown_digits(n), after=after), number)
+                self.warn("STRATEGY_NUMBER", _("ยุทธศาสตร์ที่ {n} {after} (ลำดับข้าม)").format(
+                    n=shown_digits(n), after=after), number)
             if not title:
                 self.warn("STRATEGY_TITLE_MISSING", _("ยุทธศาสตร์ที่ {n} ไม่มีชื่อ").format(n=shown_digits(n)), number)
             self.strategies.append(strategy)
@@ -469,7 +476,8 @@ class PlanTextReader:
             return
         if self.layout is None:
             if len(cells) != len(ROLES):
-                self.fail(number, _("พบแถวตาราง {count} ช่องก่อนหัวตารางแผน (ไม่รู้ว่าช่องใดคืออะไร)").format(count=shown_digits(len(cells))))
+                self.fail(number, _("พบแถวตาราง {count} ช่องก่อนหัวตารางแผน (ไม่รู้ว่าช่องใดคืออะไร)").format(
+                    count=shown_digits(len(cells))))
                 return
             self.warn("HEADER_MISSING", _("ตารางแผนไม่มีแถวหัวตาราง อ่านตามลำดับคอลัมน์ของแผนปี ๒๕๖๙ (กลยุทธ์, กิจกรรม, "
                                           "หน่วยนับ, ปริมาณงาน, งบประมาณ, ระยะเวลา, ตัวชี้วัด, ผลที่คาดว่าจะได้รับ, "
@@ -484,12 +492,15 @@ class PlanTextReader:
             extra = [c for c in cells[width:] if c.strip()]
             if extra:
                 self.fail(number, _("แถวตารางมี {count} ช่อง แต่หัวตาราง (บรรทัดที่ {line}) มี {width} ช่อง "
-                                    "(ช่องเกิน “{extra}”)").format(count=shown_digits(len(cells)), line=layout.line, width=shown_digits(width), extra=norm(extra[0])[:40]))
+                                    "(ช่องเกิน “{extra}”)").format(
+                                        count=shown_digits(len(cells)), line=layout.line, width=shown_digits(width),
+                                        extra=norm(extra[0])[:40]))
                 return
             cells = cells[:width]
         elif len(cells) < width:
             if last and not self.ends_with_newline:
-                self.fail(number, _("แถวสุดท้ายของเอกสารมีเพียง {count} ช่อง จาก {width} ช่อง ไฟล์อาจถูกตัดท้าย").format(count=shown_digits(len(cells)), width=shown_digits(width)))
+                self.fail(number, _("แถวสุดท้ายของเอกสารมีเพียง {count} ช่อง จาก {width} ช่อง ไฟล์อาจถูกตัดท้าย").format(
+                    count=shown_digits(len(cells)), width=shown_digits(width)))
                 return
             cells = cells + [""] * (width - len(cells))
         first = squash(next((c for c in cells if c.strip()), ""))
@@ -513,7 +524,8 @@ class PlanTextReader:
                 row.raw[role] = cell
             elif role != "seq" and cell.strip():
                 label = layout.labels[at] or _("คอลัมน์ที่ {number}").format(number=shown_digits(at + 1))
-                self.warn("COLUMN_IGNORED", _("ช่อง “{label}” มีข้อความ “{cell}” ซึ่งแผนไม่มีที่เก็บ จึงไม่ได้นำเข้า").format(label=label, cell=norm(cell)[:60]), number)
+                self.warn("COLUMN_IGNORED", _("ช่อง “{label}” มีข้อความ “{cell}” ซึ่งแผนไม่มีที่เก็บ จึงไม่ได้นำเข้า").format(
+                    label=label, cell=norm(cell)[:60]), number)
         if joined:
             self.warn("LINES_JOINED", _("แถวตารางนี้แยกอยู่หลายบรรทัดในไฟล์ (ช่องที่มีหลายย่อหน้า) ได้รวมเป็นแถวเดียว"),
                       number)
@@ -530,7 +542,8 @@ class PlanTextReader:
         if current is not None and squash(current.title) == squash(title_text(text)):
             return
         n = to_thai_digits(str(len(self.strategies) + 1))
-        self.warn("STRATEGY_NUMBERED", _("ช่องยุทธศาสตร์ “{text}” ไม่มีเลขยุทธศาสตร์ ถือเป็นยุทธศาสตร์ที่ {n} ตามลำดับ").format(text=text[:60], n=shown_digits(len(self.strategies) + 1)), number)
+        self.warn("STRATEGY_NUMBERED", _("ช่องยุทธศาสตร์ “{text}” ไม่มีเลขยุทธศาสตร์ ถือเป็นยุทธศาสตร์ที่ {n} ตามลำดับ").format(
+            text=text[:60], n=shown_digits(len(self.strategies) + 1)), number)
         numbered = strategy_heading(f"ยุทธศาสตร์ที่ {n} {text}")
         assert numbered is not None
         self._start_strategy(number, numbered)
@@ -630,7 +643,9 @@ class PlanTextReader:
             fixed[slot] = value
         self.warn("ROW_SHIFTED", _("แถวนี้ข้อมูลเลื่อนไปอยู่ผิดคอลัมน์ ได้จัดใหม่ตามชนิดข้อมูล: หน่วยนับ “{unit}” "
                                    "เป้าหมาย “{target}” งบประมาณ “{budget}” ระยะเวลา “{period}” ผู้รับผิดชอบ "
-                                   "“{agency}”").format(unit=fixed['unit'], target=fixed['target'], budget=fixed['budget'], period=fixed['period'], agency=fixed['agency']), number)
+                                   "“{agency}”").format(
+                                       unit=fixed['unit'], target=fixed['target'], budget=fixed['budget'],
+                                       period=fixed['period'], agency=fixed['agency']), number)
         written = {norm(text): text for text in row.raw.values() if text}  # keep a cell's line breaks
         return _Row(number, fixed, {role: written.get(value, value) for role, value in fixed.items()}, row.joined)
 
@@ -663,13 +678,16 @@ class PlanTextReader:
         summary = self.summary.tactics.get((strategy.number, n))
         title = summary[0] if summary else norm(table_title)
         if not title:
-            self.warn("TACTIC_MISSING", _("ไม่พบชื่อกลยุทธ์ที่ {n} ของยุทธศาสตร์ที่ {number}").format(n=shown_digits(n), number=shown_digits(strategy.number)), number)
+            self.warn("TACTIC_MISSING", _("ไม่พบชื่อกลยุทธ์ที่ {n} ของยุทธศาสตร์ที่ {number}").format(
+                n=shown_digits(n), number=shown_digits(strategy.number)), number)
             title = f"กลยุทธ์ที่ {to_thai_digits(str(n))}"
         elif summary and table_title and squash(summary[0]) != squash(table_title):
             self.warn("TACTIC_TITLE_DIFFERS",
                       _("ชื่อกลยุทธ์ที่ {n} ของยุทธศาสตร์ที่ {number} ในตารางแผน (“{table_title}”) "
                         "ต่างจากตารางสรุปกลยุทธ์ (“{summary}”, บรรทัดที่ {summary_line}) "
-                        "ใช้ชื่อตามตารางสรุป").format(n=shown_digits(n), number=shown_digits(strategy.number), table_title=norm(table_title), summary=summary[0], summary_line=summary[1]), number)
+                        "ใช้ชื่อตามตารางสรุป").format(
+                            n=shown_digits(n), number=shown_digits(strategy.number), table_title=norm(table_title),
+                            summary=summary[0], summary_line=summary[1]), number)
         tactic = Tactic(n, title, uid=self.uid("s", strategy.number, "t", n))
         strategy.tactics.append(tactic)
         strategy.tactics.sort(key=lambda t: t.number)
@@ -684,25 +702,31 @@ class PlanTextReader:
             self.fail(number, exc.message, "activity")
             return False
         if code_parts is None:
-            self.fail(number, _("ไม่พบรหัสแผนงาน/โครงการ/กิจกรรม (เช่น ๑.๑) ใน “{text}”").format(text=text[:40]), "activity")
+            self.fail(number, _("ไม่พบรหัสแผนงาน/โครงการ/กิจกรรม (เช่น ๑.๑) ใน “{text}”").format(
+                text=text[:40]), "activity")
             return False
         tactic_no, activity_no, title = code_parts
         code = f"{tactic_no}.{activity_no}"
         if self.ctx.tactic is None or self.ctx.tactic.number != tactic_no:
             if self.ctx.tactic is not None and self.tactic_line == number:
                 self.warn("CODE_TACTIC_DIFFERS", _("กิจกรรม {code} อยู่ในแถวของกลยุทธ์ที่ {number} ใช้กลยุทธ์ที่ {tactic_no} "
-                                                   "ตามรหัสกิจกรรม").format(code=shown_digits(code), number=shown_digits(self.ctx.tactic.number), tactic_no=shown_digits(tactic_no)), number)
+                                                   "ตามรหัสกิจกรรม").format(
+                                                       code=shown_digits(code),
+                                                       number=shown_digits(self.ctx.tactic.number),
+                                                       tactic_no=shown_digits(tactic_no)), number)
             self.ctx.tactic = self._tactic(number, tactic_no, "")
         tactic = self.ctx.tactic
         existing = next((a for a in tactic.activities if a.code == code), None)
         if existing is not None:
             if not continued:
-                self.warn("ACTIVITY_REPEATED", _("กิจกรรม {code} ปรากฏซ้ำโดยไม่มีคำว่า (ต่อ) ถือเป็นกิจกรรมเดียวกัน").format(code=shown_digits(code)), number)
+                self.warn("ACTIVITY_REPEATED", _("กิจกรรม {code} ปรากฏซ้ำโดยไม่มีคำว่า (ต่อ) ถือเป็นกิจกรรมเดียวกัน").format(
+                    code=shown_digits(code)), number)
             self.ctx.activity = existing
             return True
         if continued:
             self.warn("CONTINUATION_WITHOUT_START",
-                      _("กิจกรรม {code} มีคำว่า (ต่อ) แต่ไม่พบส่วนต้นในหน้าก่อน ถือเป็นกิจกรรมใหม่").format(code=shown_digits(code)), number)
+                      _("กิจกรรม {code} มีคำว่า (ต่อ) แต่ไม่พบส่วนต้นในหน้าก่อน ถือเป็นกิจกรรมใหม่").format(
+                          code=shown_digits(code)), number)
         if not title:
             self.warn("ACTIVITY_TITLE_MISSING", _("กิจกรรม {code} ไม่มีชื่อ").format(code=shown_digits(code)), number)
         activity = Activity(code, title, uid=self.uid("s", strategy.number, "a", code))
@@ -774,7 +798,8 @@ class PlanTextReader:
         if not unit and "unit" in self._roles():
             self.warn("UNIT_MISSING", _("ไม่ระบุหน่วยนับ"), number)
         if not indicator and "indicator" in self._roles():
-            self.warn("INDICATOR_MISSING", _("แถวของกิจกรรม {code} ไม่มีข้อความตัวชี้วัด").format(code=shown_digits(activity.code)), number)
+            self.warn("INDICATOR_MISSING", _("แถวของกิจกรรม {code} ไม่มีข้อความตัวชี้วัด").format(
+                code=shown_digits(activity.code)), number)
         if not ind.agencies:
             self.warn("AGENCY_MISSING", _("ไม่ระบุหน่วยงานผู้รับผิดชอบ"), number)
         activity.rows.append(ind)
@@ -797,11 +822,13 @@ class PlanTextReader:
         if first.kind == "amount":
             self.shared[id(row)] = previous
             self.warn("BUDGET_SHARED", _("ช่องงบประมาณว่าง ถือว่ารวมอยู่ในงบประมาณของแถวบรรทัดที่ {source_line} "
-                                         "ซึ่งเป็นช่องที่ผสานกัน จึงไม่นับซ้ำ").format(source_line=previous.source_line), number)
+                                         "ซึ่งเป็นช่องที่ผสานกัน จึงไม่นับซ้ำ").format(
+                                             source_line=previous.source_line), number)
             return
         row.budget_lines.append(BudgetLine(first, row.agencies[0] if len(row.agencies) == 1 else None))
         self.warn("BUDGET_INHERITED", _("ช่องงบประมาณว่าง ใช้ “{value}” ของแถวก่อนหน้า (บรรทัดที่ {source_line}) "
-                                        "ซึ่งเป็นช่องที่ผสานกัน").format(value=_stated(first).strip('“”'), source_line=previous.source_line), number)
+                                        "ซึ่งเป็นช่องที่ผสานกัน").format(
+                                            value=_stated(first).strip('“”'), source_line=previous.source_line), number)
 
     def _budget_lines(self, number: int, items: list[BudgetItem], names: list[str],
                       amounts_only: bool = False) -> list[BudgetLine]:
@@ -809,13 +836,16 @@ class PlanTextReader:
         tied = [i for i in items if i.agency]
         for item in items:
             if item.misspelt:
-                self.warn("BUDGET_WORD_MISSPELT", _("งบประมาณเขียนว่า “{written}” ถือว่าเป็น “{word}”").format(written=item.written, word=NO_BUDGET),
+                self.warn("BUDGET_WORD_MISSPELT", _("งบประมาณเขียนว่า “{written}” ถือว่าเป็น “{word}”").format(
+                    written=item.written, word=NO_BUDGET),
                           number)
             if item.note:
-                self.warn("BUDGET_NOTE", _("ช่องงบประมาณมีหมายเหตุ “{note}” ซึ่งแผนไม่มีที่เก็บ (อ่านงบประมาณเป็น {value})").format(note=item.note, value=_stated(item.value)), number)
+                self.warn("BUDGET_NOTE", _("ช่องงบประมาณมีหมายเหตุ “{note}” ซึ่งแผนไม่มีที่เก็บ (อ่านงบประมาณเป็น {value})").format(
+                    note=item.note, value=_stated(item.value)), number)
             if item.source:
                 self.warn("BUDGET_SOURCE", _("งบประมาณ {value} ระบุแหล่งงบประมาณ “{source}” "
-                                             "(โปรแกรมเก็บแหล่งงบประมาณไว้ในข้อสังเกตนี้เท่านั้น)").format(value=_stated(item.value), source=item.source), number)
+                                             "(โปรแกรมเก็บแหล่งงบประมาณไว้ในข้อสังเกตนี้เท่านั้น)").format(
+                                                 value=_stated(item.value), source=item.source), number)
         if amounts_only:
             items = [i for i in items if i.value.kind == "amount"]
         if len(items) == 1 and not tied:
@@ -827,17 +857,21 @@ class PlanTextReader:
                     agency = self.resolver.resolve(item.agency, number)
                     if agency not in names:
                         self.warn("AGENCY_FROM_BUDGET", _("ช่องงบประมาณระบุ “{agency}” ซึ่งไม่อยู่ในช่องผู้รับผิดชอบ "
-                                                          "จึงเพิ่มเป็นผู้รับผิดชอบของแถวนี้").format(agency=item.agency), number)
+                                                          "จึงเพิ่มเป็นผู้รับผิดชอบของแถวนี้").format(
+                                                              agency=item.agency), number)
                 lines.append(BudgetLine(item.value, agency))
             return lines
         if len(items) > 1 and len(items) == len(names):
             self.warn("BUDGET_PAIRED_BY_ORDER", _("ช่องงบประมาณมี {count} จำนวน และผู้รับผิดชอบ {agencies} หน่วยงาน "
-                                                  "จึงจับคู่ตามลำดับ: ").format(count=shown_digits(len(items)), agencies=shown_digits(len(names)))
+                                                  "จึงจับคู่ตามลำดับ: ").format(
+                                                      count=shown_digits(len(items)),
+                                                      agencies=shown_digits(len(names)))
                       + ", ".join(f"{n} {_stated(i.value)}" for n, i in zip(names, items)), number)
             return [BudgetLine(i.value, n) for i, n in zip(items, names)]
         if len(items) > 1:
             self.warn("BUDGET_NOT_TIED", _("ช่องงบประมาณมี {count} จำนวน แต่ผู้รับผิดชอบมี {agencies} หน่วยงาน "
-                                           "จึงไม่ได้ผูกจำนวนใดกับหน่วยงานใด").format(count=shown_digits(len(items)), agencies=shown_digits(len(names))),
+                                           "จึงไม่ได้ผูกจำนวนใดกับหน่วยงานใด").format(
+                                               count=shown_digits(len(items)), agencies=shown_digits(len(names))),
                       number)
         return [BudgetLine(i.value, None) for i in items]
 
@@ -866,7 +900,9 @@ class PlanTextReader:
                 return 1, 4
             if previous is not None:
                 self.warn("PERIOD_INHERITED", _("ช่องระยะเวลาว่าง ใช้{value} ของแถวก่อนหน้า (บรรทัดที่ {source_line}) "
-                                                "ซึ่งเป็นช่องที่ผสานกัน").format(value=shown_quarters(previous.quarter_from, previous.quarter_to), source_line=previous.source_line), number)
+                                                "ซึ่งเป็นช่องที่ผสานกัน").format(
+                                                    value=shown_quarters(previous.quarter_from, previous.quarter_to),
+                                                    source_line=previous.source_line), number)
                 return previous.quarter_from, previous.quarter_to
             self.warn("PERIOD_MISSING", _("ไม่ระบุระยะเวลาดำเนินการ ถือเป็นไตรมาส ๑ - ๔"), number)
             return 1, 4
@@ -885,7 +921,8 @@ class PlanTextReader:
             if summary and squash(summary[0]) != squash(strategy.title):
                 self.warn("STRATEGY_TITLE_DIFFERS",
                           _("ชื่อยุทธศาสตร์ที่ {number} ในตารางสรุป (“{summary}”) ต่างจากหัวข้อในแผน "
-                            "(“{title}”) ใช้ชื่อตามหัวข้อในแผน").format(number=shown_digits(strategy.number), summary=summary[0], title=strategy.title),
+                            "(“{title}”) ใช้ชื่อตามหัวข้อในแผน").format(
+                                number=shown_digits(strategy.number), summary=summary[0], title=strategy.title),
                           summary[1])
 
     def _check_totals(self) -> None:
@@ -895,23 +932,28 @@ class PlanTextReader:
             computed = strategy.budget_satang()
             stated = strategy.stated_budget
             if stated is None:
-                self.warn("TOTAL_MISSING", _("ยุทธศาสตร์ที่ {n} ไม่มีแถว “รวม” งบประมาณ ยอดที่คำนวณได้ {value} บาท").format(n=n, value=_baht(computed)), strategy.source_line)
+                self.warn("TOTAL_MISSING", _("ยุทธศาสตร์ที่ {n} ไม่มีแถว “รวม” งบประมาณ ยอดที่คำนวณได้ {value} บาท").format(
+                    n=n, value=_baht(computed)), strategy.source_line)
                 continue
             stated_sum += stated.counted_satang()
             if stated.counted_satang() != computed:
                 self.warn("STRATEGY_TOTAL_MISMATCH",
-                          _("ยุทธศาสตร์ที่ {n}: เอกสารระบุยอดรวม {value} แต่ผลรวมของรายการได้ {total} บาท").format(n=n, value=_stated(stated), total=_baht(computed)), strategy.source_line)
+                          _("ยุทธศาสตร์ที่ {n}: เอกสารระบุยอดรวม {value} แต่ผลรวมของรายการได้ {total} บาท").format(
+                              n=n, value=_stated(stated), total=_baht(computed)), strategy.source_line)
         computed_total = sum(s.budget_satang() for s in self.strategies)
         if self.stated_total is None:
-            self.warn("GRAND_TOTAL_MISSING", _("ไม่พบแถว “รวมงบประมาณทั้งสิ้น” ยอดที่คำนวณได้ {value} บาท").format(value=_baht(computed_total)), None)
+            self.warn("GRAND_TOTAL_MISSING", _("ไม่พบแถว “รวมงบประมาณทั้งสิ้น” ยอดที่คำนวณได้ {value} บาท").format(
+                value=_baht(computed_total)), None)
             return
         if self.stated_total.counted_satang() != computed_total:
             self.warn("GRAND_TOTAL_MISMATCH",
-                      _("เอกสารระบุรวมงบประมาณทั้งสิ้น {value} แต่ผลรวมของทุกรายการได้ {total} บาท").format(value=_stated(self.stated_total), total=_baht(computed_total)), None)
+                      _("เอกสารระบุรวมงบประมาณทั้งสิ้น {value} แต่ผลรวมของทุกรายการได้ {total} บาท").format(
+                          value=_stated(self.stated_total), total=_baht(computed_total)), None)
         if self.stated_total.counted_satang() != stated_sum and all(s.stated_budget for s in self.strategies):
             self.warn("GRAND_TOTAL_VS_STATED",
                       _("รวมงบประมาณทั้งสิ้นที่เอกสารระบุ ({value}) ไม่เท่ากับผลรวมของยอด “รวม” "
-                        "รายยุทธศาสตร์ที่เอกสารระบุ ({total} บาท)").format(value=_stated(self.stated_total), total=_baht(stated_sum)), None)
+                        "รายยุทธศาสตร์ที่เอกสารระบุ ({total} บาท)").format(
+                            value=_stated(self.stated_total), total=_baht(stated_sum)), None)
 
 
 def _is_unit(text: str) -> bool:
