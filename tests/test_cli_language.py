@@ -184,3 +184,13 @@ def test_the_plan_readers_warnings_and_problems_in_english(tmp_path: Path, capsy
     code, _, err = run(capsys, "--db", str(tmp_path / "en.sqlite3"), "--language", "en", "plan", "import-text", str(fake))
     assert code == 2 and "The file “plan.docx” is not a Word document (.docx). Please open the file in Word" in err, err
     assert not THAI.search(err.replace("บรรทัดที่", "")), err  # "บรรทัดที่ 1: " is errors.py's (the services' part)
+
+
+def test_plan_show_has_english_words_around_the_plans_thai(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "plan", "show", "--digits", "arabic")
+    assert code == 0
+    assert out.splitlines()[1] == "Fiscal year 2569 B.E. (revision 1)"
+    assert "Total budget 227,650 baht (document states 227,650)" in out
+    assert "  Budget of strategy 1: 210,650 baht (document states 210,650)" in out
+    assert not thai_phrases(out, "ประจำปีงบประมาณ", "รวมงบประมาณ", "ผู้รับผิดชอบ:", "ข้อสังเกตจากเอกสาร"), out
