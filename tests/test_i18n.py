@@ -136,3 +136,16 @@ def test_reports_stay_thai_whatever_the_screen_language() -> None:
     for module in sorted((ROOT / "trat_desktop" / "reports").glob("*.py")):
         text = module.read_text(encoding="utf-8")
         assert "i18n" not in text, module.name
+
+
+def test_every_message_has_an_english_translation() -> None:
+    """English stays complete: a new _("…") needs its English in en/LC_MESSAGES/messages.po (IT staff who
+    read no Thai support the app from it)."""
+    from babel.messages.pofile import read_po
+
+    with (catalogs.LOCALE / "en" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        catalog = read_po(handle)
+    missing = [message.id for message in catalog if message.id and (
+        not all(message.string) if message.pluralizable else not message.string)]
+    assert missing == [], f"{len(missing)} message(s) without English, e.g. {missing[:3]}"
+    assert len(catalog) > 1000

@@ -114,7 +114,9 @@ def outputs() -> dict[Path, bytes]:
         po = LOCALE / language / "LC_MESSAGES" / "messages.po"
         catalog = updated(template, language, _read(po, language))
         files[po] = _po_bytes(catalog)
-        files[po.with_suffix(".mo")] = _mo_bytes(catalog)
+        # compiled from the .po as written (a new Thai plural is written with its one form only), so a
+        # second run finds nothing to change
+        files[po.with_suffix(".mo")] = _mo_bytes(read_po(io.BytesIO(files[po]), locale=language))
     return files
 
 

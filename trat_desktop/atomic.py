@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import TratError
+from .i18n import _, pgettext
 
 PART_SUFFIX = ".part"
 _PART = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[0-9a-f]{8}\.part$")
@@ -48,35 +49,61 @@ def is_disk_full(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.errno in DISK_FULL
 
 
+def _what_words() -> None:  # never called: marks for the catalog the words callers name what they write with
+    for word in (pgettext("what", "ไฟล์"), pgettext("what", "โฟลเดอร์"), pgettext("what", "ไฟล์สำรอง"),
+                 pgettext("what", "ไฟล์หลักฐาน"), pgettext("what", "สำเนาไฟล์หลักฐาน"), pgettext("what", "ไฟล์ Word"),
+                 pgettext("what", "ไฟล์ Excel"), pgettext("what", "ไฟล์รายงาน"), pgettext("what", "ฐานข้อมูล"),
+                 pgettext("what", "สำเนาฐานข้อมูลเดิม"), pgettext("what", "ชุดหลักฐาน ITA")):
+        del word
+
+
+def _what(what: str) -> str:
+    """*what* (Thai: report modules pass it so, they cannot ask the catalog) in the screen's language, as a
+    message names it ("the backup file"); a word the table above does not hold goes through ``_()``."""
+    shown = pgettext("what", what)
+    return shown if shown != what else _(what)
+
+
 def output_error(exc: OSError, path: Path | str, what: str = "ไฟล์") -> OutputError:
-    """The Thai message for an OSError while writing *path* (*what*: e.g. "ไฟล์สำรอง")."""
+    """The message for an OSError while writing *path* (*what*: e.g. "ไฟล์สำรอง", translated here)."""
     path = Path(path)
+    what = _what(what)
     if is_disk_full(exc):
-        return OutputError(f"พื้นที่ดิสก์เต็ม บันทึก{what} “{path.name}” ไม่ได้ และไม่มีไฟล์ที่บันทึกไม่ครบเหลืออยู่ "
-                           f"โปรดลบไฟล์ที่ไม่ใช้แล้วในไดรฟ์ “{_drive(path)}” หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง",
-                           disk_full=True)
+        return OutputError(_("พื้นที่ดิสก์เต็ม บันทึก{what} “{name}” ไม่ได้ และไม่มีไฟล์ที่บันทึกไม่ครบเหลืออยู่ "
+                             "โปรดลบไฟล์ที่ไม่ใช้แล้วในไดรฟ์ “{drive}” หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง"
+                             ).format(what=what, name=path.name, drive=_drive(path)), disk_full=True)
     if exc.errno in NO_RIGHT:
-        return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ เพราะไม่มีสิทธิ์เขียนในโฟลเดอร์ “{path.parent}” "
-                           "หรือไฟล์เดิมเปิดอยู่ในโปรแกรมอื่น (เช่น โปรแกรมอ่าน PDF หรือ Excel) "
-                           "ปิดไฟล์หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
+        return OutputError(_("บันทึก{what} “{name}” ไม่ได้ เพราะไม่มีสิทธิ์เขียนในโฟลเดอร์ “{folder}” "
+                             "หรือไฟล์เดิมเปิดอยู่ในโปรแกรมอื่น (เช่น โปรแกรมอ่าน PDF หรือ Excel) "
+                             "ปิดไฟล์หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง").format(what=what, name=path.name,
+                                                                                 folder=path.parent))
     blocker = _file_in_the_way(path)
     if blocker is not None:  # ENOTDIR, or EEXIST from mkdir: a folder on the way is a file
-        return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ เพราะ “{blocker}” เป็นไฟล์ ไม่ใช่โฟลเดอร์ "
-                           "เลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
+        return OutputError(_("บันทึก{what} “{name}” ไม่ได้ เพราะ “{blocker}” เป็นไฟล์ ไม่ใช่โฟลเดอร์ "
+                             "เลือกที่บันทึกอื่น แล้วลองอีกครั้ง").format(what=what, name=path.name, blocker=blocker))
     if exc.errno == errno.ENOENT and not _is_dir(path.parent):
-        return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ เพราะไม่พบโฟลเดอร์ “{path.parent}” "
-                           "เลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
+        return OutputError(_("บันทึก{what} “{name}” ไม่ได้ เพราะไม่พบโฟลเดอร์ “{folder}” "
+                             "เลือกที่บันทึกอื่น แล้วลองอีกครั้ง").format(what=what, name=path.name, folder=path.parent))
     if exc.errno == errno.ENAMETOOLONG:
-        return OutputError(f"บันทึก{what} “{path.name[:40]}…” ไม่ได้ เพราะชื่อไฟล์หรือที่อยู่ยาวเกินไป "
-                           "เลือกชื่อที่สั้นลง แล้วลองอีกครั้ง")
+        return OutputError(_("บันทึก{what} “{name}…” ไม่ได้ เพราะชื่อไฟล์หรือที่อยู่ยาวเกินไป "
+                             "เลือกชื่อที่สั้นลง แล้วลองอีกครั้ง").format(what=what, name=path.name[:40]))
     if exc.errno == errno.EISDIR or _is_dir(path):
-        return OutputError(f"บันทึก{what}ไม่ได้ เพราะ “{path}” เป็นโฟลเดอร์ โปรดระบุชื่อไฟล์")
+        # TRANSLATORS: {what} ends with a space in English ("file "): write "the {what}because", no space
+        return OutputError(_("บันทึก{what}ไม่ได้ เพราะ “{path}” เป็นโฟลเดอร์ โปรดระบุชื่อไฟล์").format(
+            what=_spaced(what), path=path))
     if exc.errno in (errno.EBUSY, errno.ETXTBSY):
-        return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ เพราะไฟล์เดิมเปิดอยู่ในโปรแกรมอื่น "
-                           "ปิดไฟล์นั้นหรือเลือกชื่ออื่น แล้วลองอีกครั้ง")
+        return OutputError(_("บันทึก{what} “{name}” ไม่ได้ เพราะไฟล์เดิมเปิดอยู่ในโปรแกรมอื่น "
+                             "ปิดไฟล์นั้นหรือเลือกชื่ออื่น แล้วลองอีกครั้ง").format(what=what, name=path.name))
     detail = exc.strerror or exc.__class__.__name__
-    return OutputError(f"บันทึก{what} “{path.name}” ไม่ได้ ({detail}) ไม่มีไฟล์ที่บันทึกไม่ครบเหลืออยู่ "
-                       "ลองปิดไฟล์หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
+    return OutputError(_("บันทึก{what} “{name}” ไม่ได้ ({detail}) ไม่มีไฟล์ที่บันทึกไม่ครบเหลืออยู่ "
+                         "ลองปิดไฟล์หรือเลือกที่บันทึกอื่น แล้วลองอีกครั้ง").format(what=what, name=path.name,
+                                                                                detail=detail))
+
+
+def _spaced(what: str) -> str:
+    """*what* with a space after it when it ends in a Latin letter ("บันทึกชุดหลักฐาน ITA ไม่ได้"); an
+    English word always ends so, and the English messages count on that space ("the {what}because")."""
+    return what + " " if what[-1:].isascii() else what
 
 
 def _file_in_the_way(path: Path) -> Path | None:
@@ -246,11 +273,13 @@ def atomic_folder(path: Path | str, what: str = "โฟลเดอร์", repl
     one is in place. A failure removes the temporary folder and leaves *path* as it was."""
     path = Path(path)
     if path.exists() and not path.is_dir():
-        raise OutputError(f"บันทึก{what}{' ' if what[-1:].isascii() else ''}ไม่ได้ เพราะ “{path}” เป็นไฟล์ ไม่ใช่โฟลเดอร์ "
-                          "โปรดระบุโฟลเดอร์ใหม่")
+        # TRANSLATORS: {what} ends with a space in English ("folder "): write "the {what}because", no space
+        raise OutputError(_("บันทึก{what}ไม่ได้ เพราะ “{path}” เป็นไฟล์ ไม่ใช่โฟลเดอร์ โปรดระบุโฟลเดอร์ใหม่").format(
+            what=_spaced(_what(what)), path=path))
     if path.is_dir() and any(path.iterdir()) and not replace:
-        raise OutputError(f"โฟลเดอร์ “{path}” มีไฟล์อยู่แล้ว จึงไม่ได้เขียนทับ และไม่ได้เปลี่ยนแปลงสิ่งใด "
-                          "โปรดเลือกโฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง หรือสั่งอีกครั้งพร้อม --force เพื่อแทนที่ทั้งโฟลเดอร์")
+        raise OutputError(_("โฟลเดอร์ “{path}” มีไฟล์อยู่แล้ว จึงไม่ได้เขียนทับ และไม่ได้เปลี่ยนแปลงสิ่งใด "
+                            "โปรดเลือกโฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง หรือสั่งอีกครั้งพร้อม --force เพื่อแทนที่ทั้งโฟลเดอร์"
+                            ).format(path=path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -1,9 +1,11 @@
-"""Errors that reach the user carry a Thai message."""
+"""Errors that reach the user carry a message in the screen's language (Thai unless English is chosen)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable
+
+from .i18n import N_, _, ngettext
 
 
 class TratError(Exception):
@@ -23,8 +25,8 @@ class PlanProblem:
     cell: str = ""
 
     def __str__(self) -> str:
-        where = f"บรรทัดที่ {self.line}: " if self.line else ""
-        cell = f"ช่อง “{self.cell}”: " if self.cell else ""
+        where = _("บรรทัดที่ {line}: ").format(line=self.line) if self.line else ""
+        cell = _("ช่อง “{cell}”: ").format(cell=self.cell) if self.cell else ""
         return where + cell + self.message
 
 
@@ -43,15 +45,19 @@ class PlanFormatError(TratError):
                  problems: Iterable[PlanProblem] | None = None) -> None:
         found = list(problems) if problems is not None else [PlanProblem(line, message)]
         if not found:
-            found = [PlanProblem(line, message or "อ่านเอกสารแผนไม่ได้")]
+            found = [PlanProblem(line, message or _("อ่านเอกสารแผนไม่ได้"))]
         if len(found) == 1:
             text = str(found[0])
         else:
             shown = found[:MAX_SHOWN_PROBLEMS]
-            text = (f"เอกสารแผนมีปัญหา {len(found)} รายการ จึงยังไม่ได้นำเข้าสิ่งใด:\n"
+            text = (ngettext("เอกสารแผนมีปัญหา {count} รายการ จึงยังไม่ได้นำเข้าสิ่งใด:",
+                             "เอกสารแผนมีปัญหา {count} รายการ จึงยังไม่ได้นำเข้าสิ่งใด:", len(found)
+                             ).format(count=len(found)) + "\n"
                     + "\n".join(f"{n}. {p}" for n, p in enumerate(shown, start=1)))
             if len(found) > len(shown):
-                text += f"\n… และอีก {len(found) - len(shown)} รายการในบรรทัดถัดไปของเอกสาร"
+                more = len(found) - len(shown)
+                text += "\n" + ngettext("… และอีก {count} รายการในบรรทัดถัดไปของเอกสาร",
+                                        "… และอีก {count} รายการในบรรทัดถัดไปของเอกสาร", more).format(count=more)
         super().__init__(text)
         self.problems = found
         self.line = found[0].line
@@ -82,8 +88,9 @@ class StaleEditError(TratError):
     """An undo or redo whose value was changed elsewhere since (another window, the CLI, an import)."""
 
 
-BUSY_MESSAGE = ("ฐานข้อมูลกำลังถูกใช้งานโดยโปรแกรมอื่นหรืองานอื่นของโปรแกรมนี้ (เช่น การนำเข้าไฟล์ หรือคำสั่งที่สั่งงานอยู่) "
-                "จึงยังบันทึกไม่ได้ โปรดลองอีกครั้ง")
+#: marked only: translated where raised (``_(BUSY_MESSAGE)``)
+BUSY_MESSAGE = N_("ฐานข้อมูลกำลังถูกใช้งานโดยโปรแกรมอื่นหรืองานอื่นของโปรแกรมนี้ (เช่น การนำเข้าไฟล์ หรือคำสั่งที่สั่งงานอยู่) "
+                  "จึงยังบันทึกไม่ได้ โปรดลองอีกครั้ง")
 
 # SQLite's primary result codes (the low byte of an extended code), see sqlite.org/rescode.html
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
@@ -92,9 +99,9 @@ _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB =
 
 def read_only_error(name: str = "", detail: str = "") -> DatabaseReadOnlyError:
     file = f"“{name}” " if name else ""
-    return DatabaseReadOnlyError(f"ไฟล์ฐานข้อมูล {file}หรือโฟลเดอร์ของไฟล์เขียนไม่ได้ (อ่านได้อย่างเดียว) "
-                                 "จึงบันทึกไม่ได้ โปรดตรวจสิทธิ์ของไฟล์และโฟลเดอร์ หรือคัดลอกไฟล์ออกจากแผ่นซีดี/"
-                                 "แฟลชไดรฟ์ที่ป้องกันการเขียนไว้ แล้วลองอีกครั้ง" + detail)
+    return DatabaseReadOnlyError(_("ไฟล์ฐานข้อมูล {file}หรือโฟลเดอร์ของไฟล์เขียนไม่ได้ (อ่านได้อย่างเดียว) "
+                                   "จึงบันทึกไม่ได้ โปรดตรวจสิทธิ์ของไฟล์และโฟลเดอร์ หรือคัดลอกไฟล์ออกจากแผ่นซีดี/"
+                                   "แฟลชไดรฟ์ที่ป้องกันการเขียนไว้ แล้วลองอีกครั้ง").format(file=file) + detail)
 
 
 def database_error(exc: BaseException, name: str = "") -> TratError | None:
@@ -109,22 +116,22 @@ def database_error(exc: BaseException, name: str = "") -> TratError | None:
         return None
     primary = code & 0xFF
     file = f"“{name}” " if name else ""
-    detail = f" (รหัสข้อผิดพลาด {getattr(exc, 'sqlite_errorname', code)})"  # SQLite's English text stays out
+    detail = _(" (รหัสข้อผิดพลาด {code})").format(code=getattr(exc, "sqlite_errorname", code))  # SQLite's English text stays out
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return DatabaseBusyError(BUSY_MESSAGE)
+        return DatabaseBusyError(_(BUSY_MESSAGE))
     if primary == _SQLITE_FULL:
-        return DatabaseFullError(f"พื้นที่ดิสก์ที่เก็บฐานข้อมูล {file}เต็ม จึงบันทึกไม่ได้ และข้อมูลไม่เปลี่ยนแปลง "
-                                 "โปรดลบไฟล์ที่ไม่ใช้ในดิสก์นั้นแล้วลองอีกครั้ง" + detail)
+        return DatabaseFullError(_("พื้นที่ดิสก์ที่เก็บฐานข้อมูล {file}เต็ม จึงบันทึกไม่ได้ และข้อมูลไม่เปลี่ยนแปลง "
+                                   "โปรดลบไฟล์ที่ไม่ใช้ในดิสก์นั้นแล้วลองอีกครั้ง").format(file=file) + detail)
     if primary in (_SQLITE_READONLY, _SQLITE_PERM):
         return read_only_error(name, detail)
     if primary == _SQLITE_CANTOPEN:
-        return DatabaseReadOnlyError(f"เปิดไฟล์ฐานข้อมูล {file}ไม่ได้ (ไม่มีสิทธิ์ หรือโฟลเดอร์เขียนไม่ได้) "
-                                     "โปรดตรวจสิทธิ์ของไฟล์และโฟลเดอร์" + detail)
+        return DatabaseReadOnlyError(_("เปิดไฟล์ฐานข้อมูล {file}ไม่ได้ (ไม่มีสิทธิ์ หรือโฟลเดอร์เขียนไม่ได้) "
+                                       "โปรดตรวจสิทธิ์ของไฟล์และโฟลเดอร์").format(file=file) + detail)
     if primary == _SQLITE_NOTADB:
-        return DatabaseDamagedError(f"ไฟล์ {file}ไม่ใช่ฐานข้อมูล หรือไฟล์เสียหาย" + detail)
+        return DatabaseDamagedError(_("ไฟล์ {file}ไม่ใช่ฐานข้อมูล หรือไฟล์เสียหาย").format(file=file) + detail)
     if primary == _SQLITE_CORRUPT:
-        return DatabaseDamagedError(f"ไฟล์ฐานข้อมูล {file}เสียหาย" + detail)
+        return DatabaseDamagedError(_("ไฟล์ฐานข้อมูล {file}เสียหาย").format(file=file) + detail)
     if primary == _SQLITE_IOERR:
-        return TratError(f"อ่านหรือเขียนไฟล์ฐานข้อมูล {file}ไม่สำเร็จ (ดิสก์มีปัญหา หรือไฟล์ถูกย้าย/ถอดไดรฟ์ออก) "
-                         "โปรดปิดโปรแกรมแล้วเปิดใหม่" + detail)
+        return TratError(_("อ่านหรือเขียนไฟล์ฐานข้อมูล {file}ไม่สำเร็จ (ดิสก์มีปัญหา หรือไฟล์ถูกย้าย/ถอดไดรฟ์ออก) "
+                           "โปรดปิดโปรแกรมแล้วเปิดใหม่").format(file=file) + detail)
     return None

@@ -37,7 +37,9 @@ def resource_root() -> Path:
     for root in _candidates():
         if (root / "db" / "schema.sql").is_file():
             return root
-    raise FileNotFoundError("ไม่พบไฟล์ข้อมูลของโปรแกรม (db/schema.sql) โปรดติดตั้งโปรแกรม Trat Desktop ใหม่")
+    from .i18n import _  # only now: a light start-up
+
+    raise FileNotFoundError(_("ไม่พบไฟล์ข้อมูลของโปรแกรม (db/schema.sql) โปรดติดตั้งโปรแกรม Trat Desktop ใหม่"))
 
 
 def resource(*parts: str) -> Path:

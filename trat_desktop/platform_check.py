@@ -49,11 +49,13 @@ def gui_problem(environ: Mapping[str, str] | None = None, platform: str | None =
         return None  # offscreen, wayland, vnc...: Qt's own choice, nothing to check here
     if not chosen and environ.get("WAYLAND_DISPLAY"):
         return None
+    from .i18n import _  # only now: a light start-up
+
     if not environ.get("DISPLAY"):
-        return ("ไม่พบหน้าจอแสดงผล (ไม่มีตัวแปร DISPLAY หรือ WAYLAND_DISPLAY) จึงเปิดหน้าต่างโปรแกรมไม่ได้ "
-                "โปรดเปิดโปรแกรมจากหน้าจอเดสก์ท็อป หรือใช้คำสั่งบรรทัดคำสั่ง เช่น “trat-desktop plan summary”")
+        return _("ไม่พบหน้าจอแสดงผล (ไม่มีตัวแปร DISPLAY หรือ WAYLAND_DISPLAY) จึงเปิดหน้าต่างโปรแกรมไม่ได้ "
+                 "โปรดเปิดโปรแกรมจากหน้าจอเดสก์ท็อป หรือใช้คำสั่งบรรทัดคำสั่ง เช่น “trat-desktop plan summary”")
     missing = [package for library, package in XCB_LIBRARIES.items() if not loadable(library)]
     if missing:
-        return ("เปิดหน้าต่างโปรแกรมไม่ได้ เพราะเครื่องนี้ยังไม่มีไลบรารีของ Qt ที่จำเป็น โปรดติดตั้งด้วยคำสั่ง: "
-                "sudo apt-get install -y " + " ".join(missing))
+        return _("เปิดหน้าต่างโปรแกรมไม่ได้ เพราะเครื่องนี้ยังไม่มีไลบรารีของ Qt ที่จำเป็น โปรดติดตั้งด้วยคำสั่ง: "
+                 "sudo apt-get install -y {packages}").format(packages=" ".join(missing))
     return None

@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from ..atomic import atomic_write
 from ..errors import TratError
+from ..i18n import N_, _
 from . import keys, safe_json
 
 # Limits (documented in docs/exchange-format.md)
@@ -25,7 +26,7 @@ MAX_MANIFEST_BYTES = 1024 * 1024
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 
 MANIFEST = "manifest.json"
-ENTRY_NAMES = {"progress.jsonl": "ข้อมูลผลการดำเนินงาน", "evidence.jsonl": "รายการหลักฐาน"}
+ENTRY_NAMES = {"progress.jsonl": N_("ข้อมูลผลการดำเนินงาน"), "evidence.jsonl": N_("รายการหลักฐาน")}
 SIGNATURE = "signature"
 
 
@@ -46,12 +47,12 @@ def _thai_bytes(n: int) -> str:
 
 
 def _os_reason(exc: OSError) -> str:
-    """Why a file could not be read, in Thai."""
+    """Why a file could not be read, in the screen's language."""
     import errno
 
-    return {errno.ENOENT: "ไม่พบไฟล์", errno.EACCES: "ไม่มีสิทธิ์อ่านไฟล์", errno.EPERM: "ไม่มีสิทธิ์อ่านไฟล์",
-            errno.EISDIR: "เป็นโฟลเดอร์ ไม่ใช่ไฟล์", errno.EIO: "อ่านข้อมูลจากดิสก์ไม่ได้"}.get(
-        exc.errno or 0, "ระบบปฏิบัติการไม่ยอมให้อ่าน")
+    return {errno.ENOENT: _("ไม่พบไฟล์"), errno.EACCES: _("ไม่มีสิทธิ์อ่านไฟล์"), errno.EPERM: _("ไม่มีสิทธิ์อ่านไฟล์"),
+            errno.EISDIR: _("เป็นโฟลเดอร์ ไม่ใช่ไฟล์"), errno.EIO: _("อ่านข้อมูลจากดิสก์ไม่ได้")}.get(
+        exc.errno or 0, _("ระบบปฏิบัติการไม่ยอมให้อ่าน"))
 
 
 #: an archive up to this size is read once into memory (hashed and unzipped from there); a larger one is
@@ -90,7 +91,7 @@ class OpenArchive:
             with open(tmp, "wb") as out:
                 got = _stream_entry(self._zip, self._infos[name], self.name, out.write)
             if got != (digest, size):  # the temporary file is removed, nothing is renamed
-                raise BadArchive(f"ไฟล์ “{self.name}” เปลี่ยนไประหว่างการนำเข้า จึงไม่นำเข้าทั้งไฟล์")
+                raise BadArchive(_("ไฟล์ “{name}” เปลี่ยนไประหว่างการนำเข้า จึงไม่นำเข้าทั้งไฟล์").format(name=self.name))
 
 
 def read_file(path: Path) -> tuple[str, bytes | None]:
@@ -100,9 +101,10 @@ def read_file(path: Path) -> tuple[str, bytes | None]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise BadArchive(f"อ่านไฟล์ “{path.name}” ไม่ได้: {_os_reason(exc)}") from exc
+        raise BadArchive(_("อ่านไฟล์ “{name}” ไม่ได้: {reason}").format(name=path.name, reason=_os_reason(exc))) from exc
     if size > MAX_FILE_BYTES:
-        raise BadArchive(f"ไฟล์ “{path.name}” ใหญ่เกินไป ({_thai_bytes(size)}; รับได้ไม่เกิน {_thai_bytes(MAX_FILE_BYTES)})")
+        raise BadArchive(_("ไฟล์ “{name}” ใหญ่เกินไป ({size}; รับได้ไม่เกิน {limit})").format(
+            name=path.name, size=_thai_bytes(size), limit=_thai_bytes(MAX_FILE_BYTES)))
     try:
         if size <= READ_WHOLE_BYTES:
             data = path.read_bytes()
@@ -113,7 +115,7 @@ def read_file(path: Path) -> tuple[str, bytes | None]:
                 digest.update(chunk)
         return digest.hexdigest(), None
     except OSError as exc:
-        raise BadArchive(f"อ่านไฟล์ “{path.name}” ไม่ได้: {_os_reason(exc)}") from exc
+        raise BadArchive(_("อ่านไฟล์ “{name}” ไม่ได้: {reason}").format(name=path.name, reason=_os_reason(exc))) from exc
 
 
 def open_archive(path: Path, allowed: re.Pattern[str], lazy: re.Pattern[str] | None = None,
@@ -126,17 +128,20 @@ def open_archive(path: Path, allowed: re.Pattern[str], lazy: re.Pattern[str] | N
     try:
         zip_file = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise BadArchive(f"ไฟล์ “{path.name}” ไม่ใช่ไฟล์แลกเปลี่ยนของ Trat Desktop หรือไฟล์ไม่ครบ/เสียหาย") from None
+        raise BadArchive(_("ไฟล์ “{name}” ไม่ใช่ไฟล์แลกเปลี่ยนของ Trat Desktop หรือไฟล์ไม่ครบ/เสียหาย").format(
+            name=path.name)) from None
     opened = OpenArchive(path.name, zip_file, sha)
     try:
         infos = zip_file.infolist()
         if len(infos) > MAX_ENTRIES:
-            raise BadArchive(f"ไฟล์ “{path.name}” มีรายการมากเกินไป ({len(infos):,} รายการ)")
+            raise BadArchive(_("ไฟล์ “{name}” มีรายการมากเกินไป ({count} รายการ)").format(
+                name=path.name, count=f"{len(infos):,}"))
         total = 0
         for info in infos:
             name = info.filename
             if not allowed.fullmatch(name) or name in opened._infos:
-                raise BadArchive(f"ไฟล์ “{path.name}” มีรายการที่ไม่อนุญาต (“{name[:80]}”) จึงไม่นำเข้า")
+                raise BadArchive(_("ไฟล์ “{name}” มีรายการที่ไม่อนุญาต (“{entry}”) จึงไม่นำเข้า").format(
+                    name=path.name, entry=name[:80]))
             opened._infos[name] = info
             if lazy is not None and lazy.fullmatch(name):
                 digest_hex, length = _stream_entry(zip_file, info, path.name, None)
@@ -147,7 +152,8 @@ def open_archive(path: Path, allowed: re.Pattern[str], lazy: re.Pattern[str] | N
                 opened.entries[name] = body
             total += length
             if total > MAX_TOTAL_BYTES:
-                raise BadArchive(f"ไฟล์ “{path.name}” เมื่อแตกออกใหญ่เกิน {_thai_bytes(MAX_TOTAL_BYTES)}")
+                raise BadArchive(_("ไฟล์ “{name}” เมื่อแตกออกใหญ่เกิน {limit}").format(
+                    name=path.name, limit=_thai_bytes(MAX_TOTAL_BYTES)))
     except BaseException:
         opened.close()
         raise
@@ -182,9 +188,11 @@ def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file_name: st
                     break
                 size += len(chunk)
                 if size > MAX_ENTRY_BYTES:
-                    raise BadArchive(f"รายการ “{info.filename}” ในไฟล์ “{file_name}” ใหญ่เกินไป")
+                    raise BadArchive(_("รายการ “{entry}” ในไฟล์ “{name}” ใหญ่เกินไป").format(
+                        entry=info.filename, name=file_name))
                 if size > 1024 * 1024 and size / compressed > MAX_RATIO:
-                    raise BadArchive(f"ไฟล์ “{file_name}” มีลักษณะเป็นไฟล์บีบอัดอันตราย (zip bomb) จึงไม่นำเข้า")
+                    raise BadArchive(_("ไฟล์ “{name}” มีลักษณะเป็นไฟล์บีบอัดอันตราย (zip bomb) จึงไม่นำเข้า").format(
+                        name=file_name))
                 if digest is not None:
                     digest.update(chunk)
                 if sink is not None:
@@ -192,7 +200,7 @@ def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file_name: st
     except BadArchive:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
-        raise BadArchive(f"ไฟล์ “{file_name}” เสียหาย (ข้อมูลไม่ตรงกับค่าตรวจสอบ) จึงไม่นำเข้า") from None
+        raise BadArchive(_("ไฟล์ “{name}” เสียหาย (ข้อมูลไม่ตรงกับค่าตรวจสอบ) จึงไม่นำเข้า").format(name=file_name)) from None
     return (digest.hexdigest() if digest is not None else "", size)
 
 
@@ -207,19 +215,23 @@ def compress_type(body: bytes) -> int:
     return zipfile.ZIP_STORED if body.startswith(_COMPRESSED_MAGIC) else zipfile.ZIP_DEFLATED
 
 
-def check_writable(entries: dict[str, bytes], what: str = "ไฟล์ส่งออก") -> None:
+def check_writable(entries: dict[str, bytes], what: str = N_("ไฟล์ส่งออก")) -> None:
     """Refuse, before anything is written, an archive the importer would refuse by its limits, and say what
     to do (``BadArchive`` in Thai)."""
+    what = _(what)
     too_big = [n for n, body in entries.items() if len(body) > MAX_ENTRY_BYTES]
     total = sum(len(body) for body in entries.values())
     if too_big:
-        raise BadArchive(f"{what}มีไฟล์ที่ใหญ่เกิน {_thai_bytes(MAX_ENTRY_BYTES)} ({len(too_big)} ไฟล์) ซึ่งปลายทางจะไม่รับ "
-                         "โปรดนำไฟล์หลักฐานขนาดใหญ่ออก แล้วแนบไฟล์ที่ย่อขนาดแล้ว (เช่น ภาพถ่ายความละเอียดต่ำลง หรือ PDF ที่บีบอัด)")
+        raise BadArchive(_("{what}มีไฟล์ที่ใหญ่เกิน {limit} ({count} ไฟล์) ซึ่งปลายทางจะไม่รับ "
+                           "โปรดนำไฟล์หลักฐานขนาดใหญ่ออก แล้วแนบไฟล์ที่ย่อขนาดแล้ว (เช่น ภาพถ่ายความละเอียดต่ำลง หรือ PDF ที่บีบอัด)"
+                           ).format(what=what, limit=_thai_bytes(MAX_ENTRY_BYTES), count=len(too_big)))
     stored = sum(len(body) for body in entries.values() if compress_type(body) == zipfile.ZIP_STORED)
     if total > MAX_TOTAL_BYTES or stored > MAX_FILE_BYTES or len(entries) + 1 > MAX_ENTRIES:
-        raise BadArchive(f"{what}ใหญ่เกินกว่าที่ปลายทางรับได้ ({_thai_bytes(total)} ใน {len(entries):,} รายการ; รับได้ไม่เกิน "
-                         f"{_thai_bytes(MAX_TOTAL_BYTES)} และ {MAX_ENTRIES:,} รายการ) โปรดนำไฟล์หลักฐานที่ไม่จำเป็นออก "
-                         "หรือย่อขนาดไฟล์ แล้วส่งออกใหม่")
+        raise BadArchive(_("{what}ใหญ่เกินกว่าที่ปลายทางรับได้ ({size} ใน {count} รายการ; รับได้ไม่เกิน "
+                           "{limit} และ {max_entries} รายการ) โปรดนำไฟล์หลักฐานที่ไม่จำเป็นออก "
+                           "หรือย่อขนาดไฟล์ แล้วส่งออกใหม่").format(
+            what=what, size=_thai_bytes(total), count=f"{len(entries):,}", limit=_thai_bytes(MAX_TOTAL_BYTES),
+            max_entries=f"{MAX_ENTRIES:,}"))
 
 
 def write_archive(path: Path, entries: dict[str, bytes], private_b64: str) -> str:
@@ -248,15 +260,16 @@ def load_manifest(entries: dict[str, bytes], file_name: str) -> dict[str, Any]:
     """The manifest, parsed with every bound (depth, number lengths, no NaN, no lone surrogates)
     before any of its fields is looked at; the caller checks the signature next."""
     if MANIFEST not in entries or SIGNATURE not in entries:
-        raise BadArchive(f"ไฟล์ “{file_name}” ไม่มีรายการกำกับหรือลายมือชื่อดิจิทัล จึงไม่นำเข้า")
+        raise BadArchive(_("ไฟล์ “{name}” ไม่มีรายการกำกับหรือลายมือชื่อดิจิทัล จึงไม่นำเข้า").format(name=file_name))
     if len(entries[MANIFEST]) > MAX_MANIFEST_BYTES:
-        raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” ใหญ่เกินไป")
+        raise BadArchive(_("รายการกำกับในไฟล์ “{name}” ใหญ่เกินไป").format(name=file_name))
     try:
         manifest = safe_json.loads(entries[MANIFEST], max_depth=8)
     except safe_json.UnsafeJson as exc:
-        raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” อ่านไม่ได้: {exc.message}") from None
+        raise BadArchive(_("รายการกำกับในไฟล์ “{name}” อ่านไม่ได้: {reason}").format(
+            name=file_name, reason=exc.message)) from None
     if not isinstance(manifest, dict):
-        raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” ไม่ถูกต้อง")
+        raise BadArchive(_("รายการกำกับในไฟล์ “{name}” ไม่ถูกต้อง").format(name=file_name))
     return manifest
 
 
@@ -272,22 +285,24 @@ def check_signature_and_hashes(entries: dict[str, bytes], manifest: dict[str, An
     they were streamed); returns the signer's public key."""
     public = manifest.get("signer_public_key")
     if not isinstance(public, str) or len(public) > 100:
-        raise BadArchive(f"ไฟล์ “{file_name}” ไม่ระบุกุญแจของผู้ลงนาม จึงไม่นำเข้า")
+        raise BadArchive(_("ไฟล์ “{name}” ไม่ระบุกุญแจของผู้ลงนาม จึงไม่นำเข้า").format(name=file_name))
     keys.check_public_key(public)
     signature = entries[SIGNATURE]
     if len(signature) > 200 or not keys.verify(public, entries[MANIFEST], signature.decode("ascii", "replace").strip()):
-        raise BadArchive(f"ลายมือชื่อดิจิทัลของไฟล์ “{file_name}” ไม่ถูกต้อง (ไฟล์ถูกแก้ไขหรือปลอมแปลง) จึงไม่นำเข้า")
+        raise BadArchive(_("ลายมือชื่อดิจิทัลของไฟล์ “{name}” ไม่ถูกต้อง (ไฟล์ถูกแก้ไขหรือปลอมแปลง) จึงไม่นำเข้า").format(
+            name=file_name))
     listed = manifest.get("files")
     if not isinstance(listed, dict):
-        raise BadArchive(f"รายการกำกับในไฟล์ “{file_name}” ไม่มีรายชื่อไฟล์")
+        raise BadArchive(_("รายการกำกับในไฟล์ “{name}” ไม่มีรายชื่อไฟล์").format(name=file_name))
     lazy = lazy or {}
     present = {n for n in entries if n not in (MANIFEST, SIGNATURE)} | set(lazy)
     if not all(isinstance(d, str) for d in listed.values()) or set(listed) != present:
-        raise BadArchive(f"ไฟล์ “{file_name}” มีรายการไม่ตรงกับรายการกำกับ จึงไม่นำเข้า")
+        raise BadArchive(_("ไฟล์ “{name}” มีรายการไม่ตรงกับรายการกำกับ จึงไม่นำเข้า").format(name=file_name))
     for name, digest in listed.items():
         got = lazy[name][0] if name in lazy else hashlib.sha256(entries[name]).hexdigest()
         if got != digest:
-            raise BadArchive(f"ข้อมูล “{name}” ในไฟล์ “{file_name}” ไม่ตรงกับค่าแฮชในรายการกำกับ จึงไม่นำเข้า")
+            raise BadArchive(_("ข้อมูล “{entry}” ในไฟล์ “{name}” ไม่ตรงกับค่าแฮชในรายการกำกับ จึงไม่นำเข้า").format(
+                entry=name, name=file_name))
     return public
 
 
@@ -296,24 +311,27 @@ def jsonl(data: bytes, name: str, file_name: str, max_line: int = 64 * 1024) -> 
 
     Lines end at '\n' only: a note that holds U+2028, U+2029 or U+0085 (written raw by older
     versions) is one line, not three (``str.splitlines`` would cut it)."""
-    shown = f"{ENTRY_NAMES[name]} ({name})" if name in ENTRY_NAMES else f"“{name}”"
+    shown = f"{_(ENTRY_NAMES[name])} ({name})" if name in ENTRY_NAMES else f"“{name}”"
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise BadArchive(f"{shown} ในไฟล์ “{file_name}” ไม่ใช่ข้อความ UTF-8") from None
+        raise BadArchive(_("{entry} ในไฟล์ “{name}” ไม่ใช่ข้อความ UTF-8").format(entry=shown, name=file_name)) from None
     records = []
     escapes = safe_json.may_hold_surrogates(text)
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         if len(line) > max_line:
-            raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” ยาวเกินไป")
+            raise BadArchive(_("{entry} บรรทัดที่ {line} ในไฟล์ “{name}” ยาวเกินไป").format(
+                entry=shown, line=number, name=file_name))
         try:
             record = safe_json.loads_line(line, max_depth=4, escapes=escapes)
         except safe_json.UnsafeJson as exc:
-            raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” อ่านไม่ได้: {exc.message}") from None
+            raise BadArchive(_("{entry} บรรทัดที่ {line} ในไฟล์ “{name}” อ่านไม่ได้: {reason}").format(
+                entry=shown, line=number, name=file_name, reason=exc.message)) from None
         if not isinstance(record, dict):
-            raise BadArchive(f"{shown} บรรทัดที่ {number} ในไฟล์ “{file_name}” ไม่ถูกต้อง")
+            raise BadArchive(_("{entry} บรรทัดที่ {line} ในไฟล์ “{name}” ไม่ถูกต้อง").format(
+                entry=shown, line=number, name=file_name))
         records.append(record)
     return records
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..domain.evidence import EvidenceEvent
 from ..domain.progress import FIELD_NAMES, MAX_NOTE, STATUSES, ProgressEntry, ValidationError, check_spent
 from ..domain.text import clean_text
+from ..i18n import N_, _
 from . import archive
 from .archive import BadArchive
 
@@ -38,22 +39,24 @@ def entry_record(entry: ProgressEntry) -> dict[str, Any]:
     }
 
 
-EVIDENCE_FIELD_NAMES = {**FIELD_NAMES, "sha256": "ค่าแฮชของไฟล์", "file_name": "ชื่อไฟล์หลักฐาน",
-                        "size": "ขนาดไฟล์หลักฐาน", "added_at": "เวลาที่แนบ", "removed_at": "เวลาที่ถอนหลักฐาน"}
+EVIDENCE_FIELD_NAMES = {**FIELD_NAMES, "sha256": N_("ค่าแฮชของไฟล์"), "file_name": N_("ชื่อไฟล์หลักฐาน"),
+                        "size": N_("ขนาดไฟล์หลักฐาน"), "added_at": N_("เวลาที่แนบ"),
+                        "removed_at": N_("เวลาที่ถอนหลักฐาน")}
 
 
 def _name(name: str) -> str:
-    return EVIDENCE_FIELD_NAMES.get(name, name)
+    """A field's name as the screen shows it (translated here; the tables hold the Thai)."""
+    return _(EVIDENCE_FIELD_NAMES[name]) if name in EVIDENCE_FIELD_NAMES else name
 
 
 def _field(record: dict[str, Any], name: str, kinds: tuple[type, ...], where: str, nullable: bool = False) -> Any:
     if name not in record:
-        raise BadArchive(f"{where}: ไม่มีข้อมูล “{_name(name)}”")
+        raise BadArchive(_("{where}: ไม่มีข้อมูล “{field}”").format(where=where, field=_name(name)))
     value = record[name]
     if value is None and nullable:
         return None
     if isinstance(value, bool) or not isinstance(value, kinds):
-        raise BadArchive(f"{where}: ข้อมูล “{_name(name)}” มีชนิดไม่ถูกต้อง")
+        raise BadArchive(_("{where}: ข้อมูล “{field}” มีชนิดไม่ถูกต้อง").format(where=where, field=_name(name)))
     return value
 
 
@@ -62,7 +65,8 @@ def _text(record: dict[str, Any], name: str, where: str, limit: int, multiline: 
     control characters that older versions let through are tolerated and normalised)."""
     value = _field(record, name, (str,), where)
     if len(value) > limit:
-        raise BadArchive(f"{where}: ข้อความ “{_name(name)}” ยาวเกิน {limit:,} ตัวอักษร")
+        raise BadArchive(_("{where}: ข้อความ “{field}” ยาวเกิน {limit} ตัวอักษร").format(
+            where=where, field=_name(name), limit=f"{limit:,}"))
     return clean_text(value, multiline=multiline)
 
 
@@ -109,10 +113,10 @@ def _checked_entry(record: dict[str, Any], where: str) -> ProgressEntry:
     indicator = _text(record, "indicator_uid", where, 36)
     agency = _text(record, "agency_uid", where, 36)
     if not _UID.fullmatch(indicator) or not _UID.fullmatch(agency):
-        raise BadArchive(f"{where}: รหัสตัวชี้วัดหรือหน่วยงานไม่ถูกต้อง")
+        raise BadArchive(_("{where}: รหัสตัวชี้วัดหรือหน่วยงานไม่ถูกต้อง").format(where=where))
     quarter = _field(record, "quarter", (int,), where)
     if quarter not in (1, 2, 3, 4):
-        raise BadArchive(f"{where}: ไตรมาส {quarter} ไม่ถูกต้อง")
+        raise BadArchive(_("{where}: ไตรมาส {quarter} ไม่ถูกต้อง").format(where=where, quarter=quarter))
     achieved = _field(record, "achieved", (int, float), where, nullable=True)
     spent = _field(record, "spent_satang", (int,), where, nullable=True)
     try:
@@ -121,10 +125,10 @@ def _checked_entry(record: dict[str, Any], where: str) -> ProgressEntry:
         raise BadArchive(f"{where}: {exc.message}") from None
     status = _text(record, "status", where, 20)
     if status not in STATUSES:
-        raise BadArchive(f"{where}: สถานะ “{status[:20]}” ไม่ถูกต้อง")
+        raise BadArchive(_("{where}: สถานะ “{status}” ไม่ถูกต้อง").format(where=where, status=status[:20]))
     revision = _field(record, "revision", (int,), where)
     if not 1 <= revision <= MAX_REVISION:
-        raise BadArchive(f"{where}: เลขครั้งที่แก้ไขไม่ถูกต้อง")
+        raise BadArchive(_("{where}: เลขครั้งที่แก้ไขไม่ถูกต้อง").format(where=where))
     return ProgressEntry(
         indicator, agency, quarter, None if achieved is None else float(achieved), spent, status,
         _text(record, "note", where, MAX_NOTE, multiline=True), _text(record, "reporter", where, 200),
@@ -157,10 +161,10 @@ def evidence_from_record(record: dict[str, Any], where: str) -> EvidenceEvent:
     if (not _UID.fullmatch(indicator) or not _UID.fullmatch(agency) or not _SHA.fullmatch(sha)
             or quarter not in (1, 2, 3, 4) or not 0 <= size <= archive.MAX_ENTRY_BYTES
             or not 1 <= revision <= MAX_REVISION or len(removed_at or added_at) > 40):
-        raise BadArchive(f"{where}: ข้อมูลไฟล์หลักฐานไม่ถูกต้อง")
+        raise BadArchive(_("{where}: ข้อมูลไฟล์หลักฐานไม่ถูกต้อง").format(where=where))
     cleaned = clean_text(name)
     if len(name) > 255 or "/" in cleaned or "\\" in cleaned or cleaned in ("", ".", ".."):
-        raise BadArchive(f"{where}: ชื่อไฟล์หลักฐาน “{cleaned[:60]}” ไม่อนุญาต")
+        raise BadArchive(_("{where}: ชื่อไฟล์หลักฐาน “{name}” ไม่อนุญาต").format(where=where, name=cleaned[:60]))
     return EvidenceEvent(indicator, agency, quarter, sha, cleaned, size,
                          clean_text(removed_at if removed_at is not None else added_at), revision,
                          removed_at is not None)
@@ -170,7 +174,8 @@ def check_entries(entries: dict[str, bytes], allowed: re.Pattern[str], file_name
     """After the header says what the file is: only that kind's entries may be in it."""
     for name in entries:
         if not allowed.fullmatch(name):
-            raise BadArchive(f"ไฟล์ “{file_name}” มีรายการที่ไม่อนุญาต (“{name[:80]}”) จึงไม่นำเข้า")
+            raise BadArchive(_("ไฟล์ “{name}” มีรายการที่ไม่อนุญาต (“{entry}”) จึงไม่นำเข้า").format(
+                name=file_name, entry=name[:80]))
 
 
 def check_header(manifest: dict[str, Any], expected_format: str, file_name: str) -> None:
@@ -178,24 +183,27 @@ def check_header(manifest: dict[str, Any], expected_format: str, file_name: str)
     fmt = manifest.get("format")
     if fmt != expected_format:
         if fmt == PLAN_FORMAT:
-            raise BadArchive(f"ไฟล์ “{file_name}” เป็นแพ็กเกจแผน ไม่ใช่ไฟล์ผลการดำเนินงาน (ใช้คำสั่งนำเข้าแผนบนเครื่องหน่วยงาน)")
+            raise BadArchive(_("ไฟล์ “{name}” เป็นแพ็กเกจแผน ไม่ใช่ไฟล์ผลการดำเนินงาน (ใช้คำสั่งนำเข้าแผนบนเครื่องหน่วยงาน)"
+                               ).format(name=file_name))
         if fmt == OFFICE_FORMAT:
-            raise BadArchive(f"ไฟล์ “{file_name}” เป็นไฟล์ผลการดำเนินงานของหน่วยงาน ไม่ใช่แพ็กเกจแผน")
+            raise BadArchive(_("ไฟล์ “{name}” เป็นไฟล์ผลการดำเนินงานของหน่วยงาน ไม่ใช่แพ็กเกจแผน").format(name=file_name))
         if fmt == REPLY_FORMAT:
-            raise BadArchive(f"ไฟล์ “{file_name}” เป็นใบตอบรับจากศูนย์ฯ (นำเข้าบนเครื่องหน่วยงานด้วยคำสั่ง reply import)")
-        raise BadArchive(f"ไฟล์ “{file_name}” ไม่ใช่ไฟล์แลกเปลี่ยนของ Trat Desktop")
+            raise BadArchive(_("ไฟล์ “{name}” เป็นใบตอบรับจากศูนย์ฯ (นำเข้าบนเครื่องหน่วยงานด้วยคำสั่ง reply import)"
+                               ).format(name=file_name))
+        raise BadArchive(_("ไฟล์ “{name}” ไม่ใช่ไฟล์แลกเปลี่ยนของ Trat Desktop").format(name=file_name))
     version = manifest.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise BadArchive(f"ไฟล์ “{file_name}” ไม่ระบุรุ่นของรูปแบบไฟล์")
+        raise BadArchive(_("ไฟล์ “{name}” ไม่ระบุรุ่นของรูปแบบไฟล์").format(name=file_name))
     if version > FORMAT_VERSION:
-        raise BadArchive(f"ไฟล์ “{file_name}” สร้างด้วยโปรแกรมรุ่นใหม่กว่า (รูปแบบรุ่น {version}) โปรดปรับปรุงโปรแกรมก่อนนำเข้า")
+        raise BadArchive(_("ไฟล์ “{name}” สร้างด้วยโปรแกรมรุ่นใหม่กว่า (รูปแบบรุ่น {version}) โปรดปรับปรุงโปรแกรมก่อนนำเข้า"
+                           ).format(name=file_name, version=version))
     if manifest.get("province") != PROVINCE:
         province = manifest.get("province")
         shown = f" ({province[:40]})" if isinstance(province, str) and province.strip() else ""
-        raise BadArchive(f"ไฟล์ “{file_name}” เป็นของจังหวัดอื่น{shown}")
+        raise BadArchive(_("ไฟล์ “{name}” เป็นของจังหวัดอื่น{province}").format(name=file_name, province=shown))
     year = manifest.get("fiscal_year")
     if not isinstance(year, int) or isinstance(year, bool):
-        raise BadArchive(f"ไฟล์ “{file_name}” ไม่ระบุปีงบประมาณ")
+        raise BadArchive(_("ไฟล์ “{name}” ไม่ระบุปีงบประมาณ").format(name=file_name))
 
 
 def read_signed(path: Path, expected_format: str,
@@ -227,8 +235,8 @@ class open_signed:  # noqa: N801 - used as a function (a context manager)
                 version = manifest.get("format_version")
                 if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
                     # not trusted, only a better hint: a newer app may sign differently
-                    raise BadArchive(f"ไฟล์ “{path.name}” อาจสร้างด้วยโปรแกรมรุ่นใหม่กว่า (รูปแบบรุ่น {version}) "
-                                     "โปรดปรับปรุงโปรแกรมก่อนนำเข้า") from None
+                    raise BadArchive(_("ไฟล์ “{name}” อาจสร้างด้วยโปรแกรมรุ่นใหม่กว่า (รูปแบบรุ่น {version}) "
+                                       "โปรดปรับปรุงโปรแกรมก่อนนำเข้า").format(name=path.name, version=version)) from None
                 raise
             check_header(manifest, expected_format, path.name)
             check_entries({**opened.entries, **dict.fromkeys(opened.lazy, b"")}, allowed, path.name)
@@ -247,7 +255,7 @@ class open_signed:  # noqa: N801 - used as a function (a context manager)
 def check_sequence(manifest: dict[str, Any], file_name: str) -> int:
     sequence = manifest.get("sequence")
     if not isinstance(sequence, int) or isinstance(sequence, bool) or not 1 <= sequence <= MAX_SEQUENCE:
-        raise BadArchive(f"ไฟล์ “{file_name}” ไม่มีเลขลำดับการส่งออกที่ถูกต้อง")
+        raise BadArchive(_("ไฟล์ “{name}” ไม่มีเลขลำดับการส่งออกที่ถูกต้อง").format(name=file_name))
     return sequence
 
 

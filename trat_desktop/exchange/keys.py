@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
 from ..errors import TratError
+from ..i18n import _
 
 
 @dataclass(frozen=True)
@@ -59,5 +60,5 @@ def check_public_key(public_b64: str) -> str:
         raw = base64.b64decode(public_b64, validate=True)
         Ed25519PublicKey.from_public_bytes(raw)
     except (ValueError, TypeError):
-        raise TratError("กุญแจสาธารณะในไฟล์ไม่ถูกต้อง") from None
+        raise TratError(_("กุญแจสาธารณะในไฟล์ไม่ถูกต้อง")) from None
     return public_b64

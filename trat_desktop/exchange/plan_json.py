@@ -18,14 +18,20 @@ from ..domain.model import (
 )
 from ..domain.plan_rules import MAX_TEXT, PlanEditError, check_budget_satang, check_target
 from ..domain.text import clean_text
+from ..i18n import N_, _
 from .archive import BadArchive
 
 # the Thai name of each plan field a message may name (never the JSON key)
-FIELD_NAMES = {"fiscal_year": "ปีงบประมาณ", "title": "ชื่อ", "revision": "ฉบับที่", "name": "ชื่อหน่วยงาน",
-               "short_name": "ชื่อย่อหน่วยงาน", "number": "ลำดับ", "goal": "เป้าประสงค์", "code": "รหัสกิจกรรม",
-               "unit": "หน่วยนับ", "indicator": "ตัวชี้วัด", "expected_result": "ผลที่คาดว่าจะได้รับ",
-               "agencies": "หน่วยงาน", "strategies": "ยุทธศาสตร์", "tactics": "กลยุทธ์",
-               "activities": "แผนงาน/โครงการ/กิจกรรม", "rows": "ตัวชี้วัด"}
+FIELD_NAMES = {"fiscal_year": N_("ปีงบประมาณ"), "title": N_("ชื่อ"), "revision": N_("ฉบับที่"),
+               "name": N_("ชื่อหน่วยงาน"), "short_name": N_("ชื่อย่อหน่วยงาน"), "number": N_("ลำดับ"),
+               "goal": N_("เป้าประสงค์"), "code": N_("รหัสกิจกรรม"), "unit": N_("หน่วยนับ"), "indicator": N_("ตัวชี้วัด"),
+               "expected_result": N_("ผลที่คาดว่าจะได้รับ"), "agencies": N_("หน่วยงาน"), "strategies": N_("ยุทธศาสตร์"),
+               "tactics": N_("กลยุทธ์"), "activities": N_("แผนงาน/โครงการ/กิจกรรม"), "rows": N_("ตัวชี้วัด")}
+
+
+def _name(key: str) -> str:
+    """A field's name as the screen shows it."""
+    return _(FIELD_NAMES[key]) if key in FIELD_NAMES else key
 
 _UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
@@ -67,28 +73,28 @@ class _Reader:
         self.file_name = file_name
 
     def fail(self, what: str) -> BadArchive:
-        return BadArchive(f"แผนในไฟล์ “{self.file_name}” ไม่ถูกต้อง: {what}")
+        return BadArchive(_("แผนในไฟล์ “{name}” ไม่ถูกต้อง: {what}").format(name=self.file_name, what=what))
 
     def text(self, obj: dict[str, Any], key: str, empty_ok: bool = True) -> str:
         """A text field, cleaned as a plan edit cleans it (line separators, control characters)."""
         value = obj.get(key)
         if not isinstance(value, str) or len(value) > MAX_TEXT:
-            raise self.fail(f"ข้อมูล “{FIELD_NAMES.get(key, key)}”")
+            raise self.fail(_("ข้อมูล “{field}”").format(field=_name(key)))
         value = clean_text(value)
         if not empty_ok and not value:
-            raise self.fail(f"ข้อมูล “{FIELD_NAMES.get(key, key)}”")
+            raise self.fail(_("ข้อมูล “{field}”").format(field=_name(key)))
         return value
 
     def integer(self, obj: dict[str, Any], key: str, low: int, high: int) -> int:
         value = obj.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self.fail(f"ข้อมูล “{FIELD_NAMES.get(key, key)}”")
+            raise self.fail(_("ข้อมูล “{field}”").format(field=_name(key)))
         return value
 
     def uid(self, obj: dict[str, Any], seen: set[str]) -> str:
         value = obj.get("uid")
         if not isinstance(value, str) or not _UID.fullmatch(value) or value in seen:
-            raise self.fail("รหัสประจำรายการซ้ำหรือไม่ถูกต้อง")
+            raise self.fail(_("รหัสประจำรายการซ้ำหรือไม่ถูกต้อง"))
         seen.add(value)
         return value
 
@@ -96,30 +102,30 @@ class _Reader:
         """The optional link to last year's part ('' or absent in packages without one)."""
         value = obj.get("predecessor_uid", "")
         if not isinstance(value, str) or (value and not _UID.fullmatch(value)):
-            raise self.fail("รหัสของแถวในปีก่อน (predecessor_uid) ไม่ถูกต้อง")
+            raise self.fail(_("รหัสของแถวในปีก่อน (predecessor_uid) ไม่ถูกต้อง"))
         return value
 
     def items(self, obj: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = obj.get(key)
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value) or len(value) > 100_000:
-            raise self.fail(f"รายการ “{FIELD_NAMES.get(key, key)}”")
+            raise self.fail(_("รายการ “{field}”").format(field=_name(key)))
         return value
 
     def budget(self, value: Any) -> BudgetValue | None:
         if value is None:
             return None
         if not isinstance(value, list) or len(value) != 2 or value[0] not in ("amount", "none", "na", "dash"):
-            raise self.fail("งบประมาณ")
+            raise self.fail(_("งบประมาณ"))
         kind, satang = value
         if kind == "amount":
             if isinstance(satang, bool) or not isinstance(satang, int):
-                raise self.fail("จำนวนเงิน")
+                raise self.fail(_("จำนวนเงิน"))
             try:
                 return BudgetValue("amount", check_budget_satang(satang))
             except PlanEditError as exc:
                 raise self.fail(exc.message) from None
         if satang is not None:
-            raise self.fail("งบประมาณ")
+            raise self.fail(_("งบประมาณ"))
         return BudgetValue(kind)
 
 
@@ -127,13 +133,13 @@ def plan_from_json(data: Any, file_name: str) -> Plan:
     """Rebuild and check a plan; raises BadArchive in Thai on anything malformed."""
     r = _Reader(file_name)
     if not isinstance(data, dict):
-        raise r.fail("โครงสร้าง")
+        raise r.fail(_("โครงสร้าง"))
     seen: set[str] = set()
     agencies: dict[str, Agency] = {}
     for a in r.items(data, "agencies"):
         aliases = a.get("aliases")
         if not isinstance(aliases, list) or not all(isinstance(x, str) and len(x) <= 300 for x in aliases):
-            raise r.fail("ชื่ออื่นของหน่วยงาน")
+            raise r.fail(_("ชื่ออื่นของหน่วยงาน"))
         clean_aliases = {clean_text(x) for x in aliases} - {""}
         agency = Agency(r.text(a, "name", False), r.text(a, "short_name"), clean_aliases, r.uid(a, seen))
         agencies[agency.name] = agency
@@ -142,11 +148,11 @@ def plan_from_json(data: Any, file_name: str) -> Plan:
                 revision=r.integer(data, "revision", 1, 10**9))
     warnings = data.get("warnings")
     if not isinstance(warnings, list):
-        raise r.fail("คำเตือน")
+        raise r.fail(_("คำเตือน"))
     for w in warnings:
         if not (isinstance(w, list) and len(w) == 3 and isinstance(w[0], str) and isinstance(w[1], str)
                 and (w[2] is None or (isinstance(w[2], int) and not isinstance(w[2], bool) and 0 <= w[2] <= 10**7))):
-            raise r.fail("คำเตือน")
+            raise r.fail(_("คำเตือน"))
         plan.warnings.append(PlanWarning(clean_text(w[0])[:60], clean_text(w[1])[:MAX_TEXT], w[2]))
     for s in r.items(data, "strategies"):
         strategy = Strategy(r.integer(s, "number", 1, 999), r.text(s, "title", False), r.text(s, "goal"),
@@ -168,38 +174,38 @@ def _row(r: _Reader, row: dict[str, Any], seen: set[str], agencies: dict[str, Ag
     quarters = row.get("quarters")
     if (not isinstance(quarters, list) or len(quarters) != 2 or not all(isinstance(q, int) for q in quarters)
             or not 1 <= quarters[0] <= quarters[1] <= 4):
-        raise r.fail("ระยะเวลา")
+        raise r.fail(_("ระยะเวลา"))
     target = row.get("target")
     if target is not None:
         if isinstance(target, bool) or not isinstance(target, (int, float)):
-            raise r.fail("เป้าหมาย")
+            raise r.fail(_("เป้าหมาย"))
         try:
             target = check_target(target)
         except PlanEditError as exc:
             raise r.fail(exc.message) from None
     names = row.get("agencies")
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise r.fail("หน่วยงานผู้รับผิดชอบ")
+        raise r.fail(_("หน่วยงานผู้รับผิดชอบ"))
     names = [clean_text(n) for n in names]  # agency names are keyed cleaned, as read above
     if not all(n in agencies for n in names):
-        raise r.fail("หน่วยงานผู้รับผิดชอบ")
+        raise r.fail(_("หน่วยงานผู้รับผิดชอบ"))
     lines = []
     budget_lines = row.get("budget_lines") or []
     if not isinstance(budget_lines, list):
-        raise r.fail("รายการงบประมาณ")
+        raise r.fail(_("รายการงบประมาณ"))
     for line in budget_lines:
         if not isinstance(line, list) or len(line) != 3 or (line[2] is not None and not isinstance(line[2], str)):
-            raise r.fail("รายการงบประมาณ")
+            raise r.fail(_("รายการงบประมาณ"))
         agency = None if line[2] is None else clean_text(line[2])
         if agency is not None and agency not in agencies:
-            raise r.fail("รายการงบประมาณ")
+            raise r.fail(_("รายการงบประมาณ"))
         value = r.budget([line[0], line[1]])
         assert value is not None
         lines.append(BudgetLine(value, agency))
     written = row.get("written") or {}  # optional (packages before version 12 of the app have none)
     if not isinstance(written, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(v) <= MAX_TEXT
                                                 and clean_text(k) in names for k, v in written.items()):
-        raise r.fail("หน่วยงานผู้รับผิดชอบ")
+        raise r.fail(_("หน่วยงานผู้รับผิดชอบ"))
     spellings = {clean_text(k): clean_text(v) for k, v in written.items() if clean_text(v)}
     return IndicatorRow(r.text(row, "unit"), None if target is None else float(target), r.text(row, "indicator"),
                         r.text(row, "expected_result"), quarters[0], quarters[1], list(names), lines,
@@ -226,11 +232,11 @@ def thresholds_from_json(data: Any, file_name: str) -> Any:
     given = data[THRESHOLDS_KEY]
     r = _Reader(file_name)
     if not isinstance(given, dict) or set(given) != {"achieved", "near"}:
-        raise r.fail("เกณฑ์ผลสัมฤทธิ์")
+        raise r.fail(_("เกณฑ์ผลสัมฤทธิ์"))
     values = [given["achieved"], given["near"]]
     if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
-        raise r.fail("เกณฑ์ผลสัมฤทธิ์")
+        raise r.fail(_("เกณฑ์ผลสัมฤทธิ์"))
     try:
         return Thresholds(float(values[0]), float(values[1]))
     except (ThresholdError, OverflowError):
-        raise r.fail("เกณฑ์ผลสัมฤทธิ์") from None
+        raise r.fail(_("เกณฑ์ผลสัมฤทธิ์")) from None

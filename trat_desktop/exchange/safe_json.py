@@ -15,6 +15,7 @@ from typing import Any
 
 from ..domain.text import has_lone_surrogate
 from ..errors import TratError
+from ..i18n import _
 
 MAX_DEPTH = 24            # plan.json needs 12 levels, a manifest 3
 MAX_NUMBER_CHARS = 32     # a float's repr is at most 24 characters; 2^63 has 19 digits
@@ -46,24 +47,24 @@ def nesting_depth(text: str, enough: int = MAX_DEPTH) -> int:
 
 def _parse_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_NUMBER_CHARS:
-        raise UnsafeJson("มีตัวเลขยาวเกินไป")
+        raise UnsafeJson(_("มีตัวเลขยาวเกินไป"))
     value = int(text)
     if not -INT_LIMIT <= value < INT_LIMIT:
-        raise UnsafeJson("มีจำนวนเต็มใหญ่เกินกว่าที่เก็บได้")
+        raise UnsafeJson(_("มีจำนวนเต็มใหญ่เกินกว่าที่เก็บได้"))
     return value
 
 
 def _parse_float(text: str) -> float:
     if len(text) > MAX_NUMBER_CHARS:
-        raise UnsafeJson("มีตัวเลขยาวเกินไป")
+        raise UnsafeJson(_("มีตัวเลขยาวเกินไป"))
     value = float(text)
     if value != value or value in (float("inf"), float("-inf")):
-        raise UnsafeJson("มีตัวเลขที่ใหญ่เกินกว่าที่เป็นไปได้")
+        raise UnsafeJson(_("มีตัวเลขที่ใหญ่เกินกว่าที่เป็นไปได้"))
     return value
 
 
 def _parse_constant(name: str) -> Any:
-    raise UnsafeJson(f"มีค่า {name} ซึ่งไม่ใช่ตัวเลข")
+    raise UnsafeJson(_("มีค่า {name} ซึ่งไม่ใช่ตัวเลข").format(name=name))
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -71,7 +72,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(out) != len(pairs):
         seen: set[str] = set()
         key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
-        raise UnsafeJson(f"มีชื่อข้อมูลซ้ำ (“{key[:40]}”)")
+        raise UnsafeJson(_("มีชื่อข้อมูลซ้ำ (“{key}”)").format(key=key[:40]))
     return out
 
 
@@ -79,7 +80,7 @@ def _check_strings(value: Any) -> None:
     """Every key and string, at any depth (the depth is bounded, so recursion is safe)."""
     if isinstance(value, str):
         if has_lone_surrogate(value):
-            raise UnsafeJson("มีอักขระที่ไม่ถูกต้อง (surrogate เดี่ยว)")
+            raise UnsafeJson(_("มีอักขระที่ไม่ถูกต้อง (surrogate เดี่ยว)"))
     elif isinstance(value, list):
         for item in value:
             _check_strings(item)
@@ -102,17 +103,17 @@ def loads(data: bytes | str, max_depth: int = MAX_DEPTH, escapes: bool | None = 
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise UnsafeJson("ไม่ใช่ข้อความ UTF-8") from None
+            raise UnsafeJson(_("ไม่ใช่ข้อความ UTF-8")) from None
     else:
         text = data
     if nesting_depth(text, max_depth) > max_depth:
-        raise UnsafeJson("มีโครงสร้างซ้อนกันลึกเกินไป")
+        raise UnsafeJson(_("มีโครงสร้างซ้อนกันลึกเกินไป"))
     try:
         value = _DECODER.decode(text)
     except UnsafeJson:
         raise
     except (json.JSONDecodeError, ValueError, RecursionError):
-        raise UnsafeJson("อ่านไม่ได้ (ไม่ใช่ JSON ที่ถูกต้อง)") from None
+        raise UnsafeJson(_("อ่านไม่ได้ (ไม่ใช่ JSON ที่ถูกต้อง)")) from None
     if may_hold_surrogates(text) if escapes is None else escapes:
         _check_strings(value)
     return value

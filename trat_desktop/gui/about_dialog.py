@@ -46,7 +46,7 @@ class AboutDialog(QDialog):
         form.nameLabel.setText(APP_NAME)
         version = info.version if info is not None else __version__
         form.versionLabel.setText(_("รุ่น {version}").format(version=version))
-        form.purposeLabel.setText(info.purpose if info is not None else PURPOSE)
+        form.purposeLabel.setText(info.purpose if info is not None else _(PURPOSE))
         if info is not None:
             form.dataDirLabel.setText(native(info.data_dir))
             form.dbLabel.setText(info.db_path.name)
@@ -59,7 +59,7 @@ class AboutDialog(QDialog):
             form.dataDirLabel.setText(_(NO_DATA))
             form.dbLabel.setText("–")
             form.schemaLabel.setText("–")
-        form.fontLabel.setText(info.font_note if info is not None else FONT_NOTE)
+        form.fontLabel.setText(info.font_note if info is not None else _(FONT_NOTE))
         form.componentsLabel.setText(self.components_text())
         form.licenceButton.clicked.connect(self.show_font_licence)
         form.copyButton.clicked.connect(self.copy_details)

@@ -414,7 +414,7 @@ class OverviewTableModel(QAbstractTableModel):
                     agency_name=office.agency_name, state=state, achieved=_number(row.achieved(office))))
             for office in [*line.offices(), *(row.kept if line.office is None else [])]:
                 if office.outside:
-                    parts.append(f"{office.agency_name}: {office.outside_text()}")
+                    parts.append(f"{office.agency_name}: {office.outside_shown()}")
             return display.show_digits("\n".join(parts))
         return line.texts[column] if len(line.texts[column]) > 20 else None
 

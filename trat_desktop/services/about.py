@@ -7,15 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import APP_NAME, __version__, paths
+from ..i18n import N_, _
 from ..store.connection import SCHEMA_VERSION, schema_version
 from .backup import backup_folder
 from .plan import PlanService
 
-PURPOSE = ("โปรแกรมบันทึกและติดตามผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม "
-           "ของจังหวัดตราด สำหรับหน่วยงานต่าง ๆ และศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด "
-           "ทำงานแบบออฟไลน์ ข้อมูลทั้งหมดเก็บอยู่ในเครื่องนี้")
-FONT_NOTE = ("แบบอักษร Sarabun ออกแบบโดย Cadson Demak เผยแพร่ภายใต้สัญญาอนุญาต "
-             "SIL Open Font License 1.1 (OFL) ซึ่งอนุญาตให้ใช้ แจกจ่าย และรวมไว้กับโปรแกรมได้โดยไม่มีค่าใช้จ่าย")
+#: marked only (N_): translated where shown, like FONT_NOTE
+PURPOSE = N_("โปรแกรมบันทึกและติดตามผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม "
+              "ของจังหวัดตราด สำหรับหน่วยงานต่าง ๆ และศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด "
+              "ทำงานแบบออฟไลน์ ข้อมูลทั้งหมดเก็บอยู่ในเครื่องนี้")
+FONT_NOTE = N_("แบบอักษร Sarabun ออกแบบโดย Cadson Demak เผยแพร่ภายใต้สัญญาอนุญาต "
+                "SIL Open Font License 1.1 (OFL) ซึ่งอนุญาตให้ใช้ แจกจ่าย และรวมไว้กับโปรแกรมได้โดยไม่มีค่าใช้จ่าย")
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,10 @@ class AppInfo:
 def app_info(plans: PlanService) -> AppInfo:
     """The About box's facts for the installation open in *plans* (a file database)."""
     return AppInfo(
-        name=APP_NAME, version=__version__, purpose=PURPOSE,
+        name=APP_NAME, version=__version__, purpose=_(PURPOSE),
         data_dir=plans.data_dir, db_path=Path(plans.path or "").resolve(), backup_dir=backup_folder(plans),
         schema_version=schema_version(plans.db), app_schema_version=SCHEMA_VERSION,
-        font_note=FONT_NOTE, font_licence=paths.fonts_dir() / "OFL.txt",
+        font_note=_(FONT_NOTE), font_licence=paths.fonts_dir() / "OFL.txt",
         python_version=platform.python_version(),
     )
 

@@ -10,6 +10,7 @@ from ..domain.agencies import HOME_PROVINCE, province_of
 from ..errors import TratError
 from ..store import agencies as agency_store
 from .progress import ProgressService
+from ..i18n import _
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,10 @@ class AgencyService:
             if len(found) == 1:
                 return found[0].uid, found[0].name
             if len(found) > 1:
-                raise TratError(f"“{text}” ตรงกับหลายหน่วยงาน: " + ", ".join(a.name for a in found[:5])
-                                + " โปรดระบุด้วยชื่อเต็มหรือรหัส (uid)")
-        raise TratError(f"ไม่พบหน่วยงาน “{text}” (ระบุด้วยชื่อเต็ม ชื่อย่อ ชื่ออื่น หรือรหัส uid)")
+                raise TratError(_("“{text}” ตรงกับหลายหน่วยงาน: {names} โปรดระบุด้วยชื่อเต็มหรือรหัส (uid)").format(
+                    text=text, names=", ".join(a.name for a in found[:5])))
+        raise TratError(_("ไม่พบหน่วยงาน “{text}” (ระบุด้วยชื่อเต็ม ชื่อย่อ ชื่ออื่น หรือรหัส uid)").format(
+                            text=text))
 
     def merge(self, keep: str, other: str) -> Decision:
         """*other* becomes part of *keep*: its rows, budget lines, progress and evidence move, its names
@@ -81,11 +83,13 @@ class AgencyService:
         keep_uid, keep_name = self.find(keep)
         other_uid, other_name = self.find(other)
         if keep_uid == other_uid:
-            raise TratError(f"“{keep_name}” กับ “{other_name}” เป็นหน่วยงานเดียวกันอยู่แล้ว")
+            raise TratError(_("“{keep_name}” กับ “{other_name}” เป็นหน่วยงานเดียวกันอยู่แล้ว").format(
+                                keep_name=keep_name, other_name=other_name))
         a, b = province_of(keep_name, HOME_PROVINCE), province_of(other_name, HOME_PROVINCE)
         if a != b:
-            raise TratError(f"“{other_name}” (จังหวัด{b}) กับ “{keep_name}” (จังหวัด{a}) อยู่ต่างจังหวัดกัน "
-                            "จึงเป็นคนละหน่วยงาน รวมกันไม่ได้")
+            raise TratError(_("“{other_name}” (จังหวัด{b}) กับ “{keep_name}” (จังหวัด{a}) อยู่ต่างจังหวัดกัน "
+                               "จึงเป็นคนละหน่วยงาน รวมกันไม่ได้").format(
+                                other_name=other_name, b=b, keep_name=keep_name, a=a))
         actor, at = self._who()
         row = agency_store.merge_agencies(self._db, keep_uid, other_uid, actor, at)
         return Decision(row["id"], "merge", keep_uid, other_uid, keep_name, other_name)
@@ -111,11 +115,12 @@ class AgencyService:
 
 
 def decision_text(decision: Decision, undone: bool = False) -> str:
-    """The Thai sentence that tells the user what happened."""
+    """The sentence that tells the user what happened (in the screen's language)."""
+    names = {"other": decision.other_name, "kept": decision.kept_name}
     if decision.action == "merge":
-        text = (f"รวม “{decision.other_name}” เข้ากับ “{decision.kept_name}” แล้ว "
-                f"(ชื่อเดิมเก็บไว้เป็นชื่ออื่นของหน่วยงาน)")
-        return f"ยกเลิกการรวม “{decision.other_name}” กับ “{decision.kept_name}” แล้ว" if undone else text
+        if undone:
+            return _("ยกเลิกการรวม “{other}” กับ “{kept}” แล้ว").format(**names)
+        return _("รวม “{other}” เข้ากับ “{kept}” แล้ว (ชื่อเดิมเก็บไว้เป็นชื่ออื่นของหน่วยงาน)").format(**names)
     if undone:
-        return f"ยกเลิกการแยก “{decision.kept_name}” กับ “{decision.other_name}” แล้ว (กลับไปรอการตัดสินใจ)"
-    return f"บันทึกแล้วว่า “{decision.kept_name}” กับ “{decision.other_name}” เป็นคนละหน่วยงาน"
+        return _("ยกเลิกการแยก “{kept}” กับ “{other}” แล้ว (กลับไปรอการตัดสินใจ)").format(**names)
+    return _("บันทึกแล้วว่า “{kept}” กับ “{other}” เป็นคนละหน่วยงาน").format(**names)

@@ -24,6 +24,7 @@ from ..store import backup as backup_store
 from ..store import evidence as evidence_store
 from ..store.connection import integrity_problem
 from .plan import PlanService, clean_data_folder
+from ..i18n import _
 
 DAILY_KEPT = 7
 BACKUP_SUFFIX = ".zip"
@@ -90,8 +91,9 @@ def backup_now(plans: PlanService, dest: Path | None = None, label: str = "manua
     is not backed up (DatabaseDamagedError): its copy would push a good backup out of the rotation."""
     problem = integrity_problem(plans.db)
     if problem:
-        raise DatabaseDamagedError("ไม่ได้สำรองข้อมูล เพราะฐานข้อมูลที่ใช้อยู่เสียหาย (ไฟล์สำรองเดิมยังอยู่ครบ) "
-                                   f"โปรดกู้คืนจากไฟล์สำรองล่าสุด: {problem}")
+        raise DatabaseDamagedError(_("ไม่ได้สำรองข้อมูล เพราะฐานข้อมูลที่ใช้อยู่เสียหาย (ไฟล์สำรองเดิมยังอยู่ครบ) "
+                                      "โปรดกู้คืนจากไฟล์สำรองล่าสุด: {problem}").format(
+                                       problem=problem))
     evidence = paths.evidence_dir(plans.data_dir) if with_evidence else None
     if dest is not None:
         plans.refuse_database_file(dest)  # replacing the live file by its own copy would lose the WAL
@@ -165,9 +167,10 @@ def _check_room(plans: PlanService, folder: Path) -> None:
     if free < need:
         mb = 1024 * 1024
         raise atomic.OutputError(
-            f"พื้นที่ดิสก์เหลือน้อย ({free // mb:,} MB) จึงไม่ได้สำรองข้อมูลอัตโนมัติวันนี้ "
-            f"(ไฟล์สำรองต้องใช้ประมาณ {(need - RESERVE_BYTES) // mb + 1:,} MB และควรเหลือที่ว่างอย่างน้อย "
-            f"{RESERVE_BYTES // mb:,} MB) โปรดลบไฟล์ที่ไม่ใช้แล้ว หรือสำรองลงแฟลชไดรฟ์ด้วย “สำรองข้อมูลตอนนี้…”",
+            _("พื้นที่ดิสก์เหลือน้อย ({count:,} MB) จึงไม่ได้สำรองข้อมูลอัตโนมัติวันนี้ "
+               "(ไฟล์สำรองต้องใช้ประมาณ {count2:,} MB และควรเหลือที่ว่างอย่างน้อย {count3:,} MB) "
+               "โปรดลบไฟล์ที่ไม่ใช้แล้ว หรือสำรองลงแฟลชไดรฟ์ด้วย “สำรองข้อมูลตอนนี้…”").format(
+                count=free // mb, count2=(need - RESERVE_BYTES) // mb + 1, count3=RESERVE_BYTES // mb),
             disk_full=True)
 
 
@@ -204,9 +207,9 @@ def restore_backup(db_path: Path | str, backup: Path | str, now: dt.datetime | N
     a refused or failed restore changes nothing."""
     db_path, backup = Path(db_path), Path(backup)
     if not backup.is_file():
-        raise TratError(f"ไม่พบไฟล์สำรอง “{backup}”")
+        raise TratError(_("ไม่พบไฟล์สำรอง “{backup}”").format(backup=backup))
     if db_path.exists() and backup.resolve() == db_path.resolve():
-        raise TratError("ไฟล์สำรองคือฐานข้อมูลที่ใช้อยู่")
+        raise TratError(_("ไฟล์สำรองคือฐานข้อมูลที่ใช้อยู่"))
     data_dir = db_path.resolve().parent
     made_folder = not data_dir.exists()
     clean_data_folder(data_dir)  # of an earlier restore that was killed (no database is opened first)
@@ -232,8 +235,8 @@ def restore_backup(db_path: Path | str, backup: Path | str, now: dt.datetime | N
         except OSError as exc:  # e.g. Windows: another window of the app still has the database open
             if atomic.is_disk_full(exc):
                 raise atomic.output_error(exc, db_path, "ฐานข้อมูล") from exc
-            raise TratError("กู้คืนไม่ได้ เพราะไฟล์ฐานข้อมูลยังถูกใช้อยู่หรือเขียนไม่ได้ "
-                            f"(ปิดโปรแกรม Trat Desktop ทุกหน้าต่างแล้วลองอีกครั้ง): {exc}") from exc
+            raise TratError(_("กู้คืนไม่ได้ เพราะไฟล์ฐานข้อมูลยังถูกใช้อยู่หรือเขียนไม่ได้ (ปิดโปรแกรม Trat Desktop "
+                               "ทุกหน้าต่างแล้วลองอีกครั้ง): {exc}").format(exc=exc)) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if made_folder:  # a refused restore onto a new folder leaves no empty folder behind

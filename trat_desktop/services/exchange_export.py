@@ -18,6 +18,7 @@ from ..store import exchange as exchange_store
 from ..store import progress as progress_store
 from ..store import rounds as round_store
 from ..store.connection import SCHEMA_VERSION
+from ..i18n import _, ngettext
 from .exchange_keys import ExchangeKeys
 from .progress import ProgressService
 
@@ -99,12 +100,17 @@ class OfficeExport:
                 bodies[name] = body
         if missing:
             labels = row_labels(plan)
-            shown = [f"“{e.file_name}” (ตัวชี้วัด {labels.get(e.indicator_uid, e.indicator_uid[:8])} ไตรมาส {e.quarter})"
-                     for e in missing[:10]]
-            more = f" และอีก {len(missing) - 10} ไฟล์" if len(missing) > 10 else ""
-            raise TratError(f"ส่งออกไม่ได้ เพราะไม่พบไฟล์หลักฐาน {len(missing)} ไฟล์ในเครื่องนี้ (หรือไฟล์เสียหาย): "
-                            + ", ".join(shown) + more + " — กู้คืนจากไฟล์สำรองที่มีไฟล์หลักฐาน หรือนำไฟล์เหล่านี้ออกจาก"
-                            "หลักฐานแล้วแนบใหม่ ยังไม่ได้ใช้เลขลำดับการส่งออก")
+            shown = [_("“{file}” (ตัวชี้วัด {row} ไตรมาส {quarter})").format(
+                file=e.file_name, row=labels.get(e.indicator_uid, e.indicator_uid[:8]), quarter=e.quarter)
+                for e in missing[:10]]
+            more = (ngettext(" และอีก {count} ไฟล์", " และอีก {count} ไฟล์", len(missing) - 10).format(
+                count=len(missing) - 10) if len(missing) > 10 else "")
+            raise TratError(ngettext(
+                "ส่งออกไม่ได้ เพราะไม่พบไฟล์หลักฐาน {count} ไฟล์ในเครื่องนี้ (หรือไฟล์เสียหาย): {files}{more} "
+                "— กู้คืนจากไฟล์สำรองที่มีไฟล์หลักฐาน หรือนำไฟล์เหล่านี้ออกจากหลักฐานแล้วแนบใหม่ ยังไม่ได้ใช้เลขลำดับการส่งออก",
+                "ส่งออกไม่ได้ เพราะไม่พบไฟล์หลักฐาน {count} ไฟล์ในเครื่องนี้ (หรือไฟล์เสียหาย): {files}{more} "
+                "— กู้คืนจากไฟล์สำรองที่มีไฟล์หลักฐาน หรือนำไฟล์เหล่านี้ออกจากหลักฐานแล้วแนบใหม่ ยังไม่ได้ใช้เลขลำดับการส่งออก",
+                len(missing)).format(count=len(missing), files=", ".join(shown), more=more))
         return bodies
 
     def _progress_payload(self, fiscal_year: int, office_uid: str) -> bytes:

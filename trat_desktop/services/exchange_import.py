@@ -30,15 +30,16 @@ from ..store.connection import bulk_writes
 from .exchange_keys import ExchangeKeys
 from .exchange_ledger import ExchangeLedger
 from .progress import ProgressService
+from ..i18n import _, ngettext
 
 FIELD_TEXT = {name: FIELD_NAMES[name] for name in merge.COMPARED}
 
 def _shown(name: str, value: Any) -> str:
     """A value as a person reads it: Thai status names, baht, no needless '.0' (Arabic digits)."""
     if value is None or value == "":
-        return "(ว่าง)"
+        return _("(ว่าง)")
     if name == "status":
-        return PROGRESS_STATUSES.get(value, str(value))
+        return _(PROGRESS_STATUSES[value]) if value in PROGRESS_STATUSES else str(value)
     if name == "spent_satang":
         return format_baht(value / 100)
     if name == "achieved":
@@ -144,9 +145,9 @@ class _Run:
 
 
 def unexpected_reason(file_name: str, exc: BaseException) -> str:
-    """The Thai reason for a file whose reading or merging failed in a way no check foresaw."""
-    return (f"ไฟล์ “{file_name}” นำเข้าไม่ได้เพราะเกิดข้อผิดพลาดที่ไม่คาดคิด ({type(exc).__name__}) "
-            "ไม่มีข้อมูลใดเปลี่ยนแปลง โปรดส่งไฟล์นี้ให้ผู้ดูแลระบบตรวจสอบ")
+    """The reason for a file whose reading or merging failed in a way no check foresaw."""
+    return _("ไฟล์ “{name}” นำเข้าไม่ได้เพราะเกิดข้อผิดพลาดที่ไม่คาดคิด ({error}) "
+             "ไม่มีข้อมูลใดเปลี่ยนแปลง โปรดส่งไฟล์นี้ให้ผู้ดูแลระบบตรวจสอบ").format(name=file_name, error=type(exc).__name__)
 
 
 def refuse_unforeseen(path: Path, work: Callable[[], Any]) -> Any:
@@ -233,7 +234,7 @@ class OfficeImport:
         files = _expand([Path(p) for p in paths])
         self._run = RunCache(self.plans)
         if not files:
-            raise TratError("ไม่พบไฟล์ที่จะนำเข้า (.trat)")
+            raise TratError(_("ไม่พบไฟล์ที่จะนำเข้า (.trat)"))
         run = _Run(self.signing.my_keys().public_b64, dry_run, trust_new, confirm_key)
         results: list[FileResult] = []
         self._written: list[Path] = []   # evidence files this run put on disk, removed if the run fails
@@ -287,7 +288,7 @@ class OfficeImport:
             read = archive.read_file(path)
             sha = read[0]
             if sha in run.seen:
-                return FileResult(path.name, "unchanged", "ไฟล์เดียวกันซ้ำในชุดนี้")
+                return FileResult(path.name, "unchanged", _("ไฟล์เดียวกันซ้ำในชุดนี้"))
             run.seen.add(sha)
             known = self._known(path.name, sha, run)
             if known is not None:
@@ -296,7 +297,7 @@ class OfficeImport:
                                      lazy=formats.EVIDENCE_BODIES, read=read) as (opened, manifest, public):
                 item = self._check(path, opened, manifest, public, run)
                 if item.signed in run.seen:
-                    item.result.status, item.result.reason = "unchanged", "ไฟล์เดียวกันซ้ำในชุดนี้"
+                    item.result.status, item.result.reason = "unchanged", _("ไฟล์เดียวกันซ้ำในชุดนี้")
                     return item.result
                 run.seen.add(item.signed)
                 self._merge_one(item, run)
@@ -317,7 +318,7 @@ class OfficeImport:
         if pinned is None or agency is None or keys.fingerprint(pinned) != earlier["signer_fingerprint"]:
             return None  # re-enrolled or merged since: checked in full
         count = sum(earlier[k] or 0 for k in ("added", "updated", "unchanged", "conflicts"))
-        result = FileResult(name, "unchanged", f"นำเข้าไฟล์นี้แล้วเมื่อ {earlier['imported_at']} ไม่มีการเปลี่ยนแปลง",
+        result = FileResult(name, "unchanged", _("นำเข้าไฟล์นี้แล้วเมื่อ {at} ไม่มีการเปลี่ยนแปลง").format(at=earlier["imported_at"]),
                             agency.name, agency.uid, earlier["sequence"], unchanged=count)
         run.ledger_rows.append({k: earlier[k] for k in ("file_sha256", "signed_sha256", "office_uid", "sequence",
                                                          "signer_fingerprint", "content_code", "exported_at")}
@@ -354,20 +355,21 @@ class OfficeImport:
                run: "_Run") -> _Checked:
         entries_raw = opened.entries
         if public == run.my_public:
-            raise BadArchive(f"ไฟล์ “{path.name}” ส่งออกจากเครื่องนี้เอง จึงไม่นำเข้า")
+            raise BadArchive(_("ไฟล์ “{name}” ส่งออกจากเครื่องนี้เอง จึงไม่นำเข้า").format(name=path.name))
         year = manifest["fiscal_year"]
         if year not in self._run.years:
-            raise BadArchive(f"ไฟล์ “{path.name}” เป็นของแผนปีงบประมาณ พ.ศ. {year} ซึ่งไม่มีในฐานข้อมูลนี้")
+            raise BadArchive(_("ไฟล์ “{name}” เป็นของแผนปีงบประมาณ พ.ศ. {year} ซึ่งไม่มีในฐานข้อมูลนี้").format(
+                                 name=path.name, year=year))
         office = manifest.get("office")
         if not isinstance(office, dict) or not isinstance(office.get("uid"), str):
-            raise BadArchive(f"ไฟล์ “{path.name}” ไม่ระบุหน่วยงาน")
+            raise BadArchive(_("ไฟล์ “{name}” ไม่ระบุหน่วยงาน").format(name=path.name))
         sent_uid = office["uid"]
         agency = self._run.agencies.get(sent_uid)
         if agency is None:  # an office the coordinator merged into another: its files land on the kept one
             kept = agency_store.merged_into(self._db, sent_uid)
             agency = self._run.agencies.get(kept) if kept else None
         if agency is None:
-            raise BadArchive(f"ไฟล์ “{path.name}” มาจากหน่วยงานที่ไม่มีในทะเบียน")
+            raise BadArchive(_("ไฟล์ “{name}” มาจากหน่วยงานที่ไม่มีในทะเบียน").format(name=path.name))
         sequence = formats.check_sequence(manifest, path.name)
         result = FileResult(path.name, office=agency.name, office_uid=agency.uid, sequence=sequence)
         pinned = exchange_store.pinned_key(self._db, agency.uid)
@@ -375,15 +377,18 @@ class OfficeImport:
         pin = False
         if pinned is None:
             if not (run.trust_new or (run.confirm_key is not None and run.confirm_key(agency.name, fp))):
-                raise BadArchive(f"ไฟล์แรกจาก{agency.name} ลงนามด้วยกุญแจลายนิ้วมือ {fp} ต้องยืนยันกุญแจก่อน "
-                                 "(โปรดโทรตรวจสอบลายนิ้วมือกับหน่วยงาน แล้วนำเข้าด้วยตัวเลือก --trust-new)")
+                raise BadArchive(_("ไฟล์แรกจาก{name} ลงนามด้วยกุญแจลายนิ้วมือ {fp} ต้องยืนยันกุญแจก่อน "
+                                    "(โปรดโทรตรวจสอบลายนิ้วมือกับหน่วยงาน แล้วนำเข้าด้วยตัวเลือก --trust-new)").format(
+                                     name=agency.name, fp=fp))
             pin = True
         elif pinned != public:
-            raise BadArchive(f"ไฟล์ “{path.name}” ลงนามด้วยกุญแจที่ไม่ใช่ของ{agency.name} (ลายนิ้วมือ {fp}) จึงไม่นำเข้า "
-                             "หากหน่วยงานเปลี่ยนเครื่อง ให้ลงทะเบียนกุญแจใหม่ก่อน")
+            raise BadArchive(_("ไฟล์ “{name}” ลงนามด้วยกุญแจที่ไม่ใช่ของ{name2} (ลายนิ้วมือ {fp}) จึงไม่นำเข้า "
+                                "หากหน่วยงานเปลี่ยนเครื่อง ให้ลงทะเบียนกุญแจใหม่ก่อน").format(
+                                 name=path.name, name2=agency.name, fp=fp))
         entries, misfits, evidence = self._records(opened, path.name, year, agency.uid, agency.name, sent_uid)
         code = formats.content_code(entries_raw.get("progress.jsonl", b""))
-        rounds = [round_records.check_record(r, f"ไฟล์ “{path.name}” ข้อมูลรอบรายงานรายการที่ {i}")
+        where = _("ไฟล์ “{name}” ข้อมูลรอบรายงานรายการที่ {number}")
+        rounds = [round_records.check_record(r, where.format(name=path.name, number=i))
                   for i, r in enumerate(archive.jsonl(entries_raw.get(round_records.ENTRY, b""), round_records.ENTRY,
                                                       path.name), 1)]
         return _Checked(result, opened.sha, path.name, public, manifest, entries, misfits, evidence, opened, pin,
@@ -403,26 +408,29 @@ class OfficeImport:
         removed = self._run.removed
         records = archive.jsonl(raw.get("progress.jsonl", b""), "progress.jsonl", name)
         if len(records) > formats.MAX_RECORDS:
-            raise BadArchive(f"ไฟล์ “{name}” มีข้อมูลมากเกินไป")
+            raise BadArchive(_("ไฟล์ “{name}” มีข้อมูลมากเกินไป").format(name=name))
         entries: list[ProgressEntry] = []
         misfits: dict[tuple[str, int], tuple[str, ...]] = {}
         keys_seen: set[tuple[str, int]] = set()
+        where_text = _("ไฟล์ “{name}” รายการที่ {number}")
         for number, record in enumerate(records, start=1):
-            where = f"ไฟล์ “{name}” รายการที่ {number}"
+            where = where_text.format(name=name, number=number)
             entry = formats.entry_from_record(record, where)
             if sent_uid is not None and sent_uid != office_uid and entry.agency_uid == sent_uid:
                 entry = entry.with_changes(agency_uid=office_uid)  # the office was merged into *office_uid*
             if entry.agency_uid != office_uid:
-                raise BadArchive(f"{where} เป็นข้อมูลของหน่วยงานอื่น ไฟล์ของ{office_name}บันทึกได้เฉพาะข้อมูลของตนเอง "
-                                 "จึงไม่นำเข้าทั้งไฟล์")
+                raise BadArchive(_("{where} เป็นข้อมูลของหน่วยงานอื่น ไฟล์ของ{office_name}บันทึกได้เฉพาะข้อมูลของตนเอง "
+                                    "จึงไม่นำเข้าทั้งไฟล์").format(
+                                     where=where, office_name=office_name))
             key = (entry.indicator_uid, entry.quarter)
             if key in keys_seen:
-                raise BadArchive(f"{where} ซ้ำกับรายการก่อนหน้า จึงไม่นำเข้าทั้งไฟล์")
+                raise BadArchive(_("{where} ซ้ำกับรายการก่อนหน้า จึงไม่นำเข้าทั้งไฟล์").format(where=where))
             keys_seen.add(key)
             row = rows.get(entry.indicator_uid)
             if row is None and (entry.indicator_uid not in removed
                                 or self._run.in_other_year(entry.indicator_uid, year)):
-                raise BadArchive(f"{where} อ้างถึงตัวชี้วัดที่ไม่มีในแผนปี {year} (ไฟล์ของแผนอื่น?) จึงไม่นำเข้าทั้งไฟล์")
+                raise BadArchive(_("{where} อ้างถึงตัวชี้วัดที่ไม่มีในแผนปี {year} (ไฟล์ของแผนอื่น?) จึงไม่นำเข้าทั้งไฟล์").format(
+                                     where=where, year=year))
             reasons = plan_fit.misfit_reasons(row, office_name, entry)
             # No reasons on a row of the plan: the value fits. misfit_reasons found the office assigned, the
             # quarter in the row's period and the value right for the row's unit, and entry_from_record checked
@@ -434,22 +442,26 @@ class OfficeImport:
                         check_achieved(row.unit if row is not None else "", entry.achieved)
                     plan_fit.check_kept_edit(row, entry, entry)
                 except ValidationError as exc:
-                    raise BadArchive(f"{where}: {exc.message} จึงไม่นำเข้าทั้งไฟล์") from None
+                    raise BadArchive(_("{where}: {message} จึงไม่นำเข้าทั้งไฟล์").format(
+                                         where=where, message=exc.message)) from None
                 if reasons:
                     misfits[key] = reasons
             entries.append(entry)
-        evidence = [formats.evidence_from_record(r, f"ไฟล์ “{name}” หลักฐานรายการที่ {i}")
+        where_text = _("ไฟล์ “{name}” หลักฐานรายการที่ {number}")
+        evidence = [formats.evidence_from_record(r, where_text.format(name=name, number=i))
                     for i, r in enumerate(archive.jsonl(raw.get("evidence.jsonl", b""), "evidence.jsonl", name), 1)]
         if sent_uid is not None and sent_uid != office_uid:
             evidence = [dataclasses.replace(e, agency_uid=office_uid) if e.agency_uid == sent_uid else e
                         for e in evidence]
         for item in evidence:
             if not _evidence_belongs(item, office_uid, office_name, rows, keys_seen):
-                raise BadArchive(f"ไฟล์ “{name}” มีหลักฐานของตัวชี้วัดหรือหน่วยงานอื่น จึงไม่นำเข้าทั้งไฟล์")
+                raise BadArchive(_("ไฟล์ “{name}” มีหลักฐานของตัวชี้วัดหรือหน่วยงานอื่น จึงไม่นำเข้าทั้งไฟล์").format(
+                                     name=name))
             if item.removed:
                 continue  # a withdrawal: no file is sent
             if opened.lazy.get(f"evidence/{item.sha256}") != (item.sha256, item.size):  # hashed as it was read
-                raise BadArchive(f"ไฟล์หลักฐาน “{item.file_name}” ในไฟล์ “{name}” ไม่ตรงกับค่าแฮช จึงไม่นำเข้าทั้งไฟล์")
+                raise BadArchive(_("ไฟล์หลักฐาน “{file_name}” ในไฟล์ “{name}” ไม่ตรงกับค่าแฮช จึงไม่นำเข้าทั้งไฟล์").format(
+                                     file_name=item.file_name, name=name))
         return entries, misfits, evidence
 
     def _merge_one(self, item: _Checked, run: "_Run") -> None:
@@ -460,15 +472,15 @@ class OfficeImport:
         earlier = exchange_store.ledger_has(self._db, item.sha, item.signed)
         if earlier is not None:
             result.status = "unchanged"
-            result.reason = f"นำเข้าไฟล์นี้แล้วเมื่อ {earlier['imported_at']} ไม่มีการเปลี่ยนแปลง"
+            result.reason = _("นำเข้าไฟล์นี้แล้วเมื่อ {at} ไม่มีการเปลี่ยนแปลง").format(at=earlier["imported_at"])
             result.unchanged = len(item.entries)
             run.ledger_rows.append(self._ledger_row(item))
             return
         last = exchange_store.last_sequence(self._db, result.office_uid, keys.fingerprint(item.public_key))
         if merge.is_stale(result.sequence, last):
             result.status = "stale"
-            result.reason = (f"ไฟล์ลำดับที่ {result.sequence} เก่ากว่าข้อมูลที่มีอยู่ (ลำดับที่ {last}) "
-                             "จึงไม่นำมาทับข้อมูลที่ใหม่กว่า")
+            result.reason = _("ไฟล์ลำดับที่ {sequence} เก่ากว่าข้อมูลที่มีอยู่ (ลำดับที่ {last}) "
+                              "จึงไม่นำมาทับข้อมูลที่ใหม่กว่า").format(sequence=result.sequence, last=last)
             run.ledger_rows.append(self._ledger_row(item))
             return
         self._begin(run)
@@ -529,13 +541,15 @@ class OfficeImport:
             changed = result.added or result.updated or result.conflicts or result.held
             result.status = ("conflict" if result.conflicts or result.held else
                              ("imported" if changed else "unchanged"))
-            result.reason = {"conflict": "นำเข้าแล้ว แต่มีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้ โปรดเลือกค่าที่ถูกต้อง",
-                             "imported": "นำเข้าเรียบร้อย",
-                             "unchanged": "ข้อมูลตรงกับที่มีอยู่แล้ว"}[result.status]
+            result.reason = {"conflict": _("นำเข้าแล้ว แต่มีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้ โปรดเลือกค่าที่ถูกต้อง"),
+                             "imported": _("นำเข้าเรียบร้อย"),
+                             "unchanged": _("ข้อมูลตรงกับที่มีอยู่แล้ว")}[result.status]
             if result.held:
-                result.reason = ("นำเข้าแล้ว " if result.added or result.updated else "") + (
-                    f"มีค่า{plan_fit.OUTSIDE_PLAN_TEXT} {result.held} รายการ พักไว้ให้ผู้ประสานงานรับหรือไม่รับ"
-                    + (" และมีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้" if result.conflicts else ""))
+                held = ngettext("มีค่า{outside} {count} รายการ พักไว้ให้ผู้ประสานงานรับหรือไม่รับ",
+                                "มีค่า{outside} {count} รายการ พักไว้ให้ผู้ประสานงานรับหรือไม่รับ", result.held
+                                ).format(outside=_(plan_fit.OUTSIDE_PLAN_TEXT), count=result.held)
+                result.reason = (_("นำเข้าแล้ว ") if result.added or result.updated else "") + held + (
+                    _(" และมีค่าที่ขัดกับค่าที่ผู้ประสานงานแก้ไขไว้") if result.conflicts else "")
 
     def _write_outcome(self, file_sha: str, at: str, incoming: ProgressEntry, before: merge.RowState,
                        row: merge.Outcome) -> None:
@@ -579,12 +593,13 @@ class OfficeImport:
         if not detail:
             return
         old = held.entry if held else ProgressEntry(incoming.indicator_uid, incoming.agency_uid, incoming.quarter)
-        where = f"[{self._row_label(incoming.indicator_uid)}] ไตรมาส {incoming.quarter}"
+        where = _("[{row}] ไตรมาส {quarter}").format(row=self._row_label(incoming.indicator_uid), quarter=incoming.quarter)
         changed = [name for name in merge.COMPARED if getattr(old, name) != getattr(incoming, name)]
-        parts = [f"{FIELD_TEXT[name]} {_shown(name, getattr(old, name))} -> {_shown(name, getattr(incoming, name))}"
+        parts = [f"{_(FIELD_TEXT[name])} {_shown(name, getattr(old, name))} -> {_shown(name, getattr(incoming, name))}"
                  for name in changed]
-        prefix = {"conflict": "ขัดแย้งกับค่าที่ผู้ประสานงานแก้ไข: ",
-                  "held": f"{plan_fit.OUTSIDE_PLAN_TEXT} (พักไว้ให้ผู้ประสานงานตัดสิน): "}.get(decision, "")
+        prefix = {"conflict": _("ขัดแย้งกับค่าที่ผู้ประสานงานแก้ไข: "),
+                  "held": _("{outside} (พักไว้ให้ผู้ประสานงานตัดสิน): ").format(
+                      outside=_(plan_fit.OUTSIDE_PLAN_TEXT))}.get(decision, "")
         result.changes.append(f"{where} {prefix}" + "; ".join(parts))
         result.details.extend(Change(self._row_label(incoming.indicator_uid), incoming.quarter, name,
                                      getattr(old, name), getattr(incoming, name), decision in ("conflict", "held"))

@@ -19,6 +19,7 @@ from ..store import exchange as exchange_store
 from ..store import progress as progress_store
 from . import backup as backup_service
 from .progress import ProgressService
+from ..i18n import _
 
 BACKUPS_KEPT = 10
 
@@ -108,7 +109,7 @@ class ExchangeLedger:
         with self._db.atomic():
             pending = {progress_store.entity_uid(e) for e, _ in exchange_store.conflicts(self._db, held=True)}
             if key not in pending:
-                raise TratError("ไม่พบค่าที่พักไว้นี้ (อาจตัดสินไปแล้ว)")
+                raise TratError(_("ไม่พบค่าที่พักไว้นี้ (อาจตัดสินไปแล้ว)"))
             mine = progress_store.get_entry(self._db, theirs.indicator_uid, theirs.agency_uid, theirs.quarter)
             if accept:
                 exchange_store.apply_office_rows(self._db, [(theirs, mine)], me.actor(), at, action="held_accept")
@@ -137,12 +138,12 @@ class ExchangeLedger:
         require(me, "undo_import")
         last = exchange_store.last_backup(self._db)
         if last is None:
-            raise TratError("ไม่มีการนำเข้าที่ยกเลิกได้")
+            raise TratError(_("ไม่มีการนำเข้าที่ยกเลิกได้"))
         run = [r for r in exchange_store.ledger(self._db, 100000) if r["backup_path"] == last["backup_path"]]
         high = max(r["audit_high"] for r in run)
         if exchange_store.audit_high(self._db) > high:
-            raise TratError("มีการแก้ไขข้อมูลหลังการนำเข้าครั้งล่าสุดแล้ว จึงยกเลิกการนำเข้าไม่ได้ "
-                            "(ใช้การกู้คืนจากไฟล์สำรองแทน)")
+            raise TratError(_("มีการแก้ไขข้อมูลหลังการนำเข้าครั้งล่าสุดแล้ว จึงยกเลิกการนำเข้าไม่ได้ "
+                               "(ใช้การกู้คืนจากไฟล์สำรองแทน)"))
         path = Path(last["backup_path"])
         backup_store.restore_from(self._db, path)
         audit_store.record(self._db, at=self.progress.now(), actor=me.actor(), action="undo_import", entity="import",

@@ -11,6 +11,7 @@ from ..domain.labels import labelled_rows
 from ..domain.figures import Thresholds, on_target
 from ..domain.progress import ProgressEntry, achieved_to_date, allocated_satang, is_reported
 from ..domain.reporting import Standing, missing_offices, standing
+from ..i18n import _, language
 from ..store import progress as progress_store
 from .plan import PlanService
 
@@ -35,9 +36,17 @@ class AgencyProgress:
         return is_reported(self.entries.get(quarter)) or quarter in self.outside
 
     def outside_text(self) -> str:
-        """Thai for the kept values, e.g. "อยู่นอกแผนปัจจุบัน: ไตรมาส 4 ผล 80 (…)"; '' when none."""
+        """Thai for the kept values (the provincial report: stays Thai whatever the screen), e.g. "อยู่นอกแผนปัจจุบัน: ไตรมาส 4 ผล 80 (…)"; '' when none."""
         return "; ".join(f"{plan_fit.OUTSIDE_PLAN_TEXT}: ไตรมาส {q} ผล {number_text(e.achieved, False) or '-'} "
                          f"({plan_fit.reasons_text(m.reasons)})" for q, (e, m) in sorted(self.outside.items()))
+
+    def outside_shown(self) -> str:
+        """:meth:`outside_text` for the screen, in its language (the provincial report prints the Thai one)."""
+        item = _("{outside}: ไตรมาส {quarter} ผล {achieved} ({reasons})")
+        return "; ".join(item.format(outside=_(plan_fit.OUTSIDE_PLAN_TEXT), quarter=q,
+                                     achieved=number_text(e.achieved, False) or "-",
+                                     reasons=plan_fit.reasons_text(m.reasons))
+                         for q, (e, m) in sorted(self.outside.items()))
 
 
 @dataclass
@@ -188,5 +197,5 @@ class OverviewService:
             from .rounds import ReviewService, board
 
             for entry in board(ReviewService(ProgressService(self.plans)), plan.fiscal_year, f"q{quarter}"):
-                timeliness[entry.office_name] = entry.punctuality.text()
+                timeliness[entry.office_name] = entry.punctuality.text(language=language())  # the screen's
         return Dashboard(plan.fiscal_year, quarter, stats, missing, timeliness)

@@ -16,6 +16,7 @@ from ..store import agencies as agency_store
 from ..store import plans as plan_store
 from ..store import settings as settings_store
 from ..store.connection import connect
+from ..i18n import _
 
 EMBEDDED_PLAN = "trat-ethics-plan-2569.txt"
 AGENCY_REGISTER = "agencies.csv"
@@ -48,8 +49,9 @@ def refuse_emptied(path: Path) -> None:
         return
     backups = path.resolve().parent / "backups"
     if emptied and backups.is_dir() and any(p for s in (".zip", ".sqlite3") for p in backups.glob(f"*{s}")):
-        raise DatabaseDamagedError(f"ไฟล์ฐานข้อมูล “{path.name}” ว่างเปล่า (0 ไบต์) ทั้งที่เคยมีข้อมูลและมีไฟล์สำรองอยู่ "
-                                   "ข้อมูลอาจหายเพราะดิสก์เต็มหรือคัดลอกไม่สำเร็จ")
+        raise DatabaseDamagedError(_("ไฟล์ฐานข้อมูล “{name}” ว่างเปล่า (0 ไบต์) ทั้งที่เคยมีข้อมูลและมีไฟล์สำรองอยู่ "
+                                      "ข้อมูลอาจหายเพราะดิสก์เต็มหรือคัดลอกไม่สำเร็จ").format(
+                                       name=path.name))
 
 
 def clean_data_folder(data_dir: Path) -> list[Path]:
@@ -114,7 +116,7 @@ class PlanService:
     def data_dir(self) -> Path:
         """The folder holding the database and its evidence files."""
         if self.path is None or str(self.path) == ":memory:":
-            raise TratError("ฐานข้อมูลในหน่วยความจำไม่มีโฟลเดอร์ข้อมูล")
+            raise TratError(_("ฐานข้อมูลในหน่วยความจำไม่มีโฟลเดอร์ข้อมูล"))
         return Path(self.path).resolve().parent
 
     @property
@@ -159,8 +161,9 @@ class PlanService:
             except OSError:
                 same = False
             if same:
-                raise TratError(f"ไฟล์ “{candidate.name}” คือฐานข้อมูลที่โปรแกรมใช้อยู่ จึงใช้เป็นไฟล์ที่จะนำเข้า แนบ "
-                                "หรือบันทึกทับไม่ได้ (ข้อมูลจะเสียหาย) โปรดเลือกไฟล์อื่น")
+                raise TratError(_("ไฟล์ “{name}” คือฐานข้อมูลที่โปรแกรมใช้อยู่ จึงใช้เป็นไฟล์ที่จะนำเข้า แนบ หรือบันทึกทับไม่ได้ "
+                                   "(ข้อมูลจะเสียหาย) โปรดเลือกไฟล์อื่น").format(
+                                    name=candidate.name))
 
     def set_write_wait(self, seconds: float) -> None:
         """How long a write waits for another program's write to finish before it is refused with
@@ -174,14 +177,15 @@ class PlanService:
     def _year(self, fiscal_year: int | None) -> int:
         years = self.fiscal_years()
         if not years:
-            raise TratError("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล")
+            raise TratError(_("ยังไม่มีแผนปฏิบัติการในฐานข้อมูล"))
         if fiscal_year is None:
             year = fiscal.default_year(self.today(), years, self.round_due_days())
             assert year is not None
             return year
         if fiscal_year not in years:
             shown = ", ".join(str(y) for y in years)
-            raise TratError(f"ไม่มีแผนของปีงบประมาณ พ.ศ. {fiscal_year} (มีเฉพาะปี {shown})")
+            raise TratError(_("ไม่มีแผนของปีงบประมาณ พ.ศ. {fiscal_year} (มีเฉพาะปี {shown})").format(
+                                fiscal_year=fiscal_year, shown=shown))
         return fiscal_year
 
     def today(self) -> dt.date:
@@ -276,11 +280,11 @@ def read_document(path: Path) -> str:
 
             return docx_to_text(path.read_bytes(), path.name)
         if size > MAX_PLAN_DOCUMENT_BYTES:
-            raise TratError(f"ไฟล์ “{path.name}” ใหญ่เกินไป ({size:,} ไบต์; รับได้ไม่เกิน "
-                            f"{MAX_PLAN_DOCUMENT_BYTES:,} ไบต์)")
+            raise TratError(_("ไฟล์ “{name}” ใหญ่เกินไป ({size:,} ไบต์; รับได้ไม่เกิน {limit:,} ไบต์)").format(
+                                name=path.name, size=size, limit=MAX_PLAN_DOCUMENT_BYTES))
         data = path.read_bytes()
     except OSError as exc:
-        raise TratError(f"อ่านไฟล์ “{path}” ไม่ได้: {exc.strerror or exc}") from exc
+        raise TratError(_("อ่านไฟล์ “{path}” ไม่ได้: {value}").format(path=path, value=exc.strerror or exc)) from exc
     if data.startswith(b"PK") or data.startswith(b"\xd0\xcf\x11\xe0") or data.startswith(b"%PDF"):
         from ..domain.plan_docx import docx_to_text  # a Word file or a PDF under another name
 

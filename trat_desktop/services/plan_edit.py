@@ -20,6 +20,7 @@ from ..store import plan_edit as edit_store
 from ..store import plans as plan_store
 from ..store import progress as progress_store
 from .progress import ProgressService
+from ..i18n import _, ngettext
 
 COPY_NS = uuid.UUID("5b8e3c2a-91f4-4d1b-a7c0-6e2f8d4b2570")
 
@@ -126,10 +127,10 @@ class PlanEditService:
         *confirm*) when recorded values would be left outside the plan. Returns what it left outside."""
         self._who()
         if agency_uids is not None and not agency_uids:
-            raise PlanEditError("ตัวชี้วัดต้องมีหน่วยงานผู้รับผิดชอบอย่างน้อยหนึ่งหน่วยงาน")
+            raise PlanEditError(_("ตัวชี้วัดต้องมีหน่วยงานผู้รับผิดชอบอย่างน้อยหนึ่งหน่วยงาน"))
         impact = self.impact_of_row_edit(indicator_uid, fields, agency_uids)
         if not confirm:
-            self._ask(impact, "การแก้ไขนี้")
+            self._ask(impact, _("การแก้ไขนี้"))
         with self._db.atomic():
             if fields:
                 self.update("indicator", indicator_uid, confirm=True, **fields)
@@ -140,12 +141,14 @@ class PlanEditService:
     @staticmethod
     def _ask(impact: Impact, what: str) -> None:
         if impact.affected:
+            outside = _(plan_fit.OUTSIDE_PLAN_TEXT)
+            count = len(impact.affected)
             raise NeedsConfirmation(
-                f"{what}ทำให้ผลที่บันทึกไว้ {to_thai_digits(str(len(impact.affected)))} รายการ"
-                f"{plan_fit.OUTSIDE_PLAN_TEXT}:\n" + "\n".join(impact.lines) +
-                "\nผลเหล่านี้จะไม่ถูกลบ: เก็บไว้และแสดงว่า “" + plan_fit.OUTSIDE_PLAN_TEXT +
-                "” หน่วยงานยังล้างหรือแก้ไขได้ ยืนยันการแก้ไขหรือไม่?", len(impact.affected), impact.affected,
-                impact.lines)
+                ngettext("{what}ทำให้ผลที่บันทึกไว้ {count} รายการ{outside}:", "{what}ทำให้ผลที่บันทึกไว้ {count} รายการ{outside}:",
+                         count).format(what=what, count=to_thai_digits(str(count)), outside=outside)
+                + "\n" + "\n".join(impact.lines) + "\n"
+                + _("ผลเหล่านี้จะไม่ถูกลบ: เก็บไว้และแสดงว่า “{outside}” หน่วยงานยังล้างหรือแก้ไขได้ ยืนยันการแก้ไขหรือไม่?"
+                    ).format(outside=outside), count, impact.affected, impact.lines)
 
     # -- parts -----------------------------------------------------------
     def check_unique(self, entity: str, uid: str, parent_uid: str | None, clean: dict[str, Any]) -> None:
@@ -171,7 +174,7 @@ class PlanEditService:
         actor, at = self._who()
         self.check_unique(entity, uid, None, clean)
         if not confirm:
-            self._ask(self.impact_of_update(entity, uid, **fields), "การแก้ไขนี้")
+            self._ask(self.impact_of_update(entity, uid, **fields), _("การแก้ไขนี้"))
         return edit_store.update_fields(self._db, entity, uid, clean, actor, at)
 
     def add(self, entity: str, parent_uid: str, position: int | None = None, **fields: Any) -> str:
@@ -184,7 +187,7 @@ class PlanEditService:
                           "quarter_from": 1, "quarter_to": 4},
         }
         if entity not in defaults:
-            raise PlanEditError(f"เพิ่ม “{entity}” ไม่ได้")
+            raise PlanEditError(_("เพิ่ม “{entity}” ไม่ได้").format(entity=entity))
         values = {**defaults[entity], **fields}
         clean = {name: plan_rules.clean_field(entity, name, value) for name, value in values.items()}
         if entity == "indicator":
@@ -218,9 +221,11 @@ class PlanEditService:
             impact = self.impact_of_removal(entity, uid)
             listed = ("\n" + "\n".join(impact.lines)) if impact.lines else ""
             raise NeedsConfirmation(
-                f"{plan_rules.ENTITY_TEXT[entity]}นี้มีผลการดำเนินงานที่บันทึกไว้ {to_thai_digits(str(count))} รายการ"
-                f"{listed}\nยืนยันการลบหรือไม่? ผลที่บันทึกไว้จะถูกเก็บไว้และกู้คืนได้ "
-                f"(แสดงว่า “{plan_fit.OUTSIDE_PLAN_TEXT}”)", count, impact.affected, impact.lines)
+                ngettext("{part}นี้มีผลการดำเนินงานที่บันทึกไว้ {count} รายการ", "{part}นี้มีผลการดำเนินงานที่บันทึกไว้ {count} รายการ",
+                         count).format(part=_(plan_rules.ENTITY_TEXT[entity]), count=to_thai_digits(str(count)))
+                + listed + "\n"
+                + _("ยืนยันการลบหรือไม่? ผลที่บันทึกไว้จะถูกเก็บไว้และกู้คืนได้ (แสดงว่า “{outside}”)").format(
+                    outside=_(plan_fit.OUTSIDE_PLAN_TEXT)), count, impact.affected, impact.lines)
         trash_id = edit_store.remove(self._db, entity, uid, actor, at)
         return Removal(entity, uid, trash_id, count)
 
@@ -240,10 +245,10 @@ class PlanEditService:
         """Replace a row's responsible agencies; returns the old ones (for undo). Taking a row from an
         office that recorded values on it raises NeedsConfirmation unless *confirm*."""
         if not agency_uids:
-            raise PlanEditError("ตัวชี้วัดต้องมีหน่วยงานผู้รับผิดชอบอย่างน้อยหนึ่งหน่วยงาน")
+            raise PlanEditError(_("ตัวชี้วัดต้องมีหน่วยงานผู้รับผิดชอบอย่างน้อยหนึ่งหน่วยงาน"))
         actor, at = self._who()
         if not confirm:
-            self._ask(self.impact_of_agencies(indicator_uid, agency_uids), "การเปลี่ยนหน่วยงานผู้รับผิดชอบนี้")
+            self._ask(self.impact_of_agencies(indicator_uid, agency_uids), _("การเปลี่ยนหน่วยงานผู้รับผิดชอบนี้"))
         return edit_store.set_assignments(self._db, indicator_uid, agency_uids, actor, at)
 
     def restore_agencies(self, indicator_uid: str, agency_uids: list[str]) -> None:
@@ -282,11 +287,11 @@ class PlanEditService:
     # -- years -----------------------------------------------------------
     def copy_year(self, from_year: int, to_year: int) -> int:
         """Copy a year's plan to another year (e.g. 2569 -> 2570) with new row ids and no progress."""
-        actor, _ = self._who()
+        actor, _at = self._who()  # not "_": that is the catalog
         if to_year in self.plans.fiscal_years():
-            raise TratError(f"มีแผนของปีงบประมาณ พ.ศ. {to_year} อยู่แล้ว")
+            raise TratError(_("มีแผนของปีงบประมาณ พ.ศ. {to_year} อยู่แล้ว").format(to_year=to_year))
         if not 2500 <= to_year <= 2700:
-            raise TratError(f"ปีงบประมาณ พ.ศ. {to_year} ไม่สมเหตุสมผล")
+            raise TratError(_("ปีงบประมาณ พ.ศ. {to_year} ไม่สมเหตุสมผล").format(to_year=to_year))
         source = self.plans.load_plan(from_year)
         twin = copy_for_year(source, to_year, lambda old: str(uuid.uuid5(COPY_NS, f"{to_year}/{old}")))
         plan_store.save_plan(self._db, twin)

@@ -22,6 +22,7 @@ from ..domain.model import Agency, Plan
 from ..domain.plan_fit import Misfit, affected_by
 from ..domain.plan_match import PlanDiff, match_plans, revised_plan, summary_lines
 from ..errors import TratError
+from ..i18n import _, ngettext
 from ..store import agencies as agency_store
 from ..store import plan_revision as revision_store
 from ..store import plans as plan_store
@@ -60,24 +61,30 @@ class PlanImport:
         return self.diff is not None and self.diff.is_empty
 
     def lines(self) -> list[str]:
-        """The preview as Thai lines."""
+        """The preview as lines in the screen's language."""
         year = self.plan.fiscal_year
         if self.existing is None:
-            return [f"แผนปีงบประมาณ พ.ศ. {year} ยังไม่มีในฐานข้อมูล: นำเข้าเป็นแผนใหม่ "
-                    f"({len(self.plan.rows())} ตัวชี้วัด)"]
+            count = len(self.plan.rows())
+            return [ngettext("แผนปีงบประมาณ พ.ศ. {year} ยังไม่มีในฐานข้อมูล: นำเข้าเป็นแผนใหม่ ({count} ตัวชี้วัด)",
+                             "แผนปีงบประมาณ พ.ศ. {year} ยังไม่มีในฐานข้อมูล: นำเข้าเป็นแผนใหม่ ({count} ตัวชี้วัด)",
+                             count).format(year=year, count=count)]
         assert self.diff is not None
-        out = [f"แผนปีงบประมาณ พ.ศ. {year} มีอยู่แล้ว (ฉบับที่ {self.existing.revision}) "
-               f"เปรียบเทียบกับเอกสาร “{self.plan.source_name}” ตามเนื้อหา (ไม่ใช่ตามลำดับแถว)"]
-        out += summary_lines(self.diff) if not self.diff.is_empty else ["เอกสารนี้ไม่ต่างจากแผนที่มีอยู่"]
-        out.append("ผลการดำเนินงานที่บันทึกไว้:")
+        out = [_("แผนปีงบประมาณ พ.ศ. {year} มีอยู่แล้ว (ฉบับที่ {revision}) "
+                 "เปรียบเทียบกับเอกสาร “{source}” ตามเนื้อหา (ไม่ใช่ตามลำดับแถว)").format(
+            year=year, revision=self.existing.revision, source=self.plan.source_name)]
+        out += summary_lines(self.diff) if not self.diff.is_empty else [_("เอกสารนี้ไม่ต่างจากแผนที่มีอยู่")]
+        out.append(_("ผลการดำเนินงานที่บันทึกไว้:"))
         for old, new, count in self.progress_moves:
-            out.append(f"  ตัวชี้วัด {old} → แสดงเป็น {new} (ผลที่บันทึกไว้ {count} รายการ อยู่กับตัวชี้วัดเดิม)")
+            out.append("  " + ngettext("ตัวชี้วัด {old} → แสดงเป็น {new} (ผลที่บันทึกไว้ {count} รายการ อยู่กับตัวชี้วัดเดิม)",
+                                       "ตัวชี้วัด {old} → แสดงเป็น {new} (ผลที่บันทึกไว้ {count} รายการ อยู่กับตัวชี้วัดเดิม)",
+                                       count).format(old=old, new=new, count=count))
         for misfit in self.kept_aside:
             label = self.labels_before.get(misfit.indicator_uid, misfit.indicator_uid)
             agency = self.agency_names.get(misfit.agency_uid, misfit.agency_uid)
-            out.append(f"  เก็บแยกไว้: ตัวชี้วัด {label} · {agency} · ไตรมาส {misfit.quarter} — {misfit.message()}")
+            out.append("  " + _("เก็บแยกไว้: ตัวชี้วัด {label} · {agency} · ไตรมาส {quarter} — {reason}").format(
+                label=label, agency=agency, quarter=misfit.quarter, reason=misfit.message()))
         if not self.progress_moves and not self.kept_aside:
-            out.append("  ไม่มีผลที่บันทึกไว้ได้รับผลกระทบ (ทุกค่าอยู่กับตัวชี้วัดเดิม)")
+            out.append("  " + _("ไม่มีผลที่บันทึกไว้ได้รับผลกระทบ (ทุกค่าอยู่กับตัวชี้วัดเดิม)"))
         return out
 
     def as_json(self) -> dict[str, Any]:
@@ -101,17 +108,20 @@ def _fresh_uid() -> str:
 def refusal(existing: Plan, plan: Plan, diff: PlanDiff) -> str | None:
     """Why a revised document must not replace *existing* (None if it may): no plan table rows, or
     fewer than half of the existing rows found in it."""
-    found = (f"พบยุทธศาสตร์ {len(plan.strategies)} กลยุทธ์ {sum(len(s.tactics) for s in plan.strategies)} "
-             f"โครงการ/กิจกรรม {len(plan.activities())} ตัวชี้วัด {len(plan.rows())} แถว")
+    found = _("พบยุทธศาสตร์ {strategies} กลยุทธ์ {tactics} โครงการ/กิจกรรม {activities} ตัวชี้วัด {rows} แถว").format(
+        strategies=len(plan.strategies), tactics=sum(len(s.tactics) for s in plan.strategies),
+        activities=len(plan.activities()), rows=len(plan.rows()))
     old_rows = len(existing.rows())
     if not plan.rows() and old_rows:
-        return (f"เอกสาร “{plan.source_name}” ไม่มีแถวตัวชี้วัดในตารางแผน ({found}) จึงไม่นำมาแทนแผน"
-                f"ปีงบประมาณ พ.ศ. {plan.fiscal_year} ที่มี {old_rows} แถว ฐานข้อมูลไม่เปลี่ยนแปลง "
-                "(เอกสารอาจถูกบันทึกเป็นข้อความโดยไม่มีแท็บคั่นช่องตาราง)")
+        return _("เอกสาร “{source}” ไม่มีแถวตัวชี้วัดในตารางแผน ({found}) จึงไม่นำมาแทนแผน"
+                 "ปีงบประมาณ พ.ศ. {year} ที่มี {old_rows} แถว ฐานข้อมูลไม่เปลี่ยนแปลง "
+                 "(เอกสารอาจถูกบันทึกเป็นข้อความโดยไม่มีแท็บคั่นช่องตาราง)").format(
+            source=plan.source_name, found=found, year=plan.fiscal_year, old_rows=old_rows)
     if old_rows and diff.matched_rows * 2 < old_rows:
-        return (f"เอกสาร “{plan.source_name}” ({found}) ตรงกับแผนปีงบประมาณ พ.ศ. {plan.fiscal_year} "
-                f"เพียง {diff.matched_rows} จาก {old_rows} แถว การนำเข้าจะนำตัวชี้วัดเดิมออกเกินครึ่งแผน "
-                "จึงไม่นำเข้า ฐานข้อมูลไม่เปลี่ยนแปลง (ตรวจสอบว่าเป็นเอกสารของปีและจังหวัดนี้)")
+        return _("เอกสาร “{source}” ({found}) ตรงกับแผนปีงบประมาณ พ.ศ. {year} "
+                 "เพียง {matched} จาก {old_rows} แถว การนำเข้าจะนำตัวชี้วัดเดิมออกเกินครึ่งแผน "
+                 "จึงไม่นำเข้า ฐานข้อมูลไม่เปลี่ยนแปลง (ตรวจสอบว่าเป็นเอกสารของปีและจังหวัดนี้)").format(
+            source=plan.source_name, found=found, year=plan.fiscal_year, matched=diff.matched_rows, old_rows=old_rows)
     return None
 
 

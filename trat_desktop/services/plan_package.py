@@ -22,6 +22,7 @@ from .exchange import ExchangeService
 from .exchange_import import refuse_unforeseen
 from .rounds import RoundService
 from ..domain.capabilities import require
+from ..i18n import _
 
 COORDINATOR_KEY = "coordinator_public_key"
 #: per fiscal year, the last plan package sent (coordinator) or taken (office): {"revision": R, "number": N}
@@ -118,23 +119,25 @@ class PlanPackageService:
     def _import_plan(self, path: Path, trust_new: bool, me: Identity) -> dict[str, object]:
         self.progress.plans.refuse_database_file(path)
         raw, manifest, public, _signed, _sha = formats.read_signed(path, formats.PLAN_FORMAT, formats.PLAN_ENTRIES)
-        pinned, fp = check_coordinator_key(self._db, public, trust_new, "แพ็กเกจแผน", path.name)
+        pinned, fp = check_coordinator_key(self._db, public, trust_new, _("แพ็กเกจแผน"), path.name)
         if "plan.json" not in raw:
-            raise BadArchive(f"แผนในไฟล์ “{path.name}” อ่านไม่ได้")
+            raise BadArchive(_("แผนในไฟล์ “{name}” อ่านไม่ได้").format(name=path.name))
         try:
             data = safe_json.loads(raw["plan.json"])
         except safe_json.UnsafeJson as exc:
-            raise BadArchive(f"แผนในไฟล์ “{path.name}” อ่านไม่ได้: {exc.message}") from None
+            raise BadArchive(_("แผนในไฟล์ “{name}” อ่านไม่ได้: {message}").format(
+                                 name=path.name, message=exc.message)) from None
         plan = plan_json.plan_from_json(data, path.name)
         thresholds = plan_json.thresholds_from_json(data, path.name)
         if plan.fiscal_year != manifest["fiscal_year"] or plan.revision != manifest.get("revision"):
-            raise BadArchive(f"ข้อมูลในไฟล์ “{path.name}” ไม่ตรงกับรายการกำกับ")
+            raise BadArchive(_("ข้อมูลในไฟล์ “{name}” ไม่ตรงกับรายการกำกับ").format(name=path.name))
         current = plan.fiscal_year in self.plans.fiscal_years() and self.plans.load_plan(plan.fiscal_year)
         number = _package_number_of(manifest, plan.revision)
         if pinned is not None and current and plan.revision <= current.revision:
             last = self._last_package(plan.fiscal_year)
             have = last[1] if last is not None and last[0] == current.revision else current.revision
-            raise BadArchive(f"แพ็กเกจแผนฉบับที่ {number} ไม่ใหม่กว่าแผนที่มีอยู่ (ฉบับที่ {have})")
+            raise BadArchive(_("แพ็กเกจแผนฉบับที่ {number} ไม่ใหม่กว่าแผนที่มีอยู่ (ฉบับที่ {have})").format(
+                                 number=number, have=have))
         rounds = _rounds_of(manifest, plan.fiscal_year, path.name)
         with self._db.atomic():
             if pinned is None:
@@ -166,8 +169,8 @@ def _target(out: Path, default_name: str) -> Path:
     while str(parent) not in ("", ".") and not parent.exists() and parent != parent.parent:
         parent = parent.parent
     if parent.exists() and not parent.is_dir():
-        raise OutputError(f"บันทึกแพ็กเกจแผน “{out.name}” ไม่ได้ เพราะ “{parent}” เป็นไฟล์ ไม่ใช่โฟลเดอร์ "
-                          "เลือกที่บันทึกอื่น แล้วลองอีกครั้ง")
+        raise OutputError(_("บันทึกแพ็กเกจแผน “{name}” ไม่ได้ เพราะ “{parent}” เป็นไฟล์ ไม่ใช่โฟลเดอร์ เลือกที่บันทึกอื่น "
+                             "แล้วลองอีกครั้ง").format(name=out.name, parent=parent))
     return out
 
 
@@ -186,10 +189,12 @@ def check_coordinator_key(db: object, public: str, trust_new: bool, what: str, n
     pinned = exchange_store.get_setting(db, COORDINATOR_KEY)  # type: ignore[arg-type]
     fp = keys.fingerprint(public)
     if pinned is None and not trust_new:
-        raise KeyNotTrusted(f"{what}ลงนามด้วยกุญแจลายนิ้วมือ {fp} ซึ่งยังไม่ได้ลงทะเบียน โปรดตรวจสอบกับศูนย์ฯ จังหวัด "
-                            "แล้วนำเข้าด้วยตัวเลือก --trust-new", fp)
+        raise KeyNotTrusted(_("{what}ลงนามด้วยกุญแจลายนิ้วมือ {fp} ซึ่งยังไม่ได้ลงทะเบียน โปรดตรวจสอบกับศูนย์ฯ จังหวัด "
+                               "แล้วนำเข้าด้วยตัวเลือก --trust-new").format(
+                                what=what, fp=fp), fp)
     if pinned is not None and pinned != public:
-        raise BadArchive(f"{what} “{name}” ไม่ได้ลงนามโดยศูนย์ฯ จังหวัดที่ลงทะเบียนไว้ (ลายนิ้วมือ {fp})")
+        raise BadArchive(_("{what} “{name}” ไม่ได้ลงนามโดยศูนย์ฯ จังหวัดที่ลงทะเบียนไว้ (ลายนิ้วมือ {fp})").format(
+                             what=what, name=name, fp=fp))
     return pinned, fp
 
 
@@ -203,7 +208,7 @@ def _rounds_of(manifest: dict[str, object], fiscal_year: int, name: str) -> list
     if given is None:
         return []
     if not isinstance(given, dict) or not set(given) <= set(ROUND_IDS):
-        raise BadArchive(f"รอบรายงานในแพ็กเกจแผน “{name}” ไม่ถูกต้อง")
+        raise BadArchive(_("รอบรายงานในแพ็กเกจแผน “{name}” ไม่ถูกต้อง").format(name=name))
     found = []
     for round_id, dates in given.items():
         try:
@@ -212,7 +217,8 @@ def _rounds_of(manifest: dict[str, object], fiscal_year: int, name: str) -> list
             start, end, due = (dt.date.fromisoformat(str(dates[k])) for k in ("start", "end", "due"))
             found.append(check_dates(Round(fiscal_year, round_id, start, end, due)))
         except (KeyError, ValueError, TypeError, RoundError):
-            raise BadArchive(f"รอบรายงาน “{round_id}” ในแพ็กเกจแผน “{name}” มีวันที่ไม่ถูกต้อง") from None
+            raise BadArchive(_("รอบรายงาน “{round_id}” ในแพ็กเกจแผน “{name}” มีวันที่ไม่ถูกต้อง").format(
+                                 round_id=round_id, name=name)) from None
     return found
 
 

@@ -32,6 +32,7 @@ from ..store.evidence import Evidence
 from ..store import progress as progress_store
 from ..store import settings as settings_store
 from .plan import PlanService
+from ..i18n import _
 
 UNSET: Any = object()
 
@@ -134,15 +135,16 @@ class ProgressService:
         if len(matches) == 1:
             return matches[0].uid, matches[0].name
         if len(matches) > 1:
-            raise TratError(f"“{text}” ตรงกับหลายหน่วยงาน: " + ", ".join(a.name for a in matches[:5]))
-        raise TratError(f"ไม่พบหน่วยงาน “{text}”")
+            raise TratError(_("“{text}” ตรงกับหลายหน่วยงาน: {names}").format(
+                text=text, names=", ".join(a.name for a in matches[:5])))
+        raise TratError(_("ไม่พบหน่วยงาน “{text}”").format(text=text))
 
     def set_identity(self, identity: Identity) -> Identity:
         """Save who this installation is (validated); the office name is taken from the agency list."""
         identity = identity.cleaned()
         if identity.role == "office":
             if not (identity.office_uid or identity.office_name).strip():
-                raise TratError("ต้องเลือกหน่วยงาน")
+                raise TratError(_("ต้องเลือกหน่วยงาน"))
             uid, name = self.find_agency(identity.office_uid or identity.office_name)
             identity = Identity(**{**identity.as_settings(), "role": "office", "office_uid": uid, "office_name": name})
         elif identity.role == "coordinator":
@@ -232,14 +234,17 @@ class ProgressService:
                 if uids:
                     break
         if len(uids) > 1:
-            raise TratError(f"รหัส “{text}” ตรงกับตัวชี้วัด {len(uids)} แถว (มีกิจกรรมที่ใช้รหัสซ้ำกัน) "
-                            "โปรดระบุด้วยรหัสประจำแถว (indicator_uid ใน progress list --json)")
+            raise TratError(_("รหัส “{text}” ตรงกับตัวชี้วัด {count} แถว (มีกิจกรรมที่ใช้รหัสซ้ำกัน) โปรดระบุด้วยรหัสประจำแถว "
+                               "(indicator_uid ใน progress list --json)").format(
+                                text=text, count=len(uids)))
         uid = uids[0] if uids else ""
         candidates = [i for i in items if i.indicator_uid == uid]
         if not candidates:
-            raise TratError(f"ไม่พบตัวชี้วัดรหัส “{item_id}” ในรายการของ{'หน่วยงานนี้' if own_office(me) is not None else 'แผน'}")
+            raise TratError(_("ไม่พบตัวชี้วัดรหัส “{item_id}” ในรายการของ{whose}").format(
+                item_id=item_id, whose=_("หน่วยงานนี้") if own_office(me) is not None else _("แผน")))
         if len(candidates) > 1:
-            raise TratError(f"ตัวชี้วัด “{item_id}” มีหลายหน่วยงานรับผิดชอบ ต้องระบุหน่วยงาน (--agency)")
+            raise TratError(_("ตัวชี้วัด “{item_id}” มีหลายหน่วยงานรับผิดชอบ ต้องระบุหน่วยงาน (--agency)").format(
+                                item_id=item_id))
         return candidates[0]
 
     # -- writing ---------------------------------------------------------
@@ -266,7 +271,7 @@ class ProgressService:
         current = self.current_entry(item, quarter)
         changes: dict[str, Any] = {"reporter": me.reporter_name}
         if achieved is not UNSET:
-            changes["achieved"] = parse_number(achieved, "ผลการดำเนินงาน") if isinstance(achieved, str) else achieved
+            changes["achieved"] = parse_number(achieved, _("ผลการดำเนินงาน")) if isinstance(achieved, str) else achieved
         if spent is not UNSET:
             changes["spent_satang"] = parse_spent(spent) if isinstance(spent, str) else spent
         if spent_satang is not UNSET:
@@ -366,7 +371,8 @@ class ProgressService:
         me = self.identity()
         me.check_can_write(item.agency_uid)
         if quarter not in item.quarters():
-            raise ValidationError(f"ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้")
+            raise ValidationError(_("ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้").format(
+                                      quarter=quarter))
         self.check_round_open(item, quarter)
         return me
 
@@ -384,9 +390,8 @@ class ProgressService:
         for item, e in self.all_evidence(fiscal_year):
             if e.id == evidence_id:
                 return item, e
-        raise TratError(f"ไม่พบไฟล์หลักฐานรหัส {evidence_id} ในตัวชี้วัดของ"
-                        + ("หน่วยงานนี้" if own_office(self.identity()) is not None else "แผน")
-                        + " (ดูรหัสได้จากคำสั่ง evidence list)")
+        raise TratError(_("ไม่พบไฟล์หลักฐานรหัส {evidence_id} ในตัวชี้วัดของ{whose} (ดูรหัสได้จากคำสั่ง evidence list)").format(
+            evidence_id=evidence_id, whose=_("หน่วยงานนี้") if own_office(self.identity()) is not None else _("แผน")))
 
     def evidence(self, item: WorkItem, quarter: int | None = None) -> list[Evidence]:
         return evidence_store.list_evidence(self._db, item.indicator_uid, item.agency_uid, quarter)
@@ -400,7 +405,7 @@ class ProgressService:
         me.check_can_write(item.agency_uid)
         mine = {e.id: e for e in self.evidence(item)}
         if evidence_id not in mine:
-            raise TratError("ไม่พบไฟล์หลักฐานนี้ในตัวชี้วัดที่เลือก")
+            raise TratError(_("ไม่พบไฟล์หลักฐานนี้ในตัวชี้วัดที่เลือก"))
         self.check_round_open(item, mine[evidence_id].quarter)
         evidence_store.remove_evidence(self._db, evidence_id, me.actor(), self._now())
 

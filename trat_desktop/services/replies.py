@@ -29,6 +29,7 @@ from ..store.connection import SCHEMA_VERSION
 from .exchange import ExchangeService
 from .exchange_import import refuse_unforeseen
 from .plan_package import COORDINATOR_KEY, check_coordinator_key
+from ..i18n import _
 
 REPLY_SEQUENCE = "reply_sequence"
 APPLIED = "reply_applied_sequence"
@@ -97,26 +98,30 @@ class ReplyService:
     def _import(self, path: Path, trust_new: bool, me: Any) -> dict[str, Any]:
         self.progress.plans.refuse_database_file(path)
         raw, manifest, public, _signed, _sha = formats.read_signed(path, formats.REPLY_FORMAT, formats.REPLY_ENTRIES)
-        pinned, fp = check_coordinator_key(self._db, public, trust_new, "ใบตอบรับ", path.name)
+        pinned, fp = check_coordinator_key(self._db, public, trust_new, _("ใบตอบรับ"), path.name)
         office = manifest.get("office")
         if not isinstance(office, dict) or office.get("uid") != me.office_uid:
-            other = office.get("name") if isinstance(office, dict) and isinstance(office.get("name"), str) else "หน่วยงานอื่น"
-            raise BadArchive(f"ใบตอบรับ “{path.name}” เป็นของ{other[:80]} ไม่ใช่ของ{me.office_name}")
+            other = office.get("name") if isinstance(office, dict) and isinstance(office.get("name"), str) else _("หน่วยงานอื่น")
+            raise BadArchive(_("ใบตอบรับ “{name}” เป็นของ{other} ไม่ใช่ของ{office_name}").format(
+                                 name=path.name, other=other[:80], office_name=me.office_name))
         year = manifest["fiscal_year"]
         if year not in self.exchange.plans.fiscal_years():
-            raise BadArchive(f"ใบตอบรับ “{path.name}” เป็นของปีงบประมาณ พ.ศ. {year} ซึ่งไม่มีแผนในเครื่องนี้")
+            raise BadArchive(_("ใบตอบรับ “{name}” เป็นของปีงบประมาณ พ.ศ. {year} ซึ่งไม่มีแผนในเครื่องนี้").format(
+                                 name=path.name, year=year))
         sequence = formats.check_sequence(manifest, path.name)
         applied = int(exchange_store.get_setting(self._db, APPLIED) or 0)
         if sequence <= applied:
             return {"status": "unchanged" if sequence == applied else "stale", "sequence": sequence,
-                    "message": f"ใบตอบรับฉบับที่ {to_thai_digits(str(sequence))} ไม่ใหม่กว่าฉบับที่นำเข้าแล้ว "
-                               f"(ฉบับที่ {to_thai_digits(str(applied))}) จึงไม่เปลี่ยนแปลงข้อมูล"}
+                    "message": _("ใบตอบรับฉบับที่ {number} ไม่ใหม่กว่าฉบับที่นำเข้าแล้ว (ฉบับที่ {applied}) "
+                                 "จึงไม่เปลี่ยนแปลงข้อมูล").format(number=to_thai_digits(str(sequence)),
+                                                               applied=to_thai_digits(str(applied)))}
         if "reply.json" not in raw:
-            raise BadArchive(f"ใบตอบรับ “{path.name}” ไม่มีข้อมูล")
+            raise BadArchive(_("ใบตอบรับ “{name}” ไม่มีข้อมูล").format(name=path.name))
         try:
             data = safe_json.loads(raw["reply.json"], max_depth=6)
         except safe_json.UnsafeJson as exc:
-            raise BadArchive(f"ใบตอบรับ “{path.name}” อ่านไม่ได้: {exc.message}") from None
+            raise BadArchive(_("ใบตอบรับ “{name}” อ่านไม่ได้: {message}").format(
+                                 name=path.name, message=exc.message)) from None
         receipts, reviews, comments = _checked_body(data, path.name)
         now = self.progress.now()
         with self._db.atomic():
@@ -126,8 +131,9 @@ class ReplyService:
                                             me.actor(), now)
             settings_store.save_settings(self._db, {APPLIED: str(sequence)}, me.actor(), now)
         latest = max(receipts, key=lambda r: r["sequence"], default=None)
-        text = (f"ศูนย์ฯ ได้รับไฟล์ฉบับที่ {to_thai_digits(str(latest['sequence']))} เมื่อ {_when(latest['imported_at'])}"
-                if latest else "ศูนย์ฯ ยังไม่ได้รับไฟล์ใดจากหน่วยงานนี้")
+        text = (_("ศูนย์ฯ ได้รับไฟล์ฉบับที่ {number} เมื่อ {when}").format(
+                    number=to_thai_digits(str(latest["sequence"])), when=_when(latest["imported_at"]))
+                if latest else _("ศูนย์ฯ ยังไม่ได้รับไฟล์ใดจากหน่วยงานนี้"))
         return {"status": "imported", "sequence": sequence, "message": text, **counts}
 
     def receipts(self, fiscal_year: int) -> list[dict[str, Any]]:
@@ -146,14 +152,14 @@ def _when(iso: str) -> str:
 def _list(data: Any, key: str, name: str) -> list[dict[str, Any]]:
     items = data.get(key, []) if isinstance(data, dict) else None
     if not isinstance(items, list) or len(items) > MAX_ITEMS or not all(isinstance(i, dict) for i in items):
-        raise BadArchive(f"ใบตอบรับ “{name}” มีข้อมูลที่ไม่ถูกต้อง")
+        raise BadArchive(_("ใบตอบรับ “{name}” มีข้อมูลที่ไม่ถูกต้อง").format(name=name))
     return items
 
 
 def _str(item: dict[str, Any], key: str, name: str, limit: int = 2000, required: bool = True) -> str:
     value = item.get(key, "")
     if not isinstance(value, str) or len(value) > limit or (required and not value.strip()):
-        raise BadArchive(f"ใบตอบรับ “{name}” มีข้อมูลที่ไม่ถูกต้อง")
+        raise BadArchive(_("ใบตอบรับ “{name}” มีข้อมูลที่ไม่ถูกต้อง").format(name=name))
     return clean_text(value, multiline=True)
 
 
@@ -161,7 +167,7 @@ def _int(value: Any, name: str, low: int, high: int, nullable: bool = False) -> 
     if value is None and nullable:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise BadArchive(f"ใบตอบรับ “{name}” มีข้อมูลที่ไม่ถูกต้อง")
+        raise BadArchive(_("ใบตอบรับ “{name}” มีข้อมูลที่ไม่ถูกต้อง").format(name=name))
     return value
 
 
@@ -173,21 +179,21 @@ def _checked_body(data: Any, name: str) -> tuple[list[dict[str, Any]], list[dict
     reviews = []
     for r in _list(data, "reviews", name):
         if r.get("round_id") not in ROUND_IDS or r.get("state") not in REPLY_STATES:
-            raise BadArchive(f"ใบตอบรับ “{name}” มีสถานะการตรวจที่ไม่ถูกต้อง")
+            raise BadArchive(_("ใบตอบรับ “{name}” มีสถานะการตรวจที่ไม่ถูกต้อง").format(name=name))
         reviews.append({"round_id": r["round_id"], "state": r["state"], "comment": _str(r, "comment", name, 2000, False),
                         "at": _str(r, "at", name, 40)})
     comments = []
     for c in _list(data, "comments", name):
         round_id = c.get("round_id")
         if round_id is not None and round_id not in ROUND_IDS:
-            raise BadArchive(f"ใบตอบรับ “{name}” มีความเห็นที่ไม่ถูกต้อง")
+            raise BadArchive(_("ใบตอบรับ “{name}” มีความเห็นที่ไม่ถูกต้อง").format(name=name))
         try:
             uid = str(uuid.UUID(_str(c, "uid", name, 64)))
         except ValueError:
-            raise BadArchive(f"ใบตอบรับ “{name}” มีความเห็นที่ไม่ถูกต้อง") from None
+            raise BadArchive(_("ใบตอบรับ “{name}” มีความเห็นที่ไม่ถูกต้อง").format(name=name)) from None
         indicator = c.get("indicator_uid")
         if indicator is not None and (not isinstance(indicator, str) or len(indicator) > 64):
-            raise BadArchive(f"ใบตอบรับ “{name}” มีความเห็นที่ไม่ถูกต้อง")
+            raise BadArchive(_("ใบตอบรับ “{name}” มีความเห็นที่ไม่ถูกต้อง").format(name=name))
         comments.append({"uid": uid, "round_id": round_id, "indicator_uid": indicator,
                          "quarter": _int(c.get("quarter"), name, 1, 4, nullable=True),
                          "text": _str(c, "text", name), "at": _str(c, "at", name, 40)})

@@ -17,6 +17,7 @@ from ..domain.reporting import OfficeReportData, ProvinceReportData
 from .exchange import ExchangeService
 from .overview import OverviewService
 from .progress import ProgressService
+from ..i18n import _
 
 Out = Path | str | BinaryIO
 KINDS = ("office", "province", "plan", "xlsx", "receipt")
@@ -121,7 +122,7 @@ def export_xlsx(progress: ProgressService, out: Out, *, fiscal_year: int | None 
     if round_id is not None and quarter is not None:
         from ..errors import TratError
 
-        raise TratError("ระบุได้อย่างใดอย่างหนึ่ง: --round หรือ --quarter (เช่น --round h1)")
+        raise TratError(_("ระบุได้อย่างใดอย่างหนึ่ง: --round หรือ --quarter (เช่น --round h1)"))
     return write_xlsx(xlsx_data(progress, fiscal_year, quarter, round_id), out)
 
 
@@ -184,8 +185,9 @@ def check_extension(kind: str, out: Out) -> None:
     suffix = Path(out).suffix.lower()
     allowed = (".xlsx",) if kind == "xlsx" else (".pdf", ".docx")
     if suffix and suffix not in allowed:
-        raise TratError(f"ไฟล์ “{Path(out).name}” ต้องมีนามสกุล {' หรือ '.join(allowed)} "
-                        "(โปรแกรมเลือกรูปแบบไฟล์ตามนามสกุล) โปรดเปลี่ยนชื่อไฟล์แล้วลองอีกครั้ง")
+        raise TratError(_("ไฟล์ “{name}” ต้องมีนามสกุล {join} (โปรแกรมเลือกรูปแบบไฟล์ตามนามสกุล) "
+                           "โปรดเปลี่ยนชื่อไฟล์แล้วลองอีกครั้ง").format(
+                            name=Path(out).name, join=_(" หรือ ").join(allowed)))
 
 
 def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year: int | None = None,
@@ -217,7 +219,7 @@ def write_report(progress: ProgressService, kind: str, out: Out, *, fiscal_year:
         if not office:
             from ..errors import TratError
 
-            raise TratError("ใบตอบรับต้องระบุหน่วยงาน (--office)")
+            raise TratError(_("ใบตอบรับต้องระบุหน่วยงาน (--office)"))
         data = ReportService(progress).receipt(office, fiscal_year)
         if word:
             return write_receipt_docx(data, out, thai_digits=thai_digits)
@@ -302,7 +304,8 @@ def write_ita_set(progress: ProgressService, round_id: str, folder: Path | str, 
     from ..reports.ita import write_form, write_form_docx, write_memo, write_memo_docx
 
     if formats not in ITA_FORMATS:
-        raise TratError(f"ไม่มีรูปแบบไฟล์ “{formats}” (ใช้ได้: " + ", ".join(ITA_FORMATS) + ")")
+        raise TratError(_("ไม่มีรูปแบบไฟล์ “{formats}” (ใช้ได้: {allowed})").format(
+            formats=formats, allowed=", ".join(ITA_FORMATS)))
     data = ita_data(progress, round_id, fiscal_year)  # refusals (role, round, year) before any file
     suffixes = ITA_FORMATS[formats]
     folder = Path(folder)

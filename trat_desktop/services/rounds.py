@@ -13,6 +13,7 @@ from ..domain.thai import to_thai_digits
 from ..errors import TratError
 from ..store import rounds as round_store
 from .progress import ProgressService
+from ..i18n import _, language, ngettext
 
 MAX_REASON = 1000
 
@@ -63,10 +64,13 @@ class RoundService:
         state = self.views(fiscal_year).get(item.id)
         changed = ""
         if state is not None and state.changed_after_signoff:
-            changed = f" · {rules.CHANGED_AFTER_SIGNOFF} {to_thai_digits(str(state.changed_after_signoff))} รายการ"
+            changed = " · " + ngettext("{changed} {count} รายการ", "{changed} {count} รายการ",
+                                       state.changed_after_signoff).format(
+                changed=_(rules.CHANGED_AFTER_SIGNOFF), count=to_thai_digits(str(state.changed_after_signoff)))
         if state is not None and state.state == "submitted":
-            return f"รอบที่ต้องส่ง: {item.name} · ลงนามส่งรายงานแล้ว{changed}"
-        return f"รอบที่ต้องส่ง: {item.name} · {rules.due_text(item, today)}{changed}"
+            return _("รอบที่ต้องส่ง: {round} · ลงนามส่งรายงานแล้ว{changed}").format(round=item.title(language()), changed=changed)
+        return _("รอบที่ต้องส่ง: {round} · {due}{changed}").format(
+            round=item.title(language()), due=rules.due_text(item, today, language=language()), changed=changed)
 
     # -- coordinator ---------------------------------------------------------------------------
     def set_dates(self, fiscal_year: int, round_id: str, start: Any = None, end: Any = None,
@@ -75,7 +79,8 @@ class RoundService:
         me = self.progress.identity()
         require(me, "set_rounds")
         if fiscal_year not in self.progress.plans.fiscal_years():
-            raise TratError(f"ไม่มีแผนของปีงบประมาณ พ.ศ. {to_thai_digits(str(fiscal_year))}")
+            raise TratError(_("ไม่มีแผนของปีงบประมาณ พ.ศ. {year}").format(
+                                year=to_thai_digits(str(fiscal_year))))
         current = self.find(fiscal_year, round_id)
         changed = rules.Round(
             fiscal_year, current.id,
@@ -150,17 +155,23 @@ class RoundService:
         item = self.find(fiscal_year, round_id)
         current = self.views(fiscal_year).get(item.id)
         if current is not None and current.state == "submitted":
-            raise TratError(f"{item.name}ลงนามส่งรายงานแล้ว (เมื่อ {current.submission.signed_on if current.submission else ''})")
+            raise TratError(_("{name}ลงนามส่งรายงานแล้ว (เมื่อ {signed_on})").format(
+                name=item.title(language()), signed_on=current.submission.signed_on if current.submission else ""))
         missing = self.missing(fiscal_year, item.id)
         if missing:
-            listed = ", ".join(f"{c.label} ไตรมาส {to_thai_digits(str(c.quarter))}" for c in missing[:10])
-            more = f" และอีก {to_thai_digits(str(len(missing) - 10))} รายการ" if len(missing) > 10 else ""
-            raise TratError(f"ยังส่ง{item.name}ไม่ได้: ตัวชี้วัดที่ถึงกำหนดยังไม่มีผล หรือมีสถานะแต่ไม่ระบุเหตุผล "
-                            f"{to_thai_digits(str(len(missing)))} รายการ: {listed}{more}")
+            cell = _("{row} ไตรมาส {quarter}")
+            listed = ", ".join(cell.format(row=c.label, quarter=to_thai_digits(str(c.quarter))) for c in missing[:10])
+            more = (ngettext(" และอีก {count} รายการ", " และอีก {count} รายการ", len(missing) - 10).format(
+                count=to_thai_digits(str(len(missing) - 10))) if len(missing) > 10 else "")
+            raise TratError(ngettext("ยังส่ง{name}ไม่ได้: ตัวชี้วัดที่ถึงกำหนดยังไม่มีผล หรือมีสถานะแต่ไม่ระบุเหตุผล "
+                                     "{count} รายการ: {listed}{more}",
+                                     "ยังส่ง{name}ไม่ได้: ตัวชี้วัดที่ถึงกำหนดยังไม่มีผล หรือมีสถานะแต่ไม่ระบุเหตุผล "
+                                     "{count} รายการ: {listed}{more}", len(missing)).format(
+                name=item.title(language()), count=to_thai_digits(str(len(missing))), listed=listed, more=more))
         name = (signer_name or me.head_name).strip()
         position = (signer_position or me.head_position).strip()
         if not name:
-            raise TratError("ต้องระบุชื่อหัวหน้าส่วนราชการผู้ลงนาม")
+            raise TratError(_("ต้องระบุชื่อหัวหน้าส่วนราชการผู้ลงนาม"))
         day = rules.check_signed_on(item, signed_on or self.progress.today(), self.progress.today())
         from .exchange import ExchangeService  # the final file of the round
 
@@ -179,15 +190,16 @@ class RoundService:
         item = self.find(fiscal_year, round_id)
         current = self.views(fiscal_year).get(item.id)
         if current is None or current.state != "submitted":
-            raise TratError(f"{item.name}ยังไม่ได้ลงนามส่งรายงาน จึงไม่มีอะไรให้ถอน")
+            raise TratError(_("{name}ยังไม่ได้ลงนามส่งรายงาน จึงไม่มีอะไรให้ถอน").format(name=item.title(language())))
         accepted = round_store.reviews(self._db, fiscal_year).get((me.office_uid, item.id))
         if accepted is not None and accepted.state == "accepted":
-            raise TratError(f"ศูนย์ฯ รับรายงาน{item.name}แล้ว จึงถอนการส่งไม่ได้ หากต้องแก้ไข โปรดขอให้ศูนย์ฯ ปลดล็อก")
+            raise TratError(_("ศูนย์ฯ รับรายงาน{name}แล้ว จึงถอนการส่งไม่ได้ หากต้องแก้ไข โปรดขอให้ศูนย์ฯ ปลดล็อก").format(
+                                name=item.title(language())))
         reason = " ".join(str(reason or "").split())
         if not reason:
-            raise TratError("ต้องระบุเหตุผลที่ถอนการส่งรายงาน")
+            raise TratError(_("ต้องระบุเหตุผลที่ถอนการส่งรายงาน"))
         if len(reason) > MAX_REASON:
-            raise TratError(f"เหตุผลยาวเกิน {MAX_REASON:,} ตัวอักษร")
+            raise TratError(_("เหตุผลยาวเกิน {max_reason:,} ตัวอักษร").format(max_reason=MAX_REASON))
         round_store.add_submission(self._db, me.office_uid, fiscal_year, item.id, "withdrawn", reason=reason,
                                    actor=me.actor(), at=self.progress.now())
         return self.views(fiscal_year)[item.id]
@@ -202,9 +214,9 @@ def _clean(text: Any, what: str, limit: int) -> str:
 
     cleaned = clean_text(str(text or ""), multiline=True).strip()
     if not cleaned:
-        raise TratError(f"ต้องระบุ{what}")
+        raise TratError(_("ต้องระบุ{what}").format(what=what))
     if len(cleaned) > limit:
-        raise TratError(f"{what}ยาวเกิน {limit:,} ตัวอักษร")
+        raise TratError(_("{what}ยาวเกิน {limit:,} ตัวอักษร").format(what=what, limit=limit))
     return cleaned
 
 
@@ -227,8 +239,8 @@ class ReviewService:
         item = self.rounds.find(fiscal_year, round_id)
         state = REVIEW_ACTIONS[action]
         if state == "returned" and not str(comment or "").strip():
-            raise TratError("การส่งคืนเพื่อแก้ไขต้องมีความเห็นบอกหน่วยงานว่าต้องแก้ไขอะไร (--comment)")
-        text = _clean(comment, "ความเห็น", MAX_COMMENT) if str(comment or "").strip() else ""
+            raise TratError(_("การส่งคืนเพื่อแก้ไขต้องมีความเห็นบอกหน่วยงานว่าต้องแก้ไขอะไร (--comment)"))
+        text = _clean(comment, _("ความเห็น"), MAX_COMMENT) if str(comment or "").strip() else ""
         now = self.progress.now()
         round_store.add_review(self._db, office_uid, fiscal_year, item.id, state, text, me.actor(), now)
         if text:
@@ -247,9 +259,9 @@ class ReviewService:
         require(me, "comment")
         work = self.progress.find_item(item_id, agency, fiscal_year)
         if quarter not in (1, 2, 3, 4):
-            raise TratError("ไตรมาสต้องเป็น ๑ ถึง ๔")
+            raise TratError(_("ไตรมาสต้องเป็น ๑ ถึง ๔"))
         return round_store.add_comment(self._db, str(uuid.uuid4()), work.agency_uid, work.fiscal_year, None,
-                                       work.indicator_uid, quarter, _clean(text, "ความเห็น", MAX_COMMENT),
+                                       work.indicator_uid, quarter, _clean(text, _("ความเห็น"), MAX_COMMENT),
                                        me.actor(), self.progress.now())
 
     def submission_comment(self, office: str, fiscal_year: int, round_id: str, text: str) -> round_store.Comment:
@@ -258,10 +270,10 @@ class ReviewService:
 
         me = self.progress.identity()
         require(me, "comment")
-        office_uid, _ = self.progress.find_agency(office)
+        office_uid, _name = self.progress.find_agency(office)
         item = self.rounds.find(fiscal_year, round_id)
         return round_store.add_comment(self._db, str(uuid.uuid4()), office_uid, fiscal_year, item.id, None, None,
-                                       _clean(text, "ความเห็น", MAX_COMMENT), me.actor(), self.progress.now())
+                                       _clean(text, _("ความเห็น"), MAX_COMMENT), me.actor(), self.progress.now())
 
     def comments(self, fiscal_year: int, office_uid: str | None = None) -> list[round_store.Comment]:
         me = self.progress.identity()
@@ -286,8 +298,8 @@ class ReviewService:
         require(me, "answer_comment")
         mine = {c.id for y in self.progress.plans.fiscal_years() for c in self.comments(y)}
         if comment_id not in mine:
-            raise TratError(f"ไม่พบความเห็นหมายเลข {comment_id} ของหน่วยงานนี้")
-        return round_store.answer_comment(self._db, comment_id, _clean(text, "คำตอบ", MAX_COMMENT), me.actor(),
+            raise TratError(_("ไม่พบความเห็นหมายเลข {comment_id} ของหน่วยงานนี้").format(comment_id=comment_id))
+        return round_store.answer_comment(self._db, comment_id, _clean(text, _("คำตอบ"), MAX_COMMENT), me.actor(),
                                           self.progress.now())
 
 

@@ -9,6 +9,7 @@ from ..domain.model import Agency
 from ..errors import TratError
 from .audit import record
 from .connection import Database
+from ..i18n import _
 
 
 def load_agencies(db: Database) -> list[Agency]:
@@ -101,7 +102,7 @@ def kept_apart_pairs(db: Database) -> set[frozenset[str]]:
 def _agency(db: Database, uid: str) -> dict[str, Any]:
     row = next(db.query("SELECT id, uid, name, short_name FROM agencies WHERE uid = ?", [uid]), None)
     if row is None:
-        raise TratError("ไม่พบหน่วยงาน (อาจถูกรวมไปแล้ว)")
+        raise TratError(_("ไม่พบหน่วยงาน (อาจถูกรวมไปแล้ว)"))
     return row
 
 
@@ -159,7 +160,7 @@ def merge_agencies(db: Database, keep_uid: str, other_uid: str, actor: str, at: 
     with db.atomic():
         keep, other = _agency(db, keep_uid), _agency(db, other_uid)
         if keep["id"] == other["id"]:
-            raise TratError("เลือกหน่วยงานเดียวกันทั้งสองฝั่ง รวมไม่ได้")
+            raise TratError(_("เลือกหน่วยงานเดียวกันทั้งสองฝั่ง รวมไม่ได้"))
         clash = db.execute("SELECT count(*) FROM progress p JOIN progress q ON q.indicator_uid = p.indicator_uid "
                            "AND q.quarter = p.quarter WHERE p.agency_uid = ? AND q.agency_uid = ?",
                            [other_uid, keep_uid]).fetchone()[0]
@@ -167,9 +168,9 @@ def merge_agencies(db: Database, keep_uid: str, other_uid: str, actor: str, at: 
                             "AND q.quarter = p.quarter WHERE p.agency_uid = ? AND q.agency_uid = ?",
                             [other_uid, keep_uid]).fetchone()[0]
         if clash:
-            raise TratError(f"“{other['name']}” และ “{keep['name']}” ต่างบันทึกผลของตัวชี้วัดเดียวกันในไตรมาสเดียวกัน "
-                            f"({clash} รายการ) จึงรวมไม่ได้ เพราะจะทำให้ผลของหน่วยงานหนึ่งหายไป "
-                            "โปรดตรวจสอบว่าเป็นหน่วยงานเดียวกันจริงหรือไม่")
+            raise TratError(_("“{name}” และ “{name2}” ต่างบันทึกผลของตัวชี้วัดเดียวกันในไตรมาสเดียวกัน ({clash} รายการ) "
+                               "จึงรวมไม่ได้ เพราะจะทำให้ผลของหน่วยงานหนึ่งหายไป โปรดตรวจสอบว่าเป็นหน่วยงานเดียวกันจริงหรือไม่").format(
+                                name=other['name'], name2=keep['name'], clash=clash))
         plan_ids = sorted(set(_plans_of_agency(db, other["id"])))
         aliases = [r[0] for r in db.execute("SELECT alias FROM agency_aliases WHERE agency_id = ?", [other["id"]])]
         assignments = [dict(r) for r in db.query("SELECT indicator_id, position, written FROM assignments "
@@ -233,7 +234,7 @@ def keep_apart(db: Database, a_uid: str, b_uid: str, actor: str, at: str) -> dic
     with db.atomic():
         a, b = _agency(db, a_uid), _agency(db, b_uid)
         if a["id"] == b["id"]:
-            raise TratError("เลือกหน่วยงานเดียวกันทั้งสองฝั่ง")
+            raise TratError(_("เลือกหน่วยงานเดียวกันทั้งสองฝั่ง"))
         undo = {"pairs": _decide(db, a_uid, b_uid, "kept_apart", actor, at)}
         record(db, at=at, actor=actor, action="agency_keep_apart", entity="agency", entity_uid=a_uid,
                field="kept_apart", new=f"{b_uid} | {b['name']}")
@@ -259,7 +260,7 @@ def undo_decision(db: Database, actor: str, at: str) -> dict[str, Any]:
     with db.atomic():
         decision = last_decision(db)
         if decision is None:
-            raise TratError("ไม่มีการรวมหรือแยกหน่วยงานที่ยกเลิกได้")
+            raise TratError(_("ไม่มีการรวมหรือแยกหน่วยงานที่ยกเลิกได้"))
         undo = json.loads(decision["undo"])
         if decision["action"] == "merge":
             _undo_merge(db, decision["kept_uid"], decision["other_uid"], undo)
@@ -279,7 +280,7 @@ def _undo_merge(db: Database, keep_uid: str, other_uid: str, undo: dict[str, Any
     keep = _agency(db, keep_uid)
     other = undo["agency"]
     if db.execute("SELECT 1 FROM agencies WHERE uid = ? OR name = ?", [other_uid, other["name"]]).fetchone():
-        raise TratError(f"มีหน่วยงาน “{other['name']}” อยู่แล้ว จึงยกเลิกการรวมไม่ได้")
+        raise TratError(_("มีหน่วยงาน “{name}” อยู่แล้ว จึงยกเลิกการรวมไม่ได้").format(name=other['name']))
     db.execute("INSERT INTO agencies (id, uid, name, short_name) VALUES (?, ?, ?, ?)",
                [None if db.execute("SELECT 1 FROM agencies WHERE id = ?", [other["id"]]).fetchone() else other["id"],
                 other_uid, other["name"], other["short_name"]])

@@ -30,6 +30,7 @@ from pathlib import Path
 from ..atomic import atomic_write, output_error, part_path
 from ..errors import TratError
 from .connection import APPLICATION_ID, SCHEMA_VERSION, Database
+from ..i18n import _
 
 BUNDLE_FORMAT = "trat-desktop-backup"
 BUNDLE_VERSION = 1
@@ -184,47 +185,49 @@ def check_database_file(path: Path, shown: str | None = None) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError:
-        raise TratError(f"ไฟล์ “{shown}” ไม่ใช่ฐานข้อมูล หรือเสียหาย") from None
+        raise TratError(_("ไฟล์ “{shown}” ไม่ใช่ฐานข้อมูล หรือเสียหาย").format(shown=shown)) from None
     if app_id != APPLICATION_ID:
-        raise TratError(f"ไฟล์ “{shown}” ไม่ใช่ฐานข้อมูลของ Trat Desktop")
+        raise TratError(_("ไฟล์ “{shown}” ไม่ใช่ฐานข้อมูลของ Trat Desktop").format(shown=shown))
     if ok != "ok":
-        raise TratError(f"ไฟล์สำรอง “{shown}” เสียหาย ({ok})")
+        raise TratError(_("ไฟล์สำรอง “{shown}” เสียหาย ({ok})").format(shown=shown, ok=ok))
     if version > SCHEMA_VERSION:
-        raise TratError(f"ไฟล์สำรอง “{shown}” มาจากโปรแกรมรุ่นใหม่กว่า")
+        raise TratError(_("ไฟล์สำรอง “{shown}” มาจากโปรแกรมรุ่นใหม่กว่า").format(shown=shown))
     return version
 
 
 def _damaged(path: Path, why: str = "") -> TratError:
-    return TratError(f"ไฟล์สำรอง “{path.name}” เสียหายหรือไม่ครบ{(' (' + why + ')') if why else ''} "
-                     "จึงไม่กู้คืน และข้อมูลปัจจุบันไม่เปลี่ยนแปลง")
+    return TratError(_("ไฟล์สำรอง “{name}” เสียหายหรือไม่ครบ{value} จึงไม่กู้คืน และข้อมูลปัจจุบันไม่เปลี่ยนแปลง").format(
+                         name=path.name, value=(' (' + why + ')') if why else ''))
 
 
 def _read_manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, object]:
     names = archive.namelist()
     if len(names) != len(set(names)):
-        raise _damaged(path, "มีรายการซ้ำ")
+        raise _damaged(path, _("มีรายการซ้ำ"))
     for name in names:
         if name not in (BUNDLE_MANIFEST, BUNDLE_DATABASE) and not _EVIDENCE_ENTRY.match(name):
-            raise TratError(f"ไฟล์ “{path.name}” ไม่ใช่ไฟล์สำรองของ Trat Desktop (มีรายการ “{name[:60]}”)")
+            raise TratError(_("ไฟล์ “{name}” ไม่ใช่ไฟล์สำรองของ Trat Desktop (มีรายการ “{name2}”)").format(
+                                name=path.name, name2=name[:60]))
     if BUNDLE_MANIFEST not in names:
-        raise TratError(f"ไฟล์ “{path.name}” ไม่ใช่ไฟล์สำรองของ Trat Desktop")
+        raise TratError(_("ไฟล์ “{name}” ไม่ใช่ไฟล์สำรองของ Trat Desktop").format(name=path.name))
     try:
         manifest = json.loads(archive.read(BUNDLE_MANIFEST).decode("utf-8"))
     except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, OSError, EOFError):
-        raise _damaged(path, "อ่านรายการกำกับไม่ได้") from None
+        raise _damaged(path, _("อ่านรายการกำกับไม่ได้")) from None
     if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
-        raise TratError(f"ไฟล์ “{path.name}” ไม่ใช่ไฟล์สำรองของ Trat Desktop")
+        raise TratError(_("ไฟล์ “{name}” ไม่ใช่ไฟล์สำรองของ Trat Desktop").format(name=path.name))
     version = manifest.get("format_version")
     if not isinstance(version, int) or version > BUNDLE_VERSION:
-        raise TratError(f"ไฟล์สำรอง “{path.name}” มาจากโปรแกรมรุ่นใหม่กว่า โปรดปรับปรุงโปรแกรม Trat Desktop ก่อน")
+        raise TratError(_("ไฟล์สำรอง “{name}” มาจากโปรแกรมรุ่นใหม่กว่า โปรดปรับปรุงโปรแกรม Trat Desktop ก่อน").format(
+                            name=path.name))
     database = manifest.get("database")
     evidence = manifest.get("evidence")
     if not isinstance(database, dict) or not isinstance(evidence, dict) or BUNDLE_DATABASE not in names:
-        raise _damaged(path, "ไม่มีฐานข้อมูลในไฟล์")
+        raise _damaged(path, _("ไม่มีฐานข้อมูลในไฟล์"))
     listed = {f"{EVIDENCE_PREFIX}{sha}" for sha in evidence}
     present = {n for n in names if n.startswith(EVIDENCE_PREFIX)}
     if listed != present:
-        raise _damaged(path, "ไฟล์หลักฐานไม่ตรงกับรายการกำกับ")
+        raise _damaged(path, _("ไฟล์หลักฐานไม่ตรงกับรายการกำกับ"))
     return manifest
 
 
@@ -241,13 +244,13 @@ def _extract(archive: zipfile.ZipFile, name: str, target: Path, sha: str, size: 
                 digest.update(chunk)
                 out.write(chunk)
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
-        raise _damaged(path, f"อ่าน “{name}” ไม่ได้") from exc
+        raise _damaged(path, _("อ่าน “{name}” ไม่ได้").format(name=name)) from exc
     except OSError as exc:
         if exc.errno is None:  # zlib/CRC errors surface as OSError without errno in some versions
-            raise _damaged(path, f"อ่าน “{name}” ไม่ได้") from exc
+            raise _damaged(path, _("อ่าน “{name}” ไม่ได้").format(name=name)) from exc
         raise output_error(exc, target, "ไฟล์") from exc
     if written != size or digest.hexdigest() != sha:
-        raise _damaged(path, f"“{name}” ไม่ตรงกับค่าแฮช")
+        raise _damaged(path, _("“{name}” ไม่ตรงกับค่าแฮช").format(name=name))
 
 
 def open_bundle(path: Path, staging: Path) -> tuple[BundleFacts, Path]:
@@ -255,10 +258,10 @@ def open_bundle(path: Path, staging: Path) -> tuple[BundleFacts, Path]:
     A plain database file is checked and copied. Raises TratError (Thai) for anything wrong."""
     path = Path(path)
     if not path.is_file():
-        raise TratError(f"ไม่พบไฟล์สำรอง “{path}”")
+        raise TratError(_("ไม่พบไฟล์สำรอง “{path}”").format(path=path))
     staged = staging / BUNDLE_DATABASE
     if path.stat().st_size == 0:
-        raise TratError(f"ไฟล์ “{path.name}” ว่างเปล่า (0 ไบต์) ไม่ใช่ไฟล์สำรอง")
+        raise TratError(_("ไฟล์ “{name}” ว่างเปล่า (0 ไบต์) ไม่ใช่ไฟล์สำรอง").format(name=path.name))
     if not is_bundle(path):
         version = check_database_file(path)
         try:
@@ -276,13 +279,13 @@ def open_bundle(path: Path, staging: Path) -> tuple[BundleFacts, Path]:
         assert isinstance(database, dict)
         sha, size = database.get("sha256"), database.get("size")
         if not isinstance(sha, str) or not isinstance(size, int):
-            raise _damaged(path, "รายการกำกับไม่ถูกต้อง")
+            raise _damaged(path, _("รายการกำกับไม่ถูกต้อง"))
         _extract(archive, BUNDLE_DATABASE, staged, sha, size, path)
     version = check_database_file(staged, path.name)
     evidence = manifest["evidence"]
     assert isinstance(evidence, dict)
     if not all(isinstance(s, str) and isinstance(n, int) and n >= 0 for s, n in evidence.items()):
-        raise _damaged(path, "รายการกำกับไม่ถูกต้อง")
+        raise _damaged(path, _("รายการกำกับไม่ถูกต้อง"))
     missing = manifest.get("missing")
     made_at = manifest.get("made_at")
     return BundleFacts(schema_version=version, bundle=True, evidence=dict(evidence),
@@ -332,7 +335,7 @@ def describe_backup(path: Path) -> dict[str, object]:
             named = ({r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM evidence")}
                      if "evidence" in tables else set())
         except sqlite3.DatabaseError:
-            raise TratError(f"อ่านไฟล์สำรอง “{path.name}” ไม่ได้") from None
+            raise TratError(_("อ่านไฟล์สำรอง “{name}” ไม่ได้").format(name=path.name)) from None
         finally:
             conn.close()
     return {"schema_version": facts.schema_version, "settings": settings, "last_change": last_change,
@@ -347,7 +350,7 @@ def restore_from(db: Database, source: Path) -> None:
         facts, staged = open_bundle(Path(source), Path(tmp))
         current = db.execute("PRAGMA user_version").fetchone()[0]
         if facts.schema_version != current:
-            raise TratError("ไฟล์สำรองมาจากฐานข้อมูลรุ่นโครงสร้างอื่น ให้ใช้คำสั่งกู้คืนจากไฟล์สำรองแทน")
+            raise TratError(_("ไฟล์สำรองมาจากฐานข้อมูลรุ่นโครงสร้างอื่น ให้ใช้คำสั่งกู้คืนจากไฟล์สำรองแทน"))
         src = sqlite3.connect(f"file:{staged}?mode=ro", uri=True)
         try:
             src.backup(db.conn)

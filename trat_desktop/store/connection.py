@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import DatabaseDamagedError, DatabaseVersionError, TratError, database_error, read_only_error
 from .. import paths
+from ..i18n import _, ngettext
 
 APPLICATION_ID = 0x54524154  # "TRAT"
 SCHEMA_VERSION = 12
@@ -139,25 +140,27 @@ def connect(path: Path | str, check: bool = False, write_wait: float | None = No
     """
     path = Path(path)
     if path.exists() and path.is_dir():
-        raise TratError(f"“{path}” เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล")
+        raise TratError(_("“{path}” เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล").format(path=path))
     try:
         conn = sqlite3.connect(str(path), timeout=WRITE_WAIT_SECONDS)
     except sqlite3.Error as exc:
-        raise (database_error(exc, path.name) or TratError(f"เปิดฐานข้อมูล “{path}” ไม่ได้: {exc}")) from exc
+        raise (database_error(exc, path.name) or TratError(_("เปิดฐานข้อมูล “{path}” ไม่ได้: {exc}").format(path=path, exc=exc))) from exc
     try:
         db = Database(conn, path.name, WRITE_WAIT_SECONDS if write_wait is None else max(0.0, write_wait))
         version, app_id, has_tables = _identity(db, path)
         if version > SCHEMA_VERSION:
             raise DatabaseVersionError(
-                f"ฐานข้อมูล “{path.name}” สร้างด้วยโปรแกรมรุ่นใหม่กว่านี้ (รุ่นโครงสร้าง {version} "
-                f"แต่โปรแกรมนี้รองรับถึงรุ่น {SCHEMA_VERSION}) โปรดปรับปรุงโปรแกรม Trat Desktop ก่อนเปิดไฟล์นี้"
+                _("ฐานข้อมูล “{name}” สร้างด้วยโปรแกรมรุ่นใหม่กว่านี้ (รุ่นโครงสร้าง {version} "
+                   "แต่โปรแกรมนี้รองรับถึงรุ่น {schema_version}) โปรดปรับปรุงโปรแกรม Trat Desktop ก่อนเปิดไฟล์นี้").format(
+                    name=path.name, version=version, schema_version=SCHEMA_VERSION)
             )
         if has_tables and app_id != APPLICATION_ID:
-            raise TratError(f"ไฟล์ “{path.name}” ไม่ใช่ฐานข้อมูลของ Trat Desktop")
+            raise TratError(_("ไฟล์ “{name}” ไม่ใช่ฐานข้อมูลของ Trat Desktop").format(name=path.name))
         if check and has_tables:
             problem = integrity_problem(db, quick=True)
             if problem:
-                raise DatabaseDamagedError(f"ไฟล์ฐานข้อมูล “{path.name}” เสียหาย ({problem})")
+                raise DatabaseDamagedError(_("ไฟล์ฐานข้อมูล “{name}” เสียหาย ({problem})").format(
+                                               name=path.name, problem=problem))
         db.execute("PRAGMA foreign_keys = ON")
         if path.name != ":memory:":
             db.execute("PRAGMA journal_mode = WAL")
@@ -169,7 +172,7 @@ def connect(path: Path | str, check: bool = False, write_wait: float | None = No
             migrate(db, version)
         if check and path.name != ":memory:" and not _writable(path):
             # a read-only file opens and reads fine, then refuses every save: say so now
-            raise read_only_error(path.name, " (ตรวจเมื่อเปิดโปรแกรม)")
+            raise read_only_error(path.name, _(" (ตรวจเมื่อเปิดโปรแกรม)"))
         return db
     except sqlite3.Error as exc:
         conn.close()
@@ -198,12 +201,15 @@ def integrity_problem(db: Database, quick: bool = False) -> str:
     except sqlite3.DatabaseError as exc:
         translated = database_error(exc, db.name)
         if isinstance(translated, DatabaseDamagedError) or translated is None:
-            return f"อ่านบางส่วนของไฟล์ไม่ได้ รหัสข้อผิดพลาด {getattr(exc, 'sqlite_errorname', '')}".strip()
+            return _("อ่านบางส่วนของไฟล์ไม่ได้ รหัสข้อผิดพลาด {code}").format(
+                code=getattr(exc, "sqlite_errorname", "")).strip()
         raise translated from exc
     if rows == ["ok"]:
         return ""
-    more = "หรือมากกว่า" if len(rows) >= 100 else ""
-    return f"การตรวจความสมบูรณ์ของไฟล์พบปัญหา {len(rows)} จุด{more}"
+    if len(rows) >= 100:
+        return _("การตรวจความสมบูรณ์ของไฟล์พบปัญหา {count} จุดหรือมากกว่า").format(count=len(rows))
+    return ngettext("การตรวจความสมบูรณ์ของไฟล์พบปัญหา {count} จุด", "การตรวจความสมบูรณ์ของไฟล์พบปัญหา {count} จุด",
+                    len(rows)).format(count=len(rows))
 
 
 def backup_before_upgrade(db: Database, path: Path, version: int) -> Path | None:
@@ -230,7 +236,8 @@ def _identity(db: Database, path: Path) -> tuple[int, int, bool]:
         translated = database_error(exc, path.name)
         if translated is not None and not isinstance(translated, DatabaseDamagedError):
             raise translated from exc  # busy, read-only, full: not "damaged"
-        raise DatabaseDamagedError(f"ไฟล์ “{path.name}” ไม่ใช่ฐานข้อมูล หรือไฟล์เสียหาย ({exc})") from exc
+        raise DatabaseDamagedError(_("ไฟล์ “{name}” ไม่ใช่ฐานข้อมูล หรือไฟล์เสียหาย ({exc})").format(
+                                       name=path.name, exc=exc)) from exc
     return version, app_id, has_tables
 
 
@@ -256,7 +263,7 @@ def migrate(db: Database, current: int, target: int = SCHEMA_VERSION) -> None:
     files = migration_files()
     for version in range(current + 1, target + 1):
         if version not in files:
-            raise TratError(f"ไม่พบไฟล์ปรับรุ่นฐานข้อมูลหมายเลข {version:04d}")
+            raise TratError(_("ไม่พบไฟล์ปรับรุ่นฐานข้อมูลหมายเลข {version:04d}").format(version=version))
         script = files[version].read_text(encoding="utf-8")
         with db.atomic():
             db.executescript(script)

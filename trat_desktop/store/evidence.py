@@ -14,6 +14,7 @@ from ..atomic import OutputError, atomic_write
 from ..errors import TratError
 from .audit import record
 from .connection import Database
+from ..i18n import _
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
@@ -42,7 +43,8 @@ def _hash_file(path: Path) -> tuple[str, int]:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             size += len(chunk)
             if size > MAX_EVIDENCE_BYTES:
-                raise TratError(f"ไฟล์ “{path.name}” ใหญ่เกิน {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB")
+                raise TratError(_("ไฟล์ “{name}” ใหญ่เกิน {count} MB").format(
+                                    name=path.name, count=MAX_EVIDENCE_BYTES // (1024 * 1024)))
             digest.update(chunk)
     return digest.hexdigest(), size
 
@@ -52,12 +54,13 @@ def check_source(source: Path) -> int:
     source = Path(source)
     try:
         if not source.is_file():
-            raise TratError(f"ไม่พบไฟล์ “{source}”")
+            raise TratError(_("ไม่พบไฟล์ “{source}”").format(source=source))
         size = source.stat().st_size
     except OSError as exc:
-        raise TratError(f"อ่านไฟล์ “{source}” ไม่ได้ ({exc.strerror or exc})") from exc
+        raise TratError(_("อ่านไฟล์ “{source}” ไม่ได้ ({value})").format(source=source, value=exc.strerror or exc)) from exc
     if size > MAX_EVIDENCE_BYTES:
-        raise TratError(f"ไฟล์ “{source.name}” ใหญ่เกิน {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB")
+        raise TratError(_("ไฟล์ “{name}” ใหญ่เกิน {count} MB").format(
+                            name=source.name, count=MAX_EVIDENCE_BYTES // (1024 * 1024)))
     return size
 
 
@@ -74,13 +77,14 @@ def store_blob(folder: Path, source: Path) -> tuple[str, int]:
             with open(tmp, "wb") as out, source.open("rb") as src:
                 shutil.copyfileobj(src, out, 1 << 20)
             if _hash_file(tmp)[0] != sha:
-                raise TratError(f"ไฟล์ “{source.name}” เปลี่ยนไประหว่างคัดลอก โปรดลองอีกครั้ง")
+                raise TratError(_("ไฟล์ “{name}” เปลี่ยนไประหว่างคัดลอก โปรดลองอีกครั้ง").format(name=source.name))
     except OutputError as exc:  # name the person's file, not the stored copy's hash
         if exc.disk_full:
-            raise OutputError(f"พื้นที่ดิสก์เต็ม แนบไฟล์ “{source.name}” ไม่ได้ เพราะไม่มีที่ว่างในโฟลเดอร์ข้อมูล "
-                              f"“{Path(folder).parent}” โปรดลบไฟล์ที่ไม่ใช้แล้วในไดรฟ์นั้น แล้วลองอีกครั้ง "
-                              "(ไม่ได้แนบไฟล์ และไม่มีไฟล์ที่คัดลอกไม่ครบเหลืออยู่)", disk_full=True) from exc
-        raise OutputError(f"แนบไฟล์ “{source.name}” ไม่ได้: {exc.message}") from exc
+            raise OutputError(_("พื้นที่ดิสก์เต็ม แนบไฟล์ “{name}” ไม่ได้ เพราะไม่มีที่ว่างในโฟลเดอร์ข้อมูล “{parent}” "
+                                 "โปรดลบไฟล์ที่ไม่ใช้แล้วในไดรฟ์นั้น แล้วลองอีกครั้ง (ไม่ได้แนบไฟล์ "
+                                 "และไม่มีไฟล์ที่คัดลอกไม่ครบเหลืออยู่)").format(
+                                  name=source.name, parent=Path(folder).parent), disk_full=True) from exc
+        raise OutputError(_("แนบไฟล์ “{name}” ไม่ได้: {message}").format(name=source.name, message=exc.message)) from exc
     return sha, size
 
 

@@ -15,6 +15,7 @@ from ..domain.model import BudgetValue
 from ..errors import TratError
 from .audit import record
 from .connection import Database
+from ..i18n import _, pgettext
 
 # entity -> (table, parent column, parent entity); a strategy's parent is its plan
 TABLES: dict[str, tuple[str, str, str]] = {
@@ -34,9 +35,9 @@ def _unique_codes(what: str) -> Iterator[None]:
     except sqlite3.IntegrityError as exc:
         text = str(exc)
         if "activity code" in text or "activities.tactic_id, activities.code" in text:
-            raise TratError(f"{what}ไม่ได้: รหัสกิจกรรมนี้มีอยู่แล้วในยุทธศาสตร์เดียวกัน") from None
+            raise TratError(_("{what}ไม่ได้: รหัสกิจกรรมนี้มีอยู่แล้วในยุทธศาสตร์เดียวกัน").format(what=what)) from None
         if "tactics.strategy_id, tactics.number" in text or "strategies.plan_id, strategies.number" in text:
-            raise TratError(f"{what}ไม่ได้: ลำดับนี้มีอยู่แล้วในระดับเดียวกัน") from None
+            raise TratError(_("{what}ไม่ได้: ลำดับนี้มีอยู่แล้วในระดับเดียวกัน").format(what=what)) from None
         raise
 
 
@@ -44,7 +45,7 @@ def _row(db: Database, entity: str, uid: str) -> dict[str, Any]:
     table = TABLES[entity][0]
     row = next(db.query(f"SELECT * FROM {table} WHERE uid = ?", [uid]), None)
     if row is None:
-        raise TratError("ไม่พบรายการที่จะแก้ไข (อาจถูกลบไปแล้ว)")
+        raise TratError(_("ไม่พบรายการที่จะแก้ไข (อาจถูกลบไปแล้ว)"))
     return row
 
 
@@ -77,7 +78,7 @@ def _parent_id(db: Database, entity: str, parent_uid: str) -> int:
     if parent == "plan":
         row = db.execute("SELECT id FROM plans WHERE fiscal_year = ?", [int(parent_uid)]).fetchone()
         if row is None:
-            raise TratError(f"ไม่มีแผนของปีงบประมาณ {parent_uid}")
+            raise TratError(_("ไม่มีแผนของปีงบประมาณ {parent_uid}").format(parent_uid=parent_uid))
         return row[0]
     return _row(db, parent, parent_uid)["id"]
 
@@ -91,7 +92,7 @@ def update_fields(db: Database, entity: str, uid: str, changes: dict[str, Any],
                   actor: str, at: str) -> dict[str, Any]:
     """Set fields (already cleaned by the domain rules); returns the old values of those fields."""
     table = TABLES[entity][0]
-    with _unique_codes("แก้ไข"), db.atomic():
+    with _unique_codes(pgettext("refused", "แก้ไข")), db.atomic():
         row = _row(db, entity, uid)
         old = {k: row[k] for k in changes}
         changed = {k: v for k, v in changes.items() if row[k] != v}
@@ -99,7 +100,7 @@ def update_fields(db: Database, entity: str, uid: str, changes: dict[str, Any],
             return old
         merged = {**row, **changed}
         if entity == "indicator" and merged["quarter_from"] > merged["quarter_to"]:
-            raise TratError("ไตรมาสเริ่มต้องไม่อยู่หลังไตรมาสสิ้นสุด")
+            raise TratError(_("ไตรมาสเริ่มต้องไม่อยู่หลังไตรมาสสิ้นสุด"))
         assignments = ", ".join(f"{k} = ?" for k in changed)
         db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*changed.values(), row["id"]])
         for key, value in changed.items():
@@ -125,7 +126,7 @@ def insert(db: Database, entity: str, parent_uid: str, values: dict[str, Any], a
            position: int | None = None, uid: str | None = None) -> str:
     """Add a part under its parent at *position* (default: last); returns its uid."""
     table, parent_col, _ = TABLES[entity]
-    with _unique_codes("เพิ่ม"), db.atomic():
+    with _unique_codes(pgettext("refused", "เพิ่ม")), db.atomic():
         parent_id = _parent_id(db, entity, parent_uid)
         siblings = [s["id"] for s in _siblings(db, entity, parent_id)]
         uid = uid or str(uuid.uuid4())
@@ -242,10 +243,10 @@ def _insert_tree(db: Database, entity: str, parent_id: int, node: dict[str, Any]
 
 def restore(db: Database, trash_id: int, actor: str, at: str) -> str:
     """Put a removed part back where it was, with the same uids; returns its uid."""
-    with _unique_codes("กู้คืน"), db.atomic():
+    with _unique_codes(pgettext("refused", "กู้คืน")), db.atomic():
         item = next(db.query("SELECT * FROM trash WHERE id = ? AND restored_at IS NULL", [trash_id]), None)
         if item is None:
-            raise TratError("ไม่พบรายการที่ลบไว้ หรือกู้คืนไปแล้ว")
+            raise TratError(_("ไม่พบรายการที่ลบไว้ หรือกู้คืนไปแล้ว"))
         entity = item["entity"]
         parent_id = _parent_id(db, entity, item["parent_uid"])
         row_id = _insert_tree(db, entity, parent_id, json.loads(item["payload"]))
@@ -295,7 +296,7 @@ def set_assignments(db: Database, indicator_uid: str, agency_uids: list[str],
         agency = {r["uid"]: r["id"] for r in db.query("SELECT id, uid FROM agencies")}
         unknown = [u for u in agency_uids if u not in agency]
         if unknown:
-            raise TratError("ไม่พบหน่วยงานที่เลือก")
+            raise TratError(_("ไม่พบหน่วยงานที่เลือก"))
         old = [r["uid"] for r in db.query(
             "SELECT a.uid FROM assignments x JOIN agencies a ON a.id = x.agency_id WHERE x.indicator_id = ? "
             "ORDER BY x.position", [row["id"]])]
@@ -328,7 +329,7 @@ def set_budget_lines(db: Database, indicator_uid: str,
         db.execute("DELETE FROM budget_lines WHERE indicator_id = ?", [row["id"]])
         for position, (value, agency_uid) in enumerate(lines):
             if agency_uid is not None and agency_uid not in agency:
-                raise TratError("ไม่พบหน่วยงานของรายการงบประมาณ")
+                raise TratError(_("ไม่พบหน่วยงานของรายการงบประมาณ"))
             db.execute("INSERT INTO budget_lines (indicator_id, agency_id, kind, amount_satang, position) "
                        "VALUES (?, ?, ?, ?, ?)",
                        [row["id"], agency.get(agency_uid) if agency_uid else None, value.kind, value.satang, position])
@@ -342,11 +343,11 @@ def set_budget_lines(db: Database, indicator_uid: str,
 def add_agency(db: Database, uid: str, name: str, short_name: str, actor: str, at: str) -> None:
     with db.atomic():
         if db.execute("SELECT 1 FROM agencies WHERE name = ?", [name]).fetchone():
-            raise TratError(f"มีหน่วยงาน “{name}” อยู่แล้ว")
+            raise TratError(_("มีหน่วยงาน “{name}” อยู่แล้ว").format(name=name))
         same = db.execute("SELECT name FROM agencies WHERE uid = ?", [uid]).fetchone()
         if same:
-            raise TratError(f"“{name}” เป็นอีกชื่อหนึ่งของ “{same[0]}” ซึ่งมีอยู่แล้ว "
-                            "(เพิ่มเป็นชื่ออื่นของหน่วยงานนั้นได้)")
+            raise TratError(_("“{name}” เป็นอีกชื่อหนึ่งของ “{same}” ซึ่งมีอยู่แล้ว (เพิ่มเป็นชื่ออื่นของหน่วยงานนั้นได้)").format(
+                                name=name, same=same[0]))
         db["agencies"].insert({"uid": uid, "name": name, "short_name": short_name})
         record(db, at=at, actor=actor, action="agency_add", entity="agency", entity_uid=uid, new=name)
 
@@ -355,10 +356,10 @@ def update_agency(db: Database, uid: str, name: str, short_name: str, actor: str
     with db.atomic():
         row = next(db.query("SELECT * FROM agencies WHERE uid = ?", [uid]), None)
         if row is None:
-            raise TratError("ไม่พบหน่วยงาน")
+            raise TratError(_("ไม่พบหน่วยงาน"))
         clash = db.execute("SELECT 1 FROM agencies WHERE name = ? AND uid != ?", [name, uid]).fetchone()
         if clash:
-            raise TratError(f"มีหน่วยงาน “{name}” อยู่แล้ว")
+            raise TratError(_("มีหน่วยงาน “{name}” อยู่แล้ว").format(name=name))
         db.execute("UPDATE agencies SET name = ?, short_name = ? WHERE uid = ?", [name, short_name, uid])
         if row["name"] != name:
             db.execute("INSERT OR IGNORE INTO agency_aliases (alias, agency_id) VALUES (?, ?)", [row["name"], row["id"]])
@@ -370,11 +371,11 @@ def set_aliases(db: Database, uid: str, aliases: list[str], actor: str, at: str)
     with db.atomic():
         row = next(db.query("SELECT id FROM agencies WHERE uid = ?", [uid]), None)
         if row is None:
-            raise TratError("ไม่พบหน่วยงาน")
+            raise TratError(_("ไม่พบหน่วยงาน"))
         taken = db.execute("SELECT alias FROM agency_aliases WHERE agency_id != ? AND alias IN "
                            "(SELECT value FROM json_each(?))", [row["id"], json.dumps(aliases)]).fetchall()
         if taken:
-            raise TratError(f"ชื่อ “{taken[0][0]}” เป็นชื่ออื่นของหน่วยงานอื่นอยู่แล้ว")
+            raise TratError(_("ชื่อ “{taken}” เป็นชื่ออื่นของหน่วยงานอื่นอยู่แล้ว").format(taken=taken[0][0]))
         old = [r[0] for r in db.execute("SELECT alias FROM agency_aliases WHERE agency_id = ? ORDER BY alias",
                                         [row["id"]])]
         db.execute("DELETE FROM agency_aliases WHERE agency_id = ?", [row["id"]])

@@ -18,6 +18,7 @@ from .agencies import save_agencies
 from .audit import record
 from .connection import Database
 from .plan_edit import TABLES, _snapshot
+from ..i18n import _
 
 
 def _budget_columns(value: Any) -> tuple[str | None, int | None]:
@@ -100,9 +101,9 @@ def save_revision(db: Database, plan: Plan, agencies: Iterable[Agency], actor: s
     try:
         return _save_revision(db, plan, agencies, actor, at, restored)
     except sqlite3.IntegrityError:
-        raise TratError(f"ปรับแผนปีงบประมาณ พ.ศ. {plan.fiscal_year} ตามเอกสารไม่ได้: เอกสารมีลำดับยุทธศาสตร์ "
-                        "ลำดับกลยุทธ์ หรือรหัสโครงการ/กิจกรรมซ้ำกันในส่วนเดียวกัน โปรดแก้เอกสารแล้วนำเข้าใหม่ "
-                        "ฐานข้อมูลไม่เปลี่ยนแปลง") from None
+        raise TratError(_("ปรับแผนปีงบประมาณ พ.ศ. {fiscal_year} ตามเอกสารไม่ได้: เอกสารมีลำดับยุทธศาสตร์ ลำดับกลยุทธ์ "
+                           "หรือรหัสโครงการ/กิจกรรมซ้ำกันในส่วนเดียวกัน โปรดแก้เอกสารแล้วนำเข้าใหม่ ฐานข้อมูลไม่เปลี่ยนแปลง").format(
+                            fiscal_year=plan.fiscal_year)) from None
 
 
 def _save_revision(db: Database, plan: Plan, agencies: Iterable[Agency], actor: str, at: str,
@@ -110,7 +111,7 @@ def _save_revision(db: Database, plan: Plan, agencies: Iterable[Agency], actor: 
     with db.atomic():
         head = db.execute("SELECT id, revision FROM plans WHERE fiscal_year = ?", [plan.fiscal_year]).fetchone()
         if head is None:
-            raise TratError(f"ไม่มีแผนของปีงบประมาณ พ.ศ. {plan.fiscal_year}")
+            raise TratError(_("ไม่มีแผนของปีงบประมาณ พ.ศ. {fiscal_year}").format(fiscal_year=plan.fiscal_year))
         plan_id, old_revision = head
         agency_ids = save_agencies(db, [*agencies, *plan.agencies.values()])
         known = _existing(db, plan_id)

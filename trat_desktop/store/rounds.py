@@ -8,6 +8,7 @@ from typing import Any
 
 from .audit import record
 from .connection import Database
+from ..i18n import _
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def answer_comment(db: Database, comment_id: int, answer: str, actor: str, at: s
         if row is None:
             from ..errors import TratError
 
-            raise TratError(f"ไม่พบความเห็นหมายเลข {comment_id}")
+            raise TratError(_("ไม่พบความเห็นหมายเลข {comment_id}").format(comment_id=comment_id))
         db.execute("UPDATE review_comments SET answer = ?, answered_at = ?, answered_by = ? WHERE id = ?",
                    [answer, at, actor, comment_id])
         record(db, at=at, actor=actor, action="comment_answer", entity="comment", entity_uid=row["uid"],
