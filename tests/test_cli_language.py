@@ -76,3 +76,121 @@ def test_the_language_from_the_environment(tmp_path: Path) -> None:
                             capture_output=True, text=True, encoding="utf-8", env=env,
                             cwd=Path(__file__).resolve().parent.parent)
     assert result.returncode == 2 and "ข้อผิดพลาด:" in result.stderr  # the option wins over the environment
+
+
+# -- the result lines (issue 15, item 5: the rest of the CLI and the plan reader) ---------------------------
+THAI_DIGIT = re.compile(r"[๐-๙]")
+
+
+def thai_phrases(text: str, *phrases: str) -> list[str]:
+    """The converted Thai *phrases* still in *text* (data — names, plan text — may stay Thai)."""
+    return [p for p in phrases if p in text]
+
+
+def test_an_office_reads_rounds_evidence_settings_and_figures_in_english(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    assert run(capsys, "--db", db, "setup", "--office", "สำนักงานจังหวัดตราด")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "round", "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["q1", "Quarter", "1", "1", "Oct", "2568", "BE", "–", "31", "Dec", "2568", "BE",
+                                "due", "15", "Jan", "2569", "BE", "Not", "submitted"], lines[0]
+    assert "12-month round" in lines[-1]
+    assert not THAI.search(out) and not THAI_DIGIT.search(out), out
+    # the default is the Thai as before
+    code, out, _ = run(capsys, "--db", db, "round", "list")
+    assert out.splitlines()[0].split() == ["q1", "ไตรมาส", "๑", "๑", "ต.ค.", "๒๕๖๘", "–", "๓๑", "ธ.ค.", "๒๕๖๘",
+                                           "ครบกำหนดส่ง", "๑๕", "ม.ค.", "๒๕๖๙", "ยังไม่ส่ง"]
+
+    memo = tmp_path / "memo.pdf"
+    memo.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "evidence", "add", "1/1.1/1", "--quarter", "2", str(memo))
+    assert code == 0 and out == "Attached [1/1.1/1] quarter 2: memo.pdf (1 KB) id 1\n", out
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "evidence", "list")
+    assert out.splitlines() == ["สำนักงานจังหวัดตราด: 1 evidence file", "    1  [1/1.1/1] Quarter 2  memo.pdf (1 KB)"]
+    code, out, _ = run(capsys, "--db", db, "evidence", "list")
+    assert out.splitlines() == ["สำนักงานจังหวัดตราด: ไฟล์หลักฐาน 1 ไฟล์", "    1  [1/1.1/1] ไตรมาส 2  memo.pdf (1 KB)"]
+
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "settings", "show")
+    assert code == 0
+    assert "ita.letterhead — Government office (name in the memo's letterhead): (not set: สำนักงานจังหวัดตราด)" in out
+    assert "ita.website — Office website (external link): (not set; empty = left blank to fill in by hand)" in out
+    assert not thai_phrases(out, "ไม่ได้ตั้ง", "ว่าง =", "เว็บไซต์ของหน่วยงาน", "ผู้จัดทำ", "หัวหน้าส่วนราชการ"), out
+    code, out, _ = run(capsys, "--db", db, "settings", "show")
+    assert "ita.website — เว็บไซต์ของหน่วยงาน (Link ภายนอก): (ไม่ได้ตั้ง; ว่าง = เว้นไว้ให้เขียนเอง)" in out
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "settings", "set", "ita.website", "https://www.trat.go.th")
+    assert out == "Set ita.website = “https://www.trat.go.th”\n"
+    code, _, err = run(capsys, "--db", db, "--language", "en", "settings", "set", "ita.website", "no url")
+    assert code == 2 and err == "Error: “no url” is not a website address (e.g. https://www.trat.go.th)\n"
+
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "figures")
+    assert out.splitlines()[0] == "Office: Reported 0 of 17 indicators, 0 % · 0 indicators on target", out
+    assert "  Strategy 1: Reported 0 of 4 indicators, 0 %" in out.splitlines()
+    assert not THAI.search(out) and not THAI_DIGIT.search(out)
+    code, out, _ = run(capsys, "--db", db, "figures")
+    assert out.splitlines()[0] == "หน่วยงาน: ดำเนินการแล้ว ๐ จาก ๑๗ ตัวชี้วัด คิดเป็นร้อยละ ๐ · บรรลุเป้าหมาย ๐ ตัวชี้วัด"
+
+
+def test_the_centre_reads_the_board_in_english(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    assert run(capsys, "--db", db, "setup", "--coordinator")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "round", "list")
+    assert code == 0 and out.splitlines()[0].endswith("due 15 Jan 2569 BE  received 0/25 offices"), out
+    assert not THAI.search(out)
+    code, out, _ = run(capsys, "--db", db, "round", "list")
+    assert out.splitlines()[0].endswith("ครบกำหนดส่ง ๑๕ ม.ค. ๒๕๖๙  ได้รับ 0/25 หน่วยงาน"), out
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "timeliness", "--round", "q1")
+    assert code == 0 and out.splitlines()[0] == "q1  การประชาสัมพันธ์ภูมิภาคสาขาตราด: Not submitted · Not received", out
+    assert not thai_phrases(out, "ยังไม่ส่ง", "ยังไม่ได้รับ")
+    code, out, _ = run(capsys, "--db", db, "timeliness", "--round", "q1")
+    assert out.splitlines()[0] == "q1  การประชาสัมพันธ์ภูมิภาคสาขาตราด: ยังไม่ส่ง · ยังไม่ได้รับ"
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "round", "set", "q2", "--due", "20/4/2569")
+    assert out == "Quarter 2 set: 1 Jan 2569 BE – 31 Mar 2569 BE, due 20 Apr 2569 BE\n", out
+    code, out, _ = run(capsys, "--db", db, "round", "set", "q2", "--due", "21/4/2569")
+    assert out == "กำหนดไตรมาส ๒: ๑ ม.ค. ๒๕๖๙ – ๓๑ มี.ค. ๒๕๖๙ ครบกำหนดส่ง ๒๑ เม.ย. ๒๕๖๙\n", out
+    # the reminders copied for offices stay Thai: they are sent to offices
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "timeliness", "--round", "q1", "--reminders")
+    assert "ขอบคุณครับ/ค่ะ" in out
+
+
+def test_the_plan_readers_warnings_and_problems_in_english(tmp_path: Path, capsys, plan_text: str) -> None:
+    text = plan_text.replace("๒๕๖๙", "๒๕๗๐")
+    assert text.count("ไตรมาส ๓ - ๔") == 1
+    doc = tmp_path / "plan-2570.txt"
+    doc.write_text(text.replace("ไตรมาส ๓ - ๔", "ไตรมาส ๑ และ ๔"), encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(tmp_path / "en.sqlite3"), "--language", "en", "plan", "import-text", str(doc))
+    assert code == 0
+    assert "  - [PERIOD_WIDENED] line 316: The period “ไตรมาส ๑ และ ๔” is not continuous; taken as Quarters 1–4" in out
+    assert ("  - [STRATEGY_TOTAL_MISMATCH] line 303: Strategy 4: the document states a total of 50,000 baht, "
+            "but its items add up to 5,000 baht") in out
+    assert "The office name “อำเภอลแหลมงอบ” is spelt differently from the register" in out
+    assert not thai_phrases(out, "ไม่ต่อเนื่อง", "ถือเป็น", "เอกสารระบุ", "สะกดต่างจากทะเบียน", "ต่างจากตารางสรุป",
+                            "อยู่ผิดคอลัมน์", "บาท"), out
+    code, out, _ = run(capsys, "--db", str(tmp_path / "th.sqlite3"), "plan", "import-text", str(doc))
+    assert "  - [PERIOD_WIDENED] บรรทัดที่ 316: ระยะเวลา “ไตรมาส ๑ และ ๔” ไม่ต่อเนื่อง ถือเป็นไตรมาส ๑ - ๔" in out
+    assert "ยุทธศาสตร์ที่ ๔: เอกสารระบุยอดรวม ๕๐,๐๐๐ บาท แต่ผลรวมของรายการได้ ๕,๐๐๐ บาท" in out
+
+    broken = tmp_path / "broken.txt"
+    broken.write_text(text.replace("ไตรมาส ๓ - ๔", "ไตรมาส สาม"), encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(tmp_path / "en.sqlite3"), "--language", "en", "plan", "import-text",
+                       str(broken))
+    assert code == 2 and "Cannot read the period “ไตรมาส สาม” (it must be e.g." in err, err
+    assert not thai_phrases(err, "อ่านระยะเวลาดำเนินการ", "ต้องเป็น เช่น"), err
+    code, _, err = run(capsys, "--db", str(tmp_path / "th.sqlite3"), "plan", "import-text", str(broken))
+    assert code == 2 and "อ่านระยะเวลาดำเนินการ “ไตรมาส สาม” ไม่ได้ (ต้องเป็น เช่น ไตรมาส ๒ - ๔" in err, err
+    # a Word file that is not one
+    fake = tmp_path / "plan.docx"
+    fake.write_bytes(b"not a zip")
+    code, _, err = run(capsys, "--db", str(tmp_path / "en.sqlite3"), "--language", "en", "plan", "import-text", str(fake))
+    assert code == 2 and "The file “plan.docx” is not a Word document (.docx). Please open the file in Word" in err, err
+    assert not THAI.search(err.replace("บรรทัดที่", "")), err  # "บรรทัดที่ 1: " is errors.py's (the services' part)
+
+
+def test_plan_show_has_english_words_around_the_plans_thai(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "plan", "show", "--digits", "arabic")
+    assert code == 0
+    assert out.splitlines()[1] == "Fiscal year 2569 B.E. (revision 1)"
+    assert "Total budget 227,650 baht (document states 227,650)" in out
+    assert "  Budget of strategy 1: 210,650 baht (document states 210,650)" in out
+    assert not thai_phrases(out, "ประจำปีงบประมาณ", "รวมงบประมาณ", "ผู้รับผิดชอบ:", "ข้อสังเกตจากเอกสาร"), out

@@ -46,6 +46,21 @@ def test_compiled_output_is_deterministic() -> None:
     assert "\r" not in first
 
 
+def test_compiled_forms_import_only_the_qt_classes_they_use() -> None:
+    """uic imports ~40 Qt classes whatever the form has; PySide6 builds each one imported (start-up)."""
+    import ast
+
+    for path in sorted((ROOT / "trat_desktop" / "gui" / "forms").glob("ui_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {alias.name for node in tree.body if isinstance(node, ast.ImportFrom)
+                    and (node.module or "").startswith("PySide6") for alias in node.names}
+        used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+        assert imported and imported <= used, (path.name, sorted(imported - used))
+    kept = build_ui.used_qt_imports("from PySide6.QtGui import (QAction, QBrush,\n    QPainter)\n"
+                                    "from PySide6.QtCore import (QDate)\nclass Ui_X:\n    a = QAction(None)\n")
+    assert kept == "from PySide6.QtGui import (QAction)\nclass Ui_X:\n    a = QAction(None)\n"
+
+
 @pytest.fixture
 def scratch(tmp_path: Path) -> tuple[Path, Path]:
     ui_dir, forms_dir = tmp_path / "ui", tmp_path / "forms"

@@ -246,3 +246,19 @@ def test_the_screen_fitter_is_back_once_the_app_window_has_painted(qtbot, servic
     QApplication.processEvents()
     assert dialog.width() <= area.width() - screen_fit.FRAME.width()
     assert dialog.height() <= area.height() - screen_fit.FRAME.height()
+
+
+def test_viewport_of_is_the_views_viewport_even_one_set_later(qtbot) -> None:
+    """gui/visible_rows.viewport_of finds the viewport by the name Qt gives it (cheaper for PySide6 at
+    start-up than viewport()); a viewport set with setViewport has no name and is found the usual way."""
+    from PySide6.QtWidgets import QTableView, QTreeView, QWidget
+
+    from trat_desktop.gui.visible_rows import viewport_of
+
+    table, tree = QTableView(), QTreeView()
+    qtbot.addWidget(table)
+    qtbot.addWidget(tree)
+    assert viewport_of(table) is table.viewport()
+    replaced = QWidget()
+    tree.setViewport(replaced)
+    assert viewport_of(tree) is tree.viewport() is replaced

@@ -73,8 +73,17 @@ def test_gui_start_parses_only_the_global_options() -> None:
     args = _gui_args(["--db", "x.sqlite3", "--smoke-test"])
     assert args is not None and args.command is None and args.smoke_test and str(args.db) == "x.sqlite3"
     assert _gui_args([]) is not None
-    for argv in (["plan", "summary"], ["--help"], ["--version"], ["--db"]):
+    for argv in (["plan", "summary"], ["--help"], ["--version"], ["--db"], ["--smoke"], ["--db", "-x"],
+                 ["--wait", "3"]):
         assert _gui_args(argv) is None
+    # what it reads, it reads as the full parser does
+    from trat_desktop.cli import build_parser
+
+    for argv in (["--db=y.sqlite3"], ["--smoke-test", "--db", "z.sqlite3"], ["--smoke-test"], [],
+                 ["--language", "en", "--smoke-test"], ["--language=en"]):
+        quick, full = vars(_gui_args(argv)), vars(build_parser().parse_args(argv))
+        # (--language: chosen before either parser reads it, cli_language.choose)
+        assert all(full[key] == value for key, value in quick.items() if key != "language"), argv
 
 
 # --- who may do what: the GUI asks domain/capabilities.py, never the role itself ------------------

@@ -125,6 +125,12 @@ def test_months_come_from_cldr_with_our_year_and_digits() -> None:
     from trat_desktop.domain import rounds, thai
 
     assert thai.months() == tuple(get_month_names("wide", locale="th")[m] for m in range(1, 13))
+    # the copy of CLDR's names the start-up reads instead of babel.dates is CLDR's, for every width and locale
+    assert thai._CLDR_MONTHS, "the copy is empty"
+    for (width, locale), names in thai._CLDR_MONTHS.items():
+        assert names == tuple(get_month_names(width, context="format", locale=locale)[m] for m in range(1, 13))
+    # any other locale still comes from babel
+    assert thai.months("wide", "fr")[0] == get_month_names("wide", locale="fr")[1]
     assert thai.MONTHS[0] == "มกราคม" and thai.MONTHS_SHORT[0] == "ม.ค." and thai.MONTHS_SHORT[11] == "ธ.ค."
     assert thai.format_be_date(dt.date(2026, 3, 31)) == "๓๑ มีนาคม ๒๕๖๙"
     assert thai.format_be_date(dt.date(2026, 3, 31), thai_digits=False) == "31 มีนาคม 2569"
@@ -136,6 +142,36 @@ def test_reports_stay_thai_whatever_the_screen_language() -> None:
     for module in sorted((ROOT / "trat_desktop" / "reports").glob("*.py")):
         text = module.read_text(encoding="utf-8")
         assert "i18n" not in text, module.name
+
+
+def test_the_compiled_thai_catalog_shows_every_message_as_its_po_says() -> None:
+    """The Thai .mo leaves out the messages shown as written (start-up reads ~10 entries, not ~870): each
+    message of the .po still comes out as the .po says, plural and context ones included."""
+    import gettext
+
+    from babel.messages.pofile import read_po
+
+    folder = ROOT / "trat_desktop" / "locale" / "th" / "LC_MESSAGES"
+    with (folder / "messages.mo").open("rb") as handle:
+        mo = gettext.GNUTranslations(handle)
+    with (folder / "messages.po").open("rb") as handle:
+        po = read_po(handle, locale="th")
+    assert len(mo._catalog) < 100  # type: ignore[attr-defined]  (the identity messages are left out)
+    checked = 0
+    for message in po:
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            singular, plural = message.id
+            for n in (0, 1, 2, 7):
+                shown = (mo.npgettext(message.context, singular, plural, n) if message.context
+                         else mo.ngettext(singular, plural, n))
+                assert shown == message.string[0], message.id
+        else:
+            shown = mo.pgettext(message.context, message.id) if message.context else mo.gettext(message.id)
+            assert shown == message.string, message.id
+        checked += 1
+    assert checked > 500
 
 
 def test_every_message_has_an_english_translation() -> None:

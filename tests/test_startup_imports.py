@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Packages and modules no first paint needs (a prefix matches its submodules too).
 NOT_AT_START = (
-    # (babel is not listed: the entry page's header shows today's date, whose month name comes from CLDR)
-    "reportlab", "openpyxl", "docx", "cryptography", "uharfbuzz", "nlpo3", "sqlite_utils",
+    # babel: the entry page header's month names come from domain/thai's copy of CLDR's (checked by a test)
+    "babel", "reportlab", "openpyxl", "docx", "cryptography", "uharfbuzz", "nlpo3", "sqlite_utils",
     "PySide6.QtPrintSupport", "PySide6.QtSvg",
     "trat_desktop.reports", "trat_desktop.exchange", "trat_desktop.services.exchange",
     "trat_desktop.services.exchange_export", "trat_desktop.services.exchange_import",
@@ -33,17 +33,26 @@ NOT_AT_START = (
     "trat_desktop.gui.ita_actions", "trat_desktop.gui.figures_actions", "trat_desktop.gui.plan_document_actions",
     "trat_desktop.gui.plan_editor", "trat_desktop.gui.consolidated_view", "trat_desktop.gui.dashboard",
     "trat_desktop.gui.charts",
+    # the file dialogs (QFileDialog, QStyle): the window names its database through gui/database_file
+    "trat_desktop.gui.file_dialogs",
+    # the background workers (QThreadPool, QProgressDialog): the entry page's evidence panel imports them to attach
+    "trat_desktop.gui.ops",
+    # standard modules the first paint does not need (PySide6 itself brings json, tempfile, zipfile, shutil):
+    # the catalogs are found beside i18n.py, the user's data folder only without --db, OpenSSL's hashes and
+    # secrets when a file is hashed or a savepoint named, ctypes for X11's libraries (not offscreen), locale
+    # for argparse's catalogs (the GUI's options are read without a parser)
+    "importlib.resources", "platformdirs", "hashlib", "secrets", "ctypes", "locale",
 )
 
 #: Runs the app's start as ``python -m trat_desktop --smoke-test --db DB`` does; at the smoke test's
 #: "window painted" line it prints the loaded modules as JSON and ends the process at once.
 PROBE = r"""
-import json, os, sys
+import gc, json, os, sys
 import trat_desktop.gui.app as app_module
 said = app_module._say
 def at_paint(text, error=False):
     if "window painted" in text:
-        print("MODULES " + json.dumps(sorted(sys.modules)), flush=True)
+        print("MODULES " + json.dumps(sorted(sys.modules) + (["<gc on>"] if gc.isenabled() else [])), flush=True)
         os._exit(0)
     said(text, error)
 app_module._say = at_paint
@@ -85,13 +94,66 @@ def test_the_first_paint_imports_no_report_exchange_or_later_modules(tmp_path: P
     modules = modules_at_first_paint(db, tmp_path)
     # the probe saw the real window: the GUI and the services were loaded
     assert {"trat_desktop.gui.main_window", "trat_desktop.gui.plan_models", "trat_desktop.services.progress"} <= modules
+    assert "<gc on>" in modules  # the cycle collector, paused while the app starts (startup_gc), is back on
     assert heavy(modules) == []
     # the office opens on its entry page; the coordinator on the plan, its entry page made later
-    entry_page = {"trat_desktop.gui.office_page", "trat_desktop.gui.entry_model", "trat_desktop.gui.evidence_panel"}
+    entry_page = {"trat_desktop.gui.office_page", "trat_desktop.gui.entry_model", "trat_desktop.gui.evidence_panel",
+                  # what only the entry page uses: its undo, the bands of its figures
+                  "trat_desktop.gui.entry_controller", "trat_desktop.domain.figures",
+                  # and the rounds' sign-offs it shows (the window's default year reads store/round_dates only)
+                  "trat_desktop.store.rounds", "trat_desktop.services.rounds"}
     if role == "office":
         assert entry_page <= modules
     else:
         assert entry_page.isdisjoint(modules)
     # the names checked are real modules (a misspelt one would pass for ever)
-    for name in ("reportlab", "openpyxl", "docx", "cryptography", "trat_desktop.gui.report_actions"):
+    for name in ("babel", "platformdirs", "reportlab", "openpyxl", "docx", "cryptography", "trat_desktop.gui.report_actions"):
         __import__(name)
+
+
+def test_the_app_selects_no_pyside_feature_and_its_modules_are_not_read_for_one() -> None:
+    """gui/__init__.py answers PySide6's "does this module use PySide6?" (asked for every module imported
+    after it, by reading the module's source) for the app's own modules; that is only sound while no
+    module selects a ``__feature__`` (snake_case, true_property) and none outside gui/ imports PySide6
+    (tests/test_architecture.py)."""
+    import trat_desktop.gui  # noqa: F401 (installs the answer)
+    import trat_desktop.domain.model as model
+    import trat_desktop.gui.main_window as main_window
+    from PySide6.support import feature  # type: ignore[import-not-found,attr-defined]
+
+    for path in sorted((ROOT / "trat_desktop").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert "import __feature__" not in text and "from __feature__" not in text, path
+    scan = feature._mod_uses_pyside
+    assert getattr(scan, "_trat_desktop", False)
+    assert scan(model) is False and scan(main_window) is True
+    assert scan(json) is False and scan(sys.modules["json.decoder"]) is False  # Python's own: not read
+    assert scan(sys.modules[__name__]) is True and scan(pytest) is False  # others: read as PySide6 reads them
+
+
+def test_the_collector_waits_during_the_start_and_then_skips_what_the_start_made() -> None:
+    """startup_gc: no collection between pause() and resume(); after it the collector is on and the
+    objects made so far sit in the oldest generation (the next young pass does not walk them)."""
+    import gc
+
+    from trat_desktop import startup_gc
+
+    passes: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    assert gc.isenabled()
+    startup_gc.resume()  # on already: nothing happens
+    assert gc.isenabled()
+    gc.callbacks.append(count)
+    try:
+        startup_gc.pause()
+        made = [[i] for i in range(50_000)]  # far more than a young generation's 700
+        assert passes == [] and not gc.isenabled()
+        startup_gc.resume()
+        assert gc.isenabled() and gc.get_count()[0] < 700 and gc.is_tracked(made[0])
+    finally:
+        gc.callbacks.remove(count)
+        gc.enable()

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel
 
-from trat_desktop.gui import file_dialogs
+from trat_desktop.gui import database_file, file_dialogs
 from trat_desktop.services import PlanService
 
 pytestmark = pytest.mark.skipif(not Path("/proc/locks").exists(), reason="POSIX locks are read from /proc/locks")
@@ -149,7 +149,7 @@ def test_the_live_database_is_refused_as_a_file_to_open_or_save_over(qtbot, tmp_
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
     db = tmp_path / "trat.sqlite3"
     db.write_bytes(b"")
-    monkeypatch.setattr(file_dialogs, "_protected", set())
+    monkeypatch.setattr(database_file, "_protected", set())
     file_dialogs.protect(db)
     other = tmp_path / "report.pdf"
     assert file_dialogs._refuse(None, [str(other)]) == [str(other)]
@@ -166,7 +166,7 @@ def test_a_save_dialog_answered_with_the_live_database_chooses_nothing(qtbot, tm
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
     db = tmp_path / "trat.sqlite3"
     db.write_bytes(b"")
-    monkeypatch.setattr(file_dialogs, "_protected", set())
+    monkeypatch.setattr(database_file, "_protected", set())
     file_dialogs.protect(db)
 
     def answer(name: str) -> None:

@@ -31,6 +31,8 @@ _VOLATILE = re.compile(r"^## Created by: Qt User Interface Compiler version .*$\
 #: uic's text calls: QCoreApplication.translate("Form", u"…" [u"…" …], None)
 _TRANSLATE = re.compile(r'QCoreApplication\.translate\("\w+", ((?:u?"(?:[^"\\]|\\.)*"\s*)+), None\)')
 _CATALOG_IMPORT = "from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)\n"
+#: uic's imports from PySide6: ``from PySide6.QtGui import (QAction, QBrush, ...)``
+_QT_IMPORT = re.compile(r"^from (PySide6\.\w+) import \(([^)]*)\)\n", re.MULTILINE)
 
 
 def find_uic() -> list[str]:
@@ -63,7 +65,31 @@ def form_path(ui_file: Path, forms_dir: Path = FORMS_DIR) -> Path:
 def normalize(text: str) -> str:
     """Drop the version header line and use ``\\n`` line endings."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return to_catalog(_VOLATILE.sub("", text))
+    return used_qt_imports(to_catalog(_VOLATILE.sub("", text)))
+
+
+def used_qt_imports(text: str) -> str:
+    """Keep only the PySide6 names the form uses: uic imports some 40 classes whatever the form has
+    (QConicalGradient, QPainter, QDate, ...), and PySide6 builds each class, with its enums, when it is
+    first imported (a few ms at start-up for the main window's and the entry page's forms)."""
+    body = _QT_IMPORT.sub("", text)
+
+    def keep(match: re.Match[str]) -> str:
+        names = [name.strip() for name in match.group(2).split(",") if name.strip()]
+        used = [name for name in names if re.search(rf"\b{name}\b", body)]
+        if not used:
+            return ""
+        lines, line = [], f"from {match.group(1)} import ("
+        for name in used:
+            piece = f"{name}, " if name != used[-1] else f"{name})"
+            if len(line) + len(piece) > 100:
+                lines.append(line.rstrip())
+                line = "    "
+            line += piece
+        lines.append(line)
+        return "\n".join(lines) + "\n"
+
+    return _QT_IMPORT.sub(keep, text)
 
 
 def to_catalog(text: str) -> str:

@@ -13,7 +13,9 @@ Steps, as ``pybabel extract -F babel.cfg``, ``pybabel update`` and ``pybabel com
    ``msgstr`` a Thai editor corrected is kept (that is the wording the screen shows);
 3. the English catalog ``en/LC_MESSAGES/messages.po``: translations kept, new messages empty (shown in Thai
    until translated), messages gone from the code dropped;
-4. both compiled to ``messages.mo`` beside them.
+4. both compiled to ``messages.mo`` beside them; the Thai ``.mo`` leaves out the messages whose ``msgstr`` is
+   the ``msgid`` (gettext shows a message it does not find as written: the same text), so reading it at
+   start-up costs ~0.1 ms instead of ~2 ms for 850 messages. Plural and context messages are always kept.
 """
 
 from __future__ import annotations
@@ -95,8 +97,24 @@ def _po_bytes(catalog: Catalog) -> bytes:
 
 def _mo_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_mo(out, catalog, use_fuzzy=False)
+    write_mo(out, compiled(catalog), use_fuzzy=False)
     return out.getvalue()
+
+
+def compiled(catalog: Catalog) -> Catalog:
+    """What goes into the ``.mo``: without the messages gettext would show as written anyway (a Thai
+    ``msgstr`` equal to its ``msgid``, no context, no plural: ``ngettext`` needs its entry, whose Thai form
+    is one for any number); a corrected Thai wording stays."""
+    if catalog.locale is None or str(catalog.locale) != "th":
+        return catalog
+    kept = _catalog("th")
+    for message in catalog:
+        if not message.id:
+            continue
+        if isinstance(message.id, str) and message.context is None and message.string == message.id:
+            continue
+        kept.add(message.id, message.string, context=message.context, flags=message.flags)
+    return kept
 
 
 def _read(path: Path, language: str) -> Catalog | None:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__, paths
+from . import __version__, paths, startup_gc
 # The subcommand modules (cli_exchange, cli_reports, ...) are imported where a command is parsed
 # or run, not here: the GUI's start does not need them (~45 ms of imports, bench/startup.py).
 from .domain.outline import plan_outline
@@ -342,21 +342,29 @@ def _say(text: str, error: bool = False) -> None:
 
 
 def _gui_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
-    """Starting the GUI (no command): parse just the global options, skipping the ~25 subcommand
-    parsers (a few ms of start-up). None when *argv* names a command or asks for help."""
+    """Starting the GUI (no command): just the global options, read without building a parser (one
+    ArgumentParser costs a few ms of start-up, the ~25 subcommand parsers more). None for anything else
+    (a command, help, an abbreviated option): the full parser reads it."""
     tokens = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(prog="trat-desktop", add_help=False)
-    parser.add_argument("--db", type=Path)
-    parser.add_argument("--language")  # the GUI's language is its own setting (ตั้งค่า › ภาษาของหน้าจอ)
-    parser.add_argument("--smoke-test", action="store_true")
-    try:
-        args, rest = parser.parse_known_args(tokens)
-    except SystemExit:
-        return None
-    if rest:
-        return None
-    args.command = None
-    return args
+    values: dict[str, str | None] = {"--db": None, "--language": None}  # (the GUI's language is its own setting)
+    smoke_test = False
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        name, equals, value = token.partition("=")
+        if token == "--smoke-test":
+            smoke_test = True
+        elif name in values and equals:
+            values[name] = value
+        elif token in values and i + 1 < len(tokens) and not tokens[i + 1].startswith("-"):
+            values[token] = tokens[i + 1]
+            i += 1
+        else:
+            return None
+        i += 1
+    db = values["--db"]
+    return argparse.Namespace(db=None if db is None else Path(db), language=values["--language"],
+                              smoke_test=smoke_test, command=None)
 
 
 def _silence_stdout() -> None:
@@ -369,6 +377,13 @@ def _silence_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    finally:
+        startup_gc.resume()  # (if the window never painted)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
@@ -376,6 +391,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     choose(sys.argv[1:] if argv is None else argv)  # before any parser: argparse reads its words when built
     args = _gui_args(argv) or build_parser().parse_args(argv)
+    if args.command is None:
+        startup_gc.pause()  # the GUI's start: the cycle collector waits for the window's first paint (gui/app.py)
+    else:
+        startup_gc.resume()
     if args.command == "restore":
         from . import cli_exchange
 

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .i18n import N_, _
+from .i18n import N_, _, ngettext
 from .domain.capabilities import sees_all_offices
 from .domain.display import number_text
 from .errors import TratError
@@ -55,10 +55,11 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
             try:
                 progress.check_evidence_file(path)
             except TratError as exc:
-                raise TratError(f"{exc.message} ไม่ได้แนบไฟล์ใด") from None
+                raise TratError(exc.message + " " + _("ไม่ได้แนบไฟล์ใด")) from None
         for path in args.files:
             e = progress.attach_evidence(item, args.quarter, path)
-            print(f"แนบแล้ว [{item.id}] ไตรมาส {args.quarter}: {e.file_name} ({_size(e.size)}) รหัส {e.id}")
+            print(_("แนบแล้ว [{row}] ไตรมาส {quarter}: {file_name} ({size}) รหัส {id}").format(
+                row=item.id, quarter=args.quarter, file_name=e.file_name, size=_size(e.size), id=e.id))
         return 0
     if args.evidence_command == "list":
         rows = progress.all_evidence(args.year)
@@ -69,13 +70,16 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
                                "present": progress.evidence_path(e).is_file()}
                               for item, e in rows], ensure_ascii=False, indent=2))
             return 0
-        print(f"{progress.identity().display_name}: ไฟล์หลักฐาน {len(rows)} ไฟล์")
+        print(ngettext("{who}: ไฟล์หลักฐาน {count} ไฟล์", "{who}: ไฟล์หลักฐาน {count} ไฟล์", len(rows)).format(
+            who=progress.identity().display_name, count=len(rows)))
         for item, e in rows:
-            gone = "" if progress.evidence_path(e).is_file() else " (ไม่พบไฟล์ในเครื่องนี้)"
-            print(f"{e.id:>5}  [{item.id}] ไตรมาส {e.quarter}  {e.file_name} ({_size(e.size)}){gone}"
+            gone = "" if progress.evidence_path(e).is_file() else " " + _("(ไม่พบไฟล์ในเครื่องนี้)")
+            print(f"{e.id:>5}  [{item.id}] " + _("ไตรมาส {quarter}").format(quarter=e.quarter)
+                  + f"  {e.file_name} ({_size(e.size)}){gone}"
                   + (f" | {item.agency_name}" if sees_all_offices(progress.identity()) else ""))
         return 0
     item, e = progress.find_evidence(args.evidence_id, args.year)
     progress.remove_evidence(item, e.id)
-    print(f"นำไฟล์ “{e.file_name}” ออกจากหลักฐานของตัวชี้วัด [{item.id}] ไตรมาส {number_text(e.quarter, False)} แล้ว")
+    print(_("นำไฟล์ “{file_name}” ออกจากหลักฐานของตัวชี้วัด [{row}] ไตรมาส {quarter} แล้ว").format(
+        file_name=e.file_name, row=item.id, quarter=number_text(e.quarter, False)))
     return 0

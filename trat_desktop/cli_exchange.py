@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .i18n import N_, _
+from .cli_language import status_text
+from .i18n import N_, _, ngettext
 from .domain.display import number_text
 from .domain.plan_fit import OUTSIDE_PLAN_TEXT
 from .domain.fiscal import YEAR_HELP
-from .domain.progress import STATUSES
 from .errors import TratError
 from .services import PlanService, ProgressService
 from .services import backup as backup_service
@@ -77,15 +77,18 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         packages = PlanPackageService(exchange)
         if args.plan_command == "export":
             path = packages.export_plan(args.out, args.year)
-            print(f"ส่งออกแพ็กเกจแผนแล้ว: {path} (ลายนิ้วมือกุญแจ {exchange.fingerprint()})")
+            print(_("ส่งออกแพ็กเกจแผนแล้ว: {path} (ลายนิ้วมือกุญแจ {fingerprint})").format(
+                path=path, fingerprint=exchange.fingerprint()))
         else:
             info = packages.import_plan(args.file, args.trust_new)
             if args.json:
                 _json(info)
             else:
-                print(f"นำเข้าแผนปีงบประมาณ พ.ศ. {info['fiscal_year']} ฉบับที่ {info['package_number']} แล้ว "
-                      f"({info['rows']} ตัวชี้วัด; ตัวชี้วัดที่ถูกนำออก {info['removed_rows']} แถว "
-                      f"ผลที่บันทึกไว้ของแถวเหล่านั้น {info['orphaned_progress']} รายการถูกเก็บไว้)")
+                print(_("นำเข้าแผนปีงบประมาณ พ.ศ. {fiscal_year} ฉบับที่ {package_number} แล้ว "
+                        "({rows} ตัวชี้วัด; ตัวชี้วัดที่ถูกนำออก {removed_rows} แถว "
+                        "ผลที่บันทึกไว้ของแถวเหล่านั้น {orphaned_progress} รายการถูกเก็บไว้)").format(
+                    fiscal_year=info["fiscal_year"], package_number=info["package_number"], rows=info["rows"],
+                    removed_rows=info["removed_rows"], orphaned_progress=info["orphaned_progress"]))
         return 0
     if args.command == "export":
         out = args.out
@@ -104,18 +107,27 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
             _json(report.as_json())
         else:
             for f in report.files:
-                print(f"{_(STATUS_TEXT[f.status])}: {f.file} — {f.reason} (เพิ่ม {f.added}, ปรับปรุง {f.updated}, "
-                      f"คงเดิม {f.unchanged}, ขัดแย้ง {f.conflicts}" + (f", พักไว้ {f.held}" if f.held else "") + ")")
+                counts = _("เพิ่ม {added}, ปรับปรุง {updated}, คงเดิม {unchanged}, ขัดแย้ง {conflicts}").format(
+                    added=f.added, updated=f.updated, unchanged=f.unchanged, conflicts=f.conflicts)
+                if f.held:
+                    counts += ", " + _("พักไว้ {held}").format(held=f.held)
+                print(f"{_(STATUS_TEXT[f.status])}: {f.file} — {f.reason} ({counts})")
                 for change in f.changes if args.dry_run else []:
                     print(f"    {change}")
             t = report.totals()
-            print(f"รวม {t['files']} ไฟล์: เพิ่ม {t['added']}, ปรับปรุง {t['updated']}, คงเดิม {t['unchanged']}, "
-                  f"ขัดแย้ง {t['conflicts']}, " + (f"พักไว้ {t['held']} ({OUTSIDE_PLAN_TEXT}), " if t["held"] else "")
-                  + f"ปฏิเสธ {t['files_rejected']} ไฟล์" + (" (ทดลอง ไม่ได้บันทึก)" if args.dry_run else ""))
+            print(ngettext("รวม {files} ไฟล์: ", "รวม {files} ไฟล์: ", t["files"]).format(files=t["files"])
+                  + _("เพิ่ม {added}, ปรับปรุง {updated}, คงเดิม {unchanged}, ขัดแย้ง {conflicts}").format(**t) + ", "
+                  + (_("พักไว้ {held} ({outside}), ").format(held=t["held"], outside=_(OUTSIDE_PLAN_TEXT))
+                     if t["held"] else "")
+                  + ngettext("ปฏิเสธ {count} ไฟล์", "ปฏิเสธ {count} ไฟล์", t["files_rejected"]).format(
+                      count=t["files_rejected"])
+                  + (" " + _("(ทดลอง ไม่ได้บันทึก)") if args.dry_run else ""))
         return 0 if report.ok else 2
     if args.command == "undo-import":
         info = exchange.undo_import()
-        print(f"ยกเลิกการนำเข้าแล้ว ({len(info['files'])} ไฟล์) กลับสู่สภาพก่อนนำเข้าจาก {info['backup']}")
+        print(ngettext("ยกเลิกการนำเข้าแล้ว ({count} ไฟล์) กลับสู่สภาพก่อนนำเข้าจาก {backup}",
+                       "ยกเลิกการนำเข้าแล้ว ({count} ไฟล์) กลับสู่สภาพก่อนนำเข้าจาก {backup}",
+                       len(info["files"])).format(count=len(info["files"]), backup=info["backup"]))
         return 0
     if args.command == "ledger":
         rows = exchange.ledger()
@@ -123,7 +135,8 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
             _json(rows)
         else:
             for r in rows:
-                print(f"{r['imported_at']}  {_(STATUS_TEXT[r['status']]):<14} {r['file_name']}  ลำดับ {r['sequence']}  {r['reason']}")
+                print(f"{r['imported_at']}  {_(STATUS_TEXT[r['status']]):<14} {r['file_name']}  "
+                      + _("ลำดับ {sequence}").format(sequence=r["sequence"]) + f"  {r['reason']}")
         return 0
     if args.command == "conflicts":
         return _conflicts(args, exchange)
@@ -135,7 +148,8 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         print(_("ลายนิ้วมือกุญแจของเครื่องนี้: {fingerprint}").format(fingerprint=exchange.fingerprint()))
         names = {a.uid: a.name for a in service.agencies()}
         for k in exchange.office_keys():
-            print(f"  {names.get(k['agency_uid'], k['agency_uid'])}: {k['fingerprint']} (ลงทะเบียน {k['pinned_at']})")
+            print(f"  {names.get(k['agency_uid'], k['agency_uid'])}: {k['fingerprint']} "
+                  + _("(ลงทะเบียน {pinned_at})").format(pinned_at=k["pinned_at"]))
         return 0
     if args.command == "verify":
         found = exchange.verify(args.code)
@@ -144,16 +158,20 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         elif found is None:
             print(_("ไม่พบไฟล์ที่นำเข้าซึ่งตรงกับรหัส {code}").format(code=args.code))
         else:
-            print(f"รหัส {found['code']} ตรงกับไฟล์ “{found['file']}” ของ{found['office']} "
-                  f"(ลำดับที่ {found['sequence']}, นำเข้าเมื่อ {found['imported_at']})")
+            print(_("รหัส {code} ตรงกับไฟล์ “{file}” ของ{office} (ลำดับที่ {sequence}, นำเข้าเมื่อ {imported_at})").format(
+                code=found["code"], file=found["file"], office=found["office"], sequence=found["sequence"],
+                imported_at=found["imported_at"]))
         return 0 if found else 2
     if args.command == "backup":
         path = backup_service.backup_now(service, dest=args.out)
         info = backup_service.describe(path)
-        print(f"สำรองข้อมูลแล้ว: {path} (ฐานข้อมูลและไฟล์หลักฐาน {info.evidence_files} ไฟล์)")
+        print(ngettext("สำรองข้อมูลแล้ว: {path} (ฐานข้อมูลและไฟล์หลักฐาน {count} ไฟล์)",
+                       "สำรองข้อมูลแล้ว: {path} (ฐานข้อมูลและไฟล์หลักฐาน {count} ไฟล์)",
+                       info.evidence_files).format(path=path, count=info.evidence_files))
         if info.evidence_not_inside:
-            print(f"คำเตือน: ไม่พบไฟล์หลักฐาน {info.evidence_not_inside} ไฟล์ในเครื่องนี้ จึงไม่อยู่ในไฟล์สำรอง",
-                  file=sys.stderr)
+            print(ngettext("คำเตือน: ไม่พบไฟล์หลักฐาน {count} ไฟล์ในเครื่องนี้ จึงไม่อยู่ในไฟล์สำรอง",
+                           "คำเตือน: ไม่พบไฟล์หลักฐาน {count} ไฟล์ในเครื่องนี้ จึงไม่อยู่ในไฟล์สำรอง",
+                           info.evidence_not_inside).format(count=info.evidence_not_inside), file=sys.stderr)
         return 0
     return None
 
@@ -194,13 +212,16 @@ def _conflicts(args: argparse.Namespace, exchange: Any) -> int:
     for it in items:
         mine = it["mine"] or {}
         if it["kind"] == "conflict":
-            print(f"{it['n']}. ไตรมาส {it['quarter']}: ของผู้ประสานงาน {mine.get('achieved')} "
-                  f"({STATUSES.get(mine.get('status', ''), '-')}) / ของหน่วยงาน {it['theirs']['achieved']} "
-                  f"({STATUSES[it['theirs']['status']]})")
+            print(f"{it['n']}. " + _("ไตรมาส {quarter}: ของผู้ประสานงาน {mine} ({mine_status}) / ของหน่วยงาน {theirs} "
+                                     "({theirs_status})").format(
+                quarter=it["quarter"], mine=mine.get("achieved"), mine_status=status_text(mine.get("status", "")),
+                theirs=it["theirs"]["achieved"], theirs_status=status_text(it["theirs"]["status"])))
         else:
-            print(f"{it['n']}. [{it['row']}] {it['office']} ไตรมาส {it['quarter']}: ค่าของหน่วยงาน "
-                  f"{number_text(it['theirs']['achieved'], False) or '-'} ({STATUSES[it['theirs']['status']]}) — {it['reason_text']} "
-                  "(--accept รับไว้ / --drop ไม่รับ)")
+            print(f"{it['n']}. [{it['row']}] {it['office']} "
+                  + _("ไตรมาส {quarter}: ค่าของหน่วยงาน {theirs} ({status}) — {reason} "
+                      "(--accept รับไว้ / --drop ไม่รับ)").format(
+                      quarter=it["quarter"], theirs=number_text(it["theirs"]["achieved"], False) or "-",
+                      status=status_text(it["theirs"]["status"]), reason=it["reason_text"]))
     return 0
 
 
@@ -209,12 +230,18 @@ def restore_command(db_path: Path, backup: Path) -> int:
     Works on a new, empty data folder too (a new PC: `--db` pointing anywhere)."""
     result = backup_service.restore_backup(db_path, backup)
     PlanService.open(db_path).close()  # upgrades an older backup to this version
-    lines = [f"กู้คืนจาก “{backup}” แล้ว"
-             + (f" ฐานข้อมูลเดิมเก็บไว้ที่ “{result.aside}”" if result.aside else f" ไปที่ “{db_path}”")]
+    lines = [_("กู้คืนจาก “{backup}” แล้ว").format(backup=backup) + " "
+             + (_("ฐานข้อมูลเดิมเก็บไว้ที่ “{aside}”").format(aside=result.aside) if result.aside
+                else _("ไปที่ “{db_path}”").format(db_path=db_path))]
     if result.evidence_restored:
-        lines.append(f"ไฟล์หลักฐาน {result.evidence_restored} ไฟล์อยู่ในโฟลเดอร์ข้อมูลแล้ว")
+        lines.append(ngettext("ไฟล์หลักฐาน {count} ไฟล์อยู่ในโฟลเดอร์ข้อมูลแล้ว",
+                              "ไฟล์หลักฐาน {count} ไฟล์อยู่ในโฟลเดอร์ข้อมูลแล้ว",
+                              result.evidence_restored).format(count=result.evidence_restored))
     if result.evidence_missing:
-        lines.append(f"คำเตือน: ไม่มีไฟล์หลักฐาน {result.evidence_missing} ไฟล์ในไฟล์สำรองและในเครื่องนี้ "
-                     "(ไฟล์สำรองรุ่นเก่าเก็บเฉพาะฐานข้อมูล) ให้นำไฟล์เหล่านั้นมาแนบใหม่ก่อนส่งออก")
+        lines.append(ngettext("คำเตือน: ไม่มีไฟล์หลักฐาน {count} ไฟล์ในไฟล์สำรองและในเครื่องนี้ "
+                              "(ไฟล์สำรองรุ่นเก่าเก็บเฉพาะฐานข้อมูล) ให้นำไฟล์เหล่านั้นมาแนบใหม่ก่อนส่งออก",
+                              "คำเตือน: ไม่มีไฟล์หลักฐาน {count} ไฟล์ในไฟล์สำรองและในเครื่องนี้ "
+                              "(ไฟล์สำรองรุ่นเก่าเก็บเฉพาะฐานข้อมูล) ให้นำไฟล์เหล่านั้นมาแนบใหม่ก่อนส่งออก",
+                              result.evidence_missing).format(count=result.evidence_missing))
     print("\n".join(lines))
     return 0

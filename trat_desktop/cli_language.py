@@ -11,6 +11,7 @@ and the English catalog gives back argparse's English. The language is chosen be
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 from collections.abc import Sequence
 
@@ -81,3 +82,32 @@ def choose(argv: Sequence[str]) -> str:
     """Set the command line's language from *argv* and the environment, and teach argparse; returns it."""
     install()
     return i18n.set_language(requested(argv).strip().lower())
+
+
+def thai_digits() -> bool:
+    """Whether result lines write Thai digits: in Thai as before (๑๕ เม.ย. ๒๕๖๙), in English Arabic digits
+    (IT staff who read no Thai read no Thai digits either)."""
+    return i18n.language() == i18n.SOURCE_LANGUAGE
+
+
+def date_text(day: dt.date, short: bool = True) -> str:
+    """A Buddhist-era date in the command line's language: '๑๕ เม.ย. ๒๕๖๙' / '15 Apr 2569 BE'."""
+    from .domain.rounds import be_date_text
+
+    return be_date_text(day, thai_digits(), short=short, language=i18n.language())
+
+
+def digits_text(value: object) -> str:
+    """*value* with Thai digits in Thai, as it is in English."""
+    from .domain.thai import to_thai_digits
+
+    return to_thai_digits(str(value)) if thai_digits() else str(value)
+
+
+def status_text(status: str) -> str:
+    """A progress status in the command line's language (the stored Thai word in Thai; '-' when unknown)."""
+    from .domain.progress import STATUSES
+
+    if status == "cancelled":
+        return i18n.pgettext("status", "ยกเลิก")
+    return _(STATUSES[status]) if status in STATUSES else "-"

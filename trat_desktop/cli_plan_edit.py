@@ -10,7 +10,7 @@ import argparse
 import re
 from typing import Any
 
-from .i18n import N_, _
+from .i18n import N_, _, ngettext
 from .domain.labels import find_activity, find_row
 from .domain.plan_fit import OUTSIDE_PLAN_TEXT
 from .domain.thai import to_arabic_digits
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
     try:  # the label is resolved to a uid once, here; a label two rows share is refused
         row = find_row(plan, to_arabic_digits(args.row_id)).row
     except TratError as exc:
-        raise TratError(f"{exc.message} (ดูรหัสจาก progress list)") from None
+        raise TratError(exc.message + " " + _("(ดูรหัสจาก progress list)")) from None
     fields: dict[str, Any] = {}
     if args.quarters is not None:
         fields["quarter_from"], fields["quarter_to"] = _quarters(args.quarters)
@@ -81,8 +81,9 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         raise TratError(_("ไม่มีสิ่งที่จะแก้ไข: ระบุ --quarters, --unit, --target หรือ --agencies"))
     impact = editor.impact_of_row_edit(row.uid, fields, agency_uids)
     if impact.affected:
-        print(f"ผลที่บันทึกไว้ซึ่งจะ{OUTSIDE_PLAN_TEXT} {len(impact.affected)} รายการ "
-              "(เก็บไว้ ไม่ถูกลบ หน่วยงานยังล้างหรือแก้ไขได้):")
+        print(ngettext("ผลที่บันทึกไว้ซึ่งจะ{outside} {count} รายการ (เก็บไว้ ไม่ถูกลบ หน่วยงานยังล้างหรือแก้ไขได้):",
+                       "ผลที่บันทึกไว้ซึ่งจะ{outside} {count} รายการ (เก็บไว้ ไม่ถูกลบ หน่วยงานยังล้างหรือแก้ไขได้):",
+                       len(impact.affected)).format(outside=_(OUTSIDE_PLAN_TEXT), count=len(impact.affected)))
         for line in impact.lines:
             print(f"  {line}")
     else:
@@ -103,20 +104,22 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
 
 
 def _activity(args: argparse.Namespace, editor: PlanEditService, plan: Any) -> int:
-    strategy_text, _, code = to_arabic_digits(args.activity_id).partition("/")
+    strategy_text, _slash, code = to_arabic_digits(args.activity_id).partition("/")
     strategy_text, code = strategy_text.strip(), code.strip()
     try:  # resolved once, here; two activities with the same code are refused, not guessed
         activity = find_activity(plan, f"{strategy_text}/{code}" if code else strategy_text)
     except TratError as exc:
-        raise TratError(f"{exc.message} (รูปแบบ: ยุทธศาสตร์/รหัส เช่น 1/1.5)") from None
+        raise TratError(exc.message + " " + _("(รูปแบบ: ยุทธศาสตร์/รหัส เช่น 1/1.5)")) from None
     from .domain import plan_rules
 
     new_code = plan_rules.clean_field("activity", "code", args.code)
     editor.check_unique("activity", activity.uid, None, {"code": new_code})
     if args.dry_run:
-        print(f"จะเปลี่ยนรหัสกิจกรรม {strategy_text}/{code} เป็น {strategy_text}/{new_code} (ทดลอง ไม่ได้บันทึก)")
+        print(_("จะเปลี่ยนรหัสกิจกรรม {old} เป็น {new} (ทดลอง ไม่ได้บันทึก)").format(
+            old=f"{strategy_text}/{code}", new=f"{strategy_text}/{new_code}"))
         return 0
     editor.update("activity", activity.uid, code=args.code)
-    print(f"เปลี่ยนรหัสกิจกรรม {strategy_text}/{code} เป็น {strategy_text}/{new_code} แล้ว "
-          f"(รหัสตัวชี้วัดของกิจกรรมนี้เปลี่ยนตาม ผลที่บันทึกไว้ยังอยู่กับตัวชี้วัดเดิม)")
+    print(_("เปลี่ยนรหัสกิจกรรม {old} เป็น {new} แล้ว "
+            "(รหัสตัวชี้วัดของกิจกรรมนี้เปลี่ยนตาม ผลที่บันทึกไว้ยังอยู่กับตัวชี้วัดเดิม)").format(
+        old=f"{strategy_text}/{code}", new=f"{strategy_text}/{new_code}"))
     return 0

@@ -108,13 +108,15 @@ def _settings(args: argparse.Namespace, progress: ProgressService) -> int:
     settings = SettingsService(progress)
     if args.settings_command == "set":
         stored = settings.set(args.key, args.value)
-        print(f"ตั้งค่า {args.key} = “{stored}”" if stored else f"ล้างค่า {args.key} แล้ว (ใช้ค่าเริ่มต้น)")
+        print(_("ตั้งค่า {key} = “{value}”").format(key=args.key, value=stored) if stored
+              else _("ล้างค่า {key} แล้ว (ใช้ค่าเริ่มต้น)").format(key=args.key))
         return 0
     views = settings.show()
     if args.json:
         print(json.dumps([v.as_json() for v in views], ensure_ascii=False, indent=2))
         return 0
     for v in views:
-        shown = v.value or (f"(ไม่ได้ตั้ง: {v.effective})" if v.effective else f"(ไม่ได้ตั้ง; {v.help})")
-        print(f"{v.key} — {v.label}: {shown}")
+        shown = v.value or (_("(ไม่ได้ตั้ง: {value})").format(value=v.effective) if v.effective
+                            else _("(ไม่ได้ตั้ง; {help})").format(help=_(v.help) if v.help else ""))
+        print(f"{v.key} — {_(v.label)}: {shown}")
     return 0

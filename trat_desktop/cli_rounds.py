@@ -20,9 +20,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .i18n import N_, _, language
+from .cli_language import date_text, digits_text, thai_digits
+from .i18n import N_, _, language, ngettext
 from .domain.capabilities import can, own_office
-from .domain.rounds import ROUND_IDS, be_date_text
+from .domain.rounds import ROUND_IDS
 from .services import PlanService, ProgressService
 
 STATE_TEXT = {"open": N_("ยังไม่ส่ง"), "submitted": N_("ลงนามส่งแล้ว"), "withdrawn": N_("ถอนการส่งแล้ว")}
@@ -117,8 +118,8 @@ def _thresholds(args: argparse.Namespace, figures: Any) -> int:
     if args.json:
         print(json.dumps({"achieved": current.achieved, "near": current.near}, ensure_ascii=False))
     else:
-        print(("บันทึกเกณฑ์แล้ว: " if args.achieved is not None or args.near is not None else "เกณฑ์ผลสัมฤทธิ์: ")
-              + current.text())
+        print((_("บันทึกเกณฑ์แล้ว: ") if args.achieved is not None or args.near is not None else _("เกณฑ์ผลสัมฤทธิ์: "))
+              + current.text(thai_digits(), language()))
     return 0
 
 
@@ -143,13 +144,14 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         if args.json:
             print(json.dumps(data, ensure_ascii=False, indent=2))
             return 0
-        from .domain.thai import to_thai_digits
-
-        province, _ = figures.figures(data["fiscal_year"], args.round)
-        who = "หน่วยงาน" if own_office(figures.progress.identity()) is not None else "จังหวัด"
-        print(f"{who}: {province.sentence()} · บรรลุเป้าหมาย {to_thai_digits(str(province.on_target))} ตัวชี้วัด")
+        province, _offices = figures.figures(data["fiscal_year"], args.round)
+        who = _("หน่วยงาน") if own_office(figures.progress.identity()) is not None else _("จังหวัด")
+        print(ngettext("{who}: {sentence} · บรรลุเป้าหมาย {count} ตัวชี้วัด",
+                       "{who}: {sentence} · บรรลุเป้าหมาย {count} ตัวชี้วัด", province.on_target).format(
+            who=who, sentence=province.sentence(thai_digits(), language()), count=digits_text(province.on_target)))
         for number, strategy in province.children.items():
-            print(f"  ยุทธศาสตร์ที่ {number}: {strategy.sentence()}")
+            print("  " + _("ยุทธศาสตร์ที่ {number}: {sentence}").format(
+                number=number, sentence=strategy.sentence(thai_digits(), language())))
         return 0
     if args.command != "round":
         return None
@@ -170,8 +172,9 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
         for r in rounds.rounds(year):
             mine = [e for e in entries if e.round.id == r.id]
             got = sum(1 for e in mine if e.state != "not_received")
-            print(f"{r.id:<3} {r.name:<14} {be_date_text(r.start)} – {be_date_text(r.end)}  "
-                  f"ครบกำหนดส่ง {be_date_text(r.due)}  ได้รับ {got}/{len(mine)} หน่วยงาน")
+            print(f"{r.id:<3} {r.title(language()):<14} {date_text(r.start)} – {date_text(r.end)}  "
+                  + _("ครบกำหนดส่ง {due}  ได้รับ {got}/{total} หน่วยงาน").format(due=date_text(r.due), got=got,
+                                                                            total=len(mine)))
         return 0
     if args.round_command == "list":
         views = rounds.views(year)
@@ -180,22 +183,26 @@ def run(args: argparse.Namespace, service: PlanService) -> int | None:
             return 0
         for view in views.values():
             r = view.round
-            extra = f" (แก้ไขหลังลงนาม {view.changed_after_signoff} รายการ)" if view.changed_after_signoff else ""
+            extra = (" " + ngettext("(แก้ไขหลังลงนาม {count} รายการ)", "(แก้ไขหลังลงนาม {count} รายการ)",
+                                    view.changed_after_signoff).format(count=view.changed_after_signoff)
+                     if view.changed_after_signoff else "")
             state = _(STATE_TEXT[view.state]) if can(rounds.progress.identity(), "own_rounds") else ""
-            print(f"{r.id:<3} {r.name:<14} {be_date_text(r.start)} – {be_date_text(r.end)}  "
-                  f"ครบกำหนดส่ง {be_date_text(r.due)}  {state}{extra}".rstrip())
+            print((f"{r.id:<3} {r.title(language()):<14} {date_text(r.start)} – {date_text(r.end)}  "
+                   + _("ครบกำหนดส่ง {due}").format(due=date_text(r.due)) + f"  {state}{extra}").rstrip())
         return 0
     if args.round_command == "set":
         changed = rounds.set_dates(year, args.round, start=args.start, end=args.end, due=args.due)
-        print(f"กำหนด{changed.name}: {be_date_text(changed.start)} – {be_date_text(changed.end)} "
-              f"ครบกำหนดส่ง {be_date_text(changed.due)}")
+        print(_("กำหนด{name}: {start} – {end} ครบกำหนดส่ง {due}").format(
+            name=changed.title(language()), start=date_text(changed.start), end=date_text(changed.end),
+            due=date_text(changed.due)))
         return 0
     if args.round_command == "submit":
         view, path = rounds.submit(year, args.round, args.signer, args.position, out=args.out)
         sub = view.submission
-        print(f"ลงนามส่ง{view.round.name}แล้ว โดย {sub.signer_name if sub else ''} "
-              f"ค่าของไตรมาส {', '.join(str(q) for q in view.round.quarters())} ถูกล็อกบนเครื่องนี้\n"
-              f"ไฟล์ฉบับสุดท้ายของรอบ: {path}\nโปรดส่งไฟล์นี้ให้ศูนย์ฯ ทาง LINE อีเมล หรือ USB")
+        print(_("ลงนามส่ง{name}แล้ว โดย {signer} ค่าของไตรมาส {quarters} ถูกล็อกบนเครื่องนี้\n"
+                "ไฟล์ฉบับสุดท้ายของรอบ: {path}\nโปรดส่งไฟล์นี้ให้ศูนย์ฯ ทาง LINE อีเมล หรือ USB").format(
+            name=view.round.title(language()), signer=sub.signer_name if sub else "",
+            quarters=", ".join(str(q) for q in view.round.quarters()), path=path))
         return 0
     view = rounds.withdraw(year, args.round, args.reason)
     print(_("ถอนการส่ง{name}แล้ว แก้ไขค่าได้อีกครั้ง").format(name=view.round.title(language())))
@@ -219,8 +226,8 @@ def _review(args: argparse.Namespace, service: PlanService) -> int:
         if args.json:
             print(json.dumps([c.__dict__ for c in found], ensure_ascii=False, indent=2))
         for c in [] if args.json else found:
-            where = f"ไตรมาส {c.quarter}" if c.quarter else (c.round_id or "")
-            answer = f" — ตอบ: {c.answer}" if c.answer else " — ยังไม่ตอบ"
+            where = _("ไตรมาส {quarter}").format(quarter=c.quarter) if c.quarter else (c.round_id or "")
+            answer = " — " + (_("ตอบ: {answer}").format(answer=c.answer) if c.answer else _("ยังไม่ตอบ"))
             print(f"#{c.id} {where}: {c.text}{answer}")
         return 0
     if args.target == "answer":
@@ -252,18 +259,21 @@ def _timeliness(args: argparse.Namespace, service: PlanService) -> int:
         if args.json:
             print(json.dumps([{"office": o, "message": m} for o, m in found], ensure_ascii=False, indent=2))
         else:
-            print("\n\n".join(f"— {o} —\n{m}" for o, m in found) or "ไม่มีหน่วยงานที่ต้องแจ้งเตือน")
+            print("\n\n".join(f"— {o} —\n{m}" for o, m in found) or _("ไม่มีหน่วยงานที่ต้องแจ้งเตือน"))
         return 0
     entries = board(review, year, args.round)
     if args.json:
         print(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2))
         return 0
     for e in entries:
-        dates = (f" (ลงนาม {e.signed_on}, ไฟล์ลงนามส่ง {e.submitted_at[:16]}, ได้รับ {e.received_at[:16]})"
+        dates = (" " + _("(ลงนาม {signed_on}, ไฟล์ลงนามส่ง {submitted_at}, ได้รับ {received_at})").format(
+            signed_on=e.signed_on, submitted_at=e.submitted_at[:16], received_at=e.received_at[:16])
                  if e.signed_on else "")
         if e.changed_after_signoff:
-            dates += f" แก้ไขหลังลงนาม {e.changed_after_signoff} รายการ"
-        print(f"{e.round.id:<3} {e.office_name}: {e.punctuality.text()} · {REVIEW_TEXT[e.state]}{dates}")
+            dates += " " + ngettext("แก้ไขหลังลงนาม {count} รายการ", "แก้ไขหลังลงนาม {count} รายการ",
+                                    e.changed_after_signoff).format(count=e.changed_after_signoff)
+        print(f"{e.round.id:<3} {e.office_name}: {e.punctuality.text(thai_digits(), language())} · "
+              f"{_(REVIEW_TEXT[e.state])}{dates}")
     return 0
 
 
@@ -281,6 +291,6 @@ def _reply(args: argparse.Namespace, service: PlanService) -> int:
     result = replies.import_reply(args.file, trust_new=args.trust_new)
     print(result["message"])
     if result["status"] == "imported":
-        print(f"ความเห็นใหม่ {result['comments']} รายการ, ผลการตรวจใหม่ {result['reviews']} รายการ, "
-              f"ปลดล็อก {result['unlocks']} รอบ")
+        print(_("ความเห็นใหม่ {comments} รายการ, ผลการตรวจใหม่ {reviews} รายการ, ปลดล็อก {unlocks} รอบ").format(
+            comments=result["comments"], reviews=result["reviews"], unlocks=result["unlocks"]))
     return 0

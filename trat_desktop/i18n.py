@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Callable
-from importlib import resources
+from pathlib import Path
+from typing import Any
 
 DOMAIN = "messages"
 SOURCE_LANGUAGE = "th"
@@ -30,9 +31,17 @@ LANGUAGES: dict[str, str] = {"th": "ไทย", "en": "English"}
 _state: dict[str, object] = {"language": SOURCE_LANGUAGE, "translations": None}
 
 
-def catalog_path(language: str, suffix: str = ".mo") -> resources.abc.Traversable:  # type: ignore[name-defined]
-    """Where the catalog of *language* is inside the package (``.mo`` or ``.po``)."""
-    return resources.files("trat_desktop") / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+def catalog_path(language: str, suffix: str = ".mo") -> Any:
+    """Where the catalog of *language* is inside the package (``.mo`` or ``.po``): the package's folder
+    when it is one (as importlib.resources names it, without importing it at start-up: ~2.5 ms), else
+    through importlib.resources (a zipped package)."""
+    parts = ("locale", language, "LC_MESSAGES", f"{DOMAIN}{suffix}")
+    folder = Path(__file__).resolve().parent
+    if (folder / "locale").is_dir():
+        return folder.joinpath(*parts)
+    from importlib import resources
+
+    return resources.files("trat_desktop").joinpath(*parts)
 
 
 def load(language: str) -> gettext.NullTranslations:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_DIR_NAME = "TratDesktop"
 APP_AUTHOR = "TratProvince"
 
@@ -70,6 +68,8 @@ def icons_dir() -> Path:
 
 def default_db_path() -> Path:
     """The database in the user's data folder (created on first use)."""
+    from platformdirs import user_data_dir  # (here: a start with --db does not need it)
+
     folder = Path(user_data_dir(APP_DIR_NAME, APP_AUTHOR))
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "trat-desktop.sqlite3"

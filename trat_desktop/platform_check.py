@@ -7,7 +7,6 @@ wrong and which Debian/Ubuntu packages to install, and the app exits with status
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from typing import Mapping
@@ -30,6 +29,8 @@ XCB_LIBRARIES: dict[str, str] = {
 
 
 def _loadable(name: str) -> bool:
+    import ctypes  # (here: only a start on X11 asks)
+
     try:
         ctypes.CDLL(name)
     except OSError:

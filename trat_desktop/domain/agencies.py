@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 from typing import Iterable
 
+from ..i18n import _
 from .model import Agency, PlanWarning
 
 #: Namespace for agency ids derived from the canonical name (stable on every PC).
@@ -105,7 +106,7 @@ ABBREVIATIONS = (
     ("ทต.", "เทศบาลตำบล"), ("ทม.", "เทศบาลเมือง"), ("ทน.", "เทศบาลนคร"), ("รพ.", "โรงพยาบาล"),
     ("รร.", "โรงเรียน"), ("สภ.", "สถานีตำรวจภูธร"), ("จ.", "จังหวัด"), ("อ.", "อำเภอ"), ("ต.", "ตำบล"),
 )
-_ABBREVIATION = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=\.))(" + "|".join(re.escape(a) for a, _ in ABBREVIATIONS) + ")")
+_ABBREVIATION = re.compile(r"(?:(?<=^)|(?<=\s)|(?<=\.))(" + "|".join(re.escape(a) for a, _full in ABBREVIATIONS) + ")")
 _EXPANSION = dict(ABBREVIATIONS)
 POSSIBLE_DUPLICATE_RATIO = 0.85
 _GENERIC_WORDS = ("สำนักงาน", "ที่ว่าการ", "ที่ทำการ")
@@ -231,7 +232,8 @@ class AgencyResolver:
             self._warned.add(key)
             self.warnings.append(PlanWarning(
                 "AGENCY_SPELLING",
-                f"ชื่อหน่วยงาน “{name}” สะกดต่างจากทะเบียน ถือเป็น “{misspelt}” (ตามทะเบียนหน่วยงาน)",
+                _("ชื่อหน่วยงาน “{name}” สะกดต่างจากทะเบียน ถือเป็น “{misspelt}” "
+                  "(ตามทะเบียนหน่วยงาน)").format(name=name, misspelt=misspelt),
                 line,
             ))
         canonical = self._by_key.get(key) or misspelt
@@ -259,18 +261,19 @@ class AgencyResolver:
                  and any(possibly_same(name, spelling, self.home, self._province[other.name])
                          for spelling in {other.name, other.short_name, *other.aliases} if spelling)]
         if alike:
-            names = " หรือ ".join(f"“{other.name}”" for other in alike)
+            names = _(" หรือ ").join(f"“{other.name}”" for other in alike)
             self.warnings.append(PlanWarning(
                 "AGENCY_POSSIBLE_DUPLICATE",
-                f"“{name}” อาจเป็นหน่วยงานเดียวกับ {names} จึงเพิ่มเป็นหน่วยงานใหม่ไว้ก่อน "
-                "โปรดรวมหรือแยกที่ แก้ไขแผน → หน่วยงาน (หรือคำสั่ง trat-desktop agencies)",
+                _("“{name}” อาจเป็นหน่วยงานเดียวกับ {names} จึงเพิ่มเป็นหน่วยงานใหม่ไว้ก่อน "
+                  "โปรดรวมหรือแยกที่ แก้ไขแผน → หน่วยงาน (หรือคำสั่ง trat-desktop agencies)").format(
+                      name=name, names=names),
                 line,
             ))
             self.possible_duplicates.extend((name, other.name, line) for other in alike)
         else:
             self.warnings.append(PlanWarning(
                 "AGENCY_UNKNOWN",
-                f"ไม่พบหน่วยงาน “{name}” ในทะเบียนหน่วยงาน จึงเพิ่มเป็นหน่วยงานใหม่ โปรดตรวจสอบ",
+                _("ไม่พบหน่วยงาน “{name}” ในทะเบียนหน่วยงาน จึงเพิ่มเป็นหน่วยงานใหม่ โปรดตรวจสอบ").format(name=name),
                 line,
             ))
         self._add(Agency(name, name, set(), uid), self.home)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import TratError
+from ..i18n import N_, _
 from .rounds import ROUND_NAMES, check_round_id
 from .text import clean_text
 
@@ -22,25 +23,25 @@ MAX_SETTING = 200
 @dataclass(frozen=True)
 class SettingKey:
     key: str
-    label: str          # Thai, as the dialog and `settings show` name it
-    help: str = ""      # what is printed when it is empty
+    label: str          # Thai, marked N_(): the dialog and `settings show` show _(label)
+    help: str = ""      # what is printed when it is empty (N_() too)
 
 
 #: settings a user sets (``trat-desktop settings set KEY VALUE``, ตั้งค่า › เอกสารชุดหลักฐาน ITA…), in order
 SETTINGS: tuple[SettingKey, ...] = (
-    SettingKey("ita.letterhead", "ส่วนราชการ (ชื่อหน่วยงานตามหัวบันทึกข้อความ)",
-               "ว่าง = ชื่อหน่วยงานของเครื่องนี้"),
-    SettingKey("ita.doc_prefix", "เลขที่หนังสือ (ที่ ตร …/)", "ว่าง = เว้นไว้ให้เขียนเอง"),
-    SettingKey("ita.website", "เว็บไซต์ของหน่วยงาน (Link ภายนอก)", "ว่าง = เว้นไว้ให้เขียนเอง"),
-    SettingKey("ita.officer_name", "ผู้จัดทำ / ผู้รับผิดชอบการให้ข้อมูล: ชื่อ", "ว่าง = ผู้รายงานตามการตั้งค่าเครื่อง"),
-    SettingKey("ita.officer_position", "ผู้จัดทำ / ผู้รับผิดชอบการให้ข้อมูล: ตำแหน่ง",
-               "ว่าง = ตำแหน่งผู้รายงานตามการตั้งค่าเครื่อง"),
-    SettingKey("ita.head_name", "หัวหน้าส่วนราชการ / ผู้อนุมัติรับรอง: ชื่อ",
-               "ว่าง = ผู้ลงนามส่งรายงานรอบนั้น หรือหัวหน้าตามการตั้งค่าเครื่อง"),
-    SettingKey("ita.head_position", "หัวหน้าส่วนราชการ / ผู้อนุมัติรับรอง: ตำแหน่ง",
-               "ว่าง = ตำแหน่งผู้ลงนามส่งรายงานรอบนั้น หรือตามการตั้งค่าเครื่อง"),
-    SettingKey("ita.publisher_name", "ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่: ชื่อ", "ว่าง = เว้นไว้ให้เขียนเอง"),
-    SettingKey("ita.publisher_position", "ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่: ตำแหน่ง", "ว่าง = เว้นไว้ให้เขียนเอง"),
+    SettingKey("ita.letterhead", N_("ส่วนราชการ (ชื่อหน่วยงานตามหัวบันทึกข้อความ)"),
+               N_("ว่าง = ชื่อหน่วยงานของเครื่องนี้")),
+    SettingKey("ita.doc_prefix", N_("เลขที่หนังสือ (ที่ ตร …/)"), N_("ว่าง = เว้นไว้ให้เขียนเอง")),
+    SettingKey("ita.website", N_("เว็บไซต์ของหน่วยงาน (Link ภายนอก)"), N_("ว่าง = เว้นไว้ให้เขียนเอง")),
+    SettingKey("ita.officer_name", N_("ผู้จัดทำ / ผู้รับผิดชอบการให้ข้อมูล: ชื่อ"), N_("ว่าง = ผู้รายงานตามการตั้งค่าเครื่อง")),
+    SettingKey("ita.officer_position", N_("ผู้จัดทำ / ผู้รับผิดชอบการให้ข้อมูล: ตำแหน่ง"),
+               N_("ว่าง = ตำแหน่งผู้รายงานตามการตั้งค่าเครื่อง")),
+    SettingKey("ita.head_name", N_("หัวหน้าส่วนราชการ / ผู้อนุมัติรับรอง: ชื่อ"),
+               N_("ว่าง = ผู้ลงนามส่งรายงานรอบนั้น หรือหัวหน้าตามการตั้งค่าเครื่อง")),
+    SettingKey("ita.head_position", N_("หัวหน้าส่วนราชการ / ผู้อนุมัติรับรอง: ตำแหน่ง"),
+               N_("ว่าง = ตำแหน่งผู้ลงนามส่งรายงานรอบนั้น หรือตามการตั้งค่าเครื่อง")),
+    SettingKey("ita.publisher_name", N_("ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่: ชื่อ"), N_("ว่าง = เว้นไว้ให้เขียนเอง")),
+    SettingKey("ita.publisher_position", N_("ผู้รับผิดชอบการนำข้อมูลขึ้นเผยแพร่: ตำแหน่ง"), N_("ว่าง = เว้นไว้ให้เขียนเอง")),
 )
 SETTING_KEYS = {s.key: s for s in SETTINGS}
 _URL = re.compile(r"^(https?://)?[^\s/]+\.[^\s/]+(/\S*)?$", re.IGNORECASE)
@@ -50,12 +51,12 @@ def check_setting(key: str, value: object) -> tuple[str, str]:
     """(the key, the value as stored) or a Thai TratError. An empty value clears the setting."""
     known = SETTING_KEYS.get(str(key).strip())
     if known is None:
-        raise TratError(f"ไม่มีการตั้งค่า “{key}” (ใช้ได้: " + ", ".join(SETTING_KEYS) + ")")
+        raise TratError(_("ไม่มีการตั้งค่า “{key}” (ใช้ได้: {keys})").format(key=key, keys=", ".join(SETTING_KEYS)))
     text = clean_text(value)
     if len(text) > MAX_SETTING:
-        raise TratError(f"“{known.label}” ยาวเกิน {MAX_SETTING} ตัวอักษร")
+        raise TratError(_("“{label}” ยาวเกิน {limit} ตัวอักษร").format(label=_(known.label), limit=MAX_SETTING))
     if known.key == "ita.website" and text and not _URL.match(text):
-        raise TratError(f"“{text}” ไม่ใช่ที่อยู่เว็บไซต์ (เช่น https://www.trat.go.th)")
+        raise TratError(_("“{text}” ไม่ใช่ที่อยู่เว็บไซต์ (เช่น https://www.trat.go.th)").format(text=text))
     return known.key, text
 
 

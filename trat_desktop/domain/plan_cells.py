@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..i18n import _, language
 from .model import BudgetValue
 from .thai import to_arabic_digits, to_thai_digits
 
@@ -137,8 +138,8 @@ def _budget_item(text: str) -> BudgetItem:
             else:
                 agency = agency or name
     if budget is None:
-        raise CellError(f"อ่านงบประมาณ “{norm(text)}” ไม่ได้ (ต้องเป็นจำนวนเงิน เช่น ๙๙,๖๕๐ หรือ 99650.-, "
-                        "ไม่ใช้งบประมาณ, n/a หรือ -)")
+        raise CellError(_("อ่านงบประมาณ “{text}” ไม่ได้ (ต้องเป็นจำนวนเงิน เช่น ๙๙,๖๕๐ หรือ 99650.-, "
+                          "ไม่ใช้งบประมาณ, n/a หรือ -)").format(text=norm(text)))
     return BudgetItem(budget.value, agency, source, budget.misspelt, norm(text), note)
 
 
@@ -152,7 +153,7 @@ def parse_budget_cell(text: str) -> BudgetCell:
         return BudgetCell([BudgetItem(single.value, misspelt=single.misspelt, written=norm(text))])
     parts = [p for p in (norm(p) for p in _ITEM_SPLIT.split(text)) if p]
     if not parts:
-        raise CellError(f"อ่านงบประมาณ “{norm(text)}” ไม่ได้")
+        raise CellError(_("อ่านงบประมาณ “{text}” ไม่ได้").format(text=norm(text)))
     return BudgetCell([_budget_item(p) for p in parts])
 
 
@@ -184,6 +185,21 @@ def quarters_text(first: int, last: int) -> str:
     if first == last:
         return f"ไตรมาส {to_thai_digits(str(first))}"
     return f"ไตรมาส {to_thai_digits(str(first))} - {to_thai_digits(str(last))}"
+
+
+def shown_digits(text: object) -> str:
+    """A number in a message to the user: Thai digits in Thai (as before), Arabic digits in English."""
+    text = str(text)
+    return to_thai_digits(text) if language() == "th" else to_arabic_digits(text)
+
+
+def shown_quarters(first: int, last: int) -> str:
+    """Quarters in a message: :func:`quarters_text` in Thai (as before), 'Quarters 2–4' in English."""
+    if language() == "th":
+        return quarters_text(first, last)
+    from .display import period_text
+
+    return period_text(first, last, False, language())
 
 
 def fiscal_month(month: int) -> int:
@@ -235,11 +251,11 @@ def parse_period(text: str, fiscal_year: int | None) -> tuple[tuple[int, int], l
     if listed:
         numbers = sorted({int(n) for n in re.findall(r"\d", listed.group(1))})
         if not all(1 <= n <= 4 for n in numbers):
-            raise CellError(f"ระยะเวลาดำเนินการ “{value}” มีไตรมาสที่ไม่มีอยู่ (มีไตรมาส ๑ - ๔)")
+            raise CellError(_("ระยะเวลาดำเนินการ “{value}” มีไตรมาสที่ไม่มีอยู่ (มีไตรมาส ๑ - ๔)").format(value=value))
         notes = []
         if numbers != list(range(numbers[0], numbers[-1] + 1)):
-            notes.append(Note("PERIOD_WIDENED", f"ระยะเวลา “{value}” ไม่ต่อเนื่อง ถือเป็น"
-                                                + quarters_text(numbers[0], numbers[-1])))
+            notes.append(Note("PERIOD_WIDENED", _("ระยะเวลา “{value}” ไม่ต่อเนื่อง ถือเป็น{quarters}").format(
+                value=value, quarters=shown_quarters(numbers[0], numbers[-1]))))
         return (numbers[0], numbers[-1]), notes
     months = _months(arabic)
     if months:
@@ -248,15 +264,15 @@ def parse_period(text: str, fiscal_year: int | None) -> tuple[tuple[int, int], l
     if both:  # "ไตรมาส ๑ - ๒ (ต.ค. ๖๘ - มี.ค. ๖๙)": the quarters, checked against the months
         (quarters, notes) = parse_period(both.group(1), fiscal_year)
         try:
-            (in_months, _) = parse_period(both.group(2), fiscal_year)
+            (in_months, _notes) = parse_period(both.group(2), fiscal_year)
         except CellError:
             in_months = quarters
         if in_months != quarters:
-            notes = notes + [Note("PERIOD_DIFFERS", f"ระยะเวลา “{value}”: {quarters_text(*quarters)} ไม่ตรงกับเดือนในวงเล็บ "
-                                                    f"({quarters_text(*in_months)}) ใช้{quarters_text(*quarters)}")]
+            notes = notes + [Note("PERIOD_DIFFERS", _("ระยะเวลา “{value}”: {quarters} ไม่ตรงกับเดือนในวงเล็บ ({months}) ใช้{quarters}").format(
+                value=value, quarters=shown_quarters(*quarters), months=shown_quarters(*in_months)))]
         return quarters, notes
-    raise CellError(f"อ่านระยะเวลาดำเนินการ “{value}” ไม่ได้ (ต้องเป็น เช่น ไตรมาส ๒ - ๔, ตลอดปีงบประมาณ "
-                    "หรือ ต.ค. ๖๘ - ก.ย. ๖๙)")
+    raise CellError(_("อ่านระยะเวลาดำเนินการ “{value}” ไม่ได้ (ต้องเป็น เช่น ไตรมาส ๒ - ๔, "
+                      "ตลอดปีงบประมาณ หรือ ต.ค. ๖๘ - ก.ย. ๖๙)").format(value=value))
 
 
 def _months(text: str) -> list[tuple[int, int | None]]:
@@ -282,7 +298,7 @@ def _month_range(value: str, months: list[tuple[int, int | None]], fiscal_year: 
     notes: list[Note] = []
     (m1, y1), (m2, y2) = months[0], months[-1]
     if len(months) > 2:
-        raise CellError(f"ระยะเวลาดำเนินการ “{value}” ระบุหลายช่วงเดือน อ่านเป็นช่วงเดียวไม่ได้")
+        raise CellError(_("ระยะเวลาดำเนินการ “{value}” ระบุหลายช่วงเดือน อ่านเป็นช่วงเดียวไม่ได้").format(value=value))
     crosses = m1 >= 10 > m2  # October-December, then January-September: the calendar year changes
     if y1 is None and y2 is not None:
         y1 = y2 - 1 if crosses else y2
@@ -296,22 +312,24 @@ def _month_range(value: str, months: list[tuple[int, int | None]], fiscal_year: 
     start, end = fiscal_month(m1), fiscal_month(m2)
     if fy1 is not None and fy2 is not None and fy1 != fy2:
         if fiscal_year is None or fy1 > fiscal_year or fy2 < fiscal_year:
-            raise CellError(f"ระยะเวลาดำเนินการ “{value}” อยู่นอกปีงบประมาณของแผน")
-        notes.append(Note("PERIOD_OUTSIDE_YEAR", f"ระยะเวลา “{value}” เกินปีงบประมาณ พ.ศ. "
-                                                 f"{to_thai_digits(str(fiscal_year))} ใช้เฉพาะส่วนที่อยู่ในปีนี้"))
+            raise CellError(_("ระยะเวลาดำเนินการ “{value}” อยู่นอกปีงบประมาณของแผน").format(value=value))
+        notes.append(Note("PERIOD_OUTSIDE_YEAR", _("ระยะเวลา “{value}” เกินปีงบประมาณ พ.ศ. {fiscal_year} "
+                                                   "ใช้เฉพาะส่วนที่อยู่ในปีนี้").format(
+                                                       value=value, fiscal_year=shown_digits(fiscal_year))))
         if fy1 < fiscal_year:
             start = 1
         if fy2 > fiscal_year:
             end = 12
     elif fiscal_year is not None and fy1 is not None and fy1 != fiscal_year:
-        raise CellError(f"ระยะเวลาดำเนินการ “{value}” อยู่ในปีงบประมาณ พ.ศ. {to_thai_digits(str(fy1))} "
-                        f"ไม่ใช่ปีของแผน (พ.ศ. {to_thai_digits(str(fiscal_year))})")
+        raise CellError(_("ระยะเวลาดำเนินการ “{value}” อยู่ในปีงบประมาณ พ.ศ. {fy1} ไม่ใช่ปีของแผน (พ.ศ. "
+                          "{fiscal_year})").format(
+                              value=value, fy1=shown_digits(fy1), fiscal_year=shown_digits(fiscal_year)))
     if start > end:
-        raise CellError(f"ระยะเวลาดำเนินการ “{value}” เดือนเริ่มต้นอยู่หลังเดือนสิ้นสุด")
+        raise CellError(_("ระยะเวลาดำเนินการ “{value}” เดือนเริ่มต้นอยู่หลังเดือนสิ้นสุด").format(value=value))
     first, last = (start - 1) // 3 + 1, (end - 1) // 3 + 1
     if (start - 1) % 3 or end % 3:
-        notes.append(Note("PERIOD_FROM_MONTHS", f"ระยะเวลา “{value}” ไม่ตรงขอบไตรมาส ถือเป็น"
-                                                + quarters_text(first, last)))
+        notes.append(Note("PERIOD_FROM_MONTHS", _("ระยะเวลา “{value}” ไม่ตรงขอบไตรมาส ถือเป็น{quarters}").format(
+            value=value, quarters=shown_quarters(first, last))))
     return (first, last), notes
 
 
@@ -332,7 +350,7 @@ def parse_target(text: str, unit: str) -> tuple[float, str, list[Note]]:
     rest = rest[len(qualifier):]
     match = re.match(r"^(?P<pre>ร้อยละ)?(?P<n>\d+(?:\.\d+)?)(?P<post>.*)$", rest)
     if not match or (match.group("post") and not re.match(r"^[^\d]+$", match.group("post"))):
-        raise CellError(f"ปริมาณงาน “{value}” ไม่ใช่ตัวเลข")
+        raise CellError(_("ปริมาณงาน “{value}” ไม่ใช่ตัวเลข").format(value=value))
     number = float(match.group("n"))
     written = "ร้อยละ" if match.group("pre") else match.group("post")
     if written == "%":
@@ -341,13 +359,16 @@ def parse_target(text: str, unit: str) -> tuple[float, str, list[Note]]:
     if written:
         if not unit_key:
             unit = written
-            notes.append(Note("UNIT_FROM_TARGET", f"ไม่ระบุหน่วยนับ ใช้หน่วย “{written}” ที่เขียนไว้ในช่องปริมาณงาน “{value}”"))
+            notes.append(Note("UNIT_FROM_TARGET", _("ไม่ระบุหน่วยนับ ใช้หน่วย “{written}” ที่เขียนไว้ในช่องปริมาณงาน “{value}”").format(
+                written=written, value=value)))
         elif written != unit_key and not (written == "ร้อยละ" and unit_key in _PERCENT_UNITS):
-            notes.append(Note("TARGET_UNIT_DIFFERS", f"ปริมาณงาน “{value}” เขียนหน่วยต่างจากหน่วยนับ “{unit}” "
-                                                     f"ใช้ตัวเลข {thai_number(number)} และหน่วยนับ “{unit}”"))
+            notes.append(Note("TARGET_UNIT_DIFFERS", _("ปริมาณงาน “{value}” เขียนหน่วยต่างจากหน่วยนับ “{unit}” ใช้ตัวเลข {number} "
+                                                       "และหน่วยนับ “{unit}”").format(value=value, unit=unit,
+                                                                                     number=shown_digits(thai_number(number)))))
     if qualifier:
-        notes.append(Note("TARGET_QUALIFIED", f"ปริมาณงาน “{value}” อ่านเป็น {thai_number(number)} "
-                                              f"(คำว่า “{qualifier}” ไม่ได้เก็บเป็นตัวเลข)"))
+        notes.append(Note("TARGET_QUALIFIED", _("ปริมาณงาน “{value}” อ่านเป็น {number} (คำว่า “{qualifier}” "
+                                                "ไม่ได้เก็บเป็นตัวเลข)").format(value=value, number=shown_digits(thai_number(number)),
+                                                                            qualifier=qualifier)))
     return number, unit, notes
 
 
@@ -376,8 +397,9 @@ def activity_code(text: str, strategy: int) -> tuple[int, int, str] | None:
     if c is None:
         return a, b, title
     if a != strategy:
-        raise CellError(f"รหัสกิจกรรม {to_thai_digits(f'{a}.{b}.{c}')} ขึ้นต้นด้วยเลขยุทธศาสตร์ "
-                        f"{to_thai_digits(str(a))} แต่อยู่ใต้ยุทธศาสตร์ที่ {to_thai_digits(str(strategy))}")
+        raise CellError(_("รหัสกิจกรรม {code} ขึ้นต้นด้วยเลขยุทธศาสตร์ {a} แต่อยู่ใต้ยุทธศาสตร์ที่ "
+                          "{strategy}").format(
+                              code=shown_digits(f'{a}.{b}.{c}'), a=shown_digits(a), strategy=shown_digits(strategy)))
     return b, c, title
 
 

@@ -25,21 +25,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import PlanFormatError
+from ..i18n import N_, _
 from .thai import to_thai_digits
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-SAVE_AS_DOCX = "โปรดเปิดไฟล์ใน Word หรือ LibreOffice แล้วบันทึกเป็น “เอกสาร Word (.docx)” ก่อนนำเข้า"
+SAVE_AS_DOCX = N_("โปรดเปิดไฟล์ใน Word หรือ LibreOffice แล้วบันทึกเป็น “เอกสาร Word (.docx)” ก่อนนำเข้า")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def refuse_other_formats(data: bytes, name: str) -> None:
     """A Thai refusal for a file that is no .docx (old .doc, PDF, text, anything else)."""
     if data.startswith(OLE2_MAGIC):
-        raise PlanFormatError(1, f"ไฟล์ “{name}” เป็นเอกสาร Word รุ่นเก่า (.doc) ซึ่งอ่านไม่ได้ {SAVE_AS_DOCX}")
+        raise PlanFormatError(1, _("ไฟล์ “{name}” เป็นเอกสาร Word รุ่นเก่า (.doc) ซึ่งอ่านไม่ได้ {advice}").format(
+            name=name, advice=_(SAVE_AS_DOCX)))
     if data.startswith(b"%PDF"):
-        raise PlanFormatError(1, f"ไฟล์ “{name}” เป็น PDF ซึ่งอ่านตารางแผนไม่ได้ {SAVE_AS_DOCX}")
+        raise PlanFormatError(1, _("ไฟล์ “{name}” เป็น PDF ซึ่งอ่านตารางแผนไม่ได้ {advice}").format(
+            name=name, advice=_(SAVE_AS_DOCX)))
     if not data.startswith(b"PK"):
-        raise PlanFormatError(1, f"ไฟล์ “{name}” ไม่ใช่เอกสาร Word (.docx) {SAVE_AS_DOCX}")
+        raise PlanFormatError(1, _("ไฟล์ “{name}” ไม่ใช่เอกสาร Word (.docx) {advice}").format(
+            name=name, advice=_(SAVE_AS_DOCX)))
 
 
 MAX_XML_BYTES = 64 * 1024 * 1024  # the unpacked XML parts of a plan document (a zip bomb is refused)
@@ -208,16 +212,19 @@ def docx_to_text(data: bytes, name: str = "") -> str:
     """The document's text in the form of Word's text export (see the module's docstring)."""
     refuse_other_formats(data, name)
     if not is_docx(data):
-        raise PlanFormatError(1, f"ไฟล์ “{name}” เสียหายหรือไม่ใช่เอกสาร Word (.docx) {SAVE_AS_DOCX}")
+        raise PlanFormatError(1, _("ไฟล์ “{name}” เสียหายหรือไม่ใช่เอกสาร Word (.docx) {advice}").format(
+            name=name, advice=_(SAVE_AS_DOCX)))
     import docx  # python-docx: only when a Word file is read
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise PlanFormatError(1, f"เปิดเอกสาร Word “{name}” ไม่ได้ (ไฟล์อาจเสียหาย) {SAVE_AS_DOCX}") from exc
+        raise PlanFormatError(1, _("เปิดเอกสาร Word “{name}” ไม่ได้ (ไฟล์อาจเสียหาย) {advice}").format(
+            name=name, advice=_(SAVE_AS_DOCX))) from exc
     except Exception as exc:  # noqa: BLE001 - lxml raises its own errors for broken XML
-        raise PlanFormatError(1, f"อ่านเอกสาร Word “{name}” ไม่ได้ ({type(exc).__name__}) {SAVE_AS_DOCX}") from exc
+        raise PlanFormatError(1, _("อ่านเอกสาร Word “{name}” ไม่ได้ ({error}) {advice}").format(
+            name=name, error=type(exc).__name__, advice=_(SAVE_AS_DOCX))) from exc
     try:
         numbering_xml = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):

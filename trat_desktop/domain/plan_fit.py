@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from ..i18n import N_
+from ..i18n import N_, _, language, translator
 from .display import number_text
 from .model import IndicatorRow, Plan
 from .progress import MAX_NOTE, STATUSES, EntryCheck, ProgressEntry, ValidationError, check_achieved
@@ -116,12 +116,13 @@ def check_kept_edit(row: IndicatorRow | None, stored: ProgressEntry, entry: Prog
     if row is not None and entry.achieved != stored.achieved:
         check_achieved(row.unit, entry.achieved)
     if entry.status not in STATUSES:
-        raise ValidationError(f"สถานะ “{entry.status}” ไม่ถูกต้อง")
+        raise ValidationError(_("สถานะ “{status}” ไม่ถูกต้อง").format(status=entry.status))
     if len(entry.note) > MAX_NOTE:
-        raise ValidationError(f"หมายเหตุยาวเกิน {MAX_NOTE:,} ตัวอักษร")
+        raise ValidationError(_("หมายเหตุยาวเกิน {limit} ตัวอักษร").format(limit=f"{MAX_NOTE:,}"))
     if entry.spent_satang is not None and entry.spent_satang < 0:
-        raise ValidationError("งบประมาณที่ใช้ต้องไม่ติดลบ")
-    return EntryCheck(entry, [OUTSIDE_PLAN_TEXT + ": ค่านี้ยังเก็บไว้ แต่ไม่นับในแผนปัจจุบัน"])
+        raise ValidationError(_("งบประมาณที่ใช้ต้องไม่ติดลบ"))
+    return EntryCheck(entry, [_("{outside}: ค่านี้ยังเก็บไว้ แต่ไม่นับในแผนปัจจุบัน").format(
+        outside=_(OUTSIDE_PLAN_TEXT))])
 
 
 #: one unit of each rule (domain/progress.check_achieved): a value none of them takes is no one's value
@@ -141,9 +142,10 @@ def value_possible(value: float | None) -> bool:
     return False
 
 
-def reasons_text(reasons: Iterable[str]) -> str:
-    """Thai for a list of reason codes (unknown codes are shown as they are)."""
-    return " และ".join(REASONS.get(r, r) for r in reasons)
+def reasons_text(reasons: Iterable[str], language: str = "th") -> str:
+    """A list of reason codes in *language* (Thai by default: data; unknown codes are shown as they are)."""
+    tr = translator(language)
+    return tr(N_(" และ")).join(tr(REASONS[r]) if r in REASONS else r for r in reasons)
 
 
 def describe(found: Iterable[Misfit], entries: Mapping[tuple[str, str, int], ProgressEntry],
@@ -153,11 +155,12 @@ def describe(found: Iterable[Misfit], entries: Mapping[tuple[str, str, int], Pro
     lines = []
     for m in found:
         entry = entries.get(m.key)
-        value = "" if entry is None or entry.achieved is None else f" ผล {number_text(entry.achieved, False)}"
-        note = "" if entry is None or not entry.note else f" หมายเหตุ “{entry.note[:40]}”"
-        lines.append(f"[{labels.get(m.indicator_uid, m.indicator_uid[:8])}] "
-                     f"{agency_names.get(m.agency_uid, m.agency_uid)} ไตรมาส {m.quarter}:{value}{note} — "
-                     f"{reasons_text(m.reasons)}")
+        value = ("" if entry is None or entry.achieved is None
+                 else " " + _("ผล {value}").format(value=number_text(entry.achieved, False)))
+        note = "" if entry is None or not entry.note else " " + _("หมายเหตุ “{note}”").format(note=entry.note[:40])
+        lines.append(f"[{labels.get(m.indicator_uid, m.indicator_uid[:8])}] {agency_names.get(m.agency_uid, m.agency_uid)} "
+                     + _("ไตรมาส {quarter}:{value}{note} — {reasons}").format(
+                         quarter=m.quarter, value=value, note=note, reasons=reasons_text(m.reasons, language())))
     if len(lines) > limit:
-        lines = lines[:limit] + [f"… และอีก {len(lines) - limit} รายการ"]
+        lines = lines[:limit] + [_("… และอีก {count} รายการ").format(count=len(lines) - limit)]
     return lines

@@ -22,16 +22,19 @@ from dataclasses import dataclass, field
 from collections import Counter
 from typing import Any, Callable, Iterable, Sequence
 
+from ..i18n import N_, _
 from .display import budget_line_text, number_text, period_text
 from .model import Activity, IndicatorRow, Plan, Strategy, Tactic
 from .thai import to_arabic_digits
 
 ENTITIES = ("strategy", "tactic", "activity", "indicator")
-ENTITY_TEXT = {"strategy": "ยุทธศาสตร์", "tactic": "กลยุทธ์", "activity": "โครงการ/กิจกรรม", "indicator": "ตัวชี้วัด"}
+#: the words of the revision preview (marked N_(), shown through _())
+ENTITY_TEXT = {"strategy": N_("ยุทธศาสตร์"), "tactic": N_("กลยุทธ์"), "activity": N_("โครงการ/กิจกรรม"),
+               "indicator": N_("ตัวชี้วัด")}
 FIELD_TEXT = {
-    "number": "ลำดับ", "title": "ชื่อ", "goal": "เป้าหมาย", "code": "รหัส", "indicator": "ตัวชี้วัด",
-    "expected_result": "ผลที่คาดว่าจะได้รับ", "unit": "หน่วยนับ", "target": "ค่าเป้าหมาย", "period": "ระยะเวลา",
-    "agencies": "หน่วยงานผู้รับผิดชอบ", "budget": "งบประมาณ", "place": "อยู่ภายใต้",
+    "number": N_("ลำดับ"), "title": N_("ชื่อ"), "goal": N_("เป้าหมาย"), "code": N_("รหัส"), "indicator": N_("ตัวชี้วัด"),
+    "expected_result": N_("ผลที่คาดว่าจะได้รับ"), "unit": N_("หน่วยนับ"), "target": N_("ค่าเป้าหมาย"),
+    "period": N_("ระยะเวลา"), "agencies": N_("หน่วยงานผู้รับผิดชอบ"), "budget": N_("งบประมาณ"), "place": N_("อยู่ภายใต้"),
 }
 _TIE = 1e-9
 
@@ -43,7 +46,7 @@ class FieldChange:
     new: str
 
     def text(self) -> str:
-        return f"{FIELD_TEXT.get(self.field, self.field)}: “{self.old}” → “{self.new}”"
+        return f"{_(FIELD_TEXT[self.field]) if self.field in FIELD_TEXT else self.field}: “{self.old}” → “{self.new}”"
 
 
 @dataclass(frozen=True)
@@ -498,24 +501,31 @@ def summary_lines(diff: PlanDiff, limit: Sequence[str] = ENTITIES) -> list[str]:
     """The diff as Thai lines for the CLI and the GUI dialog."""
     lines: list[str] = []
     count = lambda items, e: sum(1 for x in items if x.entity == e)  # noqa: E731
-    lines.append(f"จับคู่ตัวชี้วัดกับแผนเดิมได้ {diff.matched_rows} จาก {diff.old_rows} แถว "
-                 f"(เอกสารใหม่มี {diff.new_rows} แถว)")
+    lines.append(_("จับคู่ตัวชี้วัดกับแผนเดิมได้ {matched_rows} จาก {old_rows} แถว (เอกสารใหม่มี "
+                   "{new_rows} แถว)").format(
+                       matched_rows=diff.matched_rows, old_rows=diff.old_rows, new_rows=diff.new_rows))
     for entity in limit:
         a, r, c = count(diff.added, entity), count(diff.removed, entity), count(diff.changed, entity)
         if a or r or c:
-            lines.append(f"{ENTITY_TEXT[entity]}: เพิ่ม {a} · นำออก {r} · เปลี่ยน {c}")
+            lines.append(_("{entity}: เพิ่ม {added} · นำออก {removed} · เปลี่ยน {changed}").format(
+                entity=_(ENTITY_TEXT[entity]), added=a, removed=r, changed=c))
     for ref in diff.added:
-        lines.append(f"+ เพิ่ม{ENTITY_TEXT[ref.entity]} {ref.label}: {ref.title}")
+        lines.append(_("+ เพิ่ม{entity} {label}: {title}").format(entity=_(ENTITY_TEXT[ref.entity]), label=ref.label,
+                                                                title=ref.title))
     for ref in diff.removed:
-        lines.append(f"- นำออก{ENTITY_TEXT[ref.entity]} {ref.label}: {ref.title} (ย้ายไปถังขยะ กู้คืนได้)")
+        lines.append(_("- นำออก{entity} {label}: {title} (ย้ายไปถังขยะ กู้คืนได้)").format(
+            entity=_(ENTITY_TEXT[ref.entity]), label=ref.label, title=ref.title))
     for ref in diff.restored:
-        lines.append(f"↺ นำกลับจากถังขยะ: ตัวชี้วัด {ref.label}: {ref.title} (ผลที่บันทึกไว้เดิมกลับมาอยู่กับแถวนี้)")
+        lines.append(_("↺ นำกลับจากถังขยะ: ตัวชี้วัด {label}: {title} "
+                       "(ผลที่บันทึกไว้เดิมกลับมาอยู่กับแถวนี้)").format(label=ref.label, title=ref.title))
     for change in diff.changed:
         where = change.old_label if change.old_label == change.new_label else f"{change.old_label} → {change.new_label}"
-        lines.append(f"~ เปลี่ยน{ENTITY_TEXT[change.entity]} {where}: {change.title}")
+        lines.append(_("~ เปลี่ยน{entity} {where}: {title}").format(entity=_(ENTITY_TEXT[change.entity]), where=where,
+                                                                  title=change.title))
         lines.extend(f"    {f.text()}" for f in change.changes)
     for u in diff.unmatched:
         others = ", ".join(c.label for c in u.candidates)
-        lines.append(f"? จับคู่ไม่ได้: ตัวชี้วัด {u.new.label} “{u.new.title}” ตรงกับแถวเดิม {others} เท่า ๆ กัน "
-                     "จึงนำเข้าเป็นแถวใหม่ (แถวเดิมไม่ถูกเดา)")
+        lines.append(_("? จับคู่ไม่ได้: ตัวชี้วัด {label} “{title}” ตรงกับแถวเดิม {others} เท่า ๆ กัน "
+                       "จึงนำเข้าเป็นแถวใหม่ (แถวเดิมไม่ถูกเดา)").format(
+                           label=u.new.label, title=u.new.title, others=others))
     return lines

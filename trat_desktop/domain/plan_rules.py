@@ -6,6 +6,7 @@ import re
 from typing import Any, Iterable
 
 from ..errors import TratError
+from ..i18n import _
 from .model import BudgetValue, Plan, PlanWarning, Strategy
 from .text import clean_text
 from .thai import to_arabic_digits, to_thai_digits
@@ -177,8 +178,9 @@ def repair_duplicates(plan: Plan) -> list[PlanWarning]:
         for tactic in strategy.tactics:
             if tactic.number in seen:
                 highest += 1
-                warnings.append(PlanWarning("duplicate_tactic", f"ยุทธศาสตร์ที่ {strategy.number}: กลยุทธ์ที่ "
-                                            f"{tactic.number} ซ้ำ จึงเปลี่ยนเป็นกลยุทธ์ที่ {highest}"))
+                warnings.append(PlanWarning("duplicate_tactic", _(
+                    "ยุทธศาสตร์ที่ {number}: กลยุทธ์ที่ {tactic} ซ้ำ จึงเปลี่ยนเป็นกลยุทธ์ที่ {highest}").format(
+                    number=strategy.number, tactic=tactic.number, highest=highest)))
                 tactic.number = highest
             seen.add(tactic.number)
         counts: dict[str, int] = {}
@@ -187,7 +189,8 @@ def repair_duplicates(plan: Plan) -> list[PlanWarning]:
                 counts[activity.code] = counts.get(activity.code, 0) + 1
                 if counts[activity.code] > 1:
                     new = f"{activity.code}-{counts[activity.code]}"
-                    warnings.append(PlanWarning("duplicate_code", f"ยุทธศาสตร์ที่ {strategy.number}: รหัสกิจกรรม "
-                                                f"{activity.code} ซ้ำ จึงเปลี่ยนเป็น {new} (แก้ไขได้ในหน้าแก้ไขแผน)"))
+                    warnings.append(PlanWarning("duplicate_code", _(
+                        "ยุทธศาสตร์ที่ {number}: รหัสกิจกรรม {code} ซ้ำ จึงเปลี่ยนเป็น {new} (แก้ไขได้ในหน้าแก้ไขแผน)").format(
+                        number=strategy.number, code=activity.code, new=new)))
                     activity.code = new
     return warnings

@@ -22,6 +22,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from ..errors import PlanFormatError, PlanProblem
+from ..i18n import _, language
 from .agencies import AgencyResolver, split_agency_cell
 from .model import (
     Activity,
@@ -49,6 +50,8 @@ from .plan_cells import (
     parse_quarters,
     parse_target,
     quarters_text,
+    shown_digits,
+    shown_quarters,
     squash,
     tactic_number,
 )
@@ -152,11 +155,12 @@ class PlanTextReader:
     # -- whole document --------------------------------------------------
     def read(self) -> Plan:
         if not any(line.strip() for line in self.lines):
-            raise PlanFormatError(1, "เอกสารว่างเปล่า ไม่มีแผนปฏิบัติการ")
+            raise PlanFormatError(1, _("เอกสารว่างเปล่า ไม่มีแผนปฏิบัติการ"))
         start = self._find_table()
         self.year = self._fiscal_year(start)
         if self.csv:
-            self.warn("CSV_READ", f"ไฟล์นี้เป็นตารางแบบ CSV (คั่นช่องด้วย “{self.csv}”) อ่านตามนั้น", None)
+            self.warn("CSV_READ", _("ไฟล์นี้เป็นตารางแบบ CSV (คั่นช่องด้วย “{csv}”) อ่านตามนั้น").format(
+                csv=self.csv), None)
         self._read_summary(start)
         self._read_table(start)
         if not self.problems and not any(s.rows() for s in self.strategies):
@@ -165,7 +169,8 @@ class PlanTextReader:
             raise PlanFormatError(problems=self.problems)
         for strategy in self.strategies:
             if not strategy.rows():
-                self.warn("STRATEGY_EMPTY", f"ยุทธศาสตร์ที่ {to_thai_digits(str(strategy.number))} ไม่มีตัวชี้วัด",
+                self.warn("STRATEGY_EMPTY", _("ยุทธศาสตร์ที่ {number} ไม่มีตัวชี้วัด").format(
+                    number=shown_digits(strategy.number)),
                           strategy.source_line)
         self._check_titles()
         self._check_totals()
@@ -256,30 +261,32 @@ class PlanTextReader:
         codes = sum(1 for line in self.lines if "\t" not in line and activity_code_like(line))
         found = []
         if strategies:
-            found.append(f"หัวข้อยุทธศาสตร์ {to_thai_digits(str(len(strategies)))} รายการ")
+            found.append(_("หัวข้อยุทธศาสตร์ {count} รายการ").format(count=shown_digits(len(strategies))))
         if codes:
-            found.append(f"บรรทัดที่ขึ้นต้นด้วยรหัสกิจกรรม {to_thai_digits(str(codes))} บรรทัด")
+            found.append(_("บรรทัดที่ขึ้นต้นด้วยรหัสกิจกรรม {codes} บรรทัด").format(codes=shown_digits(codes)))
         if len(labels) >= 3:
-            found.append("หัวตาราง (" + ", ".join(labels) + ") แยกอยู่บรรทัดละช่อง")
-        listed = ", ".join(found[:-1]) + " และ" + found[-1] if len(found) > 1 else "".join(found)
-        what = ("พบ" + listed + " แต่") if found else ""
+            found.append(_("หัวตาราง ({labels}) แยกอยู่บรรทัดละช่อง").format(labels=", ".join(labels)))
+        listed = (_("{items} และ{last}").format(items=", ".join(found[:-1]), last=found[-1]) if len(found) > 1
+                  else "".join(found))
+        what = _("พบ{listed} แต่").format(listed=listed) if found else ""
         separated = next(((sep, n) for n, line in enumerate(self.lines, 1) for sep in (",", ";")
                           if header_layout(line.split(sep), n) is not None), None)
         if not tabbed and separated:
-            why = (f"ไม่มีอักขระแท็บในเอกสาร มีเพียงหัวตารางที่คั่นช่องด้วย “{separated[0]}” (บรรทัดที่ {separated[1]}) "
-                   "เอกสารนี้อาจเป็นไฟล์ CSV จาก Excel")
+            why = _("ไม่มีอักขระแท็บในเอกสาร มีเพียงหัวตารางที่คั่นช่องด้วย “{separator}” (บรรทัดที่ {line}) "
+                    "เอกสารนี้อาจเป็นไฟล์ CSV จาก Excel").format(separator=separated[0], line=separated[1])
         elif not tabbed:
-            why = ("ไม่พบแถวตารางแผน (ไม่มีอักขระแท็บในเอกสาร) เอกสารนี้อาจบันทึกเป็นข้อความแบบหนึ่งช่องต่อบรรทัด "
-                   "เช่น บันทึกจาก Word หรือ LibreOffice เป็นข้อความธรรมดา")
+            why = _("ไม่พบแถวตารางแผน (ไม่มีอักขระแท็บในเอกสาร) เอกสารนี้อาจบันทึกเป็นข้อความแบบหนึ่งช่องต่อบรรทัด "
+                    "เช่น บันทึกจาก Word หรือ LibreOffice เป็นข้อความธรรมดา")
         elif tables:
-            why = "ไม่พบแถวตัวชี้วัดใดในตารางแผน"
+            why = _("ไม่พบแถวตัวชี้วัดใดในตารางแผน")
         else:
-            why = (f"ไม่พบหัวตารางแผน (กลยุทธ์, แผนงาน/โครงการ/กิจกรรม, ตัวชี้วัด, ผู้รับผิดชอบ …) "
-                   f"ในแถวที่คั่นด้วยแท็บ {to_thai_digits(str(tabbed))} แถว")
-        advice = ("โปรดตรวจสอบว่าเอกสารมีแถวของตารางแผนครบ" if tabbed and tables
-                  else "โปรดบันทึกใหม่เป็น “ข้อความ (คั่นด้วยแท็บ)”" if separated and not tabbed
-                  else "โปรดบันทึกเอกสารแผนเป็นข้อความ (.txt) ที่คั่นช่องตารางด้วยแท็บ")
-        return what + why + " จึงไม่นำเข้า " + advice
+            why = _("ไม่พบหัวตารางแผน (กลยุทธ์, แผนงาน/โครงการ/กิจกรรม, ตัวชี้วัด, ผู้รับผิดชอบ …) "
+                    "ในแถวที่คั่นด้วยแท็บ {count} แถว").format(count=shown_digits(tabbed))
+        advice = (_("โปรดตรวจสอบว่าเอกสารมีแถวของตารางแผนครบ") if tabbed and tables
+                  else _("โปรดบันทึกใหม่เป็น “ข้อความ (คั่นด้วยแท็บ)”") if separated and not tabbed
+                  else _("โปรดบันทึกเอกสารแผนเป็นข้อความ (.txt) ที่คั่นช่องตารางด้วยแท็บ"))
+        text = what + why + " " + _("จึงไม่นำเข้า") + " " + advice
+        return text[:1].upper() + text[1:]  # English: "no plan table rows…" opens the sentence
 
     def _fiscal_year(self, start: int) -> int:
         title_at = next((j for j in range(start - 1, -1, -1) if self.lines[j].strip()), None)
@@ -290,22 +297,22 @@ class PlanTextReader:
             if where is None:
                 where = next((j for j in range(start, len(self.lines)) if YEAR.search(self.lines[j])), None)
             if where is None:
-                raise PlanFormatError(start + 1, "ไม่พบปีงบประมาณของแผน (เช่น “ประจำปีงบประมาณ พ.ศ. ๒๕๖๙”) "
-                                                 "ในหัวข้อของตารางแผนหรือในเอกสาร")
+                raise PlanFormatError(start + 1, _("ไม่พบปีงบประมาณของแผน (เช่น “ประจำปีงบประมาณ พ.ศ. ๒๕๖๙”) "
+                                                   "ในหัวข้อของตารางแผนหรือในเอกสาร"))
             match = YEAR.search(self.lines[where])
             assert match is not None
-            self.warn("YEAR_NOT_IN_TITLE", f"หัวข้อของตารางแผนไม่ระบุปีงบประมาณ ใช้ปี พ.ศ. "
-                      f"{to_thai_digits(to_arabic_digits(match.group(1)))} จากบรรทัดที่ {where + 1}", where + 1)
+            self.warn("YEAR_NOT_IN_TITLE", _("หัวข้อของตารางแผนไม่ระบุปีงบประมาณ ใช้ปี พ.ศ. {value} จากบรรทัดที่ {where}").format(
+                value=shown_digits(match.group(1)), where=where + 1), where + 1)
         year = int(to_arabic_digits(match.group(1)))
         if not 2500 <= year <= 2700:
-            raise PlanFormatError(where + 1, f"ปีงบประมาณ พ.ศ. {match.group(1)} ไม่สมเหตุสมผล")
+            raise PlanFormatError(where + 1, _("ปีงบประมาณ พ.ศ. {value} ไม่สมเหตุสมผล").format(value=match.group(1)))
         for number, line in enumerate(self.lines, start=1):
             for other in YEAR.finditer(line):
                 other_year = int(to_arabic_digits(other.group(1)))
                 if other_year != year:
                     self.warn("YEAR_MISMATCH",
-                              f"เอกสารระบุปีงบประมาณ พ.ศ. {other.group(1)} ซึ่งต่างจากปีของแผน "
-                              f"(พ.ศ. {to_thai_digits(str(year))}) ใช้ปี {to_thai_digits(str(year))}",
+                              _("เอกสารระบุปีงบประมาณ พ.ศ. {value} ซึ่งต่างจากปีของแผน (พ.ศ. {year}) ใช้ปี "
+                                "{year}").format(value=other.group(1), year=shown_digits(year)),
                               number)
         return year
 
@@ -340,8 +347,9 @@ class PlanTextReader:
             if self.ended and not strategy_heading(line):
                 rest = [j for j in range(i, count) if self.lines[j].strip()]
                 self.warn("TRAILING_TEXT_IGNORED",
-                          f"ไม่ได้อ่านส่วนท้ายเอกสารตั้งแต่บรรทัดที่ {i + 1} (“{norm(line)[:60]}”) "
-                          f"{to_thai_digits(str(len(rest)))} บรรทัด เพราะอยู่หลังแถวรวมงบประมาณทั้งสิ้น", i + 1)
+                          _("ไม่ได้อ่านส่วนท้ายเอกสารตั้งแต่บรรทัดที่ {i} (“{line}”) {count} บรรทัด "
+                            "เพราะอยู่หลังแถวรวมงบประมาณทั้งสิ้น").format(
+                                i=i + 1, line=norm(line)[:60], count=shown_digits(len(rest))), i + 1)
                 return
             self.ended = False
             if "\t" not in line.rstrip("\t") and not self._starts_row(i):
@@ -349,8 +357,9 @@ class PlanTextReader:
                     rest = [j for j in range(i + 1, count) if self.lines[j].strip()]
                     if rest:
                         self.warn("TRAILING_TEXT_IGNORED",
-                                  f"ไม่ได้อ่านส่วนท้ายเอกสารตั้งแต่บรรทัดที่ {i + 1} (“{norm(line)[:60]}”) "
-                                  f"อีก {to_thai_digits(str(len(rest) + 1))} บรรทัด เพราะอยู่นอกตารางแผน", i + 1)
+                                  _("ไม่ได้อ่านส่วนท้ายเอกสารตั้งแต่บรรทัดที่ {i} (“{line}”) อีก {count} บรรทัด "
+                                    "เพราะอยู่นอกตารางแผน").format(
+                                        i=i + 1, line=norm(line)[:60], count=shown_digits(len(rest) + 1)), i + 1)
                     return
                 i += 1
                 continue
@@ -424,8 +433,8 @@ class PlanTextReader:
         if self.strategies and PART_END.match(text):
             return True
         if self.strategies:
-            self.warn("TEXT_IGNORED", f"ข้อความ “{text[:80]}” ไม่อยู่ในตารางแผนและไม่ใช่หัวข้อยุทธศาสตร์ "
-                      "จึงไม่ได้อ่าน", number)
+            self.warn("TEXT_IGNORED", _("ข้อความ “{text}” ไม่อยู่ในตารางแผนและไม่ใช่หัวข้อยุทธศาสตร์ จึงไม่ได้อ่าน").format(
+                text=text[:80]), number)
         return False
 
     def _start_strategy(self, number: int, match: re.Match[str]) -> None:
@@ -433,15 +442,16 @@ class PlanTextReader:
         title = title_text(match.group(2))
         strategy = Strategy(n, title, uid=self.uid("s", n), source_line=number)
         if any(s.number == n for s in self.strategies):
-            self.fail(number, f"ยุทธศาสตร์ที่ {to_thai_digits(str(n))} ซ้ำ")
+            self.fail(number, _("ยุทธศาสตร์ที่ {n} ซ้ำ").format(n=shown_digits(n)))
         else:
             expected = len(self.strategies) + 1
             if n != expected:
-                after = (f"มาหลังยุทธศาสตร์ที่ {to_thai_digits(str(expected - 1))}" if expected > 1
-                         else "เป็นยุทธศาสตร์แรกของแผน")
-                self.warn("STRATEGY_NUMBER", f"ยุทธศาสตร์ที่ {to_thai_digits(str(n))} {after} (ลำดับข้าม)", number)
+                after = (_("มาหลังยุทธศาสตร์ที่ {number}").format(number=shown_digits(expected - 1)) if expected > 1
+                         else _("เป็นยุทธศาสตร์แรกของแผน"))
+                self.warn("STRATEGY_NUMBER", _("ยุทธศาสตร์ที่ {n} {after} (ลำดับข้าม)").format(
+                    n=shown_digits(n), after=after), number)
             if not title:
-                self.warn("STRATEGY_TITLE_MISSING", f"ยุทธศาสตร์ที่ {to_thai_digits(str(n))} ไม่มีชื่อ", number)
+                self.warn("STRATEGY_TITLE_MISSING", _("ยุทธศาสตร์ที่ {n} ไม่มีชื่อ").format(n=shown_digits(n)), number)
             self.strategies.append(strategy)
         self.ctx = _Context(strategy=strategy)
 
@@ -466,12 +476,12 @@ class PlanTextReader:
             return
         if self.layout is None:
             if len(cells) != len(ROLES):
-                self.fail(number, f"พบแถวตาราง {to_thai_digits(str(len(cells)))} ช่องก่อนหัวตารางแผน "
-                                  "(ไม่รู้ว่าช่องใดคืออะไร)")
+                self.fail(number, _("พบแถวตาราง {count} ช่องก่อนหัวตารางแผน (ไม่รู้ว่าช่องใดคืออะไร)").format(
+                    count=shown_digits(len(cells))))
                 return
-            self.warn("HEADER_MISSING", "ตารางแผนไม่มีแถวหัวตาราง อ่านตามลำดับคอลัมน์ของแผนปี ๒๕๖๙ "
-                      "(กลยุทธ์, กิจกรรม, หน่วยนับ, ปริมาณงาน, งบประมาณ, ระยะเวลา, ตัวชี้วัด, ผลที่คาดว่าจะได้รับ, "
-                      "ผู้รับผิดชอบ)", number)
+            self.warn("HEADER_MISSING", _("ตารางแผนไม่มีแถวหัวตาราง อ่านตามลำดับคอลัมน์ของแผนปี ๒๕๖๙ (กลยุทธ์, กิจกรรม, "
+                                          "หน่วยนับ, ปริมาณงาน, งบประมาณ, ระยะเวลา, ตัวชี้วัด, ผลที่คาดว่าจะได้รับ, "
+                                          "ผู้รับผิดชอบ)"), number)
             self.layout = Layout(list(ROLES), [ROLE_TEXT[r] for r in ROLES], number)
         layout = self.layout
         if not self.layout_checked:
@@ -481,30 +491,31 @@ class PlanTextReader:
         if len(cells) > width:
             extra = [c for c in cells[width:] if c.strip()]
             if extra:
-                self.fail(number, f"แถวตารางมี {to_thai_digits(str(len(cells)))} ช่อง แต่หัวตาราง "
-                                  f"(บรรทัดที่ {layout.line}) มี {to_thai_digits(str(width))} ช่อง "
-                                  f"(ช่องเกิน “{norm(extra[0])[:40]}”)")
+                self.fail(number, _("แถวตารางมี {count} ช่อง แต่หัวตาราง (บรรทัดที่ {line}) มี {width} ช่อง "
+                                    "(ช่องเกิน “{extra}”)").format(
+                                        count=shown_digits(len(cells)), line=layout.line, width=shown_digits(width),
+                                        extra=norm(extra[0])[:40]))
                 return
             cells = cells[:width]
         elif len(cells) < width:
             if last and not self.ends_with_newline:
-                self.fail(number, f"แถวสุดท้ายของเอกสารมีเพียง {to_thai_digits(str(len(cells)))} ช่อง "
-                                  f"จาก {to_thai_digits(str(width))} ช่อง ไฟล์อาจถูกตัดท้าย")
+                self.fail(number, _("แถวสุดท้ายของเอกสารมีเพียง {count} ช่อง จาก {width} ช่อง ไฟล์อาจถูกตัดท้าย").format(
+                    count=shown_digits(len(cells)), width=shown_digits(width)))
                 return
             cells = cells + [""] * (width - len(cells))
         first = squash(next((c for c in cells if c.strip()), ""))
         if is_grand_total(first):
-            self.stated_total = self._total_cell(number, cells, "ยอดรวมงบประมาณทั้งสิ้น")
+            self.stated_total = self._total_cell(number, cells, _("ยอดรวมงบประมาณทั้งสิ้น"))
             self.ended = True
             return
         at = layout.index("strategy")
         if at is not None and cells[at].strip() and not is_total(first):
             self._strategy_cell(number, norm(cells[at]))
         if self.ctx.strategy is None:
-            self.fail(number, "พบแถวตารางก่อนหัวข้อยุทธศาสตร์")
+            self.fail(number, _("พบแถวตารางก่อนหัวข้อยุทธศาสตร์"))
             return
         if is_total(first):
-            self.ctx.strategy.stated_budget = self._total_cell(number, cells, "ยอดรวมของยุทธศาสตร์")
+            self.ctx.strategy.stated_budget = self._total_cell(number, cells, _("ยอดรวมของยุทธศาสตร์"))
             return
         row = _Row(number, {}, {}, joined)
         for at, (role, cell) in enumerate(zip(layout.roles, cells)):
@@ -512,11 +523,11 @@ class PlanTextReader:
                 row.cells[role] = norm(cell)
                 row.raw[role] = cell
             elif role != "seq" and cell.strip():
-                label = layout.labels[at] or f"คอลัมน์ที่ {to_thai_digits(str(at + 1))}"
-                self.warn("COLUMN_IGNORED", f"ช่อง “{label}” มีข้อความ “{norm(cell)[:60]}” ซึ่งแผนไม่มีที่เก็บ "
-                          "จึงไม่ได้นำเข้า", number)
+                label = layout.labels[at] or _("คอลัมน์ที่ {number}").format(number=shown_digits(at + 1))
+                self.warn("COLUMN_IGNORED", _("ช่อง “{label}” มีข้อความ “{cell}” ซึ่งแผนไม่มีที่เก็บ จึงไม่ได้นำเข้า").format(
+                    label=label, cell=norm(cell)[:60]), number)
         if joined:
-            self.warn("LINES_JOINED", "แถวตารางนี้แยกอยู่หลายบรรทัดในไฟล์ (ช่องที่มีหลายย่อหน้า) ได้รวมเป็นแถวเดียว",
+            self.warn("LINES_JOINED", _("แถวตารางนี้แยกอยู่หลายบรรทัดในไฟล์ (ช่องที่มีหลายย่อหน้า) ได้รวมเป็นแถวเดียว"),
                       number)
         self._read_row(row)
 
@@ -531,8 +542,8 @@ class PlanTextReader:
         if current is not None and squash(current.title) == squash(title_text(text)):
             return
         n = to_thai_digits(str(len(self.strategies) + 1))
-        self.warn("STRATEGY_NUMBERED", f"ช่องยุทธศาสตร์ “{text[:60]}” ไม่มีเลขยุทธศาสตร์ ถือเป็นยุทธศาสตร์ที่ {n} "
-                  "ตามลำดับ", number)
+        self.warn("STRATEGY_NUMBERED", _("ช่องยุทธศาสตร์ “{text}” ไม่มีเลขยุทธศาสตร์ ถือเป็นยุทธศาสตร์ที่ {n} ตามลำดับ").format(
+            text=text[:60], n=shown_digits(len(self.strategies) + 1)), number)
         numbered = strategy_heading(f"ยุทธศาสตร์ที่ {n} {text}")
         assert numbered is not None
         self._start_strategy(number, numbered)
@@ -545,14 +556,15 @@ class PlanTextReader:
     def _check_layout(self, layout: Layout) -> None:
         missing = [r for r in ("activity", "agency") if r not in layout.roles]
         if missing:
-            self.fail(layout.line, "หัวตารางแผนไม่มีคอลัมน์ " + ", ".join(f"“{ROLE_TEXT[r]}”" for r in missing))
+            self.fail(layout.line, _("หัวตารางแผนไม่มีคอลัมน์ {columns}").format(
+                columns=", ".join(f"“{ROLE_TEXT[r]}”" for r in missing)))
         for role in ("tactic", "unit", "target", "budget", "period", "indicator", "expected"):
             if role not in layout.roles and role not in self.missing_warned:
                 self.missing_warned.add(role)
-                self.warn("COLUMN_MISSING", f"ตารางแผนไม่มีคอลัมน์ “{ROLE_TEXT[role]}” "
-                          + {"period": "ถือว่าทุกแถวดำเนินการไตรมาส ๑ - ๔",
-                             "budget": "จึงไม่มีงบประมาณของแถวใด",
-                             "tactic": "ใช้เลขกลยุทธ์จากรหัสกิจกรรม"}.get(role, "ช่องนี้ของทุกแถวจึงว่าง"),
+                self.warn("COLUMN_MISSING", _("ตารางแผนไม่มีคอลัมน์ “{column}”").format(column=ROLE_TEXT[role]) + " "
+                          + {"period": _("ถือว่าทุกแถวดำเนินการไตรมาส ๑ - ๔"),
+                             "budget": _("จึงไม่มีงบประมาณของแถวใด"),
+                             "tactic": _("ใช้เลขกลยุทธ์จากรหัสกิจกรรม")}.get(role, _("ช่องนี้ของทุกแถวจึงว่าง")),
                           layout.line)
 
     def _total_cell(self, number: int, cells: list[str], what: str) -> BudgetValue | None:
@@ -560,16 +572,16 @@ class PlanTextReader:
         found = [(i, c) for i, c in enumerate(cells) if i > label_at and c.strip()
                  and (self.layout is None or self.layout.roles[i] != "seq")]
         if not found:
-            self.warn("TOTAL_BLANK", f"{what} เว้นว่างไว้", number)
+            self.warn("TOTAL_BLANK", _("{what} เว้นว่างไว้").format(what=what), number)
             return None
         index, text = found[0]
         budget = parse_budget(text)
         if budget is None:
-            self.fail(number, f"อ่าน{what} “{norm(text)}” ไม่ได้")
+            self.fail(number, _("อ่าน{what} “{text}” ไม่ได้").format(what=what, text=norm(text)))
             return None
         if index != (self.layout.index("budget") if self.layout else 4):
-            self.warn("ROW_SHIFTED", f"{what} อยู่ผิดคอลัมน์ (คอลัมน์ที่ {to_thai_digits(str(index + 1))} "
-                      "แทนคอลัมน์งบประมาณ) อ่านค่าได้ตามปกติ", number)
+            self.warn("ROW_SHIFTED", _("{what} อยู่ผิดคอลัมน์ (คอลัมน์ที่ {index} แทนคอลัมน์งบประมาณ) "
+                                       "อ่านค่าได้ตามปกติ").format(what=what, index=shown_digits(index + 1)), number)
         return budget.value
 
     # -- one row ---------------------------------------------------------
@@ -591,7 +603,7 @@ class PlanTextReader:
             if not self._start_activity(number, CONTINUED.sub("", row["activity"]), continued):
                 return
         if self.ctx.activity is None:
-            self.fail(number, "แถวนี้ไม่อยู่ใต้แผนงาน/โครงการ/กิจกรรมใด (ไม่พบรหัส เช่น ๑.๑)", "activity")
+            self.fail(number, _("แถวนี้ไม่อยู่ใต้แผนงาน/โครงการ/กิจกรรมใด (ไม่พบรหัส เช่น ๑.๑)"), "activity")
             return
         self._read_indicator(row, continued)
 
@@ -621,17 +633,19 @@ class PlanTextReader:
             elif not fixed["tactic"] and not fixed["unit"]:
                 fixed["tactic"] = value
             else:
-                self.fail(number, f"แถวนี้ช่องเลื่อนและจัดใหม่ไม่ได้ (ช่อง “{value[:40]}”)")
+                self.fail(number, _("แถวนี้ช่องเลื่อนและจัดใหม่ไม่ได้ (ช่อง “{value}”)").format(value=value[:40]))
                 return None
         slots = {1: ["agency"], 2: ["indicator", "agency"], 3: ["indicator", "expected", "agency"]}.get(len(after))
         if slots is None:
-            self.fail(number, "แถวนี้ช่องเลื่อนและจัดใหม่ไม่ได้")
+            self.fail(number, _("แถวนี้ช่องเลื่อนและจัดใหม่ไม่ได้"))
             return None
         for slot, value in zip(slots, after):
             fixed[slot] = value
-        self.warn("ROW_SHIFTED", "แถวนี้ข้อมูลเลื่อนไปอยู่ผิดคอลัมน์ ได้จัดใหม่ตามชนิดข้อมูล: "
-                  f"หน่วยนับ “{fixed['unit']}” เป้าหมาย “{fixed['target']}” งบประมาณ “{fixed['budget']}” "
-                  f"ระยะเวลา “{fixed['period']}” ผู้รับผิดชอบ “{fixed['agency']}”", number)
+        self.warn("ROW_SHIFTED", _("แถวนี้ข้อมูลเลื่อนไปอยู่ผิดคอลัมน์ ได้จัดใหม่ตามชนิดข้อมูล: หน่วยนับ “{unit}” "
+                                   "เป้าหมาย “{target}” งบประมาณ “{budget}” ระยะเวลา “{period}” ผู้รับผิดชอบ "
+                                   "“{agency}”").format(
+                                       unit=fixed['unit'], target=fixed['target'], budget=fixed['budget'],
+                                       period=fixed['period'], agency=fixed['agency']), number)
         written = {norm(text): text for text in row.raw.values() if text}  # keep a cell's line breaks
         return _Row(number, fixed, {role: written.get(value, value) for role, value in fixed.items()}, row.joined)
 
@@ -648,7 +662,7 @@ class PlanTextReader:
                 self.fail(number, exc.message, "activity")
                 return False
             if code is None:
-                self.fail(number, "กลยุทธ์ไม่มีเลขลำดับ และแถวนี้ไม่มีรหัสกิจกรรมให้อนุมานได้", "tactic")
+                self.fail(number, _("กลยุทธ์ไม่มีเลขลำดับ และแถวนี้ไม่มีรหัสกิจกรรมให้อนุมานได้"), "tactic")
                 return False
             n, title = code[0], text
         self.ctx.tactic = self._tactic(number, n, title)
@@ -664,14 +678,16 @@ class PlanTextReader:
         summary = self.summary.tactics.get((strategy.number, n))
         title = summary[0] if summary else norm(table_title)
         if not title:
-            self.warn("TACTIC_MISSING", f"ไม่พบชื่อกลยุทธ์ที่ {to_thai_digits(str(n))} ของยุทธศาสตร์ที่ "
-                      f"{to_thai_digits(str(strategy.number))}", number)
+            self.warn("TACTIC_MISSING", _("ไม่พบชื่อกลยุทธ์ที่ {n} ของยุทธศาสตร์ที่ {number}").format(
+                n=shown_digits(n), number=shown_digits(strategy.number)), number)
             title = f"กลยุทธ์ที่ {to_thai_digits(str(n))}"
         elif summary and table_title and squash(summary[0]) != squash(table_title):
             self.warn("TACTIC_TITLE_DIFFERS",
-                      f"ชื่อกลยุทธ์ที่ {to_thai_digits(str(n))} ของยุทธศาสตร์ที่ {to_thai_digits(str(strategy.number))} "
-                      f"ในตารางแผน (“{norm(table_title)}”) ต่างจากตารางสรุปกลยุทธ์ (“{summary[0]}”, "
-                      f"บรรทัดที่ {summary[1]}) ใช้ชื่อตามตารางสรุป", number)
+                      _("ชื่อกลยุทธ์ที่ {n} ของยุทธศาสตร์ที่ {number} ในตารางแผน (“{table_title}”) "
+                        "ต่างจากตารางสรุปกลยุทธ์ (“{summary}”, บรรทัดที่ {summary_line}) "
+                        "ใช้ชื่อตามตารางสรุป").format(
+                            n=shown_digits(n), number=shown_digits(strategy.number), table_title=norm(table_title),
+                            summary=summary[0], summary_line=summary[1]), number)
         tactic = Tactic(n, title, uid=self.uid("s", strategy.number, "t", n))
         strategy.tactics.append(tactic)
         strategy.tactics.sort(key=lambda t: t.number)
@@ -686,29 +702,33 @@ class PlanTextReader:
             self.fail(number, exc.message, "activity")
             return False
         if code_parts is None:
-            self.fail(number, f"ไม่พบรหัสแผนงาน/โครงการ/กิจกรรม (เช่น ๑.๑) ใน “{text[:40]}”", "activity")
+            self.fail(number, _("ไม่พบรหัสแผนงาน/โครงการ/กิจกรรม (เช่น ๑.๑) ใน “{text}”").format(
+                text=text[:40]), "activity")
             return False
         tactic_no, activity_no, title = code_parts
         code = f"{tactic_no}.{activity_no}"
         if self.ctx.tactic is None or self.ctx.tactic.number != tactic_no:
             if self.ctx.tactic is not None and self.tactic_line == number:
-                self.warn("CODE_TACTIC_DIFFERS", f"กิจกรรม {to_thai_digits(code)} อยู่ในแถวของกลยุทธ์ที่ "
-                          f"{to_thai_digits(str(self.ctx.tactic.number))} ใช้กลยุทธ์ที่ {to_thai_digits(str(tactic_no))} "
-                          "ตามรหัสกิจกรรม", number)
+                self.warn("CODE_TACTIC_DIFFERS", _("กิจกรรม {code} อยู่ในแถวของกลยุทธ์ที่ {number} ใช้กลยุทธ์ที่ {tactic_no} "
+                                                   "ตามรหัสกิจกรรม").format(
+                                                       code=shown_digits(code),
+                                                       number=shown_digits(self.ctx.tactic.number),
+                                                       tactic_no=shown_digits(tactic_no)), number)
             self.ctx.tactic = self._tactic(number, tactic_no, "")
         tactic = self.ctx.tactic
         existing = next((a for a in tactic.activities if a.code == code), None)
         if existing is not None:
             if not continued:
-                self.warn("ACTIVITY_REPEATED", f"กิจกรรม {to_thai_digits(code)} ปรากฏซ้ำโดยไม่มีคำว่า (ต่อ) "
-                          "ถือเป็นกิจกรรมเดียวกัน", number)
+                self.warn("ACTIVITY_REPEATED", _("กิจกรรม {code} ปรากฏซ้ำโดยไม่มีคำว่า (ต่อ) ถือเป็นกิจกรรมเดียวกัน").format(
+                    code=shown_digits(code)), number)
             self.ctx.activity = existing
             return True
         if continued:
             self.warn("CONTINUATION_WITHOUT_START",
-                      f"กิจกรรม {to_thai_digits(code)} มีคำว่า (ต่อ) แต่ไม่พบส่วนต้นในหน้าก่อน ถือเป็นกิจกรรมใหม่", number)
+                      _("กิจกรรม {code} มีคำว่า (ต่อ) แต่ไม่พบส่วนต้นในหน้าก่อน ถือเป็นกิจกรรมใหม่").format(
+                          code=shown_digits(code)), number)
         if not title:
-            self.warn("ACTIVITY_TITLE_MISSING", f"กิจกรรม {to_thai_digits(code)} ไม่มีชื่อ", number)
+            self.warn("ACTIVITY_TITLE_MISSING", _("กิจกรรม {code} ไม่มีชื่อ").format(code=shown_digits(code)), number)
         activity = Activity(code, title, uid=self.uid("s", strategy.number, "a", code))
         tactic.activities.append(activity)
         self.ctx.activity = activity
@@ -748,7 +768,7 @@ class PlanTextReader:
         else:
             target = None
             if "target" in self._roles():
-                self.warn("TARGET_MISSING", "ไม่ระบุปริมาณงานเป้าหมาย", number)
+                self.warn("TARGET_MISSING", _("ไม่ระบุปริมาณงานเป้าหมาย"), number)
         previous = activity.rows[-1] if activity.rows else None
         period = self._period(number, row["period"], previous if own_row else None)
         if period is None:
@@ -776,11 +796,12 @@ class PlanTextReader:
                 if line.agency and line.agency not in ind.agencies:
                     ind.agencies.append(line.agency)
         if not unit and "unit" in self._roles():
-            self.warn("UNIT_MISSING", "ไม่ระบุหน่วยนับ", number)
+            self.warn("UNIT_MISSING", _("ไม่ระบุหน่วยนับ"), number)
         if not indicator and "indicator" in self._roles():
-            self.warn("INDICATOR_MISSING", f"แถวของกิจกรรม {to_thai_digits(activity.code)} ไม่มีข้อความตัวชี้วัด", number)
+            self.warn("INDICATOR_MISSING", _("แถวของกิจกรรม {code} ไม่มีข้อความตัวชี้วัด").format(
+                code=shown_digits(activity.code)), number)
         if not ind.agencies:
-            self.warn("AGENCY_MISSING", "ไม่ระบุหน่วยงานผู้รับผิดชอบ", number)
+            self.warn("AGENCY_MISSING", _("ไม่ระบุหน่วยงานผู้รับผิดชอบ"), number)
         activity.rows.append(ind)
         self.ctx.row = ind
 
@@ -795,17 +816,19 @@ class PlanTextReader:
         if previous is not None and not previous.budget_lines:
             previous = self.shared.get(id(previous))  # the row above shares a merged amount too
         if previous is None or not previous.budget_lines:
-            self.warn("BUDGET_MISSING", "ไม่ระบุงบประมาณของตัวชี้วัดนี้", number)
+            self.warn("BUDGET_MISSING", _("ไม่ระบุงบประมาณของตัวชี้วัดนี้"), number)
             return
         first = previous.budget_lines[0].value
         if first.kind == "amount":
             self.shared[id(row)] = previous
-            self.warn("BUDGET_SHARED", f"ช่องงบประมาณว่าง ถือว่ารวมอยู่ในงบประมาณของแถว"
-                      f"บรรทัดที่ {previous.source_line} ซึ่งเป็นช่องที่ผสานกัน จึงไม่นับซ้ำ", number)
+            self.warn("BUDGET_SHARED", _("ช่องงบประมาณว่าง ถือว่ารวมอยู่ในงบประมาณของแถวบรรทัดที่ {source_line} "
+                                         "ซึ่งเป็นช่องที่ผสานกัน จึงไม่นับซ้ำ").format(
+                                             source_line=previous.source_line), number)
             return
         row.budget_lines.append(BudgetLine(first, row.agencies[0] if len(row.agencies) == 1 else None))
-        self.warn("BUDGET_INHERITED", f"ช่องงบประมาณว่าง ใช้ “{_stated(first).strip('“”')}” ของแถวก่อนหน้า "
-                  f"(บรรทัดที่ {previous.source_line}) ซึ่งเป็นช่องที่ผสานกัน", number)
+        self.warn("BUDGET_INHERITED", _("ช่องงบประมาณว่าง ใช้ “{value}” ของแถวก่อนหน้า (บรรทัดที่ {source_line}) "
+                                        "ซึ่งเป็นช่องที่ผสานกัน").format(
+                                            value=_stated(first).strip('“”'), source_line=previous.source_line), number)
 
     def _budget_lines(self, number: int, items: list[BudgetItem], names: list[str],
                       amounts_only: bool = False) -> list[BudgetLine]:
@@ -813,14 +836,16 @@ class PlanTextReader:
         tied = [i for i in items if i.agency]
         for item in items:
             if item.misspelt:
-                self.warn("BUDGET_WORD_MISSPELT", f"งบประมาณเขียนว่า “{item.written}” ถือว่าเป็น “{NO_BUDGET}”",
+                self.warn("BUDGET_WORD_MISSPELT", _("งบประมาณเขียนว่า “{written}” ถือว่าเป็น “{word}”").format(
+                    written=item.written, word=NO_BUDGET),
                           number)
             if item.note:
-                self.warn("BUDGET_NOTE", f"ช่องงบประมาณมีหมายเหตุ “{item.note}” ซึ่งแผนไม่มีที่เก็บ "
-                          f"(อ่านงบประมาณเป็น {_stated(item.value)})", number)
+                self.warn("BUDGET_NOTE", _("ช่องงบประมาณมีหมายเหตุ “{note}” ซึ่งแผนไม่มีที่เก็บ (อ่านงบประมาณเป็น {value})").format(
+                    note=item.note, value=_stated(item.value)), number)
             if item.source:
-                self.warn("BUDGET_SOURCE", f"งบประมาณ {_stated(item.value)} ระบุแหล่งงบประมาณ “{item.source}” "
-                          "(โปรแกรมเก็บแหล่งงบประมาณไว้ในข้อสังเกตนี้เท่านั้น)", number)
+                self.warn("BUDGET_SOURCE", _("งบประมาณ {value} ระบุแหล่งงบประมาณ “{source}” "
+                                             "(โปรแกรมเก็บแหล่งงบประมาณไว้ในข้อสังเกตนี้เท่านั้น)").format(
+                                                 value=_stated(item.value), source=item.source), number)
         if amounts_only:
             items = [i for i in items if i.value.kind == "amount"]
         if len(items) == 1 and not tied:
@@ -831,18 +856,22 @@ class PlanTextReader:
                 if item.agency:
                     agency = self.resolver.resolve(item.agency, number)
                     if agency not in names:
-                        self.warn("AGENCY_FROM_BUDGET", f"ช่องงบประมาณระบุ “{item.agency}” ซึ่งไม่อยู่ในช่องผู้รับผิดชอบ "
-                                  "จึงเพิ่มเป็นผู้รับผิดชอบของแถวนี้", number)
+                        self.warn("AGENCY_FROM_BUDGET", _("ช่องงบประมาณระบุ “{agency}” ซึ่งไม่อยู่ในช่องผู้รับผิดชอบ "
+                                                          "จึงเพิ่มเป็นผู้รับผิดชอบของแถวนี้").format(
+                                                              agency=item.agency), number)
                 lines.append(BudgetLine(item.value, agency))
             return lines
         if len(items) > 1 and len(items) == len(names):
-            self.warn("BUDGET_PAIRED_BY_ORDER", f"ช่องงบประมาณมี {to_thai_digits(str(len(items)))} จำนวน "
-                      f"และผู้รับผิดชอบ {to_thai_digits(str(len(names)))} หน่วยงาน จึงจับคู่ตามลำดับ: "
+            self.warn("BUDGET_PAIRED_BY_ORDER", _("ช่องงบประมาณมี {count} จำนวน และผู้รับผิดชอบ {agencies} หน่วยงาน "
+                                                  "จึงจับคู่ตามลำดับ: ").format(
+                                                      count=shown_digits(len(items)),
+                                                      agencies=shown_digits(len(names)))
                       + ", ".join(f"{n} {_stated(i.value)}" for n, i in zip(names, items)), number)
             return [BudgetLine(i.value, n) for i, n in zip(items, names)]
         if len(items) > 1:
-            self.warn("BUDGET_NOT_TIED", f"ช่องงบประมาณมี {to_thai_digits(str(len(items)))} จำนวน "
-                      f"แต่ผู้รับผิดชอบมี {to_thai_digits(str(len(names)))} หน่วยงาน จึงไม่ได้ผูกจำนวนใดกับหน่วยงานใด",
+            self.warn("BUDGET_NOT_TIED", _("ช่องงบประมาณมี {count} จำนวน แต่ผู้รับผิดชอบมี {agencies} หน่วยงาน "
+                                           "จึงไม่ได้ผูกจำนวนใดกับหน่วยงานใด").format(
+                                               count=shown_digits(len(items)), agencies=shown_digits(len(names))),
                       number)
         return [BudgetLine(i.value, None) for i in items]
 
@@ -850,12 +879,12 @@ class PlanTextReader:
                            written: dict[str, str] | None = None) -> None:
         row = self.ctx.row
         if row is None:
-            self.fail(number, "แถวงบประมาณเพิ่มเติมไม่มีตัวชี้วัดก่อนหน้าให้ผูก")
+            self.fail(number, _("แถวงบประมาณเพิ่มเติมไม่มีตัวชี้วัดก่อนหน้าให้ผูก"))
             return
         if not items and not names:
             return
         if not items:
-            self.warn("BUDGET_MISSING", "แถวต่อเนื่องไม่ระบุงบประมาณ", number)
+            self.warn("BUDGET_MISSING", _("แถวต่อเนื่องไม่ระบุงบประมาณ"), number)
         for name in names:
             if name not in row.agencies:
                 row.agencies.append(name)
@@ -870,10 +899,12 @@ class PlanTextReader:
             if "period" not in self._roles():
                 return 1, 4
             if previous is not None:
-                self.warn("PERIOD_INHERITED", f"ช่องระยะเวลาว่าง ใช้{quarters_text(previous.quarter_from, previous.quarter_to)} "
-                          f"ของแถวก่อนหน้า (บรรทัดที่ {previous.source_line}) ซึ่งเป็นช่องที่ผสานกัน", number)
+                self.warn("PERIOD_INHERITED", _("ช่องระยะเวลาว่าง ใช้{value} ของแถวก่อนหน้า (บรรทัดที่ {source_line}) "
+                                                "ซึ่งเป็นช่องที่ผสานกัน").format(
+                                                    value=shown_quarters(previous.quarter_from, previous.quarter_to),
+                                                    source_line=previous.source_line), number)
                 return previous.quarter_from, previous.quarter_to
-            self.warn("PERIOD_MISSING", "ไม่ระบุระยะเวลาดำเนินการ ถือเป็นไตรมาส ๑ - ๔", number)
+            self.warn("PERIOD_MISSING", _("ไม่ระบุระยะเวลาดำเนินการ ถือเป็นไตรมาส ๑ - ๔"), number)
             return 1, 4
         try:
             period, notes = parse_period(text, self.year)
@@ -889,37 +920,40 @@ class PlanTextReader:
             summary = self.summary.strategies.get(strategy.number)
             if summary and squash(summary[0]) != squash(strategy.title):
                 self.warn("STRATEGY_TITLE_DIFFERS",
-                          f"ชื่อยุทธศาสตร์ที่ {to_thai_digits(str(strategy.number))} ในตารางสรุป "
-                          f"(“{summary[0]}”) ต่างจากหัวข้อในแผน (“{strategy.title}”) ใช้ชื่อตามหัวข้อในแผน",
+                          _("ชื่อยุทธศาสตร์ที่ {number} ในตารางสรุป (“{summary}”) ต่างจากหัวข้อในแผน "
+                            "(“{title}”) ใช้ชื่อตามหัวข้อในแผน").format(
+                                number=shown_digits(strategy.number), summary=summary[0], title=strategy.title),
                           summary[1])
 
     def _check_totals(self) -> None:
         stated_sum = 0
         for strategy in self.strategies:
-            n = to_thai_digits(str(strategy.number))
+            n = shown_digits(strategy.number)
             computed = strategy.budget_satang()
             stated = strategy.stated_budget
             if stated is None:
-                self.warn("TOTAL_MISSING", f"ยุทธศาสตร์ที่ {n} ไม่มีแถว “รวม” งบประมาณ "
-                          f"ยอดที่คำนวณได้ {_baht(computed)} บาท", strategy.source_line)
+                self.warn("TOTAL_MISSING", _("ยุทธศาสตร์ที่ {n} ไม่มีแถว “รวม” งบประมาณ ยอดที่คำนวณได้ {value} บาท").format(
+                    n=n, value=_baht(computed)), strategy.source_line)
                 continue
             stated_sum += stated.counted_satang()
             if stated.counted_satang() != computed:
                 self.warn("STRATEGY_TOTAL_MISMATCH",
-                          f"ยุทธศาสตร์ที่ {n}: เอกสารระบุยอดรวม {_stated(stated)} "
-                          f"แต่ผลรวมของรายการได้ {_baht(computed)} บาท", strategy.source_line)
+                          _("ยุทธศาสตร์ที่ {n}: เอกสารระบุยอดรวม {value} แต่ผลรวมของรายการได้ {total} บาท").format(
+                              n=n, value=_stated(stated), total=_baht(computed)), strategy.source_line)
         computed_total = sum(s.budget_satang() for s in self.strategies)
         if self.stated_total is None:
-            self.warn("GRAND_TOTAL_MISSING", f"ไม่พบแถว “รวมงบประมาณทั้งสิ้น” ยอดที่คำนวณได้ {_baht(computed_total)} บาท", None)
+            self.warn("GRAND_TOTAL_MISSING", _("ไม่พบแถว “รวมงบประมาณทั้งสิ้น” ยอดที่คำนวณได้ {value} บาท").format(
+                value=_baht(computed_total)), None)
             return
         if self.stated_total.counted_satang() != computed_total:
             self.warn("GRAND_TOTAL_MISMATCH",
-                      f"เอกสารระบุรวมงบประมาณทั้งสิ้น {_stated(self.stated_total)} "
-                      f"แต่ผลรวมของทุกรายการได้ {_baht(computed_total)} บาท", None)
+                      _("เอกสารระบุรวมงบประมาณทั้งสิ้น {value} แต่ผลรวมของทุกรายการได้ {total} บาท").format(
+                          value=_stated(self.stated_total), total=_baht(computed_total)), None)
         if self.stated_total.counted_satang() != stated_sum and all(s.stated_budget for s in self.strategies):
             self.warn("GRAND_TOTAL_VS_STATED",
-                      f"รวมงบประมาณทั้งสิ้นที่เอกสารระบุ ({_stated(self.stated_total)}) "
-                      f"ไม่เท่ากับผลรวมของยอด “รวม” รายยุทธศาสตร์ที่เอกสารระบุ ({_baht(stated_sum)} บาท)", None)
+                      _("รวมงบประมาณทั้งสิ้นที่เอกสารระบุ ({value}) ไม่เท่ากับผลรวมของยอด “รวม” "
+                        "รายยุทธศาสตร์ที่เอกสารระบุ ({total} บาท)").format(
+                            value=_stated(self.stated_total), total=_baht(stated_sum)), None)
 
 
 def _is_unit(text: str) -> bool:
@@ -929,12 +963,12 @@ def _is_unit(text: str) -> bool:
 
 
 def _baht(satang: int) -> str:
-    return format_baht(satang / 100, thai_digits=True)
+    return format_baht(satang / 100, thai_digits=language() == "th")
 
 
 def _stated(value: BudgetValue) -> str:
     if value.kind == "amount" and value.satang is not None:
-        return f"{_baht(value.satang)} บาท"
+        return _("{amount} บาท").format(amount=_baht(value.satang))
     return {"none": f"“{NO_BUDGET}”", "na": "“n/a”", "dash": "“-”"}[value.kind]
 
 
@@ -945,8 +979,8 @@ def decode_document(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise PlanFormatError(None, "ไฟล์ขึ้นต้นแบบ UTF-16 แต่เนื้อหาเสีย โปรดบันทึกเอกสารเป็นข้อความ (.txt) "
-                                        "แบบ UTF-8 ใหม่") from exc
+            raise PlanFormatError(None, _("ไฟล์ขึ้นต้นแบบ UTF-16 แต่เนื้อหาเสีย โปรดบันทึกเอกสารเป็นข้อความ (.txt) แบบ "
+                                          "UTF-8 ใหม่")) from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -955,10 +989,10 @@ def decode_document(data: bytes) -> str:
             legacy = data.decode("cp874", errors="replace")
             thai = sum("\u0e01" <= ch <= "\u0e5b" for ch in legacy)
             if thai >= 0.3 * sum(not ch.isspace() for ch in legacy) and "\ufffd" not in legacy:
-                raise PlanFormatError(line, "ไฟล์เป็นข้อความภาษาไทยแบบเก่า (Windows-874/TIS-620) ไม่ใช่ UTF-8 "
-                                            "โปรดบันทึกเอกสารใหม่เป็นข้อความ (.txt) แบบ UTF-8") from exc
-        raise PlanFormatError(line, "ไฟล์ไม่ใช่ข้อความ UTF-8 (อาจเป็นไฟล์ Word หรือไฟล์เสีย) "
-                                    "โปรดบันทึกเอกสารเป็นข้อความ (.txt) แบบ UTF-8") from exc
+                raise PlanFormatError(line, _("ไฟล์เป็นข้อความภาษาไทยแบบเก่า (Windows-874/TIS-620) ไม่ใช่ UTF-8 "
+                                              "โปรดบันทึกเอกสารใหม่เป็นข้อความ (.txt) แบบ UTF-8")) from exc
+        raise PlanFormatError(line, _("ไฟล์ไม่ใช่ข้อความ UTF-8 (อาจเป็นไฟล์ Word หรือไฟล์เสีย) "
+                                      "โปรดบันทึกเอกสารเป็นข้อความ (.txt) แบบ UTF-8")) from exc
 
 
 def read_plan_text(text: str, resolver: AgencyResolver, source_name: str = "") -> Plan:

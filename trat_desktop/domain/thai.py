@@ -1,5 +1,6 @@
-"""Thai digits, Buddhist-era dates and fiscal quarters (babel has none of these); the month names come
-from babel's CLDR data (``months``), loaded on first use (babel is not imported at start-up)."""
+"""Thai digits, Buddhist-era dates and fiscal quarters (babel has none of these); the month names are
+CLDR's (``months``): Thai and English from a copy below that a test checks against babel's CLDR data
+(importing babel.dates for them cost the start-up ~20 ms), any other locale from babel itself."""
 
 from __future__ import annotations
 
@@ -14,9 +15,25 @@ BE_OFFSET = 543
 
 
 
+#: CLDR's month names (format context) of the locales the app shows, as babel 2.18 gives them
+#: (tests/test_i18n.py checks this copy against ``babel.dates.get_month_names``).
+_CLDR_MONTHS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("wide", "th"): ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
+                     "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"),
+    ("abbreviated", "th"): ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.",
+                            "ธ.ค."),
+    ("wide", "en"): ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                     "October", "November", "December"),
+    ("abbreviated", "en"): ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
 @functools.cache
 def months(width: str = "wide", locale: str = "th") -> tuple[str, ...]:
     """January … December from CLDR: 'มกราคม' … (wide) or 'ม.ค.' … (abbreviated); Thai unless asked."""
+    known = _CLDR_MONTHS.get((width, locale))
+    if known is not None:
+        return known
     from babel.dates import get_month_names
 
     names = get_month_names(width, context="format", locale=locale)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QSize, QT
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME, __version__, startup_gc
 from ..paths import fonts_dir, icons_dir
 from . import qt_thai, screen_fit
 
@@ -170,6 +170,7 @@ def run_start_problem(db_path: Any, error: Any, open_service: Any = None, instan
     from .start_problem import StartProblemDialog
 
     opener = open_service or (lambda path: PlanService.open(path, check=True))
+    startup_gc.resume()  # (off while the app starts: no main window comes now)
     app = create_app()
     while True:
         dialog = StartProblemDialog(db_path, error)
@@ -243,7 +244,7 @@ class _FirstPaint(QObject):
 
 
 class _ResumeFitter(QObject):
-    """Puts the screen fitter back on the application, at the main window's first paint (or when
+    """Puts the screen fitter back on the application (and turns the cycle collector back on), at the main window's first paint (or when
     called); the window itself is fitted as the fitter would have fitted it when shown."""
 
     def __init__(self, app: QApplication, fitter: Any) -> None:
@@ -252,6 +253,7 @@ class _ResumeFitter(QObject):
         self._watch: _FirstPaint | None = None
 
     def __call__(self) -> None:
+        startup_gc.resume()  # and the cycle collector, off while the app starts
         if not self.done:
             self.done = True
             self.app.installEventFilter(self.fitter)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ..domain import display as shared
 from ..domain.model import (
@@ -19,11 +20,12 @@ from ..domain.model import (
     Strategy,
     Tactic,
 )
-from ..domain import rounds as _rounds
-from ..domain.figures import BAND_TEXT, Thresholds
-from ..domain.figures import rule_text as _rule_text
 from ..domain.thai import digits, format_baht, format_be_date
 from ..i18n import N_, _, language, pgettext
+
+if TYPE_CHECKING:  # (imported where used: the coordinator's first paint needs neither: tests/test_startup_imports.py)
+    from ..domain import rounds as _rounds
+    from ..domain.figures import Thresholds
 
 _settings = {"thai_digits": True}
 NBSP = "\u00a0"  # joins words that must not be split across lines
@@ -123,12 +125,16 @@ def quarter_text(row: IndicatorRow) -> str:
 # -- the domain's words on screen: the domain keeps them Thai (reports print them so), the screen translates --
 def round_name(item: "_rounds.Round | str") -> str:
     """A round's name on screen: 'ไตรมาส ๑', 'รอบ ๖ เดือน' / 'Quarter 1', '6-month round'."""
+    from ..domain import rounds as _rounds
+
     round_id = item if isinstance(item, str) else item.id
     return show_digits(_rounds.round_name(round_id, language()))
 
 
 def review_text(state: str) -> str:
     """The coordinator's review state of a round (domain/rounds.REVIEW_TEXT) on screen."""
+    from ..domain import rounds as _rounds
+
     return _(_rounds.REVIEW_TEXT[state])
 
 
@@ -139,21 +145,29 @@ def timeliness_text(punctuality: "_rounds.Punctuality") -> str:
 
 def due_text(item: "_rounds.Round", today: dt.date) -> str:
     """'ครบกำหนดส่ง ๑๕ เม.ย. ๒๕๖๙ อีก ๓ วัน' / 'Due 15 Apr 2569 BE, in 3 day(s)'."""
+    from ..domain import rounds as _rounds
+
     return _rounds.due_text(item, today, thai_digits_enabled(), language())
 
 
 def band_text(band: str) -> str:
     """An achievement band (domain/figures.BAND_TEXT) on screen: บรรลุ / Achieved."""
+    from ..domain.figures import BAND_TEXT
+
     return _(BAND_TEXT[band])
 
 
 def rule_text(thresholds: Thresholds | None = None) -> str:
     """The figures' rule and the bands' thresholds, for a tooltip."""
+    from ..domain.figures import rule_text as _rule_text
+
     return _rule_text(thresholds, thai_digits_enabled(), language())
 
 
 def short_date_text(day: dt.date) -> str:
     """'๑๕ เม.ย. ๒๕๖๙' / '15 Apr 2569 BE' (a table column's width)."""
+    from ..domain import rounds as _rounds
+
     return _rounds.be_date_text(day, thai_digits_enabled(), short=True, language=language())
 
 

@@ -25,11 +25,11 @@ from ..errors import (DatabaseBusyError, DatabaseFullError, DatabaseReadOnlyErro
 from ..i18n import N_, _
 from ..services import WorkItem
 from . import display
+#: how long the GUI's own connection waits for another program's write before keeping a value unsaved
+from .database_file import GUI_WRITE_WAIT_SECONDS
 
 #: How often values kept unsaved are tried again (milliseconds).
 RETRY_MS = 2000
-#: How long the GUI's own connection waits for another program's write before keeping a value unsaved.
-GUI_WRITE_WAIT_SECONDS = 1.5
 #: Failures that say nothing about the value: keep it and try again.
 TRANSIENT = (DatabaseBusyError, DatabaseFullError, DatabaseReadOnlyError)
 UNSAVED_NOTE = N_("ค่าที่พิมพ์ยังอยู่ในตาราง (ยังไม่ได้บันทึก) โปรแกรมจะลองบันทึกอีกครั้งเองทุก ๒ วินาที")

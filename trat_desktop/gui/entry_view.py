@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..domain.progress import MAX_NOTE, STATUSES
 from . import display
 from .entry_model import WorkEntryModel
+from .visible_rows import viewport_of
 
 _EndEditHint = QAbstractItemDelegate.EndEditHint
 _LINE_PADDING = 10  # pixels above and below one line of text
@@ -165,7 +166,7 @@ class EntryTableView(QTableView):
             return
         top = self.rowAt(0)
         row = self.first_line_of(top if top >= 0 else 0)
-        bottom = self.viewport().height()
+        bottom = viewport_of(self).height()
         header = self.verticalHeader()
         y = header.sectionViewportPosition(row)
         while row < count and y < bottom:

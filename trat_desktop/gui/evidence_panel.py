@@ -17,16 +17,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from .. import atomic
 from ..errors import TratError
 from ..services import ProgressService, WorkItem
-from . import display, file_dialogs
+from . import display  # (file_dialogs where a dialog opens: its Qt classes are not needed before the first paint)
 from .forms.ui_evidence_panel import Ui_EvidencePanel
-from .ops import error_text, report_progress, run_in_background
 from .style import emphasise
 from ..i18n import N_, _
 
@@ -202,6 +200,8 @@ class EvidencePanel(QWidget):
     def choose_and_attach(self) -> None:
         if not self.in_period():
             return
+        from . import file_dialogs
+
         paths, _chosen = file_dialogs.getOpenFileNames(self, _("เลือกไฟล์หลักฐาน"), self._start_dir(),
                                                       _("ทุกไฟล์ (*);;ภาพถ่าย (*.jpg *.jpeg *.png *.heic);;PDF (*.pdf)"))
         if paths:
@@ -214,6 +214,7 @@ class EvidencePanel(QWidget):
         item, quarter = self.item, self.quarter
         if item is None or quarter is None or not self.in_period() or not self.available:
             return
+        from .ops import error_text, report_progress, run_in_background  # (workers: not needed to show the page)
 
         def work(plans: Any) -> tuple[list[str], list[str]]:
             progress = ProgressService(plans)
@@ -279,6 +280,9 @@ class EvidencePanel(QWidget):
             self._show_message(_("คัดลอกไฟล์เพื่อเปิดไม่ได้: {reason}").format(reason=exc.strerror or exc))
             return False
         self.last_opened = copy
+        from PySide6.QtCore import QUrl  # (Qt classes PySide6 builds when first imported: not to show the page)
+        from PySide6.QtGui import QDesktopServices
+
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
             self._show_message(_("ไม่มีโปรแกรมสำหรับเปิดไฟล์ “{name}” ในเครื่องนี้").format(name=evidence.file_name))
             return False
@@ -294,6 +298,8 @@ class EvidencePanel(QWidget):
         if source is None:
             return None
         suggested = str(Path(self._start_dir()) / safe_file_name(evidence.file_name))
+        from . import file_dialogs
+
         target, _chosen = file_dialogs.getSaveFileName(self, _("บันทึกสำเนาไฟล์หลักฐาน"), suggested)
         if not target:
             return None
@@ -311,6 +317,8 @@ class EvidencePanel(QWidget):
         if evidence is None or item is None or self.quarter is None:
             return False
         if confirm:
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self, _("ลบไฟล์หลักฐาน"),
                 display.show_digits(_("นำไฟล์ “{name}” ออกจากหลักฐานของตัวชี้วัด {id} ไตรมาส {quarter} หรือไม่?").format(

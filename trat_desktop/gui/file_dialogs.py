@@ -22,29 +22,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileIconProvider, QStyle, QWidget
 
 from ..i18n import N_, _
+from .database_file import protect, protected  # noqa: F401 (the live database's files; protect is re-exported)
 
 NATIVE = sys.platform == "win32"
-#: The live database and its companions: never offered back as a file to open or to save over.
-_protected: set[Path] = set()
 PROTECTED_TEXT = (N_("ไฟล์ “{name}” คือฐานข้อมูลที่โปรแกรมใช้อยู่ จึงเปิดเป็นไฟล์อื่นหรือบันทึกทับไม่ได้ "
                   "(ข้อมูลจะเสียหาย) โปรดเลือกไฟล์หรือชื่ออื่น"))
-
-
-def protect(db_path: Path | str | None) -> None:
-    """Refuse the database file (and its -wal/-shm/-journal) in every dialog from now on."""
-    if db_path is None or str(db_path) == ":memory:":
-        return
-    path = Path(db_path).resolve()
-    _protected.update(path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal"))
-
-
-def protected(chosen: str) -> bool:
-    if not chosen:
-        return False
-    try:
-        return Path(chosen).resolve() in _protected
-    except OSError:
-        return False
 
 
 def _refuse(parent: QWidget | None, chosen: list[str]) -> list[str]:

@@ -109,10 +109,10 @@ class ItaSettingsDialog(QDialog):
         self.edits: dict[str, QLineEdit] = {}
         for view in self.service.show():
             edit = QLineEdit(view.value)
-            edit.setPlaceholderText(view.effective if not view.value and view.effective else view.help)
-            edit.setToolTip(view.help)
+            edit.setPlaceholderText(view.effective if not view.value and view.effective else (_(view.help) if view.help else ""))
+            edit.setToolTip((_(view.help) if view.help else ""))
             edit.setMaxLength(200)
-            form.addRow(view.label, edit)
+            form.addRow(_(view.label), edit)
             self.edits[view.key] = edit
         layout.addLayout(form)
         self.message = QLabel()

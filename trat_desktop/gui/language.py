@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMessageBox
 
 from .. import i18n
 from ..i18n import _
@@ -53,6 +52,8 @@ def choose(window: Any, code: str, tell: bool = True) -> None:
     window.settings.setValue(LANGUAGE_KEY, code)
     window.settings.sync()
     if tell and code != i18n.language():
+        from PySide6.QtWidgets import QMessageBox  # (here: a Qt class PySide6 builds when first imported)
+
         QMessageBox.information(window, _("ภาษาของหน้าจอ (Language)"),
                                 "จะใช้ภาษาใหม่เมื่อเปิดโปรแกรมครั้งถัดไป\n"
                                 "The new language applies the next time the program starts.")

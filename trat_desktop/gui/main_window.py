@@ -11,7 +11,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QStyledItemDelegate,
+                               QTableWidgetItem, QWidget)
 
 from ..domain.capabilities import can
 from ..domain.fiscal import default_year
@@ -94,13 +95,11 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._service = service
         self._progress = progress
-        from . import file_dialogs
+        from .database_file import GUI_WRITE_WAIT_SECONDS, protect  # (Qt-free: see there)
 
-        file_dialogs.protect(getattr(service, "path", None))  # never offered as a file to open or save over
+        protect(getattr(service, "path", None))  # never offered as a file to open or save over
         set_wait = getattr(service, "set_write_wait", None)
         if callable(set_wait):  # writes on the GUI thread wait briefly for another program (see ops.py)
-            from .entry_controller import GUI_WRITE_WAIT_SECONDS
-
             set_wait(GUI_WRITE_WAIT_SECONDS)
         self._today = today or (progress.today if progress is not None and hasattr(progress, "today") else dt.date.today)
         self.settings = settings if settings is not None else QSettings()
@@ -384,7 +383,7 @@ class MainWindow(QMainWindow):
     def _real_plans(self) -> Any:
         """The PlanService over a database file, or None (test fakes, in-memory databases)."""
         from ..services import PlanService
-        from .ops import can_open_again
+        from .database_file import can_open_again
 
         service = self._service
         return service if isinstance(service, PlanService) and can_open_again(service) else None
@@ -727,16 +726,30 @@ class MainWindow(QMainWindow):
     def _fit_budget_column(self) -> None:
         """The tree's budget column as wide as its widest text (any node's, open or not) or its
         header, as QHeaderView.ResizeToContents made it: the text's advance plus the item view's
-        text margins (QCommonStyle: PM_FocusFrameHMargin + 1 on each side)."""
-        from PySide6.QtWidgets import QStyle
-
+        text margins, which Qt's own delegate adds (asked once, for the widest text, rather than
+        asking the style for them: a Python QStyle costs PySide6 ~4 ms to build before the first paint)."""
         tree, model = self.form.planTree, self.tree_model
         column = PlanTreeModel.COL_BUDGET
+        header = tree.header()
         metrics = tree.fontMetrics()
-        texts = model.budget_texts()
-        margin = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
-        widest = max((metrics.horizontalAdvance(text) + margin for text in texts if text), default=0)
-        tree.header().resizeSection(column, max(widest, tree.header().sectionSizeFromContents(column).width()))
+        widest, widest_node = 0, None
+        advances: dict[str, int] = {}  # one measure per distinct text (a 100x plan has 3,400 nodes)
+        for node in model.iter_nodes():
+            text = model.budget_text(node)  # the column's text, without an index per node
+            advance = advances.get(text)
+            if advance is None:
+                advance = advances[text] = metrics.horizontalAdvance(text) if text else 0
+            if advance > widest:
+                widest, widest_node = advance, node
+        if widest_node is not None:
+            plain = QStyledItemDelegate(tree)  # the tree's own delegate wraps to the column's width
+            tree.setItemDelegateForColumn(column, plain)
+            try:
+                widest = tree.sizeHintForIndex(model.index_of(widest_node, column)).width()
+            finally:
+                tree.setItemDelegateForColumn(column, None)  # type: ignore[arg-type]
+                plain.deleteLater()
+        header.resizeSection(column, max(widest, header.sectionSizeFromContents(column).width()))
 
     def _expand_tree(self) -> None:
         """Open the whole tree; a very big plan opens down to its tactics only (its activities open

@@ -108,6 +108,7 @@ class OfficePage(QWidget):
         splitter = form.entrySplitter
         # below the grid: the selected quarter's evidence and its narratives, one tab each
         self.detail_tabs = QTabWidget()
+        self.detail_tabs.setObjectName("detailTabs")  # (screen_fit's keeper follows tab widgets by name)
         index = splitter.indexOf(self.evidence_panel)
         splitter.replaceWidget(index, self.detail_tabs)
         self.detail_tabs.addTab(self.evidence_panel, _("หลักฐานประกอบ"))

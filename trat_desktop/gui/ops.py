@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from ..errors import TratError, database_error
 from ..i18n import N_, _
 from ..services import PlanService
+from .database_file import can_open_again  # noqa: F401 (used below and by the dialogs)
 
 T = TypeVar("T")
 Progress = Callable[[int, int, str], None]
@@ -59,12 +60,6 @@ def error_text(error: BaseException) -> str:
     if translated is not None:
         return translated.message
     return f"{_(UNEXPECTED)}: {error.__class__.__name__}: {error}"
-
-
-def can_open_again(plans: Any) -> bool:
-    """A second connection (in a worker thread) needs the database to be a file on disk."""
-    path = getattr(plans, "path", None)
-    return path is not None and str(path) != ":memory:" and Path(path).is_file()
 
 
 class _Job(QRunnable):

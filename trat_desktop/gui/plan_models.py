@@ -127,10 +127,6 @@ class PlanTreeModel(QAbstractItemModel):
         """The budget column's text of *node*."""
         return display.baht_text(node.budget_satang()) if node.budget_satang() else "–"
 
-    def budget_texts(self) -> set[str]:
-        """Every node's budget text (open or not), to fit the column once per plan."""
-        return {self.budget_text(node) for node in self.iter_nodes()}
-
     def _children(self, parent: QModelIndex) -> list[PlanNode]:
         node = self.node(parent)
         return self._roots if node is None else node.children

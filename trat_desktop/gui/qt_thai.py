@@ -13,8 +13,12 @@ choose the default and the cancelling button.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QDialogButtonBox
+
+if TYPE_CHECKING:  # (a dialog's box: the class is built when a dialog needs it, not at start-up)
+    from PySide6.QtWidgets import QDialogButtonBox
 
 from ..i18n import _
 
@@ -114,5 +118,7 @@ def install(app: QCoreApplication) -> QTranslator:
 
 def name_buttons(box: QDialogButtonBox, ok: str, cancel: str | None = None) -> None:
     """Name a button box's OK (what it does, e.g. "บันทึก") and Cancel (ยกเลิก unless *cancel*)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel or _("ยกเลิก"))

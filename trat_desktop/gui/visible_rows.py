@@ -7,8 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QTableView, QWidget
+
+
+def viewport_of(view: QAbstractScrollArea) -> QWidget:
+    """``view.viewport()`` without its first-use cost: a C++ widget that PySide6 receives as a
+    ``QWidget*`` is given its most derived Python class, and to find it PySide6 builds every QWidget
+    subclass of QtWidgets with their enums (~8 ms, once per process, before the first paint when a
+    view asks for its viewport while it is made). The viewport found by the name Qt gives it comes
+    back as the QWidget asked for. (A viewport set with ``setViewport`` has no name: then the usual way.)"""
+    found = view.findChild(QWidget, "qt_scrollarea_viewport", Qt.FindChildOption.FindDirectChildrenOnly)
+    return found if found is not None else view.viewport()
 
 
 class VisibleRowHeights(QObject):
@@ -26,7 +36,7 @@ class VisibleRowHeights(QObject):
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalScrollBar().valueChanged.connect(lambda *_: self.fit())
         view.horizontalHeader().sectionResized.connect(lambda *_: self.refit())
-        view.viewport().installEventFilter(self)
+        viewport_of(view).installEventFilter(self)
         self._watch(view.model())
 
     def _watch(self, model: Any) -> None:
@@ -56,7 +66,7 @@ class VisibleRowHeights(QObject):
             return
         count = model.rowCount()
         row = max(view.rowAt(0), 0)
-        bottom = view.viewport().height()
+        bottom = viewport_of(view).height()
         y = view.rowViewportPosition(row) if count else 0
         while row < count and y < bottom:
             if row not in self._fitted:

@@ -200,13 +200,13 @@ class PlanService:
         """The fiscal year shown when none is chosen: the one being reported now that has a plan. The year
         just ended stays the default until its quarter 4 is due (its round date, domain/rounds.py)."""
         from ..domain.rounds import rounds_of_year
-        from ..store import rounds as round_store
+        from ..store.round_dates import round_dates
 
         from ..domain.thai import fiscal_year_of
 
         today = today or self.today()
         ended = fiscal_year_of(today) - 1
-        q4 = rounds_of_year(ended, round_store.round_dates(self._db, ended), self.round_due_days())[3]
+        q4 = rounds_of_year(ended, round_dates(self._db, ended), self.round_due_days())[3]
         return fiscal.default_year(today, self.fiscal_years(), max(0, (q4.due - q4.end).days))
 
     def load_plan(self, fiscal_year: int | None = None) -> Plan:

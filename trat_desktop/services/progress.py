@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .. import paths
 from ..domain import plan_fit
 from ..domain.capabilities import can, edits_locally, own_office
 from ..domain.identity import Identity, PermissionDenied
 from ..domain.labels import LabelledRow, labelled_rows
-from ..domain.figures import Thresholds
+if TYPE_CHECKING:  # (domain/figures is read when the bands are: the coordinator's first paint needs none)
+    from ..domain.figures import Thresholds
 from ..domain.model import IndicatorRow, Plan
 from ..domain.progress import (
     ProgressEntry,
@@ -35,6 +36,12 @@ from .plan import PlanService
 from ..i18n import _
 
 UNSET: Any = object()
+
+
+def _default_thresholds() -> Thresholds:
+    from ..domain.figures import Thresholds
+
+    return Thresholds()
 
 
 @dataclass
@@ -64,7 +71,7 @@ class WorkItem:
     #: False for a row the agency no longer answers for, listed only because it still holds its values
     assigned: bool = True
     #: the installation's bands (domain/figures.py), so every standing of the item uses them
-    thresholds: Thresholds = field(default_factory=Thresholds)
+    thresholds: Thresholds = field(default_factory=_default_thresholds)
 
     @property
     def outside(self) -> dict[int, plan_fit.Misfit]:

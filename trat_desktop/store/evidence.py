@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from ..domain.evidence import EvidenceEvent
-
-from ..atomic import OutputError, atomic_write
 from ..errors import TratError
 from .audit import record
 from .connection import Database
 from ..i18n import _
+
+if TYPE_CHECKING:  # (imported where used: the coordinator's window opens without the evidence's merge and writes)
+    from ..domain.evidence import EvidenceEvent
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
@@ -37,6 +36,8 @@ def blob_path(folder: Path, sha256: str) -> Path:
 
 
 def _hash_file(path: Path) -> tuple[str, int]:
+    import hashlib  # (here: not needed to open the app; OpenSSL's load is ~2 ms)
+
     digest = hashlib.sha256()
     size = 0
     with path.open("rb") as fh:
@@ -72,6 +73,8 @@ def store_blob(folder: Path, source: Path) -> tuple[str, int]:
     target = blob_path(folder, sha)
     if target.exists() and target.stat().st_size == size:
         return sha, size
+    from ..atomic import OutputError, atomic_write
+
     try:
         with atomic_write(target, "ไฟล์หลักฐาน") as tmp:
             with open(tmp, "wb") as out, source.open("rb") as src:
@@ -146,6 +149,8 @@ def sha_in_use(db: Database, sha256: str) -> bool:
 
 def events(db: Database, agency_uid: str, indicator_uids: Iterable[str] | None = None) -> list[EvidenceEvent]:
     """An office's attachments and withdrawals as merge events (all rows, or those of *indicator_uids*)."""
+    from ..domain.evidence import EvidenceEvent
+
     wanted = None if indicator_uids is None else set(indicator_uids)
     out = [EvidenceEvent(r["indicator_uid"], r["agency_uid"], r["quarter"], r["sha256"], r["file_name"], r["size"],
                          r["added_at"], r["revision"], False)

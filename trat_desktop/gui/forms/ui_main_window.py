@@ -7,20 +7,11 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
-    QCursor, QFont, QFontDatabase, QGradient,
-    QIcon, QImage, QKeySequence, QLinearGradient,
-    QPainter, QPalette, QPixmap, QRadialGradient,
-    QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget,
-    QHBoxLayout, QHeaderView, QLabel, QMainWindow,
-    QMenu, QMenuBar, QSizePolicy, QSpacerItem,
-    QSplitter, QStatusBar, QTabWidget, QTableView,
-    QTableWidget, QTableWidgetItem, QTreeView, QVBoxLayout,
-    QWidget)
+from PySide6.QtCore import (QMetaObject, QSize, Qt)
+from PySide6.QtGui import (QAction)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QLabel,
+    QMenu, QMenuBar, QSizePolicy, QSpacerItem, QSplitter, QStatusBar, QTabWidget, QTableView,
+    QTableWidget, QTableWidgetItem, QTreeView, QVBoxLayout, QWidget)
 
 from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
 
