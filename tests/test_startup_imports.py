@@ -91,6 +91,7 @@ def test_the_first_paint_imports_no_report_exchange_or_later_modules(tmp_path: P
         progress.set_identity(identity)
     finally:
         service.close()
+    PlanService.open(db, check=True).close()  # as a quit leaves it: the next start skips its check (store/connection)
     modules = modules_at_first_paint(db, tmp_path)
     # the probe saw the real window: the GUI and the services were loaded
     assert {"trat_desktop.gui.main_window", "trat_desktop.gui.plan_models", "trat_desktop.services.progress"} <= modules
