@@ -262,6 +262,11 @@ def startup(db: Path, runs: int, after_unclean_end: bool = False) -> dict[str, f
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    # byte-code written (beside the database, not in the repo) as an installed app has it: with
+    # PYTHONDONTWRITEBYTECODE inherited, the app would compile every module at every start and the
+    # one-file bare window next to nothing (bench/startup.py does the same)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(db.parent / "pycache")
     app_cmd = [sys.executable, "-m", "trat_desktop", "--smoke-test", "--db", str(db)]
     bare_cmd = [sys.executable, str(BARE)]
     PlanService.open(db, check=True).close()  # a session of the app, ended as the user's quit ends it
