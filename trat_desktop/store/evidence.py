@@ -20,6 +20,8 @@ MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Evidence:
+    """One evidence file attached to a row × office × quarter (the file itself is kept by its SHA-256)."""
+
     id: int
     indicator_uid: str
     agency_uid: str

@@ -69,6 +69,8 @@ def progress_changes_since(db: Database, audit_high: int, agency_uid: str, quart
 # -- the coordinator's review -----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Review:
+    """One review of an office's round by the coordinator (a state of domain/rounds.REVIEW_STATES, with its comment)."""
+
     office_uid: str
     fiscal_year: int
     round_id: str
@@ -80,6 +82,8 @@ class Review:
 
 @dataclass(frozen=True)
 class Comment:
+    """A comment of the coordinator on an office's round or one row × quarter, with the office's answer."""
+
     id: int
     uid: str
     office_uid: str
