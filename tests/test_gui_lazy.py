@@ -118,6 +118,65 @@ def test_reading_the_entry_page_makes_it_in_its_tab(qtbot, service, settings) ->
     assert page.loaded and page.model.item_count() > 0
 
 
+def office_window(qtbot, service: PlanService, settings, defer: bool) -> MainWindow:  # noqa: F811
+    progress = ProgressService(service)
+    office = max(service.agencies(), key=lambda a: a.indicator_rows)
+    progress.set_identity(Identity(role="office", office_uid=office.uid, reporter_name="ผู้รายงาน"))
+    window = MainWindow(service, progress=progress, settings=settings, today=lambda: TODAY, now=fixed_now,
+                        defer_menus=defer)
+    qtbot.addWidget(window)
+    window.resize(1300, 800)
+    return window
+
+
+def test_the_offices_plan_tab_is_made_after_the_first_paint(qtbot, service, settings) -> None:  # noqa: F811
+    """An office's window opens on its entry page: in the app its plan tab (tree, rows, header) and the
+    plan's warnings dock are made once the first paint is done (or when the tab is first shown)."""
+    window = office_window(qtbot, service, settings, defer=True)
+    tabs, form = window.form.pageTabs, window.form
+    assert tabs.currentWidget() is window.office_page and tabs.tabText(tabs.indexOf(form.planPage)) == "แผนปฏิบัติการ"
+    assert form.planPage.layout() is None and not hasattr(form, "planTree") and not hasattr(form, "warningsDock")
+    assert form.yearCombo.parent() is window.year_selector  # the year selector is there from the start
+    window.show()
+    qtbot.waitUntil(lambda: window.report_actions is not None, timeout=5000)  # after the first paint
+    assert window.plan is not None and window.tree_model.iter_nodes()  # made and filled
+    assert form.planTree.model() is window.tree_model and form.planTree.parent().parent() is form.planPage
+    assert not form.warningsDock.isVisible()  # the plan's warnings belong to the plan page
+    assert form.warningsDock.toggleViewAction() in form.menuView.actions()
+    tabs.setCurrentWidget(form.planPage)
+    assert form.warningsDock.isVisible() and window.current_node() is not None
+    assert form.selectionTitleLabel.text() == window.current_node().title()
+    form.actionCollapseAll.trigger()  # the View menu's actions work the tree made later
+    assert not form.planTree.isExpanded(window.tree_model.index_of(window.tree_model.iter_nodes()[0]))
+
+
+def test_the_offices_plan_tab_shown_before_the_first_paint_is_made_then(qtbot, service, settings) -> None:  # noqa: F811
+    window = office_window(qtbot, service, settings, defer=True)
+    form = window.form
+    form.pageTabs.setCurrentWidget(form.planPage)  # before the window is shown
+    assert form.planTree.model() is window.tree_model and form.warningsDock.parent() is window
+    window.show()
+    qtbot.waitUntil(lambda: window.report_actions is not None, timeout=5000)
+    assert window.plan is not None and window.current_node() is not None
+    assert form.warningsDock.isVisible()
+    assert window.findChildren(type(form.warningsDock)) == [form.warningsDock]  # made once
+
+
+def test_the_offices_plan_splitter_made_later_is_restored(qtbot, service, settings) -> None:  # noqa: F811
+    first = office_window(qtbot, service, settings, defer=False)
+    first.show()
+    first.form.pageTabs.setCurrentWidget(first.form.planPage)
+    splitter = first.form.mainSplitter
+    splitter.setSizes([150, max(100, splitter.width() - 150)])
+    sizes = splitter.sizes()
+    first.close()
+    again = office_window(qtbot, service, settings, defer=True)
+    again.show()
+    qtbot.waitUntil(lambda: again.report_actions is not None, timeout=5000)
+    again.form.pageTabs.setCurrentWidget(again.form.planPage)
+    assert again.form.mainSplitter.sizes() == sizes
+
+
 def note_height(view, text: str) -> int:
     """What a wrapped note needs in the note column (as the view measures it)."""
     width = view.columnWidth(M.COL_NOTE)

@@ -119,10 +119,14 @@ def test_the_first_paint_imports_no_report_exchange_or_later_modules(tmp_path: P
                   "trat_desktop.gui.entry_controller", "trat_desktop.domain.figures",
                   # and the rounds' sign-offs it shows (the window's default year reads store/round_dates only)
                   "trat_desktop.store.rounds", "trat_desktop.services.rounds"}
+    # the plan tab's widgets and the warnings dock: made after the office's first paint, before the coordinator's
+    plan_page = {"trat_desktop.gui.forms.ui_plan_page", "trat_desktop.gui.forms.ui_warnings_dock"}
     if role == "office":
         assert entry_page <= modules
+        assert plan_page.isdisjoint(modules)
     else:
         assert entry_page.isdisjoint(modules)
+        assert plan_page <= modules
     assert undocumented_dataclasses(modules) == []
     # the names checked are real modules (a misspelt one would pass for ever)
     for name in ("babel", "platformdirs", "reportlab", "openpyxl", "docx", "cryptography", "trat_desktop.gui.report_actions"):

@@ -11,8 +11,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoGroup
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QStyledItemDelegate,
-                               QTableWidgetItem, QWidget)
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMainWindow, QStyledItemDelegate, QWidget
 
 from ..domain.capabilities import can
 from ..domain.fiscal import default_year
@@ -128,7 +127,11 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         if progress is not None:
             self._add_office_page(progress, today, now, load_when_shown=defer_menus)
-        self._setup_views()
+        #: the plan tab's widgets and the warnings dock (:meth:`_make_plan_page`): made now, or in the app
+        #: for a window that opens on the entry page when the plan tab is first shown or after the first paint
+        self._plan_page_made = False
+        if not defer_menus or self.form.pageTabs.currentWidget() is self.form.planPage:
+            self._make_plan_page()
         self._connect()
         self._setup_edit_menu()
         self.exchange_actions: Any = None
@@ -340,6 +343,7 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self, fill_plan: bool) -> None:
         if fill_plan:
+            self._make_plan_page()
             self._fill_years()
         self._install_menus()
 
@@ -523,6 +527,7 @@ class MainWindow(QMainWindow):
             self.coordinator_pages.refresh_texts()
 
     def _current_path(self) -> list[int]:
+        self._make_plan_page()
         index, rows = self.form.planTree.currentIndex(), []
         while index.isValid():
             rows.insert(0, index.row())
@@ -551,6 +556,10 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(widget.undo_stack)
         elif self._office_page is not None:
             self.undo_group.setActiveStack(self._office_page.controller.undo_stack)
+        if widget is not None and widget is self.form.planPage:
+            self._make_plan_page()  # (first shown: made now)
+        if not self._plan_page_made:
+            return  # no dock yet: it is made hidden behind the entry page
         dock = self.form.warningsDock
         if self._office_page is not None and self.form.pageTabs.widget(tab) is self._office_page:
             self._dock_was_visible = dock.isVisible() or not self.isVisible()
@@ -559,6 +568,37 @@ class MainWindow(QMainWindow):
             dock.show()
 
     # -- setup ----------------------------------------------------------------------
+    def _make_plan_page(self) -> None:
+        """The plan tab's widgets (ui/plan_page.ui, in the tab's page of the window's form) and the
+        plan's warnings dock (ui/warnings_dock.ui), once: they join the window's form (``form.planTree``,
+        ``form.warningsDock``…) as if made with it. An office's window opens on its entry page, so in the
+        app these wait until the plan tab is first shown or the first paint is done (issue 16)."""
+        if self._plan_page_made:
+            return
+        self._plan_page_made = True
+        from PySide6.QtWidgets import QDockWidget
+
+        from .forms.ui_plan_page import Ui_PlanPage
+        from .forms.ui_warnings_dock import Ui_WarningsDock
+
+        form = self.form
+        page_form = Ui_PlanPage()
+        page_form.setupUi(form.planPage)
+        dock = QDockWidget(self)
+        dock_form = Ui_WarningsDock()
+        dock_form.setupUi(dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        vars(form).update(vars(page_form), warningsDock=dock)
+        vars(form).update(vars(dock_form))
+        if self._office_page is not None and form.pageTabs.currentWidget() is self._office_page:
+            dock.hide()  # the plan's warnings belong to the plan page (see _on_tab_changed)
+            self._dock_was_visible = True
+        self._setup_views()
+        form.actionExpandAll.triggered.connect(form.planTree.expandAll)
+        form.actionCollapseAll.triggered.connect(form.planTree.collapseAll)
+        form.planTree.selectionModel().currentChanged.connect(self._on_current_changed)
+        form.warningsTable.cellDoubleClicked.connect(self._on_warning_activated)
+
     def _setup_views(self) -> None:
         form = self.form
         emphasise(form.planTitleLabel, 1.25)
@@ -611,11 +651,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         form = self.form
         form.actionQuit.triggered.connect(self.close)
-        form.actionExpandAll.triggered.connect(form.planTree.expandAll)
-        form.actionCollapseAll.triggered.connect(form.planTree.collapseAll)
-        form.planTree.selectionModel().currentChanged.connect(self._on_current_changed)
         form.yearCombo.currentIndexChanged.connect(self._on_year_changed)
-        form.warningsTable.cellDoubleClicked.connect(self._on_warning_activated)
         form.actionThaiDigits.toggled.connect(self.set_thai_digits)
         form.actionSetup.triggered.connect(lambda: self.open_setup())
         form.actionAbout.triggered.connect(lambda: self.show_about())
@@ -627,12 +663,8 @@ class MainWindow(QMainWindow):
         """The fiscal-year selector sits beside the page tabs: it chooses the year of every page
         (entry grid, plan, overview, dashboard), of the reports and of the export."""
         form = self.form
-        corner = QWidget(form.pageTabs)
-        layout = QHBoxLayout(corner)
-        layout.setContentsMargins(6, 0, 6, 2)
-        for widget in (form.yearLabel, form.yearCombo):
-            form.headerLayout.removeWidget(widget)
-            layout.addWidget(widget)
+        corner = form.yearSelector
+        form.centralLayout.removeWidget(corner)
         form.yearCombo.setToolTip(_("เลือกปีงบประมาณที่จะบันทึก ดู รายงาน และส่งออก"))
         form.pageTabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.year_selector = corner
@@ -697,6 +729,7 @@ class MainWindow(QMainWindow):
     # -- loading --------------------------------------------------------------------
     def load_year(self, year: int | None) -> bool:
         """Load and show the plan of *year*; on a service error show its Thai message."""
+        self._make_plan_page()
         try:
             with no_gc_pass():
                 plan = self._service.load_plan(year)
@@ -761,6 +794,7 @@ class MainWindow(QMainWindow):
             tree.expandToDepth(0)
 
     def _show_error(self, message: str) -> None:
+        self._make_plan_page()
         self.load_error = message
         self.form.selectionTitleLabel.setText(message)
         self.statusBar().showMessage(message)
@@ -796,6 +830,8 @@ class MainWindow(QMainWindow):
     def _show_warnings(self, warnings: list[PlanWarning]) -> None:
         table = self.form.warningsTable
         table.setRowCount(len(warnings))
+        from PySide6.QtWidgets import QTableWidgetItem
+
         for i, warning in enumerate(warnings):
             line = display.show_digits(str(warning.line)) if warning.line else "–"
             line_item = QTableWidgetItem(line)
@@ -811,6 +847,7 @@ class MainWindow(QMainWindow):
     # -- selection ------------------------------------------------------------------
     def select_node(self, node: PlanNode) -> None:
         """Make *node* current in the tree (which fills the table)."""
+        self._make_plan_page()
         index = self.tree_model.index_of(node)
         tree = self.form.planTree
         tree.selectionModel().setCurrentIndex(
@@ -833,6 +870,7 @@ class MainWindow(QMainWindow):
         return False
 
     def current_node(self) -> PlanNode | None:
+        self._make_plan_page()
         return self.tree_model.node(self.form.planTree.currentIndex())
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

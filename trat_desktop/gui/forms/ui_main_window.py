@@ -7,11 +7,10 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QMetaObject, QSize, Qt)
+from PySide6.QtCore import (QMetaObject)
 from PySide6.QtGui import (QAction)
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QLabel,
-    QMenu, QMenuBar, QSizePolicy, QSpacerItem, QSplitter, QStatusBar, QTabWidget, QTableView,
-    QTableWidget, QTableWidgetItem, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMenu, QMenuBar, QStatusBar,
+    QTabWidget, QVBoxLayout, QWidget)
 
 from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
 
@@ -46,106 +45,27 @@ class Ui_MainWindow(object):
         self.pageTabs.setDocumentMode(True)
         self.planPage = QWidget()
         self.planPage.setObjectName(u"planPage")
-        self.planLayout = QVBoxLayout(self.planPage)
-        self.planLayout.setObjectName(u"planLayout")
-        self.headerLayout = QHBoxLayout()
-        self.headerLayout.setObjectName(u"headerLayout")
-        self.planTitleLabel = QLabel(self.planPage)
-        self.planTitleLabel.setObjectName(u"planTitleLabel")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        sizePolicy.setHorizontalStretch(1)
-        sizePolicy.setVerticalStretch(0)
-        sizePolicy.setHeightForWidth(self.planTitleLabel.sizePolicy().hasHeightForWidth())
-        self.planTitleLabel.setSizePolicy(sizePolicy)
-        self.planTitleLabel.setWordWrap(True)
-
-        self.headerLayout.addWidget(self.planTitleLabel)
-
-        self.yearLabel = QLabel(self.planPage)
-        self.yearLabel.setObjectName(u"yearLabel")
-
-        self.headerLayout.addWidget(self.yearLabel)
-
-        self.yearCombo = QComboBox(self.planPage)
-        self.yearCombo.setObjectName(u"yearCombo")
-
-        self.headerLayout.addWidget(self.yearCombo)
-
-
-        self.planLayout.addLayout(self.headerLayout)
-
-        self.summaryLayout = QHBoxLayout()
-        self.summaryLayout.setObjectName(u"summaryLayout")
-        self.fiscalYearLabel = QLabel(self.planPage)
-        self.fiscalYearLabel.setObjectName(u"fiscalYearLabel")
-
-        self.summaryLayout.addWidget(self.fiscalYearLabel)
-
-        self.rowCountLabel = QLabel(self.planPage)
-        self.rowCountLabel.setObjectName(u"rowCountLabel")
-
-        self.summaryLayout.addWidget(self.rowCountLabel)
-
-        self.totalBudgetLabel = QLabel(self.planPage)
-        self.totalBudgetLabel.setObjectName(u"totalBudgetLabel")
-
-        self.summaryLayout.addWidget(self.totalBudgetLabel)
-
-        self.summarySpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.summaryLayout.addItem(self.summarySpacer)
-
-
-        self.planLayout.addLayout(self.summaryLayout)
-
-        self.mainSplitter = QSplitter(self.planPage)
-        self.mainSplitter.setObjectName(u"mainSplitter")
-        self.mainSplitter.setOrientation(Qt.Orientation.Horizontal)
-        self.mainSplitter.setChildrenCollapsible(False)
-        self.planTree = QTreeView(self.mainSplitter)
-        self.planTree.setObjectName(u"planTree")
-        self.planTree.setAlternatingRowColors(True)
-        self.planTree.setUniformRowHeights(False)
-        self.planTree.setWordWrap(True)
-        self.mainSplitter.addWidget(self.planTree)
-        self.planTree.header().setStretchLastSection(False)
-        self.detailPanel = QWidget(self.mainSplitter)
-        self.detailPanel.setObjectName(u"detailPanel")
-        self.detailLayout = QVBoxLayout(self.detailPanel)
-        self.detailLayout.setObjectName(u"detailLayout")
-        self.detailLayout.setContentsMargins(0, 0, 0, 0)
-        self.selectionTitleLabel = QLabel(self.detailPanel)
-        self.selectionTitleLabel.setObjectName(u"selectionTitleLabel")
-        self.selectionTitleLabel.setWordWrap(True)
-        self.selectionTitleLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.detailLayout.addWidget(self.selectionTitleLabel)
-
-        self.selectionSummaryLabel = QLabel(self.detailPanel)
-        self.selectionSummaryLabel.setObjectName(u"selectionSummaryLabel")
-
-        self.detailLayout.addWidget(self.selectionSummaryLabel)
-
-        self.rowsTable = QTableView(self.detailPanel)
-        self.rowsTable.setObjectName(u"rowsTable")
-        self.rowsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rowsTable.setAlternatingRowColors(True)
-        self.rowsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.rowsTable.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.rowsTable.setWordWrap(True)
-        self.rowsTable.horizontalHeader().setStretchLastSection(False)
-        self.rowsTable.verticalHeader().setVisible(False)
-
-        self.detailLayout.addWidget(self.rowsTable)
-
-        self.mainSplitter.addWidget(self.detailPanel)
-
-        self.planLayout.addWidget(self.mainSplitter)
-
-        self.planLayout.setStretch(2, 1)
         self.pageTabs.addTab(self.planPage, "")
 
         self.centralLayout.addWidget(self.pageTabs)
+
+        self.yearSelector = QWidget(self.centralwidget)
+        self.yearSelector.setObjectName(u"yearSelector")
+        self.yearSelectorLayout = QHBoxLayout(self.yearSelector)
+        self.yearSelectorLayout.setObjectName(u"yearSelectorLayout")
+        self.yearSelectorLayout.setContentsMargins(6, 0, 6, 2)
+        self.yearLabel = QLabel(self.yearSelector)
+        self.yearLabel.setObjectName(u"yearLabel")
+
+        self.yearSelectorLayout.addWidget(self.yearLabel)
+
+        self.yearCombo = QComboBox(self.yearSelector)
+        self.yearCombo.setObjectName(u"yearCombo")
+
+        self.yearSelectorLayout.addWidget(self.yearCombo)
+
+
+        self.centralLayout.addWidget(self.yearSelector)
 
         MainWindow.setCentralWidget(self.centralwidget)
         self.menubar = QMenuBar(MainWindow)
@@ -164,35 +84,6 @@ class Ui_MainWindow(object):
         self.statusbar = QStatusBar(MainWindow)
         self.statusbar.setObjectName(u"statusbar")
         MainWindow.setStatusBar(self.statusbar)
-        self.warningsDock = QDockWidget(MainWindow)
-        self.warningsDock.setObjectName(u"warningsDock")
-        self.warningsDock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable|QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.warningsContents = QWidget()
-        self.warningsContents.setObjectName(u"warningsContents")
-        self.warningsLayout = QVBoxLayout(self.warningsContents)
-        self.warningsLayout.setObjectName(u"warningsLayout")
-        self.warningsLayout.setContentsMargins(2, 0, 2, 2)
-        self.warningsTable = QTableWidget(self.warningsContents)
-        if (self.warningsTable.columnCount() < 2):
-            self.warningsTable.setColumnCount(2)
-        __qtablewidgetitem = QTableWidgetItem()
-        self.warningsTable.setHorizontalHeaderItem(0, __qtablewidgetitem)
-        __qtablewidgetitem1 = QTableWidgetItem()
-        self.warningsTable.setHorizontalHeaderItem(1, __qtablewidgetitem1)
-        self.warningsTable.setObjectName(u"warningsTable")
-        self.warningsTable.setMinimumSize(QSize(0, 48))
-        self.warningsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.warningsTable.setAlternatingRowColors(True)
-        self.warningsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.warningsTable.setWordWrap(True)
-        self.warningsTable.setColumnCount(2)
-        self.warningsTable.horizontalHeader().setStretchLastSection(True)
-        self.warningsTable.verticalHeader().setVisible(False)
-
-        self.warningsLayout.addWidget(self.warningsTable)
-
-        self.warningsDock.setWidget(self.warningsContents)
-        MainWindow.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.warningsDock)
 #if QT_CONFIG(shortcut)
         self.yearLabel.setBuddy(self.yearCombo)
 #endif // QT_CONFIG(shortcut)
@@ -243,32 +134,18 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(tooltip)
         self.actionAbout.setToolTip(_(u"\u0e23\u0e38\u0e48\u0e19\u0e02\u0e2d\u0e07\u0e42\u0e1b\u0e23\u0e41\u0e01\u0e23\u0e21 \u0e42\u0e1f\u0e25\u0e40\u0e14\u0e2d\u0e23\u0e4c\u0e02\u0e49\u0e2d\u0e21\u0e39\u0e25 \u0e41\u0e25\u0e30\u0e2a\u0e31\u0e0d\u0e0d\u0e32\u0e2d\u0e19\u0e38\u0e0d\u0e32\u0e15"))
 #endif // QT_CONFIG(tooltip)
-        self.planTitleLabel.setText(_(u"\u0e41\u0e1c\u0e19\u0e1b\u0e0f\u0e34\u0e1a\u0e31\u0e15\u0e34\u0e01\u0e32\u0e23\u0e2a\u0e48\u0e07\u0e40\u0e2a\u0e23\u0e34\u0e21\u0e04\u0e38\u0e13\u0e18\u0e23\u0e23\u0e21 \u0e08\u0e23\u0e34\u0e22\u0e18\u0e23\u0e23\u0e21 \u0e08\u0e31\u0e07\u0e2b\u0e27\u0e31\u0e14\u0e15\u0e23\u0e32\u0e14"))
-        self.yearLabel.setText(_(u"\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13 \u0e1e.\u0e28."))
-#if QT_CONFIG(tooltip)
-        self.yearCombo.setToolTip(_(u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13\u0e02\u0e2d\u0e07\u0e41\u0e1c\u0e19"))
-#endif // QT_CONFIG(tooltip)
-        self.fiscalYearLabel.setText(_(u"\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13"))
-        self.rowCountLabel.setText(_(u"\u0e15\u0e31\u0e27\u0e0a\u0e35\u0e49\u0e27\u0e31\u0e14"))
-        self.totalBudgetLabel.setText(_(u"\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13\u0e23\u0e27\u0e21"))
-#if QT_CONFIG(tooltip)
-        self.planTree.setToolTip(_(u"\u0e22\u0e38\u0e17\u0e18\u0e28\u0e32\u0e2a\u0e15\u0e23\u0e4c \u0e01\u0e25\u0e22\u0e38\u0e17\u0e18\u0e4c \u0e41\u0e25\u0e30\u0e42\u0e04\u0e23\u0e07\u0e01\u0e32\u0e23/\u0e01\u0e34\u0e08\u0e01\u0e23\u0e23\u0e21"))
-#endif // QT_CONFIG(tooltip)
-        self.selectionTitleLabel.setText(_(u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e42\u0e04\u0e23\u0e07\u0e01\u0e32\u0e23/\u0e01\u0e34\u0e08\u0e01\u0e23\u0e23\u0e21\u0e08\u0e32\u0e01\u0e23\u0e32\u0e22\u0e01\u0e32\u0e23\u0e14\u0e49\u0e32\u0e19\u0e0b\u0e49\u0e32\u0e22"))
-        self.selectionSummaryLabel.setText("")
         self.pageTabs.setTabText(self.pageTabs.indexOf(self.planPage), _(u"\u0e41\u0e1c\u0e19\u0e1b\u0e0f\u0e34\u0e1a\u0e31\u0e15\u0e34\u0e01\u0e32\u0e23"))
 #if QT_CONFIG(tooltip)
         self.pageTabs.setTabToolTip(self.pageTabs.indexOf(self.planPage), _(u"\u0e41\u0e1c\u0e19\u0e1b\u0e0f\u0e34\u0e1a\u0e31\u0e15\u0e34\u0e01\u0e32\u0e23\u0e17\u0e31\u0e49\u0e07\u0e09\u0e1a\u0e31\u0e1a: \u0e22\u0e38\u0e17\u0e18\u0e28\u0e32\u0e2a\u0e15\u0e23\u0e4c \u0e01\u0e25\u0e22\u0e38\u0e17\u0e18\u0e4c \u0e42\u0e04\u0e23\u0e07\u0e01\u0e32\u0e23 \u0e41\u0e25\u0e30\u0e15\u0e31\u0e27\u0e0a\u0e35\u0e49\u0e27\u0e31\u0e14"))
+#endif // QT_CONFIG(tooltip)
+        self.yearLabel.setText(_(u"\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13 \u0e1e.\u0e28."))
+#if QT_CONFIG(tooltip)
+        self.yearCombo.setToolTip(_(u"\u0e40\u0e25\u0e37\u0e2d\u0e01\u0e1b\u0e35\u0e07\u0e1a\u0e1b\u0e23\u0e30\u0e21\u0e32\u0e13\u0e02\u0e2d\u0e07\u0e41\u0e1c\u0e19"))
 #endif // QT_CONFIG(tooltip)
         self.menuFile.setTitle(_(u"\u0e41\u0e1f\u0e49\u0e21"))
         self.menuEdit.setTitle(_(u"\u0e41\u0e01\u0e49\u0e44\u0e02"))
         self.menuView.setTitle(_(u"\u0e21\u0e38\u0e21\u0e21\u0e2d\u0e07"))
         self.menuSettings.setTitle(_(u"\u0e15\u0e31\u0e49\u0e07\u0e04\u0e48\u0e32"))
         self.menuHelp.setTitle(_(u"\u0e0a\u0e48\u0e27\u0e22\u0e40\u0e2b\u0e25\u0e37\u0e2d"))
-        self.warningsDock.setWindowTitle(_(u"\u0e04\u0e33\u0e40\u0e15\u0e37\u0e2d\u0e19\u0e08\u0e32\u0e01\u0e40\u0e2d\u0e01\u0e2a\u0e32\u0e23\u0e41\u0e1c\u0e19"))
-        ___qtablewidgetitem = self.warningsTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(_(u"\u0e1a\u0e23\u0e23\u0e17\u0e31\u0e14"))
-        ___qtablewidgetitem1 = self.warningsTable.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(_(u"\u0e04\u0e33\u0e40\u0e15\u0e37\u0e2d\u0e19"))
     # retranslateUi
 
