@@ -1,5 +1,5 @@
 """The audit log's value encoder (store/audit.encode, with fast paths for text and numbers) writes what
-json.dumps(value, ensure_ascii=False) writes, so the log reads back the same (audit.field_changes)."""
+json.dumps(value, ensure_ascii=False) writes, so the log reads back the same (audit_history.field_changes)."""
 
 import json
 import math

@@ -17,6 +17,7 @@ from trat_desktop.domain.progress import ValidationError
 from trat_desktop.services.plan_edit import NeedsConfirmation, PlanEditService
 from trat_desktop.services.plan_package import PlanPackageService
 from trat_desktop.store import audit as audit_store
+from trat_desktop.store import audit_history
 from trat_desktop.store import connection
 
 ROW = "1/1.5/2"  # ร้อยละ, quarters 2-4, the education office answers for it
@@ -133,7 +134,7 @@ def test_reassigned_row_stays_listed_for_the_office_to_clear_and_its_export_impo
     [held] = coordinator.held_values()
     coordinator.settle_held(held.theirs, accept=True)
     assert "ย้ายไปสำนักงานคลัง" in coordinator_value(coordinator, item.indicator_uid, 2).note
-    choice = audit_store.changes(coordinator.plans.db, "progress", limit=5)
+    choice = audit_history.changes(coordinator.plans.db, "progress", limit=5)
     assert any(c.action == "held_resolve" and c.new == "accept" and c.old["note"].startswith("อบรมแล้ว")
                for c in choice)
 
@@ -174,7 +175,7 @@ def test_removed_row_the_office_export_made_before_the_package_still_imports(wor
     assert held.reasons == ("row_removed",)
     coordinator.settle_held(held.theirs, accept=False)
     assert coordinator.held_values() == [] and coordinator_value(coordinator, item.indicator_uid, 2) is None
-    dropped = audit_store.changes(coordinator.plans.db, "progress", limit=3)
+    dropped = audit_history.changes(coordinator.plans.db, "progress", limit=3)
     assert any(c.action == "held_resolve" and c.new == "drop" and c.old["achieved"] == 50 for c in dropped)
 
 
@@ -316,7 +317,7 @@ def test_audit_log_readers_read_both_old_encodings_and_the_new_one(world):
              json.dumps({"achieved": 60, "status": "done"}, ensure_ascii=False)),  # old per-record JSON row
         ])
     office.progress.set_progress(office_item(office), 2, achieved="40", note="ข้อความ")
-    old = {(c.entity_uid, c.field): (c.old, c.new) for c in audit_store.changes(db, "progress")}
+    old = {(c.entity_uid, c.field): (c.old, c.new) for c in audit_history.changes(db, "progress")}
     assert old[("r/a/q1", "note")] == ("", "123") and old[("r/a/q1", "achieved")] == (None, 85.0)
     assert old[("r/a/q2", "achieved")] == (None, 60) and old[("r/a/q2", "status")] == ("not_started", "done")
     item = office_item(office)

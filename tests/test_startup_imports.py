@@ -42,6 +42,8 @@ NOT_AT_START = (
     # secrets when a file is hashed or a savepoint named, ctypes for X11's libraries (not offscreen), locale
     # for argparse's catalogs (the GUI's options are read without a parser)
     "importlib.resources", "platformdirs", "hashlib", "secrets", "ctypes", "locale",
+    # reading the audit log back (a cell's history): the store modules import store/audit to write it only
+    "trat_desktop.store.audit_history",
 )
 
 #: Runs the app's start as ``python -m trat_desktop --smoke-test --db DB`` does; at the smoke test's

@@ -14,6 +14,7 @@ from ..domain.identity import Identity, PermissionDenied
 from ..domain.labels import LabelledRow, labelled_rows
 if TYPE_CHECKING:  # (domain/figures is read when the bands are: the coordinator's first paint needs none)
     from ..domain.figures import Thresholds
+    from ..store.audit_history import FieldChange
 from ..domain.model import IndicatorRow, Plan
 from ..domain.progress import (
     ProgressEntry,
@@ -419,10 +420,12 @@ class ProgressService:
     def audit(self, limit: int = 200) -> list[dict[str, Any]]:
         return audit_store.audit_rows(self._db, limit=limit)
 
-    def history(self, item: WorkItem, quarter: int, limit: int = 200) -> list[audit_store.FieldChange]:
+    def history(self, item: WorkItem, quarter: int, limit: int = 200) -> list[FieldChange]:
         """The audited changes of one cell, newest first, decoded whatever format the log wrote them in."""
+        from ..store import audit_history  # (reading the log back: not needed to open the app)
+
         key = progress_store.entity_uid(ProgressEntry(item.indicator_uid, item.agency_uid, quarter))
-        return audit_store.changes(self._db, "progress", key, limit)
+        return audit_history.changes(self._db, "progress", key, limit)
 
 
 __all__ = ["ProgressService", "WorkItem", "UNSET", "ValidationError", "PermissionDenied", "check_achieved"]
