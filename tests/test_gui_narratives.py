@@ -55,3 +55,24 @@ def test_a_too_long_narrative_is_refused_in_thai_and_nothing_is_saved(qtbot, win
     assert not panel.save()
     assert "ปัญหาอุปสรรคยาวเกิน" in panel.message.text()
     assert 3 not in fresh_items(service)["1/1.2/1"].entries
+
+
+def test_the_narratives_tab_is_made_when_first_shown_with_the_line_selected_before(qtbot, window, service) -> None:
+    """The entry page opens on the evidence tab: the narratives' widgets are made when their tab is first
+    shown (issue 16), for the line selected meanwhile, and then follow the grid and the saves as before."""
+    page = window.office_page
+    tabs = page.detail_tabs
+    assert page._narrative_panel is None and tabs.widget(1).objectName() == "narrativePlaceholder"
+    type_into_cell(qtbot, page.table, cell(window, "1/1.2/1", 2, M.COL_NOTE), "ประชุมชี้แจง")
+    page.table.setCurrentIndex(cell(window, "1/1.2/1", 2, M.COL_ACHIEVED))  # (Enter moved the grid down a line)
+    tabs.setCurrentIndex(1)
+    panel = tabs.currentWidget()
+    assert panel is page.narrative_panel and tabs.count() == 2
+    assert tabs.tabText(1) == "ผลการดำเนินงาน ปัญหาอุปสรรค ข้อเสนอแนะ"
+    assert panel.quarter == 2 and panel.title.text().endswith("ไตรมาส ๒")
+    assert panel.boxes["note"].toPlainText() == "ประชุมชี้แจง"  # what the grid saved before it was made
+    page.table.setCurrentIndex(cell(window, "1/1.2/1", 3, M.COL_ACHIEVED))
+    assert panel.quarter == 3  # it follows the grid now
+    panel.boxes["problems"].setPlainText("ผู้เข้าร่วมน้อย")
+    assert panel.save()
+    assert fresh_items(service)["1/1.2/1"].entries[3].problems == "ผู้เข้าร่วมน้อย"

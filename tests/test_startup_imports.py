@@ -42,6 +42,8 @@ NOT_AT_START = (
     # secrets when a file is hashed or a savepoint named, ctypes for X11's libraries (not offscreen), locale
     # for argparse's catalogs (the GUI's options are read without a parser)
     "importlib.resources", "platformdirs", "hashlib", "secrets", "ctypes", "locale",
+    # the entry page's narratives tab (made when first shown: the evidence tab is in front)
+    "trat_desktop.gui.narrative_panel",
     # reading the audit log back (a cell's history): the store modules import store/audit to write it only
     "trat_desktop.store.audit_history",
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QWidget
@@ -24,9 +24,11 @@ from .agency_completer import UID_ROLE, fill_agency_combo
 from .entry_controller import EntryController, ProgressSource
 from .entry_model import WorkEntryModel
 from .forms.ui_office_page import Ui_OfficePage
-from .narrative_panel import NarrativePanel
 from .quiet_gc import no_gc_pass, settle_after
 from .style import emphasise
+
+if TYPE_CHECKING:  # (made when its tab is first shown: the entry page opens on the evidence)
+    from .narrative_panel import NarrativePanel
 
 #: marked only (translated where shown, after the language is chosen)
 ALL_AGENCIES = N_("ทุกหน่วยงาน")
@@ -80,8 +82,10 @@ class OfficePage(QWidget):
         self.table = self.form.entryTable
         self.evidence_panel = self.form.evidencePanel
         self.evidence_panel.bind(progress, plans)
-        self.narrative_panel = NarrativePanel()
-        self.narrative_panel.bind(progress)
+        #: the narratives' tab (:attr:`narrative_panel`) is made when first shown or asked for; until then
+        #: it holds a placeholder and the selected line is kept for it
+        self._narrative_panel: NarrativePanel | None = None
+        self._narrative_line: tuple[WorkItem | None, int | None] = (None, None)
         self._setup_views()
         self._connect()
         self.reload()
@@ -112,7 +116,10 @@ class OfficePage(QWidget):
         index = splitter.indexOf(self.evidence_panel)
         splitter.replaceWidget(index, self.detail_tabs)
         self.detail_tabs.addTab(self.evidence_panel, _("หลักฐานประกอบ"))
-        self.detail_tabs.addTab(self.narrative_panel, _("ผลการดำเนินงาน ปัญหาอุปสรรค ข้อเสนอแนะ"))
+        self._narrative_placeholder: QWidget | None = QWidget()
+        self._narrative_placeholder.setObjectName("narrativePlaceholder")
+        self.detail_tabs.addTab(self._narrative_placeholder, _("ผลการดำเนินงาน ปัญหาอุปสรรค ข้อเสนอแนะ"))
+        self.detail_tabs.currentChanged.connect(self._on_detail_tab)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([600, 150])
@@ -133,10 +140,39 @@ class OfficePage(QWidget):
         self.model.modelReset.connect(lambda: self._on_current_line(self.table.currentIndex()))
         self.evidence_panel.changed.connect(self.model.set_evidence_count)
         self.evidence_panel.status_message.connect(self.status_message)
-        self.narrative_panel.entry_saved.connect(self.model.update_entry)
-        self.controller.entry_changed.connect(self.narrative_panel.entry_changed)
-        self.controller.saved.connect(lambda _at, _warnings: self.narrative_panel.reload_cell())
-        self.narrative_panel.status_message.connect(self.status_message)
+
+    @property
+    def narrative_panel(self) -> NarrativePanel:
+        """The narratives of the selected line (:class:`.narrative_panel.NarrativePanel`), made in its tab now
+        if it is not made yet (the current tab stays)."""
+        if self._narrative_panel is None:
+            from .narrative_panel import NarrativePanel
+
+            panel = NarrativePanel()
+            panel.bind(self._progress)
+            self._narrative_panel = panel
+            tabs, placeholder = self.detail_tabs, self._narrative_placeholder
+            self._narrative_placeholder = None
+            index, current = tabs.indexOf(placeholder), tabs.currentIndex()
+            tabs.blockSignals(True)
+            try:
+                title = tabs.tabText(index)
+                tabs.removeTab(index)
+                tabs.insertTab(index, panel, title)
+                tabs.setCurrentIndex(current)
+            finally:
+                tabs.blockSignals(False)
+            placeholder.deleteLater()  # type: ignore[union-attr]
+            panel.entry_saved.connect(self.model.update_entry)
+            self.controller.entry_changed.connect(panel.entry_changed)
+            self.controller.saved.connect(lambda _at, _warnings: panel.reload_cell())
+            panel.status_message.connect(self.status_message)
+            panel.show_line(*self._narrative_line)
+        return self._narrative_panel
+
+    def _on_detail_tab(self, index: int) -> None:
+        if self._narrative_placeholder is not None and self.detail_tabs.widget(index) is self._narrative_placeholder:
+            self.narrative_panel  # noqa: B018 (first shown: made now)
 
     # -- loading --------------------------------------------------------------------
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
@@ -338,10 +374,12 @@ class OfficePage(QWidget):
         line = self.model.line(current.row()) if current.isValid() and current.row() < self.model.rowCount() else None
         if line is None or line.item is None:
             self.evidence_panel.show_line(None, None)
-            self.narrative_panel.show_line(None, None)
+            self._narrative_line = (None, None)
         else:
             self.evidence_panel.show_line(line.item, line.quarter)
-            self.narrative_panel.show_line(line.item, line.quarter)
+            self._narrative_line = (line.item, line.quarter)
+        if self._narrative_panel is not None:
+            self._narrative_panel.show_line(*self._narrative_line)
 
     def current_quarter(self) -> int | None:
         """Today's fiscal quarter when the plan is this fiscal year's, else None."""
