@@ -146,3 +146,34 @@ def test_reports_receipts_and_workbooks_stay_thai_when_english_is_chosen(centre,
     assert [c["where"].split()[-2] for c in comments] == ["ไตรมาส"]
     assert files and all(f["counts"].startswith("เพิ่ม ") for f in files)  # the reply file's words too
     assert any(isinstance(v, str) and "ไตรมาส" in v for _title, values in thai["book"] for v in values)  # type: ignore[union-attr]
+
+
+def _plan_edit_refusals() -> list[str]:
+    from trat_desktop.domain import plan_rules
+    from trat_desktop.domain.model import Plan, Strategy
+
+    found = []
+    for call in (lambda: plan_rules.clean_field("strategy", "title", " "),
+                 lambda: plan_rules.clean_field("indicator", "quarter_from", "9"),
+                 lambda: plan_rules.clean_field("activity", "code", "x"),
+                 lambda: plan_rules.clean_field("tactic", "goal", "x"),
+                 lambda: plan_rules.clean_budget("amount", "1.234"),
+                 lambda: plan_rules.check_unique(Plan(title="แผน", fiscal_year=2569, strategies=[Strategy(number=2, title="ก", uid="s1")]),
+                                                 "strategy", "", 2)):
+        with pytest.raises(plan_rules.PlanEditError) as refused:
+            call()
+        found.append(refused.value.message)
+    return found
+
+
+def test_the_plan_editors_refusals_and_their_field_names_follow_the_language() -> None:
+    thai = _plan_edit_refusals()
+    assert thai == ["ต้องระบุชื่อ", "ไตรมาสต้องอยู่ระหว่าง 1 ถึง 4", "รหัสกิจกรรม “x” ต้องเป็นรูปแบบ เช่น ๑.๕",
+                    "แก้ไข “เป้าประสงค์” ของกลยุทธ์ไม่ได้", "งบประมาณมีทศนิยมได้ไม่เกิน ๒ ตำแหน่ง",
+                    "ยุทธศาสตร์ที่ ๒ มีอยู่แล้วในแผนนี้"]
+    i18n.set_language("en")
+    english = _plan_edit_refusals()
+    assert english == ["The title is required", "The quarter must be between 1 and 4",
+                       "The activity code “x” must be of the form 1.5",
+                       "The “goal” of a tactic cannot be edited", "The budget may have at most 2 decimal places",
+                       "Strategy 2 already exists in this plan"]

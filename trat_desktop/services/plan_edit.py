@@ -222,7 +222,7 @@ class PlanEditService:
             listed = ("\n" + "\n".join(impact.lines)) if impact.lines else ""
             raise NeedsConfirmation(
                 ngettext("{part}นี้มีผลการดำเนินงานที่บันทึกไว้ {count} รายการ", "{part}นี้มีผลการดำเนินงานที่บันทึกไว้ {count} รายการ",
-                         count).format(part=_(plan_rules.ENTITY_TEXT[entity]), count=to_thai_digits(str(count)))
+                         count).format(part=plan_rules.entity_text(entity), count=to_thai_digits(str(count)))
                 + listed + "\n"
                 + _("ยืนยันการลบหรือไม่? ผลที่บันทึกไว้จะถูกเก็บไว้และกู้คืนได้ (แสดงว่า “{outside}”)").format(
                     outside=_(plan_fit.OUTSIDE_PLAN_TEXT)), count, impact.affected, impact.lines)
