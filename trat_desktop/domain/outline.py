@@ -45,5 +45,5 @@ def plan_outline(plan: Plan, thai_digits: bool = True) -> str:
         out.append(d(_("ข้อสังเกตจากเอกสาร ({count} รายการ)").format(count=len(plan.warnings))))
         for warning in plan.warnings:
             where = d(_("บรรทัดที่ {line}: ").format(line=warning.line)) if warning.line else ""
-            out.append(f"  - {where}{warning.message}")
+            out.append(f"  - {where}{warning.shown()}")
     return "\n".join(out) + "\n"

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..i18n import _, language
+from ..i18n import Shown, language
+from ..i18n import keyed as _  # its warnings are stored and shown again (i18n.remake)
+from ..i18n import language as screen_language
 from .model import BudgetValue
 from .thai import to_arabic_digits, to_thai_digits
 
@@ -188,18 +190,21 @@ def quarters_text(first: int, last: int) -> str:
 
 
 def shown_digits(text: object) -> str:
-    """A number in a message to the user: Thai digits in Thai (as before), Arabic digits in English."""
+    """A number in a message to the user: Thai digits in Thai (as before), Arabic digits in English (a
+    :class:`~trat_desktop.i18n.Shown` text: a stored warning shows it again in the other language)."""
     text = str(text)
-    return to_thai_digits(text) if language() == "th" else to_arabic_digits(text)
+    shown = to_thai_digits(text) if language() == "th" else to_arabic_digits(text)
+    return Shown(shown, {"digits": to_arabic_digits(text)})
 
 
-def shown_quarters(first: int, last: int) -> str:
+def shown_quarters(first: int, last: int, language: str | None = None) -> str:
     """Quarters in a message: :func:`quarters_text` in Thai (as before), 'Quarters 2–4' in English."""
-    if language() == "th":
-        return quarters_text(first, last)
+    language = language or screen_language()
+    if language == "th":
+        return Shown(quarters_text(first, last), {"quarters": [first, last]})
     from .display import period_text
 
-    return period_text(first, last, False, language())
+    return Shown(period_text(first, last, False, language), {"quarters": [first, last]})
 
 
 def fiscal_month(month: int) -> int:

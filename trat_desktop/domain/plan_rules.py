@@ -6,7 +6,8 @@ import re
 from typing import Any, Iterable
 
 from ..errors import TratError
-from ..i18n import N_, _, pgettext
+from ..i18n import N_, pgettext
+from ..i18n import keyed as _  # repair_duplicates' warnings are stored and shown again (i18n.remake)
 from .model import BudgetValue, Plan, PlanWarning, Strategy
 from .plan_cells import shown_digits
 from .text import clean_text

@@ -801,8 +801,9 @@ class MainWindow(QMainWindow):
             line_item = QTableWidgetItem(line)
             line_item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             line_item.setData(Qt.ItemDataRole.UserRole, warning.line)
-            message_item = QTableWidgetItem(display.show_digits(warning.message))
-            message_item.setToolTip(warning.message)  # (its code, e.g. ROW_SHIFTED, is for the CLI's --json)
+            message = warning.shown()  # the screen's language, whichever it was stored in
+            message_item = QTableWidgetItem(display.show_digits(message))
+            message_item.setToolTip(message)  # (its code, e.g. ROW_SHIFTED, is for the CLI's --json)
             table.setItem(i, 0, line_item)
             table.setItem(i, 1, message_item)
         count = display.show_digits(str(len(warnings)))
