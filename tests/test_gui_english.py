@@ -246,3 +246,15 @@ def test_the_domain_s_words_on_an_english_screen_while_reports_stay_thai(qtbot, 
     # what a report prints is built from Thai data rows whatever the screen's language
     _, title = reports.round_period(ProgressService(service), 2569, "h1", "province")
     assert title.startswith("รอบ ๖ เดือน (") and "มีนาคม" in title, title
+
+
+def test_the_plans_warnings_stored_in_thai_show_in_english(qtbot, service, english) -> None:
+    """The seeded plan's warnings were stored in Thai; the English screen makes them again in English (and
+    the Thai plan words quoted in them stay as the document wrote them)."""
+    window = _window(qtbot, service, Identity(role="coordinator", reporter_name="ผู้ประสาน"), english)
+    qtbot.waitUntil(lambda: window.form.warningsTable.rowCount() > 0)
+    table = window.form.warningsTable
+    messages = [table.item(row, 1).text() for row in range(table.rowCount())]
+    assert any(m.startswith("The document names fiscal year") for m in messages), messages
+    assert not any(m.startswith("เอกสารระบุปีงบประมาณ") for m in messages), messages
+    assert window.form.warningsDock.windowTitle().startswith("Warnings")

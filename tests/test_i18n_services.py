@@ -177,3 +177,59 @@ def test_the_plan_editors_refusals_and_their_field_names_follow_the_language() -
                        "The activity code “x” must be of the form 1.5",
                        "The “goal” of a tactic cannot be edited", "The budget may have at most 2 decimal places",
                        "Strategy 2 already exists in this plan"]
+
+
+def test_a_rejected_files_reason_is_stored_in_thai_and_shown_in_the_screens_language(centre, tmp_path) -> None:
+    """The import ledger keeps the reason in Thai whatever language the import ran in, with its recipe, so the
+    ledger shows it in the language chosen now; a row stored before (no recipe) shows as stored."""
+    from trat_desktop.store import exchange as exchange_store
+
+    i18n.set_language("en")
+    english = _refusals(centre, tmp_path)["import"]
+    exchange = ExchangeService(centre)
+    stored = [r for r in exchange_store.ledger(centre.plans.db) if r["status"] == "rejected"]
+    assert stored and stored[0]["reason"] == "ไฟล์ “broken.trat” ไม่ใช่ไฟล์แลกเปลี่ยนของ Trat Desktop หรือไฟล์ไม่ครบ/เสียหาย"
+    assert stored[0]["reason_key"]
+    assert exchange.ledger()[0]["reason"] == english
+    i18n.set_language("th")
+    assert exchange.ledger()[0]["reason"] == stored[0]["reason"]
+    centre.plans.db.execute("UPDATE import_ledger SET reason = 'เหตุผลเดิม', reason_key = ''")
+    i18n.set_language("en")
+    assert exchange.ledger()[0]["reason"] == "เหตุผลเดิม"
+
+
+def _variants() -> list[Path]:
+    root = Path(__file__).resolve().parent.parent
+    return [root / "db" / "seed" / "trat-ethics-plan-2569.txt",
+            *sorted((root / "tests" / "fixtures" / "plan-variants").glob("*.txt"))]
+
+
+def test_each_plan_warning_made_in_one_language_is_made_again_in_the_other() -> None:
+    """Every warning the plan reader gives on the seed plan and the other provinces' variants carries its
+    recipe, and the recipe makes exactly the text the reader gives in the other language (digits, amounts,
+    quarters, lists of amounts included)."""
+    from trat_desktop.domain.agencies import AgencyResolver, load_misspellings, load_register
+    from trat_desktop.domain.plan_rules import repair_duplicates
+    from trat_desktop.domain.plan_text import PlanFormatError, read_plan_text
+
+    register = Path(__file__).resolve().parent.parent / "db" / "seed" / "agencies.csv"
+    compared = 0
+    for path in _variants():
+        text = path.read_text(encoding="utf-8")
+        read = {}
+        for language in ("th", "en"):
+            i18n.set_language(language)
+            try:
+                plan = read_plan_text(text, AgencyResolver(load_register(register), load_misspellings(register)))
+            except PlanFormatError:
+                break
+            read[language] = plan.warnings + repair_duplicates(plan)
+        if len(read) < 2:
+            continue
+        assert len(read["th"]) == len(read["en"])
+        for thai, english in zip(read["th"], read["en"]):
+            assert thai.key and english.key, thai
+            assert thai.shown("en") == english.message
+            assert english.shown("th") == thai.message
+            compared += 1
+    assert compared > 100
