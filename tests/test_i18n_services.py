@@ -233,3 +233,15 @@ def test_each_plan_warning_made_in_one_language_is_made_again_in_the_other() -> 
             assert english.shown("th") == thai.message
             compared += 1
     assert compared > 100
+
+
+def test_the_figures_sentence_has_english_plural_forms_and_stays_thai_for_reports() -> None:
+    from trat_desktop.domain.figures import GroupFigures
+
+    one = GroupFigures(items=1, reported=0)
+    many = GroupFigures(items=16, reported=12)
+    i18n.set_language("en")  # the screen's language does not reach a report's sentence (language="th")
+    assert one.sentence(False) == "ดำเนินการแล้ว 0 จาก 1 ตัวชี้วัด คิดเป็นร้อยละ 0"
+    assert many.sentence(True) == "ดำเนินการแล้ว ๑๒ จาก ๑๖ ตัวชี้วัด คิดเป็นร้อยละ ๗๕"
+    assert one.sentence(False, "en") == "Reported 0 of 1 indicator, 0 %"
+    assert many.sentence(False, "en") == "Reported 12 of 16 indicators, 75 %"

@@ -106,6 +106,13 @@ def translator(language: str = SOURCE_LANGUAGE) -> Callable[[str], str]:
     return found.gettext
 
 
+def plural_translator(language: str = SOURCE_LANGUAGE) -> Callable[[str, str, int], str]:
+    """``ngettext`` of one named language (see :func:`translator`): bind it to the name ``ngettext`` where it
+    is called, so babel finds the message (``ngettext = plural_translator(language)``)."""
+    translator(language)
+    return _loaded[language if language in LANGUAGES else SOURCE_LANGUAGE].ngettext
+
+
 # -- texts that can be made again in another language ------------------------------------------------
 # A plan's warnings are stored (plan_warnings) and shown later, perhaps in the other language: the modules
 # that make them import ``keyed as _`` (babel still sees ``_``), whose text remembers its msgid and its

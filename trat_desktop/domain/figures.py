@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from ..errors import TratError
-from ..i18n import N_, _, translator
+from ..i18n import N_, _, plural_translator, translator
 from .progress import ProgressEntry, achieved_to_date, is_reported
 
 #: the bands as reports print them (Thai); the screen shows ``_(BAND_TEXT[band])``
@@ -223,7 +223,9 @@ class GroupFigures:
         from .display import number_text
 
         share = self.reported_pct
-        return translator(language)(N_("ดำเนินการแล้ว {reported} จาก {items} ตัวชี้วัด คิดเป็นร้อยละ {share}")).format(
+        ngettext = plural_translator(language)  # (the name babel finds the message by)
+        return ngettext("ดำเนินการแล้ว {reported} จาก {items} ตัวชี้วัด คิดเป็นร้อยละ {share}",
+                        "ดำเนินการแล้ว {reported} จาก {items} ตัวชี้วัด คิดเป็นร้อยละ {share}", self.items).format(
             reported=number_text(self.reported, thai_digits), items=number_text(self.items, thai_digits),
             share=number_text(share if share is not None else 0, thai_digits))
 
