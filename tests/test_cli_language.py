@@ -222,3 +222,13 @@ def test_a_plan_imported_in_english_keeps_thai_warnings_and_each_screen_shows_it
         conn.execute("UPDATE plan_warnings SET message_key = '' WHERE code = 'STRATEGY_TOTAL_MISMATCH'")
     code, out, _ = run(capsys, "--db", db, "--language", "en", "plan", "show", "--year", "2570")
     assert "ยุทธศาสตร์ที่ ๔: เอกสารระบุยอดรวม ๕๐,๐๐๐ บาท" in out and "is not continuous" in out
+
+
+def test_plan_show_writes_the_budget_words_in_the_chosen_language(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    code, thai, _ = run(capsys, "--db", db, "plan", "show")
+    assert code == 0 and "งบประมาณ ไม่ใช้งบประมาณ" in thai
+    code, english, _ = run(capsys, "--db", db, "--language", "en", "plan", "show")
+    assert code == 0 and "budget No budget used" in english.replace("Budget", "budget"), english
+    outline = english.split("Notes on the document")[0]  # (the warnings quote the document's own words)
+    assert "ไม่ใช้งบประมาณ" not in outline, outline

@@ -7,17 +7,21 @@ from .model import BUDGET_KIND_TEXT, BudgetLine, BudgetValue, IndicatorRow
 from .thai import digits, format_baht
 
 
-def budget_text(value: BudgetValue | None, thai_digits: bool = True) -> str:
-    """'๙๙,๖๕๐' for an amount, the document's words otherwise, '' when absent."""
+def budget_text(value: BudgetValue | None, thai_digits: bool = True, language: str = "th") -> str:
+    """'๙๙,๖๕๐' for an amount, the document's words otherwise, '' when absent. ไม่ใช้งบประมาณ reads in
+    *language* (a report: Thai; ``plan show`` and the screen: theirs); "n/a" and "-" are the same in both."""
     if value is None:
         return ""
     if value.kind == "amount" and value.satang is not None:
         return format_baht(value.satang / 100, thai_digits)
+    if value.kind == "none":
+        return translator(language)(N_("ไม่ใช้งบประมาณ"))
     return BUDGET_KIND_TEXT[value.kind]
 
 
-def budget_line_text(line: BudgetLine, thai_digits: bool = True, with_agency: bool = True) -> str:
-    text = budget_text(line.value, thai_digits)
+def budget_line_text(line: BudgetLine, thai_digits: bool = True, with_agency: bool = True,
+                     language: str = "th") -> str:
+    text = budget_text(line.value, thai_digits, language)
     return f"{text} ({line.agency})" if with_agency and line.agency else text
 
 
