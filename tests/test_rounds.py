@@ -238,3 +238,20 @@ def test_timeliness_is_in_the_provincial_report_and_the_workbook(service, tmp_pa
     text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     assert "ความตรงเวลาในการส่งรายงาน" in text and "ส่งล่าช้า ๓ วัน" in text
+
+
+def test_comment_list_names_the_indicator_each_comment_is_on(tmp_path, capsys):
+    """`comment list` says which indicator a comment is on (as the receipt does), in text and in --json."""
+    from trat_desktop.cli import main
+
+    db = str(tmp_path / "centre.sqlite3")
+    assert main(["--db", db, "setup", "--coordinator", "--reporter", "ผู้ประสาน"]) == 0
+    assert main(["--db", db, "comment", "1/1.5/2", "--quarter", "2", "--text", "ขอหลักฐานการอบรมเพิ่ม",
+                 "--agency", "สำนักงานศึกษาธิการจังหวัดตราด"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "comment", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "ตัวชี้วัด 1/1.5/2 ไตรมาส 2: ขอหลักฐานการอบรมเพิ่ม" in out, out
+    assert main(["--db", db, "comment", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(c["indicator"], c["quarter"]) for c in listed] == [("1/1.5/2", 2)]
