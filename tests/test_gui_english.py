@@ -100,6 +100,9 @@ def test_an_office_s_entry_grid_in_english(qtbot, service, english) -> None:
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Indicators", "Unit", "Target", "Period", "Budget (baht)", "Office", "Quarter", "Result",
                        "Actually spent (baht)", "Status", "Note"], headers
+    header = window.office_page.table.horizontalHeader()  # the English headers fit their columns
+    for column in (M.COL_SPENT, M.COL_BUDGET, M.COL_ACHIEVED, M.COL_STATUS):
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(headers[column]) + 12, column
     tips = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
             for c in range(model.columnCount())]
     assert not any(THAI.search(tip) for tip in tips), tips
@@ -258,3 +261,23 @@ def test_the_plans_warnings_stored_in_thai_show_in_english(qtbot, service, engli
     assert any(m.startswith("The document names fiscal year") for m in messages), messages
     assert not any(m.startswith("เอกสารระบุปีงบประมาณ") for m in messages), messages
     assert window.form.warningsDock.windowTitle().startswith("Warnings")
+
+
+def test_digits_follow_the_screen_language_until_chosen(tmp_path, english) -> None:
+    """Never chosen: an English screen shows 123 (๑๒๓ means nothing to who reads no Thai), a Thai one ๑๒๓;
+    a choice made in ตั้งค่า › ใช้เลขไทย is kept whatever the language."""
+    from trat_desktop.gui import display
+    from trat_desktop.gui.main_window import THAI_DIGITS_KEY, load_digit_setting
+
+    try:
+        assert load_digit_setting(english) is False
+        assert display.show_digits("2569") == "2569"
+        english.setValue(THAI_DIGITS_KEY, True)
+        assert load_digit_setting(english) is True and display.show_digits("2569") == "๒๕๖๙"
+        i18n.set_language("th")
+        fresh = QSettings(str(tmp_path / "thai.ini"), QSettings.Format.IniFormat)
+        assert load_digit_setting(fresh) is True
+        fresh.setValue(THAI_DIGITS_KEY, False)
+        assert load_digit_setting(fresh) is False
+    finally:
+        display.set_thai_digits(True)

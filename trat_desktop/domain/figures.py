@@ -129,6 +129,19 @@ class ItemFigures:
                 "contradiction": self.contradiction}
 
 
+#: what is left of a budget, or by how much it was overspent ("คงเหลือ -๑,๒๐๐ บาท" means nothing to a reader)
+BALANCE_LEFT = N_("คงเหลือ {amount} บาท")
+BALANCE_OVER = N_("ใช้เกินงบประมาณ {amount} บาท")
+
+
+def balance_text(allocated_satang: int, spent_satang: int, baht, language: str = "th") -> str:
+    """'คงเหลือ ๑,๒๐๐ บาท', or 'ใช้เกินงบประมาณ ๑,๒๐๐ บาท' when more was spent than allocated (a spend on a row
+    with no budget included); *baht* formats satang as the caller prints amounts (digits, separators)."""
+    left = allocated_satang - spent_satang
+    words = BALANCE_LEFT if left >= 0 else BALANCE_OVER
+    return translator(language)(words).format(amount=baht(abs(left)))
+
+
 def pct(part: float, whole: float) -> float | None:
     return None if not whole else round(100.0 * part / whole, 2)
 

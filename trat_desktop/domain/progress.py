@@ -105,6 +105,29 @@ def parse_number(text: str, what: str) -> float | None:
     return value
 
 
+_PERCENT_SIGNS = ("%", "\uff05", "เปอร์เซ็นต์")  # % and the full-width ％ a Thai keyboard or LINE may give
+
+
+def parse_achieved(text: str, unit: str) -> float | None:
+    """A result as typed for a row of *unit*: as :func:`parse_number`, and for a ร้อยละ row a share may be
+    typed as it is said, "๙๐%", "90 %", "ร้อยละ ๙๐" (the sign or word is the unit's own). A sign on a row
+    of another unit is refused, naming the unit (90% of ครั้ง means nothing)."""
+    cleaned = str(text).strip()
+    bare = cleaned
+    for sign in _PERCENT_SIGNS:
+        if bare.endswith(sign):
+            bare = bare[: -len(sign)].strip()
+            break
+    if bare.startswith("ร้อยละ"):
+        bare = bare[len("ร้อยละ"):].strip()
+    if bare != cleaned and bare:
+        if unit.strip() not in PERCENT_UNITS:
+            raise ValidationError(_("ผลการดำเนินงาน “{text}” เป็นร้อยละ แต่หน่วยของตัวชี้วัดนี้คือ “{unit}”: "
+                                    "กรอกเป็นตัวเลขของหน่วยนั้น").format(text=text, unit=unit.strip() or _("จำนวน")))
+        return parse_number(bare, N_("ผลการดำเนินงาน"))
+    return parse_number(text, N_("ผลการดำเนินงาน"))
+
+
 def parse_status(text: str) -> str:
     """A status from its Thai name or its key."""
     key = _STATUS_BY_TEXT.get(str(text).strip())

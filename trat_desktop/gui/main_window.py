@@ -56,8 +56,11 @@ class PlanSource(Protocol):
 
 
 def load_digit_setting(settings: QSettings) -> bool:
-    """Apply the saved Thai/Arabic digit choice (default Thai) and return it."""
-    value = settings.value(THAI_DIGITS_KEY, True)
+    """Apply the saved Thai/Arabic digit choice and return it. Never chosen: Thai digits on a Thai screen,
+    Arabic on an English one (IT staff who read no Thai read no ๑๒๓ either); a choice made is kept."""
+    from .. import i18n
+
+    value = settings.value(THAI_DIGITS_KEY, i18n.language() == i18n.SOURCE_LANGUAGE)
     thai = value if isinstance(value, bool) else str(value).lower() not in ("false", "0", "no")
     display.set_thai_digits(thai)
     return thai

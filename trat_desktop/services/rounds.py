@@ -82,6 +82,12 @@ class RoundService:
             raise TratError(_("ไม่มีแผนของปีงบประมาณ พ.ศ. {year}").format(
                                 year=to_thai_digits(str(fiscal_year))))
         current = self.find(fiscal_year, round_id)
+        given = {"start": start, "end": end, "due": due}
+        blank = [name for name, value in given.items() if value is not None and not str(value).strip()]
+        if blank or all(value is None for value in given.values()):
+            # an empty date typed (--due "") would otherwise leave the round as it was and look as if set
+            raise TratError(_("ไม่ได้ระบุวันที่ที่จะเปลี่ยน: ระบุวันเริ่มต้น วันสิ้นสุด หรือวันครบกำหนดส่ง "
+                              "เช่น ๑๕ เม.ย. ๒๕๖๙ จึงยังไม่ได้เปลี่ยนแปลงสิ่งใด"))
         changed = rules.Round(
             fiscal_year, current.id,
             rules.parse_date(start) if start else current.start,
