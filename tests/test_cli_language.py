@@ -232,3 +232,23 @@ def test_plan_show_writes_the_budget_words_in_the_chosen_language(tmp_path: Path
     assert code == 0 and "budget No budget used" in english.replace("Budget", "budget"), english
     outline = english.split("Notes on the document")[0]  # (the warnings quote the document's own words)
     assert "ไม่ใช้งบประมาณ" not in outline, outline
+
+
+THAI_DIGIT = re.compile("[๐-๙]")
+
+
+def test_english_refusals_have_arabic_digits_and_thai_ones_thai(tmp_path: Path, capsys) -> None:
+    """Who reads no Thai reads no ๑๒๓: numbers, quarters and amounts in English messages are Arabic."""
+    db = str(tmp_path / "db.sqlite3")
+    assert run(capsys, "--db", db, "setup", "--office", "สำนักงานศึกษาธิการจังหวัดตราด")[0] == 0
+    for args, english, thai in [
+        (["1/1.5/2", "--quarter", "1", "--value", "5"], "Quarter 1 is outside this indicator's period (Quarters 2–4)",
+         "ไตรมาส ๑ อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้ (ไตรมาส ๒–๔)"),
+        (["1/1.5/2", "--quarter", "2", "--value", "150"], "(entered 150)", "(กรอก ๑๕๐)"),
+    ]:
+        code, _out, err = run(capsys, "--language", "en", "--db", db, "progress", "set", *args)
+        assert code == 2 and english in err and not THAI_DIGIT.search(err), err
+        code, _out, err = run(capsys, "--db", db, "progress", "set", *args)
+        assert code == 2 and thai in err, err
+    code, _out, err = run(capsys, "--language", "en", "--db", db, "round", "submit", "q2", "--signer", "x")
+    assert code == 2 and "quarter 2" in err and not THAI_DIGIT.search(err), err

@@ -13,7 +13,7 @@ from ..i18n import Shown, language
 from ..i18n import keyed as _  # its warnings are stored and shown again (i18n.remake)
 from ..i18n import language as screen_language
 from .model import BudgetValue
-from .thai import to_arabic_digits, to_thai_digits
+from .thai import shown_digits, to_arabic_digits, to_thai_digits  # (shown_digits: re-exported)
 
 NO_BUDGET = "ไม่ใช้งบประมาณ"
 _SPACE = re.compile(r"\s+")
@@ -187,14 +187,6 @@ def quarters_text(first: int, last: int) -> str:
     if first == last:
         return f"ไตรมาส {to_thai_digits(str(first))}"
     return f"ไตรมาส {to_thai_digits(str(first))} - {to_thai_digits(str(last))}"
-
-
-def shown_digits(text: object) -> str:
-    """A number in a message to the user: Thai digits in Thai (as before), Arabic digits in English (a
-    :class:`~trat_desktop.i18n.Shown` text: a stored warning shows it again in the other language)."""
-    text = str(text)
-    shown = to_thai_digits(text) if language() == "th" else to_arabic_digits(text)
-    return Shown(shown, {"digits": to_arabic_digits(text)})
 
 
 def shown_quarters(first: int, last: int, language: str | None = None) -> str:

@@ -76,7 +76,7 @@ def _shown(item: Round) -> str:
 
 
 def _date(day: dt.date, short: bool = True) -> str:
-    return be_date_text(day, short=short, language=language())
+    return be_date_text(day, language() == "th", short=short, language=language())
 
 
 def check_round_id(round_id: str) -> str:

@@ -64,6 +64,17 @@ def digits(text: str, thai: bool) -> str:
     return to_thai_digits(text) if thai else to_arabic_digits(text)
 
 
+def shown_digits(text: object) -> str:
+    """A number in a message to the user: Thai digits in Thai, Arabic digits in another language (who reads no
+    Thai reads no ๑๒๓); a :class:`~trat_desktop.i18n.Shown` text, so a stored message shows it again in the
+    other language. Reports do not use it: they print their own digit choice."""
+    from ..i18n import Shown, language
+
+    text = str(text)
+    shown = to_thai_digits(text) if language() == "th" else to_arabic_digits(text)
+    return Shown(shown, {"digits": to_arabic_digits(text)})
+
+
 def format_baht(amount: int | float, thai_digits: bool = False) -> str:
     """Baht with thousands separators: 99650 -> '99,650' (or '๙๙,๖๕๐')."""
     if float(amount).is_integer():
