@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..i18n import N_, translator
 from .model import BUDGET_KIND_TEXT, BudgetLine, BudgetValue, IndicatorRow
-from .thai import digits, format_baht
+from .thai import digits, format_baht, format_number
 
 
 def budget_text(value: BudgetValue | None, thai_digits: bool = True, language: str = "th") -> str:
@@ -37,7 +37,7 @@ def number_text(value: float | None, thai_digits: bool = True) -> str:
     """A target or achieved value without a needless '.0'."""
     if value is None:
         return ""
-    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    text = format_number(int(value)) if float(value).is_integer() else format_number(value, 2, trim=True)
     return digits(text, thai_digits)
 
 
