@@ -87,7 +87,7 @@ CREATE TABLE plan_warnings (
     code TEXT NOT NULL,
     message TEXT NOT NULL,
     line INTEGER
-);
+, message_key TEXT NOT NULL DEFAULT '');
 CREATE INDEX idx_tactics_strategy ON tactics(strategy_id);
 CREATE INDEX idx_activities_tactic ON activities(tactic_id);
 CREATE INDEX idx_indicators_activity ON indicators(activity_id);
@@ -184,7 +184,7 @@ CREATE TABLE import_ledger (
     conflicts INTEGER NOT NULL DEFAULT 0,
     backup_path TEXT NOT NULL DEFAULT '',
     audit_high INTEGER NOT NULL DEFAULT 0
-, signed_sha256 TEXT NOT NULL DEFAULT '');
+, signed_sha256 TEXT NOT NULL DEFAULT '', reason_key TEXT NOT NULL DEFAULT '');
 CREATE INDEX idx_import_ledger_signed ON import_ledger(signed_sha256);
 CREATE TABLE conflicts (
     indicator_uid TEXT NOT NULL,
@@ -307,4 +307,4 @@ CREATE TABLE agency_decisions (
     actor TEXT NOT NULL DEFAULT '',
     undone_at TEXT
 );
-PRAGMA user_version = 12;
+PRAGMA user_version = 13;

@@ -194,3 +194,61 @@ def test_plan_show_has_english_words_around_the_plans_thai(tmp_path: Path, capsy
     assert "Total budget 227,650 baht (document states 227,650)" in out
     assert "  Budget of strategy 1: 210,650 baht (document states 210,650)" in out
     assert not thai_phrases(out, "ประจำปีงบประมาณ", "รวมงบประมาณ", "ผู้รับผิดชอบ:", "ข้อสังเกตจากเอกสาร"), out
+
+
+def test_a_plan_imported_in_english_keeps_thai_warnings_and_each_screen_shows_its_own(tmp_path: Path, capsys,
+                                                                                     plan_text: str) -> None:
+    """The plan's warnings are stored in Thai whatever language imported it (a database never mixes
+    languages); the recipe stored beside them shows them in English to an English command line or screen."""
+    import sqlite3
+
+    doc = tmp_path / "plan-2570.txt"
+    doc.write_text(plan_text.replace("๒๕๖๙", "๒๕๗๐").replace("ไตรมาส ๓ - ๔", "ไตรมาส ๑ และ ๔"), encoding="utf-8")
+    db = str(tmp_path / "db.sqlite3")
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "plan", "import-text", str(doc))
+    assert code == 0 and "The period “ไตรมาส ๑ และ ๔” is not continuous; taken as Quarters 1–4" in out
+    with sqlite3.connect(db) as conn:
+        stored = dict(conn.execute("SELECT w.code, w.message FROM plan_warnings w JOIN plans p ON p.id = w.plan_id "
+                                   "WHERE p.fiscal_year = 2570"))
+    assert stored["PERIOD_WIDENED"] == "ระยะเวลา “ไตรมาส ๑ และ ๔” ไม่ต่อเนื่อง ถือเป็นไตรมาส ๑ - ๔"
+    assert stored["STRATEGY_TOTAL_MISMATCH"] == "ยุทธศาสตร์ที่ ๔: เอกสารระบุยอดรวม ๕๐,๐๐๐ บาท แต่ผลรวมของรายการได้ ๕,๐๐๐ บาท"
+    code, out, _ = run(capsys, "--db", db, "plan", "show", "--year", "2570")
+    assert code == 0 and "ระยะเวลา “ไตรมาส ๑ และ ๔” ไม่ต่อเนื่อง ถือเป็นไตรมาส ๑ - ๔" in out
+    assert "is not continuous" not in out
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "plan", "show", "--year", "2570")
+    assert code == 0 and "The period “ไตรมาส ๑ และ ๔” is not continuous; taken as Quarters 1–4" in out
+    # the seeded plan (made in Thai) shows English too; a row stored before migration 0013 shows as stored
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE plan_warnings SET message_key = '' WHERE code = 'STRATEGY_TOTAL_MISMATCH'")
+    code, out, _ = run(capsys, "--db", db, "--language", "en", "plan", "show", "--year", "2570")
+    assert "ยุทธศาสตร์ที่ ๔: เอกสารระบุยอดรวม ๕๐,๐๐๐ บาท" in out and "is not continuous" in out
+
+
+def test_plan_show_writes_the_budget_words_in_the_chosen_language(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    code, thai, _ = run(capsys, "--db", db, "plan", "show")
+    assert code == 0 and "งบประมาณ ไม่ใช้งบประมาณ" in thai
+    code, english, _ = run(capsys, "--db", db, "--language", "en", "plan", "show")
+    assert code == 0 and "budget No budget used" in english.replace("Budget", "budget"), english
+    outline = english.split("Notes on the document")[0]  # (the warnings quote the document's own words)
+    assert "ไม่ใช้งบประมาณ" not in outline, outline
+
+
+THAI_DIGIT = re.compile("[๐-๙]")
+
+
+def test_english_refusals_have_arabic_digits_and_thai_ones_thai(tmp_path: Path, capsys) -> None:
+    """Who reads no Thai reads no ๑๒๓: numbers, quarters and amounts in English messages are Arabic."""
+    db = str(tmp_path / "db.sqlite3")
+    assert run(capsys, "--db", db, "setup", "--office", "สำนักงานศึกษาธิการจังหวัดตราด")[0] == 0
+    for args, english, thai in [
+        (["1/1.5/2", "--quarter", "1", "--value", "5"], "Quarter 1 is outside this indicator's period (Quarters 2–4)",
+         "ไตรมาส ๑ อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้ (ไตรมาส ๒–๔)"),
+        (["1/1.5/2", "--quarter", "2", "--value", "150"], "(entered 150)", "(กรอก ๑๕๐)"),
+    ]:
+        code, _out, err = run(capsys, "--language", "en", "--db", db, "progress", "set", *args)
+        assert code == 2 and english in err and not THAI_DIGIT.search(err), err
+        code, _out, err = run(capsys, "--db", db, "progress", "set", *args)
+        assert code == 2 and thai in err, err
+    code, _out, err = run(capsys, "--language", "en", "--db", db, "round", "submit", "q2", "--signer", "x")
+    assert code == 2 and "quarter 2" in err and not THAI_DIGIT.search(err), err

@@ -118,3 +118,21 @@ def test_mean_achievement_counts_an_unreported_item_as_zero():
     assert province.mean_achievement_pct == pytest.approx((75 + 0 + 100) / 3, abs=0.01)
     assert province.children["1"].children["1.2"].mean_achievement_pct == 100.0
     assert GroupFigures().mean_achievement_pct is None
+
+
+def test_an_overspent_budget_says_by_how_much_not_a_negative_balance():
+    from trat_desktop.domain.figures import balance_text
+    from trat_desktop.domain.thai import format_baht
+
+    def baht(satang):
+        return format_baht(satang / 100, True)
+
+    assert balance_text(500_000, 380_000, baht) == "คงเหลือ ๑,๒๐๐ บาท"
+    assert balance_text(500_000, 500_000, baht) == "คงเหลือ ๐ บาท"
+    assert balance_text(0, 120_000, baht) == "ใช้เกินงบประมาณ ๑,๒๐๐ บาท"  # a spend on a row with no budget
+    assert balance_text(100_000, 220_000, baht, "en") == "๑,๒๐๐ baht over budget"  # (the digits are the caller's)
+    from trat_desktop.reports.province import _budget_sentence
+    from trat_desktop.reports.common import Thai
+
+    sentence = _budget_sentence(0, 120_000, Thai(True))
+    assert "ใช้เกินงบประมาณ ๑,๒๐๐ บาท" in sentence and "-" not in sentence, sentence

@@ -100,6 +100,9 @@ def test_an_office_s_entry_grid_in_english(qtbot, service, english) -> None:
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Indicators", "Unit", "Target", "Period", "Budget (baht)", "Office", "Quarter", "Result",
                        "Actually spent (baht)", "Status", "Note"], headers
+    header = window.office_page.table.horizontalHeader()  # the English headers fit their columns
+    for column in (M.COL_SPENT, M.COL_BUDGET, M.COL_ACHIEVED, M.COL_STATUS):
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(headers[column]) + 12, column
     tips = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
             for c in range(model.columnCount())]
     assert not any(THAI.search(tip) for tip in tips), tips
@@ -246,3 +249,35 @@ def test_the_domain_s_words_on_an_english_screen_while_reports_stay_thai(qtbot, 
     # what a report prints is built from Thai data rows whatever the screen's language
     _, title = reports.round_period(ProgressService(service), 2569, "h1", "province")
     assert title.startswith("รอบ ๖ เดือน (") and "มีนาคม" in title, title
+
+
+def test_the_plans_warnings_stored_in_thai_show_in_english(qtbot, service, english) -> None:
+    """The seeded plan's warnings were stored in Thai; the English screen makes them again in English (and
+    the Thai plan words quoted in them stay as the document wrote them)."""
+    window = _window(qtbot, service, Identity(role="coordinator", reporter_name="ผู้ประสาน"), english)
+    qtbot.waitUntil(lambda: window.form.warningsTable.rowCount() > 0)
+    table = window.form.warningsTable
+    messages = [table.item(row, 1).text() for row in range(table.rowCount())]
+    assert any(m.startswith("The document names fiscal year") for m in messages), messages
+    assert not any(m.startswith("เอกสารระบุปีงบประมาณ") for m in messages), messages
+    assert window.form.warningsDock.windowTitle().startswith("Warnings")
+
+
+def test_digits_follow_the_screen_language_until_chosen(tmp_path, english) -> None:
+    """Never chosen: an English screen shows 123 (๑๒๓ means nothing to who reads no Thai), a Thai one ๑๒๓;
+    a choice made in ตั้งค่า › ใช้เลขไทย is kept whatever the language."""
+    from trat_desktop.gui import display
+    from trat_desktop.gui.main_window import THAI_DIGITS_KEY, load_digit_setting
+
+    try:
+        assert load_digit_setting(english) is False
+        assert display.show_digits("2569") == "2569"
+        english.setValue(THAI_DIGITS_KEY, True)
+        assert load_digit_setting(english) is True and display.show_digits("2569") == "๒๕๖๙"
+        i18n.set_language("th")
+        fresh = QSettings(str(tmp_path / "thai.ini"), QSettings.Format.IniFormat)
+        assert load_digit_setting(fresh) is True
+        fresh.setValue(THAI_DIGITS_KEY, False)
+        assert load_digit_setting(fresh) is False
+    finally:
+        display.set_thai_digits(True)

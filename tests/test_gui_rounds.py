@@ -315,7 +315,9 @@ def test_the_round_dates_dialog_reads_thai_dates_and_refuses_in_thai(qtbot, serv
         edits = dialog.edits["y"]
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert edits["start"].text() == "๑ ต.ค. ๒๕๖๘" and ok.isEnabled()
-        edits["end"].setText("๓๒ ส.ค. ๒๕๖๙")
+        edits["end"].setText("๓๒ ส.ค. ๒๕๖๙")  # no such day: the message says how many days August has
+        assert "เดือนสิงหาคม ๒๕๖๙ มี ๓๑ วัน" in dialog.error_labels["y"].text() and not ok.isEnabled()
+        edits["end"].setText("ปลายเดือนสิงหา")
         assert "อ่านวันที่" in dialog.error_labels["y"].text() and not ok.isEnabled()
         edits["end"].setText("31/8/2569")
         edits["due"].setText("1 ส.ค. 2569")

@@ -137,6 +137,35 @@ def test_months_come_from_cldr_with_our_year_and_digits() -> None:
     assert "เม.ย." in rounds.be_date_text(dt.date(2026, 4, 15))
 
 
+def test_number_formatting_is_cldrs() -> None:
+    """Amounts and values are written in CLDR's decimal pattern (symbols from the copy the start-up reads, which
+    must be babel's): the same text as babel.numbers for integers, satang amounts and hundredths."""
+    from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+    from hypothesis import given, settings, strategies as st
+
+    from trat_desktop.domain import display, thai
+
+    for locale, (decimal, group) in thai._CLDR_NUMBER_SYMBOLS.items():
+        assert (decimal, group) == (get_decimal_symbol(locale), get_group_symbol(locale)), locale
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.integers(min_value=-10**12, max_value=10**12))
+    def check(hundredths: int) -> None:
+        value = hundredths / 100
+        for locale in thai._CLDR_NUMBER_SYMBOLS:
+            if value.is_integer():
+                assert thai.format_number(int(value), locale=locale) == format_decimal(int(value), "#,##0", locale=locale)
+            assert thai.format_number(value, 2, locale=locale) == format_decimal(value, "#,##0.00", locale=locale)
+            assert thai.format_number(value, 2, trim=True, locale=locale) == format_decimal(value, "#,##0.##",
+                                                                                             locale=locale)
+        assert thai.format_baht(value) == format_decimal(value, "#,##0" if value.is_integer() else "#,##0.00",
+                                                         locale="th")
+        assert display.number_text(value, False) == format_decimal(value, "#,##0.##", locale="th")
+
+    check()
+    assert thai.format_baht(99650, True) == "๙๙,๖๕๐" and display.number_text(87.5) == "๘๗.๕"
+
+
 def test_reports_stay_thai_whatever_the_screen_language() -> None:
     """Report modules never ask the catalog: a report printed with English chosen is still Thai."""
     for module in sorted((ROOT / "trat_desktop" / "reports").glob("*.py")):

@@ -146,3 +146,102 @@ def test_reports_receipts_and_workbooks_stay_thai_when_english_is_chosen(centre,
     assert [c["where"].split()[-2] for c in comments] == ["ไตรมาส"]
     assert files and all(f["counts"].startswith("เพิ่ม ") for f in files)  # the reply file's words too
     assert any(isinstance(v, str) and "ไตรมาส" in v for _title, values in thai["book"] for v in values)  # type: ignore[union-attr]
+
+
+def _plan_edit_refusals() -> list[str]:
+    from trat_desktop.domain import plan_rules
+    from trat_desktop.domain.model import Plan, Strategy
+
+    found = []
+    for call in (lambda: plan_rules.clean_field("strategy", "title", " "),
+                 lambda: plan_rules.clean_field("indicator", "quarter_from", "9"),
+                 lambda: plan_rules.clean_field("activity", "code", "x"),
+                 lambda: plan_rules.clean_field("tactic", "goal", "x"),
+                 lambda: plan_rules.clean_budget("amount", "1.234"),
+                 lambda: plan_rules.check_unique(Plan(title="แผน", fiscal_year=2569, strategies=[Strategy(number=2, title="ก", uid="s1")]),
+                                                 "strategy", "", 2)):
+        with pytest.raises(plan_rules.PlanEditError) as refused:
+            call()
+        found.append(refused.value.message)
+    return found
+
+
+def test_the_plan_editors_refusals_and_their_field_names_follow_the_language() -> None:
+    thai = _plan_edit_refusals()
+    assert thai == ["ต้องระบุชื่อ", "ไตรมาสต้องอยู่ระหว่าง 1 ถึง 4", "รหัสกิจกรรม “x” ต้องเป็นรูปแบบ เช่น ๑.๕",
+                    "แก้ไข “เป้าประสงค์” ของกลยุทธ์ไม่ได้", "งบประมาณมีทศนิยมได้ไม่เกิน ๒ ตำแหน่ง",
+                    "ยุทธศาสตร์ที่ ๒ มีอยู่แล้วในแผนนี้"]
+    i18n.set_language("en")
+    english = _plan_edit_refusals()
+    assert english == ["The title is required", "The quarter must be between 1 and 4",
+                       "The activity code “x” must be of the form 1.5",
+                       "The “goal” of a tactic cannot be edited", "The budget may have at most 2 decimal places",
+                       "Strategy 2 already exists in this plan"]
+
+
+def test_a_rejected_files_reason_is_stored_in_thai_and_shown_in_the_screens_language(centre, tmp_path) -> None:
+    """The import ledger keeps the reason in Thai whatever language the import ran in, with its recipe, so the
+    ledger shows it in the language chosen now; a row stored before (no recipe) shows as stored."""
+    from trat_desktop.store import exchange as exchange_store
+
+    i18n.set_language("en")
+    english = _refusals(centre, tmp_path)["import"]
+    exchange = ExchangeService(centre)
+    stored = [r for r in exchange_store.ledger(centre.plans.db) if r["status"] == "rejected"]
+    assert stored and stored[0]["reason"] == "ไฟล์ “broken.trat” ไม่ใช่ไฟล์แลกเปลี่ยนของ Trat Desktop หรือไฟล์ไม่ครบ/เสียหาย"
+    assert stored[0]["reason_key"]
+    assert exchange.ledger()[0]["reason"] == english
+    i18n.set_language("th")
+    assert exchange.ledger()[0]["reason"] == stored[0]["reason"]
+    centre.plans.db.execute("UPDATE import_ledger SET reason = 'เหตุผลเดิม', reason_key = ''")
+    i18n.set_language("en")
+    assert exchange.ledger()[0]["reason"] == "เหตุผลเดิม"
+
+
+def _variants() -> list[Path]:
+    root = Path(__file__).resolve().parent.parent
+    return [root / "db" / "seed" / "trat-ethics-plan-2569.txt",
+            *sorted((root / "tests" / "fixtures" / "plan-variants").glob("*.txt"))]
+
+
+def test_each_plan_warning_made_in_one_language_is_made_again_in_the_other() -> None:
+    """Every warning the plan reader gives on the seed plan and the other provinces' variants carries its
+    recipe, and the recipe makes exactly the text the reader gives in the other language (digits, amounts,
+    quarters, lists of amounts included)."""
+    from trat_desktop.domain.agencies import AgencyResolver, load_misspellings, load_register
+    from trat_desktop.domain.plan_rules import repair_duplicates
+    from trat_desktop.domain.plan_text import PlanFormatError, read_plan_text
+
+    register = Path(__file__).resolve().parent.parent / "db" / "seed" / "agencies.csv"
+    compared = 0
+    for path in _variants():
+        text = path.read_text(encoding="utf-8")
+        read = {}
+        for language in ("th", "en"):
+            i18n.set_language(language)
+            try:
+                plan = read_plan_text(text, AgencyResolver(load_register(register), load_misspellings(register)))
+            except PlanFormatError:
+                break
+            read[language] = plan.warnings + repair_duplicates(plan)
+        if len(read) < 2:
+            continue
+        assert len(read["th"]) == len(read["en"])
+        for thai, english in zip(read["th"], read["en"]):
+            assert thai.key and english.key, thai
+            assert thai.shown("en") == english.message
+            assert english.shown("th") == thai.message
+            compared += 1
+    assert compared > 100
+
+
+def test_the_figures_sentence_has_english_plural_forms_and_stays_thai_for_reports() -> None:
+    from trat_desktop.domain.figures import GroupFigures
+
+    one = GroupFigures(items=1, reported=0)
+    many = GroupFigures(items=16, reported=12)
+    i18n.set_language("en")  # the screen's language does not reach a report's sentence (language="th")
+    assert one.sentence(False) == "ดำเนินการแล้ว 0 จาก 1 ตัวชี้วัด คิดเป็นร้อยละ 0"
+    assert many.sentence(True) == "ดำเนินการแล้ว ๑๒ จาก ๑๖ ตัวชี้วัด คิดเป็นร้อยละ ๗๕"
+    assert one.sentence(False, "en") == "Reported 0 of 1 indicator, 0 %"
+    assert many.sentence(False, "en") == "Reported 12 of 16 indicators, 75 %"

@@ -229,3 +229,21 @@ def test_work_items_carry_strategy_title_and_year(office: ProgressService) -> No
     assert item.fiscal_year == 2569 and item.strategy_title.startswith("การสร้างมาตรฐานทางจริยธรรม")
     entry, _ = office.set_progress(item, 2, spent_satang=12345)
     assert entry.spent_satang == 12345
+
+
+@pytest.mark.parametrize("typed", ["๙๐%", "90 %", "ร้อยละ ๙๐", "๙๐ เปอร์เซ็นต์", "90％"])
+def test_a_share_is_typed_as_it_is_said(tmp_path: Path, capsys, typed: str) -> None:
+    """On a ร้อยละ row "๙๐%" is 90 (as the CLI and the grid pass it to the service); on a row counted in ครั้ง a
+    share is refused naming the unit, and nothing changes."""
+    db = tmp_path / "db.sqlite3"
+    run(capsys, "--db", str(db), "setup", "--office", EDUCATION)
+    code, out, _ = run(capsys, "--db", str(db), "progress", "set", "1/1.5/2", "--quarter", "2", "--value", typed)
+    assert code == 0, out
+    _, out, _ = run(capsys, "--db", str(db), "progress", "list", "--json")
+    items = json.loads(out)
+    assert next(i for i in items if i["id"] == "1/1.5/2")["progress"]["2"]["achieved"] == 90
+    count = next(i for i in items if i["unit"] not in ("ร้อยละ", "ระดับ"))
+    before = list(sqlite3.connect(db).iterdump())
+    code, _, err = run(capsys, "--db", str(db), "progress", "set", count["id"], "--quarter", "3", "--value", typed)
+    assert code == 2 and "ร้อยละ" in err and count["unit"] in err, err
+    assert list(sqlite3.connect(db).iterdump()) == before

@@ -93,6 +93,18 @@ def test_only_the_coordinator_sets_round_dates_and_impossible_dates_are_refused(
     with pytest.raises(TratError, match="ไม่มีรอบรายงาน"):
         rounds.find(2569, "q5")
     assert rounds.find(2569, "q3").due == dt.date(2026, 7, 15)
+    # an empty date (--due "") or none at all is refused, not printed as if set; a date not in the calendar says so
+    for given in ({"due": ""}, {"due": "  "}, {}, {"start": "", "due": "1/7/2569"}):
+        with pytest.raises(TratError, match="ไม่ได้ระบุวันที่ที่จะเปลี่ยน"):
+            rounds.set_dates(2569, "h1", **given)
+    for typed, words in (("31 ก.พ. 2569", "เดือนกุมภาพันธ์ ๒๕๖๙ มี ๒๘ วัน"), ("29/2/2569", "เดือนกุมภาพันธ์ ๒๕๖๙ มี ๒๘ วัน"),
+                         ("๓๑ เม.ย. ๒๕๖๙", "เดือนเมษายน ๒๕๖๙ มี ๓๐ วัน")):
+        with pytest.raises(TratError, match="ไม่มีวันที่") as refused:
+            rounds.set_dates(2569, "h1", due=typed)
+        assert words in refused.value.message, refused.value.message
+    from trat_desktop.domain.rounds import parse_date
+
+    assert parse_date("29/2/2567") == dt.date(2024, 2, 29)  # a leap year's 29th is in the calendar
 
 
 def test_the_header_shows_the_open_round_and_days_left(office):
@@ -226,3 +238,20 @@ def test_timeliness_is_in_the_provincial_report_and_the_workbook(service, tmp_pa
     text = " ".join(subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     assert "ความตรงเวลาในการส่งรายงาน" in text and "ส่งล่าช้า ๓ วัน" in text
+
+
+def test_comment_list_names_the_indicator_each_comment_is_on(tmp_path, capsys):
+    """`comment list` says which indicator a comment is on (as the receipt does), in text and in --json."""
+    from trat_desktop.cli import main
+
+    db = str(tmp_path / "centre.sqlite3")
+    assert main(["--db", db, "setup", "--coordinator", "--reporter", "ผู้ประสาน"]) == 0
+    assert main(["--db", db, "comment", "1/1.5/2", "--quarter", "2", "--text", "ขอหลักฐานการอบรมเพิ่ม",
+                 "--agency", "สำนักงานศึกษาธิการจังหวัดตราด"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "comment", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "ตัวชี้วัด 1/1.5/2 ไตรมาส 2: ขอหลักฐานการอบรมเพิ่ม" in out, out
+    assert main(["--db", db, "comment", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(c["indicator"], c["quarter"]) for c in listed] == [("1/1.5/2", 2)]

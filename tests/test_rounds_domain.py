@@ -58,10 +58,19 @@ def test_dates_as_people_type_them(text, day):
     assert parse_date(text) == day
 
 
-@pytest.mark.parametrize("text", ["", "31/2/2569", "15 เมย์ 2569", "พรุ่งนี้", "2026-13-01"])
+@pytest.mark.parametrize("text", ["", "15 เมย์ 2569", "พรุ่งนี้", "2026-13-01", "15/13/2569"])
 def test_unreadable_dates_are_refused_in_thai(text):
     with pytest.raises(RoundError, match="อ่านวันที่"):
         parse_date(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [("31/2/2569", "เดือนกุมภาพันธ์ ๒๕๖๙ มี ๒๘ วัน"),
+                                              ("๓๑ มิ.ย. ๒๕๖๙", "เดือนมิถุนายน ๒๕๖๙ มี ๓๐ วัน"),
+                                              ("0/1/2569", "เดือนมกราคม ๒๕๖๙ มี ๓๑ วัน")])
+def test_a_date_not_in_the_calendar_says_so(text, words):
+    with pytest.raises(RoundError, match="ไม่มีวันที่") as refused:
+        parse_date(text)
+    assert words in refused.value.message
 
 
 def test_timeliness():

@@ -44,6 +44,8 @@ NOT_AT_START = (
     "importlib.resources", "platformdirs", "hashlib", "secrets", "ctypes", "locale",
     # the entry page's narratives tab (made when first shown: the evidence tab is in front)
     "trat_desktop.gui.narrative_panel",
+    # the plan document's cell reader (its many patterns): plan_rules takes shown_digits from domain/thai
+    "trat_desktop.domain.plan_cells",
     # reading the audit log back (a cell's history): the store modules import store/audit to write it only
     "trat_desktop.store.audit_history",
 )

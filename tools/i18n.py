@@ -78,7 +78,9 @@ def updated(template: Catalog, language: str, existing: Catalog | None) -> Catal
         if not message.id:
             continue
         old = existing.get(message.id, message.context) if existing is not None else None
-        if old is not None and old.string and (not isinstance(old.string, tuple) or any(old.string)):
+        # (a message that became plural, or stopped being one, starts again: its old form does not fit)
+        if old is not None and old.string and isinstance(old.string, tuple) == isinstance(message.id, tuple) \
+                and (not isinstance(old.string, tuple) or any(old.string)):
             string = old.string
         elif language == "th":  # the source language: the text as written
             string = message.id

@@ -222,11 +222,17 @@ def _review(args: argparse.Namespace, service: PlanService) -> int:
                                                        state=_(REVIEW_TEXT[state])))
         return 0
     if args.target == "list":
+        from .domain.labels import row_labels
+
         found = reviews.comments(year)
+        labels = row_labels(service.load_plan(year))  # the row a comment is on, as people name it ("1/1.5/2")
         if args.json:
-            print(json.dumps([c.__dict__ for c in found], ensure_ascii=False, indent=2))
+            print(json.dumps([{**c.__dict__, "indicator": labels.get(c.indicator_uid or "", "")} for c in found],
+                             ensure_ascii=False, indent=2))
         for c in [] if args.json else found:
-            where = _("ไตรมาส {quarter}").format(quarter=c.quarter) if c.quarter else (c.round_id or "")
+            label = labels.get(c.indicator_uid or "", "")
+            where = ((_("ตัวชี้วัด {label} ไตรมาส {quarter}") if label else _("ไตรมาส {quarter}")).format(
+                label=label, quarter=c.quarter) if c.quarter else (c.round_id or ""))
             answer = " — " + (_("ตอบ: {answer}").format(answer=c.answer) if c.answer else _("ยังไม่ตอบ"))
             print(f"#{c.id} {where}: {c.text}{answer}")
         return 0

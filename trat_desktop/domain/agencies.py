@@ -9,7 +9,7 @@ import uuid
 from pathlib import Path
 from typing import Iterable
 
-from ..i18n import _
+from ..i18n import keyed as _  # its warnings are stored and shown again (i18n.remake)
 from .model import Agency, PlanWarning
 
 #: Namespace for agency ids derived from the canonical name (stable on every PC).

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from ..i18n import N_, translator
 from .model import BUDGET_KIND_TEXT, BudgetLine, BudgetValue, IndicatorRow
-from .thai import digits, format_baht
+from .thai import digits, format_baht, format_number
 
 
-def budget_text(value: BudgetValue | None, thai_digits: bool = True) -> str:
-    """'๙๙,๖๕๐' for an amount, the document's words otherwise, '' when absent."""
+def budget_text(value: BudgetValue | None, thai_digits: bool = True, language: str = "th") -> str:
+    """'๙๙,๖๕๐' for an amount, the document's words otherwise, '' when absent. ไม่ใช้งบประมาณ reads in
+    *language* (a report: Thai; ``plan show`` and the screen: theirs); "n/a" and "-" are the same in both."""
     if value is None:
         return ""
     if value.kind == "amount" and value.satang is not None:
         return format_baht(value.satang / 100, thai_digits)
+    if value.kind == "none":
+        return translator(language)(N_("ไม่ใช้งบประมาณ"))
     return BUDGET_KIND_TEXT[value.kind]
 
 
-def budget_line_text(line: BudgetLine, thai_digits: bool = True, with_agency: bool = True) -> str:
-    text = budget_text(line.value, thai_digits)
+def budget_line_text(line: BudgetLine, thai_digits: bool = True, with_agency: bool = True,
+                     language: str = "th") -> str:
+    text = budget_text(line.value, thai_digits, language)
     return f"{text} ({line.agency})" if with_agency and line.agency else text
 
 
@@ -33,7 +37,7 @@ def number_text(value: float | None, thai_digits: bool = True) -> str:
     """A target or achieved value without a needless '.0'."""
     if value is None:
         return ""
-    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    text = format_number(int(value)) if float(value).is_integer() else format_number(value, 2, trim=True)
     return digits(text, thai_digits)
 
 

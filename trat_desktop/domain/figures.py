@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from ..errors import TratError
-from ..i18n import N_, _, translator
+from ..i18n import N_, _, plural_translator, translator
 from .progress import ProgressEntry, achieved_to_date, is_reported
 
 #: the bands as reports print them (Thai); the screen shows ``_(BAND_TEXT[band])``
@@ -129,6 +129,19 @@ class ItemFigures:
                 "contradiction": self.contradiction}
 
 
+#: what is left of a budget, or by how much it was overspent ("คงเหลือ -๑,๒๐๐ บาท" means nothing to a reader)
+BALANCE_LEFT = N_("คงเหลือ {amount} บาท")
+BALANCE_OVER = N_("ใช้เกินงบประมาณ {amount} บาท")
+
+
+def balance_text(allocated_satang: int, spent_satang: int, baht, language: str = "th") -> str:
+    """'คงเหลือ ๑,๒๐๐ บาท', or 'ใช้เกินงบประมาณ ๑,๒๐๐ บาท' when more was spent than allocated (a spend on a row
+    with no budget included); *baht* formats satang as the caller prints amounts (digits, separators)."""
+    left = allocated_satang - spent_satang
+    words = BALANCE_LEFT if left >= 0 else BALANCE_OVER
+    return translator(language)(words).format(amount=baht(abs(left)))
+
+
 def pct(part: float, whole: float) -> float | None:
     return None if not whole else round(100.0 * part / whole, 2)
 
@@ -223,7 +236,9 @@ class GroupFigures:
         from .display import number_text
 
         share = self.reported_pct
-        return translator(language)(N_("ดำเนินการแล้ว {reported} จาก {items} ตัวชี้วัด คิดเป็นร้อยละ {share}")).format(
+        ngettext = plural_translator(language)  # (the name babel finds the message by)
+        return ngettext("ดำเนินการแล้ว {reported} จาก {items} ตัวชี้วัด คิดเป็นร้อยละ {share}",
+                        "ดำเนินการแล้ว {reported} จาก {items} ตัวชี้วัด คิดเป็นร้อยละ {share}", self.items).format(
             reported=number_text(self.reported, thai_digits), items=number_text(self.items, thai_digits),
             share=number_text(share if share is not None else 0, thai_digits))
 

@@ -120,11 +120,27 @@ class Strategy:
 
 @dataclass(frozen=True)
 class PlanWarning:
-    """Something the document got wrong or left unclear; ``message`` is Thai."""
+    """Something the document got wrong or left unclear. ``message`` is the text as made (the screen's
+    language when read, Thai when loaded from the database); ``key`` its recipe (``i18n.Message.key``: the
+    msgid and arguments), taken from the message when it has one, so :meth:`shown` makes it in the screen's
+    language whichever language it was made or stored in."""
 
     code: str
     message: str
     line: int | None = None
+    key: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            from ..i18n import key_of
+
+            object.__setattr__(self, "key", key_of(self.message) or "")
+
+    def shown(self, language: str | None = None) -> str:
+        """The message in *language* (the screen's when None); the text as made when it has no recipe."""
+        from .. import i18n
+
+        return i18n.remake(self.key, language or i18n.language()) or str(self.message)
 
 
 @dataclass

@@ -24,7 +24,7 @@ def plan_outline(plan: Plan, thai_digits: bool = True) -> str:
             for activity in tactic.activities:
                 out.append(f"    {d(activity.code)} {activity.title}")
                 for row in activity.rows:
-                    budgets = "; ".join(budget_line_text(b, thai_digits, len(row.budget_lines) > 1)
+                    budgets = "; ".join(budget_line_text(b, thai_digits, len(row.budget_lines) > 1, language())
                                         for b in row.budget_lines) or none
                     out.append("      • " + _("ตัวชี้วัด: {indicator}").format(indicator=row.indicator or f"({none})"))
                     out.append("        " + _("เป้าหมาย {target} {unit} | งบประมาณ {budgets} | {period}").format(
@@ -32,12 +32,12 @@ def plan_outline(plan: Plan, thai_digits: bool = True) -> str:
                         period=period_text(row.quarter_from, row.quarter_to, thai_digits, language())))
                     out.append("        " + _("ผู้รับผิดชอบ: {agencies}").format(
                         agencies=", ".join(row.agencies) or f"({none})"))
-        stated = budget_text(strategy.stated_budget, thai_digits) or none
+        stated = budget_text(strategy.stated_budget, thai_digits, language()) or none
         out.append("  " + d(_("รวมงบประมาณยุทธศาสตร์ที่ {number}:").format(number=strategy.number)) + " "
                    + _("{amount} บาท (เอกสารระบุ {stated})").format(
                        amount=format_baht(strategy.budget_satang() / 100, thai_digits), stated=stated))
         out.append("")
-    stated_total = budget_text(plan.stated_total, thai_digits) or none
+    stated_total = budget_text(plan.stated_total, thai_digits, language()) or none
     out.append(_("รวมงบประมาณทั้งสิ้น {amount} บาท (เอกสารระบุ {stated})").format(
         amount=format_baht(plan.budget_satang() / 100, thai_digits), stated=stated_total))
     if plan.warnings:
@@ -45,5 +45,5 @@ def plan_outline(plan: Plan, thai_digits: bool = True) -> str:
         out.append(d(_("ข้อสังเกตจากเอกสาร ({count} รายการ)").format(count=len(plan.warnings))))
         for warning in plan.warnings:
             where = d(_("บรรทัดที่ {line}: ").format(line=warning.line)) if warning.line else ""
-            out.append(f"  - {where}{warning.message}")
+            out.append(f"  - {where}{warning.shown()}")
     return "\n".join(out) + "\n"

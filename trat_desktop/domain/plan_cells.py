@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..i18n import _, language
+from ..i18n import Shown, language
+from ..i18n import keyed as _  # its warnings are stored and shown again (i18n.remake)
+from ..i18n import language as screen_language
 from .model import BudgetValue
-from .thai import to_arabic_digits, to_thai_digits
+from .thai import shown_digits, to_arabic_digits, to_thai_digits  # (shown_digits: re-exported)
 
 NO_BUDGET = "ไม่ใช้งบประมาณ"
 _SPACE = re.compile(r"\s+")
@@ -187,19 +189,14 @@ def quarters_text(first: int, last: int) -> str:
     return f"ไตรมาส {to_thai_digits(str(first))} - {to_thai_digits(str(last))}"
 
 
-def shown_digits(text: object) -> str:
-    """A number in a message to the user: Thai digits in Thai (as before), Arabic digits in English."""
-    text = str(text)
-    return to_thai_digits(text) if language() == "th" else to_arabic_digits(text)
-
-
-def shown_quarters(first: int, last: int) -> str:
+def shown_quarters(first: int, last: int, language: str | None = None) -> str:
     """Quarters in a message: :func:`quarters_text` in Thai (as before), 'Quarters 2–4' in English."""
-    if language() == "th":
-        return quarters_text(first, last)
+    language = language or screen_language()
+    if language == "th":
+        return Shown(quarters_text(first, last), {"quarters": [first, last]})
     from .display import period_text
 
-    return period_text(first, last, False, language())
+    return Shown(period_text(first, last, False, language), {"quarters": [first, last]})
 
 
 def fiscal_month(month: int) -> int:

@@ -22,7 +22,8 @@ import uuid
 from dataclasses import dataclass, field
 
 from ..errors import PlanFormatError, PlanProblem
-from ..i18n import _, language
+from ..i18n import keyed as _  # its warnings are stored and shown again (i18n.remake)
+from ..i18n import Shown, joined, language
 from .agencies import AgencyResolver, split_agency_cell
 from .model import (
     Activity,
@@ -866,7 +867,7 @@ class PlanTextReader:
                                                   "จึงจับคู่ตามลำดับ: ").format(
                                                       count=shown_digits(len(items)),
                                                       agencies=shown_digits(len(names)))
-                      + ", ".join(f"{n} {_stated(i.value)}" for n, i in zip(names, items)), number)
+                      + joined(", ", [n + " " + _stated(i.value) for n, i in zip(names, items)]), number)
             return [BudgetLine(i.value, n) for i, n in zip(items, names)]
         if len(items) > 1:
             self.warn("BUDGET_NOT_TIED", _("ช่องงบประมาณมี {count} จำนวน แต่ผู้รับผิดชอบมี {agencies} หน่วยงาน "
@@ -963,7 +964,8 @@ def _is_unit(text: str) -> bool:
 
 
 def _baht(satang: int) -> str:
-    return format_baht(satang / 100, thai_digits=language() == "th")
+    """An amount in a warning: the screen's digits, remembered for the other language (i18n.Shown)."""
+    return Shown(format_baht(satang / 100, thai_digits=language() == "th"), {"digits": format_baht(satang / 100)})
 
 
 def _stated(value: BudgetValue) -> str:

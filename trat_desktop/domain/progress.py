@@ -14,7 +14,7 @@ from ..errors import TratError
 from ..i18n import N_, _, language
 from .display import number_text, period_text
 from .model import IndicatorRow
-from .thai import format_baht, to_arabic_digits, to_thai_digits
+from .thai import format_baht, shown_digits, to_arabic_digits
 
 STATUSES: dict[str, str] = {
     "not_started": "ยังไม่เริ่ม",
@@ -105,6 +105,29 @@ def parse_number(text: str, what: str) -> float | None:
     return value
 
 
+_PERCENT_SIGNS = ("%", "\uff05", "เปอร์เซ็นต์")  # % and the full-width ％ a Thai keyboard or LINE may give
+
+
+def parse_achieved(text: str, unit: str) -> float | None:
+    """A result as typed for a row of *unit*: as :func:`parse_number`, and for a ร้อยละ row a share may be
+    typed as it is said, "๙๐%", "90 %", "ร้อยละ ๙๐" (the sign or word is the unit's own). A sign on a row
+    of another unit is refused, naming the unit (90% of ครั้ง means nothing)."""
+    cleaned = str(text).strip()
+    bare = cleaned
+    for sign in _PERCENT_SIGNS:
+        if bare.endswith(sign):
+            bare = bare[: -len(sign)].strip()
+            break
+    if bare.startswith("ร้อยละ"):
+        bare = bare[len("ร้อยละ"):].strip()
+    if bare != cleaned and bare:
+        if unit.strip() not in PERCENT_UNITS:
+            raise ValidationError(_("ผลการดำเนินงาน “{text}” เป็นร้อยละ แต่หน่วยของตัวชี้วัดนี้คือ “{unit}”: "
+                                    "กรอกเป็นตัวเลขของหน่วยนั้น").format(text=text, unit=unit.strip() or _("จำนวน")))
+        return parse_number(bare, N_("ผลการดำเนินงาน"))
+    return parse_number(text, N_("ผลการดำเนินงาน"))
+
+
 def parse_status(text: str) -> str:
     """A status from its Thai name or its key."""
     key = _STATUS_BY_TEXT.get(str(text).strip())
@@ -117,11 +140,11 @@ def parse_status(text: str) -> str:
 def entered_text(value: float) -> str:
     """A value as the user entered it, for a message: never rounded ('-๐' for -0.001, '๑๐๐' for 100.000001)."""
     if abs(value) >= 1e15:
-        return to_thai_digits(f"{value:.12g}")
+        return shown_digits(f"{value:.12g}")
     shown = number_text(value)
     if float(to_arabic_digits(shown).replace(",", "")) == value:
-        return shown
-    return to_thai_digits(f"{value:.12g}")
+        return shown_digits(shown)
+    return shown_digits(f"{value:.12g}")
 
 
 def check_achieved(unit: str, value: float | None) -> None:
@@ -166,7 +189,7 @@ def check_spent(satang: int | None) -> None:
         raise ValidationError(_("งบประมาณที่ใช้ต้องไม่ติดลบ"))
     if satang > MAX_SPENT_SATANG:
         raise ValidationError(_("งบประมาณที่ใช้มากเกินกว่าที่เป็นไปได้ (ไม่เกิน {limit} บาท)").format(
-            limit=to_thai_digits(format_baht(MAX_SPENT_BAHT))))
+            limit=shown_digits(format_baht(MAX_SPENT_BAHT))))
 
 
 def allocated_satang(row: IndicatorRow, agency_name: str) -> int | None:
@@ -184,8 +207,8 @@ def validate_entry(row: IndicatorRow, agency_name: str, entry: ProgressEntry,
     """Check an entry against its row; raises ValidationError, or returns warnings that do not block."""
     if entry.quarter not in row.quarters():
         raise ValidationError(_("ไตรมาส {quarter} อยู่นอกระยะเวลาดำเนินการของตัวชี้วัดนี้ ({period})").format(
-            quarter=to_thai_digits(str(entry.quarter)),
-            period=period_text(row.quarter_from, row.quarter_to, language=language())))
+            quarter=shown_digits(entry.quarter),
+            period=period_text(row.quarter_from, row.quarter_to, language() == "th", language=language())))
     if agency_name not in row.agencies:
         raise ValidationError(_("“{agency}” ไม่ได้เป็นผู้รับผิดชอบตัวชี้วัดนี้").format(agency=agency_name))
     check_achieved(row.unit, entry.achieved)

@@ -76,7 +76,7 @@ def _shown(item: Round) -> str:
 
 
 def _date(day: dt.date, short: bool = True) -> str:
-    return be_date_text(day, short=short, language=language())
+    return be_date_text(day, language() == "th", short=short, language=language())
 
 
 def check_round_id(round_id: str) -> str:
@@ -168,6 +168,21 @@ def _year_ce(text: str) -> int:
     return year - BE_OFFSET if year > 2400 else year
 
 
+def _calendar_date(year: int, month: int, day: int, text: str) -> dt.date:
+    """The date, or a refusal that says the date is not in the calendar ("31 ก.พ.": February has 28 or 29
+    days), which a user corrects more easily than "unreadable"."""
+    import calendar
+
+    if 1 <= month <= 12 and 1 <= year <= 9999:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            thai = language() == "th"
+            raise RoundError(_("ไม่มีวันที่ “{text}” ในปฏิทิน: เดือน{month} {year} มี {days} วัน").format(
+                text=text, month=months("wide", "th" if thai else "en")[month - 1],
+                year=digits(str(year + BE_OFFSET), thai), days=digits(str(last), thai)))
+    return dt.date(year, month, day)
+
+
 def parse_date(text: str) -> dt.date:
     """A date as people type it: ISO '2026-04-15', '15/4/2569', '๑๕ เม.ย. ๒๕๖๙', '15 เมษายน 2569', '15 Apr 2569 BE'.
 
@@ -180,7 +195,7 @@ def parse_date(text: str) -> dt.date:
             return day.replace(year=day.year - BE_OFFSET) if day.year > 2400 else day
         slashed = _SLASHED.match(cleaned)
         if slashed:
-            return dt.date(_year_ce(slashed.group(3)), int(slashed.group(2)), int(slashed.group(1)))
+            return _calendar_date(_year_ce(slashed.group(3)), int(slashed.group(2)), int(slashed.group(1)), text)
         named = _BE_TEXT.match(cleaned)
         if named:
             month_text = named.group(2).replace(" ", "")
@@ -190,7 +205,8 @@ def parse_date(text: str) -> dt.date:
                     names |= {m.lower(): i + 1 for i, m in enumerate(months(width, locale))}
                     names |= {m.lower().replace(".", ""): i + 1 for i, m in enumerate(months(width, locale))}
             if month_text.lower() in names:
-                return dt.date(_year_ce(named.group(3)), names[month_text.lower()], int(named.group(1)))
+                return _calendar_date(_year_ce(named.group(3)), names[month_text.lower()], int(named.group(1)),
+                                      text)
     except ValueError:
         pass
     raise RoundError(_("อ่านวันที่ “{text}” ไม่ได้ (ใช้รูปแบบ เช่น ๑๕ เม.ย. ๒๕๖๙, 15/4/2569 หรือ 2026-04-15)").format(

@@ -28,6 +28,22 @@ _CLDR_MONTHS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
+#: CLDR's number symbols and decimal pattern (``#,##0.###``, grouping by three) of the locales the app shows,
+#: as babel gives them (tests/test_i18n.py checks them, and the formatted numbers, against ``babel.numbers``;
+#: importing babel.numbers and its locale data at start-up would cost ~30 ms).
+_CLDR_NUMBER_SYMBOLS: dict[str, tuple[str, str]] = {"th": (".", ","), "en": (".", ",")}  # (decimal, group)
+
+
+def format_number(value: int | float, decimals: int = 0, *, trim: bool = False, locale: str = "th") -> str:
+    """*value* in CLDR's decimal pattern for *locale* (Arabic digits): grouped by three with the group symbol,
+    *decimals* places after the decimal symbol (all kept, or trailing zeros cut with *trim*)."""
+    decimal, group = _CLDR_NUMBER_SYMBOLS.get(locale, _CLDR_NUMBER_SYMBOLS["th"])
+    text = f"{value:,.{decimals}f}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.translate(str.maketrans({",": group, ".": decimal}))
+
+
 @functools.cache
 def months(width: str = "wide", locale: str = "th") -> tuple[str, ...]:
     """January … December from CLDR: 'มกราคม' … (wide) or 'ม.ค.' … (abbreviated); Thai unless asked."""
@@ -64,12 +80,23 @@ def digits(text: str, thai: bool) -> str:
     return to_thai_digits(text) if thai else to_arabic_digits(text)
 
 
+def shown_digits(text: object) -> str:
+    """A number in a message to the user: Thai digits in Thai, Arabic digits in another language (who reads no
+    Thai reads no ๑๒๓); a :class:`~trat_desktop.i18n.Shown` text, so a stored message shows it again in the
+    other language. Reports do not use it: they print their own digit choice."""
+    from ..i18n import Shown, language
+
+    text = str(text)
+    shown = to_thai_digits(text) if language() == "th" else to_arabic_digits(text)
+    return Shown(shown, {"digits": to_arabic_digits(text)})
+
+
 def format_baht(amount: int | float, thai_digits: bool = False) -> str:
     """Baht with thousands separators: 99650 -> '99,650' (or '๙๙,๖๕๐')."""
     if float(amount).is_integer():
-        text = f"{int(amount):,}"
+        text = format_number(int(amount))
     else:
-        text = f"{amount:,.2f}"
+        text = format_number(amount, 2)
     return digits(text, thai_digits)
 
 

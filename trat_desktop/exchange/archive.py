@@ -13,7 +13,8 @@ from typing import Any, Callable
 
 from ..atomic import atomic_write
 from ..errors import TratError
-from ..i18n import N_, _
+from ..i18n import N_
+from ..i18n import keyed as _  # refusals become the import ledger's reasons, stored and shown again (i18n.remake)
 from . import keys, safe_json
 
 # Limits (documented in docs/exchange-format.md)

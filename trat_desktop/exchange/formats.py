@@ -10,7 +10,8 @@ from pathlib import Path
 from ..domain.evidence import EvidenceEvent
 from ..domain.progress import FIELD_NAMES, MAX_NOTE, STATUSES, ProgressEntry, ValidationError, check_spent
 from ..domain.text import clean_text
-from ..i18n import N_, _
+from ..i18n import N_
+from ..i18n import keyed as _  # refusals become the import ledger's reasons, stored and shown again (i18n.remake)
 from . import archive
 from .archive import BadArchive
 

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
 from ..errors import TratError
-from ..i18n import _
+from ..i18n import keyed as _  # refusals become the import ledger's reasons, stored and shown again (i18n.remake)
 
 
 @dataclass(frozen=True)

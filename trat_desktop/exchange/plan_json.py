@@ -18,7 +18,8 @@ from ..domain.model import (
 )
 from ..domain.plan_rules import MAX_TEXT, PlanEditError, check_budget_satang, check_target
 from ..domain.text import clean_text
-from ..i18n import N_, _
+from ..i18n import N_
+from ..i18n import keyed as _  # refusals become the import ledger's reasons, stored and shown again (i18n.remake)
 from .archive import BadArchive
 
 # the Thai name of each plan field a message may name (never the JSON key)
@@ -46,7 +47,7 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         "stated_total": _budget(plan.stated_total),
         "agencies": [{"uid": a.uid, "name": a.name, "short_name": a.short_name, "aliases": sorted(a.aliases)}
                      for a in plan.agencies.values()],
-        "warnings": [[w.code, w.message, w.line] for w in plan.warnings],
+        "warnings": [[w.code, w.shown("th"), w.line] for w in plan.warnings],  # Thai, as stored
         "strategies": [{
             "uid": s.uid, "number": s.number, "title": s.title, "goal": s.goal,
             "stated_budget": _budget(s.stated_budget),

@@ -9,7 +9,8 @@ from typing import Any
 
 from ..domain.rounds import ROUND_IDS
 from ..domain.text import clean_text
-from ..i18n import N_, _
+from ..i18n import N_
+from ..i18n import keyed as _  # refusals become the import ledger's reasons, stored and shown again (i18n.remake)
 from .archive import BadArchive
 
 ENTRY = "rounds.jsonl"

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..domain.text import has_lone_surrogate
 from ..errors import TratError
-from ..i18n import _
+from ..i18n import keyed as _  # refusals become the import ledger's reasons, stored and shown again (i18n.remake)
 
 MAX_DEPTH = 24            # plan.json needs 12 levels, a manifest 3
 MAX_NUMBER_CHARS = 32     # a float's repr is at most 24 characters; 2^63 has 19 digits

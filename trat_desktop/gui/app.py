@@ -120,13 +120,16 @@ def claim_database(db_path: Any) -> tuple[Any, int]:
     instance = SingleInstance(db_path)
     if instance.claim():
         return instance, 0
+    from ..i18n import _
+
     if instance.ask_first_to_show():
-        _say("Trat Desktop เปิดฐานข้อมูลนี้อยู่แล้ว จึงสลับไปที่หน้าต่างเดิม")
+        _say(_("Trat Desktop เปิดฐานข้อมูลนี้อยู่แล้ว จึงสลับไปที่หน้าต่างเดิม"))
         return None, 0
     refuse_second_copy(
-        f"ฐานข้อมูล “{instance.db_path.name}” เปิดอยู่ใน{instance.holder} จึงเปิดซ้ำไม่ได้ "
-        "(การเปิดฐานข้อมูลเดียวกันสองหน้าต่างอาจทำให้ค่าที่บันทึกใหม่ถูกเขียนทับ)\n\n"
-        "โปรดใช้หน้าต่างที่เปิดอยู่ หรือปิดโปรแกรมนั้นก่อนแล้วเปิดใหม่")
+        _("ฐานข้อมูล “{name}” เปิดอยู่ใน{holder} จึงเปิดซ้ำไม่ได้ "
+          "(การเปิดฐานข้อมูลเดียวกันสองหน้าต่างอาจทำให้ค่าที่บันทึกใหม่ถูกเขียนทับ)\n\n"
+          "โปรดใช้หน้าต่างที่เปิดอยู่ หรือปิดโปรแกรมนั้นก่อนแล้วเปิดใหม่").format(name=instance.db_path.name,
+                                                                          holder=instance.holder))
     return None, 2
 
 
@@ -134,8 +137,10 @@ def refuse_second_copy(text: str) -> None:
     """The Thai refusal of a second copy whose first did not answer (tests replace this)."""
     from PySide6.QtWidgets import QMessageBox
 
+    from ..i18n import _
+
     _say(text, error=True)
-    QMessageBox.warning(None, "เปิดฐานข้อมูลซ้ำไม่ได้", text)
+    QMessageBox.warning(None, _("เปิดฐานข้อมูลซ้ำไม่ได้"), text)
 
 
 def follow(instance: Any, window: Any) -> None:
@@ -182,8 +187,9 @@ def run_start_problem(db_path: Any, error: Any, open_service: Any = None, instan
             service = opener(db_path)
         except Exception as exc:  # noqa: BLE001 - shown on the same screen again
             from ..errors import TratError, database_error
+            from ..i18n import _
 
-            error = database_error(exc) or TratError(f"เปิดฐานข้อมูลไม่ได้: {exc}")
+            error = database_error(exc) or TratError(_("เปิดฐานข้อมูลไม่ได้: {error}").format(error=exc))
             continue
         try:
             return run_main(app, service, instance)

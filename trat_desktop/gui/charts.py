@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ..i18n import _
+
 MARGIN = 8
 LABEL_SHARE = 0.36  # of the width, at most, for the labels
 BAR_GAP = 3
@@ -51,7 +53,7 @@ class HorizontalBarChart(QWidget):
         self.groups: list[BarGroup] = []
         self.legend: list[tuple[str, str]] = []
         self.maximum: float | None = None
-        self.empty_text = "ยังไม่มีข้อมูล"
+        self.empty_text = _("ยังไม่มีข้อมูล")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)

@@ -77,7 +77,7 @@ def budget_value_text(value: BudgetValue) -> str:
     """One budget value: an amount, or the Thai words for a non-amount ("n/a" reads ไม่ทราบจำนวน)."""
     if value.kind == "na":
         return _(BUDGET_KIND_LABEL["na"])
-    return shared.budget_text(value, thai_digits_enabled())
+    return shared.budget_text(value, thai_digits_enabled(), language())
 
 
 def agency_label(name: str, short_names: Mapping[str, str] | None = None) -> str:
@@ -113,7 +113,7 @@ def budget_cell_tooltip(row: IndicatorRow) -> str:
         hint = _(BUDGET_KIND_HINT[line.value.kind]) if line.value.kind in BUDGET_KIND_HINT else None
         parts.append(f"{text} — {hint}" if hint else text)
     if len(row.budget_lines) > 1:
-        parts.append(f"รวม {baht_text(row.budget_satang())} บาท")
+        parts.append(_("รวม {amount} บาท").format(amount=baht_text(row.budget_satang())))
     return "\n".join(parts)
 
 
@@ -197,11 +197,11 @@ def count_text(count: int, noun: str) -> str:
 
 
 def strategy_text(strategy: Strategy) -> str:
-    return show_digits(f"ยุทธศาสตร์ที่ {strategy.number} {strategy.title}")
+    return show_digits(_("ยุทธศาสตร์ที่ {number} {title}").format(number=strategy.number, title=strategy.title))
 
 
 def tactic_text(tactic: Tactic) -> str:
-    return show_digits(f"กลยุทธ์ที่ {tactic.number} {tactic.title}")
+    return show_digits(_("กลยุทธ์ที่ {number}").format(number=tactic.number) + f" {tactic.title}")
 
 
 def activity_text(activity: Activity) -> str:

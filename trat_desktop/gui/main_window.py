@@ -55,8 +55,11 @@ class PlanSource(Protocol):
 
 
 def load_digit_setting(settings: QSettings) -> bool:
-    """Apply the saved Thai/Arabic digit choice (default Thai) and return it."""
-    value = settings.value(THAI_DIGITS_KEY, True)
+    """Apply the saved Thai/Arabic digit choice and return it. Never chosen: Thai digits on a Thai screen,
+    Arabic on an English one (IT staff who read no Thai read no ๑๒๓ either); a choice made is kept."""
+    from .. import i18n
+
+    value = settings.value(THAI_DIGITS_KEY, i18n.language() == i18n.SOURCE_LANGUAGE)
     thai = value if isinstance(value, bool) else str(value).lower() not in ("false", "0", "no")
     display.set_thai_digits(thai)
     return thai
@@ -837,8 +840,9 @@ class MainWindow(QMainWindow):
             line_item = QTableWidgetItem(line)
             line_item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             line_item.setData(Qt.ItemDataRole.UserRole, warning.line)
-            message_item = QTableWidgetItem(display.show_digits(warning.message))
-            message_item.setToolTip(warning.message)  # (its code, e.g. ROW_SHIFTED, is for the CLI's --json)
+            message = warning.shown()  # the screen's language, whichever it was stored in
+            message_item = QTableWidgetItem(display.show_digits(message))
+            message_item.setToolTip(message)  # (its code, e.g. ROW_SHIFTED, is for the CLI's --json)
             table.setItem(i, 0, line_item)
             table.setItem(i, 1, message_item)
         count = display.show_digits(str(len(warnings)))

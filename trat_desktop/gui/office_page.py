@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QWidget
 
 from ..domain.capabilities import can, own_office
@@ -17,7 +17,7 @@ from ..domain.model import Plan
 from ..domain import fiscal
 from ..domain.thai import fiscal_year_of
 from ..errors import TratError
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, SOURCE_LANGUAGE, _, language, ngettext
 from ..services import AgencyInfo, WorkItem
 from . import display
 from .agency_completer import UID_ROLE, fill_agency_combo
@@ -102,8 +102,14 @@ class OfficePage(QWidget):
         table = self.table
         table.setModel(self.model)
         header = table.horizontalHeader()
+        # the widths suit the Thai headers; another language's may be longer ("Actually spent (baht)")
+        metrics = header.fontMetrics() if language() != SOURCE_LANGUAGE else None
         for column, width in _WIDTHS.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            if metrics is not None:
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+                width = max(width, max((metrics.horizontalAdvance(line) for line in title.splitlines()),
+                                       default=0) + 28)
             table.setColumnWidth(column, width)
         header.setSectionResizeMode(M.COL_INDICATOR, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(M.COL_NOTE, QHeaderView.ResizeMode.Stretch)

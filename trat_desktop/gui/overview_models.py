@@ -198,9 +198,12 @@ def figures_text(row: RowOverview, office: AgencyProgress, quarter: int) -> str:
             achievement_pct=_number(st.achievement_pct), band=display.band_text(st.band)))
     if office.allocated_satang:
         spent = st.spent_satang
-        parts.append(_("งบประมาณ {allocated_satang} บาท ใช้ไป {spent} บาท คงเหลือ {left} บาท ร้อยละการเบิกจ่าย {rate}").format(
+        from ..domain.figures import balance_text
+        from ..i18n import language
+
+        parts.append(_("งบประมาณ {allocated_satang} บาท ใช้ไป {spent} บาท {balance} ร้อยละการเบิกจ่าย {rate}").format(
             allocated_satang=display.baht_text(office.allocated_satang), spent=display.baht_text(spent),
-            left=display.baht_text(office.allocated_satang - spent),
+            balance=balance_text(office.allocated_satang, spent, display.baht_text, language()),
             rate=_number(round(100 * spent / office.allocated_satang, 2))))
     if st.contradiction:
         parts.append("⚠ " + _(st.contradiction))

@@ -16,13 +16,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..domain import plan_rules
 from ..domain.model import BudgetValue
 from ..errors import TratError
+from ..i18n import _, ngettext
 from ..services.plan_edit import NeedsConfirmation, Removal
 from . import display
 
-ENTITY_TEXT = plan_rules.ENTITY_TEXT
-FIELD_TEXT = {"number": "ลำดับ", "title": "ชื่อ", "goal": "เป้าประสงค์", "code": "รหัส", "unit": "หน่วยนับ",
-              "target": "เป้าหมาย", "indicator": "ตัวชี้วัด", "expected_result": "ผลที่คาดว่าจะได้รับ",
-              "quarter_from": "ไตรมาสเริ่ม", "quarter_to": "ไตรมาสสิ้นสุด"}
 BudgetInput = tuple[str, Any, "str | None"]
 StoredLines = list[tuple[BudgetValue, "str | None"]]
 
@@ -133,7 +130,7 @@ class MoveCommand(PlanCommand):
 
 class AgenciesCommand(PlanCommand):
     def __init__(self, controller: "PlanEditController", uid: str, old: list[str], new: list[str]) -> None:
-        super().__init__(controller, "เปลี่ยนหน่วยงานผู้รับผิดชอบ", uid)
+        super().__init__(controller, _("เปลี่ยนหน่วยงานผู้รับผิดชอบ"), uid)
         self.old, self.new = old, new
 
     def apply(self) -> None:
@@ -146,7 +143,7 @@ class AgenciesCommand(PlanCommand):
 class BudgetCommand(PlanCommand):
     def __init__(self, controller: "PlanEditController", uid: str, old: StoredLines,
                  new: list[BudgetInput]) -> None:
-        super().__init__(controller, "แก้ไขรายการงบประมาณ", uid)
+        super().__init__(controller, _("แก้ไขรายการงบประมาณ"), uid)
         self.old, self.new = old, new
 
     def apply(self) -> None:
@@ -225,7 +222,8 @@ class PlanEditController(QObject):
         if not ok:
             return False
         if old.get(field) != clean:
-            text = f"แก้{FIELD_TEXT.get(field, field)}ของ{ENTITY_TEXT[entity]}"
+            text = _("แก้{field}ของ{part}").format(field=plan_rules.field_text(field),
+                                                 part=plan_rules.entity_text(entity))
             self.undo_stack.push(UpdateCommand(self, entity, uid, old, {field: clean}, text))
         self.last_error = None
         self.changed.emit(uid)
@@ -235,7 +233,7 @@ class PlanEditController(QObject):
         ok, uid = self._call(self.service.add, entity, parent_uid, position, **fields)
         if not ok:
             return None
-        self.undo_stack.push(AddCommand(self, entity, uid, f"เพิ่ม{ENTITY_TEXT[entity]}"))
+        self.undo_stack.push(AddCommand(self, entity, uid, _("เพิ่ม{part}").format(part=plan_rules.entity_text(entity))))
         self.changed.emit(uid)
         return str(uid)
 
@@ -254,11 +252,14 @@ class PlanEditController(QObject):
             return False
         if title:
             self.removed_titles[uid] = title
-        self.undo_stack.push(RemoveCommand(self, entity, uid, removal.trash_id, f"ลบ{ENTITY_TEXT[entity]}"))
-        kept = (f" ผลการดำเนินงานที่บันทึกไว้ {display.show_digits(str(removal.progress_rows))} รายการยังเก็บไว้"
-                if removal.progress_rows else "")
+        part = plan_rules.entity_text(entity)
+        self.undo_stack.push(RemoveCommand(self, entity, uid, removal.trash_id, _("ลบ{part}").format(part=part)))
+        count = removal.progress_rows
+        kept = (ngettext(" ผลการดำเนินงานที่บันทึกไว้ {count} รายการยังเก็บไว้",
+                         " ผลการดำเนินงานที่บันทึกไว้ {count} รายการยังเก็บไว้", count).format(
+            count=display.show_digits(str(count))) if count else "")
         self.changed.emit("")
-        self.done.emit(f"ลบ{ENTITY_TEXT[entity]}แล้ว{kept} (เลิกทำได้ หรือกู้คืนจากถังขยะ)")
+        self.done.emit(_("ลบ{part}แล้ว{kept} (เลิกทำได้ หรือกู้คืนจากถังขยะ)").format(part=part, kept=kept))
         return True
 
     def restore(self, trash_id: int, entity: str) -> str | None:
@@ -266,7 +267,7 @@ class PlanEditController(QObject):
         ok, uid = self._call(self.service.restore, trash_id)
         if not ok:
             return None
-        self.undo_stack.push(RemoveCommand(self, entity, uid, trash_id, f"กู้คืน{ENTITY_TEXT[entity]}",
+        self.undo_stack.push(RemoveCommand(self, entity, uid, trash_id, _("กู้คืน{part}").format(part=plan_rules.entity_text(entity)),
                                            removed_first=False))
         self.changed.emit(uid)
         return str(uid)
@@ -276,7 +277,8 @@ class PlanEditController(QObject):
         if not ok:
             return False
         if old != position:
-            self.undo_stack.push(MoveCommand(self, entity, uid, old, position, f"เลื่อน{ENTITY_TEXT[entity]}"))
+            self.undo_stack.push(MoveCommand(self, entity, uid, old, position,
+                                             _("เลื่อน{part}").format(part=plan_rules.entity_text(entity))))
         self.changed.emit(uid)
         return True
 

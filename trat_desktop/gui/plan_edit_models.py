@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from ..domain import display as shared
 from ..domain.model import Activity, IndicatorRow, Plan, Strategy, Tactic
-from ..domain.plan_rules import ENTITY_TEXT
+from ..domain.plan_rules import entity_heading
 from ..i18n import N_, _
 from . import display
 
@@ -345,5 +345,5 @@ class PartTableModel(QAbstractTableModel):
         return self.committer(self.entity, part.uid, self.key(index.column()), value)
 
     def entity_text(self) -> str:
-        """The Thai name of the shown parts' kind ('กลยุทธ์')."""
-        return ENTITY_TEXT[self.entity]
+        """The name of the shown parts' kind ('กลยุทธ์'), in the screen's language."""
+        return entity_heading(self.entity)

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 
 from ..domain.capabilities import can
 from ..domain.model import IndicatorRow, Plan
-from ..domain.plan_rules import ENTITY_TEXT
 from ..errors import TratError
-from ..i18n import _
+from ..i18n import _, ngettext, pgettext
 from ..services import PlanService, ProgressService
 from ..services.plan_edit import PlanEditService
 from . import display
@@ -305,8 +304,12 @@ class PlanEditorPage(QWidget):
         self.table_model.set_children(entity, uid, parts, self._short_names)
         title = (display.show_digits(_("แผนทั้งฉบับ ปีงบประมาณ พ.ศ. {year}").format(year=self.plan.fiscal_year))
                  if isinstance(part, Plan) else part_title(entity, part))
-        child = ENTITY_TEXT[self.table_model.entity]
-        self.form.parentTitleLabel.setText(f"{child}ภายใต้ {title} ({display.count_text(len(parts), 'รายการ')})")
+        children = {"strategy": pgettext("parts", "ยุทธศาสตร์"), "tactic": pgettext("parts", "กลยุทธ์"),
+                    "activity": pgettext("parts", "แผนงาน/โครงการ/กิจกรรม"), "indicator": pgettext("parts", "ตัวชี้วัด")}
+        entity = self.table_model.entity
+        count = ngettext("{count} รายการ", "{count} รายการ", len(parts)).format(count=display.show_digits(f"{len(parts):,}"))
+        self.form.parentTitleLabel.setText(_("{parts}ภายใต้ {title} ({count})").format(
+            parts=children.get(entity, entity), title=title, count=count))
         self._update_actions()
 
     def current_parent_uid(self) -> str | None:

@@ -21,6 +21,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from ..i18n import _
+
 ACTIVATE = b"activate\n"
 ANSWER = b"ok\n"
 WAIT_MS = 3000
@@ -65,8 +67,9 @@ class SingleInstance(QObject):
                 return True  # no lock possible here (e.g. a read-only folder): not held by anyone
             info = self.lock.getLockInfo()  # (pid, host, app); PySide drops the C++ bool
             info = info[-3:] if isinstance(info, tuple) and len(info) >= 3 else ()
-            self.holder = (f"โปรแกรม {info[2]} (หมายเลขโปรเซส {info[0]}) บนเครื่อง “{info[1]}”" if info and info[0]
-                           else "โปรแกรม Trat Desktop อีกหน้าต่างหนึ่ง")
+            self.holder = (_("โปรแกรม {app} (หมายเลขโปรเซส {pid}) บนเครื่อง “{host}”").format(
+                app=info[2], pid=info[0], host=info[1]) if info and info[0]
+                else _("โปรแกรม Trat Desktop อีกหน้าต่างหนึ่ง"))
             return False
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
 
-from ..domain.plan_rules import ENTITY_TEXT
+from ..domain.plan_rules import entity_heading
 from ..errors import TratError
 from ..i18n import N_, _
 from . import display
@@ -62,7 +62,7 @@ class TrashDialog(QDialog):
         table = self.form.trashTable
         table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
-            cells = (ENTITY_TEXT.get(item["entity"], item["entity"]),
+            cells = (entity_heading(item["entity"]),
                      self._titles.get(item["uid"], _(UNKNOWN_TITLE)),
                      display.timestamp_text(item["removed_at"]), item["actor"] or "")
             for column, text in enumerate(cells):

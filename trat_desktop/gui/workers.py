@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..errors import TratError, database_error
+from ..i18n import _
 from ..services import PlanService
 
 
@@ -60,7 +61,8 @@ class _Job(QRunnable):
             self._emit(self.relay.failed, exc.message)
         except Exception as exc:  # noqa: BLE001 - reported to the user, never lost in the thread
             translated = database_error(exc)  # busy, damaged, ... in Thai
-            self._emit(self.relay.failed, translated.message if translated else f"อ่านข้อมูลไม่ได้: {exc}")
+            self._emit(self.relay.failed, translated.message if translated
+                       else _("อ่านข้อมูลไม่ได้: {error}").format(error=exc))
         else:
             self._emit(self.relay.finished, result)
 

@@ -13,7 +13,7 @@ from typing import Any, Sequence
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..domain.figures import Placed, Thresholds, rollup, rule_text
+from ..domain.figures import Placed, Thresholds, balance_text, rollup, rule_text
 from ..domain.reporting import Standing
 from .charts import BarRow, bar_chart
 from .common import Thai
@@ -47,7 +47,8 @@ def office_figures(items: Sequence[Any], standings: Sequence[Standing], d: Thai,
     ]
     if g.allocated_satang or g.spent_satang:
         out.append(P(f"งบประมาณที่ได้รับ {_baht(g.allocated_satang, d)} บาท ใช้ไป {_baht(g.spent_satang, d)} บาท "
-                     f"คงเหลือ {_baht(g.remaining_satang, d)} บาท ร้อยละการเบิกจ่าย {_pct(g.disbursed_pct, d)}", "body"))
+                     + balance_text(g.allocated_satang, g.spent_satang, lambda satang: _baht(satang, d))
+                     + f" ร้อยละการเบิกจ่าย {_pct(g.disbursed_pct, d)}", "body"))
     if g.contradictions:
         out.append(P(d(f"มี {g.contradictions} ตัวชี้วัดที่สถานะยังเป็น “ยังไม่เริ่ม” แต่มีผลการดำเนินงานแล้ว "
                        "โปรดปรับสถานะก่อนส่งรายงาน"), "body"))
@@ -58,8 +59,9 @@ def office_figures(items: Sequence[Any], standings: Sequence[Standing], d: Thai,
                     None if sg.reported_pct is None else sg.reported_pct / 100],
                    d(f"ความสำเร็จเฉลี่ยร้อยละ {_pct(sg.mean_achievement_pct, d)} · ดำเนินการแล้ว "
                      f"{sg.reported:,}/{sg.items:,} · บรรลุ {sg.on_target:,}")
-                   + (f" · งบประมาณ {_baht(sg.allocated_satang, d)} ใช้ไป {_baht(sg.spent_satang, d)} คงเหลือ "
-                      f"{_baht(sg.remaining_satang, d)} บาท" if sg.allocated_satang or sg.spent_satang else ""))
+                   + (f" · งบประมาณ {_baht(sg.allocated_satang, d)} ใช้ไป {_baht(sg.spent_satang, d)} "
+                      + balance_text(sg.allocated_satang, sg.spent_satang, lambda satang: _baht(satang, d))
+                      if sg.allocated_satang or sg.spent_satang else ""))
             for number, sg in sorted(g.children.items(), key=lambda kv: int(kv[0]))]
     if rows:
         out.append(KeepTogether([

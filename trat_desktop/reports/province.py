@@ -407,7 +407,10 @@ def _budget_sentence(allocated: int, spent: int, d: Thai) -> str:
     """'งบประมาณ x ใช้ไป y คงเหลือ z บาท ร้อยละการเบิกจ่าย w' ('' without an amount)."""
     if not allocated and not spent:
         return ""
-    text = f"งบประมาณ {_baht(allocated, d)} ใช้ไป {_baht(spent, d)} คงเหลือ {_baht(allocated - spent, d)} บาท"
+    from ..domain.figures import balance_text
+
+    text = (f"งบประมาณ {_baht(allocated, d)} ใช้ไป {_baht(spent, d)} "
+            + balance_text(allocated, spent, lambda satang: _baht(satang, d)))
     return text + (f" ร้อยละการเบิกจ่าย {_pct(spent, allocated, d)}" if allocated else "")
 
 

@@ -30,7 +30,9 @@ from ..store.connection import bulk_writes
 from .exchange_keys import ExchangeKeys
 from .exchange_ledger import ExchangeLedger
 from .progress import ProgressService
-from ..i18n import _, ngettext
+from ..i18n import key_of, remake
+from ..i18n import keyed as _  # refusals become the import ledger's reasons, stored and shown again (i18n.remake)
+from ..i18n import keyed_ngettext as ngettext
 
 FIELD_TEXT = {name: FIELD_NAMES[name] for name in merge.COMPARED}
 
@@ -142,6 +144,13 @@ class _Run:
     seen: set[str] = field(default_factory=set)
     #: ledger rows of files that changed nothing, written in the run's transaction (or at its end)
     ledger_rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def stored_reason(reason: str) -> dict[str, str]:
+    """A reason as the ledger keeps it: in Thai (the source language, made again from the message's recipe
+    when it was made in English) and the recipe, from which the ledger is shown in the screen's language."""
+    key = key_of(reason) or ""
+    return {"reason": remake(key, "th") or str(reason), "reason_key": key}
 
 
 def unexpected_reason(file_name: str, exc: BaseException) -> str:
@@ -264,7 +273,7 @@ class OfficeImport:
                 if r.status == "rejected":
                     exchange_store.add_ledger(self._db, {"file_sha256": "", "file_name": r.file,
                                                          "imported_at": self.progress.now(), "status": "rejected",
-                                                         "reason": r.reason})
+                                                         **stored_reason(r.reason)})
         return ImportReport(results, dry_run)
 
     def _in_order(self, files: list[Path]) -> list[Path]:
@@ -327,7 +336,7 @@ class OfficeImport:
         return result
 
     def _counts(self, r: FileResult, name: str) -> dict[str, Any]:
-        return {"file_name": name, "imported_at": self.progress.now(), "status": r.status, "reason": r.reason,
+        return {"file_name": name, "imported_at": self.progress.now(), "status": r.status, **stored_reason(r.reason),
                 "added": r.added, "updated": r.updated, "unchanged": r.unchanged, "conflicts": r.conflicts}
 
     def _flush_ledger(self, run: "_Run") -> None:

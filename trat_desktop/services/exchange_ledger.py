@@ -19,7 +19,7 @@ from ..store import exchange as exchange_store
 from ..store import progress as progress_store
 from . import backup as backup_service
 from .progress import ProgressService
-from ..i18n import _
+from ..i18n import _, language, remake
 
 BACKUPS_KEPT = 10
 
@@ -121,7 +121,12 @@ class ExchangeLedger:
                 audit_store.encode("accept" if accept else "drop"))])
 
     def ledger(self) -> list[dict[str, Any]]:
-        return exchange_store.ledger(self._db)
+        """The import ledger, newest first; each reason in the screen's language (stored in Thai, with the
+        recipe it is made again from; older rows have none and show as stored)."""
+        rows = exchange_store.ledger(self._db)
+        for row in rows:
+            row["reason"] = remake(row.pop("reason_key", ""), language()) or row["reason"]
+        return rows
 
     def backup_folder(self) -> Path:
         return backup_service.backup_folder(self.plans)

@@ -327,5 +327,5 @@ def plan_summary(plan: Plan) -> dict[str, Any]:
         "budget_by_strategy": {str(s.number): _baht(s.budget_satang()) for s in plan.strategies},
         "stated_budget_by_strategy": {str(s.number): stated(s.stated_budget) for s in plan.strategies},
         "stated_budget_total": stated(plan.stated_total),
-        "warnings": [{"code": w.code, "message": w.message, "line": w.line} for w in plan.warnings],
+        "warnings": [{"code": w.code, "message": w.shown(), "line": w.line} for w in plan.warnings],
     }

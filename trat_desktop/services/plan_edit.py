@@ -14,7 +14,7 @@ from ..domain.labels import row_labels
 from ..domain.model import BudgetValue, copy_for_year
 from ..domain.plan_rules import PlanEditError
 from ..domain.text import clean_text
-from ..domain.thai import to_thai_digits
+from ..domain.thai import shown_digits
 from ..errors import TratError
 from ..store import plan_edit as edit_store
 from ..store import plans as plan_store
@@ -145,7 +145,7 @@ class PlanEditService:
             count = len(impact.affected)
             raise NeedsConfirmation(
                 ngettext("{what}ทำให้ผลที่บันทึกไว้ {count} รายการ{outside}:", "{what}ทำให้ผลที่บันทึกไว้ {count} รายการ{outside}:",
-                         count).format(what=what, count=to_thai_digits(str(count)), outside=outside)
+                         count).format(what=what, count=shown_digits(count), outside=outside)
                 + "\n" + "\n".join(impact.lines) + "\n"
                 + _("ผลเหล่านี้จะไม่ถูกลบ: เก็บไว้และแสดงว่า “{outside}” หน่วยงานยังล้างหรือแก้ไขได้ ยืนยันการแก้ไขหรือไม่?"
                     ).format(outside=outside), count, impact.affected, impact.lines)
@@ -222,7 +222,7 @@ class PlanEditService:
             listed = ("\n" + "\n".join(impact.lines)) if impact.lines else ""
             raise NeedsConfirmation(
                 ngettext("{part}นี้มีผลการดำเนินงานที่บันทึกไว้ {count} รายการ", "{part}นี้มีผลการดำเนินงานที่บันทึกไว้ {count} รายการ",
-                         count).format(part=_(plan_rules.ENTITY_TEXT[entity]), count=to_thai_digits(str(count)))
+                         count).format(part=plan_rules.entity_text(entity), count=shown_digits(count))
                 + listed + "\n"
                 + _("ยืนยันการลบหรือไม่? ผลที่บันทึกไว้จะถูกเก็บไว้และกู้คืนได้ (แสดงว่า “{outside}”)").format(
                     outside=_(plan_fit.OUTSIDE_PLAN_TEXT)), count, impact.affected, impact.lines)

@@ -21,7 +21,7 @@ from ..domain.progress import (
     ValidationError,
     allocated_satang,
     check_achieved,
-    parse_number,
+    parse_achieved,
     parse_spent,
     parse_status,
     validate_entry,
@@ -279,7 +279,8 @@ class ProgressService:
         current = self.current_entry(item, quarter)
         changes: dict[str, Any] = {"reporter": me.reporter_name}
         if achieved is not UNSET:
-            changes["achieved"] = parse_number(achieved, _("ผลการดำเนินงาน")) if isinstance(achieved, str) else achieved
+            changes["achieved"] = (parse_achieved(achieved, item.row.unit) if isinstance(achieved, str)
+                                   else achieved)
         if spent is not UNSET:
             changes["spent_satang"] = parse_spent(spent) if isinstance(spent, str) else spent
         if spent_satang is not UNSET:

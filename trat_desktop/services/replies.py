@@ -19,7 +19,7 @@ from .. import __version__
 from ..domain.capabilities import require
 from ..domain.rounds import ROUND_IDS, REVIEW_TEXT, be_date_text
 from ..domain.text import clean_text
-from ..domain.thai import to_thai_digits
+from ..domain.thai import shown_digits, to_thai_digits
 from ..exchange import archive, formats, safe_json
 from ..exchange.archive import BadArchive
 from ..store import exchange as exchange_store
@@ -113,8 +113,8 @@ class ReplyService:
         if sequence <= applied:
             return {"status": "unchanged" if sequence == applied else "stale", "sequence": sequence,
                     "message": _("ใบตอบรับฉบับที่ {number} ไม่ใหม่กว่าฉบับที่นำเข้าแล้ว (ฉบับที่ {applied}) "
-                                 "จึงไม่เปลี่ยนแปลงข้อมูล").format(number=to_thai_digits(str(sequence)),
-                                                               applied=to_thai_digits(str(applied)))}
+                                 "จึงไม่เปลี่ยนแปลงข้อมูล").format(number=shown_digits(sequence),
+                                                               applied=shown_digits(applied))}
         if "reply.json" not in raw:
             raise BadArchive(_("ใบตอบรับ “{name}” ไม่มีข้อมูล").format(name=path.name))
         try:
@@ -132,7 +132,7 @@ class ReplyService:
             settings_store.save_settings(self._db, {APPLIED: str(sequence)}, me.actor(), now)
         latest = max(receipts, key=lambda r: r["sequence"], default=None)
         text = (_("ศูนย์ฯ ได้รับไฟล์ฉบับที่ {number} เมื่อ {when}").format(
-                    number=to_thai_digits(str(latest["sequence"])), when=_when(latest["imported_at"]))
+                    number=shown_digits(latest["sequence"]), when=_when(latest["imported_at"]))
                 if latest else _("ศูนย์ฯ ยังไม่ได้รับไฟล์ใดจากหน่วยงานนี้"))
         return {"status": "imported", "sequence": sequence, "message": text, **counts}
 
@@ -146,6 +146,10 @@ def _when(iso: str) -> str:
         moment = dt.datetime.fromisoformat(iso)
     except (TypeError, ValueError):
         return str(iso)[:32]
+    from ..i18n import language
+
+    if language() != "th":  # an English screen: '20 Apr 2569 BE 09:00'
+        return be_date_text(moment.date(), False, language=language()) + f" {moment.hour:02d}:{moment.minute:02d}"
     return be_date_text(moment.date()) + to_thai_digits(f" {moment.hour:02d}:{moment.minute:02d} น.")
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..domain import rounds as rules
 from ..domain.capabilities import can, require
-from ..domain.thai import to_thai_digits
+from ..domain.thai import shown_digits
 from ..errors import TratError
 from ..store import rounds as round_store
 from .progress import ProgressService
@@ -66,11 +66,11 @@ class RoundService:
         if state is not None and state.changed_after_signoff:
             changed = " · " + ngettext("{changed} {count} รายการ", "{changed} {count} รายการ",
                                        state.changed_after_signoff).format(
-                changed=_(rules.CHANGED_AFTER_SIGNOFF), count=to_thai_digits(str(state.changed_after_signoff)))
+                changed=_(rules.CHANGED_AFTER_SIGNOFF), count=shown_digits(state.changed_after_signoff))
         if state is not None and state.state == "submitted":
             return _("รอบที่ต้องส่ง: {round} · ลงนามส่งรายงานแล้ว{changed}").format(round=item.title(language()), changed=changed)
         return _("รอบที่ต้องส่ง: {round} · {due}{changed}").format(
-            round=item.title(language()), due=rules.due_text(item, today, language=language()), changed=changed)
+            round=item.title(language()), due=rules.due_text(item, today, language() == "th", language=language()), changed=changed)
 
     # -- coordinator ---------------------------------------------------------------------------
     def set_dates(self, fiscal_year: int, round_id: str, start: Any = None, end: Any = None,
@@ -80,8 +80,14 @@ class RoundService:
         require(me, "set_rounds")
         if fiscal_year not in self.progress.plans.fiscal_years():
             raise TratError(_("ไม่มีแผนของปีงบประมาณ พ.ศ. {year}").format(
-                                year=to_thai_digits(str(fiscal_year))))
+                                year=shown_digits(fiscal_year)))
         current = self.find(fiscal_year, round_id)
+        given = {"start": start, "end": end, "due": due}
+        blank = [name for name, value in given.items() if value is not None and not str(value).strip()]
+        if blank or all(value is None for value in given.values()):
+            # an empty date typed (--due "") would otherwise leave the round as it was and look as if set
+            raise TratError(_("ไม่ได้ระบุวันที่ที่จะเปลี่ยน: ระบุวันเริ่มต้น วันสิ้นสุด หรือวันครบกำหนดส่ง "
+                              "เช่น ๑๕ เม.ย. ๒๕๖๙ จึงยังไม่ได้เปลี่ยนแปลงสิ่งใด"))
         changed = rules.Round(
             fiscal_year, current.id,
             rules.parse_date(start) if start else current.start,
@@ -160,14 +166,14 @@ class RoundService:
         missing = self.missing(fiscal_year, item.id)
         if missing:
             cell = _("{row} ไตรมาส {quarter}")
-            listed = ", ".join(cell.format(row=c.label, quarter=to_thai_digits(str(c.quarter))) for c in missing[:10])
+            listed = ", ".join(cell.format(row=c.label, quarter=shown_digits(c.quarter)) for c in missing[:10])
             more = (ngettext(" และอีก {count} รายการ", " และอีก {count} รายการ", len(missing) - 10).format(
-                count=to_thai_digits(str(len(missing) - 10))) if len(missing) > 10 else "")
+                count=shown_digits(len(missing) - 10)) if len(missing) > 10 else "")
             raise TratError(ngettext("ยังส่ง{name}ไม่ได้: ตัวชี้วัดที่ถึงกำหนดยังไม่มีผล หรือมีสถานะแต่ไม่ระบุเหตุผล "
                                      "{count} รายการ: {listed}{more}",
                                      "ยังส่ง{name}ไม่ได้: ตัวชี้วัดที่ถึงกำหนดยังไม่มีผล หรือมีสถานะแต่ไม่ระบุเหตุผล "
                                      "{count} รายการ: {listed}{more}", len(missing)).format(
-                name=item.title(language()), count=to_thai_digits(str(len(missing))), listed=listed, more=more))
+                name=item.title(language()), count=shown_digits(len(missing)), listed=listed, more=more))
         name = (signer_name or me.head_name).strip()
         position = (signer_position or me.head_position).strip()
         if not name:

@@ -14,7 +14,7 @@ from .. import paths
 from ..i18n import _, ngettext
 
 APPLICATION_ID = 0x54524154  # "TRAT"
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 _MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 #: How long a write waits for another connection's write transaction to end (SQLite's busy handler
 #: retries within it) before it is refused with a Thai message. The GUI's own connection waits less

@@ -18,6 +18,7 @@ from .agencies import save_agencies
 from .audit import record
 from .connection import Database
 from .plan_edit import TABLES, _snapshot
+from .plans import warning_rows
 from ..i18n import _
 
 
@@ -177,8 +178,7 @@ def _save_revision(db: Database, plan: Plan, agencies: Iterable[Agency], actor: 
                    "stated_total_kind = ?, stated_total_satang = ?, imported_at = ? WHERE id = ?",
                    [plan.title, old_revision + 1, plan.source_name, plan.source_sha256, kind, satang, at, plan_id])
         db.execute("DELETE FROM plan_warnings WHERE plan_id = ?", [plan_id])
-        db["plan_warnings"].insert_all(
-            {"plan_id": plan_id, "code": w.code, "message": w.message, "line": w.line} for w in plan.warnings)
+        db["plan_warnings"].insert_all(warning_rows(plan_id, plan.warnings))
         record(db, at=at, actor=actor, action="plan_import", entity="plan", entity_uid=str(plan.fiscal_year),
                field="revision", old=str(old_revision), new=str(old_revision + 1))
     return int(old_revision + 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from operator import itemgetter
-from typing import Iterable
+from typing import Any, Iterable, Iterator
 from ..domain.model import (
     Activity,
     Agency,
@@ -76,15 +76,20 @@ def save_plan(db: Database, plan: Plan, agencies: Iterable[Agency] = (),
                     }).last_pk
                     for r_pos, row in enumerate(activity.rows):
                         _save_row(db, activity_id, r_pos, row, agency_ids)
-        db["plan_warnings"].insert_all(
-            {"plan_id": plan_id, "code": w.code, "message": w.message, "line": w.line} for w in plan.warnings
-        )
+        db["plan_warnings"].insert_all(warning_rows(plan_id, plan.warnings))
         db["audit_log"].insert({
             "at": stamp, "actor": "", "action": "plan_import", "entity": "plan",
             "entity_uid": str(plan.fiscal_year), "field": "revision",
             "old_value": None if old is None else str(old[1]), "new_value": str(new_revision),
         })
     return int(plan_id)
+
+
+def warning_rows(plan_id: int, warnings: Iterable[PlanWarning]) -> Iterator[dict[str, Any]]:
+    """The stored rows of a plan's warnings: the text in Thai (the source language, made again from the
+    message's recipe when it was read in English), and the recipe the screen makes its own language from."""
+    for w in warnings:
+        yield {"plan_id": plan_id, "code": w.code, "message": w.shown("th"), "line": w.line, "message_key": w.key}
 
 
 def _save_row(db: Database, activity_id: int, position: int, row: IndicatorRow,
@@ -159,7 +164,8 @@ def load_plan(db: Database, fiscal_year: int, agency_uid: str | None = None) -> 
             tactics[tid].activities.append(activity)
         names = dict(conn.execute("SELECT id, name FROM agencies").fetchall())
         rows = _load_rows(conn, scope, params, activities, names)
-        warnings = conn.execute("SELECT code, message, line FROM plan_warnings WHERE plan_id = ? ORDER BY id",
+        warnings = conn.execute("SELECT code, message, line, message_key FROM plan_warnings WHERE plan_id = ? "
+                                "ORDER BY id",
                                 [plan_id]).fetchall()
     except sqlite3.Error as exc:
         db._fail(exc)
@@ -169,7 +175,7 @@ def load_plan(db: Database, fiscal_year: int, agency_uid: str | None = None) -> 
         plan.strategies = [s for s in plan.strategies if s.tactics]
     used = {n for r in rows for n in r.agencies}
     plan.agencies.update((a.name, a) for a in load_agencies(db) if a.name in used)
-    plan.warnings = [PlanWarning(code, message, line) for code, message, line in warnings]
+    plan.warnings = [PlanWarning(code, message, line, key) for code, message, line, key in warnings]
     return plan
 
 
