@@ -124,7 +124,9 @@ def test_the_first_paint_imports_no_report_exchange_or_later_modules(tmp_path: P
                   # what only the entry page uses: its undo, the bands of its figures
                   "trat_desktop.gui.entry_controller", "trat_desktop.domain.figures",
                   # and the rounds' sign-offs it shows (the window's default year reads store/round_dates only)
-                  "trat_desktop.store.rounds", "trat_desktop.services.rounds"}
+                  "trat_desktop.store.rounds", "trat_desktop.services.rounds",
+                  # and the evidence of the selected line (the services read store/evidence when asked)
+                  "trat_desktop.store.evidence"}
     # the plan tab's widgets and the warnings dock: made after the office's first paint, before the coordinator's
     plan_page = {"trat_desktop.gui.forms.ui_plan_page", "trat_desktop.gui.forms.ui_warnings_dock"}
     if role == "office":

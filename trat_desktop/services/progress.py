@@ -15,6 +15,7 @@ from ..domain.labels import LabelledRow, labelled_rows
 if TYPE_CHECKING:  # (domain/figures is read when the bands are: the coordinator's first paint needs none)
     from ..domain.figures import Thresholds
     from ..store.audit_history import FieldChange
+    from ..store.evidence import Evidence
 from ..domain.model import IndicatorRow, Plan
 from ..domain.progress import (
     ProgressEntry,
@@ -29,14 +30,19 @@ from ..domain.progress import (
 from ..domain.text import clean_text
 from ..errors import TratError
 from ..store import audit as audit_store
-from ..store import evidence as evidence_store
-from ..store.evidence import Evidence
 from ..store import progress as progress_store
 from ..store import settings as settings_store
 from .plan import PlanService
 from ..i18n import _
 
 UNSET: Any = object()
+
+
+def _evidence_store() -> Any:
+    """store/evidence, read when evidence is (the coordinator's window opens on the plan without it)."""
+    from ..store import evidence
+
+    return evidence
 
 
 def _default_thresholds() -> Thresholds:
@@ -369,8 +375,8 @@ class ProgressService:
         me = self.check_can_attach(item, quarter)
         source = Path(source)
         self.plans.refuse_database_file(source)
-        sha, size = evidence_store.store_blob(self.evidence_folder(), source)
-        return evidence_store.add_evidence(self._db, item.indicator_uid, item.agency_uid, quarter, sha,
+        sha, size = _evidence_store().store_blob(self.evidence_folder(), source)
+        return _evidence_store().add_evidence(self._db, item.indicator_uid, item.agency_uid, quarter, sha,
                                            source.name, size, me.actor(), self._now())
 
     def check_can_attach(self, item: WorkItem, quarter: int) -> Identity:
@@ -388,7 +394,7 @@ class ProgressService:
     def check_evidence_file(self, source: Path | str) -> int:
         """Refuse (TratError, Thai) a file that cannot be attached: missing, not a file, too large.
         Returns its size. attach_evidence checks the same; this lets a caller check several first."""
-        return evidence_store.check_source(Path(source))
+        return _evidence_store().check_source(Path(source))
 
     def all_evidence(self, fiscal_year: int | None = None) -> list[tuple[WorkItem, Evidence]]:
         """Every attachment on the rows this installation works on, in plan order."""
@@ -403,11 +409,11 @@ class ProgressService:
             evidence_id=evidence_id, whose=_("หน่วยงานนี้") if own_office(self.identity()) is not None else _("แผน")))
 
     def evidence(self, item: WorkItem, quarter: int | None = None) -> list[Evidence]:
-        return evidence_store.list_evidence(self._db, item.indicator_uid, item.agency_uid, quarter)
+        return _evidence_store().list_evidence(self._db, item.indicator_uid, item.agency_uid, quarter)
 
     def evidence_path(self, evidence: Evidence) -> Path:
         """Where the attached file's content is, for opening with the system viewer."""
-        return evidence_store.blob_path(self.evidence_folder(), evidence.sha256)
+        return _evidence_store().blob_path(self.evidence_folder(), evidence.sha256)
 
     def remove_evidence(self, item: WorkItem, evidence_id: int) -> None:
         me = self.identity()
@@ -416,7 +422,7 @@ class ProgressService:
         if evidence_id not in mine:
             raise TratError(_("ไม่พบไฟล์หลักฐานนี้ในตัวชี้วัดที่เลือก"))
         self.check_round_open(item, mine[evidence_id].quarter)
-        evidence_store.remove_evidence(self._db, evidence_id, me.actor(), self._now())
+        _evidence_store().remove_evidence(self._db, evidence_id, me.actor(), self._now())
 
     def audit(self, limit: int = 200) -> list[dict[str, Any]]:
         return audit_store.audit_rows(self._db, limit=limit)
