@@ -27,6 +27,7 @@ from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .ops import error_text, run_in_background
 from .years import selected_year_of
+from .window_actions import WindowActions
 
 LAST_DIR_KEY = "exchange/last_dir"
 OFFICE_FILES = N_("ไฟล์ผลการดำเนินงาน (*.trat);;ทุกไฟล์ (*)")
@@ -58,16 +59,12 @@ def _packages(progress: Any) -> Any:
     return PlanPackageService(_exchange_service(progress))
 
 
-class ExchangeActions(QObject):
+class ExchangeActions(WindowActions):
     """The menu actions and the drop target; one per main window."""
 
     def __init__(self, window: QMainWindow, plans: PlanService, progress: ProgressService,
                  settings: QSettings) -> None:
-        super().__init__(window)
-        self.window = window
-        self.plans = plans
-        self.progress = progress
-        self.settings = settings
+        super().__init__(window, plans, progress, settings)
         self._exchange: Any = None
         self.last_message = ""
         self.import_dialog: Any = None

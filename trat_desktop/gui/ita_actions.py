@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMainWindow, QMenu,
@@ -30,6 +30,7 @@ from . import display, file_dialogs
 from .ops import error_text, report_progress, run_in_background
 from .qt_thai import name_buttons
 from .years import window_year
+from .window_actions import WindowActions
 
 MENU_TEXT = N_("ชุดหลักฐาน ITA…")
 SETTINGS_TEXT = N_("เอกสารชุดหลักฐาน ITA…")
@@ -140,16 +141,12 @@ class ItaSettingsDialog(QDialog):
         self.accept()
 
 
-class ItaActions(QObject):
+class ItaActions(WindowActions):
     """รายงาน › ชุดหลักฐาน ITA… and ตั้งค่า › เอกสารชุดหลักฐาน ITA… of one main window."""
 
     def __init__(self, window: QMainWindow, plans: PlanService, progress: ProgressService,
                  settings: QSettings) -> None:
-        super().__init__(window)
-        self.window = window
-        self.plans = plans
-        self.progress = progress
-        self.settings = settings
+        super().__init__(window, plans, progress, settings)
         self.dialog: Any = None
         self.settings_dialog: Any = None
         self.last_op: Any = None

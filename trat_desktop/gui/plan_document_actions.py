@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -23,6 +23,7 @@ from ..services import PlanService, ProgressService
 from . import display, file_dialogs
 from .forms.ui_plan_revision_dialog import Ui_PlanRevisionDialog
 from .ops import error_text, run_in_background
+from .window_actions import WindowActions
 
 LAST_DIR_KEY = "plan_document/last_dir"
 DOCUMENT_FILES = (N_("เอกสารแผน (*.docx *.txt);;เอกสาร Word (*.docx);;ข้อความ UTF-8 (*.txt);;ทุกไฟล์ (*)"))
@@ -44,16 +45,12 @@ class PlanRevisionDialog(QDialog):
         self.form.cancelButton.setDefault(True)  # Enter does not change the plan
 
 
-class PlanDocumentActions(QObject):
+class PlanDocumentActions(WindowActions):
     """The coordinator's "import plan document" action; one per main window."""
 
     def __init__(self, window: QMainWindow, plans: PlanService, progress: ProgressService,
                  settings: QSettings) -> None:
-        super().__init__(window)
-        self.window = window
-        self.plans = plans
-        self.progress = progress
-        self.settings = settings
+        super().__init__(window, plans, progress, settings)
         self.dialog: PlanRevisionDialog | None = None
         self.last_message = ""
         self.last_op: Any = None

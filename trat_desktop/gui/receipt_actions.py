@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMainWindow, QMenu, QMessageBox, QVBoxLayout,
@@ -25,6 +25,7 @@ from . import file_dialogs
 from .ops import error_text, run_in_background
 from .qt_thai import name_buttons
 from .years import window_year
+from .window_actions import WindowActions
 
 MENU_TEXT = N_("ใบตอบรับของหน่วยงาน…")
 CAPABILITY = "export_reply"  # the same rule as the receipt itself (services/reports.ReportService.receipt)
@@ -62,13 +63,12 @@ class ReceiptDialog(QDialog):
         return self.office_combo.currentText()
 
 
-class ReceiptActions(QObject):
+class ReceiptActions(WindowActions):
     """รายงาน › ใบตอบรับของหน่วยงาน… (coordinator)."""
 
     def __init__(self, window: QMainWindow, plans: PlanService, progress: ProgressService,
                  settings: QSettings) -> None:
-        super().__init__(window)
-        self.window, self.plans, self.progress, self.settings = window, plans, progress, settings
+        super().__init__(window, plans, progress, settings)
         self.action = QAction(_(MENU_TEXT), window)
         self.action.triggered.connect(lambda _checked=False: self.open_dialog())
         self.dialog: ReceiptDialog | None = None

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QSettings, QUrl, Signal
+from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox, QToolButton, QWidget
 
@@ -49,6 +49,7 @@ from . import display, file_dialogs
 from .ops import BackgroundOp, error_text, report_progress, run_in_background
 from .report_dialog import KINDS, PREVIEW, PRINT, SAVE, ReportDialog, ReportRequest, kinds_for
 from .years import default_year_of, selected_year_of
+from .window_actions import WindowActions
 
 MENU_TITLE = N_("รายงาน")
 LAST_DIR_KEY = "reports/last_dir"
@@ -150,7 +151,7 @@ def make_report(progress: ProgressService, request: ReportRequest, target: Path,
     return ReportOutcome(request, target, pages, title)
 
 
-class ReportActions(QObject):
+class ReportActions(WindowActions):
     """The รายงาน menu of one main window; runs reports in the background."""
 
     #: (done, total, text) as the report is made, in the GUI thread
@@ -162,11 +163,7 @@ class ReportActions(QObject):
 
     def __init__(self, window: QMainWindow, plans: PlanService, progress: ProgressService, settings: QSettings,
                  opener: Opener | None = None, preview_dir: Path | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.plans = plans
-        self.progress = progress
-        self.settings = settings
+        super().__init__(window, plans, progress, settings)
         self.opener: Opener = opener or open_with_system
         self.preview_dir = preview_dir or Path(tempfile.gettempdir()) / PREVIEW_DIR_NAME
         self.menu: QMenu | None = None

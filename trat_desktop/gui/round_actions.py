@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
@@ -31,6 +31,7 @@ from . import display, file_dialogs
 from .ops import error_text, run_in_background
 from .qt_thai import name_buttons
 from .years import window_year
+from .window_actions import WindowActions
 
 LAST_DIR_KEY = "rounds/last_dir"
 REPLY_FILES = N_("ใบตอบรับ (*.trat);;ทุกไฟล์ (*)")
@@ -364,16 +365,12 @@ class TimelinessDialog(QDialog):
             else _("ไม่มีหน่วยงานที่ต้องแจ้งเตือนในรอบนี้"))
 
 
-class RoundActions(QObject):
+class RoundActions(WindowActions):
     """The รอบรายงาน menu of one main window."""
 
     def __init__(self, window: QMainWindow, plans: PlanService, progress: ProgressService,
                  settings: QSettings) -> None:
-        super().__init__(window)
-        self.window = window
-        self.plans = plans
-        self.progress = progress
-        self.settings = settings
+        super().__init__(window, plans, progress, settings)
         self.last_message = ""
         self.last_op: Any = None
         self.dialog: Any = None
