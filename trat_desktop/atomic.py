@@ -137,6 +137,18 @@ def part_path(path: Path) -> Path:
     return path.with_name(f".{path.name[:PART_NAME_CHARS]}.{os.getpid()}-{os.urandom(4).hex()}{PART_SUFFIX}")
 
 
+def _prepare(path: Path, what: str, make_folder: bool = True) -> Path:
+    """The temporary name an output is written under beside *path* (its folder made, if asked, and what an
+    earlier killed write left under that name removed)."""
+    if make_folder:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise output_error(exc, path, what) from exc
+    clean_leftovers(path.parent, only_for=path.name)
+    return part_path(path)
+
+
 @contextlib.contextmanager
 def atomic_write(path: Path | str, what: str = "ไฟล์", make_folder: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside *path*; when the block ends without an error the file is
@@ -144,13 +156,7 @@ def atomic_write(path: Path | str, what: str = "ไฟล์", make_folder: bool
     (an existing file under that name is replaced only by a complete new one). *make_folder*:
     create the target's folder if needed (not for a place the user chose in a dialog)."""
     path = Path(path)
-    if make_folder:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise output_error(exc, path, what) from exc
-    clean_leftovers(path.parent, only_for=path.name)
-    tmp = part_path(path)
+    tmp = _prepare(path, what, make_folder)
     try:
         yield tmp
         _flush(tmp)
@@ -280,12 +286,7 @@ def atomic_folder(path: Path | str, what: str = "โฟลเดอร์", repl
         raise OutputError(_("โฟลเดอร์ “{path}” มีไฟล์อยู่แล้ว จึงไม่ได้เขียนทับ และไม่ได้เปลี่ยนแปลงสิ่งใด "
                             "โปรดเลือกโฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง หรือสั่งอีกครั้งพร้อม --force เพื่อแทนที่ทั้งโฟลเดอร์"
                             ).format(path=path))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise output_error(exc, path, what) from exc
-    clean_leftovers(path.parent, only_for=path.name)
-    tmp = part_path(path)
+    tmp = _prepare(path, what)
     aside: Path | None = None
     try:
         tmp.mkdir()

@@ -20,7 +20,7 @@ from typing import Iterable, Literal, Mapping
 from ..errors import TratError
 from ..i18n import N_, _, language, translator
 from .fiscal import ROUND_DUE_DAYS
-from .thai import BE_OFFSET, digits, format_be_date, months, quarter_bounds, to_arabic_digits
+from .thai import BE_OFFSET, digits, format_be_date, months, quarter_bounds, shown_digits, to_arabic_digits
 
 ROUND_IDS = ("q1", "q2", "q3", "q4", "h1", "y")
 #: the rounds' names as reports print them (Thai); the screen shows ``round_name(id, language)``
@@ -176,10 +176,9 @@ def _calendar_date(year: int, month: int, day: int, text: str) -> dt.date:
     if 1 <= month <= 12 and 1 <= year <= 9999:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            thai = language() == "th"
             raise RoundError(_("ไม่มีวันที่ “{text}” ในปฏิทิน: เดือน{month} {year} มี {days} วัน").format(
-                text=text, month=months("wide", "th" if thai else "en")[month - 1],
-                year=digits(str(year + BE_OFFSET), thai), days=digits(str(last), thai)))
+                text=text, month=months("wide", "th" if language() == "th" else "en")[month - 1],
+                year=shown_digits(year + BE_OFFSET), days=shown_digits(last)))
     return dt.date(year, month, day)
 
 

@@ -32,16 +32,18 @@ _CLDR_MONTHS: dict[tuple[str, str], tuple[str, ...]] = {
 #: as babel gives them (tests/test_i18n.py checks them, and the formatted numbers, against ``babel.numbers``;
 #: importing babel.numbers and its locale data at start-up would cost ~30 ms).
 _CLDR_NUMBER_SYMBOLS: dict[str, tuple[str, str]] = {"th": (".", ","), "en": (".", ",")}  # (decimal, group)
+#: Python's "," and "." as each locale's symbols
+_NUMBER_TABLES = {locale: str.maketrans({",": group, ".": decimal})
+                  for locale, (decimal, group) in _CLDR_NUMBER_SYMBOLS.items()}
 
 
 def format_number(value: int | float, decimals: int = 0, *, trim: bool = False, locale: str = "th") -> str:
     """*value* in CLDR's decimal pattern for *locale* (Arabic digits): grouped by three with the group symbol,
     *decimals* places after the decimal symbol (all kept, or trailing zeros cut with *trim*)."""
-    decimal, group = _CLDR_NUMBER_SYMBOLS.get(locale, _CLDR_NUMBER_SYMBOLS["th"])
     text = f"{value:,.{decimals}f}"
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
-    return text.translate(str.maketrans({",": group, ".": decimal}))
+    return text.translate(_NUMBER_TABLES.get(locale, _NUMBER_TABLES["th"]))
 
 
 @functools.cache
