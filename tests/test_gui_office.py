@@ -309,6 +309,7 @@ def test_the_office_sees_only_its_own_rows(window: MainWindow) -> None:
     assert {item.agency_name for item in page.model.items()} == {EDU}
     assert page.table.isColumnHidden(M.COL_AGENCY)
     assert not page.form.agencyCombo.isVisible()
+    assert page.form.agencyCombo.lineEdit() is None  # the picker is the coordinator's: no type-ahead made for it
     assert page.form.countLabel.text() == "๑๒ ตัวชี้วัด"
 
 
@@ -321,6 +322,7 @@ def test_the_coordinator_sees_one_agency_at_a_time_or_all(qtbot, service, progre
     assert win.form.pageTabs.currentWidget() is win.form.planPage  # the plan first for the coordinator
     combo = page.form.agencyCombo
     assert combo.isVisibleTo(page) and combo.itemText(0) == "ทุกหน่วยงาน"
+    assert combo.isEditable() and combo.completer() is not None  # type-ahead on any part of a name
     # by default one agency (the first listed): only its rows are in the grid
     first = page.selected_agency()
     assert combo.currentIndex() == 1 and first is not None
@@ -333,6 +335,10 @@ def test_the_coordinator_sees_one_agency_at_a_time_or_all(qtbot, service, progre
     assert not page.table.isColumnHidden(M.COL_AGENCY)
     combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemText(i).startswith(EDU)))
     assert page.model.item_count() == EDU_ROWS
+    page.reload()  # refilled: the typed text is still put back (once) when the user leaves it half typed
+    combo.lineEdit().setText("ศึกษา")
+    combo.lineEdit().editingFinished.emit()
+    assert combo.currentText() == combo.itemText(combo.currentIndex()) and combo.currentText().startswith(EDU)
     assert {item.agency_name for item in page.model.items()} == {EDU}
     type_into_cell(qtbot, page.table, cell(win, "1/1.2/1", 2, M.COL_ACHIEVED), "70")
     assert fresh_items(service)  # the coordinator reads every row

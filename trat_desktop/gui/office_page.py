@@ -20,7 +20,6 @@ from ..errors import TratError
 from ..i18n import N_, SOURCE_LANGUAGE, _, language, ngettext
 from ..services import AgencyInfo, WorkItem
 from . import display
-from .agency_completer import UID_ROLE, fill_agency_combo
 from .entry_controller import EntryController, ProgressSource
 from .entry_model import WorkEntryModel
 from .forms.ui_office_page import Ui_OfficePage
@@ -135,7 +134,6 @@ class OfficePage(QWidget):
         form.setupButton.clicked.connect(self.setup_requested)
         form.quarterCombo.currentIndexChanged.connect(self._on_quarter_filter)
         form.agencyCombo.currentIndexChanged.connect(lambda *_: self.load_items())
-        form.agencyCombo.lineEdit().editingFinished.connect(self._restore_agency_text)
         self.controller.saved.connect(self._on_saved)
         self.controller.refused.connect(self._on_refused)
         self.controller.kept_unsaved.connect(self._on_kept_unsaved)
@@ -255,13 +253,18 @@ class OfficePage(QWidget):
     def _fill_agency_filter(self) -> None:
         """The coordinator's agency picker: one agency at a time by default (the first listed, a big
         plan's grid stays small), "ทุกหน่วยงาน" first in the list; a choice made is kept on refill."""
+        from .agency_completer import UID_ROLE, fill_agency_combo  # (the coordinator's: an office has no picker)
+
         combo = self.form.agencyCombo
         chosen = combo.count() > 0 and combo.currentIndex() >= 0
         wanted = combo.currentData(UID_ROLE) if chosen else None
         listed = [a for a in self._agencies if a.indicator_rows]
         counts = {a.uid: display.show_digits(ngettext("({count} ตัวชี้วัด)", "({count} ตัวชี้วัด)", a.indicator_rows)
                                              .format(count=a.indicator_rows)) for a in listed}
-        fill_agency_combo(combo, listed, all_text=_(ALL_AGENCIES), counts=counts)
+        typed = combo.isEditable()
+        fill_agency_combo(combo, listed, all_text=_(ALL_AGENCIES), counts=counts)  # (editable from here)
+        if not typed:  # the coordinator's first fill: an office's page never shows the picker
+            combo.lineEdit().editingFinished.connect(self._restore_agency_text)
         if chosen and wanted is None:
             index = 0  # ทุกหน่วยงาน, as chosen
         else:
@@ -274,6 +277,8 @@ class OfficePage(QWidget):
 
     def show_agency(self, agency_uid: str | None) -> bool:
         """The coordinator's grid shows *agency_uid*'s rows (None: every agency); False if not listed."""
+        from .agency_completer import UID_ROLE
+
         combo = self.form.agencyCombo
         index = 0 if agency_uid is None else combo.findData(agency_uid, UID_ROLE)
         if index < 0 or not can(self.identity, "view_all_offices"):
@@ -291,6 +296,8 @@ class OfficePage(QWidget):
         """The uid the coordinator filters on (None: all agencies)."""
         if not can(self.identity, "view_all_offices"):
             return None
+        from .agency_completer import UID_ROLE
+
         return self.form.agencyCombo.currentData(UID_ROLE)
 
     def load_items(self) -> None:

@@ -74,8 +74,6 @@ class Ui_OfficePage(object):
         sizePolicy1.setVerticalStretch(0)
         sizePolicy1.setHeightForWidth(self.agencyCombo.sizePolicy().hasHeightForWidth())
         self.agencyCombo.setSizePolicy(sizePolicy1)
-        self.agencyCombo.setEditable(True)
-        self.agencyCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
 
         self.filterLayout.addWidget(self.agencyCombo)
 
