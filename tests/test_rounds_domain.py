@@ -36,7 +36,7 @@ def test_the_twelve_month_round_cut_at_31_august_keeps_its_quarters_and_moves_it
 def test_impossible_dates_are_refused_in_thai(change, words):
     item = default_round(2569, "q2")
     with pytest.raises(RoundError, match=words):
-        check_dates(item.__class__(**{**item.__dict__, **change}))
+        check_dates(item._replace(**change))
 
 
 def test_the_open_round_and_its_due_text_from_todays_date():

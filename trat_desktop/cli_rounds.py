@@ -227,7 +227,7 @@ def _review(args: argparse.Namespace, service: PlanService) -> int:
         found = reviews.comments(year)
         labels = row_labels(service.load_plan(year))  # the row a comment is on, as people name it ("1/1.5/2")
         if args.json:
-            print(json.dumps([{**c.__dict__, "indicator": labels.get(c.indicator_uid or "", "")} for c in found],
+            print(json.dumps([{**c._asdict(), "indicator": labels.get(c.indicator_uid or "", "")} for c in found],
                              ensure_ascii=False, indent=2))
         for c in [] if args.json else found:
             label = labels.get(c.indicator_uid or "", "")

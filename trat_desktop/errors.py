@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .i18n import N_, _, ngettext
 
@@ -16,8 +15,7 @@ class TratError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
-class PlanProblem:
+class PlanProblem(NamedTuple):
     """One thing wrong in a plan document: where (line, and the column as the document labels it) and what."""
 
     line: int | None

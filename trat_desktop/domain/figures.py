@@ -23,7 +23,7 @@ printed "บรรลุเป้าหมาย" and a figure's band can never 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 from ..errors import TratError
 from ..i18n import N_, _, plural_translator, translator
@@ -110,8 +110,7 @@ def entry_contradiction(entry: ProgressEntry | None) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class ItemFigures:
+class ItemFigures(NamedTuple):
     """One row × office."""
 
     achieved_to_date: float | None
@@ -251,8 +250,7 @@ class GroupFigures:
                 "sentence": self.sentence(thai_digits=False)}
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """An item's figures with where it sits: strategy number, activity code."""
 
     strategy: int

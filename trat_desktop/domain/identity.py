@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..errors import TratError
 from ..i18n import N_, _
@@ -24,8 +23,7 @@ class PermissionDenied(TratError):
     """The installation's role does not allow this change."""
 
 
-@dataclass(frozen=True)
-class Identity:
+class Identity(NamedTuple):
     """This installation's role, its office and the people named on signed reports."""
 
     role: Role | None = None
@@ -68,11 +66,11 @@ class Identity:
         require(self, "edit_plan")
 
     def as_settings(self) -> dict[str, str]:
-        return {f.name: str(getattr(self, f.name) or "") for f in fields(self)}
+        return {name: str(getattr(self, name) or "") for name in self._fields}
 
     @classmethod
     def from_settings(cls, values: dict[str, str]) -> "Identity":
-        known = {f.name for f in fields(cls)}
+        known = set(cls._fields)
         data = {k: v for k, v in values.items() if k in known}
         if data.get("role") not in ("office", "coordinator"):
             data["role"] = None  # type: ignore[assignment]
@@ -84,15 +82,15 @@ class Identity:
             raise TratError(_("ต้องเลือกบทบาท: หน่วยงาน หรือ ศูนย์ปฏิบัติการต่อต้านการทุจริตจังหวัดตราด"))
         if self.role == "office" and not self.office_uid:
             raise TratError(_("ต้องเลือกหน่วยงาน"))
-        for f in fields(self):
-            value = getattr(self, f.name) or ""
+        for name in self._fields:
+            value = getattr(self, name) or ""
             if len(value) > MAX_FIELD:
-                raise TratError(_("ข้อมูล “{field}” ยาวเกิน {limit} ตัวอักษร").format(field=_(FIELD_NAMES[f.name]), limit=MAX_FIELD))
+                raise TratError(_("ข้อมูล “{field}” ยาวเกิน {limit} ตัวอักษร").format(field=_(FIELD_NAMES[name]), limit=MAX_FIELD))
             if any(ord(ch) < 32 for ch in value):
-                raise TratError(_("ข้อมูล “{field}” มีอักขระควบคุมที่ใช้ไม่ได้").format(field=_(FIELD_NAMES[f.name])))
+                raise TratError(_("ข้อมูล “{field}” มีอักขระควบคุมที่ใช้ไม่ได้").format(field=_(FIELD_NAMES[name])))
         return self
 
     def cleaned(self) -> "Identity":
         """The same identity with every text field in its stored form (pasted line breaks, controls)."""
-        return Identity(**{f.name: getattr(self, f.name) if f.name == "role" else clean_text(getattr(self, f.name))
-                           for f in fields(self)})
+        return Identity(**{name: getattr(self, name) if name == "role" else clean_text(getattr(self, name))
+                           for name in self._fields})

@@ -8,15 +8,14 @@ ambiguous one in Thai.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import TratError
 from ..i18n import _
 from .model import Activity, IndicatorRow, Plan, Strategy, Tactic
 
 
-@dataclass(frozen=True)
-class LabelledRow:
+class LabelledRow(NamedTuple):
     """An indicator row in plan order with its place and its readable label."""
 
     label: str

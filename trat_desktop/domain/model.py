@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Literal
+from typing import Callable, Literal, NamedTuple
 
 BudgetKind = Literal["amount", "none", "na", "dash"]
 
@@ -17,8 +17,7 @@ BUDGET_KIND_TEXT: dict[str, str] = {
 QUARTERS = (1, 2, 3, 4)
 
 
-@dataclass(frozen=True)
-class BudgetValue:
+class BudgetValue(NamedTuple):
     """A budget cell: an amount in satang, or one of the document's non-amounts.
 
     ``none`` is "ไม่ใช้งบประมาณ" (no budget used), ``na`` is "n/a" (unknown) and

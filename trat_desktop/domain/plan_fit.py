@@ -16,8 +16,7 @@ reports) asks :func:`misfit_reasons` / :func:`misfits`, so the rule lives here o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 from ..i18n import N_, _, language, translator
 from .display import number_text
@@ -36,8 +35,7 @@ REASONS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Misfit:
+class Misfit(NamedTuple):
     """A recorded value that the plan no longer has room for, and why (reason codes of :data:`REASONS`)."""
 
     indicator_uid: str

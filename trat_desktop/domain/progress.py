@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..errors import TratError
 from ..i18n import N_, _, language
@@ -58,8 +59,7 @@ def check_still_stored(stored_revision: int, expected_revision: int) -> None:
               "ค่าที่บันทึกไว้ล่าสุดไม่เปลี่ยนแปลง").format(stored=stored_revision, expected=expected_revision))
 
 
-@dataclass(frozen=True)
-class ProgressEntry:
+class ProgressEntry(NamedTuple):
     """What one office reports for one indicator row in one quarter."""
 
     indicator_uid: str
@@ -77,7 +77,7 @@ class ProgressEntry:
     suggestions: str = ""    # ข้อเสนอแนะ/แนวทางแก้ไข
 
     def with_changes(self, **changes: object) -> "ProgressEntry":
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return self._replace(**changes)  # type: ignore[arg-type]
 
     def is_blank(self) -> bool:
         return (self.achieved is None and self.spent_satang is None and self.status == "not_started"

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
-from typing import Iterable, Literal, Mapping
+from typing import Iterable, Literal, Mapping, NamedTuple
 
 from ..errors import TratError
 from ..i18n import N_, _, language, translator
@@ -35,8 +34,7 @@ class RoundError(TratError):
     """A round or a date that cannot be used; the message is Thai."""
 
 
-@dataclass(frozen=True)
-class Round:
+class Round(NamedTuple):
     """One reporting round of a fiscal year (พ.ศ.)."""
 
     fiscal_year: int
@@ -106,7 +104,7 @@ def rounds_of_year(fiscal_year: int, overrides: Mapping[str, Mapping[str, dt.dat
     for round_id in ROUND_IDS:
         base = default_round(fiscal_year, round_id, due_days)
         change = dict((overrides or {}).get(round_id, {}))
-        found.append(replace(base, **{k: v for k, v in change.items() if k in ("start", "end", "due")}))
+        found.append(base._replace(**{k: v for k, v in change.items() if k in ("start", "end", "due")}))
     return found
 
 
@@ -218,8 +216,7 @@ TIMELINESS_TEXT = {"on_time": N_("ส่งตรงเวลา"), "late": N_("
                    "not_due": N_("ยังไม่ถึงกำหนด")}
 
 
-@dataclass(frozen=True)
-class Punctuality:
+class Punctuality(NamedTuple):
     """An office's timeliness for one round: the state and how many days late (0 when not late)."""
 
     state: Timeliness
@@ -307,8 +304,7 @@ def lock_message(item: Round, quarter: int) -> str:
         quarter=digits(str(quarter), True), name=_shown(item))
 
 
-@dataclass(frozen=True)
-class DueCell:
+class DueCell(NamedTuple):
     """One row × quarter an office owes for a round, and what it recorded there (None: nothing)."""
 
     label: str

@@ -7,7 +7,6 @@ Computed from the items' standings (domain/reporting.py), whose figures are doma
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Sequence
 
 from reportlab.lib.units import cm
@@ -38,7 +37,7 @@ def office_figures(items: Sequence[Any], standings: Sequence[Standing], d: Thai,
         if not getattr(item, "assigned", True) or st.figures is None:
             continue
         placed.append(Placed(item.strategy, item.activity_code,
-                             replace(st.figures, allocated_satang=item.allocated_satang)))
+                             st.figures._replace(allocated_satang=item.allocated_satang)))
     g = rollup(placed)
     out: list[Flowable] = [
         P("สรุปผลสัมฤทธิ์", "heading"),

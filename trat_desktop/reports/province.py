@@ -6,7 +6,7 @@ row, activity, strategy and province, and a chart of ร้อยละควา
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
@@ -115,7 +115,7 @@ def province_figures(plan: Plan, rows: list[RowOverview], quarter: Period, thai:
         titles.setdefault((row.strategy, row.activity_code), row.activity_title)
         for office in row.offices:
             st = row.standing(office, quarter)
-            figures = replace(st.figures, allocated_satang=office.allocated_satang) if st.figures else None
+            figures = st.figures._replace(allocated_satang=office.allocated_satang) if st.figures else None
             line = OfficeLine(
                 office.agency_name, st.due, st.reported, st.achieved, st.on_target, st.label,
                 office.allocated_satang,

@@ -4,7 +4,6 @@ one merge rule (domain/merge.py), all-or-nothing per file; a run is one transact
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -461,7 +460,7 @@ class OfficeImport:
         evidence = [formats.evidence_from_record(r, where_text.format(name=name, number=i))
                     for i, r in enumerate(archive.jsonl(raw.get("evidence.jsonl", b""), "evidence.jsonl", name), 1)]
         if sent_uid is not None and sent_uid != office_uid:
-            evidence = [dataclasses.replace(e, agency_uid=office_uid) if e.agency_uid == sent_uid else e
+            evidence = [e._replace(agency_uid=office_uid) if e.agency_uid == sent_uid else e
                         for e in evidence]
         for item in evidence:
             if not _evidence_belongs(item, office_uid, office_name, rows, keys_seen):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import paths
 from ..domain import fiscal
@@ -25,8 +24,7 @@ MAX_WORD_DOCUMENT_BYTES = 30 * 1024 * 1024  # a .docx may carry pictures (the co
 WORD_SUFFIXES = (".docx", ".doc", ".pdf", ".odt", ".rtf")
 
 
-@dataclass(frozen=True)
-class AgencyInfo:
+class AgencyInfo(NamedTuple):
     """An agency as listed to the user."""
 
     id: int

@@ -4,8 +4,7 @@ sign-off that locks a round's values, and withdrawing it; the coordinator sets t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..domain import rounds as rules
 from ..domain.capabilities import can, require
@@ -18,8 +17,7 @@ from ..i18n import _, language, ngettext
 MAX_REASON = 1000
 
 
-@dataclass(frozen=True)
-class RoundView:
+class RoundView(NamedTuple):
     """A round as an office sees it."""
 
     round: rules.Round
@@ -309,8 +307,7 @@ class ReviewService:
                                           self.progress.now())
 
 
-@dataclass(frozen=True)
-class OfficeRound:
+class OfficeRound(NamedTuple):
     """One office × round as the coordinator tracks it."""
 
     office_uid: str

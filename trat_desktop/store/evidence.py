@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable, NamedTuple, TYPE_CHECKING
 
 from ..errors import TratError
 from .audit import record
@@ -18,8 +17,7 @@ if TYPE_CHECKING:  # (imported where used: the coordinator's window opens withou
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """One evidence file attached to a row × office × quarter (the file itself is kept by its SHA-256)."""
 
     id: int

@@ -8,7 +8,6 @@ old and new value JSON-encoded (see :mod:`.audit` for reading older rows).
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from operator import attrgetter
 from typing import Any, Iterable, Literal
 
@@ -81,7 +80,7 @@ def write_entries(db: Database, rows: list[tuple[ProgressEntry, ProgressEntry | 
     if not rows:
         return
     if origin == "office":
-        take_office_rows(db, [(replace(n, revision=r), old) for (n, old), r in
+        take_office_rows(db, [(n._replace(revision=r), old) for (n, old), r in
                               zip(rows, office_revisions or [], strict=True)], actor=actor, at=at, action=action,
                          revisions=[n.revision for n, _old in rows])
         return

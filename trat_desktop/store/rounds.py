@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .audit import record
 from .connection import Database
@@ -11,8 +10,7 @@ from .round_dates import round_dates, save_round_dates  # noqa: F401 (the coordi
 from ..i18n import _
 
 
-@dataclass(frozen=True)
-class Submission:
+class Submission(NamedTuple):
     """The newest sign-off or withdrawal of one office's round."""
 
     office_uid: str
@@ -67,8 +65,7 @@ def progress_changes_since(db: Database, audit_high: int, agency_uid: str, quart
 
 
 # -- the coordinator's review -----------------------------------------------------------------------
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     """One review of an office's round by the coordinator (a state of domain/rounds.REVIEW_STATES, with its comment)."""
 
     office_uid: str
@@ -80,8 +77,7 @@ class Review:
     actor: str
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(NamedTuple):
     """A comment of the coordinator on an office's round or one row × quarter, with the office's answer."""
 
     id: int
@@ -191,8 +187,7 @@ def take_office_rounds(db: Database, office_uid: str, fiscal_year: int, records:
     return new
 
 
-@dataclass(frozen=True)
-class Received:
+class Received(NamedTuple):
     """An office's round as the coordinator last heard of it."""
 
     state: str           # submitted | withdrawn
