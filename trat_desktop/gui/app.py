@@ -295,8 +295,6 @@ class _fitter_paused:  # noqa: N801 (a context manager used like a function)
 
 
 def _smoke(app: QApplication, service: object, progress: object | None = None) -> int:
-    from PySide6.QtCore import QElapsedTimer, QEventLoop  # (the smoke test's own: not the app's start)
-
     from .main_window import MainWindow
 
     errors: list[str] = []
@@ -309,13 +307,18 @@ def _smoke(app: QApplication, service: object, progress: object | None = None) -
     try:
         with _fitter_paused() as resume:  # as the app's start (open_main_window)
             window = MainWindow(service, progress=progress, defer_menus=True)  # type: ignore[arg-type]
-            painted = _paint_watch(window)
+            painted = _paint_watch(window, then=lambda: app.exit(0))  # (not quit(): it closes the windows)
             window.show()
             resume.at_first_paint(window)
-        timer = QElapsedTimer()
-        timer.start()
-        while not painted.seen and timer.elapsed() <= SMOKE_TIMEOUT_MS:
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        give_up = QTimer()  # (no paint in time: the checks below say so)
+        give_up.setSingleShot(True)
+        give_up.timeout.connect(lambda: app.exit(0))
+        give_up.start(SMOKE_TIMEOUT_MS)
+        if not painted.seen:
+            app.exec()  # the app's own event loop until the first paint, as a user's start runs it
+        give_up.stop()
+        from PySide6.QtCore import QElapsedTimer, QEventLoop  # (after the paint: the smoke test's own)
+
         deadline = QElapsedTimer()
         deadline.start()
         while progress is not None and window.report_actions is None and deadline.elapsed() < 5000:
@@ -351,10 +354,15 @@ def _smoke(app: QApplication, service: object, progress: object | None = None) -
     return 0 if not problems else 1
 
 
-def _paint_watch(window: QWidget) -> _FirstPaint:
-    """Notes the first paint of a window's contents (the smoke test's 'it drew'); start-up ends here
-    (bench/startup.py reads the process's CPU seconds so far too)."""
-    return _FirstPaint(window, lambda: _say(f"smoke test: window painted (cpu {time.process_time():.3f} s)"))
+def _paint_watch(window: QWidget, then: Any = None) -> _FirstPaint:
+    """Notes the first paint of a window's contents (the smoke test's 'it drew'), then calls *then*; start-up
+    ends here (bench/startup.py reads the process's CPU seconds so far too)."""
+    def painted() -> None:
+        _say(f"smoke test: window painted (cpu {time.process_time():.3f} s)")
+        if then is not None:
+            then()
+
+    return _FirstPaint(window, painted)
 
 
 def _say(text: str, error: bool = False) -> None:
