@@ -251,6 +251,75 @@ def test_plan_tab_sizes_the_rows_in_view(qtbot, service, settings) -> None:  # n
     assert table.rowHeight(last) >= table.sizeHintForRow(last)
 
 
+def test_the_warnings_dock_sizes_the_rows_in_view(qtbot, service, settings) -> None:  # noqa: F811
+    """The plan document's warnings (FY2569: 15, a revised document may bring hundreds) are word-wrapped
+    Thai rows: sized as they come into view, not all of them on every layout (ResizeToContents did)."""
+    from PySide6.QtWidgets import QHeaderView
+
+    window = coordinator_window(qtbot, service, settings, defer=False)
+    window.show()
+    table = window.form.warningsTable
+    assert table.rowCount() == len(window.plan_warnings) > 10
+    assert table.verticalHeader().sectionResizeMode(0) != QHeaderView.ResizeMode.ResizeToContents
+    window.resizeDocks([window.form.warningsDock], [150], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: table.rowAt(0) == 0 and table.viewport().height() > 0)
+    last = table.rowCount() - 1
+    assert table.rowViewportPosition(last) > table.viewport().height()  # out of view: not sized yet
+    assert table.rowHeight(last) == table.verticalHeader().defaultSectionSize()
+    assert all(table.rowHeight(row) >= table.sizeHintForRow(row)  # the rows in view show their whole text
+               for row in range(table.rowAt(0), table.rowAt(table.viewport().height() - 1) + 1))
+    sized = window.warning_heights.sized
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: window.warning_heights.sized > sized)
+    assert table.rowHeight(last) >= table.sizeHintForRow(last)
+
+
+def test_the_indicator_tables_short_columns_fit_their_texts(qtbot, service, settings) -> None:  # noqa: F811
+    """Activity, unit, target and quarters are as wide as ResizeToContents made them (which measured them again on
+    every layout): fitted when the rows change, for a strategy, an activity (no activity column) and again in
+    Arabic digits."""
+    from PySide6.QtWidgets import QHeaderView
+
+    from trat_desktop.gui import display
+    from trat_desktop.gui.main_window import _FIT
+    from trat_desktop.gui.plan_models import IndicatorTableModel
+
+    window = coordinator_window(qtbot, service, settings, defer=False)
+    window.show()
+    qtbot.waitExposed(window)
+    table, header = window.form.rowsTable, window.form.rowsTable.horizontalHeader()
+    header.setMinimumSectionSize(20)  # (FY2569's texts are narrower than the window's 100 px: the width is the text's)
+
+    def as_resize_to_contents() -> dict[int, int]:
+        widths = {}
+        for column in _FIT:
+            if table.isColumnHidden(column):
+                continue
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.resizeSections()
+            widths[column] = table.columnWidth(column)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        return widths
+
+    nodes = window.tree_model.iter_nodes()
+    strategies = [node for node in nodes if node.kind == "strategy"]
+    activities = [node for node in nodes if node.kind == "activity"]
+    # Arabic digits come while an activity is shown (its table has no activity column): the strategy after it
+    # has that column fitted in Arabic digits
+    steps = [(node, True) for pair in zip(activities, strategies) for node in pair]
+    steps += [(activities[0], True), (strategies[-1], False)]
+    for wanted, thai in steps:
+        if thai != display.thai_digits_enabled():
+            window.set_thai_digits(thai)  # (the plan is read again: new nodes)
+        node = next(n for n in window.tree_model.iter_nodes() if n.kind == wanted.kind and n.item.uid == wanted.item.uid)
+        window.select_node(node)
+        assert table.isColumnHidden(IndicatorTableModel.COL_ACTIVITY) == (node.kind == "activity")
+        fitted = {column: table.columnWidth(column) for column in _FIT if not table.isColumnHidden(column)}
+        assert all(header.sectionResizeMode(column) == QHeaderView.ResizeMode.Fixed for column in _FIT)
+        assert fitted == as_resize_to_contents(), (node.title(), thai)
+        assert min(fitted.values()) < 100  # (the texts' own widths)
+
+
 def test_the_plan_trees_budget_column_fits_every_budget(qtbot, service, settings) -> None:  # noqa: F811
     """Sized once per plan from its texts (ResizeToContents asked every open node on each layout):
     every node's budget shows whole, open or not, and the column is no wider than that or its header."""

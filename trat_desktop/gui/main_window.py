@@ -630,8 +630,12 @@ class MainWindow(QMainWindow):
         header.setMinimumSectionSize(100)  # on a small screen the table scrolls instead of squeezing the text columns
         for column in _STRETCH:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # the short columns fit their texts once per content (:meth:`_fit_table_columns`): ResizeToContents
+        # measured up to _FIT_PRECISION rows of each again on every layout (a start lays out several times)
         for column in _FIT:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self.table_model.modelReset.connect(self._fit_table_columns)
+        self.table_model.layoutChanged.connect(self._fit_table_columns)
         for column, width in _INITIAL_WIDTHS.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, width)
@@ -643,7 +647,8 @@ class MainWindow(QMainWindow):
 
         warnings = form.warningsTable
         warnings.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        warnings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # (a revised document may bring hundreds of warnings: its wrapped Thai rows sized as they come into view)
+        self.warning_heights = VisibleRowHeights(warnings)
 
         form.menuView.addAction(form.warningsDock.toggleViewAction())
         form.mainSplitter.setStretchFactor(0, 2)
@@ -758,6 +763,14 @@ class MainWindow(QMainWindow):
         else:
             self.table_model.set_entries([])
         return True
+
+    def _fit_table_columns(self) -> None:
+        """The indicator table's short columns (activity, unit, target, quarters) as wide as their texts or
+        their headers, as ResizeToContents made them (the rows in view and around them, up to _FIT_PRECISION)."""
+        table = self.form.rowsTable
+        for column in _FIT:
+            if not table.isColumnHidden(column):
+                table.resizeColumnToContents(column)
 
     def _fit_budget_column(self) -> None:
         """The tree's budget column as wide as its widest text (any node's, open or not) or its
@@ -884,7 +897,10 @@ class MainWindow(QMainWindow):
         entries = node.entries()
         self.table_model.set_entries(entries)
         table = self.form.rowsTable
+        was_hidden = table.isColumnHidden(IndicatorTableModel.COL_ACTIVITY)
         table.setColumnHidden(IndicatorTableModel.COL_ACTIVITY, node.kind == "activity")
+        if was_hidden and node.kind != "activity":
+            table.resizeColumnToContents(IndicatorTableModel.COL_ACTIVITY)  # (hidden at the reset: not fitted)
         table.scrollToTop()
         self.row_heights.refit()
         self.form.selectionTitleLabel.setText(node.title())
