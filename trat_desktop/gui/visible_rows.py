@@ -33,6 +33,9 @@ class VisibleRowHeights(QObject):
         self._model: Any = None
         #: rows sized so far (tests read it)
         self.sized = 0
+        #: the view is being destroyed: a model it owns (a QTableWidget's) still signals as it goes
+        self._gone = False
+        view.destroyed.connect(self._forget_view)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalScrollBar().valueChanged.connect(lambda *_: self.fit())
         view.horizontalHeader().sectionResized.connect(lambda *_: self.refit())
@@ -47,6 +50,9 @@ class VisibleRowHeights(QObject):
             signal.connect(lambda *_: self.refit())
         model.dataChanged.connect(self._on_data_changed)
 
+    def _forget_view(self, *_: Any) -> None:
+        self._gone = True
+
     def refit(self) -> None:
         """Everything may have changed: size the rows in view again, the others when they come into view."""
         self._fitted.clear()
@@ -59,6 +65,8 @@ class VisibleRowHeights(QObject):
 
     def fit(self) -> None:
         """Size the rows in view that are not sized yet."""
+        if self._gone:
+            return
         view = self.view
         self._watch(view.model())
         model = view.model()
