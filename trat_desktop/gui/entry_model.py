@@ -10,8 +10,7 @@ saves them through the progress service; a refused edit leaves the cell as it wa
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
@@ -64,8 +63,7 @@ OPEN_COMMENT_MARK, ANSWERED_COMMENT_MARK = "●", "✓"
 _ANSWERED_BG = QColor("#dcefd9")
 
 
-@dataclass(slots=True)
-class Line:
+class Line(NamedTuple):
     """One table line: a group header, or one quarter of one work item."""
 
     kind: LineKind
