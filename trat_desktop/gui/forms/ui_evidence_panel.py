@@ -11,6 +11,8 @@ from PySide6.QtCore import (QMetaObject, QSize, Qt)
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QPushButton, QSizePolicy,
     QSpacerItem, QVBoxLayout)
 
+from trat_desktop.gui.wrap_label import WrapLabel
+
 from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
 
 class Ui_EvidencePanel(object):
@@ -29,13 +31,13 @@ class Ui_EvidencePanel(object):
 
         self.infoLayout.addWidget(self.titleLabel)
 
-        self.contextLabel = QLabel(EvidencePanel)
+        self.contextLabel = WrapLabel(EvidencePanel)
         self.contextLabel.setObjectName(u"contextLabel")
         self.contextLabel.setWordWrap(True)
 
         self.infoLayout.addWidget(self.contextLabel)
 
-        self.messageLabel = QLabel(EvidencePanel)
+        self.messageLabel = WrapLabel(EvidencePanel)
         self.messageLabel.setObjectName(u"messageLabel")
         self.messageLabel.setStyleSheet(u"QLabel { background: #fde2e1; color: #8f0010; border: 1px solid #f0a0a0; border-radius: 3px; padding: 4px 8px; }")
         self.messageLabel.setWordWrap(True)
@@ -47,7 +49,7 @@ class Ui_EvidencePanel(object):
 
         self.infoLayout.addItem(self.infoSpacer)
 
-        self.hintLabel = QLabel(EvidencePanel)
+        self.hintLabel = WrapLabel(EvidencePanel)
         self.hintLabel.setObjectName(u"hintLabel")
         self.hintLabel.setStyleSheet(u"QLabel { color: #555555; }")
         self.hintLabel.setWordWrap(True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout
 
 from trat_desktop.gui.entry_view import EntryTableView
 from trat_desktop.gui.evidence_panel import EvidencePanel
+from trat_desktop.gui.wrap_label import WrapLabel
 
 from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
 
@@ -23,13 +24,13 @@ class Ui_OfficePage(object):
         OfficePage.resize(1300, 760)
         self.pageLayout = QVBoxLayout(OfficePage)
         self.pageLayout.setObjectName(u"pageLayout")
-        self.titleLabel = QLabel(OfficePage)
+        self.titleLabel = WrapLabel(OfficePage)
         self.titleLabel.setObjectName(u"titleLabel")
         self.titleLabel.setWordWrap(True)
 
         self.pageLayout.addWidget(self.titleLabel)
 
-        self.todayLabel = QLabel(OfficePage)
+        self.todayLabel = WrapLabel(OfficePage)
         self.todayLabel.setObjectName(u"todayLabel")
         self.todayLabel.setWordWrap(True)
 
@@ -40,7 +41,7 @@ class Ui_OfficePage(object):
         self.setupPrompt.setStyleSheet(u"QFrame#setupPrompt { background: #fff4c2; border: 1px solid #e6c84a; border-radius: 3px; }")
         self.setupPromptLayout = QHBoxLayout(self.setupPrompt)
         self.setupPromptLayout.setObjectName(u"setupPromptLayout")
-        self.setupPromptLabel = QLabel(self.setupPrompt)
+        self.setupPromptLabel = WrapLabel(self.setupPrompt)
         self.setupPromptLabel.setObjectName(u"setupPromptLabel")
         self.setupPromptLabel.setWordWrap(True)
 
@@ -120,7 +121,7 @@ class Ui_OfficePage(object):
 
         self.pageLayout.addWidget(self.entrySplitter)
 
-        self.errorLabel = QLabel(OfficePage)
+        self.errorLabel = WrapLabel(OfficePage)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setStyleSheet(u"QLabel { background: #fde2e1; color: #8f0010; border: 1px solid #f0a0a0; border-radius: 3px; padding: 4px 8px; }")
         self.errorLabel.setWordWrap(True)
@@ -128,7 +129,7 @@ class Ui_OfficePage(object):
 
         self.pageLayout.addWidget(self.errorLabel)
 
-        self.warningLabel = QLabel(OfficePage)
+        self.warningLabel = WrapLabel(OfficePage)
         self.warningLabel.setObjectName(u"warningLabel")
         self.warningLabel.setStyleSheet(u"QLabel { background: #fff4c2; color: #5c4400; border: 1px solid #e6c84a; border-radius: 3px; padding: 4px 8px; }")
         self.warningLabel.setWordWrap(True)
@@ -136,7 +137,7 @@ class Ui_OfficePage(object):
 
         self.pageLayout.addWidget(self.warningLabel)
 
-        self.hintLabel = QLabel(OfficePage)
+        self.hintLabel = WrapLabel(OfficePage)
         self.hintLabel.setObjectName(u"hintLabel")
         self.hintLabel.setWordWrap(True)
 

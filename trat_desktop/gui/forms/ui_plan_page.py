@@ -11,6 +11,8 @@ from PySide6.QtCore import (QMetaObject, Qt)
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QSizePolicy, QSpacerItem,
     QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget)
 
+from trat_desktop.gui.wrap_label import WrapLabel
+
 from trat_desktop.i18n import _  # the app's message catalog (tools/build_ui.py)
 
 class Ui_PlanPage(object):
@@ -21,7 +23,7 @@ class Ui_PlanPage(object):
         self.planLayout.setObjectName(u"planLayout")
         self.headerLayout = QHBoxLayout()
         self.headerLayout.setObjectName(u"headerLayout")
-        self.planTitleLabel = QLabel(PlanPage)
+        self.planTitleLabel = WrapLabel(PlanPage)
         self.planTitleLabel.setObjectName(u"planTitleLabel")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         sizePolicy.setHorizontalStretch(1)
@@ -75,7 +77,7 @@ class Ui_PlanPage(object):
         self.detailLayout = QVBoxLayout(self.detailPanel)
         self.detailLayout.setObjectName(u"detailLayout")
         self.detailLayout.setContentsMargins(0, 0, 0, 0)
-        self.selectionTitleLabel = QLabel(self.detailPanel)
+        self.selectionTitleLabel = WrapLabel(self.detailPanel)
         self.selectionTitleLabel.setObjectName(u"selectionTitleLabel")
         self.selectionTitleLabel.setWordWrap(True)
         self.selectionTitleLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
