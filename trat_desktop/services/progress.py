@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
@@ -45,7 +46,9 @@ def _evidence_store() -> Any:
     return evidence
 
 
+@functools.lru_cache(maxsize=1)
 def _default_thresholds() -> Thresholds:
+    """The default bands, made once (a work item's until work_items gives it the installation's)."""
     from ..domain.figures import Thresholds
 
     return Thresholds()

@@ -75,6 +75,13 @@ class Database:
             self._fail(exc)
         return cursor
 
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
+        """The rows of one query as tuples, in the order of its columns (:meth:`query` makes a dict of each)."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[dict[str, Any]]:
         try:
             cursor = self.conn.execute(sql, params)

@@ -16,8 +16,8 @@ from .audit import encode, record_many
 from .connection import Database
 
 AUDITED = ("achieved", "spent_satang", "status", "note", "problems", "suggestions")
-_COLUMNS = ("indicator_uid, agency_uid, quarter, achieved, spent_satang, status, note, reporter, updated_at, revision, "
-            "problems, suggestions")
+#: the progress table's columns in the order of ProgressEntry's fields (a row of them is one entry: ``_make``)
+_COLUMNS = ", ".join(ProgressEntry._fields)
 
 
 def _entry(row: dict) -> ProgressEntry:
@@ -47,7 +47,7 @@ def load_entries(db: Database, indicator_uids: Iterable[str] | None = None,
         params.append(json.dumps(uids))
     if where:
         sql += " WHERE " + " AND ".join(where)
-    return [_entry(r) for r in db.query(sql + " ORDER BY indicator_uid, agency_uid, quarter", params)]
+    return list(map(ProgressEntry._make, db.rows(sql + " ORDER BY indicator_uid, agency_uid, quarter", params)))
 
 
 def indicator_uids(db: Database) -> set[str]:
