@@ -43,3 +43,18 @@ def test_create_app_installs_it(qapp) -> None:
 
     create_app([])
     assert QMessageBox(QMessageBox.Icon.Information, "", "", SB.Ok).button(SB.Ok).text() == "ตกลง"
+
+
+def test_qt_breaks_thai_between_words(qapp) -> None:
+    """Thai has no spaces between words: Qt asks libthai where they are (Debian's libthai0, installed by the
+    README's set-up and CI). Without it a wrapped Thai text breaks at its spaces only, and a long phrase runs out
+    of its grid cell; the smoke test says so."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+
+    assert qt_thai.breaks_thai_words(), qt_thai.NO_THAI_BREAKS
+    metrics = QFontMetrics(qapp.font())
+    phrase = qt_thai._NO_SPACES * 2
+    one_line = metrics.horizontalAdvance(phrase)
+    wrapped = metrics.boundingRect(QRect(0, 0, one_line // 4, 10_000), int(Qt.TextFlag.TextWordWrap), phrase)
+    assert wrapped.width() <= one_line // 4 and wrapped.height() >= 4 * metrics.height()  # broken between words

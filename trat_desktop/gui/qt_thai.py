@@ -122,3 +122,27 @@ def name_buttons(box: QDialogButtonBox, ok: str, cancel: str | None = None) -> N
 
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel or _("ยกเลิก"))
+
+
+#: Thai written as Thai is: no spaces between its words (a wrapped text may break only between them)
+_NO_SPACES = "ร้อยละของผู้เข้าร่วมโครงการมีความรู้ความเข้าใจ"
+
+
+def breaks_thai_words() -> bool:
+    """Whether Qt finds the word breaks of Thai text, so a wrapped Thai text (a grid cell, a hint) breaks
+    between words. Qt asks libthai for them at run time (Debian's ``libthai0``; PySide6's wheels carry none):
+    without it a Thai text breaks only at its spaces and a long phrase runs out of its cell."""
+    from PySide6.QtCore import QTextBoundaryFinder
+
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, _NO_SPACES)
+    inside = []
+    position = finder.toNextBoundary()
+    while 0 < position < len(_NO_SPACES):
+        inside.append(position)
+        position = finder.toNextBoundary()
+    return bool(inside)
+
+
+#: the smoke test's warning when :func:`breaks_thai_words` is False (the window still works)
+NO_THAI_BREAKS = ("หน้าจอตัดคำภาษาไทยไม่ได้ (ไม่พบไลบรารี libthai): ข้อความภาษาไทยยาว ๆ ในตารางจะขึ้นบรรทัดใหม่ได้"
+                  "เฉพาะที่เว้นวรรค บน Debian/Ubuntu ติดตั้งด้วย apt-get install libthai0")
