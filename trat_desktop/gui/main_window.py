@@ -900,7 +900,7 @@ class MainWindow(QMainWindow):
         was_hidden = table.isColumnHidden(IndicatorTableModel.COL_ACTIVITY)
         table.setColumnHidden(IndicatorTableModel.COL_ACTIVITY, node.kind == "activity")
         if was_hidden and node.kind != "activity":
-            table.resizeColumnToContents(IndicatorTableModel.COL_ACTIVITY)  # (hidden at the reset: not fitted)
+            table.resizeColumnToContents(IndicatorTableModel.COL_ACTIVITY)  # (hidden at the reset: fitted once shown, so its header counts)
         table.scrollToTop()
         self.row_heights.refit()
         self.form.selectionTitleLabel.setText(node.title())

@@ -20,14 +20,6 @@ AUDITED = ("achieved", "spent_satang", "status", "note", "problems", "suggestion
 _COLUMNS = ", ".join(ProgressEntry._fields)
 
 
-def _entry(row: dict) -> ProgressEntry:
-    return ProgressEntry(
-        row["indicator_uid"], row["agency_uid"], row["quarter"], row["achieved"], row["spent_satang"],
-        row["status"], row["note"], row["reporter"], row["updated_at"], row["revision"],
-        row["problems"], row["suggestions"],
-    )
-
-
 def entity_uid(entry: ProgressEntry) -> str:
     """How the audit log names a progress cell."""
     return f"{entry.indicator_uid}/{entry.agency_uid}/q{entry.quarter}"
@@ -56,9 +48,9 @@ def indicator_uids(db: Database) -> set[str]:
 
 
 def get_entry(db: Database, indicator_uid: str, agency_uid: str, quarter: int) -> ProgressEntry | None:
-    row = next(db.query(f"SELECT {_COLUMNS} FROM progress WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
-                        [indicator_uid, agency_uid, quarter]), None)
-    return None if row is None else _entry(row)
+    found = db.rows(f"SELECT {_COLUMNS} FROM progress WHERE indicator_uid = ? AND agency_uid = ? AND quarter = ?",
+                    [indicator_uid, agency_uid, quarter])
+    return ProgressEntry._make(found[0]) if found else None
 
 
 def changed_fields(old: ProgressEntry | None, new: ProgressEntry) -> list[str]:
